@@ -1,0 +1,1 @@
+"""Storage: the SQLite engine with its durability settings, migrations, the clock."""

@@ -1,0 +1,179 @@
+"""Open a workshop database: checks, backup, migrations, durability, stamping.
+
+One ``Database`` object is the app context handed to services, the GUI and the CLI
+(never a global). It owns the engine, the session factory and this device's clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from workshop_app.db.hlc import HybridLogicalClock
+from workshop_app.db.types import new_id
+from workshop_app.errors import UserError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+class DatabaseError(UserError):
+    """The database cannot be opened; the message says why."""
+
+
+def _alembic_config(connection: Any = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def _stored_revision(path: Path) -> str | None:
+    """Read the schema revision without writing a byte (read-only connection).
+
+    Returns None for an empty file; raises DatabaseError for a file that is not ours.
+    """
+    uri = f"file:{path}?mode=ro"
+    try:
+        with sqlite3.connect(uri, uri=True) as conn:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+            if not tables:
+                return None
+            if "alembic_version" not in tables:
+                raise DatabaseError(
+                    f"แฟ้ม {path} ไม่ใช่ฐานข้อมูลของโปรแกรมนี้",
+                    f"{path} is not a workshop database",
+                )
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            return str(row[0]) if row else None
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(
+            f"เปิดแฟ้ม {path} ไม่ได้: ไม่ใช่ฐานข้อมูล SQLite หรือแฟ้มเสียหาย ({exc})",
+            f"cannot open {path}: not an SQLite database or the file is damaged ({exc})",
+        ) from exc
+
+
+def backup_copy(path: Path, reason: str = "backup") -> Path:
+    """Copy a live database consistently (SQLite backup API) beside the original."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.{reason}-{stamp}{path.suffix}")
+    counter = 1
+    while target.exists():
+        target = path.with_name(f"{path.stem}.{reason}-{stamp}-{counter}{path.suffix}")
+        counter += 1
+    with sqlite3.connect(path) as source, sqlite3.connect(target) as copy:
+        source.backup(copy)
+    return target
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # FULL: a power cut on a field laptop must not lose an acknowledged check-in.
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def _stamp_synced_rows(session: Session, _context: Any, _instances: Any) -> None:
+    """Give every new or changed synced row a fresh clock stamp and this device's id."""
+    clock: HybridLogicalClock = session.info["clock"]
+    latest: str | None = None
+    for obj in list(session.new) + list(session.dirty):
+        if not hasattr(type(obj), "updated_hlc"):
+            continue
+        if obj not in session.new and not session.is_modified(obj, include_collections=False):
+            continue
+        latest = clock.now()
+        if obj in session.new:
+            obj.created_hlc = latest
+        obj.updated_hlc = latest
+        obj.device_id = clock.device_id
+    if latest is not None:
+        session.execute(text("UPDATE local_device SET last_hlc = :hlc"), {"hlc": latest})
+
+
+class Database:
+    """An open workshop database file."""
+
+    def __init__(self, path: Path, engine: Engine, device_id: str, last_hlc: str | None):
+        self.path = path
+        self.engine = engine
+        self.device_id = device_id
+        self.clock = HybridLogicalClock(device_id, last_hlc)
+        self._sessions = sessionmaker(engine, expire_on_commit=False, info={"clock": self.clock})
+        event.listen(self._sessions, "before_flush", _stamp_synced_rows)
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One user action: everything inside is committed together, or nothing."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def backup(self) -> Path:
+        return backup_copy(self.path)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: str | Path) -> Database:
+    """Open (creating or upgrading as needed) the database at ``path``.
+
+    Before an upgrade the file is copied to a timestamped backup. A database written by
+    a newer version of the app is refused and left untouched.
+    """
+    path = Path(path).expanduser().resolve()
+    if path.is_dir():
+        raise DatabaseError(f"{path} เป็นโฟลเดอร์ ไม่ใช่แฟ้มฐานข้อมูล", f"{path} is a folder")
+    stored = _stored_revision(path) if path.exists() and path.stat().st_size > 0 else None
+    script = ScriptDirectory.from_config(_alembic_config())
+    if stored is not None:
+        try:
+            script.get_revision(stored)
+        except CommandError:
+            raise DatabaseError(
+                f"ฐานข้อมูล {path} สร้างจากโปรแกรมรุ่นที่ใหม่กว่า (รุ่นโครงสร้าง {stored}) "
+                "กรุณาปรับปรุงโปรแกรมก่อนเปิดแฟ้มนี้ แฟ้มไม่ได้ถูกแก้ไข",
+                f"{path} was written by a newer version of the app (schema {stored}); "
+                "update the app to open it. The file was not changed.",
+            ) from None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _set_sqlite_pragmas)
+    if stored != script.get_current_head():
+        if stored is not None:
+            backup_copy(path, reason="before-upgrade")
+        with engine.begin() as connection:
+            command.upgrade(_alembic_config(connection), "head")
+    with engine.begin() as connection:
+        row = connection.execute(text("SELECT device_id, last_hlc FROM local_device")).first()
+        if row is None:
+            device_id, last_hlc = new_id(), None
+            connection.execute(
+                text("INSERT INTO local_device (device_id, last_hlc) VALUES (:d, NULL)"),
+                {"d": device_id},
+            )
+        else:
+            device_id, last_hlc = row[0], row[1]
+    return Database(path, engine, device_id, last_hlc)

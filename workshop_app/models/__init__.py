@@ -1,0 +1,23 @@
+"""The ORM: every table of the app (SQLAlchemy 2.0 typed mappings). No Qt here."""
+
+from workshop_app.models.attendee import Attendee, AttendeeRole
+from workshop_app.models.base import Base, SyncedRow
+from workshop_app.models.workshop import (
+    AgendaItem,
+    Sector,
+    StrategicIssue,
+    Workshop,
+    WorkshopKind,
+)
+
+__all__ = [
+    "AgendaItem",
+    "Attendee",
+    "AttendeeRole",
+    "Base",
+    "Sector",
+    "StrategicIssue",
+    "SyncedRow",
+    "Workshop",
+    "WorkshopKind",
+]

@@ -1,0 +1,45 @@
+"""People invited to, or present at, a workshop."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from workshop_app.db.types import UtcDateTime
+from workshop_app.models.base import Base, SyncedRow
+
+
+class AttendeeRole(enum.StrEnum):
+    MEMBER = "member"  # committee member: listed under ผู้มาประชุม / ผู้ไม่มาประชุม
+    PARTICIPANT = "participant"  # everyone else: ผู้เข้าร่วมประชุม
+
+
+class Attendee(SyncedRow, Base):
+    __tablename__ = "attendees"
+
+    workshop_id: Mapped[str] = mapped_column(ForeignKey("workshops.id"), index=True)
+    sector_id: Mapped[str] = mapped_column(ForeignKey("sectors.id"), index=True)
+    # Registration number shown on the badge and typed at the ballot screen.
+    code: Mapped[int] = mapped_column(Integer)
+    prefix: Mapped[str] = mapped_column(Text, default="")
+    first_name: Mapped[str] = mapped_column(Text)
+    last_name: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[str] = mapped_column(Text, default="")
+    organisation: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(String(64), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    role: Mapped[str] = mapped_column(String(16), default=AttendeeRole.PARTICIPANT.value)
+    invited: Mapped[bool] = mapped_column(Boolean, default=True)
+    walk_in: Mapped[bool] = mapped_column(Boolean, default=False)
+    checked_in_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    # PDPA: the register rests on the public task; these extras need consent.
+    consent_photos: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_follow_up: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Diet or access needs are sensitive data (s.26): kept only with explicit consent.
+    special_needs: Mapped[str] = mapped_column(Text, default="")
+    consent_special_needs: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Normalized name/organisation/position for search as you type (see thai.normalize).
+    search_text: Mapped[str] = mapped_column(Text, default="")

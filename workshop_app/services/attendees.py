@@ -1,0 +1,389 @@
+"""Registration at the door: attendees, check-in, walk-ins, search, counts per sector."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy.orm import Session
+
+from workshop_app.errors import UserError
+from workshop_app.models import Attendee, AttendeeRole, Sector, Workshop
+from workshop_app.thai.collate import thai_sort_key
+from workshop_app.thai.normalize import normalize_thai, search_key, to_arabic_digits
+
+
+@dataclass(frozen=True)
+class AttendeeDraft:
+    """What a person tells us about themself, before it is stored."""
+
+    first_name: str
+    sector_id: str
+    last_name: str = ""
+    prefix: str = ""
+    position: str = ""
+    organisation: str = ""
+    phone: str = ""
+    email: str = ""
+    role: str = AttendeeRole.PARTICIPANT.value
+    consent_photos: bool = False
+    consent_follow_up: bool = False
+    special_needs: str = ""
+    consent_special_needs: bool = False
+
+
+@dataclass(frozen=True)
+class AttendeeRow:
+    id: str
+    code: int
+    prefix: str
+    first_name: str
+    last_name: str
+    position: str
+    organisation: str
+    sector_id: str
+    sector_name: str
+    sector_colour: str
+    role: str
+    invited: bool
+    walk_in: bool
+    checked_in_at: dt.datetime | None
+    phone: str
+    email: str
+    consent_photos: bool
+    consent_follow_up: bool
+    special_needs: str
+    consent_special_needs: bool
+
+    @property
+    def full_name(self) -> str:
+        name = f"{self.prefix}{self.first_name}"
+        return f"{name} {self.last_name}".strip()
+
+    def draft(self) -> AttendeeDraft:
+        return AttendeeDraft(
+            first_name=self.first_name,
+            last_name=self.last_name,
+            prefix=self.prefix,
+            position=self.position,
+            organisation=self.organisation,
+            sector_id=self.sector_id,
+            phone=self.phone,
+            email=self.email,
+            role=self.role,
+            consent_photos=self.consent_photos,
+            consent_follow_up=self.consent_follow_up,
+            special_needs=self.special_needs,
+            consent_special_needs=self.consent_special_needs,
+        )
+
+
+@dataclass(frozen=True)
+class SectorCount:
+    sector_id: str
+    name: str
+    colour: str
+    invited: int
+    present: int
+    walk_ins: int
+
+
+@dataclass(frozen=True)
+class CheckInResult:
+    attendee: AttendeeRow
+    already_checked_in: bool
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^[0-9+() \-#,/]*$")
+
+
+def identity_key(first_name: str, last_name: str, organisation: str) -> str:
+    """Key under which two registrations are likely the same person."""
+    name = search_key(f"{first_name}{last_name}").replace(" ", "")
+    return f"{name}|{search_key(organisation).replace(' ', '')}"
+
+
+def clean_draft(session: Session, workshop_id: str, draft: AttendeeDraft) -> AttendeeDraft:
+    """Normalize and validate a draft; raise UserError naming the field that is wrong."""
+    sector = session.get(Sector, draft.sector_id)
+    if sector is None or sector.deleted or sector.workshop_id != workshop_id:
+        raise UserError("กรุณาเลือกภาคส่วน", "choose a sector")
+    cleaned = replace(
+        draft,
+        prefix=normalize_thai(draft.prefix),
+        first_name=normalize_thai(draft.first_name),
+        last_name=normalize_thai(draft.last_name),
+        position=normalize_thai(draft.position),
+        organisation=normalize_thai(draft.organisation),
+        phone=to_arabic_digits(normalize_thai(draft.phone)),
+        email=normalize_thai(draft.email).lower(),
+        special_needs=draft.special_needs.strip(),
+    )
+    if not cleaned.first_name:
+        raise UserError("กรุณาใส่ชื่อ", "the first name cannot be empty")
+    if cleaned.email and not _EMAIL.match(cleaned.email):
+        raise UserError(f"อีเมล '{cleaned.email}' ไม่ถูกต้อง", f"e-mail '{cleaned.email}' is not valid")
+    if not _PHONE.match(cleaned.phone):
+        raise UserError(
+            f"เบอร์โทรศัพท์ '{cleaned.phone}' ไม่ถูกต้อง", f"phone '{cleaned.phone}' is not valid"
+        )
+    if cleaned.role not in {r.value for r in AttendeeRole}:
+        raise UserError(f"บทบาท '{cleaned.role}' ไม่ถูกต้อง", f"role '{cleaned.role}' is not valid")
+    if cleaned.special_needs and not cleaned.consent_special_needs:
+        raise UserError(
+            "ข้อมูลอาหารหรือความต้องการพิเศษเป็นข้อมูลอ่อนไหว บันทึกได้เมื่อเจ้าของข้อมูลยินยอมเท่านั้น",
+            "diet or access needs are sensitive data: record them only with the person's consent",
+        )
+    return cleaned
+
+
+def _search_text(attendee: Attendee) -> str:
+    parts = (
+        str(attendee.code),
+        attendee.first_name,
+        attendee.last_name,
+        attendee.prefix,
+        attendee.organisation,
+        attendee.position,
+    )
+    return " ".join(search_key(p) for p in parts if p)
+
+
+def _apply(attendee: Attendee, draft: AttendeeDraft) -> None:
+    for name, value in vars(draft).items():
+        setattr(attendee, name, value)
+    attendee.search_text = _search_text(attendee)
+
+
+def next_code(session: Session, workshop_id: str) -> int:
+    highest = session.scalar(
+        select(func.max(Attendee.code)).where(Attendee.workshop_id == workshop_id)
+    )
+    return (highest or 0) + 1
+
+
+def _require_workshop(session: Session, workshop_id: str) -> None:
+    workshop = session.get(Workshop, workshop_id)
+    if workshop is None or workshop.deleted:
+        raise UserError(f"ไม่พบงานประชุมรหัส {workshop_id}", f"no workshop with id {workshop_id}")
+
+
+def add_attendee(
+    session: Session,
+    workshop_id: str,
+    draft: AttendeeDraft,
+    *,
+    invited: bool = True,
+    walk_in: bool = False,
+    checked_in_at: dt.datetime | None = None,
+    attendee_id: str | None = None,
+    code: int | None = None,
+) -> str:
+    """Store one person. ``attendee_id`` lets undo/redo re-create the same row."""
+    _require_workshop(session, workshop_id)
+    draft = clean_draft(session, workshop_id, draft)
+    attendee = Attendee(
+        workshop_id=workshop_id,
+        code=code if code is not None else next_code(session, workshop_id),
+        invited=invited,
+        walk_in=walk_in,
+        checked_in_at=checked_in_at,
+    )
+    if attendee_id is not None:
+        attendee.id = attendee_id
+    _apply(attendee, draft)
+    session.add(attendee)
+    session.flush()
+    return attendee.id
+
+
+def register_walk_in(
+    session: Session, workshop_id: str, draft: AttendeeDraft, attendee_id: str | None = None
+) -> str:
+    """Someone who was not on the invitation list arrives: register and check in at once."""
+    existing = session.get(Attendee, attendee_id) if attendee_id else None
+    if existing is not None:  # redo after undo: bring the same row back
+        existing.deleted = False
+        existing.checked_in_at = _now()
+        session.flush()
+        return existing.id
+    return add_attendee(
+        session,
+        workshop_id,
+        draft,
+        invited=False,
+        walk_in=True,
+        checked_in_at=_now(),
+        attendee_id=attendee_id,
+    )
+
+
+def _live_attendee(session: Session, attendee_id: str) -> Attendee:
+    attendee = session.get(Attendee, attendee_id)
+    if attendee is None or attendee.deleted:
+        raise UserError(f"ไม่พบผู้เข้าร่วมรหัส {attendee_id}", f"no attendee with id {attendee_id}")
+    return attendee
+
+
+def update_attendee(session: Session, attendee_id: str, draft: AttendeeDraft) -> None:
+    attendee = _live_attendee(session, attendee_id)
+    _apply(attendee, clean_draft(session, attendee.workshop_id, draft))
+    session.flush()
+
+
+def delete_attendee(session: Session, attendee_id: str) -> None:
+    _live_attendee(session, attendee_id).deleted = True
+    session.flush()
+
+
+def restore_attendee(session: Session, attendee_id: str) -> None:
+    attendee = session.get(Attendee, attendee_id)
+    if attendee is None:
+        raise UserError(f"ไม่พบผู้เข้าร่วมรหัส {attendee_id}", f"no attendee with id {attendee_id}")
+    attendee.deleted = False
+    session.flush()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def check_in(session: Session, attendee_id: str, at: dt.datetime | None = None) -> CheckInResult:
+    """Mark a person present. Checking in twice keeps the first time and says so."""
+    attendee = _live_attendee(session, attendee_id)
+    already = attendee.checked_in_at is not None
+    if not already:
+        attendee.checked_in_at = at or _now()
+        session.flush()
+    return CheckInResult(get_attendee(session, attendee_id), already)
+
+
+def undo_check_in(session: Session, attendee_id: str) -> None:
+    attendee = _live_attendee(session, attendee_id)
+    attendee.checked_in_at = None
+    session.flush()
+
+
+def _rows_query(workshop_id: str):  # type: ignore[no-untyped-def]
+    return (
+        select(Attendee, Sector.name, Sector.colour)
+        .join(Sector, Sector.id == Attendee.sector_id)
+        .where(Attendee.workshop_id == workshop_id, ~Attendee.deleted)
+    )
+
+
+def _row(attendee: Attendee, sector_name: str, sector_colour: str) -> AttendeeRow:
+    return AttendeeRow(
+        id=attendee.id,
+        code=attendee.code,
+        prefix=attendee.prefix,
+        first_name=attendee.first_name,
+        last_name=attendee.last_name,
+        position=attendee.position,
+        organisation=attendee.organisation,
+        sector_id=attendee.sector_id,
+        sector_name=sector_name,
+        sector_colour=sector_colour,
+        role=attendee.role,
+        invited=attendee.invited,
+        walk_in=attendee.walk_in,
+        checked_in_at=attendee.checked_in_at,
+        phone=attendee.phone,
+        email=attendee.email,
+        consent_photos=attendee.consent_photos,
+        consent_follow_up=attendee.consent_follow_up,
+        special_needs=attendee.special_needs,
+        consent_special_needs=attendee.consent_special_needs,
+    )
+
+
+def get_attendee(session: Session, attendee_id: str) -> AttendeeRow:
+    attendee = _live_attendee(session, attendee_id)
+    sector = session.get(Sector, attendee.sector_id)
+    assert sector is not None
+    return _row(attendee, sector.name, sector.colour)
+
+
+def name_sort_key(row: AttendeeRow) -> tuple[tuple[str, str], tuple[str, str]]:
+    """Thai convention: people are ordered by first name, then last name."""
+    return thai_sort_key(row.first_name), thai_sort_key(row.last_name)
+
+
+def list_attendees(session: Session, workshop_id: str) -> list[AttendeeRow]:
+    rows = [_row(a, name, colour) for a, name, colour in session.execute(_rows_query(workshop_id))]
+    return sorted(rows, key=name_sort_key)
+
+
+def _match_rank(row: AttendeeRow, tokens: list[str]) -> int:
+    """0: registration code or a name starts with the query; 1: a word starts; 2: inside."""
+    first, last = search_key(row.first_name), search_key(row.last_name)
+    head = tokens[0]
+    if head == str(row.code) or first.startswith(head) or last.startswith(head):
+        return 0
+    words = search_key(f"{row.organisation} {row.position}").split()
+    if any(word.startswith(head) for word in words):
+        return 1
+    return 2
+
+
+def search_attendees(
+    session: Session, workshop_id: str, query: str, limit: int = 50
+) -> list[AttendeeRow]:
+    """Search as you type: every word of the query must occur in the name, organisation,
+    position or registration code. Best matches first; among equals, people not yet
+    checked in come first (they are the ones at the door), then Thai name order."""
+    tokens = search_key(query).split()
+    statement = _rows_query(workshop_id)
+    for token in tokens:
+        escaped = token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        statement = statement.where(Attendee.search_text.like(f"%{escaped}%", escape="\\"))
+    rows = [_row(a, name, colour) for a, name, colour in session.execute(statement)]
+    if not tokens:
+        return sorted(rows, key=name_sort_key)[:limit]
+    rows.sort(
+        key=lambda r: (_match_rank(r, tokens), r.checked_in_at is not None, name_sort_key(r))
+    )
+    return rows[:limit]
+
+
+def sector_counts(session: Session, workshop_id: str) -> list[SectorCount]:
+    """Invited, present and walk-in counts per sector, in the workshop's sector order."""
+    def count_where(condition: ColumnElement[bool]) -> ColumnElement[int]:
+        return func.sum(case((condition, 1), else_=0))
+
+    counts = {
+        sector_id: (int(invited or 0), int(here or 0), int(walk or 0))
+        for sector_id, invited, here, walk in session.execute(
+            select(
+                Attendee.sector_id,
+                count_where(Attendee.invited),
+                count_where(Attendee.checked_in_at.is_not(None)),
+                count_where(Attendee.walk_in),
+            )
+            .where(Attendee.workshop_id == workshop_id, ~Attendee.deleted)
+            .group_by(Attendee.sector_id)
+        )
+    }
+    sectors = session.scalars(
+        select(Sector)
+        .where(Sector.workshop_id == workshop_id, ~Sector.deleted)
+        .order_by(Sector.position)
+    )
+    return [
+        SectorCount(s.id, s.name, s.colour, *counts.get(s.id, (0, 0, 0))) for s in sectors
+    ]
+
+
+def find_likely_duplicates(
+    session: Session, workshop_id: str, first_name: str, last_name: str, organisation: str
+) -> list[AttendeeRow]:
+    """People already registered who are probably the same person (name + organisation)."""
+    key = identity_key(first_name, last_name, organisation)
+    return [
+        row
+        for row in list_attendees(session, workshop_id)
+        if identity_key(row.first_name, row.last_name, row.organisation) == key
+    ]

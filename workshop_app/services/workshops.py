@@ -1,0 +1,459 @@
+"""Workshops and their setup: strategic issues, agenda items, sectors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, fields
+from typing import Any, TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from workshop_app.errors import UserError
+from workshop_app.models import (
+    AgendaItem,
+    Attendee,
+    Sector,
+    StrategicIssue,
+    Workshop,
+    WorkshopKind,
+)
+from workshop_app.services.presets import (
+    DEFAULT_PRIVACY_NOTICE,
+    DEFAULT_SECTORS,
+    KIND_NAMES,
+    PRESETS,
+)
+from workshop_app.thai.dates import fiscal_year_be
+from workshop_app.thai.normalize import normalize_thai
+
+
+@dataclass(frozen=True)
+class WorkshopDetails:
+    """Every editable field of a workshop, as plain data for views and forms."""
+
+    id: str
+    title: str
+    kind: str
+    province: str
+    fiscal_year: int | None
+    start_date: dt.date | None
+    end_date: dt.date | None
+    start_time: dt.time | None
+    end_time: dt.time | None
+    venue: str
+    chair: str
+    organiser: str
+    vision: str
+    meeting_number: int | None
+    meeting_year: int | None
+    privacy_notice: str
+
+
+EDITABLE_FIELDS = tuple(f.name for f in fields(WorkshopDetails) if f.name != "id")
+
+
+@dataclass(frozen=True)
+class WorkshopSummary:
+    id: str
+    title: str
+    kind: str
+    start_date: dt.date | None
+    venue: str
+    invited: int
+    present: int
+
+
+@dataclass(frozen=True)
+class NumberedRow:
+    """A strategic issue or an agenda item."""
+
+    id: str
+    number: int
+    title: str
+    detail: str  # issue: goal; agenda item: notes
+    resolution: str = ""
+
+
+@dataclass(frozen=True)
+class SectorRow:
+    id: str
+    position: int
+    name: str
+    colour: str
+
+
+def _details(workshop: Workshop) -> WorkshopDetails:
+    return WorkshopDetails(**{f.name: getattr(workshop, f.name) for f in fields(WorkshopDetails)})
+
+
+def get_workshop(session: Session, workshop_id: str) -> WorkshopDetails:
+    return _details(_live_workshop(session, workshop_id))
+
+
+def _live_workshop(session: Session, workshop_id: str) -> Workshop:
+    workshop = session.get(Workshop, workshop_id)
+    if workshop is None or workshop.deleted:
+        raise UserError(
+            f"ไม่พบงานประชุมรหัส {workshop_id}", f"no workshop with id {workshop_id}"
+        )
+    return workshop
+
+
+def find_workshop_id(session: Session, id_or_prefix: str) -> str:
+    """Accept a full id or a unique leading part of one (as `workshop-app list` shows)."""
+    matches = session.scalars(
+        select(Workshop.id).where(Workshop.id.startswith(id_or_prefix), ~Workshop.deleted)
+    ).all()
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise UserError(
+            f"ไม่พบงานประชุมรหัส {id_or_prefix} (ดูรายการด้วยคำสั่ง list)",
+            f"no workshop with id {id_or_prefix} (see the list command)",
+        )
+    raise UserError(
+        f"รหัส {id_or_prefix} ตรงกับหลายงานประชุม กรุณาพิมพ์รหัสให้ยาวขึ้น",
+        f"id {id_or_prefix} matches several workshops; type more of it",
+    )
+
+
+def create_workshop(
+    session: Session,
+    title: str,
+    kind: WorkshopKind = WorkshopKind.PLAN_REVIEW_ANNUAL,
+    *,
+    province: str = "",
+    start_date: dt.date | None = None,
+    venue: str = "",
+) -> str:
+    """Create a workshop from the preset of its kind; return its id."""
+    title = normalize_thai(title)
+    if not title:
+        raise UserError("กรุณาใส่ชื่องานประชุม", "the workshop needs a title")
+    preset = PRESETS[kind]
+    workshop = Workshop(
+        title=title,
+        kind=kind.value,
+        province=normalize_thai(province),
+        start_date=start_date,
+        end_date=start_date,
+        fiscal_year=(fiscal_year_be(start_date) + 1) if start_date else None,
+        meeting_year=(start_date.year + 543) if start_date else None,
+        venue=normalize_thai(venue),
+        privacy_notice=DEFAULT_PRIVACY_NOTICE,
+    )
+    session.add(workshop)
+    session.flush()
+    for position, (name, _english, colour) in enumerate(DEFAULT_SECTORS, start=1):
+        session.add(Sector(workshop_id=workshop.id, position=position, name=name, colour=colour))
+    for number, agenda_title in enumerate(preset.agenda, start=1):
+        session.add(AgendaItem(workshop_id=workshop.id, number=number, title=agenda_title))
+    for number, issue_title in enumerate(preset.issues, start=1):
+        session.add(StrategicIssue(workshop_id=workshop.id, number=number, title=issue_title))
+    session.flush()
+    return workshop.id
+
+
+def kind_name(kind: str, language: str = "th") -> str:
+    try:
+        thai, english = KIND_NAMES[WorkshopKind(kind)]
+    except ValueError:
+        return kind
+    return thai if language == "th" else english
+
+
+def list_workshops(session: Session) -> list[WorkshopSummary]:
+    invited = (
+        select(Attendee.workshop_id, func.count().label("n"))
+        .where(~Attendee.deleted, Attendee.invited)
+        .group_by(Attendee.workshop_id)
+        .subquery()
+    )
+    present = (
+        select(Attendee.workshop_id, func.count().label("n"))
+        .where(~Attendee.deleted, Attendee.checked_in_at.is_not(None))
+        .group_by(Attendee.workshop_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Workshop, func.coalesce(invited.c.n, 0), func.coalesce(present.c.n, 0))
+        .outerjoin(invited, invited.c.workshop_id == Workshop.id)
+        .outerjoin(present, present.c.workshop_id == Workshop.id)
+        .where(~Workshop.deleted)
+        .order_by(Workshop.start_date.desc(), Workshop.created_hlc.desc())
+    ).all()
+    return [
+        WorkshopSummary(w.id, w.title, w.kind, w.start_date, w.venue, n_inv, n_pres)
+        for w, n_inv, n_pres in rows
+    ]
+
+
+_TIME = re.compile(r"^(\d{1,2})[.:](\d{2})$")
+
+
+def update_workshop(session: Session, workshop_id: str, **changes: Any) -> WorkshopDetails:
+    """Change some fields of a workshop; unknown fields and bad values are refused."""
+    workshop = _live_workshop(session, workshop_id)
+    for name, value in changes.items():
+        if name not in EDITABLE_FIELDS:
+            raise UserError(f"ไม่มีช่องข้อมูล {name}", f"no field named {name}")
+        if isinstance(value, str):
+            value = normalize_thai(value) if name != "privacy_notice" else value.strip()
+        if name == "title" and not value:
+            raise UserError("ชื่องานประชุมต้องไม่ว่าง", "the workshop title cannot be empty")
+        if name == "kind":
+            WorkshopKind(value)
+        if name in ("fiscal_year", "meeting_year") and value is not None and not (
+            2400 <= int(value) <= 2700
+        ):
+            raise UserError(
+                f"ปี พ.ศ. {value} ไม่ถูกต้อง (ใช้ปีพุทธศักราช เช่น 2569)",
+                f"year {value} is not a Buddhist Era year (e.g. 2569)",
+            )
+        if name == "meeting_number" and value is not None and int(value) < 1:
+            raise UserError("ครั้งที่ของการประชุมต้องเป็น 1 ขึ้นไป", "meeting number must be 1 or more")
+        setattr(workshop, name, value)
+    if workshop.start_date and workshop.end_date and workshop.end_date < workshop.start_date:
+        raise UserError(
+            "วันสิ้นสุดต้องไม่ก่อนวันเริ่มประชุม", "the end date cannot be before the start date"
+        )
+    session.flush()
+    return _details(workshop)
+
+
+def parse_time(text: str) -> dt.time | None:
+    """Accept "09.30", "9:30" or "09.30 น."; empty means no time."""
+    cleaned = text.replace("น.", "").strip()
+    if not cleaned:
+        return None
+    match = _TIME.match(cleaned)
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        raise UserError(
+            f"เวลา '{text}' ไม่ถูกต้อง (ตัวอย่าง 09.30)", f"time '{text}' is not valid (e.g. 09.30)"
+        )
+    return dt.time(int(match[1]), int(match[2]))
+
+
+def delete_workshop(session: Session, workshop_id: str) -> None:
+    _live_workshop(session, workshop_id).deleted = True
+    session.flush()
+
+
+# --- Strategic issues and agenda items: numbered lists -------------------------------
+
+Numbered = TypeVar("Numbered", StrategicIssue, AgendaItem)
+
+
+def _numbered(session: Session, model: type[Numbered], workshop_id: str) -> list[Numbered]:
+    return list(
+        session.scalars(
+            select(model)
+            .where(model.workshop_id == workshop_id, ~model.deleted)
+            .order_by(model.number, model.created_hlc)
+        )
+    )
+
+
+def _renumber(items: list[Any]) -> None:
+    for number, item in enumerate(items, start=1):
+        if item.number != number:
+            item.number = number
+
+
+def list_issues(session: Session, workshop_id: str) -> list[NumberedRow]:
+    return [
+        NumberedRow(i.id, i.number, i.title, i.goal)
+        for i in _numbered(session, StrategicIssue, workshop_id)
+    ]
+
+
+def list_agenda(session: Session, workshop_id: str) -> list[NumberedRow]:
+    return [
+        NumberedRow(a.id, a.number, a.title, a.notes, a.resolution)
+        for a in _numbered(session, AgendaItem, workshop_id)
+    ]
+
+
+def _require_title(title: str) -> str:
+    title = normalize_thai(title)
+    if not title:
+        raise UserError("กรุณาใส่ชื่อหัวข้อ", "the title cannot be empty")
+    return title
+
+
+def add_issue(session: Session, workshop_id: str, title: str, goal: str = "") -> str:
+    _live_workshop(session, workshop_id)
+    number = len(_numbered(session, StrategicIssue, workshop_id)) + 1
+    issue = StrategicIssue(
+        workshop_id=workshop_id, number=number, title=_require_title(title), goal=goal.strip()
+    )
+    session.add(issue)
+    session.flush()
+    return issue.id
+
+
+def add_agenda_item(session: Session, workshop_id: str, title: str, notes: str = "") -> str:
+    _live_workshop(session, workshop_id)
+    number = len(_numbered(session, AgendaItem, workshop_id)) + 1
+    item = AgendaItem(
+        workshop_id=workshop_id, number=number, title=_require_title(title), notes=notes.strip()
+    )
+    session.add(item)
+    session.flush()
+    return item.id
+
+
+def _live(session: Session, model: type[Numbered], row_id: str) -> Numbered:
+    row = session.get(model, row_id)
+    if row is None or row.deleted:
+        raise UserError(f"ไม่พบรายการรหัส {row_id}", f"no item with id {row_id}")
+    return row
+
+
+def update_issue(
+    session: Session, issue_id: str, *, title: str | None = None, goal: str | None = None
+) -> None:
+    issue = _live(session, StrategicIssue, issue_id)
+    if title is not None:
+        issue.title = _require_title(title)
+    if goal is not None:
+        issue.goal = goal.strip()
+    session.flush()
+
+
+def update_agenda_item(
+    session: Session,
+    item_id: str,
+    *,
+    title: str | None = None,
+    notes: str | None = None,
+    resolution: str | None = None,
+) -> None:
+    item = _live(session, AgendaItem, item_id)
+    if title is not None:
+        item.title = _require_title(title)
+    if notes is not None:
+        item.notes = notes.strip()
+    if resolution is not None:
+        item.resolution = resolution.strip()
+    session.flush()
+
+
+def delete_numbered(session: Session, model: type[Numbered], row_id: str) -> None:
+    """Tombstone an issue or agenda item and close the gap in the numbering."""
+    row = _live(session, model, row_id)
+    row.deleted = True
+    session.flush()
+    _renumber(_numbered(session, model, row.workshop_id))
+    session.flush()
+
+
+def move_numbered(session: Session, model: type[Numbered], row_id: str, offset: int) -> None:
+    """Move an issue or agenda item up (offset -1) or down (+1) the list."""
+    row = _live(session, model, row_id)
+    items = _numbered(session, model, row.workshop_id)
+    index = items.index(row)
+    target = max(0, min(len(items) - 1, index + offset))
+    items.insert(target, items.pop(index))
+    _renumber(items)
+    session.flush()
+
+
+# --- Sectors ----------------------------------------------------------------------------
+
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def _sectors(session: Session, workshop_id: str) -> list[Sector]:
+    return list(
+        session.scalars(
+            select(Sector)
+            .where(Sector.workshop_id == workshop_id, ~Sector.deleted)
+            .order_by(Sector.position, Sector.created_hlc)
+        )
+    )
+
+
+def list_sectors(session: Session, workshop_id: str) -> list[SectorRow]:
+    return [SectorRow(s.id, s.position, s.name, s.colour) for s in _sectors(session, workshop_id)]
+
+
+def _check_sector_name(session: Session, workshop_id: str, name: str, own_id: str = "") -> str:
+    name = normalize_thai(name)
+    if not name:
+        raise UserError("กรุณาใส่ชื่อภาคส่วน", "the sector needs a name")
+    for sector in _sectors(session, workshop_id):
+        if sector.id != own_id and normalize_thai(sector.name).casefold() == name.casefold():
+            raise UserError(f"มีภาคส่วน '{name}' อยู่แล้ว", f"there is already a sector '{name}'")
+    return name
+
+
+def _check_colour(colour: str) -> str:
+    if not _COLOUR.match(colour):
+        raise UserError(
+            f"สี '{colour}' ไม่ถูกต้อง (รูปแบบ #rrggbb)", f"colour '{colour}' is not #rrggbb"
+        )
+    return colour.lower()
+
+
+def add_sector(session: Session, workshop_id: str, name: str, colour: str = "#808080") -> str:
+    _live_workshop(session, workshop_id)
+    sector = Sector(
+        workshop_id=workshop_id,
+        position=len(_sectors(session, workshop_id)) + 1,
+        name=_check_sector_name(session, workshop_id, name),
+        colour=_check_colour(colour),
+    )
+    session.add(sector)
+    session.flush()
+    return sector.id
+
+
+def _live_sector(session: Session, sector_id: str) -> Sector:
+    sector = session.get(Sector, sector_id)
+    if sector is None or sector.deleted:
+        raise UserError(f"ไม่พบภาคส่วนรหัส {sector_id}", f"no sector with id {sector_id}")
+    return sector
+
+
+def update_sector(
+    session: Session, sector_id: str, *, name: str | None = None, colour: str | None = None
+) -> None:
+    sector = _live_sector(session, sector_id)
+    if name is not None:
+        sector.name = _check_sector_name(session, sector.workshop_id, name, own_id=sector.id)
+    if colour is not None:
+        sector.colour = _check_colour(colour)
+    session.flush()
+
+
+def delete_sector(session: Session, sector_id: str) -> None:
+    """Tombstone a sector that nobody belongs to."""
+    sector = _live_sector(session, sector_id)
+    members = session.scalar(
+        select(func.count()).where(Attendee.sector_id == sector_id, ~Attendee.deleted)
+    )
+    if members:
+        raise UserError(
+            f"ลบภาคส่วน '{sector.name}' ไม่ได้ เพราะมีผู้เข้าร่วม {members} คนอยู่ในภาคส่วนนี้",
+            f"cannot delete sector '{sector.name}': {members} attendees belong to it",
+        )
+    sector.deleted = True
+    session.flush()
+    for position, other in enumerate(_sectors(session, sector.workshop_id), start=1):
+        other.position = position
+    session.flush()
+
+
+def move_sector(session: Session, sector_id: str, offset: int) -> None:
+    sector = _live_sector(session, sector_id)
+    sectors = _sectors(session, sector.workshop_id)
+    index = sectors.index(sector)
+    target = max(0, min(len(sectors) - 1, index + offset))
+    sectors.insert(target, sectors.pop(index))
+    for position, other in enumerate(sectors, start=1):
+        if other.position != position:
+            other.position = position
+    session.flush()

@@ -1,0 +1,1 @@
+"""Thai text utilities: normalization, collation, digits, B.E. dates, names. No Qt here."""

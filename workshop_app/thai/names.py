@@ -1,0 +1,44 @@
+"""Thai personal names: split an honorific prefix off a name as people type it."""
+
+from __future__ import annotations
+
+from workshop_app.thai.normalize import normalize_thai
+
+# Longest first, so that "ผศ.ดร." wins over "ผศ." and "นางสาว" over "นาง".
+_PREFIXES = sorted(
+    [
+        "นาย", "นาง", "นางสาว", "น.ส.", "ด.ช.", "ด.ญ.", "เด็กชาย", "เด็กหญิง",
+        "ดร.", "ศ.", "รศ.", "ผศ.", "ศ.ดร.", "รศ.ดร.", "ผศ.ดร.", "ศาสตราจารย์",
+        "รองศาสตราจารย์", "ผู้ช่วยศาสตราจารย์", "นพ.", "พญ.", "ทพ.", "ทพญ.", "ภก.", "ภญ.",
+        "ว่าที่ร้อยตรี", "ว่าที่ ร.ต.", "ว่าที่ร.ต.", "ว่าที่ ร.ต.หญิง", "ร.ต.", "ร.ท.", "ร.อ.",
+        "พ.ต.", "พ.ท.", "พ.อ.", "พล.ต.", "ร.ต.ต.", "ร.ต.ท.", "ร.ต.อ.", "พ.ต.ต.", "พ.ต.ท.",
+        "พ.ต.อ.", "พล.ต.ต.", "พล.ต.ท.", "จ.ส.อ.", "ส.อ.", "ด.ต.", "จ.ส.ต.",
+        "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.",
+    ],
+    key=len,
+    reverse=True,
+)
+
+KNOWN_PREFIXES: tuple[str, ...] = tuple(_PREFIXES)
+
+
+def split_prefix(name: str) -> tuple[str, str]:
+    """Return (prefix, rest) for a name such as "ผศ.ดร.สมชาย ใจดี" or "นายสมชาย".
+
+    A prefix is split off only when something of at least two characters follows it,
+    so that a first name is never mistaken for a prefix.
+    """
+    text = normalize_thai(name)
+    for prefix in _PREFIXES:
+        if text.casefold().startswith(prefix.casefold()):
+            rest = text[len(prefix):].strip()
+            if len(rest) >= 2:
+                return prefix, rest
+    return "", text
+
+
+def split_full_name(full_name: str) -> tuple[str, str, str]:
+    """Split "นางสาวสุดา  ใจงาม" into ("นางสาว", "สุดา", "ใจงาม")."""
+    prefix, rest = split_prefix(full_name)
+    first, _, last = rest.partition(" ")
+    return prefix, first.strip(), last.strip()

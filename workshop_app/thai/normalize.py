@@ -1,0 +1,49 @@
+"""Repair the common ways typed Thai goes wrong, so equal words compare equal.
+
+Typed Thai is often malformed: a tone mark typed before the vowel it should follow,
+a vowel or tone mark typed twice, แ typed as two เ, สระอำ typed as นิคหิต + สระอา,
+zero-width spaces pasted from the web. Two strings that look the same on screen should
+have the same normalized form.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"  # ่ ้ ๊ ๋
+# Vowels written above or below the consonant; a tone mark comes after them.
+_ABOVE_BELOW_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a"
+_COMBINING = _TONE_MARKS + _ABOVE_BELOW_VOWELS + "\u0e47\u0e4c\u0e4d\u0e4e"  # ็ ์ ํ ๎
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+_TONE_BEFORE_VOWEL = re.compile(f"([{_TONE_MARKS}])([{_ABOVE_BELOW_VOWELS}])")
+_DOUBLED_MARK = re.compile(f"([{_COMBINING}])\\1+")
+_SPACES = re.compile(r"\s+")
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+_TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
+_TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
+
+
+def normalize_thai(text: str) -> str:
+    """Return ``text`` with typing errors repaired and white space folded."""
+    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
+    text = text.replace("\u0e4d\u0e32", "\u0e33")  # ํ + า -> ำ
+    text = text.replace("\u0e40\u0e40", "\u0e41")  # เ + เ -> แ
+    text = _TONE_BEFORE_VOWEL.sub(r"\2\1", text)
+    text = _DOUBLED_MARK.sub(r"\1", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def search_key(text: str) -> str:
+    """Key for matching what a user typed: normalized, case-folded, Arabic digits."""
+    return normalize_thai(text).casefold().translate(_TO_ARABIC)
+
+
+def to_arabic_digits(text: str) -> str:
+    return text.translate(_TO_ARABIC)
+
+
+def to_thai_digits(text: str) -> str:
+    return text.translate(_TO_THAI)

@@ -343,14 +343,13 @@ def search_attendees(
     rows = [_row(a, name, colour) for a, name, colour in session.execute(statement)]
     if not tokens:
         return sorted(rows, key=name_sort_key)[:limit]
-    rows.sort(
-        key=lambda r: (_match_rank(r, tokens), r.checked_in_at is not None, name_sort_key(r))
-    )
+    rows.sort(key=lambda r: (_match_rank(r, tokens), r.checked_in_at is not None, name_sort_key(r)))
     return rows[:limit]
 
 
 def sector_counts(session: Session, workshop_id: str) -> list[SectorCount]:
     """Invited, present and walk-in counts per sector, in the workshop's sector order."""
+
     def count_where(condition: ColumnElement[bool]) -> ColumnElement[int]:
         return func.sum(case((condition, 1), else_=0))
 
@@ -372,9 +371,7 @@ def sector_counts(session: Session, workshop_id: str) -> list[SectorCount]:
         .where(Sector.workshop_id == workshop_id, ~Sector.deleted)
         .order_by(Sector.position)
     )
-    return [
-        SectorCount(s.id, s.name, s.colour, *counts.get(s.id, (0, 0, 0))) for s in sectors
-    ]
+    return [SectorCount(s.id, s.name, s.colour, *counts.get(s.id, (0, 0, 0))) for s in sectors]
 
 
 def find_likely_duplicates(

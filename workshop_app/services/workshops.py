@@ -95,9 +95,7 @@ def get_workshop(session: Session, workshop_id: str) -> WorkshopDetails:
 def _live_workshop(session: Session, workshop_id: str) -> Workshop:
     workshop = session.get(Workshop, workshop_id)
     if workshop is None or workshop.deleted:
-        raise UserError(
-            f"ไม่พบงานประชุมรหัส {workshop_id}", f"no workshop with id {workshop_id}"
-        )
+        raise UserError(f"ไม่พบงานประชุมรหัส {workshop_id}", f"no workshop with id {workshop_id}")
     return workshop
 
 
@@ -205,8 +203,10 @@ def update_workshop(session: Session, workshop_id: str, **changes: Any) -> Works
             raise UserError("ชื่องานประชุมต้องไม่ว่าง", "the workshop title cannot be empty")
         if name == "kind":
             WorkshopKind(value)
-        if name in ("fiscal_year", "meeting_year") and value is not None and not (
-            2400 <= int(value) <= 2700
+        if (
+            name in ("fiscal_year", "meeting_year")
+            and value is not None
+            and not (2400 <= int(value) <= 2700)
         ):
             raise UserError(
                 f"ปี พ.ศ. {value} ไม่ถูกต้อง (ใช้ปีพุทธศักราช เช่น 2569)",
@@ -216,9 +216,7 @@ def update_workshop(session: Session, workshop_id: str, **changes: Any) -> Works
             raise UserError("ครั้งที่ของการประชุมต้องเป็น 1 ขึ้นไป", "meeting number must be 1 or more")
         setattr(workshop, name, value)
     if workshop.start_date and workshop.end_date and workshop.end_date < workshop.start_date:
-        raise UserError(
-            "วันสิ้นสุดต้องไม่ก่อนวันเริ่มประชุม", "the end date cannot be before the start date"
-        )
+        raise UserError("วันสิ้นสุดต้องไม่ก่อนวันเริ่มประชุม", "the end date cannot be before the start date")
     session.flush()
     return _details(workshop)
 

@@ -110,7 +110,9 @@ def upgrade() -> None:
         sa.Column("special_needs", sa.Text(), nullable=False),
         sa.Column("consent_special_needs", sa.Boolean(), nullable=False),
         sa.Column("search_text", sa.Text(), nullable=False),
-        sa.ForeignKeyConstraint(["sector_id"], ["sectors.id"], name="fk_attendees_sector_id_sectors"),
+        sa.ForeignKeyConstraint(
+            ["sector_id"], ["sectors.id"], name="fk_attendees_sector_id_sectors"
+        ),
         *_workshop_fk("attendees"),
         *_sync_columns("attendees"),
     )

@@ -1,0 +1,49 @@
+# The two commands of the README: `make run` and `make test`. Both set up everything
+# first (system packages on Debian, the virtual environment, the app in editable mode).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+READY := $(VENV)/.ready
+DEMO_DB := demo-data/demo.sqlite
+
+.PHONY: setup run test lint typecheck unit bench translations screenshots clean
+
+setup: $(READY)
+
+$(READY): pyproject.toml scripts/install-system-packages.sh
+	bash scripts/install-system-packages.sh
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+# Opens the app on a demo workshop (created the first time, kept afterwards).
+run: $(READY)
+	$(PY) -m workshop_app demo --db $(DEMO_DB) --if-missing
+	$(PY) -m workshop_app --db $(DEMO_DB)
+
+test: lint typecheck unit
+
+lint: $(READY)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: $(READY)
+	$(VENV)/bin/mypy
+
+unit: $(READY)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest
+
+bench: $(READY)
+	QT_QPA_PLATFORM=offscreen $(PY) bench/registration.py
+
+# Refresh the Thai translation source after changing UI strings, then compile it.
+translations: $(READY)
+	$(VENV)/bin/pyside6-lupdate workshop_app/ui -extensions py -ts resources/translations/workshop_app_th.ts -no-obsolete
+	$(VENV)/bin/pyside6-lrelease resources/translations/workshop_app_th.ts -qm resources/translations/workshop_app_th.qm
+
+screenshots: $(READY)
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py screenshots
+
+clean:
+	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache

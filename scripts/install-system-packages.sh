@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Install the Debian packages Qt needs to open windows (and to run offscreen in tests),
+# when they are missing. Runs apt-get only as root on a Debian-like system; elsewhere
+# it prints what is missing and carries on.
+set -euo pipefail
+
+packages=(
+  libgl1 libegl1 libglib2.0-0 libfontconfig1 libdbus-1-3
+  libxkbcommon0 libxkbcommon-x11-0
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
+  libxcb-render-util0 libxcb-image0 libxcb-xinerama0
+)
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+  echo "install-system-packages: not a Debian system; install Qt's runtime libraries yourself if the app does not start"
+  exit 0
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$package")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+  echo "install-system-packages: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "install-system-packages: missing ${missing[*]}; run: sudo apt-get install ${missing[*]}"
+fi

@@ -1,0 +1,141 @@
+"""The command line. ``workshop-app`` with no command opens the GUI.
+
+Every command prints one clear line and exits non-zero on bad input, changing nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import platformdirs
+
+from workshop_app import __version__
+from workshop_app.db.database import open_database
+from workshop_app.errors import UserError
+
+EXIT_USER_ERROR = 2
+
+
+def default_db_path() -> Path:
+    return Path(platformdirs.user_data_dir("workshop-app", appauthor=False)) / "workshops.sqlite"
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", type=Path, help=f"database file (default: {default_db_path()})")
+    common.add_argument(
+        "--lang", choices=("th", "en"), help="language of messages and the GUI (default: th)"
+    )
+    parser = argparse.ArgumentParser(
+        prog="workshop-app",
+        description="Thai provincial planning workshops: registration, brainstorm, votes, "
+        "minutes, action plan. Without a command, opens the GUI.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--workshop", help="GUI: open this workshop (id or its first characters)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser("demo", parents=[common], help="create a demo workshop")
+    demo.add_argument("--size", choices=("small", "large"), default="small")
+    demo.add_argument(
+        "--if-missing",
+        action="store_true",
+        help="do nothing when the database already holds a workshop",
+    )
+    commands.add_parser("list", parents=[common], help="list the workshops in the database")
+    importer = commands.add_parser(
+        "import-attendees", parents=[common], help="import an invitation list (.xlsx or .csv)"
+    )
+    importer.add_argument("--workshop", required=True, help="workshop id (or its first characters)")
+    importer.add_argument(
+        "--skip-duplicates",
+        action="store_true",
+        help="leave out people who look already registered (same name and organisation)",
+    )
+    importer.add_argument("file", type=Path)
+    return parser
+
+
+def _say(language: str, thai: str, english: str) -> None:
+    print(thai if language == "th" else english)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    language: str = args.lang or os.environ.get("WORKSHOP_APP_LANG", "th")
+    db_path: Path = args.db or default_db_path()
+    if args.command is None:
+        from workshop_app.ui.app import run_gui  # the only place the CLI touches Qt
+
+        return run_gui(db_path, workshop=args.workshop, language=language)
+    try:
+        return _run_command(args, db_path, language)
+    except UserError as exc:
+        print(exc.message(language), file=sys.stderr)
+        return EXIT_USER_ERROR
+
+
+def _run_command(args: argparse.Namespace, db_path: Path, language: str) -> int:
+    from workshop_app.services import demo, invitation_import, workshops
+
+    if args.command == "import-attendees" and not args.file.is_file():
+        # Checked before opening: a typo in the file name must not create a database.
+        raise UserError(f"ไม่พบแฟ้ม {args.file}", f"file not found: {args.file}")
+    database = open_database(db_path)
+    try:
+        if args.command == "demo":
+            with database.transaction() as session:
+                if args.if_missing and workshops.list_workshops(session):
+                    return 0
+                workshop_id = demo.create_demo_workshop(session, args.size)
+            _say(
+                language,
+                f"สร้างงานประชุมตัวอย่าง {workshop_id} ใน {database.path}",
+                f"created demo workshop {workshop_id} in {database.path}",
+            )
+        elif args.command == "list":
+            with database.session() as session:
+                for summary in workshops.list_workshops(session):
+                    day = summary.start_date.isoformat() if summary.start_date else "-"
+                    print(
+                        f"{summary.id}\t{day}\t{summary.invited}\t{summary.present}\t{summary.title}"
+                    )
+        elif args.command == "import-attendees":
+            with database.transaction() as session:
+                workshop_id = workshops.find_workshop_id(session, args.workshop)
+                plan = invitation_import.read_invitation_list(session, workshop_id, args.file)
+                added = invitation_import.apply_invitation_plan(
+                    session, plan, skip_likely_duplicates=args.skip_duplicates
+                )
+            duplicates = len(plan.likely_duplicates)
+            _say(
+                language,
+                f"นำเข้า {added} คนจาก {args.file.name}"
+                + (
+                    f" (พบรายชื่อที่อาจซ้ำกับที่มีอยู่ {duplicates} คน"
+                    + (" ข้ามไปแล้ว)" if args.skip_duplicates else " นำเข้าด้วย)")
+                    if duplicates
+                    else ""
+                ),
+                f"imported {added} people from {args.file.name}"
+                + (
+                    f" ({duplicates} look already registered: "
+                    + ("skipped)" if args.skip_duplicates else "imported too)")
+                    if duplicates
+                    else ""
+                ),
+            )
+            for invitee, existing in plan.likely_duplicates:
+                _say(
+                    language,
+                    f"  แถว {invitee.source_row}: อาจซ้ำกับ {existing.full_name} ({existing.organisation})",
+                    f"  row {invitee.source_row}: may be {existing.full_name} ({existing.organisation})",
+                )
+    finally:
+        database.close()
+    return 0

@@ -1,0 +1,1 @@
+"""Readers and writers of files: spreadsheets now; PDF and DOCX documents later."""

@@ -67,12 +67,14 @@ def _say(language: str, thai: str, english: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    language: str = args.lang or os.environ.get("WORKSHOP_APP_LANG", "th")
+    chosen: str | None = args.lang or os.environ.get("WORKSHOP_APP_LANG")
     db_path: Path = args.db or default_db_path()
     if args.command is None:
         from workshop_app.ui.app import run_gui  # the only place the CLI touches Qt
 
-        return run_gui(db_path, workshop=args.workshop, language=language)
+        # Without --lang the GUI uses the language last chosen in its View menu.
+        return run_gui(db_path, workshop=args.workshop, language=chosen)
+    language = chosen or "th"
     try:
         return _run_command(args, db_path, language)
     except UserError as exc:

@@ -318,15 +318,18 @@ def list_attendees(session: Session, workshop_id: str) -> list[AttendeeRow]:
 
 
 def _match_rank(row: AttendeeRow, tokens: list[str]) -> int:
-    """0: registration code or a name starts with the query; 1: a word starts; 2: inside."""
-    first, last = search_key(row.first_name), search_key(row.last_name)
+    """How well a row matches, best first: 0 the registration code or the start of the
+    first name; 1 the start of the last name; 2 the start of a word of the organisation
+    or position; 3 anywhere else."""
     head = tokens[0]
-    if head == str(row.code) or first.startswith(head) or last.startswith(head):
+    if head == str(row.code) or search_key(row.first_name).startswith(head):
         return 0
+    if search_key(row.last_name).startswith(head):
+        return 1
     words = search_key(f"{row.organisation} {row.position}").split()
     if any(word.startswith(head) for word in words):
-        return 1
-    return 2
+        return 2
+    return 3
 
 
 def search_attendees(

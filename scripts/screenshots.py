@@ -1,0 +1,52 @@
+"""Save screenshots of every page (offscreen), in Thai and English, for review.
+
+Usage: QT_QPA_PLATFORM=offscreen python scripts/screenshots.py OUTPUT_FOLDER
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication
+
+from workshop_app.db.database import open_database
+from workshop_app.services.demo import create_demo_workshop
+from workshop_app.ui.app import install_translator, make_application
+from workshop_app.ui.context import WorkshopContext
+from workshop_app.ui.main_window import MainWindow
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    app = make_application("th")
+    with tempfile.TemporaryDirectory() as folder:
+        database = open_database(Path(folder) / "demo.sqlite")
+        with database.transaction() as session:
+            workshop_id = create_demo_workshop(session, "large")
+        for language in ("th", "en"):
+            translator = install_translator(app, language)
+            window = MainWindow(WorkshopContext(database, workshop_id, language))
+            window.show()
+            for index, name in enumerate(("setup", "registration")):
+                window.show_page(index)
+                if name == "registration":
+                    window.registration_page.search.setText("สม")
+                QApplication.processEvents()
+                path = out / f"{name}-{language}.png"
+                window.grab().save(str(path))
+                print(path)
+            window.close()
+            if translator is not None:
+                app.removeTranslator(translator)
+        database.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The PySide6 front end: windows, pages, item models, undo commands."""

@@ -1,0 +1,281 @@
+"""The main window: one page per stage that exists, menus for files and undo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from workshop_app.errors import UserError
+from workshop_app.services import invitation_import, workshops
+from workshop_app.ui import settings
+from workshop_app.ui.context import Changes, WorkshopContext
+from workshop_app.ui.dialogs import NewWorkshopDialog, OpenWorkshopDialog
+from workshop_app.ui.pages.registration_page import RegistrationPage
+from workshop_app.ui.pages.setup_page import SetupPage
+
+
+class MainWindow(QMainWindow):
+    # Asks the application to open another database (path) or switch language.
+    open_database_requested = Signal(str, str)  # path, workshop id ("" = most recent)
+    language_requested = Signal(str)
+
+    def __init__(self, context: WorkshopContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setObjectName("mainWindow")
+        self.resize(QSize(1280, 800))
+
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(190)
+        self.nav.setStyleSheet(
+            "QListWidget { font-size:13pt; } QListWidget::item { padding:10px; }"
+        )
+        self.stack = QStackedWidget()
+        self.setup_page = SetupPage(context)
+        self.registration_page = RegistrationPage(context)
+        self._add_page(self.tr("Setup"), self.setup_page)
+        self._add_page(self.tr("Registration"), self.registration_page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        context.changed.connect(self._on_changed)
+        context.user_error.connect(self.show_error)
+        self.statusBar().showMessage(self.tr("Database: {path}").format(path=context.database.path))
+        self._update_title()
+        self.show_page(1)  # the door is where a workshop day starts
+
+    def _add_page(self, title: str, page: QWidget) -> None:
+        self.nav.addItem(QListWidgetItem(title))
+        self.stack.addWidget(page)
+
+    def show_page(self, index: int) -> None:
+        self.nav.setCurrentRow(index)
+
+    def _action(
+        self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(
+            self._action(
+                self.tr("New workshop..."), self.new_workshop, QKeySequence.StandardKey.New
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                self.tr("Open workshop..."), self.open_workshop, QKeySequence.StandardKey.Open
+            )
+        )
+        file_menu.addAction(self._action(self.tr("Open database file..."), self.open_database_file))
+        self.recent_menu = file_menu.addMenu(self.tr("Recent workshops"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
+                self.tr("Import invitation list..."), self.import_invitation_list, "Ctrl+I"
+            )
+        )
+        file_menu.addAction(self._action(self.tr("Back up database now"), self.back_up))
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
+        )
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        undo = self.context.undo_stack.createUndoAction(self, self.tr("Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.context.undo_stack.createRedoAction(self, self.tr("Redo"))
+        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for index, name in enumerate((self.tr("Setup"), self.tr("Registration"))):
+            view_menu.addAction(
+                self._action(name, lambda index=index: self.show_page(index), f"Ctrl+{index + 1}")
+            )
+        language_menu = view_menu.addMenu(self.tr("Language"))
+        for code, label in (("th", "ไทย"), ("en", "English")):
+            action = self._action(label, lambda code=code: self.language_requested.emit(code))
+            action.setCheckable(True)
+            action.setChecked(code == self.context.language)
+            language_menu.addAction(action)
+
+    # --- reacting ------------------------------------------------------------------------------
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes & Changes.WORKSHOP:
+            self._update_title()
+
+    def _update_title(self) -> None:
+        workshop_id = self.context.workshop_id
+        title = self.context.read(lambda s: workshops.get_workshop(s, workshop_id).title)
+        self.setWindowTitle(self.tr("{title} — Workshop app").format(title=title))
+        settings.remember_workshop(
+            settings.settings_store(), str(self.context.database.path), workshop_id, title
+        )
+
+    def show_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15000)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cannot do that"), message, parent=self)
+        box.setObjectName("userErrorBox")
+        box.open()  # window-modal but not blocking: the event loop keeps running
+
+    # --- file actions ---------------------------------------------------------------------------
+
+    def new_workshop(self) -> None:
+        dialog = NewWorkshopDialog(self.context.language, self)
+
+        def finished(result: int) -> None:
+            if result != NewWorkshopDialog.DialogCode.Accepted:
+                return
+            workshop_id = self.context.run(
+                lambda s: workshops.create_workshop(
+                    s,
+                    dialog.title.text(),
+                    dialog.kind_value(),
+                    province=dialog.province.text(),
+                    start_date=dialog.date.date(),
+                    venue=dialog.venue.text(),
+                ),
+                Changes.NONE,
+            )
+            if workshop_id:
+                self.open_database_requested.emit(str(self.context.database.path), workshop_id)
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def open_workshop(self) -> None:
+        summaries = self.context.read(workshops.list_workshops)
+        dialog = OpenWorkshopDialog(summaries, self)
+
+        def finished(result: int) -> None:
+            chosen = dialog.selected_id()
+            if result == OpenWorkshopDialog.DialogCode.Accepted and chosen:
+                self.open_database_requested.emit(str(self.context.database.path), chosen)
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def open_database_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open database file"),
+            str(self.context.database.path.parent),
+            self.tr("Workshop databases (*.sqlite *.db);;All files (*)"),
+        )
+        if path:
+            self.open_database_requested.emit(path, "")
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for db_path, workshop_id, title in settings.RECENT_WORKSHOPS.get(settings.settings_store()):
+            label = f"{title}  ({Path(db_path).name})"
+            self.recent_menu.addAction(
+                self._action(
+                    label,
+                    lambda p=db_path, w=workshop_id: self.open_database_requested.emit(p, w),
+                )
+            )
+
+    def import_invitation_list(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import invitation list"),
+            str(Path.home()),
+            self.tr("Spreadsheets (*.xlsx *.csv)"),
+        )
+        if path:
+            self.import_invitation_file(Path(path))
+
+    def import_invitation_file(self, path: Path) -> None:
+        """Check the whole file first (nothing written), then ask, then write it at once."""
+        workshop_id = self.context.workshop_id
+        try:
+            plan = self.context.read(
+                lambda s: invitation_import.read_invitation_list(s, workshop_id, path)
+            )
+        except UserError as exc:
+            self.show_error(exc.message(self.context.language))
+            return
+        question = QMessageBox(self)
+        question.setObjectName("importConfirmBox")
+        question.setIcon(QMessageBox.Icon.Question)
+        question.setWindowTitle(self.tr("Import invitation list"))
+        text = self.tr("{count} people found in {file}.").format(
+            count=len(plan.invitees), file=plan.file_name
+        )
+        if plan.likely_duplicates:
+            text += "\n" + self.tr(
+                "{count} of them look already registered (same name and organisation)."
+            ).format(count=len(plan.likely_duplicates))
+            question.setDetailedText(
+                "\n".join(
+                    self.tr("Row {row}: {name} ({organisation})").format(
+                        row=invitee.source_row,
+                        name=existing.full_name,
+                        organisation=existing.organisation,
+                    )
+                    for invitee, existing in plan.likely_duplicates
+                )
+            )
+        question.setText(text)
+        import_all = question.addButton(self.tr("Import all"), QMessageBox.ButtonRole.AcceptRole)
+        skip = (
+            question.addButton(self.tr("Skip likely duplicates"), QMessageBox.ButtonRole.AcceptRole)
+            if plan.likely_duplicates
+            else None
+        )
+        question.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+
+        def finished(_result: int) -> None:
+            clicked = question.clickedButton()
+            if clicked not in (import_all, skip):
+                return
+            added = self.context.run(
+                lambda s: invitation_import.apply_invitation_plan(
+                    s, plan, skip_likely_duplicates=clicked is skip
+                ),
+                Changes.ATTENDEES,
+            )
+            if added is not None:
+                self.statusBar().showMessage(
+                    self.tr("Imported {count} people.").format(count=added), 15000
+                )
+
+        question.finished.connect(finished)
+        question.open()
+
+    def back_up(self) -> None:
+        try:
+            target = self.context.database.backup()
+        except OSError as exc:
+            self.show_error(self.tr("Backup failed: {error}").format(error=exc))
+            return
+        self.statusBar().showMessage(self.tr("Backup saved: {path}").format(path=target), 15000)

@@ -1,0 +1,294 @@
+"""The registration page, made for the door: type, Enter, next person.
+
+The search box keeps the focus. Typing filters the list as you type; Up/Down pick
+a row; Enter checks in the picked (by default the top) match; F2 opens the walk-in form;
+Ctrl+Z undoes. Counts per sector update live beside the list.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.services import attendees, workshops
+from workshop_app.services.attendees import AttendeeRow
+from workshop_app.ui.commands import (
+    check_in_command,
+    edit_attendee_command,
+    undo_check_in_command,
+    walk_in_command,
+)
+from workshop_app.ui.context import Changes, WorkshopContext
+from workshop_app.ui.dialogs import AttendeeDialog
+from workshop_app.ui.item_models import AttendeeTableModel, SectorCountsModel, local_time
+from workshop_app.ui.widgets import Banner
+
+SEARCH_LIMIT = 50
+
+
+class RegistrationPage(QWidget):
+    def __init__(self, context: WorkshopContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+
+        self.search = QLineEdit()
+        self.search.setObjectName("registrationSearch")
+        self.search.setPlaceholderText(
+            self.tr("Type a name, organisation or number, then Enter to check in")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.search.setStyleSheet("font-size:16pt; padding:6px;")
+        self.search.textChanged.connect(self.refresh_results)
+        self.search.returnPressed.connect(self.check_in_current)
+        self.search.installEventFilter(self)
+
+        self.results_model = AttendeeTableModel()
+        self.results = QTableView()
+        self.results.setModel(self.results_model)
+        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.verticalHeader().setVisible(False)
+        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the search box keeps the keys
+        self.results.doubleClicked.connect(lambda _index: self.check_in_current())
+        header = self.results.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+
+        self.banner = Banner()
+        self.result_count = QLabel()
+
+        self.walk_in_button = QPushButton(self.tr("Walk-in registration (F2)"))
+        self.walk_in_button.clicked.connect(self.open_walk_in)
+        self.edit_button = QPushButton(self.tr("Edit details (F4)"))
+        self.edit_button.clicked.connect(self.edit_current)
+        self.cancel_button = QPushButton(self.tr("Cancel check-in"))
+        self.cancel_button.clicked.connect(self.cancel_current_check_in)
+        QShortcut(QKeySequence(Qt.Key.Key_F2), self, self.open_walk_in)
+        QShortcut(QKeySequence(Qt.Key.Key_F4), self, self.edit_current)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.reset_search)
+
+        self.counts_model = SectorCountsModel()
+        self.counts = QTableView()
+        self.counts.setModel(self.counts_model)
+        self.counts.verticalHeader().setVisible(False)
+        self.counts.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.counts.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        counts_header = self.counts.horizontalHeader()
+        counts_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        counts_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.present_total = QLabel()
+        self.present_total.setStyleSheet("font-size:20pt; font-weight:bold;")
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color:#555; font-size:9pt;")
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.walk_in_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch()
+        buttons.addWidget(self.result_count)
+        left = QVBoxLayout()
+        left.addWidget(self.search)
+        left.addWidget(self.banner)
+        left.addWidget(self.results, 1)
+        left.addLayout(buttons)
+        right = QVBoxLayout()
+        right.addWidget(self.present_total)
+        right.addWidget(self.counts, 1)
+        right.addWidget(self.notice)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
+
+        context.changed.connect(self._on_changed)
+        self.refresh_all()
+
+    # --- refreshing -------------------------------------------------------------------
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes & (Changes.ATTENDEES | Changes.SECTORS):
+            self.refresh_results()
+            self.refresh_counts()
+        if changes & Changes.WORKSHOP:
+            self.refresh_notice()
+
+    def refresh_all(self) -> None:
+        self.refresh_results()
+        self.refresh_counts()
+        self.refresh_notice()
+
+    def refresh_results(self) -> None:
+        query = self.search.text()
+        workshop_id = self.context.workshop_id
+        current = self.current_attendee()
+        rows = self.context.read(
+            lambda s: attendees.search_attendees(s, workshop_id, query, limit=SEARCH_LIMIT)
+        )
+        self.results_model.set_rows(rows)
+        ids = [r.id for r in rows]
+        keep = ids.index(current.id) if current and current.id in ids and not query else 0
+        if rows:
+            self.results.selectRow(keep)
+        self.result_count.setText(
+            self.tr("{count} shown").format(count=len(rows))
+            if len(rows) < SEARCH_LIMIT
+            else self.tr("first {count} shown: type more to narrow").format(count=len(rows))
+        )
+
+    def refresh_counts(self) -> None:
+        workshop_id = self.context.workshop_id
+        counts = self.context.read(lambda s: attendees.sector_counts(s, workshop_id))
+        self.counts_model.set_rows(counts)
+        present = sum(c.present for c in counts)
+        expected = sum(c.invited for c in counts)
+        self.present_total.setText(
+            self.tr("Present {present} of {invited} invited").format(
+                present=present, invited=expected
+            )
+        )
+
+    def refresh_notice(self) -> None:
+        workshop_id = self.context.workshop_id
+        details = self.context.read(lambda s: workshops.get_workshop(s, workshop_id))
+        self.notice.setText(details.privacy_notice)
+
+    # --- actions --------------------------------------------------------------------------
+
+    def current_attendee(self) -> AttendeeRow | None:
+        selected = self.results.selectionModel().selectedRows()
+        if selected:
+            return self.results_model.row_at(selected[0].row())
+        return self.results_model.row_at(0)
+
+    def check_in_current(self) -> None:
+        person = self.current_attendee()
+        if person is None:
+            self.banner.show_message(
+                self.tr("Nobody matches. Press F2 to register a walk-in."), "warn"
+            )
+            return
+        if person.checked_in_at is not None:
+            self.banner.show_message(
+                self.tr("{name} (no. {code}) already checked in at {time}.").format(
+                    name=person.full_name, code=person.code, time=local_time(person.checked_in_at)
+                ),
+                "warn",
+            )
+            self.reset_search(keep_banner=True)
+            return
+        command = check_in_command(self.context, person)
+        self.context.undo_stack.push(command)
+        if command.succeeded:
+            self.banner.show_message(
+                self.tr("Checked in: {name} (no. {code}), {sector}.").format(
+                    name=person.full_name, code=person.code, sector=person.sector_name
+                ),
+                "ok",
+            )
+            self.reset_search(keep_banner=True)
+
+    def cancel_current_check_in(self) -> None:
+        person = self.current_attendee()
+        if person is None or person.checked_in_at is None:
+            return
+        self.context.undo_stack.push(undo_check_in_command(self.context, person))
+        self.banner.show_message(
+            self.tr("Check-in of {name} cancelled.").format(name=person.full_name), "warn"
+        )
+
+    def _sectors_and_notice(self) -> tuple[list[workshops.SectorRow], str]:
+        workshop_id = self.context.workshop_id
+        sectors = self.context.read(lambda s: workshops.list_sectors(s, workshop_id))
+        notice = self.context.read(lambda s: workshops.get_workshop(s, workshop_id).privacy_notice)
+        return sectors, notice
+
+    def open_walk_in(self) -> None:
+        sectors, notice = self._sectors_and_notice()
+        dialog = AttendeeDialog(self.context, sectors, notice, parent=self)
+        typed = self.search.text().strip()
+        if typed and not typed.isdigit():  # what the staff typed is usually the name
+            first, _, last = typed.partition(" ")
+            dialog.first_name.setText(first)
+            dialog.last_name.setText(last)
+        dialog.finished.connect(lambda result: self._walk_in_finished(dialog, result))
+        dialog.open()
+
+    def _walk_in_finished(self, dialog: AttendeeDialog, result: int) -> None:
+        self.search.setFocus()
+        if result != AttendeeDialog.DialogCode.Accepted:
+            return
+        draft = dialog.draft()
+        command = walk_in_command(self.context, draft, str(uuid.uuid4()))
+        self.context.undo_stack.push(command)
+        if command.succeeded:
+            self.banner.show_message(
+                self.tr("Walk-in registered and checked in: {name}.").format(
+                    name=f"{draft.prefix}{draft.first_name} {draft.last_name}".strip()
+                ),
+                "ok",
+            )
+            self.reset_search(keep_banner=True)
+
+    def edit_current(self) -> None:
+        person = self.current_attendee()
+        if person is None:
+            return
+        sectors, notice = self._sectors_and_notice()
+        dialog = AttendeeDialog(self.context, sectors, notice, existing=person, parent=self)
+
+        def finished(result: int) -> None:
+            self.search.setFocus()
+            if result == AttendeeDialog.DialogCode.Accepted:
+                self.context.undo_stack.push(
+                    edit_attendee_command(self.context, person, dialog.draft())
+                )
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def reset_search(self, keep_banner: bool = False) -> None:
+        if not keep_banner:
+            self.banner.clear_message()
+        self.search.clear()
+        self.search.setFocus()
+
+    # --- keys -------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Up/Down/PageUp/PageDown in the search box move through the results."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            steps = {
+                Qt.Key.Key_Down: 1,
+                Qt.Key.Key_Up: -1,
+                Qt.Key.Key_PageDown: 10,
+                Qt.Key.Key_PageUp: -10,
+            }
+            step = steps.get(Qt.Key(event.key()))
+            if step is not None and self.results_model.rowCount():
+                selected = self.results.selectionModel().selectedRows()
+                row = selected[0].row() if selected else 0
+                row = max(0, min(self.results_model.rowCount() - 1, row + step))
+                self.results.selectRow(row)
+                return True
+        return super().eventFilter(watched, event)
+
+    def showEvent(self, event: object) -> None:  # type: ignore[override]
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.search.setFocus()

@@ -1,0 +1,385 @@
+"""The setup page: the workshop's details, its strategic issues, agenda and sectors.
+
+Each field is saved when you leave it (every user action is committed at once).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QColorDialog,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from workshop_app.errors import UserError
+from workshop_app.models import AgendaItem, StrategicIssue, WorkshopKind
+from workshop_app.services import workshops
+from workshop_app.services.workshops import NumberedRow, SectorRow, WorkshopDetails
+from workshop_app.thai.dates import format_thai_time
+from workshop_app.ui.context import Changes, WorkshopContext
+from workshop_app.ui.item_models import EditableRowModel, NumberedRowModel, SectorRowModel
+from workshop_app.ui.widgets import ThaiDateEdit
+
+
+class CommitOnLeavePlainTextEdit(QPlainTextEdit):
+    """A multi-line field that reports its text when it loses the focus."""
+
+    def __init__(self, on_leave: Callable[[str], None]) -> None:
+        super().__init__()
+        self._on_leave = on_leave
+        self.setTabChangesFocus(True)
+        self.setFixedHeight(70)
+
+    def focusOutEvent(self, event: Any) -> None:
+        super().focusOutEvent(event)
+        self._on_leave(self.toPlainText())
+
+
+class ListEditor(QGroupBox):
+    """A table of rows with Add / Delete / Up / Down buttons."""
+
+    def __init__(
+        self,
+        title: str,
+        model: EditableRowModel[Any],
+        on_add: Callable[[], None],
+        on_delete: Callable[[Any], None],
+        on_move: Callable[[Any, int], None],
+    ) -> None:
+        super().__init__(title)
+        self.model = model
+        self.view = QTableView()
+        self.view.setModel(model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.view.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.add_button = QPushButton(self.tr("Add"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.up_button = QPushButton(self.tr("Move up"))
+        self.down_button = QPushButton(self.tr("Move down"))
+        self.add_button.clicked.connect(on_add)
+        self.delete_button.clicked.connect(lambda: self._with_current(on_delete))
+        self.up_button.clicked.connect(lambda: self._with_current(lambda r: on_move(r, -1)))
+        self.down_button.clicked.connect(lambda: self._with_current(lambda r: on_move(r, 1)))
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.delete_button, self.up_button, self.down_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addLayout(buttons)
+
+    def current(self) -> Any:
+        selected = self.view.selectionModel().selectedRows()
+        return self.model.row_at(selected[0].row()) if selected else None
+
+    def _with_current(self, action: Callable[[Any], None]) -> None:
+        row = self.current()
+        if row is not None:
+            action(row)
+
+
+class SetupPage(QWidget):
+    def __init__(self, context: WorkshopContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._loading = False
+
+        self.title = QLineEdit()
+        self.kind = QComboBox()
+        for kind in WorkshopKind:
+            self.kind.addItem(workshops.kind_name(kind.value, context.language), kind.value)
+        self.province = QLineEdit()
+        self.fiscal_year = self._year_box()
+        self.start_date = ThaiDateEdit()
+        self.end_date = ThaiDateEdit()
+        self.start_time = QLineEdit()
+        self.end_time = QLineEdit()
+        for box in (self.start_time, self.end_time):
+            box.setPlaceholderText(self.tr("e.g. 09.00"))
+        self.venue = QLineEdit()
+        self.chair = QLineEdit()
+        self.organiser = QLineEdit()
+        self.vision = CommitOnLeavePlainTextEdit(lambda text: self._save("vision", text))
+        self.meeting_number = QSpinBox()
+        self.meeting_number.setRange(0, 999)
+        self.meeting_number.setSpecialValueText("-")
+        self.meeting_year = self._year_box()
+        self.privacy_notice = CommitOnLeavePlainTextEdit(
+            lambda text: self._save("privacy_notice", text)
+        )
+
+        for name in ("title", "province", "venue", "chair", "organiser"):
+            box: QLineEdit = getattr(self, name)
+            box.editingFinished.connect(lambda name=name, box=box: self._save(name, box.text()))
+        self.kind.activated.connect(lambda _i: self._save("kind", self.kind.currentData()))
+        self.fiscal_year.editingFinished.connect(
+            lambda: self._save("fiscal_year", self.fiscal_year.value() or None)
+        )
+        self.meeting_number.editingFinished.connect(
+            lambda: self._save("meeting_number", self.meeting_number.value() or None)
+        )
+        self.meeting_year.editingFinished.connect(
+            lambda: self._save("meeting_year", self.meeting_year.value() or None)
+        )
+        self.start_date.date_edited.connect(lambda d: self._save("start_date", d))
+        self.end_date.date_edited.connect(lambda d: self._save("end_date", d))
+        for date_box in (self.start_date, self.end_date):
+            date_box.invalid_entry.connect(self._bad_date)
+        self.start_time.editingFinished.connect(lambda: self._save_time("start_time"))
+        self.end_time.editingFinished.connect(lambda: self._save_time("end_time"))
+
+        form = QFormLayout()
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Province"), self.province)
+        form.addRow(self.tr("Fiscal year (B.E.)"), self.fiscal_year)
+        dates = QHBoxLayout()
+        dates.addWidget(self.start_date)
+        dates.addWidget(self.end_date)
+        form.addRow(self.tr("Dates (first, last)"), dates)
+        times = QHBoxLayout()
+        times.addWidget(self.start_time)
+        times.addWidget(self.end_time)
+        form.addRow(self.tr("Start and end time"), times)
+        form.addRow(self.tr("Venue"), self.venue)
+        form.addRow(self.tr("Chair"), self.chair)
+        form.addRow(self.tr("Organiser"), self.organiser)
+        form.addRow(self.tr("Vision / 20-year goal"), self.vision)
+        meeting = QHBoxLayout()
+        meeting.addWidget(self.meeting_number)
+        meeting.addWidget(self.meeting_year)
+        form.addRow(self.tr("Meeting no. / B.E. year"), meeting)
+        form.addRow(self.tr("Privacy notice shown at registration"), self.privacy_notice)
+        details_box = QGroupBox(self.tr("Workshop"))
+        details_box.setLayout(form)
+
+        self.issues_model = NumberedRowModel(self._set_issue_cell, self.tr("Goal"))
+        self.issues = ListEditor(
+            self.tr("Strategic issues"),
+            self.issues_model,
+            self._add_issue,
+            lambda row: self._run(
+                lambda s: workshops.delete_numbered(s, StrategicIssue, row.id), Changes.ISSUES
+            ),
+            lambda row, step: self._run(
+                lambda s: workshops.move_numbered(s, StrategicIssue, row.id, step), Changes.ISSUES
+            ),
+        )
+        self.agenda_model = NumberedRowModel(self._set_agenda_cell, self.tr("Notes"))
+        self.agenda = ListEditor(
+            self.tr("Agenda"),
+            self.agenda_model,
+            self._add_agenda_item,
+            lambda row: self._run(
+                lambda s: workshops.delete_numbered(s, AgendaItem, row.id), Changes.AGENDA
+            ),
+            lambda row, step: self._run(
+                lambda s: workshops.move_numbered(s, AgendaItem, row.id, step), Changes.AGENDA
+            ),
+        )
+        self.sectors_model = SectorRowModel(self._set_sector_cell)
+        self.sectors = ListEditor(
+            self.tr("Sectors"),
+            self.sectors_model,
+            self._add_sector,
+            lambda row: self._run(lambda s: workshops.delete_sector(s, row.id), Changes.SECTORS),
+            lambda row, step: self._run(
+                lambda s: workshops.move_sector(s, row.id, step), Changes.SECTORS
+            ),
+        )
+        self.colour_button = QPushButton(self.tr("Colour..."))
+        self.colour_button.clicked.connect(self._pick_colour)
+        self.sectors.layout().itemAt(1).layout().insertWidget(4, self.colour_button)  # type: ignore[union-attr]
+
+        lists = QVBoxLayout()
+        lists.addWidget(self.issues)
+        lists.addWidget(self.agenda)
+        lists.addWidget(self.sectors)
+        columns = QHBoxLayout()
+        columns.addWidget(details_box, 1)
+        columns.addLayout(lists, 1)
+        inner = QWidget()
+        inner.setLayout(columns)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        context.changed.connect(self._on_changed)
+        self.load_details()
+        self.load_lists(Changes.ALL)
+
+    @staticmethod
+    def _year_box() -> QSpinBox:
+        box = QSpinBox()
+        box.setRange(0, 2700)
+        box.setSpecialValueText("-")
+        return box
+
+    # --- loading ----------------------------------------------------------------------------
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes & Changes.WORKSHOP:
+            self.load_details()
+        self.load_lists(changes)
+
+    def load_details(self) -> None:
+        workshop_id = self.context.workshop_id
+        details: WorkshopDetails = self.context.read(
+            lambda s: workshops.get_workshop(s, workshop_id)
+        )
+        self._loading = True
+        try:
+            self.title.setText(details.title)
+            self.kind.setCurrentIndex(max(0, self.kind.findData(details.kind)))
+            self.province.setText(details.province)
+            self.fiscal_year.setValue(details.fiscal_year or 0)
+            self.start_date.set_date(details.start_date)
+            self.end_date.set_date(details.end_date)
+            self.start_time.setText(
+                format_thai_time(details.start_time) if details.start_time else ""
+            )
+            self.end_time.setText(format_thai_time(details.end_time) if details.end_time else "")
+            self.venue.setText(details.venue)
+            self.chair.setText(details.chair)
+            self.organiser.setText(details.organiser)
+            for box in (self.title, self.province, self.venue, self.chair, self.organiser):
+                box.setCursorPosition(0)  # show the start of long Thai titles
+            if self.vision.toPlainText() != details.vision:
+                self.vision.setPlainText(details.vision)
+            self.meeting_number.setValue(details.meeting_number or 0)
+            self.meeting_year.setValue(details.meeting_year or 0)
+            if self.privacy_notice.toPlainText() != details.privacy_notice:
+                self.privacy_notice.setPlainText(details.privacy_notice)
+        finally:
+            self._loading = False
+
+    def load_lists(self, changes: Changes) -> None:
+        workshop_id = self.context.workshop_id
+        if changes & Changes.ISSUES:
+            self.issues_model.set_rows(
+                self.context.read(lambda s: workshops.list_issues(s, workshop_id))
+            )
+        if changes & Changes.AGENDA:
+            self.agenda_model.set_rows(
+                self.context.read(lambda s: workshops.list_agenda(s, workshop_id))
+            )
+        if changes & Changes.SECTORS:
+            self.sectors_model.set_rows(
+                self.context.read(lambda s: workshops.list_sectors(s, workshop_id))
+            )
+
+    # --- saving -------------------------------------------------------------------------------
+
+    def _run(self, operation: Callable[[Session], object], changes: Changes) -> bool:
+        return self.context.run(lambda s: operation(s) or True, changes) is not None
+
+    def _save(self, field: str, value: object) -> None:
+        if self._loading:
+            return
+        workshop_id = self.context.workshop_id
+        current = self.context.read(
+            lambda s: getattr(workshops.get_workshop(s, workshop_id), field)
+        )
+        if current == value:
+            return
+        if not self._run(
+            lambda s: workshops.update_workshop(s, workshop_id, **{field: value}), Changes.WORKSHOP
+        ):
+            self.load_details()  # refused: show what is stored
+
+    def _save_time(self, field: str) -> None:
+        box: QLineEdit = getattr(self, field)
+        try:
+            value = workshops.parse_time(box.text())
+        except UserError as exc:
+            self.context.user_error.emit(exc.message(self.context.language))
+            self.load_details()
+            return
+        self._save(field, value)
+
+    def _bad_date(self, text: str) -> None:
+        self.context.user_error.emit(
+            self.tr("'{text}' is not a date. Type it like 25/5/2569.").format(text=text)
+        )
+
+    def _set_issue_cell(self, row: NumberedRow, column: int, text: str) -> bool:
+        field = "title" if column == 1 else "goal"
+        return self._run(
+            lambda s: workshops.update_issue(s, row.id, **{field: text}), Changes.ISSUES
+        )
+
+    def _set_agenda_cell(self, row: NumberedRow, column: int, text: str) -> bool:
+        field = "title" if column == 1 else "notes"
+        return self._run(
+            lambda s: workshops.update_agenda_item(s, row.id, **{field: text}), Changes.AGENDA
+        )
+
+    def _set_sector_cell(self, row: SectorRow, column: int, text: str) -> bool:
+        field = "name" if column == 0 else "colour"
+        return self._run(
+            lambda s: workshops.update_sector(s, row.id, **{field: text}), Changes.SECTORS
+        )
+
+    def _add_issue(self) -> None:
+        workshop_id = self.context.workshop_id
+        number = self.issues_model.rowCount() + 1
+        title = self.tr("Strategic issue {number}").format(number=number)
+        self._run(lambda s: workshops.add_issue(s, workshop_id, title), Changes.ISSUES)
+        self._edit_last(self.issues, 1)
+
+    def _add_agenda_item(self) -> None:
+        workshop_id = self.context.workshop_id
+        title = self.tr("New agenda item")
+        self._run(lambda s: workshops.add_agenda_item(s, workshop_id, title), Changes.AGENDA)
+        self._edit_last(self.agenda, 1)
+
+    def _add_sector(self) -> None:
+        workshop_id = self.context.workshop_id
+        existing = {r.name for r in self.sectors_model.rows()}
+        number = 1
+        while (name := self.tr("New sector {number}").format(number=number)) in existing:
+            number += 1
+        self._run(lambda s: workshops.add_sector(s, workshop_id, name), Changes.SECTORS)
+        self._edit_last(self.sectors, 0)
+
+    @staticmethod
+    def _edit_last(editor: ListEditor, column: int) -> None:
+        last = editor.model.rowCount() - 1
+        if last >= 0:
+            index = editor.model.index(last, column)
+            editor.view.setCurrentIndex(index)
+            editor.view.edit(index)
+
+    def _pick_colour(self) -> None:
+        row = self.sectors.current()
+        if row is None:
+            return
+        dialog = QColorDialog(QColor(row.colour), self)
+        dialog.setWindowTitle(self.tr("Sector colour"))
+        dialog.colorSelected.connect(lambda colour: self._set_sector_cell(row, 1, colour.name()))
+        dialog.open()

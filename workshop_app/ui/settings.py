@@ -1,0 +1,49 @@
+"""User settings, each declared once with its type, default and meaning; kept in QSettings."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QSettings
+
+T = TypeVar("T")
+
+ORGANISATION = "workshop-app"
+APPLICATION = "workshop-app"
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    default: T
+    label: str
+
+    def get(self, store: QSettings) -> T:
+        raw = store.value(self.key)
+        if raw is None:
+            return self.default
+        try:
+            value = json.loads(str(raw))
+        except ValueError:
+            return self.default
+        return value if isinstance(value, type(self.default)) else self.default
+
+    def set(self, store: QSettings, value: T) -> None:
+        store.setValue(self.key, json.dumps(value, ensure_ascii=False))
+
+
+LANGUAGE: Setting[str] = Setting("ui/language", "th", "Language of the interface: th or en")
+# Most recent first: [[database path, workshop id, title], ...]
+RECENT_WORKSHOPS: Setting[list] = Setting("files/recent", [], "Recently opened workshops")
+RECENT_LIMIT = 8
+
+
+def settings_store() -> QSettings:
+    return QSettings(ORGANISATION, APPLICATION)
+
+
+def remember_workshop(store: QSettings, db_path: str, workshop_id: str, title: str) -> None:
+    recent = [r for r in RECENT_WORKSHOPS.get(store) if r[:2] != [db_path, workshop_id]]
+    RECENT_WORKSHOPS.set(store, [[db_path, workshop_id, title], *recent][:RECENT_LIMIT])

@@ -1,0 +1,72 @@
+"""Small widgets: Thai date entry, a message banner."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+from workshop_app.thai.dates import format_thai_date, parse_thai_date
+
+
+class ThaiDateEdit(QLineEdit):
+    """A date typed the Thai way ("25/5/2569", "25 พ.ค. 69") and shown in full B.E. form.
+
+    Qt has no Buddhist calendar, so QDateEdit would show C.E. years.
+    """
+
+    date_edited = Signal(object)  # dt.date | None, emitted when a valid entry is finished
+    invalid_entry = Signal(str)  # the text that could not be read
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._date: dt.date | None = None
+        self.setPlaceholderText(self.tr("e.g. 25/5/2569"))
+        self.editingFinished.connect(self._finish)
+
+    def date(self) -> dt.date | None:
+        return self._date
+
+    def set_date(self, value: dt.date | None) -> None:
+        self._date = value
+        self.setText(format_thai_date(value) if value else "")
+
+    def _finish(self) -> None:
+        try:
+            value = parse_thai_date(self.text())
+        except ValueError:
+            self.invalid_entry.emit(self.text())
+            self.set_date(self._date)
+            return
+        changed = value != self._date
+        self.set_date(value)
+        if changed:
+            self.date_edited.emit(value)
+
+
+class Banner(QLabel):
+    """A coloured one-line message: the door staff see at a glance what happened."""
+
+    STYLES: ClassVar[dict[str, str]] = {
+        "ok": "background:#e3f4e8; color:#14532d; border:1px solid #86c79b;",
+        "warn": "background:#fff4d6; color:#6b4500; border:1px solid #e0b54a;",
+        "error": "background:#fde2e1; color:#7f1d1d; border:1px solid #e08a86;",
+    }
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.clear_message()
+
+    def show_message(self, text: str, kind: str = "ok") -> None:
+        self.setText(text)
+        self.setStyleSheet(f"QLabel {{ {self.STYLES[kind]} padding:8px; font-size:13pt; }}")
+        self.setProperty("kind", kind)
+        self.setVisible(True)
+
+    def clear_message(self) -> None:
+        self.setText("")
+        self.setProperty("kind", "")
+        self.setVisible(False)

@@ -39,7 +39,7 @@ bench: $(READY)
 
 # Refresh the Thai translation source after changing UI strings, then compile it.
 translations: $(READY)
-	$(VENV)/bin/pyside6-lupdate workshop_app/ui -extensions py -ts resources/translations/workshop_app_th.ts -no-obsolete
+	$(VENV)/bin/pyside6-lupdate $$(find workshop_app/ui -name '*.py' | sort) -ts resources/translations/workshop_app_th.ts -no-obsolete
 	$(VENV)/bin/pyside6-lrelease resources/translations/workshop_app_th.ts -qm resources/translations/workshop_app_th.qm
 
 screenshots: $(READY)

@@ -7,6 +7,8 @@ import datetime as dt
 from workshop_app.thai.normalize import to_thai_digits
 
 BE_OFFSET = 543
+# Workshops happen in Thailand: times are shown in Thai time whatever the laptop's zone.
+THAI_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
 
 THAI_MONTHS = (
     "มกราคม",
@@ -58,7 +60,9 @@ def format_thai_date_short(day: dt.date) -> str:
 
 
 def format_thai_time(moment: dt.time | dt.datetime, *, thai_digits: bool = False) -> str:
-    """09.30 น."""
+    """09.30 น. (an aware datetime is shown in Thai time)"""
+    if isinstance(moment, dt.datetime) and moment.tzinfo is not None:
+        moment = moment.astimezone(THAI_TZ)
     text = f"{moment.hour:02d}.{moment.minute:02d} น."
     return to_thai_digits(text) if thai_digits else text
 

@@ -25,7 +25,7 @@ _INVALID = QModelIndex()
 
 
 def local_time(moment: dt.datetime) -> str:
-    return format_thai_time(moment.astimezone())
+    return format_thai_time(moment)
 
 
 class RowTableModel(QAbstractTableModel, Generic[Row]):

@@ -113,7 +113,7 @@ class RegistrationPage(QWidget):
         right.addWidget(self.counts, 1)
         right.addWidget(self.notice)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
+        layout.addLayout(left, 5)
         layout.addLayout(right, 2)
 
         context.changed.connect(self._on_changed)

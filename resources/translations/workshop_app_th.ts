@@ -1,0 +1,654 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="th_TH">
+<context>
+    <name>AttendeeDialog</name>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="132" />
+        <source>Edit attendee</source>
+        <translation>แก้ไขข้อมูลผู้เข้าร่วม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="132" />
+        <source>Walk-in registration</source>
+        <translation>ลงทะเบียนหน้างาน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="146" />
+        <source>Participant</source>
+        <translation>ผู้เข้าร่วมประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="147" />
+        <source>Committee member</source>
+        <translation>กรรมการ (ผู้มาประชุม)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="150" />
+        <source>Agrees to appear in publicity photos</source>
+        <translation>ยินยอมให้ใช้ภาพถ่ายเพื่อการประชาสัมพันธ์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="151" />
+        <source>Agrees to be contacted after the workshop</source>
+        <translation>ยินยอมให้ติดต่อกลับภายหลังการประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="155" />
+        <source>Explicitly agrees that the diet or access needs above are recorded</source>
+        <translation>ยินยอมโดยชัดแจ้งให้บันทึกข้อมูลอาหารหรือความต้องการพิเศษข้างต้น</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="163" />
+        <source>Prefix</source>
+        <translation>คำนำหน้า</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="164" />
+        <source>First name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="165" />
+        <source>Last name</source>
+        <translation>นามสกุล</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="166" />
+        <source>Position</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="167" />
+        <source>Organisation</source>
+        <translation>หน่วยงาน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="168" />
+        <source>Sector</source>
+        <translation>ภาคส่วน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="169" />
+        <source>Role</source>
+        <translation>บทบาท</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="170" />
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="171" />
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="174" />
+        <source>Diet or access needs</source>
+        <translation>อาหารหรือความต้องการพิเศษ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="241" />
+        <source>{name} ({organisation}, no. {code}) is already registered. Cancel and check them in instead, or press OK again to add a new person.</source>
+        <translation>{name} ({organisation} เลขที่ {code}) มีชื่ออยู่แล้ว กด ยกเลิก แล้วลงทะเบียนคนเดิม หรือกด ตกลง อีกครั้งเพื่อเพิ่มเป็นคนใหม่</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <location filename="../../workshop_app/ui/commands.py" line="56" />
+        <source>Check in {name}</source>
+        <translation>ลงทะเบียน {name}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/commands.py" line="68" />
+        <source>Cancel check-in of {name}</source>
+        <translation>ยกเลิกการลงทะเบียนของ {name}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/commands.py" line="82" />
+        <source>Register walk-in {name}</source>
+        <translation>ลงทะเบียนหน้างาน {name}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/commands.py" line="94" />
+        <source>Edit {name}</source>
+        <translation>แก้ไขข้อมูล {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="41" />
+        <source>OK</source>
+        <translation>ตกลง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="42" />
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>ItemModels</name>
+    <message>
+        <location filename="../../workshop_app/ui/item_models.py" line="81" />
+        <location filename="../../workshop_app/ui/item_models.py" line="196" />
+        <source>No.</source>
+        <translation>ที่</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/item_models.py" line="82" />
+        <source>Name</source>
+        <translation>ชื่อ–สกุล</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/item_models.py" line="83" />
+        <source>Position</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/item_models.py" line="84" />
+        <source>Organisation</source>
+        <translation>หน่วยงาน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/item_models.py" line="85" />
+        <location filename="../../workshop_app/ui/item_models.py" line="129" />
+        <location filename="../../workshop_app/ui/item_models.py" line="215" />
+        <source>Sector</source>
+        <translation>ภาคส่วน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/item_models.py" line="86" />
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/item_models.py" line="91" />
+        <source>Not yet arrived</source>
+        <translation>ยังไม่มา</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/item_models.py" line="92" />
+        <source>Present {time}</source>
+        <translation>มาแล้ว {time}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/item_models.py" line="96" />
+        <source>(walk-in)</source>
+        <translation>(หน้างาน)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/item_models.py" line="130" />
+        <source>Invited</source>
+        <translation>เชิญ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/item_models.py" line="131" />
+        <source>Present</source>
+        <translation>มาแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/item_models.py" line="132" />
+        <source>Walk-ins</source>
+        <translation>หน้างาน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/item_models.py" line="138" />
+        <source>Total</source>
+        <translation>รวม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/item_models.py" line="197" />
+        <source>Title</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/item_models.py" line="216" />
+        <source>Colour</source>
+        <translation>สี</translation>
+    </message>
+</context>
+<context>
+    <name>ListEditor</name>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="77" />
+        <source>Add</source>
+        <translation>เพิ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="78" />
+        <source>Delete</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="79" />
+        <source>Move up</source>
+        <translation>เลื่อนขึ้น</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="80" />
+        <source>Move down</source>
+        <translation>เลื่อนลง</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="49" />
+        <location filename="../../workshop_app/ui/main_window.py" line="118" />
+        <source>Setup</source>
+        <translation>ตั้งค่างานประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="50" />
+        <location filename="../../workshop_app/ui/main_window.py" line="118" />
+        <source>Registration</source>
+        <translation>ลงทะเบียน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="62" />
+        <source>Database: {path}</source>
+        <translation>ฐานข้อมูล: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="83" />
+        <source>&amp;File</source>
+        <translation>&amp;แฟ้ม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="86" />
+        <source>New workshop...</source>
+        <translation>งานประชุมใหม่...</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="91" />
+        <source>Open workshop...</source>
+        <translation>เปิดงานประชุม...</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="94" />
+        <source>Open database file...</source>
+        <translation>เปิดแฟ้มฐานข้อมูล...</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="95" />
+        <source>Recent workshops</source>
+        <translation>งานประชุมล่าสุด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="100" />
+        <source>Import invitation list...</source>
+        <translation>นำเข้ารายชื่อผู้ได้รับเชิญ...</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="103" />
+        <source>Back up database now</source>
+        <translation>สำรองฐานข้อมูลเดี๋ยวนี้</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="106" />
+        <source>Quit</source>
+        <translation>ออกจากโปรแกรม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="109" />
+        <source>&amp;Edit</source>
+        <translation>&amp;แก้ไข</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="110" />
+        <source>Undo</source>
+        <translation>เลิกทำ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="112" />
+        <source>Redo</source>
+        <translation>ทำซ้ำ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="117" />
+        <source>&amp;View</source>
+        <translation>&amp;มุมมอง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="122" />
+        <source>Language</source>
+        <translation>ภาษา</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="138" />
+        <source>{title} — Workshop app</source>
+        <translation>{title} — โปรแกรมประชุมเชิงปฏิบัติการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="145" />
+        <source>Cannot do that</source>
+        <translation>ทำรายการนี้ไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="189" />
+        <source>Open database file</source>
+        <translation>เปิดแฟ้มฐานข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="191" />
+        <source>Workshop databases (*.sqlite *.db);;All files (*)</source>
+        <translation>ฐานข้อมูลงานประชุม (*.sqlite *.db);;ทุกแฟ้ม (*)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="210" />
+        <location filename="../../workshop_app/ui/main_window.py" line="230" />
+        <source>Import invitation list</source>
+        <translation>นำเข้ารายชื่อผู้ได้รับเชิญ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="212" />
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>ตารางข้อมูล (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="231" />
+        <source>{count} people found in {file}.</source>
+        <translation>พบรายชื่อ {count} คนในแฟ้ม {file}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="236" />
+        <source>{count} of them look already registered (same name and organisation).</source>
+        <translation>ในจำนวนนี้ {count} คนน่าจะมีชื่ออยู่แล้ว (ชื่อและหน่วยงานเดียวกัน)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="240" />
+        <source>Row {row}: {name} ({organisation})</source>
+        <translation>แถว {row}: {name} ({organisation})</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="249" />
+        <source>Import all</source>
+        <translation>นำเข้าทั้งหมด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="251" />
+        <source>Skip likely duplicates</source>
+        <translation>ข้ามรายชื่อที่น่าจะซ้ำ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="255" />
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="269" />
+        <source>Imported {count} people.</source>
+        <translation>นำเข้าแล้ว {count} คน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="279" />
+        <source>Backup failed: {error}</source>
+        <translation>สำรองข้อมูลไม่สำเร็จ: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="281" />
+        <source>Backup saved: {path}</source>
+        <translation>สำรองข้อมูลไว้ที่ {path}</translation>
+    </message>
+</context>
+<context>
+    <name>NewWorkshopDialog</name>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="53" />
+        <source>New workshop</source>
+        <translation>งานประชุมใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="65" />
+        <source>Title</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="66" />
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="67" />
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="68" />
+        <source>Date</source>
+        <translation>วันที่</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="69" />
+        <source>Venue</source>
+        <translation>สถานที่</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="81" />
+        <source>The workshop needs a title.</source>
+        <translation>กรุณาใส่ชื่องานประชุม</translation>
+    </message>
+</context>
+<context>
+    <name>OpenWorkshopDialog</name>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="92" />
+        <source>Open workshop</source>
+        <translation>เปิดงานประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="96" />
+        <source>{title}
+{date}  ·  invited {invited}, present {present}</source>
+        <translation>{title}
+{date}  ·  เชิญ {invited} คน มาแล้ว {present} คน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="105" />
+        <source>Workshops in this database:</source>
+        <translation>งานประชุมในฐานข้อมูลนี้:</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationPage</name>
+    <message>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="50" />
+        <source>Type a name, organisation or number, then Enter to check in</source>
+        <translation>พิมพ์ชื่อ หน่วยงาน หรือเลขที่ แล้วกด Enter เพื่อลงทะเบียน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="75" />
+        <source>Walk-in registration (F2)</source>
+        <translation>ลงทะเบียนหน้างาน (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="77" />
+        <source>Edit details (F4)</source>
+        <translation>แก้ไขข้อมูล (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="79" />
+        <source>Cancel check-in</source>
+        <translation>ยกเลิกการลงทะเบียน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="149" />
+        <source>{count} shown</source>
+        <translation>แสดง {count} คน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="151" />
+        <source>first {count} shown: type more to narrow</source>
+        <translation>แสดง {count} คนแรก พิมพ์เพิ่มเพื่อกรองให้แคบลง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="161" />
+        <source>Present {present} of {invited} invited</source>
+        <translation>มาแล้ว {present} จากผู้ได้รับเชิญ {invited} คน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="183" />
+        <source>Nobody matches. Press F2 to register a walk-in.</source>
+        <translation>ไม่พบรายชื่อ กด F2 เพื่อลงทะเบียนหน้างาน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="188" />
+        <source>{name} (no. {code}) already checked in at {time}.</source>
+        <translation>{name} (เลขที่ {code}) ลงทะเบียนไปแล้วเมื่อ {time}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="199" />
+        <source>Checked in: {name} (no. {code}), {sector}.</source>
+        <translation>ลงทะเบียนแล้ว: {name} (เลขที่ {code}) {sector}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="212" />
+        <source>Check-in of {name} cancelled.</source>
+        <translation>ยกเลิกการลงทะเบียนของ {name} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="241" />
+        <source>Walk-in registered and checked in: {name}.</source>
+        <translation>ลงทะเบียนหน้างานแล้ว: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPage</name>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="120" />
+        <source>e.g. 09.00</source>
+        <translation>เช่น 09.00</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="154" />
+        <source>Title</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="155" />
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="156" />
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="157" />
+        <source>Fiscal year (B.E.)</source>
+        <translation>ปีงบประมาณ (พ.ศ.)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="161" />
+        <source>Dates (first, last)</source>
+        <translation>วันที่ (วันแรก วันสุดท้าย)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="165" />
+        <source>Start and end time</source>
+        <translation>เวลาเริ่มและเลิกประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="166" />
+        <source>Venue</source>
+        <translation>สถานที่</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="167" />
+        <source>Chair</source>
+        <translation>ประธาน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="168" />
+        <source>Organiser</source>
+        <translation>ผู้จัด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="169" />
+        <source>Vision / 20-year goal</source>
+        <translation>วิสัยทัศน์ / เป้าหมายการพัฒนา 20 ปี</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="173" />
+        <source>Meeting no. / B.E. year</source>
+        <translation>ครั้งที่ / พ.ศ.</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="174" />
+        <source>Privacy notice shown at registration</source>
+        <translation>ประกาศความเป็นส่วนตัวที่แจ้งผู้ลงทะเบียน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="175" />
+        <source>Workshop</source>
+        <translation>งานประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="178" />
+        <source>Goal</source>
+        <translation>เป้าประสงค์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="180" />
+        <source>Strategic issues</source>
+        <translation>ประเด็นการพัฒนา</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="190" />
+        <source>Notes</source>
+        <translation>รายละเอียด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="192" />
+        <source>Agenda</source>
+        <translation>ระเบียบวาระ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="204" />
+        <source>Sectors</source>
+        <translation>ภาคส่วน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="212" />
+        <source>Colour...</source>
+        <translation>เลือกสี...</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="327" />
+        <source>'{text}' is not a date. Type it like 25/5/2569.</source>
+        <translation>'{text}' ไม่ใช่วันที่ กรุณาพิมพ์แบบ 25/5/2569</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="351" />
+        <source>Strategic issue {number}</source>
+        <translation>ประเด็นการพัฒนาที่ {number}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="357" />
+        <source>New agenda item</source>
+        <translation>ระเบียบวาระใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="365" />
+        <source>New sector {number}</source>
+        <translation>ภาคส่วนใหม่ {number}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="383" />
+        <source>Sector colour</source>
+        <translation>สีของภาคส่วน</translation>
+    </message>
+</context>
+<context>
+    <name>ThaiDateEdit</name>
+    <message>
+        <location filename="../../workshop_app/ui/widgets.py" line="26" />
+        <source>e.g. 25/5/2569</source>
+        <translation>เช่น 25/5/2569</translation>
+    </message>
+</context>
+</TS>

@@ -137,7 +137,7 @@ def test_search_key_folds_case_digits_and_typing_errors() -> None:
 
 def test_thai_and_arabic_digits_convert_both_ways() -> None:
     """Thai digits ๐-๙ (U+0E50-0E59) map one to one onto 0-9; other text is kept."""
-    assert THAI_DIGITS == "".join(chr(0x0E50 + i) for i in range(10))
+    assert "".join(chr(0x0E50 + i) for i in range(10)) == THAI_DIGITS
     assert to_arabic_digits("๐๘๑-๒๓๔-๕๖๗๘") == "081-234-5678"
     assert to_thai_digits("ครั้งที่ 1/2568 เวลา 09.30 น.") == "ครั้งที่ ๑/๒๕๖๘ เวลา ๐๙.๓๐ น."
     assert to_arabic_digits("ไม่มีตัวเลข") == "ไม่มีตัวเลข"

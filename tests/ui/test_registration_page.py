@@ -6,12 +6,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
+from tests.ui.keyboard import type_text
 from workshop_app.services import attendees
 from workshop_app.ui.context import WorkshopContext
 from workshop_app.ui.dialogs import AttendeeDialog
 from workshop_app.ui.pages.registration_page import RegistrationPage
-
-from tests.ui.keyboard import type_text
 
 
 def _page(qtbot: QtBot, context: WorkshopContext) -> RegistrationPage:
@@ -129,9 +128,9 @@ def test_walk_in_by_keyboard(qtbot: QtBot, context: WorkshopContext) -> None:
     assert found[0].sector_name == "รัฐวิสาหกิจ"  # the second sector, picked with Down
     assert _present(context) == before + 1
     context.undo_stack.undo()
-    assert context.read(
-        lambda s: attendees.search_attendees(s, context.workshop_id, "วิมลรัตน์")
-    ) == []
+    assert (
+        context.read(lambda s: attendees.search_attendees(s, context.workshop_id, "วิมลรัตน์")) == []
+    )
 
 
 def test_walk_in_form_refuses_empty_name_in_place(qtbot: QtBot, context: WorkshopContext) -> None:

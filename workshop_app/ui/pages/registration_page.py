@@ -271,7 +271,19 @@ class RegistrationPage(QWidget):
     # --- keys -------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Up/Down/PageUp/PageDown in the search box move through the results."""
+        """Up/Down/PageUp/PageDown in the search box move through the results, and
+        Ctrl+Z / Ctrl+Y undo registration actions rather than the typing in the box."""
+        if watched is self.search and event.type() == QEvent.Type.ShortcutOverride:
+            assert isinstance(event, QKeyEvent)
+            if (
+                any(
+                    event.matches(key)
+                    for key in (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+                )
+                or event.keyCombination() == QKeySequence("Ctrl+Y")[0]
+            ):
+                event.ignore()  # let the window's Undo/Redo shortcut have it
+                return True
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             steps = {

@@ -1,0 +1,120 @@
+"""The main window: pages, Thai by default, import of an invitation list, shortcuts."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from workshop_app.db.database import Database
+from workshop_app.services import attendees
+from workshop_app.ui.app import install_translator, load_fonts
+from workshop_app.ui.context import WorkshopContext
+from workshop_app.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def thai_window(qtbot: QtBot, db: Database, demo_workshop: str) -> Iterator[MainWindow]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    load_fonts()
+    translator = install_translator(app, "th")
+    window = MainWindow(WorkshopContext(db, demo_workshop, "th"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    if translator is not None:
+        app.removeTranslator(translator)
+
+
+def test_pages_and_menus_are_in_thai(thai_window: MainWindow) -> None:
+    nav = [thai_window.nav.item(i).text() for i in range(thai_window.nav.count())]
+    assert nav == ["ตั้งค่างานประชุม", "ลงทะเบียน"]
+    menus = [a.text() for a in thai_window.menuBar().actions()]
+    assert menus == ["&แฟ้ม", "&แก้ไข", "&มุมมอง"]
+    assert thai_window.stack.currentWidget() is thai_window.registration_page
+    assert "โปรแกรมประชุมเชิงปฏิบัติการ" in thai_window.windowTitle()
+
+
+def test_sarabun_covers_thai(thai_window: MainWindow) -> None:
+    metrics = QFontMetrics(QFont("Sarabun", 12))
+    assert all(metrics.inFontUcs4(ord(c)) for c in "กขคฮะาำิีึืุู่้๊๋์เแโใไ๐๙")
+
+
+def test_ctrl_z_undoes_a_check_in(qtbot: QtBot, thai_window: MainWindow) -> None:
+    context = thai_window.context
+    page = thai_window.registration_page
+    waiting = [
+        r
+        for r in context.read(lambda s: attendees.list_attendees(s, context.workshop_id))
+        if r.checked_in_at is None
+    ]
+    thai_window.activateWindow()
+    qtbot.waitUntil(thai_window.isActiveWindow)
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, str(waiting[0].code))
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert context.read(lambda s: attendees.get_attendee(s, waiting[0].id)).checked_in_at
+    qtbot.keyClick(page.search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert context.read(lambda s: attendees.get_attendee(s, waiting[0].id)).checked_in_at is None
+    qtbot.keyClick(page.search, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert context.read(lambda s: attendees.get_attendee(s, waiting[0].id)).checked_in_at
+
+
+def _csv(path: Path, rows: list[str]) -> Path:
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8-sig")
+    return path
+
+
+def _click(qtbot: QtBot, window: MainWindow, name: str, button_text: str) -> None:
+    box = window.findChild(QMessageBox, name)
+    assert box is not None and box.isVisible()
+    button = next(b for b in box.buttons() if b.text() == button_text)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_import_invitation_list_after_confirmation(
+    qtbot: QtBot, thai_window: MainWindow, tmp_path: Path
+) -> None:
+    context = thai_window.context
+    before = len(context.read(lambda s: attendees.list_attendees(s, context.workshop_id)))
+    path = _csv(
+        tmp_path / "invited.csv",
+        [
+            "รายชื่อผู้ได้รับเชิญ",
+            "ลำดับ,ชื่อ-สกุล,ตำแหน่ง,หน่วยงาน,ภาคส่วน",
+            "1,นางสาวกมลา วิริยะ,ผู้อำนวยการ,สำนักงานสถิติจังหวัด,ส่วนราชการ",
+            "2,ผศ.ดร.ธวัช มณีโชติ,อาจารย์,มหาวิทยาลัยราชภัฏ,สถาบันการศึกษา",
+        ],
+    )
+    thai_window.import_invitation_file(path)
+    _click(qtbot, thai_window, "importConfirmBox", "นำเข้าทั้งหมด")
+    rows = context.read(lambda s: attendees.list_attendees(s, context.workshop_id))
+    assert len(rows) == before + 2
+    kamala = next(r for r in rows if r.first_name == "กมลา")
+    assert (kamala.prefix, kamala.last_name, kamala.invited) == ("นางสาว", "วิริยะ", True)
+    counts = thai_window.registration_page.counts_model
+    assert counts.index(counts.rowCount() - 1, 1).data() == "42"
+
+
+def test_bad_import_shows_the_row_and_changes_nothing(
+    qtbot: QtBot, thai_window: MainWindow, tmp_path: Path, db: Database
+) -> None:
+    path = _csv(
+        tmp_path / "bad.csv",
+        ["ชื่อ,นามสกุล,ภาคส่วน", "สมใจ,ดีเสมอ,ส่วนราชการ", "สมหมาย,ใจงาม,ภาคดาวอังคาร"],
+    )
+    before = hashlib.sha256(db.path.read_bytes()).hexdigest()
+    thai_window.import_invitation_file(path)
+    box = thai_window.findChild(QMessageBox, "userErrorBox")
+    assert box is not None and box.isVisible()
+    assert "แถว 3" in box.text() and "ภาคดาวอังคาร" in box.text()
+    assert hashlib.sha256(db.path.read_bytes()).hexdigest() == before
+    box.close()

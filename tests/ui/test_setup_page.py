@@ -1,0 +1,130 @@
+"""The setup page saves each field as it is left, and refuses bad values in place."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.ui.keyboard import type_text
+from workshop_app.services import attendees, workshops
+from workshop_app.ui.context import WorkshopContext
+from workshop_app.ui.pages.setup_page import SetupPage
+
+
+def _page(qtbot: QtBot, context: WorkshopContext) -> SetupPage:
+    page = SetupPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def _details(context: WorkshopContext) -> workshops.WorkshopDetails:
+    return context.read(lambda s: workshops.get_workshop(s, context.workshop_id))
+
+
+def test_editing_a_field_commits_it(qtbot: QtBot, context: WorkshopContext) -> None:
+    page = _page(qtbot, context)
+    page.venue.setFocus()
+    page.venue.selectAll()
+    type_text(page.venue, "ห้องประชุมศาลากลางจังหวัด")
+    qtbot.keyClick(page.venue, Qt.Key.Key_Return)
+    assert _details(context).venue == "ห้องประชุมศาลากลางจังหวัด"
+
+
+def test_thai_date_and_time_entry(qtbot: QtBot, context: WorkshopContext) -> None:
+    page = _page(qtbot, context)
+    page.start_date.setFocus()
+    page.start_date.selectAll()
+    type_text(page.start_date, "25/5/2569")
+    qtbot.keyClick(page.start_date, Qt.Key.Key_Return)
+    page.end_date.setFocus()
+    page.end_date.selectAll()
+    type_text(page.end_date, "26 พ.ค. 69")
+    qtbot.keyClick(page.end_date, Qt.Key.Key_Return)
+    page.start_time.setFocus()
+    page.start_time.selectAll()
+    type_text(page.start_time, "09.30")
+    qtbot.keyClick(page.start_time, Qt.Key.Key_Return)
+    details = _details(context)
+    assert details.start_date == dt.date(2026, 5, 25)
+    assert details.end_date == dt.date(2026, 5, 26)
+    assert details.start_time == dt.time(9, 30)
+    assert page.start_date.text() == "25 พฤษภาคม 2569"
+
+
+def test_bad_time_is_refused_and_nothing_changes(qtbot: QtBot, context: WorkshopContext) -> None:
+    page = _page(qtbot, context)
+    before = _details(context)
+    page.end_time.setFocus()
+    page.end_time.selectAll()
+    with qtbot.waitSignal(context.user_error) as blocker:
+        type_text(page.end_time, "25.99")
+        qtbot.keyClick(page.end_time, Qt.Key.Key_Return)
+    assert "25.99" in str(blocker.args[0])
+    assert _details(context) == before
+    assert page.end_time.text() == "16.30 น."
+
+
+def test_end_before_start_is_refused(qtbot: QtBot, context: WorkshopContext) -> None:
+    page = _page(qtbot, context)
+    before = _details(context)
+    assert before.start_date is not None
+    earlier = before.start_date - dt.timedelta(days=3)
+    page.end_date.setFocus()
+    page.end_date.selectAll()
+    with qtbot.waitSignal(context.user_error):
+        type_text(page.end_date, f"{earlier.day}/{earlier.month}/{earlier.year + 543}")
+        qtbot.keyClick(page.end_date, Qt.Key.Key_Return)
+    assert _details(context).end_date == before.end_date
+
+
+def test_issues_add_edit_move_delete(qtbot: QtBot, context: WorkshopContext) -> None:
+    page = _page(qtbot, context)
+    count = page.issues_model.rowCount()
+    qtbot.mouseClick(page.issues.add_button, Qt.MouseButton.LeftButton)
+    assert page.issues_model.rowCount() == count + 1
+    index = page.issues_model.index(count, 1)
+    assert page.issues_model.setData(index, "การพัฒนาเมืองอัจฉริยะ")
+    issues = context.read(lambda s: workshops.list_issues(s, context.workshop_id))
+    assert issues[-1].title == "การพัฒนาเมืองอัจฉริยะ"
+    page.issues.view.selectRow(count)
+    qtbot.mouseClick(page.issues.up_button, Qt.MouseButton.LeftButton)
+    issues = context.read(lambda s: workshops.list_issues(s, context.workshop_id))
+    assert issues[-2].title == "การพัฒนาเมืองอัจฉริยะ"
+    assert [i.number for i in issues] == list(range(1, count + 2))
+    page.issues.view.selectRow(count - 1)
+    qtbot.mouseClick(page.issues.delete_button, Qt.MouseButton.LeftButton)
+    issues = context.read(lambda s: workshops.list_issues(s, context.workshop_id))
+    assert "การพัฒนาเมืองอัจฉริยะ" not in [i.title for i in issues]
+    assert [i.number for i in issues] == list(range(1, count + 1))
+
+
+def test_empty_issue_title_is_refused(qtbot: QtBot, context: WorkshopContext) -> None:
+    page = _page(qtbot, context)
+    with qtbot.waitSignal(context.user_error):
+        assert not page.issues_model.setData(page.issues_model.index(0, 1), "  ")
+    assert page.issues_model.index(0, 1).data() != ""
+
+
+def test_sector_in_use_cannot_be_deleted(qtbot: QtBot, context: WorkshopContext) -> None:
+    page = _page(qtbot, context)
+    counts = context.read(lambda s: attendees.sector_counts(s, context.workshop_id))
+    used = next(i for i, c in enumerate(counts) if c.invited)
+    page.sectors.view.selectRow(used)
+    with qtbot.waitSignal(context.user_error):
+        qtbot.mouseClick(page.sectors.delete_button, Qt.MouseButton.LeftButton)
+    assert page.sectors_model.rowCount() == len(counts)
+
+
+def test_sector_rename_and_colour(qtbot: QtBot, context: WorkshopContext) -> None:
+    page = _page(qtbot, context)
+    model = page.sectors_model
+    assert model.setData(model.index(7, 0), "ผู้สังเกตการณ์")
+    assert model.setData(model.index(7, 1), "#123abc")
+    with qtbot.waitSignal(context.user_error):
+        assert not model.setData(model.index(7, 1), "red")
+    sectors = context.read(lambda s: workshops.list_sectors(s, context.workshop_id))
+    assert (sectors[7].name, sectors[7].colour) == ("ผู้สังเกตการณ์", "#123abc")

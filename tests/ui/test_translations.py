@@ -1,0 +1,50 @@
+"""The Thai translation is complete and compiled from the current sources."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from workshop_app.resources import translation_file
+
+ROOT = Path(__file__).resolve().parents[2]
+TS_FILE = ROOT / "resources" / "translations" / "workshop_app_th.ts"
+BIN = Path(sys.executable).parent
+
+
+def _unfinished(ts_path: Path) -> list[str]:
+    root = ET.parse(ts_path).getroot()
+    return [
+        str(message.findtext("source"))
+        for message in root.iter("message")
+        if (translation := message.find("translation")) is None
+        or translation.get("type") in ("unfinished", "vanished", "obsolete")
+        or not (translation.text or "").strip()
+    ]
+
+
+def test_every_ui_string_has_a_thai_translation(tmp_path: Path) -> None:
+    """Re-scan the UI sources: a string without a Thai translation fails here."""
+    scratch = tmp_path / "th.ts"
+    shutil.copy(TS_FILE, scratch)
+    sources = sorted(str(p) for p in (ROOT / "workshop_app" / "ui").rglob("*.py"))
+    subprocess.run(
+        [str(BIN / "pyside6-lupdate"), *sources, "-ts", str(scratch), "-no-obsolete"],
+        check=True,
+        capture_output=True,
+    )
+    assert _unfinished(scratch) == [], "run `make translations` and translate the new strings"
+    assert len(list(ET.parse(scratch).getroot().iter("message"))) > 100
+
+
+def test_compiled_translation_is_up_to_date(tmp_path: Path) -> None:
+    compiled = tmp_path / "th.qm"
+    subprocess.run(
+        [str(BIN / "pyside6-lrelease"), str(TS_FILE), "-qm", str(compiled)],
+        check=True,
+        capture_output=True,
+    )
+    assert compiled.read_bytes() == translation_file("th").read_bytes()

@@ -16,6 +16,7 @@ import platformdirs
 from workshop_app import __version__
 from workshop_app.db.database import open_database
 from workshop_app.errors import UserError
+from workshop_app.services import demo, invitation_import, workshops
 
 EXIT_USER_ERROR = 2
 
@@ -83,7 +84,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_command(args: argparse.Namespace, db_path: Path, language: str) -> int:
-    from workshop_app.services import demo, invitation_import, workshops
 
     if args.command == "import-attendees" and not args.file.is_file():
         # Checked before opening: a typo in the file name must not create a database.
@@ -114,30 +114,34 @@ def _run_command(args: argparse.Namespace, db_path: Path, language: str) -> int:
                 added = invitation_import.apply_invitation_plan(
                     session, plan, skip_likely_duplicates=args.skip_duplicates
                 )
-            duplicates = len(plan.likely_duplicates)
-            _say(
-                language,
-                f"นำเข้า {added} คนจาก {args.file.name}"
-                + (
-                    f" (พบรายชื่อที่อาจซ้ำกับที่มีอยู่ {duplicates} คน"
-                    + (" ข้ามไปแล้ว)" if args.skip_duplicates else " นำเข้าด้วย)")
-                    if duplicates
-                    else ""
-                ),
-                f"imported {added} people from {args.file.name}"
-                + (
-                    f" ({duplicates} look already registered: "
-                    + ("skipped)" if args.skip_duplicates else "imported too)")
-                    if duplicates
-                    else ""
-                ),
-            )
-            for invitee, existing in plan.likely_duplicates:
-                _say(
-                    language,
-                    f"  แถว {invitee.source_row}: อาจซ้ำกับ {existing.full_name} ({existing.organisation})",
-                    f"  row {invitee.source_row}: may be {existing.full_name} ({existing.organisation})",
-                )
+            _report_import(language, args.file.name, added, plan, args.skip_duplicates)
     finally:
         database.close()
     return 0
+
+
+def _report_import(
+    language: str,
+    file_name: str,
+    added: int,
+    plan: invitation_import.InvitationPlan,
+    skipped_duplicates: bool,
+) -> None:
+    _say(language, f"นำเข้า {added} คนจาก {file_name}", f"imported {added} people from {file_name}")
+    if not plan.likely_duplicates:
+        return
+    count = len(plan.likely_duplicates)
+    _say(
+        language,
+        f"{count} คนน่าจะมีชื่ออยู่แล้ว (ชื่อและหน่วยงานเดียวกัน): "
+        + ("ข้ามไป" if skipped_duplicates else "นำเข้าด้วย ตรวจสอบและลบรายชื่อที่ซ้ำได้"),
+        f"{count} look already registered (same name and organisation): "
+        + ("skipped" if skipped_duplicates else "imported too; check and remove real duplicates"),
+    )
+    for invitee, existing in plan.likely_duplicates:
+        who = f"{existing.full_name} ({existing.organisation})"
+        _say(
+            language,
+            f"  แถว {invitee.source_row}: อาจซ้ำกับ {who}",
+            f"  row {invitee.source_row}: may be {who}",
+        )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +51,8 @@ def _stored_revision(path: Path) -> str | None:
     """
     uri = f"file:{path}?mode=ro"
     try:
-        with sqlite3.connect(uri, uri=True) as conn:
+        # closing(): sqlite3's own context manager commits but does not close.
+        with closing(sqlite3.connect(uri, uri=True)) as conn:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
             if not tables:
                 return None
@@ -77,7 +78,7 @@ def backup_copy(path: Path, reason: str = "backup") -> Path:
     while target.exists():
         target = path.with_name(f"{path.stem}.{reason}-{stamp}-{counter}{path.suffix}")
         counter += 1
-    with sqlite3.connect(path) as source, sqlite3.connect(target) as copy:
+    with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(target)) as copy:
         source.backup(copy)
     return target
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
@@ -353,7 +354,7 @@ def search_attendees(
 def sector_counts(session: Session, workshop_id: str) -> list[SectorCount]:
     """Invited, present and walk-in counts per sector, in the workshop's sector order."""
 
-    def count_where(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    def count_where(condition: ColumnElement[bool] | Any) -> ColumnElement[int]:
         return func.sum(case((condition, 1), else_=0))
 
     counts = {

@@ -71,7 +71,10 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(index)
 
     def _action(
-        self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -119,15 +122,22 @@ class MainWindow(QMainWindow):
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for index, name in enumerate((self.tr("Setup"), self.tr("Registration"))):
-            view_menu.addAction(
-                self._action(name, lambda index=index: self.show_page(index), f"Ctrl+{index + 1}")
-            )
+            view_menu.addAction(self._action(name, self._page_opener(index), f"Ctrl+{index + 1}"))
         language_menu = view_menu.addMenu(self.tr("Language"))
         for code, label in (("th", "ไทย"), ("en", "English")):
-            action = self._action(label, lambda code=code: self.language_requested.emit(code))
+            action = self._action(label, self._language_switcher(code))
             action.setCheckable(True)
             action.setChecked(code == self.context.language)
             language_menu.addAction(action)
+
+    def _page_opener(self, index: int) -> Callable[[], None]:
+        return lambda: self.show_page(index)
+
+    def _language_switcher(self, language: str) -> Callable[[], None]:
+        return lambda: self.language_requested.emit(language)
+
+    def _opener(self, db_path: str, workshop_id: str) -> Callable[[], None]:
+        return lambda: self.open_database_requested.emit(db_path, workshop_id)
 
     # --- reacting ------------------------------------------------------------------------------
 
@@ -200,12 +210,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for db_path, workshop_id, title in settings.RECENT_WORKSHOPS.get(settings.settings_store()):
             label = f"{title}  ({Path(db_path).name})"
-            self.recent_menu.addAction(
-                self._action(
-                    label,
-                    lambda p=db_path, w=workshop_id: self.open_database_requested.emit(p, w),
-                )
-            )
+            self.recent_menu.addAction(self._action(label, self._opener(db_path, workshop_id)))
 
     def import_invitation_list(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -275,13 +275,9 @@ class RegistrationPage(QWidget):
         Ctrl+Z / Ctrl+Y undo registration actions rather than the typing in the box."""
         if watched is self.search and event.type() == QEvent.Type.ShortcutOverride:
             assert isinstance(event, QKeyEvent)
-            if (
-                any(
-                    event.matches(key)
-                    for key in (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
-                )
-                or event.keyCombination() == QKeySequence("Ctrl+Y")[0]
-            ):
+            undo_keys = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+            ctrl_y = QKeySequence(event.keyCombination()) == QKeySequence("Ctrl+Y")
+            if ctrl_y or any(event.matches(key) for key in undo_keys):
                 event.ignore()  # let the window's Undo/Redo shortcut have it
                 return True
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
@@ -301,6 +297,6 @@ class RegistrationPage(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self.search.setFocus()

@@ -60,8 +60,8 @@ class ListEditor(QGroupBox):
         title: str,
         model: EditableRowModel[Any],
         on_add: Callable[[], None],
-        on_delete: Callable[[Any], None],
-        on_move: Callable[[Any, int], None],
+        on_delete: Callable[[Any], object],
+        on_move: Callable[[Any, int], object],
     ) -> None:
         super().__init__(title)
         self.model = model
@@ -94,7 +94,7 @@ class ListEditor(QGroupBox):
         selected = self.view.selectionModel().selectedRows()
         return self.model.row_at(selected[0].row()) if selected else None
 
-    def _with_current(self, action: Callable[[Any], None]) -> None:
+    def _with_current(self, action: Callable[[Any], object]) -> None:
         row = self.current()
         if row is not None:
             action(row)
@@ -116,8 +116,8 @@ class SetupPage(QWidget):
         self.end_date = ThaiDateEdit()
         self.start_time = QLineEdit()
         self.end_time = QLineEdit()
-        for box in (self.start_time, self.end_time):
-            box.setPlaceholderText(self.tr("e.g. 09.00"))
+        for time_box in (self.start_time, self.end_time):
+            time_box.setPlaceholderText(self.tr("e.g. 09.00"))
         self.venue = QLineEdit()
         self.chair = QLineEdit()
         self.organiser = QLineEdit()
@@ -131,8 +131,8 @@ class SetupPage(QWidget):
         )
 
         for name in ("title", "province", "venue", "chair", "organiser"):
-            box: QLineEdit = getattr(self, name)
-            box.editingFinished.connect(lambda name=name, box=box: self._save(name, box.text()))
+            line: QLineEdit = getattr(self, name)
+            line.editingFinished.connect(self._saver(name, line))
         self.kind.activated.connect(lambda _i: self._save("kind", self.kind.currentData()))
         self.fiscal_year.editingFinished.connect(
             lambda: self._save("fiscal_year", self.fiscal_year.value() or None)
@@ -232,6 +232,9 @@ class SetupPage(QWidget):
         context.changed.connect(self._on_changed)
         self.load_details()
         self.load_lists(Changes.ALL)
+
+    def _saver(self, field: str, line: QLineEdit) -> Callable[[], None]:
+        return lambda: self._save(field, line.text())
 
     @staticmethod
     def _year_box() -> QSpinBox:

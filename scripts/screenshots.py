@@ -18,6 +18,7 @@ from workshop_app.db.database import open_database
 from workshop_app.services.demo import create_demo_workshop
 from workshop_app.ui.app import install_translator, make_application
 from workshop_app.ui.context import WorkshopContext
+from workshop_app.ui.dialogs import AttendeeDialog, NewWorkshopDialog
 from workshop_app.ui.main_window import MainWindow
 
 
@@ -41,6 +42,23 @@ def main() -> int:
                 path = out / f"{name}-{language}.png"
                 window.grab().save(str(path))
                 print(path)
+            page = window.registration_page
+            page.search.setText("วิมลรัตน์ ทดสอบงาน")
+            page.open_walk_in()
+            QApplication.processEvents()
+            dialog = page.findChild(AttendeeDialog)
+            if dialog is not None:
+                path = out / f"walk-in-{language}.png"
+                dialog.grab().save(str(path))
+                print(path)
+                dialog.reject()
+            new_dialog = NewWorkshopDialog(language)
+            new_dialog.show()
+            QApplication.processEvents()
+            path = out / f"new-workshop-{language}.png"
+            new_dialog.grab().save(str(path))
+            print(path)
+            new_dialog.close()
             window.close()
             if translator is not None:
                 app.removeTranslator(translator)

@@ -110,6 +110,11 @@ class SetupPage(QWidget):
         self.kind = QComboBox()
         for kind in WorkshopKind:
             self.kind.addItem(workshops.kind_name(kind.value, context.language), kind.value)
+        # Kind names are long Thai sentences: do not let them widen the whole page.
+        self.kind.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.kind.setMinimumContentsLength(24)
         self.province = QLineEdit()
         self.fiscal_year = self._year_box()
         self.start_date = ThaiDateEdit()

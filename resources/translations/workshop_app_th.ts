@@ -3,92 +3,92 @@
 <context>
     <name>AttendeeDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="132" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="134" />
         <source>Edit attendee</source>
         <translation>แก้ไขข้อมูลผู้เข้าร่วม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="132" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="134" />
         <source>Walk-in registration</source>
         <translation>ลงทะเบียนหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="146" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="148" />
         <source>Participant</source>
         <translation>ผู้เข้าร่วมประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="147" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="149" />
         <source>Committee member</source>
         <translation>กรรมการ (ผู้มาประชุม)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="150" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="152" />
         <source>Agrees to appear in publicity photos</source>
         <translation>ยินยอมให้ใช้ภาพถ่ายเพื่อการประชาสัมพันธ์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="151" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="153" />
         <source>Agrees to be contacted after the workshop</source>
         <translation>ยินยอมให้ติดต่อกลับภายหลังการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="155" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="157" />
         <source>Explicitly agrees that the diet or access needs above are recorded</source>
         <translation>ยินยอมโดยชัดแจ้งให้บันทึกข้อมูลอาหารหรือความต้องการพิเศษข้างต้น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="163" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="165" />
         <source>Prefix</source>
         <translation>คำนำหน้า</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="164" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="166" />
         <source>First name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="165" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="167" />
         <source>Last name</source>
         <translation>นามสกุล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="166" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="168" />
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="167" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="169" />
         <source>Organisation</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="168" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="170" />
         <source>Sector</source>
         <translation>ภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="169" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="171" />
         <source>Role</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="170" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="172" />
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="171" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="173" />
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="174" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="176" />
         <source>Diet or access needs</source>
         <translation>อาหารหรือความต้องการพิเศษ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="241" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="243" />
         <source>{name} ({organisation}, no. {code}) is already registered. Cancel and check them in instead, or press OK again to add a new person.</source>
         <translation>{name} ({organisation} เลขที่ {code}) มีชื่ออยู่แล้ว กด ยกเลิก แล้วลงทะเบียนคนเดิม หรือกด ตกลง อีกครั้งเพื่อเพิ่มเป็นคนใหม่</translation>
     </message>
@@ -117,6 +117,14 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../workshop_app/ui/app.py" line="171" />
+        <source>Something went wrong inside the app. Your data is safe: everything acknowledged on screen was already saved. Details are in {path}.</source>
+        <translation>เกิดข้อผิดพลาดภายในโปรแกรม ข้อมูลของท่านปลอดภัย ทุกรายการที่แสดงว่าบันทึกแล้วถูกบันทึกไว้เรียบร้อย รายละเอียดอยู่ในแฟ้ม {path}</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../workshop_app/ui/dialogs.py" line="41" />
@@ -124,7 +132,7 @@
         <translation>ตกลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="42" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="43" />
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -237,13 +245,13 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../workshop_app/ui/main_window.py" line="49" />
-        <location filename="../../workshop_app/ui/main_window.py" line="118" />
+        <location filename="../../workshop_app/ui/main_window.py" line="124" />
         <source>Setup</source>
         <translation>ตั้งค่างานประชุม</translation>
     </message>
     <message>
         <location filename="../../workshop_app/ui/main_window.py" line="50" />
-        <location filename="../../workshop_app/ui/main_window.py" line="118" />
+        <location filename="../../workshop_app/ui/main_window.py" line="124" />
         <source>Registration</source>
         <translation>ลงทะเบียน</translation>
     </message>
@@ -253,143 +261,143 @@
         <translation>ฐานข้อมูล: {path}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="83" />
+        <location filename="../../workshop_app/ui/main_window.py" line="86" />
         <source>&amp;File</source>
         <translation>&amp;แฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="86" />
+        <location filename="../../workshop_app/ui/main_window.py" line="89" />
         <source>New workshop...</source>
         <translation>งานประชุมใหม่...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="91" />
+        <location filename="../../workshop_app/ui/main_window.py" line="94" />
         <source>Open workshop...</source>
         <translation>เปิดงานประชุม...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="94" />
+        <location filename="../../workshop_app/ui/main_window.py" line="97" />
         <source>Open database file...</source>
         <translation>เปิดแฟ้มฐานข้อมูล...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="95" />
+        <location filename="../../workshop_app/ui/main_window.py" line="98" />
         <source>Recent workshops</source>
         <translation>งานประชุมล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="100" />
+        <location filename="../../workshop_app/ui/main_window.py" line="103" />
         <source>Import invitation list...</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="103" />
+        <location filename="../../workshop_app/ui/main_window.py" line="106" />
         <source>Back up database now</source>
         <translation>สำรองฐานข้อมูลเดี๋ยวนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="106" />
+        <location filename="../../workshop_app/ui/main_window.py" line="109" />
         <source>Quit</source>
         <translation>ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="109" />
+        <location filename="../../workshop_app/ui/main_window.py" line="112" />
         <source>&amp;Edit</source>
         <translation>&amp;แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="110" />
+        <location filename="../../workshop_app/ui/main_window.py" line="113" />
         <source>Undo</source>
         <translation>เลิกทำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="112" />
+        <location filename="../../workshop_app/ui/main_window.py" line="115" />
         <source>Redo</source>
         <translation>ทำซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="117" />
+        <location filename="../../workshop_app/ui/main_window.py" line="123" />
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="122" />
+        <location filename="../../workshop_app/ui/main_window.py" line="126" />
         <source>Language</source>
         <translation>ภาษา</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="138" />
+        <location filename="../../workshop_app/ui/main_window.py" line="151" />
         <source>{title} — Workshop app</source>
         <translation>{title} — โปรแกรมประชุมเชิงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="145" />
+        <location filename="../../workshop_app/ui/main_window.py" line="158" />
         <source>Cannot do that</source>
         <translation>ทำรายการนี้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="189" />
+        <location filename="../../workshop_app/ui/main_window.py" line="202" />
         <source>Open database file</source>
         <translation>เปิดแฟ้มฐานข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="191" />
+        <location filename="../../workshop_app/ui/main_window.py" line="204" />
         <source>Workshop databases (*.sqlite *.db);;All files (*)</source>
         <translation>ฐานข้อมูลงานประชุม (*.sqlite *.db);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="210" />
-        <location filename="../../workshop_app/ui/main_window.py" line="230" />
+        <location filename="../../workshop_app/ui/main_window.py" line="218" />
+        <location filename="../../workshop_app/ui/main_window.py" line="238" />
         <source>Import invitation list</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="212" />
+        <location filename="../../workshop_app/ui/main_window.py" line="220" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>ตารางข้อมูล (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="231" />
+        <location filename="../../workshop_app/ui/main_window.py" line="239" />
         <source>{count} people found in {file}.</source>
         <translation>พบรายชื่อ {count} คนในแฟ้ม {file}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="236" />
+        <location filename="../../workshop_app/ui/main_window.py" line="244" />
         <source>{count} of them look already registered (same name and organisation).</source>
         <translation>ในจำนวนนี้ {count} คนน่าจะมีชื่ออยู่แล้ว (ชื่อและหน่วยงานเดียวกัน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="240" />
+        <location filename="../../workshop_app/ui/main_window.py" line="248" />
         <source>Row {row}: {name} ({organisation})</source>
         <translation>แถว {row}: {name} ({organisation})</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="249" />
+        <location filename="../../workshop_app/ui/main_window.py" line="257" />
         <source>Import all</source>
         <translation>นำเข้าทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="251" />
+        <location filename="../../workshop_app/ui/main_window.py" line="259" />
         <source>Skip likely duplicates</source>
         <translation>ข้ามรายชื่อที่น่าจะซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="255" />
+        <location filename="../../workshop_app/ui/main_window.py" line="263" />
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="269" />
+        <location filename="../../workshop_app/ui/main_window.py" line="277" />
         <source>Imported {count} people.</source>
         <translation>นำเข้าแล้ว {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="279" />
+        <location filename="../../workshop_app/ui/main_window.py" line="287" />
         <source>Backup failed: {error}</source>
         <translation>สำรองข้อมูลไม่สำเร็จ: {error}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="281" />
+        <location filename="../../workshop_app/ui/main_window.py" line="289" />
         <source>Backup saved: {path}</source>
         <translation>สำรองข้อมูลไว้ที่ {path}</translation>
     </message>
@@ -397,37 +405,37 @@
 <context>
     <name>NewWorkshopDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="53" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="55" />
         <source>New workshop</source>
         <translation>งานประชุมใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="65" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="67" />
         <source>Title</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="66" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="68" />
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="67" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="69" />
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="68" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="70" />
         <source>Date</source>
         <translation>วันที่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="69" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="71" />
         <source>Venue</source>
         <translation>สถานที่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="81" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="83" />
         <source>The workshop needs a title.</source>
         <translation>กรุณาใส่ชื่องานประชุม</translation>
     </message>
@@ -435,19 +443,19 @@
 <context>
     <name>OpenWorkshopDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="92" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="94" />
         <source>Open workshop</source>
         <translation>เปิดงานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="96" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="98" />
         <source>{title}
 {date}  ·  invited {invited}, present {present}</source>
         <translation>{title}
 {date}  ·  เชิญ {invited} คน มาแล้ว {present} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="105" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="107" />
         <source>Workshops in this database:</source>
         <translation>งานประชุมในฐานข้อมูลนี้:</translation>
     </message>
@@ -518,127 +526,127 @@
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="120" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="125" />
         <source>e.g. 09.00</source>
         <translation>เช่น 09.00</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="154" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="159" />
         <source>Title</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="155" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="160" />
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="156" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="161" />
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="157" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="162" />
         <source>Fiscal year (B.E.)</source>
         <translation>ปีงบประมาณ (พ.ศ.)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="161" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="166" />
         <source>Dates (first, last)</source>
         <translation>วันที่ (วันแรก วันสุดท้าย)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="165" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="170" />
         <source>Start and end time</source>
         <translation>เวลาเริ่มและเลิกประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="166" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="171" />
         <source>Venue</source>
         <translation>สถานที่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="167" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="172" />
         <source>Chair</source>
         <translation>ประธาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="168" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="173" />
         <source>Organiser</source>
         <translation>ผู้จัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="169" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="174" />
         <source>Vision / 20-year goal</source>
         <translation>วิสัยทัศน์ / เป้าหมายการพัฒนา 20 ปี</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="173" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="178" />
         <source>Meeting no. / B.E. year</source>
         <translation>ครั้งที่ / พ.ศ.</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="174" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="179" />
         <source>Privacy notice shown at registration</source>
         <translation>ประกาศความเป็นส่วนตัวที่แจ้งผู้ลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="175" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="180" />
         <source>Workshop</source>
         <translation>งานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="178" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="183" />
         <source>Goal</source>
         <translation>เป้าประสงค์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="180" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="185" />
         <source>Strategic issues</source>
         <translation>ประเด็นการพัฒนา</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="190" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="195" />
         <source>Notes</source>
         <translation>รายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="192" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="197" />
         <source>Agenda</source>
         <translation>ระเบียบวาระ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="204" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="209" />
         <source>Sectors</source>
         <translation>ภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="212" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="217" />
         <source>Colour...</source>
         <translation>เลือกสี...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="327" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="335" />
         <source>'{text}' is not a date. Type it like 25/5/2569.</source>
         <translation>'{text}' ไม่ใช่วันที่ กรุณาพิมพ์แบบ 25/5/2569</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="351" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="359" />
         <source>Strategic issue {number}</source>
         <translation>ประเด็นการพัฒนาที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="357" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="365" />
         <source>New agenda item</source>
         <translation>ระเบียบวาระใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="365" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="373" />
         <source>New sector {number}</source>
         <translation>ภาคส่วนใหม่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="383" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="391" />
         <source>Sector colour</source>
         <translation>สีของภาคส่วน</translation>
     </message>

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+import traceback
 from pathlib import Path
+from types import TracebackType
 
-from PySide6.QtCore import QLocale, QObject, QTranslator
+import platformdirs
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -142,8 +146,43 @@ class GuiController(QObject):
         QMessageBox.critical(None, "Workshop app", message)
 
 
+def log_path() -> Path:
+    return Path(platformdirs.user_log_dir("workshop-app", appauthor=False)) / "workshop-app.log"
+
+
+def install_crash_handler() -> None:
+    """A bug (any exception that is not a UserError) is logged and shown, not swallowed."""
+    path = log_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(
+        filename=path, level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s"
+    )
+
+    def report(
+        kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> None:
+        details = "".join(traceback.format_exception(kind, error, trace))
+        logging.error("unexpected error\n%s", details)
+        if sys.__stderr__ is not None:
+            sys.__stderr__.write(details)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            "Workshop app",
+            QCoreApplication.translate(
+                "CrashDialog",
+                "Something went wrong inside the app. Your data is safe: everything "
+                "acknowledged on screen was already saved. Details are in {path}.",
+            ).format(path=path),
+        )
+        box.setDetailedText(details)
+        box.exec()
+
+    sys.excepthook = report
+
+
 def run_gui(db_path: Path, workshop: str | None = None, language: str | None = None) -> int:
     os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
+    install_crash_handler()
     app = make_application(language or "th")
     chosen = language or settings.LANGUAGE.get(settings.settings_store())
     controller = GuiController(app, chosen)

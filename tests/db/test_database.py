@@ -328,14 +328,23 @@ def test_backups_in_the_same_second_do_not_overwrite_each_other(db_path: Path) -
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc (Linux)")
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG database.py _stored_revision: `with sqlite3.connect(...)` commits but does "
-    "not close, so the read-only connection (3 file handles) leaks until the cyclic GC",
-)
 def test_closing_leaves_no_file_open(db_path: Path, gc_disabled: None) -> None:
-    """After Database.close() this process holds no handle on the file (Windows could not
-    move or delete it otherwise)."""
+    """After Database.close() this process holds no handle on the file or its WAL (Windows
+    could not move or delete it otherwise), and the WAL is folded back into the file. The
+    collector is off, so a connection left for it to close would show."""
     _closed_database(db_path)
     open_database(db_path).close()
+    assert _open_fds(db_path) == []
+    assert sorted(p.name for p in db_path.parent.iterdir()) == [db_path.name]
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc (Linux)")
+def test_refusal_and_backup_leave_no_file_open(db_path: Path, gc_disabled: None) -> None:
+    """Refusing a newer file and making a backup copy close every connection they open."""
+    _closed_database(db_path)
+    copy = backup_copy(db_path)
+    assert _open_fds(db_path) == [] and _open_fds(copy) == []
+    _set_revision(db_path, "9999_from_the_future")
+    with pytest.raises(DatabaseError):
+        open_database(db_path)
     assert _open_fds(db_path) == []

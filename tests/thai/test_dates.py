@@ -17,6 +17,7 @@ from workshop_app.thai.dates import (
     format_thai_date,
     format_thai_date_short,
     format_thai_time,
+    parse_thai_date,
 )
 
 
@@ -62,6 +63,13 @@ def test_time_is_written_with_a_dot_and_na(moment: dt.time | dt.datetime, expect
     assert format_thai_time(moment) == expected
 
 
+def test_aware_time_is_shown_in_thai_time() -> None:
+    """A UTC check-in time of 02.30 is 09.30 น. in Thailand, whatever the laptop's zone."""
+    moment = dt.datetime(2025, 3, 7, 2, 30, tzinfo=dt.UTC)
+    assert format_thai_time(moment) == "09.30 น."
+    assert format_thai_time(dt.datetime(2025, 3, 7, 20, 15, tzinfo=dt.UTC)) == "03.15 น."
+
+
 def test_time_in_thai_digits() -> None:
     """เริ่มประชุมเวลา ๐๙.๓๐ น."""
     assert format_thai_time(dt.time(9, 30), thai_digits=True) == "๐๙.๓๐ น."
@@ -95,3 +103,48 @@ def test_buddhist_era_is_543_years_ahead(year: int) -> None:
     """2025 CE is 2568 B.E., and the conversion round-trips."""
     assert be_year(year) == year + 543
     assert ce_year(be_year(year)) == year
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "25/5/2566",
+        "25-05-2566",
+        "25 พฤษภาคม 2566",
+        "25 พฤษภาคม พ.ศ. 2566",
+        "25 พ.ค. 66",
+        "25 พ.ค 66",
+        "๒๕/๕/๒๕๖๖",
+        " 25/5/2023 ",  # a Christian-era year is accepted too
+    ],
+)
+def test_parse_thai_date_reads_the_ways_people_type_it(typed: str) -> None:
+    """Every common way of typing 25 May 2023 (B.E. 2566) gives that date."""
+    assert parse_thai_date(typed) == dt.date(2023, 5, 25)
+
+
+def test_parse_thai_date_empty_is_no_date() -> None:
+    """Empty or blank text means no date, not an error."""
+    assert parse_thai_date("") is None
+    assert parse_thai_date(" \u200b ") is None
+
+
+@pytest.mark.parametrize(
+    "typed", ["31/2/2566", "25/13/2566", "25 พฤษภา 2566", "25/5", "abc/5/2566", "25 May 2023"]
+)
+def test_parse_thai_date_refuses_nonsense(typed: str) -> None:
+    """Impossible dates, unknown month names and missing parts raise ValueError."""
+    with pytest.raises(ValueError, match=r"."):
+        parse_thai_date(typed)
+
+
+@given(st.dates(min_value=dt.date(1857, 1, 1), max_value=dt.date(2156, 12, 31)), st.booleans())
+def test_formatted_dates_parse_back(day: dt.date, thai_digits: bool) -> None:
+    """What format_thai_date writes, parse_thai_date reads back to the same date."""
+    assert parse_thai_date(format_thai_date(day, thai_digits=thai_digits)) == day
+
+
+@given(st.dates(min_value=dt.date(1957, 1, 1), max_value=dt.date(2056, 12, 31)))
+def test_short_dates_parse_back_within_the_century(day: dt.date) -> None:
+    """ "7 มี.ค. 68" style dates round-trip for B.E. 2500-2599."""
+    assert parse_thai_date(format_thai_date_short(day)) == day

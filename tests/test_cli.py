@@ -255,11 +255,6 @@ def test_missing_file_does_not_create_a_database(
     assert not db_path.exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG cli.py: import-attendees opens (and so creates) the --db file before it "
-    "finds the workshop, so a mistyped --db path leaves a new empty database behind",
-)
 def test_mistyped_database_path_does_not_create_a_database(tmp_path: Path) -> None:
     """Importing into a database that does not exist fails without creating it."""
     db_path = tmp_path / "typo.sqlite"
@@ -294,12 +289,6 @@ def test_language_from_the_environment(
     assert capsys.readouterr().err.startswith("ไม่พบแฟ้ม")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG cli.py _parser: --db/--lang are declared on the main parser and again on "
-    "each subcommand (parents=[common]); the subcommand's default None overwrites a value "
-    "given before the command, so `workshop-app --db X demo` writes to the default database",
-)
 def test_options_before_the_command_are_honoured(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

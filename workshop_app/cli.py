@@ -25,18 +25,29 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir("workshop-app", appauthor=False)) / "workshops.sqlite"
 
 
-def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", type=Path, help=f"database file (default: {default_db_path()})")
-    common.add_argument(
-        "--lang", choices=("th", "en"), help="language of messages and the GUI (default: th)"
+def _common_options(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--db", type=Path, default=default, help=f"database file (default: {default_db_path()})"
     )
+    parser.add_argument(
+        "--lang",
+        choices=("th", "en"),
+        default=default,
+        help="language of messages and the GUI (default: th)",
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    # --db and --lang may stand before or after the command. The copies on the commands
+    # default to SUPPRESS so that they never overwrite a value given before the command.
+    common = argparse.ArgumentParser(add_help=False)
+    _common_options(common, argparse.SUPPRESS)
     parser = argparse.ArgumentParser(
         prog="workshop-app",
         description="Thai provincial planning workshops: registration, brainstorm, votes, "
         "minutes, action plan. Without a command, opens the GUI.",
-        parents=[common],
     )
+    _common_options(parser, None)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--workshop", help="GUI: open this workshop (id or its first characters)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -85,9 +96,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run_command(args: argparse.Namespace, db_path: Path, language: str) -> int:
 
+    # Checked before opening: a typo in a file name must not create a database.
     if args.command == "import-attendees" and not args.file.is_file():
-        # Checked before opening: a typo in the file name must not create a database.
         raise UserError(f"ไม่พบแฟ้ม {args.file}", f"file not found: {args.file}")
+    if args.command != "demo" and not db_path.exists():
+        raise UserError(
+            f"ไม่พบแฟ้มฐานข้อมูล {db_path} (สร้างได้ด้วยคำสั่ง demo หรือเปิดโปรแกรม)",
+            f"database not found: {db_path} (create one with the demo command or the GUI)",
+        )
     database = open_database(db_path)
     try:
         if args.command == "demo":

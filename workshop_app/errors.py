@@ -15,3 +15,11 @@ class UserError(Exception):
 
     def message(self, language: str = "th") -> str:
         return self.thai if language == "th" else self.english
+
+
+class FieldError(UserError):
+    """Bad input in one named field (e.g. "email"), so a form or an import can point at it."""
+
+    def __init__(self, field: str, thai: str, english: str) -> None:
+        super().__init__(thai, english)
+        self.field = field

@@ -160,11 +160,6 @@ def test_update_workshop_refuses_bad_values(
         assert get_workshop(session, workshop_id) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG workshops.py update_workshop: kind is checked with WorkshopKind(value), which "
-    "raises ValueError (a crash) instead of UserError",
-)
 def test_update_workshop_refuses_an_unknown_kind(db: Database, workshop_id: str) -> None:
     """An unknown workshop kind is a user error, not a crash."""
     with pytest.raises(UserError), db.transaction() as session:

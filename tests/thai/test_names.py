@@ -52,21 +52,11 @@ def test_split_full_name(typed: str, expected: tuple[str, str, str]) -> None:
     assert split_full_name(typed) == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG names.py split_prefix: a prefix is split off even when the rest starts with "
-    "a vowel sign, so the real name นายิกา loses นาย (and becomes 'ิกา')",
-)
 def test_name_beginning_like_a_prefix_keeps_its_letters() -> None:
     """นายิกา is a given name, not นาย + ิกา: a name never starts with a vowel sign."""
     assert split_full_name("นายิกา ศรีเนียน") == ("", "นายิกา", "ศรีเนียน")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG names.py split_prefix: longest-prefix-first picks นางสาว in นาง+สาวิตรี and "
-    "leaves 'ิตรี' as the first name",
-)
 def test_longest_prefix_is_not_taken_when_it_cuts_a_word() -> None:
     """นางสาวิตรี is นาง + สาวิตรี (Mrs Savitri), not นางสาว + ิตรี."""
     assert split_full_name("นางสาวิตรี ใจดี") == ("นาง", "สาวิตรี", "ใจดี")

@@ -68,21 +68,11 @@ def test_nikhahit_plus_sara_aa_becomes_sara_am() -> None:
     assert normalize_thai("น\u0e49\u0e4d\u0e32") == "น้ำ"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG normalize.py: ํ + tone + า (น ํ ้ า, as PDF text extraction gives น้ำ) is "
-    "not repaired; only an adjacent ํา becomes ำ",
-)
 def test_nikhahit_before_tone_mark_and_sara_aa_becomes_sara_am() -> None:
     """นํ้า looks exactly like น้ำ on screen, so it must normalize to it."""
     assert normalize_thai("น\u0e4d\u0e49\u0e32") == "น้ำ"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG normalize.py: doubled marks are collapsed after the tone/vowel reorder, so "
-    "a doubled tone typed before the vowel stays malformed (not idempotent)",
-)
 def test_doubled_tone_mark_typed_before_vowel_is_repaired() -> None:
     """ก + ่ + ่ + ี (tone typed twice, before the vowel) is กี่, and a second pass agrees."""
     typed = "ก\u0e48\u0e48\u0e35"

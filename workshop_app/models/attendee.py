@@ -41,5 +41,10 @@ class Attendee(SyncedRow, Base):
     # Diet or access needs are sensitive data (s.26): kept only with explicit consent.
     special_needs: Mapped[str] = mapped_column(Text, default="")
     consent_special_needs: Mapped[bool] = mapped_column(Boolean, default=False)
-    # Normalized name/organisation/position for search as you type (see thai.normalize).
+    # Derived from the fields above by services.attendees, so that search as you type and
+    # Thai name order run in SQL: normalized text to search, the normalized first and last
+    # names (ranking), and a key giving Thai dictionary order by first then last name.
     search_text: Mapped[str] = mapped_column(Text, default="")
+    first_name_key: Mapped[str] = mapped_column(Text, default="")
+    last_name_key: Mapped[str] = mapped_column(Text, default="")
+    sort_key: Mapped[str] = mapped_column(Text, default="")

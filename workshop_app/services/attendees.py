@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
-from workshop_app.errors import UserError
+from workshop_app.errors import FieldError, UserError
 from workshop_app.models import Attendee, AttendeeRole, Sector, Workshop
 from workshop_app.thai.collate import thai_sort_key
 from workshop_app.thai.normalize import normalize_thai, search_key, to_arabic_digits
@@ -111,7 +111,7 @@ def clean_draft(session: Session, workshop_id: str, draft: AttendeeDraft) -> Att
     """Normalize and validate a draft; raise UserError naming the field that is wrong."""
     sector = session.get(Sector, draft.sector_id)
     if sector is None or sector.deleted or sector.workshop_id != workshop_id:
-        raise UserError("กรุณาเลือกภาคส่วน", "choose a sector")
+        raise FieldError("sector", "กรุณาเลือกภาคส่วน", "choose a sector")
     cleaned = replace(
         draft,
         prefix=normalize_thai(draft.prefix),
@@ -124,17 +124,24 @@ def clean_draft(session: Session, workshop_id: str, draft: AttendeeDraft) -> Att
         special_needs=draft.special_needs.strip(),
     )
     if not cleaned.first_name:
-        raise UserError("กรุณาใส่ชื่อ", "the first name cannot be empty")
+        raise FieldError("first_name", "กรุณาใส่ชื่อ", "the first name cannot be empty")
     if cleaned.email and not _EMAIL.match(cleaned.email):
-        raise UserError(f"อีเมล '{cleaned.email}' ไม่ถูกต้อง", f"e-mail '{cleaned.email}' is not valid")
+        raise FieldError(
+            "email", f"อีเมล '{cleaned.email}' ไม่ถูกต้อง", f"e-mail '{cleaned.email}' is not valid"
+        )
     if not _PHONE.match(cleaned.phone):
-        raise UserError(
-            f"เบอร์โทรศัพท์ '{cleaned.phone}' ไม่ถูกต้อง", f"phone '{cleaned.phone}' is not valid"
+        raise FieldError(
+            "phone",
+            f"เบอร์โทรศัพท์ '{cleaned.phone}' ไม่ถูกต้อง",
+            f"phone '{cleaned.phone}' is not valid",
         )
     if cleaned.role not in {r.value for r in AttendeeRole}:
-        raise UserError(f"บทบาท '{cleaned.role}' ไม่ถูกต้อง", f"role '{cleaned.role}' is not valid")
+        raise FieldError(
+            "role", f"บทบาท '{cleaned.role}' ไม่ถูกต้อง", f"role '{cleaned.role}' is not valid"
+        )
     if cleaned.special_needs and not cleaned.consent_special_needs:
-        raise UserError(
+        raise FieldError(
+            "special_needs",
             "ข้อมูลอาหารหรือความต้องการพิเศษเป็นข้อมูลอ่อนไหว บันทึกได้เมื่อเจ้าของข้อมูลยินยอมเท่านั้น",
             "diet or access needs are sensitive data: record them only with the person's consent",
         )
@@ -157,6 +164,9 @@ def _apply(attendee: Attendee, draft: AttendeeDraft) -> None:
     for name, value in vars(draft).items():
         setattr(attendee, name, value)
     attendee.search_text = _search_text(attendee)
+    attendee.first_name_key = search_key(attendee.first_name)
+    attendee.last_name_key = search_key(attendee.last_name)
+    attendee.sort_key = name_sort_key(attendee.first_name, attendee.last_name)
 
 
 def next_code(session: Session, workshop_id: str) -> int:
@@ -308,47 +318,53 @@ def get_attendee(session: Session, attendee_id: str) -> AttendeeRow:
     return _row(attendee, sector.name, sector.colour)
 
 
-def name_sort_key(row: AttendeeRow) -> tuple[tuple[str, str], tuple[str, str]]:
-    """Thai convention: people are ordered by first name, then last name."""
-    return thai_sort_key(row.first_name), thai_sort_key(row.last_name)
+def name_sort_key(first_name: str, last_name: str) -> str:
+    """Thai convention: people are ordered by first name, then last name, in dictionary
+    order (thai.collate). Stored per row, so SQL can order by it; a NUL separator makes
+    the string order equal to comparing (first, last) primary keys, then tie-breakers."""
+    first_primary, first_full = thai_sort_key(first_name)
+    last_primary, last_full = thai_sort_key(last_name)
+    return "\x00".join((first_primary, last_primary, first_full, last_full))
 
 
 def list_attendees(session: Session, workshop_id: str) -> list[AttendeeRow]:
-    rows = [_row(a, name, colour) for a, name, colour in session.execute(_rows_query(workshop_id))]
-    return sorted(rows, key=name_sort_key)
+    statement = _rows_query(workshop_id).order_by(Attendee.sort_key, Attendee.code)
+    return [_row(a, name, colour) for a, name, colour in session.execute(statement)]
 
 
-def _match_rank(row: AttendeeRow, tokens: list[str]) -> int:
-    """How well a row matches, best first: 0 the registration code or the start of the
-    first name; 1 the start of the last name; 2 the start of a word of the organisation
-    or position; 3 anywhere else."""
-    head = tokens[0]
-    if head == str(row.code) or search_key(row.first_name).startswith(head):
-        return 0
-    if search_key(row.last_name).startswith(head):
-        return 1
-    words = search_key(f"{row.organisation} {row.position}").split()
-    if any(word.startswith(head) for word in words):
-        return 2
-    return 3
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def search_attendees(
     session: Session, workshop_id: str, query: str, limit: int = 50
 ) -> list[AttendeeRow]:
     """Search as you type: every word of the query must occur in the name, organisation,
-    position or registration code. Best matches first; among equals, people not yet
-    checked in come first (they are the ones at the door), then Thai name order."""
+    position or registration code.
+
+    Best matches first: the registration code or the start of the first name, then the
+    start of the last name, then the start of any other word, then anywhere. Among equals,
+    people not yet checked in come first (they are the ones at the door), then Thai name
+    order. Ranking, ordering and the limit all run in SQL, so a one-letter query over
+    thousands of invitees converts only ``limit`` rows.
+    """
     tokens = search_key(query).split()
     statement = _rows_query(workshop_id)
     for token in tokens:
-        escaped = token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        statement = statement.where(Attendee.search_text.like(f"%{escaped}%", escape="\\"))
-    rows = [_row(a, name, colour) for a, name, colour in session.execute(statement)]
-    if not tokens:
-        return sorted(rows, key=name_sort_key)[:limit]
-    rows.sort(key=lambda r: (_match_rank(r, tokens), r.checked_in_at is not None, name_sort_key(r)))
-    return rows[:limit]
+        pattern = f"%{_like_escape(token)}%"
+        statement = statement.where(Attendee.search_text.like(pattern, escape="\\"))
+    if tokens:
+        head = _like_escape(tokens[0])
+        rank = case(
+            (Attendee.code == (int(tokens[0]) if tokens[0].isdigit() else -1), 0),
+            (Attendee.first_name_key.like(f"{head}%", escape="\\"), 0),
+            (Attendee.last_name_key.like(f"{head}%", escape="\\"), 1),
+            (Attendee.search_text.like(f"% {head}%", escape="\\"), 2),
+            else_=3,
+        )
+        statement = statement.order_by(rank, Attendee.checked_in_at.is_not(None))
+    statement = statement.order_by(Attendee.sort_key, Attendee.code).limit(limit)
+    return [_row(a, name, colour) for a, name, colour in session.execute(statement)]
 
 
 def sector_counts(session: Session, workshop_id: str) -> list[SectorCount]:

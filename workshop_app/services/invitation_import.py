@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from workshop_app.errors import UserError
+from workshop_app.errors import FieldError, UserError
 from workshop_app.export.tables import Cell, Table, column_letter, read_table
 from workshop_app.models import AttendeeRole
 from workshop_app.services.attendees import (
@@ -335,8 +335,9 @@ def read_invitation_list(session: Session, workshop_id: str, path: Path) -> Invi
         )
         try:
             draft = clean_draft(session, workshop_id, draft)
-        except UserError as exc:
-            problems.append(ImportProblem(number, None, exc.thai, exc.english))
+        except FieldError as exc:
+            where = label(exc.field) if exc.field in columns else None
+            problems.append(ImportProblem(number, where, exc.thai, exc.english))
             continue
         key = identity_key(draft.first_name, draft.last_name, draft.organisation)
         if key in first_seen:

@@ -201,8 +201,8 @@ def update_workshop(session: Session, workshop_id: str, **changes: Any) -> Works
             value = normalize_thai(value) if name != "privacy_notice" else value.strip()
         if name == "title" and not value:
             raise UserError("ชื่องานประชุมต้องไม่ว่าง", "the workshop title cannot be empty")
-        if name == "kind":
-            WorkshopKind(value)
+        if name == "kind" and value not in {k.value for k in WorkshopKind}:
+            raise UserError(f"ไม่รู้จักประเภทงานประชุม '{value}'", f"unknown workshop kind '{value}'")
         if (
             name in ("fiscal_year", "meeting_year")
             and value is not None

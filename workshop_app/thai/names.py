@@ -67,17 +67,26 @@ _PREFIXES = sorted(
 KNOWN_PREFIXES: tuple[str, ...] = tuple(_PREFIXES)
 
 
+def _can_start_a_name(char: str) -> bool:
+    """A Thai word starts with a consonant or a leading vowel, never with a vowel sign
+    or tone mark written above, below or after a consonant."""
+    if "\u0e01" <= char <= "\u0e2e" or char in "เแโใไ":
+        return True
+    return not ("\u0e00" <= char <= "\u0e7f")
+
+
 def split_prefix(name: str) -> tuple[str, str]:
     """Return (prefix, rest) for a name such as "ผศ.ดร.สมชาย ใจดี" or "นายสมชาย".
 
-    A prefix is split off only when something of at least two characters follows it,
-    so that a first name is never mistaken for a prefix.
+    A prefix is split off only when what follows it can start a name (at least two
+    characters, beginning with a consonant or leading vowel), so that "นายิกา" keeps its
+    letters and "นางสาวิตรี" is read as นาง + สาวิตรี.
     """
     text = normalize_thai(name)
     for prefix in _PREFIXES:
         if text.casefold().startswith(prefix.casefold()):
             rest = text[len(prefix) :].strip()
-            if len(rest) >= 2:
+            if len(rest) >= 2 and _can_start_a_name(rest[0]):
                 return prefix, rest
     return "", text
 

@@ -20,6 +20,8 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), No
 _TONE_BEFORE_VOWEL = re.compile(f"([{_TONE_MARKS}])([{_ABOVE_BELOW_VOWELS}])")
 _DOUBLED_MARK = re.compile(f"([{_COMBINING}])\\1+")
 _SPACES = re.compile(r"\s+")
+# สระอำ typed (or extracted from a PDF) as นิคหิต + สระอา, with any tone mark between.
+_NIKHAHIT_TONE_AA = re.compile(f"\u0e4d([{_TONE_MARKS}]?)\u0e32")
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
@@ -29,10 +31,16 @@ _TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
 def normalize_thai(text: str) -> str:
     """Return ``text`` with typing errors repaired and white space folded."""
     text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
-    text = text.replace("\u0e4d\u0e32", "\u0e33")  # ํ + า -> ำ
     text = text.replace("\u0e40\u0e40", "\u0e41")  # เ + เ -> แ
-    text = _TONE_BEFORE_VOWEL.sub(r"\2\1", text)
-    text = _DOUBLED_MARK.sub(r"\1", text)
+    # Repairs can uncover one another (a doubled tone mark typed before a vowel), so
+    # repeat them until nothing changes; this makes normalizing twice a no-op.
+    while True:
+        repaired = _NIKHAHIT_TONE_AA.sub("\\1\u0e33", text)  # ํ (+ tone) + า -> (tone +) ำ
+        repaired = _DOUBLED_MARK.sub(r"\1", repaired)
+        repaired = _TONE_BEFORE_VOWEL.sub(r"\2\1", repaired)
+        if repaired == text:
+            break
+        text = repaired
     return _SPACES.sub(" ", text).strip()
 
 

@@ -110,6 +110,9 @@ def upgrade() -> None:
         sa.Column("special_needs", sa.Text(), nullable=False),
         sa.Column("consent_special_needs", sa.Boolean(), nullable=False),
         sa.Column("search_text", sa.Text(), nullable=False),
+        sa.Column("first_name_key", sa.Text(), nullable=False),
+        sa.Column("last_name_key", sa.Text(), nullable=False),
+        sa.Column("sort_key", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(
             ["sector_id"], ["sectors.id"], name="fk_attendees_sector_id_sectors"
         ),
@@ -121,6 +124,7 @@ def upgrade() -> None:
         if table != "workshops":
             op.create_index(f"ix_{table}_workshop_id", table, ["workshop_id"])
     op.create_index("ix_attendees_sector_id", "attendees", ["sector_id"])
+    op.create_index("ix_attendees_sort_key", "attendees", ["workshop_id", "sort_key"])
 
 
 def downgrade() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from tests.ui.keyboard import type_text
@@ -21,33 +22,29 @@ def _page(qtbot: QtBot, context: WorkshopContext) -> SetupPage:
     return page
 
 
+def _replace_text(qtbot: QtBot, box: QLineEdit, text: str) -> None:
+    """Select what the field holds, type over it and press Enter."""
+    box.setFocus()
+    box.selectAll()
+    type_text(box, text)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+
+
 def _details(context: WorkshopContext) -> workshops.WorkshopDetails:
     return context.read(lambda s: workshops.get_workshop(s, context.workshop_id))
 
 
 def test_editing_a_field_commits_it(qtbot: QtBot, context: WorkshopContext) -> None:
     page = _page(qtbot, context)
-    page.venue.setFocus()
-    page.venue.selectAll()
-    type_text(page.venue, "ห้องประชุมศาลากลางจังหวัด")
-    qtbot.keyClick(page.venue, Qt.Key.Key_Return)
+    _replace_text(qtbot, page.venue, "ห้องประชุมศาลากลางจังหวัด")
     assert _details(context).venue == "ห้องประชุมศาลากลางจังหวัด"
 
 
 def test_thai_date_and_time_entry(qtbot: QtBot, context: WorkshopContext) -> None:
     page = _page(qtbot, context)
-    page.start_date.setFocus()
-    page.start_date.selectAll()
-    type_text(page.start_date, "25/5/2569")
-    qtbot.keyClick(page.start_date, Qt.Key.Key_Return)
-    page.end_date.setFocus()
-    page.end_date.selectAll()
-    type_text(page.end_date, "26 พ.ค. 69")
-    qtbot.keyClick(page.end_date, Qt.Key.Key_Return)
-    page.start_time.setFocus()
-    page.start_time.selectAll()
-    type_text(page.start_time, "09.30")
-    qtbot.keyClick(page.start_time, Qt.Key.Key_Return)
+    _replace_text(qtbot, page.start_date, "25/5/2569")
+    _replace_text(qtbot, page.end_date, "26 พ.ค. 69")
+    _replace_text(qtbot, page.start_time, "09.30")
     details = _details(context)
     assert details.start_date == dt.date(2026, 5, 25)
     assert details.end_date == dt.date(2026, 5, 26)

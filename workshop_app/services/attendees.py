@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, select
@@ -64,21 +64,8 @@ class AttendeeRow:
         return f"{name} {self.last_name}".strip()
 
     def draft(self) -> AttendeeDraft:
-        return AttendeeDraft(
-            first_name=self.first_name,
-            last_name=self.last_name,
-            prefix=self.prefix,
-            position=self.position,
-            organisation=self.organisation,
-            sector_id=self.sector_id,
-            phone=self.phone,
-            email=self.email,
-            role=self.role,
-            consent_photos=self.consent_photos,
-            consent_follow_up=self.consent_follow_up,
-            special_needs=self.special_needs,
-            consent_special_needs=self.consent_special_needs,
-        )
+        """The editable part of this row, e.g. to restore it on undo."""
+        return AttendeeDraft(**{f.name: getattr(self, f.name) for f in fields(AttendeeDraft)})
 
 
 @dataclass(frozen=True)

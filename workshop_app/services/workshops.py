@@ -254,10 +254,20 @@ def _numbered(session: Session, model: type[Numbered], workshop_id: str) -> list
     )
 
 
-def _renumber(items: list[Any]) -> None:
+def _renumber(items: list[Any], attribute: str = "number") -> None:
+    """Number the rows 1, 2, 3 ... in list order (issues and agenda items by ``number``,
+    sectors by ``position``), touching only rows whose number changes."""
     for number, item in enumerate(items, start=1):
-        if item.number != number:
-            item.number = number
+        if getattr(item, attribute) != number:
+            setattr(item, attribute, number)
+
+
+def _move_within(items: list[Any], row: Any, offset: int, attribute: str = "number") -> None:
+    """Move ``row`` by ``offset`` places (clamped to the list) and renumber."""
+    index = items.index(row)
+    target = max(0, min(len(items) - 1, index + offset))
+    items.insert(target, items.pop(index))
+    _renumber(items, attribute)
 
 
 def list_issues(session: Session, workshop_id: str) -> list[NumberedRow]:
@@ -351,11 +361,7 @@ def delete_numbered(session: Session, model: type[Numbered], row_id: str) -> Non
 def move_numbered(session: Session, model: type[Numbered], row_id: str, offset: int) -> None:
     """Move an issue or agenda item up (offset -1) or down (+1) the list."""
     row = _live(session, model, row_id)
-    items = _numbered(session, model, row.workshop_id)
-    index = items.index(row)
-    target = max(0, min(len(items) - 1, index + offset))
-    items.insert(target, items.pop(index))
-    _renumber(items)
+    _move_within(_numbered(session, model, row.workshop_id), row, offset)
     session.flush()
 
 
@@ -440,18 +446,11 @@ def delete_sector(session: Session, sector_id: str) -> None:
         )
     sector.deleted = True
     session.flush()
-    for position, other in enumerate(_sectors(session, sector.workshop_id), start=1):
-        other.position = position
+    _renumber(_sectors(session, sector.workshop_id), "position")
     session.flush()
 
 
 def move_sector(session: Session, sector_id: str, offset: int) -> None:
     sector = _live_sector(session, sector_id)
-    sectors = _sectors(session, sector.workshop_id)
-    index = sectors.index(sector)
-    target = max(0, min(len(sectors) - 1, index + offset))
-    sectors.insert(target, sectors.pop(index))
-    for position, other in enumerate(sectors, start=1):
-        if other.position != position:
-            other.position = position
+    _move_within(_sectors(session, sector.workshop_id), sector, offset, "position")
     session.flush()

@@ -60,10 +60,3 @@ class WorkshopContext(QObject):
             return None
         self.changed.emit(changes)
         return result
-
-    def try_run(self, operation: Callable[[Session], T], changes: Changes) -> T:
-        """Like run, but let the UserError through to a caller that shows it in place."""
-        with self.database.transaction() as session:
-            result = operation(session)
-        self.changed.emit(changes)
-        return result

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from workshop_app.errors import UserError
 from workshop_app.models import AgendaItem, StrategicIssue, WorkshopKind
 from workshop_app.services import workshops
-from workshop_app.services.workshops import NumberedRow, SectorRow, WorkshopDetails
+from workshop_app.services.workshops import Numbered, NumberedRow, SectorRow, WorkshopDetails
 from workshop_app.thai.dates import format_thai_time
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.item_models import EditableRowModel, NumberedRowModel, SectorRowModel
@@ -82,13 +82,17 @@ class ListEditor(QGroupBox):
         self.delete_button.clicked.connect(lambda: self._with_current(on_delete))
         self.up_button.clicked.connect(lambda: self._with_current(lambda r: on_move(r, -1)))
         self.down_button.clicked.connect(lambda: self._with_current(lambda r: on_move(r, 1)))
-        buttons = QHBoxLayout()
+        self.buttons = QHBoxLayout()
         for button in (self.add_button, self.delete_button, self.up_button, self.down_button):
-            buttons.addWidget(button)
-        buttons.addStretch()
+            self.buttons.addWidget(button)
+        self.buttons.addStretch()
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
-        layout.addLayout(buttons)
+        layout.addLayout(self.buttons)
+
+    def add_extra_button(self, button: QPushButton) -> None:
+        """Put another button in the row, before the stretch."""
+        self.buttons.insertWidget(self.buttons.count() - 1, button)
 
     def current(self) -> Any:
         selected = self.view.selectionModel().selectedRows()
@@ -181,28 +185,16 @@ class SetupPage(QWidget):
         details_box.setLayout(form)
 
         self.issues_model = NumberedRowModel(self._set_issue_cell, self.tr("Goal"))
-        self.issues = ListEditor(
+        self.issues = self._numbered_editor(
             self.tr("Strategic issues"),
             self.issues_model,
             self._add_issue,
-            lambda row: self._run(
-                lambda s: workshops.delete_numbered(s, StrategicIssue, row.id), Changes.ISSUES
-            ),
-            lambda row, step: self._run(
-                lambda s: workshops.move_numbered(s, StrategicIssue, row.id, step), Changes.ISSUES
-            ),
+            StrategicIssue,
+            Changes.ISSUES,
         )
         self.agenda_model = NumberedRowModel(self._set_agenda_cell, self.tr("Notes"))
-        self.agenda = ListEditor(
-            self.tr("Agenda"),
-            self.agenda_model,
-            self._add_agenda_item,
-            lambda row: self._run(
-                lambda s: workshops.delete_numbered(s, AgendaItem, row.id), Changes.AGENDA
-            ),
-            lambda row, step: self._run(
-                lambda s: workshops.move_numbered(s, AgendaItem, row.id, step), Changes.AGENDA
-            ),
+        self.agenda = self._numbered_editor(
+            self.tr("Agenda"), self.agenda_model, self._add_agenda_item, AgendaItem, Changes.AGENDA
         )
         self.sectors_model = SectorRowModel(self._set_sector_cell)
         self.sectors = ListEditor(
@@ -216,7 +208,7 @@ class SetupPage(QWidget):
         )
         self.colour_button = QPushButton(self.tr("Colour..."))
         self.colour_button.clicked.connect(self._pick_colour)
-        self.sectors.layout().itemAt(1).layout().insertWidget(4, self.colour_button)  # type: ignore[union-attr]
+        self.sectors.add_extra_button(self.colour_button)
 
         lists = QVBoxLayout()
         lists.addWidget(self.issues)
@@ -237,6 +229,25 @@ class SetupPage(QWidget):
         context.changed.connect(self._on_changed)
         self.load_details()
         self.load_lists(Changes.ALL)
+
+    def _numbered_editor(
+        self,
+        title: str,
+        model: NumberedRowModel,
+        on_add: Callable[[], None],
+        table: type[Numbered],
+        changes: Changes,
+    ) -> ListEditor:
+        """The editor of strategic issues or of agenda items: they differ only in table."""
+        return ListEditor(
+            title,
+            model,
+            on_add,
+            lambda row: self._run(lambda s: workshops.delete_numbered(s, table, row.id), changes),
+            lambda row, step: self._run(
+                lambda s: workshops.move_numbered(s, table, row.id, step), changes
+            ),
+        )
 
     def _saver(self, field: str, line: QLineEdit) -> Callable[[], None]:
         return lambda: self._save(field, line.text())

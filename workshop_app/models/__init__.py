@@ -2,6 +2,7 @@
 
 from workshop_app.models.attendee import Attendee, AttendeeRole
 from workshop_app.models.base import Base, SyncedRow
+from workshop_app.models.idea import Idea, IdeaKind, IdeaMergeEvent, MergeAction
 from workshop_app.models.workshop import (
     AgendaItem,
     Sector,
@@ -15,6 +16,10 @@ __all__ = [
     "Attendee",
     "AttendeeRole",
     "Base",
+    "Idea",
+    "IdeaKind",
+    "IdeaMergeEvent",
+    "MergeAction",
     "Sector",
     "StrategicIssue",
     "SyncedRow",

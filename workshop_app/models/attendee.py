@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workshop_app.db.types import UtcDateTime
@@ -19,6 +19,8 @@ class AttendeeRole(enum.StrEnum):
 
 class Attendee(SyncedRow, Base):
     __tablename__ = "attendees"
+    # The register lists people in Thai name order within a workshop.
+    __table_args__ = (Index("ix_attendees_sort_key", "workshop_id", "sort_key"),)
 
     workshop_id: Mapped[str] = mapped_column(ForeignKey("workshops.id"), index=True)
     sector_id: Mapped[str] = mapped_column(ForeignKey("sectors.id"), index=True)

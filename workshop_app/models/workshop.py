@@ -41,6 +41,9 @@ class Workshop(SyncedRow, Base):
     meeting_year: Mapped[int | None] = mapped_column(Integer)  # B.E.
     # What attendees are told at the door (PDPA s.23): purpose and retention.
     privacy_notice: Mapped[str] = mapped_column(Text, default="")
+    # The workshop's own words (places, agencies, products), one per line: added to the
+    # word segmenter's dictionary for duplicate suggestions and Thai line breaking.
+    glossary: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class StrategicIssue(SyncedRow, Base):

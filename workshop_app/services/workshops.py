@@ -49,6 +49,7 @@ class WorkshopDetails:
     meeting_number: int | None
     meeting_year: int | None
     privacy_notice: str
+    glossary: str  # the workshop's own words, one per line
 
 
 EDITABLE_FIELDS = tuple(f.name for f in fields(WorkshopDetails) if f.name != "id")
@@ -197,7 +198,9 @@ def update_workshop(session: Session, workshop_id: str, **changes: Any) -> Works
     for name, value in changes.items():
         if name not in EDITABLE_FIELDS:
             raise UserError(f"ไม่มีช่องข้อมูล {name}", f"no field named {name}")
-        if isinstance(value, str):
+        if name == "glossary":
+            value = "\n".join(glossary_words(str(value)))
+        elif isinstance(value, str):
             value = normalize_thai(value) if name != "privacy_notice" else value.strip()
         if name == "title" and not value:
             raise UserError("ชื่องานประชุมต้องไม่ว่าง", "the workshop title cannot be empty")
@@ -219,6 +222,12 @@ def update_workshop(session: Session, workshop_id: str, **changes: Any) -> Works
         raise UserError("วันสิ้นสุดต้องไม่ก่อนวันเริ่มประชุม", "the end date cannot be before the start date")
     session.flush()
     return _details(workshop)
+
+
+def glossary_words(text: str) -> list[str]:
+    """The words of a glossary typed one per line (or comma separated), normalized."""
+    words = (normalize_thai(w) for line in text.splitlines() for w in line.split(","))
+    return list(dict.fromkeys(w for w in words if w))
 
 
 def parse_time(text: str) -> dt.time | None:

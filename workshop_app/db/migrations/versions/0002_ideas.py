@@ -29,9 +29,7 @@ def _sync_columns(table: str) -> list[Any]:
 
 
 def _fk(table: str, column: str, target: str) -> Any:
-    return sa.ForeignKeyConstraint(
-        [column], [f"{target}.id"], name=f"fk_{table}_{column}_{target}"
-    )
+    return sa.ForeignKeyConstraint([column], [f"{target}.id"], name=f"fk_{table}_{column}_{target}")
 
 
 def upgrade() -> None:

@@ -1,0 +1,514 @@
+"""The brainstorm board: ideas under each strategic issue, moved, merged and unmerged.
+
+A card that is merged into another stays in the database with ``merged_into_id`` set,
+so an unmerge gives it back exactly; every merge and unmerge is written to the merge
+log with the time and the device. Only cards that are neither deleted nor merged are on
+the board ("roots"); a root shows how many cards were merged into it, at any depth.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
+
+from workshop_app.errors import FieldError, UserError
+from workshop_app.models import (
+    Attendee,
+    Idea,
+    IdeaKind,
+    IdeaMergeEvent,
+    MergeAction,
+    Sector,
+    StrategicIssue,
+)
+from workshop_app.thai.normalize import normalize_thai, search_key
+
+MAX_IDEA_CHARS = 1000  # a card, not an essay: longer text is refused, never cut
+# Positions closer than this are renumbered 1, 2, 3 ... before inserting between them.
+_MIN_GAP = 1e-6
+
+KIND_LABELS: dict[str, tuple[str, str]] = {
+    IdeaKind.PROBLEM.value: ("ปัญหา", "Problem"),
+    IdeaKind.STRENGTH.value: ("จุดแข็ง/ศักยภาพ", "Strength"),
+    IdeaKind.NEED.value: ("ความต้องการ", "Need"),
+    IdeaKind.PROPOSAL.value: ("ข้อเสนอแนะ", "Proposal"),
+    IdeaKind.PROJECT.value: ("ข้อเสนอโครงการ", "Project idea"),
+    IdeaKind.OTHER.value: ("อื่น ๆ", "Other"),
+}
+
+# C0 and C1 control characters (tab and line breaks included): pasted text brings them.
+_CONTROL = re.compile("[\u0000-\u001f\u007f-\u009f]")
+
+
+def kind_label(kind: str, language: str = "th") -> str:
+    thai, english = KIND_LABELS.get(kind, (kind, kind))
+    return thai if language == "th" else english
+
+
+@dataclass(frozen=True)
+class IdeaDraft:
+    """What the secretary typed for one card."""
+
+    text: str
+    kind: str = IdeaKind.PROPOSAL.value
+    sector_id: str | None = None
+    breakout_group: str = ""
+    author_id: str | None = None
+
+
+@dataclass(frozen=True)
+class IdeaRow:
+    id: str
+    issue_id: str
+    text: str
+    kind: str
+    sector_id: str | None
+    sector_name: str
+    sector_colour: str
+    breakout_group: str
+    author_id: str | None
+    author_name: str
+    position: float
+    merged_count: int  # cards merged into this one, at any depth
+    search_text: str
+
+    def draft(self) -> IdeaDraft:
+        return IdeaDraft(self.text, self.kind, self.sector_id, self.breakout_group, self.author_id)
+
+
+@dataclass(frozen=True)
+class IdeaPlace:
+    """Where a card is: its column and its position in it (to put it back on undo)."""
+
+    issue_id: str
+    position: float
+
+
+@dataclass(frozen=True)
+class MergeEventRow:
+    id: str
+    action: str
+    target_id: str
+    source_ids: tuple[str, ...]
+    at: dt.datetime
+    device_id: str
+
+
+@dataclass(frozen=True)
+class IdeaCounts:
+    by_issue: dict[str, int]
+    by_sector: dict[str | None, int]  # None: cards with no sector
+    total: int
+
+
+# --- checking what was typed ----------------------------------------------------------------
+
+
+def clean_idea_text(text: str) -> str:
+    """The text of a card, repaired; raise FieldError if it is empty or too long."""
+    text = normalize_thai(_CONTROL.sub(" ", text))
+    if not text:
+        raise FieldError("text", "กรุณาพิมพ์ข้อความของความคิดเห็น", "type the text of the idea")
+    if len(text) > MAX_IDEA_CHARS:
+        raise FieldError(
+            "text",
+            f"ข้อความยาว {len(text):,} ตัวอักษร เกินกำหนด {MAX_IDEA_CHARS:,} ตัวอักษร "
+            "กรุณาแบ่งเป็นหลายความคิดเห็น",
+            f"the text is {len(text):,} characters long, more than {MAX_IDEA_CHARS:,}; "
+            "split it into several ideas",
+        )
+    return text
+
+
+def _clean_draft(session: Session, workshop_id: str, draft: IdeaDraft) -> IdeaDraft:
+    text = clean_idea_text(draft.text)
+    if draft.kind not in KIND_LABELS:
+        raise FieldError(
+            "kind", f"ไม่รู้จักประเภทความคิดเห็น '{draft.kind}'", f"unknown kind of idea '{draft.kind}'"
+        )
+    if draft.sector_id is not None:
+        sector = session.get(Sector, draft.sector_id)
+        if sector is None or sector.deleted or sector.workshop_id != workshop_id:
+            raise FieldError("sector", "ไม่พบภาคส่วนที่เลือก", "the chosen sector does not exist")
+    if draft.author_id is not None:
+        author = session.get(Attendee, draft.author_id)
+        if author is None or author.deleted or author.workshop_id != workshop_id:
+            raise FieldError("author", "ไม่พบผู้เสนอที่เลือก", "the chosen author does not exist")
+    return IdeaDraft(
+        text, draft.kind, draft.sector_id, normalize_thai(draft.breakout_group), draft.author_id
+    )
+
+
+def _live_issue(session: Session, workshop_id: str, issue_id: str) -> StrategicIssue:
+    issue = session.get(StrategicIssue, issue_id)
+    if issue is None or issue.deleted or issue.workshop_id != workshop_id:
+        raise UserError("ไม่พบประเด็นยุทธศาสตร์ที่เลือก", "the chosen strategic issue does not exist")
+    return issue
+
+
+def _idea(session: Session, idea_id: str) -> Idea:
+    idea = session.get(Idea, idea_id)
+    if idea is None:
+        raise UserError(f"ไม่พบความคิดเห็นรหัส {idea_id}", f"no idea with id {idea_id}")
+    return idea
+
+
+def _live_idea(session: Session, idea_id: str) -> Idea:
+    idea = _idea(session, idea_id)
+    if idea.deleted:
+        raise UserError(
+            f"ความคิดเห็น '{_short(idea.text)}' ถูกลบไปแล้ว",
+            f"the idea '{_short(idea.text)}' was deleted",
+        )
+    return idea
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- adding, editing, deleting ---------------------------------------------------------------
+
+
+def _end_position(session: Session, issue_id: str) -> float:
+    last = session.scalar(select(func.max(Idea.position)).where(Idea.issue_id == issue_id))
+    return float(last) + 1.0 if last is not None else 1.0
+
+
+def add_idea(
+    session: Session,
+    workshop_id: str,
+    issue_id: str,
+    draft: IdeaDraft,
+    idea_id: str | None = None,
+) -> str:
+    """Add a card at the end of the issue's column; return its id.
+
+    ``idea_id`` lets an undone add be redone under the same id.
+    """
+    _live_issue(session, workshop_id, issue_id)
+    draft = _clean_draft(session, workshop_id, draft)
+    if idea_id is not None and (existing := session.get(Idea, idea_id)) is not None:
+        existing.deleted = False  # redo of an add that was undone
+        session.flush()
+        return existing.id
+    idea = Idea(
+        workshop_id=workshop_id,
+        issue_id=issue_id,
+        text=draft.text,
+        kind=draft.kind,
+        sector_id=draft.sector_id,
+        breakout_group=draft.breakout_group,
+        author_id=draft.author_id,
+        position=_end_position(session, issue_id),
+        search_text=search_key(draft.text),
+    )
+    if idea_id is not None:
+        idea.id = idea_id
+    session.add(idea)
+    session.flush()
+    return idea.id
+
+
+def update_idea(session: Session, idea_id: str, draft: IdeaDraft) -> None:
+    idea = _live_idea(session, idea_id)
+    draft = _clean_draft(session, idea.workshop_id, draft)
+    idea.text = draft.text
+    idea.kind = draft.kind
+    idea.sector_id = draft.sector_id
+    idea.breakout_group = draft.breakout_group
+    idea.author_id = draft.author_id
+    idea.search_text = search_key(draft.text)
+    session.flush()
+
+
+def delete_idea(session: Session, idea_id: str) -> None:
+    """Take a card off the board (a tombstone: restore_idea brings it back)."""
+    _live_idea(session, idea_id).deleted = True
+    session.flush()
+
+
+def restore_idea(session: Session, idea_id: str) -> None:
+    _idea(session, idea_id).deleted = False
+    session.flush()
+
+
+# --- moving -----------------------------------------------------------------------------------
+
+
+def idea_place(session: Session, idea_id: str) -> IdeaPlace:
+    idea = _idea(session, idea_id)
+    return IdeaPlace(idea.issue_id, idea.position)
+
+
+def _column(session: Session, issue_id: str, excluding: str) -> list[Idea]:
+    """The live cards on the board in an issue's column, top to bottom."""
+    return list(
+        session.scalars(
+            select(Idea)
+            .where(
+                Idea.issue_id == issue_id,
+                Idea.deleted.is_(False),
+                Idea.merged_into_id.is_(None),
+                Idea.id != excluding,
+            )
+            .order_by(Idea.position)
+        )
+    )
+
+
+def move_idea(
+    session: Session, idea_id: str, issue_id: str, before_id: str | None = None
+) -> IdeaPlace:
+    """Put a card in ``issue_id``'s column just above ``before_id`` (None: at the bottom).
+
+    Returns where the card was, so that the move can be undone with ``place_idea``.
+    """
+    idea = _live_idea(session, idea_id)
+    _live_issue(session, idea.workshop_id, issue_id)
+    if idea.merged_into_id is not None:
+        raise UserError("ย้ายการ์ดที่ถูกรวมไปแล้วไม่ได้", "a merged card cannot be moved")
+    old = IdeaPlace(idea.issue_id, idea.position)
+    column = _column(session, issue_id, excluding=idea.id)
+    index = len(column)
+    if before_id is not None:
+        ids = [c.id for c in column]
+        if before_id not in ids:
+            raise UserError(
+                "ไม่พบการ์ดปลายทางในคอลัมน์นี้", "the card to move before is not in that column"
+            )
+        index = ids.index(before_id)
+    above = column[index - 1].position if index > 0 else None
+    below = column[index].position if index < len(column) else None
+    if above is not None and below is not None and below - above < _MIN_GAP:
+        for number, card in enumerate(column, start=1):
+            card.position = float(number)
+        above, below = float(index), float(index + 1)
+    if below is None:
+        position = (above if above is not None else 0.0) + 1.0
+    elif above is None:
+        position = below - 1.0
+    else:
+        position = (above + below) / 2
+    idea.issue_id = issue_id
+    idea.position = position
+    session.flush()
+    return old
+
+
+def place_idea(session: Session, idea_id: str, place: IdeaPlace) -> None:
+    """Put a card back exactly where it was (undo of a move)."""
+    idea = _idea(session, idea_id)
+    _live_issue(session, idea.workshop_id, place.issue_id)
+    idea.issue_id = place.issue_id
+    idea.position = place.position
+    session.flush()
+
+
+def neighbour_id(session: Session, idea_id: str, offset: int) -> str | None:
+    """For moving a card up (-1) or down (+1) with the keyboard: the id of the card it
+    should then be placed before (None: the bottom), or the card's own id if it cannot
+    move further."""
+    idea = _live_idea(session, idea_id)
+    column = [c.id for c in _column(session, idea.issue_id, excluding="")]
+    index = column.index(idea.id)
+    target = index + offset
+    if target < 0 or target >= len(column):
+        return idea.id
+    after = target + 1 if offset > 0 else target
+    return column[after] if after < len(column) else None
+
+
+# --- merging -----------------------------------------------------------------------------------
+
+
+def _log(
+    session: Session, workshop_id: str, action: MergeAction, target: str, ids: list[str]
+) -> None:
+    session.add(
+        IdeaMergeEvent(
+            workshop_id=workshop_id,
+            action=action.value,
+            target_id=target,
+            source_ids=" ".join(ids),
+            at=dt.datetime.now(dt.UTC),
+        )
+    )
+
+
+def merge_ideas(session: Session, target_id: str, source_ids: Sequence[str]) -> None:
+    """Merge cards into ``target_id``: they leave the board but are kept (see unmerge)."""
+    target = _live_idea(session, target_id)
+    if target.merged_into_id is not None:
+        raise UserError(
+            f"การ์ด '{_short(target.text)}' ถูกรวมเข้ากับการ์ดอื่นไปแล้ว จึงรับการรวมไม่ได้",
+            f"the card '{_short(target.text)}' was itself merged into another",
+        )
+    ids = list(dict.fromkeys(source_ids))
+    if not ids:
+        raise UserError("เลือกการ์ดที่จะรวมอย่างน้อยหนึ่งใบ", "choose at least one card to merge")
+    if target_id in ids:
+        raise UserError("รวมการ์ดเข้ากับตัวเองไม่ได้", "a card cannot be merged into itself")
+    for source_id in ids:
+        source = _live_idea(session, source_id)
+        if source.workshop_id != target.workshop_id:
+            raise UserError(
+                "รวมการ์ดต่างงานประชุมกันไม่ได้", "cards of different workshops cannot be merged"
+            )
+        if source.merged_into_id is not None:
+            raise UserError(
+                f"การ์ด '{_short(source.text)}' ถูกรวมไปแล้ว",
+                f"the card '{_short(source.text)}' is already merged",
+            )
+        source.merged_into_id = target.id
+    _log(session, target.workshop_id, MergeAction.MERGE, target.id, ids)
+    session.flush()
+
+
+def unmerge_ideas(
+    session: Session, target_id: str, source_ids: Sequence[str] | None = None
+) -> list[str]:
+    """Give back cards merged into ``target_id`` (all of them when ``source_ids`` is None);
+    they return to the board where they were. Return the ids given back."""
+    target = _idea(session, target_id)
+    merged = {
+        i.id: i
+        for i in session.scalars(
+            select(Idea).where(Idea.merged_into_id == target_id, Idea.deleted.is_(False))
+        )
+    }
+    ids = list(merged) if source_ids is None else list(dict.fromkeys(source_ids))
+    for source_id in ids:
+        if source_id not in merged:
+            raise UserError(
+                "การ์ดที่เลือกไม่ได้ถูกรวมไว้ในการ์ดนี้", "the chosen card is not merged into this one"
+            )
+        merged[source_id].merged_into_id = None
+    if ids:
+        _log(session, target.workshop_id, MergeAction.UNMERGE, target.id, ids)
+    session.flush()
+    return ids
+
+
+def merged_into(session: Session, target_id: str) -> list[IdeaRow]:
+    """The cards merged directly into ``target_id``."""
+    target = _idea(session, target_id)
+    return _rows(session, target.workshop_id, Idea.merged_into_id == target_id)
+
+
+def merge_history(session: Session, workshop_id: str) -> list[MergeEventRow]:
+    events = session.scalars(
+        select(IdeaMergeEvent)
+        .where(IdeaMergeEvent.workshop_id == workshop_id)
+        .order_by(IdeaMergeEvent.created_hlc)
+    )
+    return [
+        MergeEventRow(e.id, e.action, e.target_id, tuple(e.source_ids.split()), e.at, e.device_id)
+        for e in events
+    ]
+
+
+# --- reading the board -----------------------------------------------------------------------
+
+
+def _merged_counts(session: Session, workshop_id: str) -> dict[str, int]:
+    """For every card, how many live cards were merged into it at any depth."""
+    children: dict[str, list[str]] = defaultdict(list)
+    for idea_id, parent_id in session.execute(
+        select(Idea.id, Idea.merged_into_id).where(
+            Idea.workshop_id == workshop_id,
+            Idea.deleted.is_(False),
+            Idea.merged_into_id.is_not(None),
+        )
+    ):
+        children[str(parent_id)].append(idea_id)
+    counts: dict[str, int] = {}
+
+    def count(idea_id: str) -> int:
+        if idea_id not in counts:
+            counts[idea_id] = 0  # guards against a cycle arriving from another device
+            counts[idea_id] = sum(1 + count(child) for child in children.get(idea_id, ()))
+        return counts[idea_id]
+
+    return {parent: count(parent) for parent in children}
+
+
+def _rows(session: Session, workshop_id: str, *conditions: ColumnElement[bool]) -> list[IdeaRow]:
+    """Live cards of a workshop that meet ``conditions``, by issue number then position."""
+    # Plain columns, not ORM objects: the board reads thousands of cards at once.
+    query = (
+        select(
+            Idea.id,
+            Idea.issue_id,
+            Idea.text,
+            Idea.kind,
+            Idea.sector_id,
+            Sector.name,
+            Sector.colour,
+            Idea.breakout_group,
+            Idea.author_id,
+            Attendee.prefix,
+            Attendee.first_name,
+            Attendee.last_name,
+            Idea.position,
+            Idea.search_text,
+        )
+        .join(StrategicIssue, StrategicIssue.id == Idea.issue_id)
+        .outerjoin(Sector, Sector.id == Idea.sector_id)
+        .outerjoin(Attendee, Attendee.id == Idea.author_id)
+        .where(Idea.workshop_id == workshop_id, Idea.deleted.is_(False), *conditions)
+        .order_by(StrategicIssue.number, Idea.position)
+    )
+    counts = _merged_counts(session, workshop_id)
+    rows = []
+    for r in session.execute(query):
+        author = f"{r.prefix or ''}{r.first_name or ''} {r.last_name or ''}".strip()
+        rows.append(
+            IdeaRow(
+                id=r.id,
+                issue_id=r.issue_id,
+                text=r.text,
+                kind=r.kind,
+                sector_id=r.sector_id,
+                sector_name=r.name or "",
+                sector_colour=r.colour or "",
+                breakout_group=r.breakout_group,
+                author_id=r.author_id,
+                author_name=author,
+                position=r.position,
+                merged_count=counts.get(r.id, 0),
+                search_text=r.search_text,
+            )
+        )
+    return rows
+
+
+def list_ideas(session: Session, workshop_id: str, issue_id: str | None = None) -> list[IdeaRow]:
+    """The cards on the board (live, not merged), by issue number then position."""
+    conditions: list[ColumnElement[bool]] = [Idea.merged_into_id.is_(None)]
+    if issue_id is not None:
+        conditions.append(Idea.issue_id == issue_id)
+    return _rows(session, workshop_id, *conditions)
+
+
+def get_idea(session: Session, idea_id: str) -> IdeaRow:
+    idea = _live_idea(session, idea_id)
+    return _rows(session, idea.workshop_id, Idea.id == idea_id)[0]
+
+
+def count_ideas(rows: Iterable[IdeaRow]) -> IdeaCounts:
+    """Cards per issue and per sector (each card counts once; merged cards not again)."""
+    by_issue: Counter[str] = Counter()
+    by_sector: Counter[str | None] = Counter()
+    total = 0
+    for row in rows:
+        by_issue[row.issue_id] += 1
+        by_sector[row.sector_id] += 1
+        total += 1
+    return IdeaCounts(dict(by_issue), dict(by_sector), total)

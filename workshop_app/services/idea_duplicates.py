@@ -98,7 +98,7 @@ _NOT_WORD = re.compile(r"[^\w\u0e00-\u0e7f]+")
 # Words that carry little meaning on a card (my own list, not a general stop list: it
 # keeps negations such as ไม่ and verbs such as ขาด and เพิ่ม, which change the meaning).
 FILLER_WORDS = frozenset(
-    [
+    (
         "การ",
         "ความ",
         "ให้",
@@ -139,7 +139,7 @@ FILLER_WORDS = frozenset(
         "อยู่",
         "คือ",
         "ยัง",
-    ]
+    )
 )
 # Words that make a card say something is missing or not so; compared, not matched.
 NEGATION_WORDS = frozenset({"ไม่", "ขาด", "ขาดแคลน", "ไร้", "ปราศจาก", "ยังไม่"})

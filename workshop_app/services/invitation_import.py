@@ -14,8 +14,8 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from workshop_app.errors import FieldError, UserError
-from workshop_app.export.tables import Cell, Table, column_letter, read_table
+from workshop_app.errors import FieldError
+from workshop_app.export.tables import Cell, column_letter, read_table
 from workshop_app.models import AttendeeRole
 from workshop_app.services.attendees import (
     AttendeeDraft,
@@ -26,13 +26,17 @@ from workshop_app.services.attendees import (
     list_attendees,
     next_code,
 )
-from workshop_app.services.presets import DEFAULT_SECTORS
+from workshop_app.services.table_import import (
+    ImportProblem,
+    ImportRejectedError,
+    find_header,
+    header_key,
+    header_lookup,
+    sector_lookup,
+)
 from workshop_app.services.workshops import list_sectors
 from workshop_app.thai.names import split_full_name, split_prefix
 from workshop_app.thai.normalize import search_key, to_arabic_digits
-
-HEADER_SEARCH_ROWS = 30
-MAX_PROBLEMS_SHOWN = 15
 
 # Header texts (compared after header_key) that name each field.
 HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -89,87 +93,9 @@ FIELD_LABELS = {
     "email": ("อีเมล", "e-mail"),
     "role": ("บทบาท", "role"),
 }
-# Other ways people write the default sectors.
-SECTOR_ALIASES: dict[str, str] = {
-    "ราชการ": "ส่วนราชการ",
-    "หน่วยงานราชการ": "ส่วนราชการ",
-    "ภาครัฐ": "ส่วนราชการ",
-    "government": "ส่วนราชการ",
-    "อปท": "องค์กรปกครองส่วนท้องถิ่น",
-    "ท้องถิ่น": "องค์กรปกครองส่วนท้องถิ่น",
-    "เอกชน": "ภาคเอกชน",
-    "ธุรกิจ": "ภาคเอกชน",
-    "business": "ภาคเอกชน",
-    "ประชาสังคม": "ภาคประชาสังคม",
-    "ngo": "ภาคประชาสังคม",
-    "ประชาชน": "ภาคประชาชน",
-    "มหาวิทยาลัย": "สถาบันการศึกษา",
-    "วิชาการ": "สถาบันการศึกษา",
-    "university": "สถาบันการศึกษา",
-    "อื่นๆ": "อื่น ๆ",
-}
 MEMBER_WORDS = ("กรรมการ", "member", "committee")
 
-_HEADER_NOISE = re.compile(r"[\s\-–—_./:()*]+")
-
-
-def header_key(text: str) -> str:
-    return _HEADER_NOISE.sub("", search_key(text))
-
-
-_HEADER_LOOKUP = {header_key(s): name for name, words in HEADER_SYNONYMS.items() for s in words}
-
-
-@dataclass(frozen=True)
-class ImportProblem:
-    row: int | None
-    column: str | None  # "C (ภาคส่วน)" or "ภาคส่วน"
-    thai: str
-    english: str
-
-    def message(self, language: str = "th") -> str:
-        where_th = " ".join(
-            p
-            for p in (
-                f"แถว {self.row}" if self.row else "",
-                f"คอลัมน์ {self.column}" if self.column else "",
-            )
-            if p
-        )
-        where_en = ", ".join(
-            p
-            for p in (
-                f"row {self.row}" if self.row else "",
-                f"column {self.column}" if self.column else "",
-            )
-            if p
-        )
-        if language == "th":
-            return f"{where_th}: {self.thai}" if where_th else self.thai
-        return f"{where_en}: {self.english}" if where_en else self.english
-
-
-class ImportRejectedError(UserError):
-    """The file was not imported; ``problems`` names every row and column at fault."""
-
-    def __init__(self, file_name: str, problems: list[ImportProblem]) -> None:
-        self.problems = problems
-
-        def summary(language: str) -> str:
-            lines = [p.message(language) for p in problems[:MAX_PROBLEMS_SHOWN]]
-            more = len(problems) - MAX_PROBLEMS_SHOWN
-            if more > 0:
-                lines.append(
-                    f"... และอีก {more} รายการ" if language == "th" else f"... and {more} more"
-                )
-            return "\n".join(lines)
-
-        super().__init__(
-            f"ไม่ได้นำเข้าแฟ้ม {file_name} (ไม่มีการเปลี่ยนแปลงข้อมูล) เพราะพบปัญหา {len(problems)} รายการ:\n"
-            + summary("th"),
-            f"{file_name} was not imported (nothing changed): {len(problems)} problem(s):\n"
-            + summary("en"),
-        )
+_HEADER_LOOKUP = header_lookup(HEADER_SYNONYMS)
 
 
 @dataclass(frozen=True)
@@ -188,34 +114,6 @@ class InvitationPlan:
     likely_duplicates: list[tuple[PlannedInvitee, AttendeeRow]] = field(default_factory=list)
 
 
-def _find_header(table: Table) -> tuple[int, dict[str, int]] | None:
-    """Index of the header row and the column of each field it names."""
-    best: tuple[int, dict[str, int]] | None = None
-    for index, row in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
-        columns: dict[str, int] = {}
-        for column, cell in enumerate(row):
-            name = _HEADER_LOOKUP.get(header_key(cell.text))
-            if name and name not in columns:
-                columns[name] = column
-        has_name = "first_name" in columns or "full_name" in columns
-        if has_name and len(columns) >= 2 and (best is None or len(columns) > len(best[1])):
-            best = (index, columns)
-    return best
-
-
-def _sector_lookup(session: Session, workshop_id: str) -> dict[str, str]:
-    sectors = list_sectors(session, workshop_id)
-    by_name = {header_key(s.name): s.id for s in sectors}
-    lookup = dict(by_name)
-    for thai, english, _colour in DEFAULT_SECTORS:
-        if header_key(thai) in by_name:
-            lookup[header_key(english)] = by_name[header_key(thai)]
-    for alias, thai in SECTOR_ALIASES.items():
-        if header_key(thai) in by_name:
-            lookup.setdefault(header_key(alias), by_name[header_key(thai)])
-    return lookup
-
-
 def read_invitation_list(session: Session, workshop_id: str, path: Path) -> InvitationPlan:
     """Parse and check the whole file; raise ImportRejectedError listing every problem."""
     table = read_table(path)
@@ -223,7 +121,7 @@ def read_invitation_list(session: Session, workshop_id: str, path: Path) -> Invi
         raise ImportRejectedError(
             path.name, [ImportProblem(None, None, "แฟ้มว่างเปล่า", "the file is empty")]
         )
-    found = _find_header(table)
+    found = find_header(table, _HEADER_LOOKUP, required=("first_name", "full_name"))
     if found is None:
         raise ImportRejectedError(
             path.name,
@@ -260,7 +158,7 @@ def read_invitation_list(session: Session, workshop_id: str, path: Path) -> Invi
             return f"{column_letter(columns[name])} ({header})"
         return header
 
-    sectors = _sector_lookup(session, workshop_id)
+    sectors = sector_lookup(session, workshop_id)
     sector_names = ", ".join(s.name for s in list_sectors(session, workshop_id))
     problems: list[ImportProblem] = []
     invitees: list[PlannedInvitee] = []

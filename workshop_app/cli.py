@@ -16,7 +16,7 @@ import platformdirs
 from workshop_app import __version__
 from workshop_app.db.database import open_database
 from workshop_app.errors import UserError
-from workshop_app.services import demo, invitation_import, workshops
+from workshop_app.services import demo, idea_import, invitation_import, workshops
 
 EXIT_USER_ERROR = 2
 
@@ -70,6 +70,15 @@ def _parser() -> argparse.ArgumentParser:
         help="leave out people who look already registered (same name and organisation)",
     )
     importer.add_argument("file", type=Path)
+
+    ideas = commands.add_parser(
+        "import-ideas",
+        parents=[common],
+        help="import brainstorm ideas (.xlsx or .csv: issue, idea, and optionally kind, "
+        "sector, group)",
+    )
+    ideas.add_argument("--workshop", required=True, help="workshop id (or its first characters)")
+    ideas.add_argument("file", type=Path)
     return parser
 
 
@@ -97,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run_command(args: argparse.Namespace, db_path: Path, language: str) -> int:
 
     # Checked before opening: a typo in a file name must not create a database.
-    if args.command == "import-attendees" and not args.file.is_file():
+    if args.command in ("import-attendees", "import-ideas") and not args.file.is_file():
         raise UserError(f"ไม่พบแฟ้ม {args.file}", f"file not found: {args.file}")
     if args.command != "demo" and not db_path.exists():
         raise UserError(
@@ -131,6 +140,16 @@ def _run_command(args: argparse.Namespace, db_path: Path, language: str) -> int:
                     session, plan, skip_likely_duplicates=args.skip_duplicates
                 )
             _report_import(language, args.file.name, added, plan, args.skip_duplicates)
+        elif args.command == "import-ideas":
+            with database.transaction() as session:
+                workshop_id = workshops.find_workshop_id(session, args.workshop)
+                idea_plan = idea_import.read_idea_file(session, workshop_id, args.file)
+                count = idea_import.apply_idea_plan(session, idea_plan)
+            _say(
+                language,
+                f"นำเข้า {count} ความคิดเห็นจาก {args.file.name}",
+                f"imported {count} ideas from {args.file.name}",
+            )
     finally:
         database.close()
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import uuid
 from dataclasses import dataclass, replace
 from typing import Any
@@ -182,8 +183,7 @@ def _snapshot(db: Database) -> list[tuple[Any, ...]]:
 def _history(db: Database, board: Board) -> list[tuple[str, str, tuple[str, ...]]]:
     with db.session() as session:
         return [
-            (e.action, e.target_id, e.source_ids)
-            for e in merge_history(session, board.workshop_id)
+            (e.action, e.target_id, e.source_ids) for e in merge_history(session, board.workshop_id)
         ]
 
 
@@ -233,9 +233,7 @@ def test_add_returns_a_row_with_its_details(db: Database, board: Board) -> None:
     assert (row.author_id, row.author_name) == (board.author_id, "นายสมชาย ใจดี")
     assert row.merged_count == 0
     assert row.search_text == search_key(WATER)
-    assert row.draft() == IdeaDraft(
-        WATER, IdeaKind.PROBLEM.value, sector.id, "", board.author_id
-    )
+    assert row.draft() == IdeaDraft(WATER, IdeaKind.PROBLEM.value, sector.id, "", board.author_id)
 
 
 def test_add_without_sector_or_author(db: Database, board: Board) -> None:
@@ -502,9 +500,7 @@ def test_update_of_an_unknown_idea_is_refused(db: Database, board: Board) -> Non
     "(delete_sector only checks attendees) can no longer be edited",
     strict=True,
 )
-def test_card_whose_sector_was_deleted_can_still_be_corrected(
-    db: Database, board: Board
-) -> None:
+def test_card_whose_sector_was_deleted_can_still_be_corrected(db: Database, board: Board) -> None:
     """delete_sector allows deleting a sector that only cards use; correcting a typo on
     such a card (sector untouched) should still work."""
     idea_id = _add(db, board, "ขาดแคลนน้ำเพื่อการเกษตรในฤดูแลง", sector_id=board.sector_ids[7])
@@ -585,9 +581,7 @@ def test_move_down_before_another_card(db: Database, board: Board, column: list[
     assert _column(db, board) == [b, c, a, d, e]
 
 
-def test_move_to_the_top_and_to_the_bottom(
-    db: Database, board: Board, column: list[str]
-) -> None:
+def test_move_to_the_top_and_to_the_bottom(db: Database, board: Board, column: list[str]) -> None:
     a, b, c, d, e = column
     _move(db, c, board.issue_ids[0], a)
     assert _column(db, board) == [c, a, b, d, e]
@@ -618,9 +612,7 @@ def test_move_to_another_issue(db: Database, board: Board, column: list[str]) ->
     assert _column(db, board, 2) == [e]
 
 
-def test_place_idea_undoes_a_move_exactly(
-    db: Database, board: Board, column: list[str]
-) -> None:
+def test_place_idea_undoes_a_move_exactly(db: Database, board: Board, column: list[str]) -> None:
     """move_idea returns where the card was; place_idea puts it back to the same
     position, in the same column."""
     before = [(r.id, r.issue_id, r.position) for r in _rows(db, board)]
@@ -660,8 +652,8 @@ def test_repeated_insertion_between_two_cards_keeps_a_strict_order(
         inserted.append(card)
     assert _column(db, board) == [top, *inserted, bottom]
     positions = [r.position for r in _rows(db, board)]
-    assert all(a < b for a, b in zip(positions, positions[1:], strict=False))
-    gaps = [b - a for a, b in zip(positions, positions[1:], strict=False)]
+    assert all(a < b for a, b in itertools.pairwise(positions))
+    gaps = [b - a for a, b in itertools.pairwise(positions)]
     assert min(gaps) > 1e-9
     # Without renumbering, 60 halvings of a gap of 1 would be far below 1e-9.
     with db.session() as session:
@@ -671,9 +663,7 @@ def test_repeated_insertion_between_two_cards_keeps_a_strict_order(
     assert len(set(stored)) == len(stored) == 62
 
 
-def test_repeated_insertion_at_the_top_keeps_a_strict_order(
-    db: Database, board: Board
-) -> None:
+def test_repeated_insertion_at_the_top_keeps_a_strict_order(db: Database, board: Board) -> None:
     """Cards dropped above the top card each time go to ever lower positions."""
     ids = _add_many(db, board, [WATER, ROADS])
     for number in range(30):
@@ -756,9 +746,7 @@ def test_neighbour_id_for_keyboard_moves(db: Database, board: Board) -> None:
     assert _column(db, board) == [b, a, c]
 
 
-def test_neighbour_id_of_a_single_card_and_past_merged_cards(
-    db: Database, board: Board
-) -> None:
+def test_neighbour_id_of_a_single_card_and_past_merged_cards(db: Database, board: Board) -> None:
     """Merged and deleted cards are not neighbours; a lone card cannot move."""
     lone = _add(db, board, BORDER, issue=2)
     a, b, c, d = _add_many(db, board, [WATER, ROADS, TOURISM, RUBBER])
@@ -890,9 +878,8 @@ MERGE_REFUSALS = {
 def merge_cards(db: Database, board: Board) -> dict[str, str]:
     """T(arget), A, B on the board; M merged into H(ost); D deleted; O of another
     workshop."""
-    names = dict(
-        zip("TABHMD", _add_many(db, board, [WATER, ROADS, TOURISM, RUBBER, ELDERLY, FLOOD]))
-    )
+    ids = _add_many(db, board, [WATER, ROADS, TOURISM, RUBBER, ELDERLY, FLOOD])
+    names = dict(zip("TABHMD", ids, strict=True))
     with db.transaction() as session:
         merge_ideas(session, names["H"], [names["M"]])
         delete_idea(session, names["D"])
@@ -927,7 +914,7 @@ def test_refused_merge_changes_nothing(
 def test_unmerge_all_gives_cards_back_in_their_places(
     db: Database, board: Board, column: list[str]
 ) -> None:
-    a, b, c, d, e = column
+    _a, b, _c, d, e = column
     before = [(r.id, r.position) for r in _rows(db, board, 0)]
     with db.transaction() as session:
         merge_ideas(session, e, [b, d])
@@ -1000,9 +987,7 @@ def test_unmerge_some(db: Database, board: Board, column: list[str]) -> None:
         assert [r.id for r in merged_into(session, c)] == [a]
 
 
-def test_unmerge_one_level_of_a_nested_merge(
-    db: Database, board: Board, column: list[str]
-) -> None:
+def test_unmerge_one_level_of_a_nested_merge(db: Database, board: Board, column: list[str]) -> None:
     """A into B into C; giving B back from C brings B with A still inside it."""
     a, b, c, d, e = column
     with db.transaction() as session:
@@ -1066,9 +1051,7 @@ def test_merge_history_records_merges_and_unmerges_in_order(
         unmerge_ideas(session, e)
     finished = dt.datetime.now(dt.UTC)
     with db.transaction() as session:
-        other = add_idea(
-            session, board.other_workshop_id, board.other_issue_id, IdeaDraft(WASTE)
-        )
+        other = add_idea(session, board.other_workshop_id, board.other_issue_id, IdeaDraft(WASTE))
         other_target = add_idea(
             session, board.other_workshop_id, board.other_issue_id, IdeaDraft(YOUTH)
         )

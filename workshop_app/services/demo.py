@@ -1,6 +1,7 @@
 """A realistic demo workshop, for trying the app and for benchmarks.
 
-Later issues extend the same generator (ideas, votes, projects). Deterministic: the same
+Later issues extend the same generator (votes, projects); it already adds brainstorm
+ideas (60 in the small demo, 2,000 in the large one). Deterministic: the same
 size and seed give the same people.
 """
 
@@ -13,8 +14,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from workshop_app.models import AttendeeRole, WorkshopKind
+from workshop_app.models import AttendeeRole, IdeaKind, WorkshopKind
 from workshop_app.services.attendees import AttendeeDraft, add_attendee
+from workshop_app.services.ideas import IdeaDraft, add_idea
 from workshop_app.services.workshops import (
     add_issue,
     create_workshop,
@@ -219,6 +221,119 @@ ISSUES = (
 )
 DOCTOR_PREFIXES = ("ดร.", "ผศ.ดร.", "รศ.ดร.", "ผศ.")
 
+# Brainstorm cards, per issue in ISSUES order: (subjects, places or groups, patterns by
+# kind). A pattern's {s} takes a subject and {p} a place or target group.
+IDEA_MATERIAL: tuple[
+    tuple[tuple[str, ...], tuple[str, ...], dict[IdeaKind, tuple[str, ...]]], ...
+] = (
+    (
+        ("ข้าว", "ยางพารา", "ปาล์มน้ำมัน", "ผลไม้", "ประมงพื้นบ้าน", "โคเนื้อ", "กาแฟ", "สมุนไพร"),
+        ("ในอำเภอระโนด", "ในลุ่มน้ำทะเลสาบสงขลา", "ของเกษตรกรรายย่อย", "ของกลุ่มเกษตรกรรุ่นใหม่"),
+        {
+            IdeaKind.PROBLEM: (
+                "ราคา{s}ตกต่ำและไม่แน่นอน{p}",
+                "ต้นทุนการผลิต{s}สูง{p}",
+                "ขาดแคลนน้ำสำหรับปลูก{s}ในฤดูแล้ง{p}",
+                "{s}ขาดตลาดรองรับ{p}",
+            ),
+            IdeaKind.STRENGTH: ("{s}มีคุณภาพและเป็นที่รู้จัก{p}",),
+            IdeaKind.PROPOSAL: (
+                "ส่งเสริมการแปรรูป{s}เพื่อเพิ่มมูลค่า{p}",
+                "พัฒนามาตรฐาน GAP ของ{s}{p}",
+                "ส่งเสริมการตลาดออนไลน์ของ{s}{p}",
+            ),
+            IdeaKind.PROJECT: ("โครงการยกระดับการผลิต{s}แบบแปลงใหญ่{p}",),
+        },
+    ),
+    (
+        ("แหล่งท่องเที่ยวชุมชน", "ตลาดน้ำ", "ชายหาด", "เมืองเก่า", "อาหารพื้นถิ่น", "โฮมสเตย์"),
+        ("ในอำเภอเมือง", "ในอำเภอหาดใหญ่", "สำหรับนักท่องเที่ยวมาเลเซีย", "ในช่วงนอกฤดูกาล"),
+        {
+            IdeaKind.PROBLEM: (
+                "{s}ขาดการประชาสัมพันธ์{p}",
+                "{s}ขาดมาตรฐานความปลอดภัย{p}",
+                "ถนนเข้าถึง{s}ชำรุด{p}",
+            ),
+            IdeaKind.STRENGTH: ("{s}มีเอกลักษณ์ทางวัฒนธรรม{p}",),
+            IdeaKind.PROPOSAL: (
+                "พัฒนา{s}ให้เชื่อมโยงเส้นทางท่องเที่ยว{p}",
+                "ยกระดับมาตรฐานบริการของ{s}{p}",
+                "จัดทำสื่อประชาสัมพันธ์{s}หลายภาษา{p}",
+            ),
+            IdeaKind.PROJECT: ("โครงการพัฒนา{s}สู่การท่องเที่ยวคุณภาพ{p}",),
+        },
+    ),
+    (
+        ("ผู้สูงอายุ", "ผู้พิการ", "เด็กปฐมวัย", "เยาวชน", "ครัวเรือนยากจน", "ผู้ป่วยติดเตียง"),
+        ("ในชุมชนเมือง", "ในพื้นที่ห่างไกล", "ในตำบลนำร่อง", "ทั่วทั้งจังหวัด"),
+        {
+            IdeaKind.PROBLEM: (
+                "{s}เข้าถึงบริการสาธารณสุขได้ยาก{p}",
+                "{s}ขาดผู้ดูแลอย่างต่อเนื่อง{p}",
+                "{s}มีรายได้ไม่เพียงพอ{p}",
+            ),
+            IdeaKind.NEED: ("ต้องการศูนย์ดูแล{s}{p}",),
+            IdeaKind.PROPOSAL: (
+                "พัฒนาทักษะอาชีพให้{s}{p}",
+                "จัดทำฐานข้อมูล{s}เพื่อการช่วยเหลือ{p}",
+                "เพิ่มบทบาท อสม. ในการดูแล{s}{p}",
+            ),
+            IdeaKind.PROJECT: ("โครงการพัฒนาคุณภาพชีวิต{s}{p}",),
+        },
+    ),
+    (
+        ("ป่าชายเลน", "ทะเลสาบสงขลา", "ขยะมูลฝอย", "น้ำเสีย", "หมอกควัน", "ชายฝั่งทะเล"),
+        ("ในเขตเทศบาล", "ในพื้นที่ลุ่มน้ำ", "โดยการมีส่วนร่วมของชุมชน", "ในสถานศึกษา"),
+        {
+            IdeaKind.PROBLEM: (
+                "{s}เสื่อมโทรมอย่างต่อเนื่อง{p}",
+                "ขาดการบริหารจัดการ{s}อย่างเป็นระบบ{p}",
+                "ปัญหา{s}ส่งผลต่อสุขภาพประชาชน{p}",
+            ),
+            IdeaKind.STRENGTH: ("มีเครือข่ายอาสาสมัครดูแล{s}{p}",),
+            IdeaKind.PROPOSAL: (
+                "ฟื้นฟูและอนุรักษ์{s}{p}",
+                "สร้างเครือข่ายเฝ้าระวัง{s}{p}",
+                "บังคับใช้กฎหมายเกี่ยวกับ{s}อย่างจริงจัง{p}",
+            ),
+            IdeaKind.PROJECT: ("โครงการบริหารจัดการ{s}แบบบูรณาการ{p}",),
+        },
+    ),
+    (
+        ("ด่านสะเดา", "ด่านปาดังเบซาร์", "ศูนย์กระจายสินค้า", "ระบบราง", "ถนนสายหลัก", "ท่าเรือสงขลา"),
+        ("เพื่อรองรับการค้ากับมาเลเซีย", "สำหรับผู้ประกอบการ SME", "ในเขตเศรษฐกิจพิเศษ", "ตลอด 24 ชั่วโมง"),
+        {
+            IdeaKind.PROBLEM: (
+                "{s}แออัดและล่าช้า{p}",
+                "{s}มีศักยภาพไม่เพียงพอ{p}",
+                "ขั้นตอนการผ่าน{s}ซับซ้อน{p}",
+            ),
+            IdeaKind.STRENGTH: ("{s}เป็นประตูการค้าที่สำคัญ{p}",),
+            IdeaKind.PROPOSAL: (
+                "ขยายและพัฒนา{s}{p}",
+                "นำระบบดิจิทัลมาใช้ที่{s}{p}",
+                "เชื่อมโยง{s}กับระบบโลจิสติกส์ของภาคใต้{p}",
+            ),
+            IdeaKind.PROJECT: ("โครงการพัฒนาโครงสร้างพื้นฐาน{s}{p}",),
+        },
+    ),
+    (
+        ("ยาเสพติด", "อุบัติเหตุทางถนน", "อาชญากรรมออนไลน์", "ภัยพิบัติน้ำท่วม", "บริการภาครัฐ"),
+        ("ในกลุ่มเยาวชน", "ในชุมชนเสี่ยง", "ในช่วงเทศกาล", "ผ่านระบบออนไลน์"),
+        {
+            IdeaKind.PROBLEM: ("ปัญหา{s}เพิ่มขึ้น{p}", "ขาดการบูรณาการข้อมูล{s}{p}"),
+            IdeaKind.NEED: ("ต้องการเครือข่ายเฝ้าระวัง{s}{p}",),
+            IdeaKind.PROPOSAL: (
+                "ป้องกันและแก้ไขปัญหา{s}{p}",
+                "ใช้เทคโนโลยีติดตาม{s}{p}",
+                "สร้างการมีส่วนร่วมของประชาชนในการแก้ไข{s}{p}",
+            ),
+            IdeaKind.PROJECT: ("โครงการชุมชนปลอดภัยจาก{s}{p}",),
+        },
+    ),
+)
+IDEAS_PER_SIZE = {"small": 60, "large": 2000}
+
 
 @dataclass(frozen=True)
 class DemoSize:
@@ -318,4 +433,36 @@ def create_demo_workshop(
             code=code,
         )
         code += 1
+    _add_demo_ideas(session, workshop_id, IDEAS_PER_SIZE[size], rng)
     return workshop_id
+
+
+def _add_demo_ideas(session: Session, workshop_id: str, count: int, rng: random.Random) -> None:
+    """Brainstorm cards spread over the issues and sectors, a few of them typed twice
+    with small differences (as happens in the room), so duplicate suggestions show."""
+    issues = list_issues(session, workshop_id)
+    sectors = list_sectors(session, workshop_id)
+    groups = ("กลุ่ม 1", "กลุ่ม 2", "กลุ่ม 3")
+    added: list[tuple[str, str]] = []
+    for index in range(count):
+        issue_index = index % len(issues)
+        issue = issues[issue_index]
+        if added and rng.random() < 0.04:
+            # The same point called out again, typed a little differently.
+            same_issue = [text for issue_id, text in added if issue_id == issue.id]
+            if same_issue:
+                text = rng.choice(same_issue).replace("ส่งเสริม", "ควรส่งเสริม", 1) + " "
+                draft = IdeaDraft(text, sector_id=rng.choice(sectors).id)
+                add_idea(session, workshop_id, issue.id, draft)
+                continue
+        subjects, places, patterns = IDEA_MATERIAL[issue_index % len(IDEA_MATERIAL)]
+        kind = rng.choice(list(patterns))
+        text = rng.choice(patterns[kind]).format(s=rng.choice(subjects), p=rng.choice(places))
+        draft = IdeaDraft(
+            text,
+            kind=kind.value,
+            sector_id=rng.choice(sectors).id if rng.random() < 0.9 else None,
+            breakout_group=groups[issue_index % len(groups)],
+        )
+        add_idea(session, workshop_id, issue.id, draft)
+        added.append((issue.id, text))

@@ -84,10 +84,11 @@ class IdeaRow:
 
 @dataclass(frozen=True)
 class IdeaPlace:
-    """Where a card is: its column and its position in it (to put it back on undo)."""
+    """Where a card is on the board: its column and the card below it (None: at the
+    bottom). Moving the card to its old place undoes a move, whatever was renumbered."""
 
     issue_id: str
-    position: float
+    before_id: str | None
 
 
 @dataclass(frozen=True)
@@ -126,17 +127,21 @@ def clean_idea_text(text: str) -> str:
     return text
 
 
-def _clean_draft(session: Session, workshop_id: str, draft: IdeaDraft) -> IdeaDraft:
+def _clean_draft(
+    session: Session, workshop_id: str, draft: IdeaDraft, current: Idea | None = None
+) -> IdeaDraft:
+    """The draft repaired and checked. A sector or author the card already has is kept
+    even if it was deleted since, so that the card's text can still be corrected."""
     text = clean_idea_text(draft.text)
     if draft.kind not in KIND_LABELS:
         raise FieldError(
             "kind", f"ไม่รู้จักประเภทความคิดเห็น '{draft.kind}'", f"unknown kind of idea '{draft.kind}'"
         )
-    if draft.sector_id is not None:
+    if draft.sector_id is not None and (current is None or draft.sector_id != current.sector_id):
         sector = session.get(Sector, draft.sector_id)
         if sector is None or sector.deleted or sector.workshop_id != workshop_id:
             raise FieldError("sector", "ไม่พบภาคส่วนที่เลือก", "the chosen sector does not exist")
-    if draft.author_id is not None:
+    if draft.author_id is not None and (current is None or draft.author_id != current.author_id):
         author = session.get(Attendee, draft.author_id)
         if author is None or author.deleted or author.workshop_id != workshop_id:
             raise FieldError("author", "ไม่พบผู้เสนอที่เลือก", "the chosen author does not exist")
@@ -218,7 +223,7 @@ def add_idea(
 
 def update_idea(session: Session, idea_id: str, draft: IdeaDraft) -> None:
     idea = _live_idea(session, idea_id)
-    draft = _clean_draft(session, idea.workshop_id, draft)
+    draft = _clean_draft(session, idea.workshop_id, draft, current=idea)
     idea.text = draft.text
     idea.kind = draft.kind
     idea.sector_id = draft.sector_id
@@ -242,25 +247,21 @@ def restore_idea(session: Session, idea_id: str) -> None:
 # --- moving -----------------------------------------------------------------------------------
 
 
+def _column(session: Session, issue_id: str, *, on_board_only: bool = True) -> list[Idea]:
+    """The cards in an issue's column, top to bottom: those on the board, or all of them
+    (merged and deleted cards keep their place, so that they come back to it)."""
+    query = select(Idea).where(Idea.issue_id == issue_id).order_by(Idea.position, Idea.id)
+    if on_board_only:
+        query = query.where(Idea.deleted.is_(False), Idea.merged_into_id.is_(None))
+    return list(session.scalars(query))
+
+
 def idea_place(session: Session, idea_id: str) -> IdeaPlace:
-    idea = _idea(session, idea_id)
-    return IdeaPlace(idea.issue_id, idea.position)
-
-
-def _column(session: Session, issue_id: str, excluding: str) -> list[Idea]:
-    """The live cards on the board in an issue's column, top to bottom."""
-    return list(
-        session.scalars(
-            select(Idea)
-            .where(
-                Idea.issue_id == issue_id,
-                Idea.deleted.is_(False),
-                Idea.merged_into_id.is_(None),
-                Idea.id != excluding,
-            )
-            .order_by(Idea.position)
-        )
-    )
+    idea = _live_idea(session, idea_id)
+    column = [c.id for c in _column(session, idea.issue_id)]
+    index = column.index(idea.id) if idea.id in column else len(column)
+    below = column[index + 1] if index + 1 < len(column) else None
+    return IdeaPlace(idea.issue_id, below)
 
 
 def move_idea(
@@ -268,47 +269,54 @@ def move_idea(
 ) -> IdeaPlace:
     """Put a card in ``issue_id``'s column just above ``before_id`` (None: at the bottom).
 
-    Returns where the card was, so that the move can be undone with ``place_idea``.
+    Returns where the card was, so that ``move_idea`` to that place undoes the move.
     """
     idea = _live_idea(session, idea_id)
     _live_issue(session, idea.workshop_id, issue_id)
     if idea.merged_into_id is not None:
         raise UserError("ย้ายการ์ดที่ถูกรวมไปแล้วไม่ได้", "a merged card cannot be moved")
-    old = IdeaPlace(idea.issue_id, idea.position)
-    column = _column(session, issue_id, excluding=idea.id)
-    index = len(column)
+    old = idea_place(session, idea_id)
+    if before_id == idea.id:
+        return old  # dropped onto itself
+    board = [c for c in _column(session, issue_id) if c.id != idea.id]
+    index = len(board)
     if before_id is not None:
-        ids = [c.id for c in column]
+        ids = [c.id for c in board]
         if before_id not in ids:
             raise UserError(
                 "ไม่พบการ์ดปลายทางในคอลัมน์นี้", "the card to move before is not in that column"
             )
         index = ids.index(before_id)
-    above = column[index - 1].position if index > 0 else None
-    below = column[index].position if index < len(column) else None
-    if above is not None and below is not None and below - above < _MIN_GAP:
-        for number, card in enumerate(column, start=1):
-            card.position = float(number)
-        above, below = float(index), float(index + 1)
-    if below is None:
-        position = (above if above is not None else 0.0) + 1.0
-    elif above is None:
-        position = below - 1.0
-    else:
-        position = (above + below) / 2
     idea.issue_id = issue_id
-    idea.position = position
+    idea.position = _position_between(session, issue_id, idea, board, index)
     session.flush()
     return old
 
 
-def place_idea(session: Session, idea_id: str, place: IdeaPlace) -> None:
-    """Put a card back exactly where it was (undo of a move)."""
-    idea = _idea(session, idea_id)
-    _live_issue(session, idea.workshop_id, place.issue_id)
-    idea.issue_id = place.issue_id
-    idea.position = place.position
-    session.flush()
+def _position_between(
+    session: Session, issue_id: str, idea: Idea, board: list[Idea], index: int
+) -> float:
+    """A position for ``idea`` between board cards ``index - 1`` and ``index``."""
+    for _attempt in range(2):
+        everything = [c for c in _column(session, issue_id, on_board_only=False) if c is not idea]
+        low = (
+            board[index - 1].position
+            if index > 0
+            else min((c.position for c in everything), default=1.0) - 2.0
+        )
+        high = (
+            board[index].position
+            if index < len(board)
+            else max((c.position for c in everything), default=0.0) + 2.0
+        )
+        if high - low >= _MIN_GAP:
+            return (low + high) / 2
+        # Too close after many drops in one spot: number the whole column (hidden cards
+        # too, so they keep their place) 1, 2, 3 ... and try again.
+        for number, card in enumerate(everything, start=1):
+            card.position = float(number)
+        session.flush()
+    raise AssertionError("positions are 1 apart after renumbering")
 
 
 def neighbour_id(session: Session, idea_id: str, offset: int) -> str | None:
@@ -316,7 +324,9 @@ def neighbour_id(session: Session, idea_id: str, offset: int) -> str | None:
     should then be placed before (None: the bottom), or the card's own id if it cannot
     move further."""
     idea = _live_idea(session, idea_id)
-    column = [c.id for c in _column(session, idea.issue_id, excluding="")]
+    if idea.merged_into_id is not None:
+        raise UserError("ย้ายการ์ดที่ถูกรวมไปแล้วไม่ได้", "a merged card cannot be moved")
+    column = [c.id for c in _column(session, idea.issue_id)]
     index = column.index(idea.id)
     target = index + offset
     if target < 0 or target >= len(column):

@@ -34,14 +34,29 @@ def main() -> int:
             translator = install_translator(app, language)
             window = MainWindow(WorkshopContext(database, workshop_id, language))
             window.show()
-            for index, name in enumerate(("setup", "registration")):
+            for index, name in enumerate(("setup", "registration", "board")):
                 window.show_page(index)
                 if name == "registration":
                     window.registration_page.search.setText("สม")
+                if name == "board":
+                    window.board_page.entry.setText("ส่งเสริมการแปรรูปยางพาราเพื่อเพิ่มมูลค่า")
                 QApplication.processEvents()
                 path = out / f"{name}-{language}.png"
                 window.grab().save(str(path))
                 print(path)
+            window.open_projector()
+            projector = window.projector
+            assert projector is not None
+            projector.resize(1280, 800)
+            window.board.countdown.set_minutes(15)
+            for show_all in (False, True):
+                window.board.set_show_all(show_all)
+                QApplication.processEvents()
+                path = out / f"projector{'-all' if show_all else ''}-{language}.png"
+                projector.grab().save(str(path))
+                print(path)
+            window.board.set_show_all(False)
+            projector.close()
             page = window.registration_page
             page.search.setText("วิมลรัตน์ ทดสอบงาน")
             page.open_walk_in()

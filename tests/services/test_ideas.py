@@ -15,7 +15,7 @@ from workshop_app.db.database import Database
 from workshop_app.db.hlc import Stamp
 from workshop_app.errors import FieldError, UserError
 from workshop_app.models import Idea, IdeaKind, IdeaMergeEvent, MergeAction, StrategicIssue
-from workshop_app.services.attendees import AttendeeDraft, add_attendee
+from workshop_app.services.attendees import AttendeeDraft, add_attendee, delete_attendee
 from workshop_app.services.ideas import (
     MAX_IDEA_CHARS,
     IdeaDraft,
@@ -34,7 +34,6 @@ from workshop_app.services.ideas import (
     merged_into,
     move_idea,
     neighbour_id,
-    place_idea,
     restore_idea,
     unmerge_ideas,
     update_idea,
@@ -495,21 +494,56 @@ def test_update_of_an_unknown_idea_is_refused(db: Database, board: Board) -> Non
         update_idea(session, str(uuid.uuid4()), IdeaDraft(ROADS))
 
 
-@pytest.mark.xfail(
-    reason="update_idea re-checks the unchanged sector: a card whose sector was deleted "
-    "(delete_sector only checks attendees) can no longer be edited",
-    strict=True,
-)
 def test_card_whose_sector_was_deleted_can_still_be_corrected(db: Database, board: Board) -> None:
     """delete_sector allows deleting a sector that only cards use; correcting a typo on
-    such a card (sector untouched) should still work."""
+    such a card (sector untouched) still works and the card keeps its sector."""
     idea_id = _add(db, board, "ขาดแคลนน้ำเพื่อการเกษตรในฤดูแลง", sector_id=board.sector_ids[7])
     with db.transaction() as session:
         delete_sector(session, board.sector_ids[7])
     draft = replace(_get(db, idea_id).draft(), text=WATER)
     with db.transaction() as session:
         update_idea(session, idea_id, draft)
-    assert _get(db, idea_id).text == WATER
+    row = _get(db, idea_id)
+    assert (row.text, row.sector_id) == (WATER, board.sector_ids[7])
+
+
+def test_card_whose_author_was_deleted_can_still_be_corrected(db: Database, board: Board) -> None:
+    """The same for the author: a deleted attendee stays the author of their card while
+    its text is corrected."""
+    idea_id = _add(db, board, "ถนนเชื่อมหมู่บ้านชำรุดเสียหย", author_id=board.author_id)
+    with db.transaction() as session:
+        delete_attendee(session, board.author_id)
+    draft = replace(_get(db, idea_id).draft(), text=ROADS, kind=IdeaKind.PROBLEM.value)
+    with db.transaction() as session:
+        update_idea(session, idea_id, draft)
+    row = _get(db, idea_id)
+    assert (row.text, row.kind, row.author_id) == (ROADS, IdeaKind.PROBLEM.value, board.author_id)
+
+
+def test_a_deleted_sector_or_author_cannot_be_newly_chosen(db: Database, board: Board) -> None:
+    """Keeping a deleted sector or author is only for the card that already has it:
+    choosing one for another card, or switching back to it after a change, is refused."""
+    kept = _add(db, board, WATER, sector_id=board.sector_ids[7], author_id=board.author_id)
+    other = _add(db, board, ROADS, sector_id=board.sector_ids[0])
+    with db.transaction() as session:
+        delete_sector(session, board.sector_ids[7])
+        delete_attendee(session, board.author_id)
+    before = _snapshot(db)
+    for idea_id, draft, field in [
+        (other, IdeaDraft(ROADS, sector_id=board.sector_ids[7]), "sector"),
+        (other, IdeaDraft(ROADS, author_id=board.author_id), "author"),
+    ]:
+        with pytest.raises(FieldError) as excinfo, db.transaction() as session:
+            update_idea(session, idea_id, draft)
+        assert excinfo.value.field == field
+        _assert_bilingual(excinfo.value)
+    assert _snapshot(db) == before
+    # Once the card has left the deleted sector it cannot go back to it.
+    with db.transaction() as session:
+        update_idea(session, kept, IdeaDraft(WATER, sector_id=board.sector_ids[1]))
+    with pytest.raises(FieldError, match="sector"), db.transaction() as session:
+        update_idea(session, kept, IdeaDraft(WATER, sector_id=board.sector_ids[7]))
+    assert _get(db, kept).sector_id == board.sector_ids[1]
 
 
 # --- deleting and restoring ---------------------------------------------------------------
@@ -568,75 +602,161 @@ def _move(db: Database, idea_id: str, issue_id: str, before_id: str | None) -> I
         return move_idea(session, idea_id, issue_id, before_id)
 
 
+def _undo(db: Database, idea_id: str, old: IdeaPlace) -> None:
+    """Undo of a move, as the board's undo stack does it: move the card to its old place."""
+    with db.transaction() as session:
+        move_idea(session, idea_id, old.issue_id, old.before_id)
+
+
+def _board(db: Database, board: Board) -> list[tuple[str, str]]:
+    """(id, issue) of every card on the board, by issue number then top to bottom."""
+    return [(r.id, r.issue_id) for r in _rows(db, board)]
+
+
+def _positions(db: Database, issue_id: str) -> dict[str, float]:
+    """The stored position of every card of a column, hidden cards too."""
+    with db.session() as session:
+        return dict(
+            session.execute(select(Idea.id, Idea.position).where(Idea.issue_id == issue_id)).all()
+        )
+
+
+def _crowd_above(db: Database, board: Board, top: str, bottom: str) -> list[str]:
+    """Drop new cards just above ``bottom`` (below ``top``) until the gap left there is
+    so small that the next drop renumbers the column; return them top to bottom."""
+    crowd: list[str] = []
+    while True:
+        rows = {r.id: r.position for r in _rows(db, board)}
+        if rows[bottom] - rows[crowd[-1] if crowd else top] < 1e-6:
+            return crowd
+        card = _add(db, board, f"ข้อเสนอที่ {len(crowd) + 1}")
+        _move(db, card, board.issue_ids[0], bottom)
+        crowd.append(card)
+
+
 def test_move_up_before_another_card(db: Database, board: Board, column: list[str]) -> None:
+    """move_idea returns where the card was: its column and the card that was below it."""
     a, b, c, d, e = column
     old = _move(db, d, board.issue_ids[0], b)
     assert _column(db, board) == [a, d, b, c, e]
-    assert old == IdeaPlace(board.issue_ids[0], 4.0)
+    assert old == IdeaPlace(board.issue_ids[0], e)
 
 
 def test_move_down_before_another_card(db: Database, board: Board, column: list[str]) -> None:
     a, b, c, d, e = column
-    _move(db, a, board.issue_ids[0], d)
+    old = _move(db, a, board.issue_ids[0], d)
     assert _column(db, board) == [b, c, a, d, e]
+    assert old == IdeaPlace(board.issue_ids[0], b)
 
 
 def test_move_to_the_top_and_to_the_bottom(db: Database, board: Board, column: list[str]) -> None:
     a, b, c, d, e = column
     _move(db, c, board.issue_ids[0], a)
     assert _column(db, board) == [c, a, b, d, e]
-    _move(db, c, board.issue_ids[0], None)
+    old = _move(db, c, board.issue_ids[0], None)
+    assert old == IdeaPlace(board.issue_ids[0], a)
     assert _column(db, board) == [a, b, d, e, c]
-    _move(db, a, board.issue_ids[0], None)
+    old = _move(db, a, board.issue_ids[0], None)
+    assert old == IdeaPlace(board.issue_ids[0], b)
     assert _column(db, board) == [b, d, e, c, a]
+    # The bottom card's place is "at the bottom".
+    assert _move(db, a, board.issue_ids[0], b) == IdeaPlace(board.issue_ids[0], None)
 
 
 def test_move_before_the_card_just_below_keeps_the_order(
     db: Database, board: Board, column: list[str]
 ) -> None:
-    _move(db, column[1], board.issue_ids[0], column[2])
+    old = _move(db, column[1], board.issue_ids[0], column[2])
     assert _column(db, board) == column
+    assert old == IdeaPlace(board.issue_ids[0], column[2])
+
+
+def test_dropping_a_card_onto_itself_changes_nothing(
+    db: Database, board: Board, column: list[str]
+) -> None:
+    """A card dropped on itself stays where it is; its place is returned, so the undo
+    that follows is harmless too."""
+    a, b, c, _d, _e = column
+    before = _snapshot(db)
+    old = _move(db, b, board.issue_ids[0], b)
+    assert old == IdeaPlace(board.issue_ids[0], c)
+    assert _snapshot(db) == before
+    _undo(db, b, old)
+    assert _column(db, board) == column
+    assert _get(db, a).position < _get(db, b).position < _get(db, c).position
 
 
 def test_move_to_another_issue(db: Database, board: Board, column: list[str]) -> None:
     a, b, c, d, e = column
     (flood,) = _column(db, board, 1)
     old = _move(db, b, board.issue_ids[1], flood)
-    assert old == IdeaPlace(board.issue_ids[0], 2.0)
+    assert old == IdeaPlace(board.issue_ids[0], c)
     assert _column(db, board, 0) == [a, c, d, e]
     assert _column(db, board, 1) == [b, flood]
     assert _get(db, b).issue_id == board.issue_ids[1]
-    _move(db, d, board.issue_ids[1], None)
+    assert _move(db, d, board.issue_ids[1], None) == IdeaPlace(board.issue_ids[0], e)
     assert _column(db, board, 1) == [b, flood, d]
-    _move(db, e, board.issue_ids[2], None)
+    assert _move(db, e, board.issue_ids[2], None) == IdeaPlace(board.issue_ids[0], None)
     assert _column(db, board, 2) == [e]
 
 
-def test_place_idea_undoes_a_move_exactly(db: Database, board: Board, column: list[str]) -> None:
-    """move_idea returns where the card was; place_idea puts it back to the same
-    position, in the same column."""
-    before = [(r.id, r.issue_id, r.position) for r in _rows(db, board)]
-    old = _move(db, column[3], board.issue_ids[0], column[0])
-    assert old == IdeaPlace(board.issue_ids[0], before[3][2])
-    with db.transaction() as session:
-        place_idea(session, column[3], old)
-    assert [(r.id, r.issue_id, r.position) for r in _rows(db, board)] == before
-    old = _move(db, column[1], board.issue_ids[1], None)
-    with db.session() as session:
-        assert idea_place(session, column[1]).issue_id == board.issue_ids[1]
-    with db.transaction() as session:
-        place_idea(session, column[1], old)
-        assert idea_place(session, column[1]) == old
-    assert [(r.id, r.issue_id, r.position) for r in _rows(db, board)] == before
-
-
-def test_place_idea_refuses_an_issue_of_another_workshop(
+def test_idea_place_names_the_card_below_on_the_board(
     db: Database, board: Board, column: list[str]
 ) -> None:
-    before = _snapshot(db)
-    with pytest.raises(UserError), db.transaction() as session:
-        place_idea(session, column[0], IdeaPlace(board.other_issue_id, 1.0))
-    assert _snapshot(db) == before
+    """The card below is the next one on the board: merged and deleted cards are passed
+    over. A deleted or unknown card has no place."""
+    a, b, c, d, e = column
+    (flood,) = _column(db, board, 1)
+    with db.transaction() as session:
+        merge_ideas(session, e, [c])
+        delete_idea(session, d)
+    i0, i1 = board.issue_ids[:2]
+    with db.session() as session:
+        assert idea_place(session, a) == IdeaPlace(i0, b)
+        assert idea_place(session, b) == IdeaPlace(i0, e)
+        assert idea_place(session, e) == IdeaPlace(i0, None)
+        assert idea_place(session, flood) == IdeaPlace(i1, None)
+    for missing, english in ((d, "deleted"), (str(uuid.uuid4()), "no idea")):
+        with pytest.raises(UserError) as excinfo, db.session() as session:
+            idea_place(session, missing)
+        assert english in excinfo.value.english
+        _assert_bilingual(excinfo.value)
+
+
+@pytest.mark.parametrize(
+    ("moved", "issue", "before"),
+    [
+        (3, 0, 0),  # up, to the top
+        (0, 0, 3),  # down, into the middle
+        (1, 0, None),  # to the bottom
+        (4, 0, 2),  # the bottom card up
+        (2, 1, 5),  # into another column, above its card
+        (0, 2, None),  # into an empty column
+    ],
+)
+def test_moving_back_to_the_old_place_undoes_a_move(
+    db: Database,
+    board: Board,
+    column: list[str],
+    moved: int,
+    issue: int,
+    before: int | None,
+) -> None:
+    """move_idea to the place it returned puts every card of the board back in order;
+    the card's place is then the same as before the move."""
+    cards = [*column, *_column(db, board, 1)]
+    order = _board(db, board)
+    with db.session() as session:
+        place = idea_place(session, cards[moved])
+    old = _move(
+        db, cards[moved], board.issue_ids[issue], None if before is None else cards[before]
+    )
+    assert old == place
+    assert _board(db, board) != order
+    _undo(db, cards[moved], old)
+    assert _board(db, board) == order
+    with db.session() as session:
+        assert idea_place(session, cards[moved]) == place
 
 
 def test_repeated_insertion_between_two_cards_keeps_a_strict_order(
@@ -656,11 +776,8 @@ def test_repeated_insertion_between_two_cards_keeps_a_strict_order(
     gaps = [b - a for a, b in itertools.pairwise(positions)]
     assert min(gaps) > 1e-9
     # Without renumbering, 60 halvings of a gap of 1 would be far below 1e-9.
-    with db.session() as session:
-        stored = session.scalars(
-            select(Idea.position).where(Idea.issue_id == board.issue_ids[0])
-        ).all()
-    assert len(set(stored)) == len(stored) == 62
+    stored = _positions(db, board.issue_ids[0])
+    assert len(set(stored.values())) == len(stored) == 62
 
 
 def test_repeated_insertion_at_the_top_keeps_a_strict_order(db: Database, board: Board) -> None:
@@ -673,11 +790,34 @@ def test_repeated_insertion_at_the_top_keeps_a_strict_order(db: Database, board:
     assert _column(db, board) == ids
 
 
+def test_renumbering_keeps_deleted_and_merged_cards_in_their_slots(
+    db: Database, board: Board
+) -> None:
+    """The renumbering numbers the hidden cards too: a deleted card restored and a merged
+    card given back afterwards return exactly between the cards they sat between."""
+    gone, a, b, merged, c = _add_many(db, board, [WATER, ROADS, TOURISM, RUBBER, ELDERLY])
+    with db.transaction() as session:
+        delete_idea(session, gone)
+        merge_ideas(session, a, [merged])
+    crowd = _crowd_above(db, board, a, b)
+    last = _add(db, board, FLOOD)
+    _move(db, last, board.issue_ids[0], b)  # this drop renumbers the column
+    positions = _positions(db, board.issue_ids[0])
+    assert all(p.is_integer() for i, p in positions.items() if i != last)
+    assert _column(db, board) == [a, *crowd, last, b, c]
+    with db.transaction() as session:
+        restore_idea(session, gone)
+        unmerge_ideas(session, a)
+    assert _column(db, board) == [gone, a, *crowd, last, b, merged, c]
+    stored = _positions(db, board.issue_ids[0]).values()
+    assert len(set(stored)) == len(stored)
+
+
 def test_move_before_a_card_not_in_that_column_is_refused(
     db: Database, board: Board, column: list[str]
 ) -> None:
     """The card to move before must be on the board in the target column: not in another
-    column, not merged, not deleted, not the moved card itself."""
+    column, not merged, not deleted, not unknown."""
     a, b, c, d, e = column
     (flood,) = _column(db, board, 1)
     with db.transaction() as session:
@@ -689,11 +829,11 @@ def test_move_before_a_card_not_in_that_column_is_refused(
         (a, 1, b),
         (a, 0, d),
         (a, 0, c),
-        (b, 0, b),
         (a, 0, "no-such-idea"),
     ]:
         with pytest.raises(UserError) as excinfo, db.transaction() as session:
             move_idea(session, moved, board.issue_ids[issue], before_id)
+        assert "not in that column" in excinfo.value.english
         _assert_bilingual(excinfo.value)
     assert _snapshot(db) == before
 
@@ -702,8 +842,22 @@ def test_move_to_an_issue_of_another_workshop_is_refused(
     db: Database, board: Board, column: list[str]
 ) -> None:
     before = _snapshot(db)
-    with pytest.raises(UserError), db.transaction() as session:
-        move_idea(session, column[0], board.other_issue_id, None)
+    for issue_id in (board.other_issue_id, "no-such-issue"):
+        with pytest.raises(UserError) as excinfo, db.transaction() as session:
+            move_idea(session, column[0], issue_id, None)
+        _assert_bilingual(excinfo.value)
+    assert _snapshot(db) == before
+
+
+def test_move_to_a_deleted_issue_is_refused(db: Database, board: Board, column: list[str]) -> None:
+    """Also the undo of a move whose old column was deleted since: refused, nothing moves."""
+    old = _move(db, column[0], board.issue_ids[1], None)
+    with db.transaction() as session:
+        delete_numbered(session, StrategicIssue, board.issue_ids[0])
+    before = _snapshot(db)
+    with pytest.raises(UserError) as excinfo, db.transaction() as session:
+        move_idea(session, column[0], old.issue_id, old.before_id)
+    _assert_bilingual(excinfo.value)
     assert _snapshot(db) == before
 
 
@@ -760,37 +914,109 @@ def test_neighbour_id_of_a_single_card_and_past_merged_cards(db: Database, board
         assert neighbour_id(session, a, +1) is None
 
 
-@pytest.mark.xfail(
-    reason="neighbour_id on a merged card raises ValueError from list.index, not UserError",
-    strict=True,
-)
-def test_neighbour_id_of_a_merged_card_is_a_user_error(db: Database, board: Board) -> None:
-    a, b = _add_many(db, board, [WATER, ROADS])
+def test_neighbour_id_of_a_merged_or_deleted_card_is_a_user_error(
+    db: Database, board: Board
+) -> None:
+    a, b, c = _add_many(db, board, [WATER, ROADS, TOURISM])
     with db.transaction() as session:
         merge_ideas(session, b, [a])
-    with pytest.raises(UserError), db.session() as session:
-        neighbour_id(session, a, -1)
+        delete_idea(session, c)
+    for idea_id, english in ((a, "merged"), (c, "deleted")):
+        for offset in (-1, +1):
+            with pytest.raises(UserError) as excinfo, db.session() as session:
+                neighbour_id(session, idea_id, offset)
+            assert english in excinfo.value.english
+            _assert_bilingual(excinfo.value)
 
 
-@pytest.mark.xfail(
-    reason="move_idea renumbers the column when positions get too close, but the "
-    "IdeaPlace it returns holds the old position number: place_idea then puts the card "
-    "at a stale position among the renumbered cards",
-    strict=True,
-)
-def test_undo_of_a_move_that_renumbered_the_column(db: Database, board: Board) -> None:
-    """Undoing a move must give back the order from before it, even when the move had to
-    renumber the column."""
+@pytest.mark.parametrize("origin", ["bottom", "middle"])
+def test_undo_of_a_move_that_renumbered_the_column(
+    db: Database, board: Board, origin: str
+) -> None:
+    """Undoing a move gives back the exact order from before it, even when the move had
+    to renumber the column; the card goes back above the same card as before."""
     top, bottom, last = _add_many(db, board, [WATER, ROADS, TOURISM])
     crowd = _crowd_above(db, board, top, bottom)
     moved = _add(db, board, ELDERLY)
-    order = _column(db, board)
-    assert order == [top, *crowd, bottom, last, moved]
-    old = _move(db, moved, board.issue_ids[0], bottom)
-    assert _column(db, board) == [top, *crowd, moved, bottom, last]
-    with db.transaction() as session:
-        place_idea(session, moved, old)
+    if origin == "middle":
+        _move(db, moved, board.issue_ids[0], last)
+        order = [top, *crowd, bottom, moved, last]
+    else:
+        order = [top, *crowd, bottom, last, moved]
     assert _column(db, board) == order
+    crowded = _positions(db, board.issue_ids[0])
+    assert not all(p.is_integer() for p in crowded.values())
+    old = _move(db, moved, board.issue_ids[0], bottom)
+    assert old == IdeaPlace(board.issue_ids[0], last if origin == "middle" else None)
+    positions = _positions(db, board.issue_ids[0])
+    assert all(p.is_integer() for i, p in positions.items() if i != moved)  # renumbered
+    assert _column(db, board) == [top, *crowd, moved, bottom, last]
+    _undo(db, moved, old)
+    assert _column(db, board) == order
+    assert _column(db, board, 1) == []
+
+
+def test_undo_of_a_move_into_a_crowded_column_of_another_issue(db: Database, board: Board) -> None:
+    """The renumbering happens in the target column; the undo puts the card back in its
+    own column, above the same card, and leaves the target column in its new order."""
+    top, bottom = _add_many(db, board, [WATER, ROADS])
+    crowd = _crowd_above(db, board, top, bottom)
+    first, moved, third = _add_many(db, board, [RUBBER, ELDERLY, FLOOD], issue=1)
+    order = [top, *crowd, bottom]
+    old = _move(db, moved, board.issue_ids[0], bottom)
+    assert old == IdeaPlace(board.issue_ids[1], third)
+    assert _column(db, board) == [top, *crowd, moved, bottom]
+    assert _column(db, board, 1) == [first, third]
+    _undo(db, moved, old)
+    assert _column(db, board) == order
+    assert _column(db, board, 1) == [first, moved, third]
+
+
+@pytest.mark.xfail(
+    reason="move_idea puts the card at the midpoint of its two board neighbours; when a "
+    "merged (or deleted) card sits exactly there (neighbours 1 and 3, hidden card 2) the "
+    "two cards get the same position, so after unmerge their order is undefined "
+    "(list_ideas sorts by position only, neighbour_id by position then id)",
+    strict=True,
+)
+def test_a_card_dropped_over_a_merged_card_does_not_share_its_position(
+    db: Database, board: Board
+) -> None:
+    """A, X, B, C; X merged into B; C dropped between A and B; X given back: every card
+    of the column has its own position, so the order on the board is well defined."""
+    a, x, b, c = _add_many(db, board, [WATER, ROADS, TOURISM, RUBBER])
+    with db.transaction() as session:
+        merge_ideas(session, b, [x])
+    _move(db, c, board.issue_ids[0], b)
+    with db.transaction() as session:
+        unmerge_ideas(session, b)
+    assert set(_column(db, board)) == {a, x, b, c}
+    positions = [r.position for r in _rows(db, board)]
+    assert all(p < q for p, q in itertools.pairwise(positions))
+
+
+@pytest.mark.xfail(
+    reason="IdeaPlace names only the board card below, so the undo puts the card at the "
+    "midpoint between its board neighbours, i.e. among the deleted cards that sat "
+    "between them: after the deletes are undone too, a deleted card is above it",
+    strict=True,
+)
+def test_undo_of_a_move_then_of_deletes_gives_back_the_first_order(
+    db: Database, board: Board
+) -> None:
+    """A, M, X, Y, Z, B; X, Y and Z deleted; M moved to the top; then everything undone
+    in turn (the move, then the deletes): the column must be A, M, X, Y, Z, B again."""
+    a, m, x, y, z, b = _add_many(db, board, [WATER, ROADS, TOURISM, RUBBER, ELDERLY, FLOOD])
+    with db.transaction() as session:
+        for idea_id in (x, y, z):
+            delete_idea(session, idea_id)
+    old = _move(db, m, board.issue_ids[0], a)
+    _undo(db, m, old)
+    assert _column(db, board) == [a, m, b]
+    with db.transaction() as session:
+        for idea_id in (x, y, z):
+            restore_idea(session, idea_id)
+    assert _column(db, board) == [a, m, x, y, z, b]
 
 
 # --- merging ------------------------------------------------------------------------------
@@ -942,37 +1168,23 @@ def test_unmerge_after_other_moves_keeps_the_old_order(
     assert _column(db, board) == [c, a, b, e, d]
 
 
-def _crowd_above(db: Database, board: Board, top: str, bottom: str) -> list[str]:
-    """Drop new cards just above ``bottom`` (below ``top``) until the gap left there is
-    so small that the next drop renumbers the column; return them top to bottom."""
-    crowd: list[str] = []
-    while True:
-        rows = {r.id: r.position for r in _rows(db, board)}
-        if rows[bottom] - rows[crowd[-1] if crowd else top] < 1e-6:
-            return crowd
-        card = _add(db, board, f"ข้อเสนอที่ {len(crowd) + 1}")
-        _move(db, card, board.issue_ids[0], bottom)
-        crowd.append(card)
-
-
-@pytest.mark.xfail(
-    reason="move_idea renumbers only the cards on the board; a merged card keeps its old "
-    "position number and on unmerge lands among the renumbered cards, not in its slot",
-    strict=True,
-)
 def test_unmerge_after_the_column_was_renumbered(db: Database, board: Board) -> None:
     """X sat between B and C when it was merged; after cards were dropped above B (and
-    the column renumbered) it must still come back between B and C."""
+    the column renumbered) it still comes back between B and C, every other card where
+    it was."""
     a, b, x, c = _add_many(db, board, [WATER, ROADS, TOURISM, RUBBER])
     with db.transaction() as session:
         merge_ideas(session, c, [x])
     crowd = _crowd_above(db, board, a, b)
     last = _add(db, board, ELDERLY)
     _move(db, last, board.issue_ids[0], b)  # this drop renumbers the column
+    positions = _positions(db, board.issue_ids[0])
+    assert all(p.is_integer() for i, p in positions.items() if i != last)  # renumbered
     assert _column(db, board) == [a, *crowd, last, b, c]
     with db.transaction() as session:
-        unmerge_ideas(session, c)
+        assert unmerge_ideas(session, c) == [x]
     assert _column(db, board) == [a, *crowd, last, b, x, c]
+    assert _get(db, c).merged_count == 0
 
 
 def test_unmerge_some(db: Database, board: Board, column: list[str]) -> None:

@@ -29,7 +29,8 @@ class Changes(enum.Flag):
     AGENDA = enum.auto()
     SECTORS = enum.auto()
     ATTENDEES = enum.auto()
-    ALL = WORKSHOP | ISSUES | AGENDA | SECTORS | ATTENDEES
+    IDEAS = enum.auto()
+    ALL = WORKSHOP | ISSUES | AGENDA | SECTORS | ATTENDEES | IDEAS
 
 
 class WorkshopContext(QObject):

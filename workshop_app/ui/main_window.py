@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -19,12 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.errors import UserError
-from workshop_app.services import invitation_import, workshops
+from workshop_app.services import idea_import, invitation_import, workshops
 from workshop_app.ui import settings
+from workshop_app.ui.board_data import BoardData
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.dialogs import NewWorkshopDialog, OpenWorkshopDialog
+from workshop_app.ui.pages.board_page import BoardPage
 from workshop_app.ui.pages.registration_page import RegistrationPage
 from workshop_app.ui.pages.setup_page import SetupPage
+from workshop_app.ui.projector import ProjectorWindow
 
 
 class MainWindow(QMainWindow):
@@ -46,8 +49,13 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.setup_page = SetupPage(context)
         self.registration_page = RegistrationPage(context)
+        self.board = BoardData(context)
+        self.board_page = BoardPage(context, self.board)
+        self.board_page.projector_requested.connect(self.open_projector)
+        self.projector: ProjectorWindow | None = None
         self._add_page(self.tr("Setup"), self.setup_page)
         self._add_page(self.tr("Registration"), self.registration_page)
+        self._add_page(self.tr("Brainstorm"), self.board_page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -103,6 +111,7 @@ class MainWindow(QMainWindow):
                 self.tr("Import invitation list..."), self.import_invitation_list, "Ctrl+I"
             )
         )
+        file_menu.addAction(self._action(self.tr("Import ideas..."), self.import_ideas))
         file_menu.addAction(self._action(self.tr("Back up database now"), self.back_up))
         file_menu.addSeparator()
         file_menu.addAction(
@@ -121,8 +130,10 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(redo)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for index, name in enumerate((self.tr("Setup"), self.tr("Registration"))):
+        pages = (self.tr("Setup"), self.tr("Registration"), self.tr("Brainstorm"))
+        for index, name in enumerate(pages):
             view_menu.addAction(self._action(name, self._page_opener(index), f"Ctrl+{index + 1}"))
+        view_menu.addAction(self._action(self.tr("Projector window"), self.open_projector, "F9"))
         language_menu = view_menu.addMenu(self.tr("Language"))
         for code, label in (("th", "ไทย"), ("en", "English")):
             action = self._action(label, self._language_switcher(code))
@@ -279,6 +290,45 @@ class MainWindow(QMainWindow):
 
         question.finished.connect(finished)
         question.open()
+
+    def open_projector(self) -> None:
+        if self.projector is None:
+            self.projector = ProjectorWindow(
+                self.board, self.board_page.breaker, self.context.language
+            )
+        self.projector.show_on_best_screen()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.projector is not None:
+            self.projector.close()
+        super().closeEvent(event)
+
+    def import_ideas(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import ideas"),
+            str(Path.home()),
+            self.tr("Spreadsheets (*.xlsx *.csv)"),
+        )
+        if path:
+            self.import_idea_file(Path(path))
+
+    def import_idea_file(self, path: Path) -> None:
+        """Check the whole file (nothing written), then add every card in one transaction."""
+        workshop_id = self.context.workshop_id
+        try:
+            plan = self.context.read(lambda s: idea_import.read_idea_file(s, workshop_id, path))
+        except UserError as exc:
+            self.show_error(exc.message(self.context.language))
+            return
+        added = self.context.run(lambda s: idea_import.apply_idea_plan(s, plan), Changes.IDEAS)
+        if added is not None:
+            self.statusBar().showMessage(
+                self.tr("Imported {count} ideas from {file}.").format(
+                    count=added, file=plan.file_name
+                ),
+                15000,
+            )
 
     def back_up(self) -> None:
         try:

@@ -1,0 +1,199 @@
+"""How a brainstorm card is drawn, on the board and (larger) on the projector.
+
+Qt breaks lines at spaces, and Thai has none between words; without libthai (Windows,
+most Linux wheels) a long Thai card would wrap in the middle of a word. The card text is
+therefore drawn with a zero-width space between the words found by the segmenter, so
+Qt wraps between words. The stored text is never changed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QTextOption
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from workshop_app.services.ideas import IdeaRow, kind_label
+from workshop_app.thai.segment import Segmenter, segmenter
+from workshop_app.ui.board_data import IDEA_ROLE
+
+ZERO_WIDTH_SPACE = "\u200b"
+KIND_COLOURS = {
+    "problem": "#b3261e",
+    "strength": "#1b7f3b",
+    "need": "#8a5a00",
+    "proposal": "#1f5fa8",
+    "project": "#6a3fa0",
+    "other": "#555555",
+}
+
+
+class Breaker:
+    """Card texts with zero-width spaces between Thai words, remembered per text."""
+
+    def __init__(self, words: Segmenter | None = None) -> None:
+        self._segmenter = words
+        self._cache: dict[str, str] = {}
+
+    def breakable(self, text: str) -> str:
+        found = self._cache.get(text)
+        if found is None:
+            if self._segmenter is None:
+                self._segmenter = segmenter()
+            pieces = self._segmenter.words(text)
+            # Keep the spaces the secretary typed; join the other words with a ZWSP.
+            found = (
+                ZERO_WIDTH_SPACE.join(pieces) if " " not in text else _join_keeping(text, pieces)
+            )
+            if len(self._cache) > 20_000:
+                self._cache.clear()
+            self._cache[text] = found
+        return found
+
+
+def _join_keeping(text: str, pieces: list[str]) -> str:
+    """Rebuild ``text`` from its words, with a ZWSP where two words touch."""
+    out: list[str] = []
+    position = 0
+    for piece in pieces:
+        found = text.find(piece, position)
+        if found < 0:
+            return text
+        gap = text[position:found]
+        if out and not gap:
+            out.append(ZERO_WIDTH_SPACE)
+        out.append(gap)
+        out.append(piece)
+        position = found + len(piece)
+    out.append(text[position:])
+    return "".join(out)
+
+
+class CardDelegate(QStyledItemDelegate):
+    """A card: sector colour stripe, kind, the text, merged count, sector name."""
+
+    def __init__(
+        self,
+        breaker: Breaker,
+        point_size: float = 12.0,
+        language: str = "th",
+        parent: QWidget | None = None,
+        details: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.breaker = breaker
+        self.language = language
+        self.details = details  # kind and sector lines (off on the compact columns)
+        self.card_width: int | None = None  # fixed width (projector grid); else the view's
+        self.set_point_size(point_size)
+
+    def set_point_size(self, point_size: float) -> None:
+        self.text_font = QFont("Sarabun")
+        self.text_font.setPointSizeF(point_size)
+        self.small_font = QFont("Sarabun")
+        self.small_font.setPointSizeF(max(7.0, point_size * 0.7))
+        self.margin = max(4, round(point_size * 0.6))
+
+    def _row(self, index: QModelIndex | QPersistentModelIndex) -> IdeaRow | None:
+        row = index.data(IDEA_ROLE)
+        return row if isinstance(row, IdeaRow) else None
+
+    def _text_width(self, item_width: int) -> int:
+        """Width of the text inside a card ``item_width`` wide (see paint)."""
+        return item_width - 4 - 6 - 2 * self.margin
+
+    @staticmethod
+    def _view_width(option: QStyleOptionViewItem) -> int:
+        view = option.widget
+        if isinstance(view, QAbstractScrollArea):
+            return max(60, view.viewport().width() - 4)
+        return max(60, option.rect.width())
+
+    def _text_height(self, text: str, width: int) -> int:
+        metrics = QFontMetrics(self.text_font)
+        rect = metrics.boundingRect(
+            QRect(0, 0, max(10, width), 100_000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        return rect.height()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        row = self._row(index)
+        width = self.card_width or self._view_width(option)
+        if row is None:
+            return QSize(width, 20)
+        inner = self._text_width(width)
+        height = self._text_height(self.breaker.breakable(row.text), inner) + 2 * self.margin
+        if self.details:
+            height += QFontMetrics(self.small_font).height() * 2 + self.margin
+        return QSize(width, height + self.margin)  # + the gap between cards
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        row = self._row(index)
+        if row is None:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        card = QRectF(option.rect.adjusted(2, 1, -2, -self.margin))  # 4 narrower: _text_width
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(QPen(QColor("#1f5fa8" if selected else "#c9c9c9"), 2 if selected else 1))
+        painter.setBrush(QColor("#e8f0fb" if selected else "#fffef5"))
+        painter.drawRoundedRect(card, 6, 6)
+        stripe = QRectF(card.left(), card.top(), 6, card.height())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(row.sector_colour or "#bbbbbb"))
+        painter.drawRoundedRect(stripe, 3, 3)
+
+        left = option.rect.left() + 2 + 6 + self.margin
+        right = left + self._text_width(option.rect.width())
+        top = int(card.top()) + self.margin
+        small = QFontMetrics(self.small_font)
+        if self.details:
+            painter.setFont(self.small_font)
+            painter.setPen(QColor(KIND_COLOURS.get(row.kind, "#555555")))
+            painter.drawText(
+                QRect(left, top, right - left, small.height()),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                kind_label(row.kind, self.language),
+            )
+            top += small.height()
+        if row.merged_count:
+            painter.setFont(self.small_font)
+            badge = f"+{row.merged_count}"
+            badge_width = small.horizontalAdvance(badge) + self.margin
+            badge_rect = QRect(
+                right - badge_width, int(card.top()) + 3, badge_width, small.height()
+            )
+            painter.setBrush(QColor("#1f5fa8"))
+            painter.drawRoundedRect(QRectF(badge_rect), 4, 4)
+            painter.setPen(QColor("white"))
+            painter.drawText(badge_rect, int(Qt.AlignmentFlag.AlignCenter), badge)
+        painter.setFont(self.text_font)
+        painter.setPen(QColor("#111111"))
+        text = self.breaker.breakable(row.text)
+        text_height = self._text_height(text, right - left)
+        option_text = QTextOption()
+        option_text.setWrapMode(QTextOption.WrapMode.WordWrap)
+        painter.drawText(QRectF(left, top, right - left, text_height), text, option_text)
+        top += text_height
+        if self.details and (row.sector_name or row.breakout_group):
+            painter.setFont(self.small_font)
+            painter.setPen(QColor("#666666"))
+            detail = " · ".join(p for p in (row.sector_name, row.breakout_group) if p)
+            painter.drawText(
+                QRect(left, top, right - left, small.height()),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                small.elidedText(detail, Qt.TextElideMode.ElideRight, right - left),
+            )
+        painter.restore()

@@ -1,0 +1,219 @@
+"""The projector window: what the room reads from the back of a hotel ballroom.
+
+A second top-level window, full screen on the second screen when one is attached and a
+normal window otherwise. It shows the current issue's cards in large Sarabun type (or
+all issues side by side), the workshop title and issue in a plain header, and the
+facilitator's countdown. It reads the same models as the board page, so it shows each
+card the moment it is typed. Ctrl+Plus / Ctrl+Minus change the type size; Esc leaves
+full screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.ui.board_data import BoardData, IdeaListModel
+from workshop_app.ui.card_delegate import Breaker, CardDelegate
+
+DEFAULT_POINT_SIZE = 26.0
+GRID_COLUMNS = 3  # cards per row for one issue
+
+
+def _card_view(delegate: CardDelegate) -> QListView:
+    view = QListView()
+    view.setItemDelegate(delegate)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setWordWrap(True)
+    view.setStyleSheet("QListView { background:#f4f1ea; border:none; }")
+    return view
+
+
+class ProjectorWindow(QWidget):
+    def __init__(self, board: BoardData, breaker: Breaker, language: str = "th") -> None:
+        super().__init__(None, Qt.WindowType.Window)
+        self.setObjectName("projectorWindow")
+        self.board = board
+        self.setWindowTitle(self.tr("Projector — {title}").format(title=board.title))
+        self.setStyleSheet("ProjectorWindow { background:#f4f1ea; }")
+        self.point_size = DEFAULT_POINT_SIZE
+
+        self.title = QLabel()
+        self.title.setObjectName("projectorTitle")
+        self.title.setWordWrap(True)
+        self.issue = QLabel()
+        self.issue.setObjectName("projectorIssue")
+        self.issue.setWordWrap(True)
+        self.count = QLabel()
+        self.count.setObjectName("projectorCount")
+        self.timer = QLabel()
+        self.timer.setObjectName("projectorTimer")
+        self.timer.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        header_text = QVBoxLayout()
+        header_text.addWidget(self.title)
+        header_text.addWidget(self.issue)
+        header = QHBoxLayout()
+        header.addLayout(header_text, 1)
+        header.addWidget(self.count)
+        header.addWidget(self.timer)
+
+        # One issue: a grid of large cards, several per row.
+        self.single_delegate = CardDelegate(breaker, self.point_size, language, self)
+        self.single_view = _card_view(self.single_delegate)
+        self.single_view.setObjectName("projectorCards")
+        self.single_view.setFlow(QListView.Flow.LeftToRight)
+        self.single_view.setWrapping(True)
+        self.single_view.setSpacing(6)
+        # All issues: one column each, smaller type.
+        self.all_delegate = CardDelegate(breaker, self.point_size * 0.6, language, self)
+        self.all_widget = QWidget()
+        self.all_layout = QHBoxLayout(self.all_widget)
+        self.all_views: list[tuple[QLabel, QListView]] = []
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.single_view)
+        self.stack.addWidget(self.all_widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.stack, 1)
+
+        for keys, step in (("Ctrl++", 2.0), ("Ctrl+=", 2.0), ("Ctrl+-", -2.0)):
+            QShortcut(QKeySequence(keys), self).activated.connect(
+                lambda step=step: self.set_point_size(self.point_size + step)
+            )
+        board.issues_changed.connect(self._rebuild)
+        board.current_changed.connect(lambda _index: self._show_current())
+        board.cards_changed.connect(self._update_header)
+        board.show_all_changed.connect(lambda _on: self._show_current())
+        board.countdown.changed.connect(self._update_timer)
+        self._fonts()
+        self._rebuild()
+        self._update_timer()
+
+    # --- showing --------------------------------------------------------------------------
+
+    def show_on_best_screen(self) -> None:
+        """Full screen on a second screen if there is one; otherwise a normal window."""
+        screens = QGuiApplication.screens()
+        own = self.screen() if self.isVisible() else QGuiApplication.primaryScreen()
+        others = [s for s in screens if s is not own and s is not QGuiApplication.primaryScreen()]
+        if others:
+            target = others[0]
+            self.setScreen(target)
+            self.move(target.geometry().topLeft())
+            self.showFullScreen()
+        else:
+            self.resize(1024, 700)
+            self.showNormal()
+        self.raise_()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
+            self.showNormal()
+            return
+        super().keyPressEvent(event)
+
+    def set_point_size(self, point_size: float) -> None:
+        self.point_size = max(10.0, min(72.0, point_size))
+        self.single_delegate.set_point_size(self.point_size)
+        self.all_delegate.set_point_size(self.point_size * 0.6)
+        self._fonts()
+        self._layout_cards()
+
+    def _fonts(self) -> None:
+        size = self.point_size
+        self.title.setStyleSheet(f"font-size:{size * 0.55:.0f}pt; color:#444;")
+        self.issue.setStyleSheet(f"font-size:{size * 1.1:.0f}pt; font-weight:bold;")
+        self.count.setStyleSheet(f"font-size:{size * 0.6:.0f}pt; color:#444; padding:0 12px;")
+        self.timer.setStyleSheet(f"font-size:{size * 1.4:.0f}pt; font-weight:bold;")
+        for label, _view in self.all_views:
+            label.setStyleSheet(f"font-size:{size * 0.6:.0f}pt; font-weight:bold;")
+
+    def _rebuild(self) -> None:
+        for label, view in self.all_views:
+            label.deleteLater()
+            view.deleteLater()
+        self.all_views = []
+        while self.all_layout.count():
+            self.all_layout.takeAt(0)
+        for model in self.board.models:
+            label = QLabel(f"{model.issue.number}. {model.issue.title}")
+            label.setWordWrap(True)
+            view = _card_view(self.all_delegate)
+            view.setModel(model)
+            model.rowsInserted.connect(self._follow_new_card)
+            column = QVBoxLayout()
+            column.addWidget(label)
+            column.addWidget(view, 1)
+            self.all_layout.addLayout(column, 1)
+            self.all_views.append((label, view))
+        self._fonts()
+        self._show_current()
+
+    def _show_current(self) -> None:
+        model = self.board.current_model()
+        if self.single_view.model() is not model:
+            self.single_view.setModel(model)
+        self.stack.setCurrentIndex(1 if self.board.show_all else 0)
+        self._update_header()
+        self._layout_cards()
+        if model is not None and model.rowCount():
+            self.single_view.scrollToBottom()
+
+    def _update_header(self) -> None:
+        self.title.setText(self.board.title)
+        model = self.board.current_model()
+        if self.board.show_all or model is None:
+            self.issue.setText(self.tr("All strategic issues"))
+            count = len(self.board.rows)
+        else:
+            self.issue.setText(
+                self.tr("Issue {number}: {title}").format(
+                    number=model.issue.number, title=model.issue.title
+                )
+            )
+            count = model.rowCount()
+        self.count.setText(self.tr("%n card(s)", "", count))
+
+    def _update_timer(self) -> None:
+        self.timer.setText(self.board.countdown.text())
+        finished = self.board.countdown.remaining() <= 0
+        colour = "#b3261e" if finished or self.board.countdown.remaining() < 60 else "#111"
+        size = self.point_size * 1.4
+        self.timer.setStyleSheet(f"font-size:{size:.0f}pt; font-weight:bold; color:{colour};")
+
+    def _follow_new_card(self, _parent: QModelIndex, _first: int, last: int) -> None:
+        """Keep the newest card in view: the room watches it being typed."""
+        model = self.sender()
+        if model is self.single_view.model():
+            self.single_view.scrollToBottom()
+        for _label, view in self.all_views:
+            if view.model() is model and isinstance(model, IdeaListModel):
+                view.scrollTo(model.index(last))
+
+    def _layout_cards(self) -> None:
+        width = self.single_view.viewport().width()
+        spacing = self.single_view.spacing()
+        self.single_delegate.card_width = max(
+            120, (width - spacing * (2 * GRID_COLUMNS + 1)) // GRID_COLUMNS
+        )
+        self.single_view.doItemsLayout()
+        for _label, view in self.all_views:
+            view.doItemsLayout()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._layout_cards()

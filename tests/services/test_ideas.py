@@ -748,9 +748,7 @@ def test_moving_back_to_the_old_place_undoes_a_move(
     order = _board(db, board)
     with db.session() as session:
         place = idea_place(session, cards[moved])
-    old = _move(
-        db, cards[moved], board.issue_ids[issue], None if before is None else cards[before]
-    )
+    old = _move(db, cards[moved], board.issue_ids[issue], None if before is None else cards[before])
     assert old == place
     assert _board(db, board) != order
     _undo(db, cards[moved], old)
@@ -930,9 +928,7 @@ def test_neighbour_id_of_a_merged_or_deleted_card_is_a_user_error(
 
 
 @pytest.mark.parametrize("origin", ["bottom", "middle"])
-def test_undo_of_a_move_that_renumbered_the_column(
-    db: Database, board: Board, origin: str
-) -> None:
+def test_undo_of_a_move_that_renumbered_the_column(db: Database, board: Board, origin: str) -> None:
     """Undoing a move gives back the exact order from before it, even when the move had
     to renumber the column; the card goes back above the same card as before."""
     top, bottom, last = _add_many(db, board, [WATER, ROADS, TOURISM])

@@ -477,7 +477,7 @@ def _rows(session: Session, workshop_id: str, *conditions: ColumnElement[bool]) 
     )
     counts = _merged_counts(session, workshop_id)
     rows = []
-    for r in session.execute(query):
+    for r in session.execute(query):  # not an ORM query: about 15 µs a card
         author = f"{r.prefix or ''}{r.first_name or ''} {r.last_name or ''}".strip()
         rows.append(
             IdeaRow(
@@ -505,6 +505,41 @@ def list_ideas(session: Session, workshop_id: str, issue_id: str | None = None) 
     if issue_id is not None:
         conditions.append(Idea.issue_id == issue_id)
     return _rows(session, workshop_id, *conditions)
+
+
+@dataclass(frozen=True)
+class BoardChanges:
+    """What changed on a workshop's board since a clock stamp (see ``board_changes``)."""
+
+    stamp: str  # the newest stamp seen: pass it to the next call
+    cards: list[IdeaRow]  # cards on the board that are new or changed
+    gone: list[str]  # ids of cards that left the board (deleted or merged)
+    merged_counts: dict[str, int]  # every card with cards merged into it
+
+
+def board_changes(session: Session, workshop_id: str, since: str = "") -> BoardChanges:
+    """Cards changed since the clock stamp ``since`` ("" = every card on the board).
+
+    The board applies these to the cards it holds instead of reading 2,000 cards again
+    after each keystroke. Every local write moves the device's clock forward, so a
+    stamp never misses a change made on this laptop; sync replaces the whole board.
+    """
+    changed = session.execute(
+        select(Idea.id, Idea.deleted, Idea.merged_into_id, Idea.updated_hlc).where(
+            Idea.workshop_id == workshop_id, Idea.updated_hlc > since
+        )
+    ).all()
+    stamp = max((r.updated_hlc for r in changed), default=since)
+    on_board = [r.id for r in changed if not r.deleted and r.merged_into_id is None]
+    gone = [r.id for r in changed if r.deleted or r.merged_into_id is not None]
+    cards = (
+        _rows(session, workshop_id, Idea.merged_into_id.is_(None))
+        if not since
+        else _rows(session, workshop_id, Idea.id.in_(on_board))
+        if on_board
+        else []
+    )
+    return BoardChanges(stamp, cards, gone, _merged_counts(session, workshop_id))
 
 
 def get_idea(session: Session, idea_id: str) -> IdeaRow:

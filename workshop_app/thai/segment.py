@@ -2,8 +2,12 @@
 
 Thai is written without spaces between words. PyThaiNLP's dictionary segmenter (newmm)
 finds the words; a workshop adds its own place names, agencies and products (its
-glossary) so that "ภูชี้ฟ้า" stays one word instead of three. Building the dictionary
-takes about half a second, so one segmenter is built per glossary and kept.
+glossary) so that "ภูชี้ฟ้า" stays one word instead of three.
+
+Loading the 62,000-word dictionary takes most of a second, so it is loaded once per
+process, and the GUI starts loading it in the background at start-up
+(``start_loading``). Glossary words are added to that one dictionary; a word added for
+one workshop stays known for the rest of the session, which does no harm.
 """
 
 from __future__ import annotations
@@ -13,9 +17,33 @@ import threading
 from collections.abc import Iterable
 
 from pythainlp.corpus import thai_words
-from pythainlp.tokenize import Trie, word_tokenize
+from pythainlp.tokenize import word_tokenize
+from pythainlp.util import Trie
 
 from workshop_app.thai.normalize import normalize_thai
+
+_lock = threading.RLock()  # guards the dictionary: loading, adding words, segmenting
+_loaded = threading.Event()
+_dictionary: Trie | None = None
+
+
+def _load() -> Trie:
+    global _dictionary
+    with _lock:
+        if _dictionary is None:
+            _dictionary = Trie(thai_words())
+            _loaded.set()
+        return _dictionary
+
+
+def start_loading() -> None:
+    """Load the dictionary in a background thread, so that it is ready when needed."""
+    if not _loaded.is_set():
+        threading.Thread(target=_load, name="thai-dictionary", daemon=True).start()
+
+
+def dictionary_loaded() -> bool:
+    return _loaded.is_set()
 
 
 class Segmenter:
@@ -23,23 +51,27 @@ class Segmenter:
 
     def __init__(self, extra_words: Iterable[str] = ()) -> None:
         self.extra_words = frozenset(normalize_thai(w) for w in extra_words if w.strip())
-        self._trie = Trie(set(thai_words()) | self.extra_words)
-        self._lock = threading.Lock()  # the tokenizer is not documented as thread safe
+        self._added = False
 
     def words(self, text: str) -> list[str]:
         """The words of ``text`` in order; white space is dropped."""
-        with self._lock:
+        with _lock:
+            dictionary = _load()
+            if not self._added:
+                for word in self.extra_words:
+                    dictionary.add(word)
+                self._added = True
             pieces = word_tokenize(
-                text, custom_dict=self._trie, engine="newmm", keep_whitespace=False
+                text, custom_dict=dictionary, engine="newmm", keep_whitespace=False
             )
         return [p for p in pieces if p.strip()]
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=32)
 def _segmenter_for(extra_words: frozenset[str]) -> Segmenter:
     return Segmenter(extra_words)
 
 
 def segmenter(extra_words: Iterable[str] = ()) -> Segmenter:
-    """A shared segmenter for this set of extra words (built once, then reused)."""
+    """A shared segmenter for this set of extra words."""
     return _segmenter_for(frozenset(normalize_thai(w) for w in extra_words if w.strip()))

@@ -19,6 +19,7 @@ from workshop_app.db.database import Database, open_database
 from workshop_app.errors import UserError
 from workshop_app.resources import font_files, translation_file
 from workshop_app.services import workshops
+from workshop_app.thai.segment import start_loading
 from workshop_app.ui import settings
 from workshop_app.ui.context import WorkshopContext
 from workshop_app.ui.dialogs import NewWorkshopDialog
@@ -57,6 +58,7 @@ def make_application(language: str, argv: list[str] | None = None) -> QApplicati
     app.setOrganizationName(settings.ORGANISATION)
     app.setApplicationName(settings.APPLICATION)
     app.setApplicationVersion(__version__)
+    start_loading()  # the Thai dictionary loads while the window is being built
     load_fonts()
     app.setFont(QFont(UI_FONT_FAMILY, UI_FONT_POINTS))
     return app

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -258,7 +259,9 @@ class BoardData(QObject):
         self.show_all = False
         self.countdown = Countdown()
         self.title = ""
-        self.rows: list[IdeaRow] = []
+        self.rows: list[IdeaRow] = []  # every card on the board, column by column
+        self._cards: dict[str, IdeaRow] = {}
+        self._stamp = ""
         self.on_drop: Callable[[list[str], str, str | None], None] | None = None
         self.on_edit: Callable[[IdeaRow, str], bool] | None = None
         context.changed.connect(self._on_changed)
@@ -267,7 +270,9 @@ class BoardData(QObject):
     def _on_changed(self, changes: Changes) -> None:
         if changes & (Changes.ISSUES | Changes.WORKSHOP):
             self.reload_issues()
-        elif changes & (Changes.IDEAS | Changes.SECTORS | Changes.ATTENDEES):
+        elif changes & (Changes.SECTORS | Changes.ATTENDEES):
+            self.refresh(full=True)  # sector names and colours, authors' names
+        elif changes & Changes.IDEAS:
             self.refresh()
 
     def reload_issues(self) -> None:
@@ -286,7 +291,7 @@ class BoardData(QObject):
                 model.on_edit = self._edited
             self.current = min(self.current, max(0, len(self.models) - 1))
             self.issues_changed.emit()
-        self.refresh()
+        self.refresh(full=True)
 
     def _dropped(self, ids: list[str], issue_id: str, before_id: str | None) -> None:
         if self.on_drop is not None:
@@ -295,17 +300,46 @@ class BoardData(QObject):
     def _edited(self, row: IdeaRow, text: str) -> bool:
         return self.on_edit(row, text) if self.on_edit is not None else False
 
-    def refresh(self) -> None:
-        """Read every card on the board and update the columns whose cards changed."""
+    def refresh(self, full: bool = False) -> None:
+        """Bring the columns up to date: every card when ``full``, otherwise only the cards
+        changed since the last refresh (a keystroke must not re-read 2,000 cards)."""
         workshop_id = self.context.workshop_id
-        self.rows = self.context.read(lambda s: ideas.list_ideas(s, workshop_id))
-        by_issue: dict[str, list[IdeaRow]] = {m.issue.id: [] for m in self.models}
-        for row in self.rows:
-            by_issue.setdefault(row.issue_id, []).append(row)
+        since = "" if full or not self._stamp else self._stamp
+        delta = self.context.read(lambda s: ideas.board_changes(s, workshop_id, since))
+        self._stamp = delta.stamp
+        if not since:
+            self._cards = {}
+            touched = {m.issue.id for m in self.models}
+        else:
+            touched = set()
+        for idea_id in delta.gone:
+            old = self._cards.pop(idea_id, None)
+            if old is not None:
+                touched.add(old.issue_id)
+        for card in delta.cards:
+            old = self._cards.get(card.id)
+            if old is not None:
+                touched.add(old.issue_id)
+            self._cards[card.id] = card
+            touched.add(card.issue_id)
+        for idea_id, card in self._cards.items():
+            count = delta.merged_counts.get(idea_id, 0)
+            if card.merged_count != count:
+                self._cards[idea_id] = replace(card, merged_count=count)
+                touched.add(card.issue_id)
+        if not touched:
+            return
+        by_issue: dict[str, list[IdeaRow]] = {issue_id: [] for issue_id in touched}
+        for card in self._cards.values():
+            if card.issue_id in by_issue:
+                by_issue[card.issue_id].append(card)
         changed = False
         for model in self.models:
-            changed |= model.set_rows(by_issue[model.issue.id])
+            if model.issue.id in by_issue:
+                cards = sorted(by_issue[model.issue.id], key=lambda c: (c.position, c.id))
+                changed |= model.set_rows(cards)
         if changed:
+            self.rows = [card for model in self.models for card in model.rows()]
             self.cards_changed.emit()
 
     def set_current(self, index: int) -> None:

@@ -8,6 +8,8 @@ Qt wraps between words. The stored text is never changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QTextOption
 from PySide6.QtWidgets import (
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.services.ideas import IdeaRow, kind_label
-from workshop_app.thai.segment import Segmenter, segmenter
+from workshop_app.thai.segment import Segmenter, dictionary_loaded, segmenter
 from workshop_app.ui.board_data import IDEA_ROLE
 
 ZERO_WIDTH_SPACE = "\u200b"
@@ -36,16 +38,22 @@ KIND_COLOURS = {
 class Breaker:
     """Card texts with zero-width spaces between Thai words, remembered per text."""
 
-    def __init__(self, words: Segmenter | None = None) -> None:
-        self._segmenter = words
+    def __init__(self, words: Callable[[], Segmenter] = segmenter) -> None:
+        self._words = words  # the segmenter to use (the workshop's, with its glossary)
         self._cache: dict[str, str] = {}
 
+    def forget(self) -> None:
+        """Drop remembered texts (the glossary changed)."""
+        self._cache.clear()
+
     def breakable(self, text: str) -> str:
+        """``text`` with zero-width spaces between words; ``text`` itself while the
+        dictionary is still loading (the views are laid out again once it is loaded)."""
         found = self._cache.get(text)
         if found is None:
-            if self._segmenter is None:
-                self._segmenter = segmenter()
-            pieces = self._segmenter.words(text)
+            if not dictionary_loaded():
+                return text
+            pieces = self._words().words(text)
             # Keep the spaces the secretary typed; join the other words with a ZWSP.
             found = (
                 ZERO_WIDTH_SPACE.join(pieces) if " " not in text else _join_keeping(text, pieces)
@@ -98,6 +106,9 @@ class CardDelegate(QStyledItemDelegate):
         self.small_font = QFont("Sarabun")
         self.small_font.setPointSizeF(max(7.0, point_size * 0.7))
         self.margin = max(4, round(point_size * 0.6))
+        self._metrics = QFontMetrics(self.text_font)
+        self._small_metrics = QFontMetrics(self.small_font)
+        self._heights: dict[tuple[str, int], int] = {}
 
     def _row(self, index: QModelIndex | QPersistentModelIndex) -> IdeaRow | None:
         row = index.data(IDEA_ROLE)
@@ -115,11 +126,19 @@ class CardDelegate(QStyledItemDelegate):
         return max(60, option.rect.width())
 
     def _text_height(self, text: str, width: int) -> int:
-        metrics = QFontMetrics(self.text_font)
-        rect = metrics.boundingRect(
-            QRect(0, 0, max(10, width), 100_000), int(Qt.TextFlag.TextWordWrap), text
-        )
-        return rect.height()
+        """Height of ``text`` wrapped to ``width``; remembered, since a view asks again for
+        every card whenever one card is added (measuring is the slow part of a layout)."""
+        key = (text, width)
+        height = self._heights.get(key)
+        if height is None:
+            rect = self._metrics.boundingRect(
+                QRect(0, 0, max(10, width), 100_000), int(Qt.TextFlag.TextWordWrap), text
+            )
+            height = rect.height()
+            if len(self._heights) > 50_000:
+                self._heights.clear()
+            self._heights[key] = height
+        return height
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -131,7 +150,7 @@ class CardDelegate(QStyledItemDelegate):
         inner = self._text_width(width)
         height = self._text_height(self.breaker.breakable(row.text), inner) + 2 * self.margin
         if self.details:
-            height += QFontMetrics(self.small_font).height() * 2 + self.margin
+            height += self._small_metrics.height() * 2 + self.margin
         return QSize(width, height + self.margin)  # + the gap between cards
 
     def paint(

@@ -204,6 +204,10 @@ class ProjectorWindow(QWidget):
             if view.model() is model and isinstance(model, IdeaListModel):
                 view.scrollTo(model.index(last))
 
+    def relayout(self) -> None:
+        """Lay the cards out again (their line breaks changed)."""
+        self._layout_cards()
+
     def _layout_cards(self) -> None:
         width = self.single_view.viewport().width()
         spacing = self.single_view.spacing()

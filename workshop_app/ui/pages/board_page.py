@@ -39,7 +39,7 @@ from workshop_app.services import ideas, workshops
 from workshop_app.services.idea_duplicates import DuplicateFinder, WordWeights
 from workshop_app.services.ideas import KIND_LABELS, IdeaDraft, IdeaRow, kind_label
 from workshop_app.services.workshops import SectorRow
-from workshop_app.thai.segment import segmenter
+from workshop_app.thai.segment import Segmenter, dictionary_loaded, segmenter, start_loading
 from workshop_app.ui.board_data import BoardData, IdeaFilterProxy, IdeaListModel
 from workshop_app.ui.card_delegate import Breaker, CardDelegate
 from workshop_app.ui.commands import (
@@ -54,6 +54,7 @@ from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.widgets import Banner
 
 SUGGESTION_LIMIT = 5
+SUGGESTION_DELAY_MS = 150
 # Keys on a column of cards -> what they do (page actions, see BoardPage._card_key).
 CARD_KEYS = {
     (Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier): "delete",
@@ -89,6 +90,9 @@ class CardListView(QListView):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.setStyleSheet("QListView { background:#f4f1ea; border:none; }")
+        # Lay out a long column in batches, so that the first cards show at once.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(60)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
@@ -178,6 +182,7 @@ def _escape(text: str) -> str:
 
 class BoardPage(QWidget):
     projector_requested = Signal()
+    relayout_cards = Signal()  # card texts will break differently: views lay out again
 
     def __init__(
         self, context: WorkshopContext, board: BoardData, parent: QWidget | None = None
@@ -187,8 +192,13 @@ class BoardPage(QWidget):
         self.board = board
         self.sectors: list[SectorRow] = []
         self.columns: list[IssueColumn] = []
-        self.breaker = Breaker()
+        self._segmenter: Segmenter | None = None
+        self.breaker = Breaker(self.workshop_segmenter)
         self._finder: DuplicateFinder | None = None
+        self._suggestion_timer = QTimer(self)
+        self._suggestion_timer.setSingleShot(True)
+        self._suggestion_timer.setInterval(SUGGESTION_DELAY_MS)
+        self._suggestion_timer.timeout.connect(self.update_suggestions)
         self._weights: dict[str, WordWeights] = {}
         self.board_delegate = CardDelegate(self.breaker, 12.0, context.language, self)
         self.compact_delegate = CardDelegate(self.breaker, 9.0, context.language, self, False)
@@ -337,6 +347,12 @@ class BoardPage(QWidget):
         self.reload_sectors()
         self.rebuild_columns()
         self._update_timer()
+        if not dictionary_loaded():
+            start_loading()
+            self._dictionary_poll = QTimer(self)
+            self._dictionary_poll.setInterval(100)
+            self._dictionary_poll.timeout.connect(self._check_dictionary)
+            self._dictionary_poll.start()
         self.setFocusProxy(self.entry)
 
     # --- set-up ---------------------------------------------------------------------------
@@ -419,8 +435,10 @@ class BoardPage(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         if changes & Changes.SECTORS:
             self.reload_sectors()
-        if changes & Changes.WORKSHOP:
-            self._finder = None  # the glossary may have changed
+        if changes & Changes.WORKSHOP:  # the glossary may have changed
+            self._segmenter = None
+            self._finder = None
+            self.breaker.forget()
 
     def _cards_changed(self) -> None:
         self._weights.clear()
@@ -439,6 +457,15 @@ class BoardPage(QWidget):
         self._update_counts()
         self._entry_changed()
         self._selection_changed()
+
+    def _check_dictionary(self) -> None:
+        """Once the Thai dictionary is loaded, lay the cards out again with word breaks."""
+        if dictionary_loaded():
+            self._dictionary_poll.stop()
+            self.breaker.forget()
+            self.relayout_cards.emit()
+            for column in self.columns:
+                column.view.doItemsLayout()
 
     def go_to_issue(self, index: int) -> None:
         if self.board.models:
@@ -498,12 +525,19 @@ class BoardPage(QWidget):
 
     # --- duplicate suggestions ------------------------------------------------------------
 
-    def finder(self) -> DuplicateFinder:
-        if self._finder is None:
+    def workshop_segmenter(self) -> Segmenter:
+        """The word segmenter with this workshop's glossary and province added; one for
+        both line breaking and duplicate suggestions (building one takes half a second)."""
+        if self._segmenter is None:
             workshop_id = self.context.workshop_id
             details = self.context.read(lambda s: workshops.get_workshop(s, workshop_id))
             words = [*workshops.glossary_words(details.glossary), details.province]
-            self._finder = DuplicateFinder(segmenter(words))
+            self._segmenter = segmenter(words)
+        return self._segmenter
+
+    def finder(self) -> DuplicateFinder:
+        if self._finder is None:
+            self._finder = DuplicateFinder(self.workshop_segmenter())
         return self._finder
 
     def suggest_for(self, text: str, exclude_id: str | None = None) -> list[tuple[IdeaRow, float]]:
@@ -538,22 +572,36 @@ class BoardPage(QWidget):
         )
 
     def _entry_changed(self) -> None:
-        text = self.entry.text()
-        if text.strip():
-            self.suggestion_title.setText(self.tr("Already on the board? Similar cards:"))
-            self._show_suggestions(text, None)
-        else:
-            self._selection_changed()
+        self._suggestion_timer.start()
 
     def _selection_changed(self) -> None:
         column = self.current_column()
         selected = column.selected_rows() if column else []
         self.merge_button.setEnabled(len(selected) >= 2)
-        card = column.current_row() if column else None
+        self._suggestion_timer.start()
+
+    def _selected_card(self) -> IdeaRow | None:
+        """The card the merge panel is about: the current card if it is selected."""
+        column = self.current_column()
+        if column is None:
+            return None
+        selected = column.selected_rows()
+        card = column.current_row()
         if card is not None and card not in selected:
             card = selected[0] if selected else None
+        return card
+
+    def update_suggestions(self) -> None:
+        """Fill the merge panel: cards similar to what is being typed, or else to the
+        selected card, and the cards merged into the selected card. Runs once typing or
+        clicking pauses (SUGGESTION_DELAY_MS), not at every keystroke."""
+        self._suggestion_timer.stop()
+        card = self._selected_card()
         self._show_merged(card)
-        if self.entry.text().strip():
+        text = self.entry.text()
+        if text.strip():
+            self.suggestion_title.setText(self.tr("Already on the board? Similar cards:"))
+            self._show_suggestions(text, None)
             return
         if card is None:
             self.suggestion_title.setText(self.tr("Possible duplicates"))

@@ -1,4 +1,4 @@
-"""The command line: demo, list and import-attendees, in Thai and English; bad input
+"""The command line: demo, list, import-attendees and import-ideas, in Thai and English; bad input
 exits non-zero with a clear message on stderr and changes nothing."""
 
 from __future__ import annotations
@@ -12,11 +12,13 @@ import sys
 from contextlib import closing
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from workshop_app.cli import EXIT_USER_ERROR, main
 from workshop_app.db.database import open_database
 from workshop_app.services.attendees import list_attendees, sector_counts
+from workshop_app.services.ideas import IdeaRow, count_ideas, list_ideas
 from workshop_app.services.workshops import list_issues, list_workshops
 
 HEADER = ["คำนำหน้า", "ชื่อ", "นามสกุล", "หน่วยงาน", "ภาคส่วน"]
@@ -331,3 +333,141 @@ def test_module_entry_point_as_a_subprocess(tmp_path: Path) -> None:
         "bad.xlsx is not a readable Excel (.xlsx) file, or it is damaged"
     ]
     assert _state(db_path) == before
+
+
+# --- import-ideas ---------------------------------------------------------------------
+
+
+def _board(db_path: Path, workshop_id: str) -> list[IdeaRow]:
+    """The cards on the board of a workshop, by issue number then top to bottom."""
+    database = open_database(db_path)
+    try:
+        with database.session() as session:
+            return list_ideas(session, workshop_id)
+    finally:
+        database.close()
+
+
+def test_import_ideas_prints_the_count_and_stores_the_ideas(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`import-ideas` adds the cards at the bottom of their issues' columns, in file
+    order, and says how many in the chosen language."""
+    workshop_id = _only_workshop(demo_db)
+    before = _board(demo_db, workshop_id)
+    assert len(before) == 60  # the small demo's cards
+    workbook = openpyxl.Workbook()
+    for row in (
+        ["ผลการระดมความคิดเห็นกลุ่มย่อย"],
+        ["ประเด็น", "ความคิดเห็น", "ประเภท", "ภาคส่วน", "กลุ่ม"],
+        [2, "ส่งเสริมการท่องเที่ยวเชิงวัฒนธรรมในเมืองเก่าสงขลา", "ข้อเสนอแนะ", "ภาคเอกชน", "กลุ่ม 2"],
+        ["๑", "ราคายางพาราตกต่ำ", "ปัญหา", "ภาคประชาชน", "กลุ่ม 1"],
+        ["ประเด็นที่ 2", "ถนนเข้าแหล่งท่องเที่ยวชำรุด", "ปัญหา", "อปท.", "กลุ่ม 2"],
+    ):
+        workbook.active.append(row)
+    file = tmp_path / "ideas.xlsx"
+    workbook.save(file)
+    capsys.readouterr()
+    argv = ["import-ideas", "--db", str(demo_db), "--workshop", workshop_id[:8], str(file)]
+    assert main(argv) == 0
+    out, err = capsys.readouterr()
+    assert (out.strip(), err) == ("นำเข้า 3 ความคิดเห็นจาก ideas.xlsx", "")
+    after = _board(demo_db, workshop_id)
+    assert len(after) == 63
+    with closing(sqlite3.connect(demo_db)) as conn:
+        assert conn.execute("SELECT count(*) FROM ideas").fetchone()[0] == 63
+    database = open_database(demo_db)
+    try:
+        with database.session() as session:
+            issues = list_issues(session, workshop_id)
+    finally:
+        database.close()
+
+    def column(number: int) -> list[str]:
+        return [r.text for r in after if r.issue_id == issues[number - 1].id]
+
+    assert column(2)[-2:] == [
+        "ส่งเสริมการท่องเที่ยวเชิงวัฒนธรรมในเมืองเก่าสงขลา",
+        "ถนนเข้าแหล่งท่องเที่ยวชำรุด",
+    ]
+    assert column(1)[-1] == "ราคายางพาราตกต่ำ"
+    added = {r.text: r for r in after if r.id not in {b.id for b in before}}
+    assert added["ราคายางพาราตกต่ำ"].kind == "problem"
+    assert added["ถนนเข้าแหล่งท่องเที่ยวชำรุด"].sector_name == "องค์กรปกครองส่วนท้องถิ่น"
+    assert added["ส่งเสริมการท่องเที่ยวเชิงวัฒนธรรมในเมืองเก่าสงขลา"].breakout_group == "กลุ่ม 2"
+    # In English, from a CSV.
+    second = _write_csv(tmp_path / "more.csv", [["Issue", "Idea"], ["3", "ต้องการศูนย์ดูแลผู้สูงอายุ"]])
+    assert main([*argv[:-1], "--lang", "en", str(second)]) == 0
+    assert capsys.readouterr().out.strip() == "imported 1 ideas from more.csv"
+    assert len(_board(demo_db, workshop_id)) == 64
+
+
+def test_import_ideas_of_a_bad_file_names_the_row_and_adds_nothing(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One bad row among good ones: exit 2, nothing on stdout, the row and column on
+    stderr, no traceback, the database file unchanged."""
+    workshop_id = _only_workshop(demo_db)
+    file = _write_csv(
+        tmp_path / "bad-ideas.csv",
+        [
+            ["ประเด็น", "ความคิดเห็น", "ประเภท"],
+            ["1", "ราคายางพาราตกต่ำ", "ปัญหา"],
+            ["9", "ส่งเสริมการท่องเที่ยว", "ข้อเสนอแนะ"],
+            ["2", "ถนนชำรุด", "ปัญหา"],
+        ],
+    )
+    before = _state(demo_db)
+    capsys.readouterr()
+    argv = ["import-ideas", "--db", str(demo_db), "--workshop", workshop_id, str(file)]
+    assert main([*argv, "--lang", "en"]) == EXIT_USER_ERROR
+    out, err = capsys.readouterr()
+    assert out == "" and "Traceback" not in err
+    lines = err.splitlines()
+    assert lines[0] == "bad-ideas.csv was not imported (nothing changed): 1 problem(s):"
+    assert lines[1].startswith("row 3, column ประเด็น: unknown issue '9'")
+    assert len(lines) == 2
+    assert main(argv) == EXIT_USER_ERROR
+    err = capsys.readouterr().err
+    assert err.startswith("ไม่ได้นำเข้าแฟ้ม bad-ideas.csv (ไม่มีการเปลี่ยนแปลงข้อมูล)")
+    assert "แถว 3 คอลัมน์ ประเด็น" in err
+    assert _state(demo_db) == before
+    assert len(_board(demo_db, workshop_id)) == 60
+
+
+def test_import_ideas_of_a_missing_file_does_not_create_a_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db_path = tmp_path / "new.sqlite"
+    argv = ["import-ideas", "--db", str(db_path), "--workshop", "x", str(tmp_path / "nope.xlsx")]
+    assert main([*argv, "--lang", "en"]) == EXIT_USER_ERROR
+    out, err = capsys.readouterr()
+    assert out == "" and err.splitlines() == [f"file not found: {tmp_path / 'nope.xlsx'}"]
+    assert not db_path.exists()
+    assert main(argv) == EXIT_USER_ERROR
+    assert "ไม่พบแฟ้ม" in capsys.readouterr().err
+    assert not db_path.exists()
+
+
+@pytest.mark.slow
+def test_demo_large_puts_2000_ideas_on_the_board_of_all_six_issues(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "large.sqlite"
+    assert main(["demo", "--size", "large", "--db", str(path)]) == 0
+    capsys.readouterr()
+    workshop_id = _only_workshop(path)
+    cards = _board(path, workshop_id)
+    database = open_database(path)
+    try:
+        with database.session() as session:
+            issues = list_issues(session, workshop_id)
+    finally:
+        database.close()
+    counts = count_ideas(cards)
+    assert counts.total == len(cards) == 2000
+    assert len(issues) == 6
+    assert set(counts.by_issue) == {i.id for i in issues}
+    assert all(n >= 300 for n in counts.by_issue.values())
+    assert len({c.id for c in cards}) == 2000
+    assert all(c.merged_count == 0 and c.text.strip() == c.text for c in cards)

@@ -1,125 +1,316 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="th_TH">
 <context>
     <name>AttendeeDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="134" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="134"/>
         <source>Edit attendee</source>
         <translation>แก้ไขข้อมูลผู้เข้าร่วม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="134" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="134"/>
         <source>Walk-in registration</source>
         <translation>ลงทะเบียนหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="148" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="148"/>
         <source>Participant</source>
         <translation>ผู้เข้าร่วมประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="149" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="149"/>
         <source>Committee member</source>
         <translation>กรรมการ (ผู้มาประชุม)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="152" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="152"/>
         <source>Agrees to appear in publicity photos</source>
         <translation>ยินยอมให้ใช้ภาพถ่ายเพื่อการประชาสัมพันธ์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="153" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="153"/>
         <source>Agrees to be contacted after the workshop</source>
         <translation>ยินยอมให้ติดต่อกลับภายหลังการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="157" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="157"/>
         <source>Explicitly agrees that the diet or access needs above are recorded</source>
         <translation>ยินยอมโดยชัดแจ้งให้บันทึกข้อมูลอาหารหรือความต้องการพิเศษข้างต้น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="165" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="165"/>
         <source>Prefix</source>
         <translation>คำนำหน้า</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="166" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="166"/>
         <source>First name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="167" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="167"/>
         <source>Last name</source>
         <translation>นามสกุล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="168" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="168"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="169" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="169"/>
         <source>Organisation</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="170" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="170"/>
         <source>Sector</source>
         <translation>ภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="171" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="171"/>
         <source>Role</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="172" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="172"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="173" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="173"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="176" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="176"/>
         <source>Diet or access needs</source>
         <translation>อาหารหรือความต้องการพิเศษ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="243" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="243"/>
         <source>{name} ({organisation}, no. {code}) is already registered. Cancel and check them in instead, or press OK again to add a new person.</source>
         <translation>{name} ({organisation} เลขที่ {code}) มีชื่ออยู่แล้ว กด ยกเลิก แล้วลงทะเบียนคนเดิม หรือกด ตกลง อีกครั้งเพื่อเพิ่มเป็นคนใหม่</translation>
     </message>
 </context>
 <context>
+    <name>BoardPage</name>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="211"/>
+        <source>Filter cards (Ctrl+F)</source>
+        <translation>กรองการ์ด (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="235"/>
+        <source>Type an idea, Enter adds it to the current issue (F5 kind, F6 sector)</source>
+        <translation>พิมพ์ความคิดเห็น กด Enter เพื่อเพิ่มในประเด็นปัจจุบัน (F5 ประเภท, F6 ภาคส่วน)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="249"/>
+        <source>Group</source>
+        <translation>กลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="251"/>
+        <source>Add (Enter)</source>
+        <translation>เพิ่ม (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="265"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="607"/>
+        <source>Possible duplicates</source>
+        <translation>การ์ดที่อาจซ้ำกัน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="266"/>
+        <source>Merge selected card into this one</source>
+        <translation>รวมการ์ดที่เลือกเข้ากับการ์ดนี้</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="268"/>
+        <source>Merge selected cards (Ctrl+M)</source>
+        <translation>รวมการ์ดที่เลือก (Ctrl+M)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="274"/>
+        <source>Take out of the merge (Ctrl+Shift+M)</source>
+        <translation>แยกออกจากการรวม (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="276"/>
+        <source>Merging</source>
+        <translation>การรวมการ์ด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="282"/>
+        <source>Cards merged into the selected card</source>
+        <translation>การ์ดที่รวมอยู่ในการ์ดที่เลือก</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="287"/>
+        <source>Timer and projector</source>
+        <translation>ตัวจับเวลาและจอโปรเจกเตอร์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="296"/>
+        <source> min</source>
+        <translation> นาที</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="302"/>
+        <source>Reset</source>
+        <translation>ตั้งใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="305"/>
+        <source>Open projector window (F9)</source>
+        <translation>เปิดหน้าจอโปรเจกเตอร์ (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="308"/>
+        <source>Projector shows all issues</source>
+        <translation>จอโปรเจกเตอร์แสดงทุกประเด็น</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="318"/>
+        <source>Cards per sector (current issue)</source>
+        <translation>จำนวนการ์ดตามภาคส่วน (ประเด็นปัจจุบัน)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="386"/>
+        <source>No sector</source>
+        <translation>ไม่ระบุภาคส่วน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="400"/>
+        <source>All kinds</source>
+        <translation>ทุกประเภท</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="403"/>
+        <source>All sectors</source>
+        <translation>ทุกภาคส่วน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="490"/>
+        <source>Showing {shown} of {total} cards</source>
+        <translation>แสดง {shown} จาก {total} การ์ด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="493"/>
+        <source>{total} cards</source>
+        <translation>{total} การ์ด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="505"/>
+        <source>No sector: {count}</source>
+        <translation>ไม่ระบุภาคส่วน: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="506"/>
+        <source>No cards yet</source>
+        <translation>ยังไม่มีการ์ด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="511"/>
+        <source>Pause</source>
+        <translation>หยุดชั่วคราว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="511"/>
+        <source>Start</source>
+        <translation>เริ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="603"/>
+        <source>Already on the board? Similar cards:</source>
+        <translation>มีบนกระดานแล้วหรือยัง การ์ดที่คล้ายกัน:</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="611"/>
+        <source>Possible duplicates of the selected card:</source>
+        <translation>การ์ดที่อาจซ้ำกับการ์ดที่เลือก:</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="637"/>
+        <source>Add a strategic issue first (Setup page).</source>
+        <translation>กรุณาเพิ่มประเด็นยุทธศาสตร์ก่อน (หน้าตั้งค่างานประชุม)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="666"/>
+        <source>Move %n card(s)</source>
+        <translation>
+            <numerusform>ย้ายการ์ด %n ใบ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="721"/>
+        <source>Select two or more cards to merge (Ctrl+click or Shift+click).</source>
+        <translation>เลือกการ์ดตั้งแต่ 2 ใบขึ้นไปเพื่อรวม (Ctrl+คลิก หรือ Shift+คลิก)</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="56" />
+        <location filename="../../workshop_app/ui/commands.py" line="56"/>
         <source>Check in {name}</source>
         <translation>ลงทะเบียน {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="68" />
+        <location filename="../../workshop_app/ui/commands.py" line="68"/>
         <source>Cancel check-in of {name}</source>
         <translation>ยกเลิกการลงทะเบียนของ {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="82" />
+        <location filename="../../workshop_app/ui/commands.py" line="82"/>
         <source>Register walk-in {name}</source>
         <translation>ลงทะเบียนหน้างาน {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="94" />
+        <location filename="../../workshop_app/ui/commands.py" line="94"/>
         <source>Edit {name}</source>
         <translation>แก้ไขข้อมูล {name}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/commands.py" line="112"/>
+        <source>Add idea “{text}”</source>
+        <translation>เพิ่มความคิดเห็น “{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/commands.py" line="127"/>
+        <source>Edit idea “{text}”</source>
+        <translation>แก้ไขความคิดเห็น “{text}”</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workshop_app/ui/commands.py" line="149"/>
+        <source>Delete %n idea(s)</source>
+        <translation>
+            <numerusform>ลบความคิดเห็น %n รายการ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/commands.py" line="169"/>
+        <source>Move idea “{text}”</source>
+        <translation>ย้ายความคิดเห็น “{text}”</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workshop_app/ui/commands.py" line="184"/>
+        <source>Merge %n idea(s) into “{text}”</source>
+        <translation>
+            <numerusform>รวม %n ความคิดเห็นเข้ากับ “{text}”</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/commands.py" line="198"/>
+        <source>Unmerge “{text}”</source>
+        <translation>แยกการรวมของ “{text}”</translation>
     </message>
 </context>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/app.py" line="171" />
+        <location filename="../../workshop_app/ui/app.py" line="173"/>
         <source>Something went wrong inside the app. Your data is safe: everything acknowledged on screen was already saved. Details are in {path}.</source>
         <translation>เกิดข้อผิดพลาดภายในโปรแกรม ข้อมูลของท่านปลอดภัย ทุกรายการที่แสดงว่าบันทึกแล้วถูกบันทึกไว้เรียบร้อย รายละเอียดอยู่ในแฟ้ม {path}</translation>
     </message>
@@ -127,12 +318,12 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="41" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="41"/>
         <source>OK</source>
         <translation>ตกลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="43" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="43"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -140,80 +331,80 @@
 <context>
     <name>ItemModels</name>
     <message>
-        <location filename="../../workshop_app/ui/item_models.py" line="81" />
-        <location filename="../../workshop_app/ui/item_models.py" line="196" />
+        <location filename="../../workshop_app/ui/item_models.py" line="81"/>
+        <location filename="../../workshop_app/ui/item_models.py" line="196"/>
         <source>No.</source>
         <translation>ที่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/item_models.py" line="82" />
+        <location filename="../../workshop_app/ui/item_models.py" line="82"/>
         <source>Name</source>
         <translation>ชื่อ–สกุล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/item_models.py" line="83" />
+        <location filename="../../workshop_app/ui/item_models.py" line="83"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/item_models.py" line="84" />
+        <location filename="../../workshop_app/ui/item_models.py" line="84"/>
         <source>Organisation</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/item_models.py" line="85" />
-        <location filename="../../workshop_app/ui/item_models.py" line="129" />
-        <location filename="../../workshop_app/ui/item_models.py" line="215" />
+        <location filename="../../workshop_app/ui/item_models.py" line="85"/>
+        <location filename="../../workshop_app/ui/item_models.py" line="129"/>
+        <location filename="../../workshop_app/ui/item_models.py" line="215"/>
         <source>Sector</source>
         <translation>ภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/item_models.py" line="86" />
+        <location filename="../../workshop_app/ui/item_models.py" line="86"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/item_models.py" line="91" />
+        <location filename="../../workshop_app/ui/item_models.py" line="91"/>
         <source>Not yet arrived</source>
         <translation>ยังไม่มา</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/item_models.py" line="92" />
+        <location filename="../../workshop_app/ui/item_models.py" line="92"/>
         <source>Present {time}</source>
         <translation>มาแล้ว {time}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/item_models.py" line="96" />
+        <location filename="../../workshop_app/ui/item_models.py" line="96"/>
         <source>(walk-in)</source>
         <translation>(หน้างาน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/item_models.py" line="130" />
+        <location filename="../../workshop_app/ui/item_models.py" line="130"/>
         <source>Invited</source>
         <translation>เชิญ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/item_models.py" line="131" />
+        <location filename="../../workshop_app/ui/item_models.py" line="131"/>
         <source>Present</source>
         <translation>มาแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/item_models.py" line="132" />
+        <location filename="../../workshop_app/ui/item_models.py" line="132"/>
         <source>Walk-ins</source>
         <translation>หน้างาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/item_models.py" line="138" />
+        <location filename="../../workshop_app/ui/item_models.py" line="138"/>
         <source>Total</source>
         <translation>รวม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/item_models.py" line="197" />
+        <location filename="../../workshop_app/ui/item_models.py" line="197"/>
         <source>Title</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/item_models.py" line="216" />
+        <location filename="../../workshop_app/ui/item_models.py" line="216"/>
         <source>Colour</source>
         <translation>สี</translation>
     </message>
@@ -221,22 +412,22 @@
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="77" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="77"/>
         <source>Add</source>
         <translation>เพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="78" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="78"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="79" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="79"/>
         <source>Move up</source>
         <translation>เลื่อนขึ้น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="80" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="80"/>
         <source>Move down</source>
         <translation>เลื่อนลง</translation>
     </message>
@@ -244,160 +435,187 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="49" />
-        <location filename="../../workshop_app/ui/main_window.py" line="124" />
+        <location filename="../../workshop_app/ui/main_window.py" line="56"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="133"/>
         <source>Setup</source>
         <translation>ตั้งค่างานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="50" />
-        <location filename="../../workshop_app/ui/main_window.py" line="124" />
+        <location filename="../../workshop_app/ui/main_window.py" line="57"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="133"/>
         <source>Registration</source>
         <translation>ลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="62" />
+        <location filename="../../workshop_app/ui/main_window.py" line="58"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="133"/>
+        <source>Brainstorm</source>
+        <translation>ระดมความคิด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="70"/>
         <source>Database: {path}</source>
         <translation>ฐานข้อมูล: {path}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="86" />
+        <location filename="../../workshop_app/ui/main_window.py" line="94"/>
         <source>&amp;File</source>
         <translation>&amp;แฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="89" />
+        <location filename="../../workshop_app/ui/main_window.py" line="97"/>
         <source>New workshop...</source>
         <translation>งานประชุมใหม่...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="94" />
+        <location filename="../../workshop_app/ui/main_window.py" line="102"/>
         <source>Open workshop...</source>
         <translation>เปิดงานประชุม...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="97" />
+        <location filename="../../workshop_app/ui/main_window.py" line="105"/>
         <source>Open database file...</source>
         <translation>เปิดแฟ้มฐานข้อมูล...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="98" />
+        <location filename="../../workshop_app/ui/main_window.py" line="106"/>
         <source>Recent workshops</source>
         <translation>งานประชุมล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="103" />
+        <location filename="../../workshop_app/ui/main_window.py" line="111"/>
         <source>Import invitation list...</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="106" />
+        <location filename="../../workshop_app/ui/main_window.py" line="114"/>
+        <source>Import ideas...</source>
+        <translation>นำเข้าความคิดเห็น...</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="115"/>
         <source>Back up database now</source>
         <translation>สำรองฐานข้อมูลเดี๋ยวนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="109" />
+        <location filename="../../workshop_app/ui/main_window.py" line="118"/>
         <source>Quit</source>
         <translation>ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="112" />
+        <location filename="../../workshop_app/ui/main_window.py" line="121"/>
         <source>&amp;Edit</source>
         <translation>&amp;แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="113" />
+        <location filename="../../workshop_app/ui/main_window.py" line="122"/>
         <source>Undo</source>
         <translation>เลิกทำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="115" />
+        <location filename="../../workshop_app/ui/main_window.py" line="124"/>
         <source>Redo</source>
         <translation>ทำซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="123" />
+        <location filename="../../workshop_app/ui/main_window.py" line="132"/>
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="126" />
+        <location filename="../../workshop_app/ui/main_window.py" line="136"/>
+        <source>Projector window</source>
+        <translation>หน้าจอโปรเจกเตอร์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="137"/>
         <source>Language</source>
         <translation>ภาษา</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="151" />
+        <location filename="../../workshop_app/ui/main_window.py" line="162"/>
         <source>{title} — Workshop app</source>
         <translation>{title} — โปรแกรมประชุมเชิงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="158" />
+        <location filename="../../workshop_app/ui/main_window.py" line="169"/>
         <source>Cannot do that</source>
         <translation>ทำรายการนี้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="202" />
+        <location filename="../../workshop_app/ui/main_window.py" line="213"/>
         <source>Open database file</source>
         <translation>เปิดแฟ้มฐานข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="204" />
+        <location filename="../../workshop_app/ui/main_window.py" line="215"/>
         <source>Workshop databases (*.sqlite *.db);;All files (*)</source>
         <translation>ฐานข้อมูลงานประชุม (*.sqlite *.db);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="218" />
-        <location filename="../../workshop_app/ui/main_window.py" line="238" />
+        <location filename="../../workshop_app/ui/main_window.py" line="229"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="249"/>
         <source>Import invitation list</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="220" />
+        <location filename="../../workshop_app/ui/main_window.py" line="231"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="311"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>ตารางข้อมูล (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="239" />
+        <location filename="../../workshop_app/ui/main_window.py" line="250"/>
         <source>{count} people found in {file}.</source>
         <translation>พบรายชื่อ {count} คนในแฟ้ม {file}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="244" />
+        <location filename="../../workshop_app/ui/main_window.py" line="255"/>
         <source>{count} of them look already registered (same name and organisation).</source>
         <translation>ในจำนวนนี้ {count} คนน่าจะมีชื่ออยู่แล้ว (ชื่อและหน่วยงานเดียวกัน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="248" />
+        <location filename="../../workshop_app/ui/main_window.py" line="259"/>
         <source>Row {row}: {name} ({organisation})</source>
         <translation>แถว {row}: {name} ({organisation})</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="257" />
+        <location filename="../../workshop_app/ui/main_window.py" line="268"/>
         <source>Import all</source>
         <translation>นำเข้าทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="259" />
+        <location filename="../../workshop_app/ui/main_window.py" line="270"/>
         <source>Skip likely duplicates</source>
         <translation>ข้ามรายชื่อที่น่าจะซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="263" />
+        <location filename="../../workshop_app/ui/main_window.py" line="274"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="277" />
+        <location filename="../../workshop_app/ui/main_window.py" line="288"/>
         <source>Imported {count} people.</source>
         <translation>นำเข้าแล้ว {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="287" />
+        <location filename="../../workshop_app/ui/main_window.py" line="309"/>
+        <source>Import ideas</source>
+        <translation>นำเข้าความคิดเห็น</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="327"/>
+        <source>Imported {count} ideas from {file}.</source>
+        <translation>นำเข้า {count} ความคิดเห็นจากแฟ้ม {file} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="337"/>
         <source>Backup failed: {error}</source>
         <translation>สำรองข้อมูลไม่สำเร็จ: {error}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="289" />
+        <location filename="../../workshop_app/ui/main_window.py" line="339"/>
         <source>Backup saved: {path}</source>
         <translation>สำรองข้อมูลไว้ที่ {path}</translation>
     </message>
@@ -405,37 +623,37 @@
 <context>
     <name>NewWorkshopDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="55" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="55"/>
         <source>New workshop</source>
         <translation>งานประชุมใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="67" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="67"/>
         <source>Title</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="68" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="68"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="69" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="69"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="70" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="70"/>
         <source>Date</source>
         <translation>วันที่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="71" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="71"/>
         <source>Venue</source>
         <translation>สถานที่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="83" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="83"/>
         <source>The workshop needs a title.</source>
         <translation>กรุณาใส่ชื่องานประชุม</translation>
     </message>
@@ -443,82 +661,107 @@
 <context>
     <name>OpenWorkshopDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="94" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="94"/>
         <source>Open workshop</source>
         <translation>เปิดงานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="98" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="98"/>
         <source>{title}
 {date}  ·  invited {invited}, present {present}</source>
         <translation>{title}
 {date}  ·  เชิญ {invited} คน มาแล้ว {present} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="107" />
+        <location filename="../../workshop_app/ui/dialogs.py" line="107"/>
         <source>Workshops in this database:</source>
         <translation>งานประชุมในฐานข้อมูลนี้:</translation>
     </message>
 </context>
 <context>
+    <name>ProjectorWindow</name>
+    <message>
+        <location filename="../../workshop_app/ui/projector.py" line="50"/>
+        <source>Projector — {title}</source>
+        <translation>จอโปรเจกเตอร์ — {title}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/projector.py" line="180"/>
+        <source>All strategic issues</source>
+        <translation>ทุกประเด็นยุทธศาสตร์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/projector.py" line="184"/>
+        <source>Issue {number}: {title}</source>
+        <translation>ประเด็นที่ {number}: {title}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workshop_app/ui/projector.py" line="189"/>
+        <source>%n card(s)</source>
+        <translation>
+            <numerusform>%n การ์ด</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RegistrationPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="50" />
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="50"/>
         <source>Type a name, organisation or number, then Enter to check in</source>
         <translation>พิมพ์ชื่อ หน่วยงาน หรือเลขที่ แล้วกด Enter เพื่อลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="75" />
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="75"/>
         <source>Walk-in registration (F2)</source>
         <translation>ลงทะเบียนหน้างาน (F2)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="77" />
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="77"/>
         <source>Edit details (F4)</source>
         <translation>แก้ไขข้อมูล (F4)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="79" />
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="79"/>
         <source>Cancel check-in</source>
         <translation>ยกเลิกการลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="149" />
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="149"/>
         <source>{count} shown</source>
         <translation>แสดง {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="151" />
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="151"/>
         <source>first {count} shown: type more to narrow</source>
         <translation>แสดง {count} คนแรก พิมพ์เพิ่มเพื่อกรองให้แคบลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="161" />
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="161"/>
         <source>Present {present} of {invited} invited</source>
         <translation>มาแล้ว {present} จากผู้ได้รับเชิญ {invited} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="183" />
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="183"/>
         <source>Nobody matches. Press F2 to register a walk-in.</source>
         <translation>ไม่พบรายชื่อ กด F2 เพื่อลงทะเบียนหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="188" />
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="188"/>
         <source>{name} (no. {code}) already checked in at {time}.</source>
         <translation>{name} (เลขที่ {code}) ลงทะเบียนไปแล้วเมื่อ {time}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="199" />
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="199"/>
         <source>Checked in: {name} (no. {code}), {sector}.</source>
         <translation>ลงทะเบียนแล้ว: {name} (เลขที่ {code}) {sector}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="212" />
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="212"/>
         <source>Check-in of {name} cancelled.</source>
         <translation>ยกเลิกการลงทะเบียนของ {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="241" />
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="241"/>
         <source>Walk-in registered and checked in: {name}.</source>
         <translation>ลงทะเบียนหน้างานแล้ว: {name}</translation>
     </message>
@@ -526,127 +769,132 @@
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="125" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="129"/>
         <source>e.g. 09.00</source>
         <translation>เช่น 09.00</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="159" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="168"/>
         <source>Title</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="160" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="169"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="161" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="170"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="162" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="171"/>
         <source>Fiscal year (B.E.)</source>
         <translation>ปีงบประมาณ (พ.ศ.)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="166" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="175"/>
         <source>Dates (first, last)</source>
         <translation>วันที่ (วันแรก วันสุดท้าย)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="170" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="179"/>
         <source>Start and end time</source>
         <translation>เวลาเริ่มและเลิกประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="171" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="180"/>
         <source>Venue</source>
         <translation>สถานที่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="172" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="181"/>
         <source>Chair</source>
         <translation>ประธาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="173" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="182"/>
         <source>Organiser</source>
         <translation>ผู้จัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="174" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="183"/>
         <source>Vision / 20-year goal</source>
         <translation>วิสัยทัศน์ / เป้าหมายการพัฒนา 20 ปี</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="178" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="187"/>
         <source>Meeting no. / B.E. year</source>
         <translation>ครั้งที่ / พ.ศ.</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="179" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="188"/>
         <source>Privacy notice shown at registration</source>
         <translation>ประกาศความเป็นส่วนตัวที่แจ้งผู้ลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="180" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="189"/>
+        <source>Glossary (the workshop&apos;s own words, one per line)</source>
+        <translation>คำเฉพาะของงานประชุม (บรรทัดละหนึ่งคำ)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="190"/>
         <source>Workshop</source>
         <translation>งานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="183" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="193"/>
         <source>Goal</source>
         <translation>เป้าประสงค์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="185" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="195"/>
         <source>Strategic issues</source>
         <translation>ประเด็นการพัฒนา</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="195" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="201"/>
         <source>Notes</source>
         <translation>รายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="197" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="203"/>
         <source>Agenda</source>
         <translation>ระเบียบวาระ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="209" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="207"/>
         <source>Sectors</source>
         <translation>ภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="217" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="215"/>
         <source>Colour...</source>
         <translation>เลือกสี...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="335" />
-        <source>'{text}' is not a date. Type it like 25/5/2569.</source>
-        <translation>'{text}' ไม่ใช่วันที่ กรุณาพิมพ์แบบ 25/5/2569</translation>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="354"/>
+        <source>&apos;{text}&apos; is not a date. Type it like 25/5/2569.</source>
+        <translation>&apos;{text}&apos; ไม่ใช่วันที่ กรุณาพิมพ์แบบ 25/5/2569</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="359" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="378"/>
         <source>Strategic issue {number}</source>
         <translation>ประเด็นการพัฒนาที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="365" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="384"/>
         <source>New agenda item</source>
         <translation>ระเบียบวาระใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="373" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="392"/>
         <source>New sector {number}</source>
         <translation>ภาคส่วนใหม่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="391" />
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="410"/>
         <source>Sector colour</source>
         <translation>สีของภาคส่วน</translation>
     </message>
@@ -654,7 +902,7 @@
 <context>
     <name>ThaiDateEdit</name>
     <message>
-        <location filename="../../workshop_app/ui/widgets.py" line="26" />
+        <location filename="../../workshop_app/ui/widgets.py" line="26"/>
         <source>e.g. 25/5/2569</source>
         <translation>เช่น 25/5/2569</translation>
     </message>

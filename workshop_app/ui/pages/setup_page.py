@@ -138,6 +138,11 @@ class SetupPage(QWidget):
         self.privacy_notice = CommitOnLeavePlainTextEdit(
             lambda text: self._save("privacy_notice", text)
         )
+        # Place names, agencies, products: kept whole by the word segmenter (card line
+        # breaks, duplicate suggestions).
+        self.glossary = CommitOnLeavePlainTextEdit(lambda text: self._save("glossary", text))
+        self.glossary.setObjectName("glossary")
+        self.glossary.setPlaceholderText("ภูชี้ฟ้า\nสะเดา\nข้าวสังข์หยด")
 
         for name in ("title", "province", "venue", "chair", "organiser"):
             line: QLineEdit = getattr(self, name)
@@ -181,6 +186,7 @@ class SetupPage(QWidget):
         meeting.addWidget(self.meeting_year)
         form.addRow(self.tr("Meeting no. / B.E. year"), meeting)
         form.addRow(self.tr("Privacy notice shown at registration"), self.privacy_notice)
+        form.addRow(self.tr("Glossary (the workshop's own words, one per line)"), self.glossary)
         details_box = QGroupBox(self.tr("Workshop"))
         details_box.setLayout(form)
 
@@ -294,6 +300,8 @@ class SetupPage(QWidget):
             self.meeting_year.setValue(details.meeting_year or 0)
             if self.privacy_notice.toPlainText() != details.privacy_notice:
                 self.privacy_notice.setPlainText(details.privacy_notice)
+            if self.glossary.toPlainText() != details.glossary:
+                self.glossary.setPlainText(details.glossary)
         finally:
             self._loading = False
 

@@ -50,9 +50,11 @@ def test_a_file_from_the_first_version_is_upgraded_with_its_data(tmp_path: Path)
             workshop = get_workshop(session, workshop_id)
             assert workshop.title == "ประชุมปีที่แล้ว"
             assert workshop.glossary == ""
-        revision = database.engine.connect().exec_driver_sql(
-            "SELECT version_num FROM alembic_version"
-        ).scalar_one()
+        revision = (
+            database.engine.connect()
+            .exec_driver_sql("SELECT version_num FROM alembic_version")
+            .scalar_one()
+        )
         assert revision == head_revision()
     finally:
         database.close()

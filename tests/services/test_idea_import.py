@@ -274,11 +274,6 @@ def test_ways_of_naming_the_issue(
     assert column(db, board, 3) == ["ข้อเสนอ"]
 
 
-@pytest.mark.xfail(
-    reason="idea_import matches 'issue N' with a case-sensitive pattern on text that is "
-    "not case-folded (headers are case-folded), so 'Issue 3' is an unknown issue",
-    strict=True,
-)
 @pytest.mark.parametrize("issue", ["Issue 3", "ISSUE 3"])
 def test_issue_number_in_english_with_a_capital(
     db: Database, board: Board, tmp_path: Path, issue: str

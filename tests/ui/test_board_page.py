@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, QSettings, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMessageBox, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -17,7 +17,7 @@ from workshop_app.services import ideas, workshops
 from workshop_app.services.ideas import MAX_IDEA_CHARS, IdeaRow
 from workshop_app.thai.normalize import search_key
 from workshop_app.ui import settings
-from workshop_app.ui.board_data import IdeaFilterProxy, IdeaListModel
+from workshop_app.ui.board_data import IDEA_ROLE, IdeaFilterProxy, IdeaListModel
 from workshop_app.ui.commands import merge_ideas_command
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.main_window import MainWindow
@@ -60,6 +60,10 @@ def _ideas(context: WorkshopContext, issue_id: str | None = None) -> list[IdeaRo
     return context.read(lambda s: ideas.list_ideas(s, context.workshop_id, issue_id))
 
 
+def _history(context: WorkshopContext) -> list[ideas.MergeEventRow]:
+    return context.read(lambda s: ideas.merge_history(s, context.workshop_id))
+
+
 def _idea(context: WorkshopContext, idea_id: str) -> IdeaRow:
     return context.read(lambda s: ideas.get_idea(s, idea_id))
 
@@ -76,6 +80,11 @@ def _column(page: BoardPage) -> IssueColumn:
     column = page.current_column()
     assert column is not None
     return column
+
+
+def _current_id(column: IssueColumn) -> str | None:
+    row = column.current_row()
+    return row.id if row is not None else None
 
 
 def _click_card(
@@ -148,7 +157,7 @@ def test_add_button_adds_the_typed_card(
 ) -> None:
     page = window.board_page
     type_text(page.entry, NEW_IDEA)
-    button = next(b for b in page.findChildren(type(page.merge_button)) if "Add" in b.text())
+    button = next(b for b in page.findChildren(QPushButton) if b.text() == "Add (Enter)")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert _ideas(context, _column(page).model.issue.id)[-1].text == NEW_IDEA
 
@@ -177,10 +186,12 @@ def test_f5_and_f6_choose_kind_and_sector_of_the_next_card(
     assert page.sector.currentData() == sectors[0].id
     assert page.entry.hasFocus()  # the keys never take the focus from the entry
 
+    before = sum(1 for r in _column(page).model.rows() if r.sector_id == sectors[0].id)
     _type_idea(qtbot, page, NEW_IDEA)
     card = _ideas(context, _column(page).model.issue.id)[-1]
     assert (card.text, card.kind, card.sector_id) == (NEW_IDEA, "project", sectors[0].id)
     assert card.sector_name == sectors[0].name
+    assert f"{sectors[0].name}: {before + 1}" in page.sector_counts.text()
     # The choice stays for the next card: a whole group's cards are typed in a row.
     _type_idea(qtbot, page, "พัฒนาระบบน้ำประปาหมู่บ้าน")
     second = _ideas(context, _column(page).model.issue.id)[-1]
@@ -228,6 +239,44 @@ def test_clicking_a_column_makes_it_current(qtbot: QtBot, window: MainWindow) ->
     page, board = window.board_page, window.board
     qtbot.mouseClick(page.columns[3].header, Qt.MouseButton.LeftButton)
     assert board.current == 3 and page.columns[3].current
+    card = page.columns[0].model.rows()[0]
+    _click_card(qtbot, page.columns[0], card.id)  # the top card: nothing moves above it
+    assert board.current == 0 and _current_id(page.columns[0]) == card.id
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: CardListView.mousePressEvent makes the column current (bigger delegate, "
+    "doItemsLayout) before QListView handles the press, so a click on a card of another "
+    "column selects a card higher up; Delete or Ctrl+M then act on the wrong card",
+)
+def test_clicking_a_card_in_another_column_selects_that_card(
+    qtbot: QtBot, window: MainWindow, context: WorkshopContext
+) -> None:
+    page, board = window.board_page, window.board
+    column = page.columns[3]
+    card = column.model.rows()[5]
+    _click_card(qtbot, column, card.id)
+    assert board.current == 3
+    assert _current_id(column) == card.id
+
+
+def test_keys_work_with_the_focus_on_a_column(
+    qtbot: QtBot, window: MainWindow, context: WorkshopContext
+) -> None:
+    page, board = window.board_page, window.board
+    column = _column(page)
+    _click_card(qtbot, column, column.model.rows()[0].id)
+    assert column.view.hasFocus()
+    qtbot.keyClick(column.view, Qt.Key.Key_F5)
+    assert page.kind.currentData() == "project"
+    qtbot.keyClick(column.view, Qt.Key.Key_PageDown, CTRL)
+    assert board.current == 1
+    qtbot.keyClick(page.columns[1].view, Qt.Key.Key_E, CTRL)  # back to the entry
+    assert page.entry.hasFocus()
+    _type_idea(qtbot, page, NEW_IDEA)
+    card = _ideas(context, board.models[1].issue.id)[-1]
+    assert (card.text, card.kind) == (NEW_IDEA, "project")
 
 
 def test_empty_entry_is_refused_and_nothing_is_stored(
@@ -351,8 +400,8 @@ def test_ctrl_m_merges_selected_cards_into_the_top_one(
     assert all(s.id not in on_board for s in sources)
     assert column.model.rowCount() == 10
     assert _idea(context, target.id).merged_count == 2
-    assert column.current_row() is not None and column.current_row().id == target.id  # type: ignore[union-attr]
-    history = context.read(lambda s: ideas.merge_history(s, context.workshop_id))
+    assert _current_id(column) == target.id
+    history = _history(context)
     assert len(history) == 1
     assert history[0].action == "merge" and history[0].target_id == target.id
     assert set(history[0].source_ids) == {rows[2].id, rows[4].id}
@@ -365,7 +414,7 @@ def test_ctrl_m_merges_selected_cards_into_the_top_one(
     qtbot.keyClick(column.view, Qt.Key.Key_Z, CTRL)
     assert _ids(column.model) == [r.id for r in rows]  # back in their places
     assert _idea(context, target.id).merged_count == 0
-    history = context.read(lambda s: ideas.merge_history(s, context.workshop_id))
+    history = _history(context)
     assert [e.action for e in history] == ["merge", "unmerge"]
 
     qtbot.keyClick(column.view, Qt.Key.Key_Y, CTRL)
@@ -414,17 +463,44 @@ def test_unmerge_one_card_with_the_merged_list(
     assert _ids(column.model)[:2] == [rows[0].id, rows[2].id]  # back in its place
     assert rows[1].id not in _ids(column.model)
     assert _idea(context, rows[0].id).merged_count == 1
-    history = context.read(lambda s: ideas.merge_history(s, context.workshop_id))
+    history = _history(context)
     assert (history[-1].action, history[-1].source_ids) == ("unmerge", (rows[2].id,))
-    # The target is still selected and lists the card left in it.
-    assert column.current_row() is not None and column.current_row().id == rows[0].id  # type: ignore[union-attr]
+    # Clicked again, the target lists the card left in it; Ctrl+Shift+M gives it back.
+    _click_card(qtbot, column, rows[0].id)
     qtbot.waitUntil(lambda: page.merged_list.count() == 1)
     assert page.merged_list.item(0).text() == rows[1].text
-    # Ctrl+Shift+M gives back the rest.
-    column.view.setFocus()
     qtbot.keyClick(column.view, Qt.Key.Key_M, CTRL | SHIFT)
     assert _ids(column.model) == [r.id for r in rows]
     assert _idea(context, rows[0].id).merged_count == 0
+    assert [e.action for e in _history(context)] == [
+        "merge",
+        "unmerge",
+        "unmerge",
+    ]
+    qtbot.keyClick(column.view, Qt.Key.Key_Z, CTRL)  # the last card goes back in
+    assert _idea(context, rows[0].id).merged_count == 1
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: BoardPage.unmerge_selected/_unmerge do not select the target again after "
+    "the unmerge resets the column model (merge_selected does), so the target loses its "
+    "selection and the merged list empties after taking out one card",
+)
+def test_target_stays_selected_after_taking_a_card_out(
+    qtbot: QtBot, window: MainWindow, context: WorkshopContext
+) -> None:
+    page = window.board_page
+    column = _column(page)
+    rows = column.model.rows()
+    _select(qtbot, column, rows[:3])
+    qtbot.keyClick(column.view, Qt.Key.Key_M, CTRL)
+    qtbot.waitUntil(lambda: page.merged_list.count() == 2)
+    page.merged_list.item(0).setSelected(True)
+    qtbot.mouseClick(page.unmerge_button, Qt.MouseButton.LeftButton)
+    assert _idea(context, rows[0].id).merged_count == 1
+    assert _current_id(column) == rows[0].id
+    qtbot.waitUntil(lambda: page.merged_list.count() == 1)
 
 
 # --- deleting, moving, editing ---------------------------------------------------------------
@@ -472,7 +548,7 @@ def test_alt_up_and_down_reorder_cards(
     qtbot.keyClick(column.view, Qt.Key.Key_Down, ALT)
     qtbot.keyClick(column.view, Qt.Key.Key_Down, ALT)
     assert stored() == [ids[0], ids[1], ids[3], ids[2], *ids[4:]]
-    assert column.current_row() is not None and column.current_row().id == ids[2]  # type: ignore[union-attr]
+    assert _current_id(column) == ids[2]
     for _ in range(3):
         qtbot.keyClick(column.view, Qt.Key.Key_Z, CTRL)
     assert stored() == [ids[2], ids[0], ids[1], *ids[3:]]
@@ -498,8 +574,7 @@ def test_alt_right_moves_a_card_to_the_next_issue(
     assert [r.id for r in _ideas(context, second.issue.id)][-1] == card.id  # at the bottom
     assert card.id not in _ids(first) and _ids(second)[-1] == card.id
     assert board.current == 1  # the board follows the card
-    assert page.columns[1].current_row() is not None
-    assert page.columns[1].current_row().id == card.id  # type: ignore[union-attr]
+    assert _current_id(page.columns[1]) == card.id
     assert page.columns[1].view.hasFocus()
 
     qtbot.keyClick(page.columns[1].view, Qt.Key.Key_Left, ALT)  # and back, at the bottom
@@ -592,8 +667,7 @@ def test_filter_narrows_every_column(
         assert all(
             r.kind == "proposal" and search_key(word) in r.search_text
             for r in (
-                column.proxy.index(i, 0).data(Qt.ItemDataRole.UserRole + 1)
-                for i in range(column.proxy.rowCount())
+                column.proxy.index(i, 0).data(IDEA_ROLE) for i in range(column.proxy.rowCount())
             )
         )
     qtbot.keyClick(page.filter_text, Qt.Key.Key_A, CTRL)
@@ -606,8 +680,7 @@ def test_filter_narrows_every_column(
     for column in page.columns:
         expected = [r.id for r in column.model.rows() if r.sector_id == sector.id]
         assert [
-            column.proxy.index(i, 0).data(Qt.ItemDataRole.UserRole + 1).id
-            for i in range(column.proxy.rowCount())
+            column.proxy.index(i, 0).data(IDEA_ROLE).id for i in range(column.proxy.rowCount())
         ] == expected
     page.filter_sector.setCurrentIndex(0)  # no filter: every card, plain counts
     assert all(c.proxy.rowCount() == c.model.rowCount() for c in page.columns)
@@ -666,7 +739,7 @@ def test_typing_lists_similar_cards_and_merge_into_suggestion(
 
     assert new.id not in _ids(column.model)
     assert _idea(context, original.id).merged_count == 1
-    history = context.read(lambda s: ideas.merge_history(s, context.workshop_id))
+    history = _history(context)
     assert (history[-1].action, history[-1].target_id, history[-1].source_ids) == (
         "merge",
         original.id,
@@ -732,6 +805,31 @@ def test_drop_at_the_end_of_a_column(
     assert not target.dropMimeData(text, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
     qtbot.wait(20)
     assert len(_ideas(context)) == 60
+
+
+def test_drop_through_the_filtered_view(
+    qtbot: QtBot, window: MainWindow, context: WorkshopContext
+) -> None:
+    """The columns' views hold the filter proxies: a drop at a filtered row lands above
+    the card shown there, and a drop after the last shown card goes to the bottom."""
+    page = window.board_page
+    type_text(page.filter_text, "ในอำเภอ")
+    source, target = page.columns[0], page.columns[1]
+    assert 1 < target.proxy.rowCount() < target.model.rowCount()
+    moving = source.proxy.index(0, 0).data(IDEA_ROLE)
+    shown_second = target.proxy.index(1, 0).data(IDEA_ROLE)
+    mime = source.proxy.mimeData([source.proxy.index(0, 0)])
+    target.proxy.dropMimeData(mime, Qt.DropAction.MoveAction, 1, 0, QModelIndex())
+    qtbot.waitUntil(lambda: moving.id in _ids(target.model))
+    stored = [r.id for r in _ideas(context, target.model.issue.id)]
+    assert stored[stored.index(moving.id) + 1] == shown_second.id
+
+    last = source.proxy.index(0, 0).data(IDEA_ROLE)
+    mime = source.proxy.mimeData([source.proxy.index(0, 0)])
+    end = target.proxy.rowCount()
+    target.proxy.dropMimeData(mime, Qt.DropAction.MoveAction, end, 0, QModelIndex())
+    qtbot.waitUntil(lambda: last.id in _ids(target.model))
+    assert _ideas(context, target.model.issue.id)[-1].id == last.id
 
 
 # --- the item models ---------------------------------------------------------------------------

@@ -33,6 +33,7 @@ _WEIGHT_MAX_COVER = 0.5
 _WEIGHT_TRIGRAMS = 0.3
 _NEGATION_PENALTY = 0.3
 _SWAP_PENALTY = 0.5
+_MIN_PART = 4  # characters a word needs to count as part of a longer word
 
 # Abbreviations and synonyms written one way before comparing (after search_key, so
 # lower case, Arabic digits). Longer forms first so that they win over their parts.
@@ -172,7 +173,11 @@ def _word_match(word: str, others: frozenset[str]) -> float:
     บำบัด, ยาเสพติด and ติดยาเสพติด: the segmenter cuts compounds differently); else 0."""
     if word in others:
         return 1.0
-    if len(word) >= 2 and any(len(o) >= 2 and (word in o or o in word) for o in others):
+    # A short piece (ผู้, ใบ) is part of many words and says nothing about sameness.
+    if any(
+        (word in o and len(word) >= _MIN_PART) or (o in word and len(o) >= _MIN_PART)
+        for o in others
+    ):
         return 0.8
     return 0.0
 

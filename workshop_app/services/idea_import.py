@@ -156,7 +156,7 @@ def read_idea_file(session: Session, workshop_id: str, path: Path) -> IdeaImport
         if not any(values.values()):
             continue
         issue_text = to_arabic_digits(values.get("issue", ""))
-        match = _ISSUE_NUMBER.match(issue_text.strip())
+        match = _ISSUE_NUMBER.match(issue_text.strip().casefold())
         issue_id = (by_number.get(match.group(1)) if match else None) or by_title.get(
             header_key(issue_text)
         )

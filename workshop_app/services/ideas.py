@@ -9,6 +9,7 @@ the board ("roots"); a root shows how many cards were merged into it, at any dep
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -89,6 +90,10 @@ class IdeaPlace:
 
     issue_id: str
     before_id: str | None
+    # The exact position it had: reused on undo when it still lies between the same
+    # neighbours, so the card also comes back to its place among hidden (merged,
+    # deleted) cards, which matters once those come back.
+    position: float | None = None
 
 
 @dataclass(frozen=True)
@@ -261,15 +266,20 @@ def idea_place(session: Session, idea_id: str) -> IdeaPlace:
     column = [c.id for c in _column(session, idea.issue_id)]
     index = column.index(idea.id) if idea.id in column else len(column)
     below = column[index + 1] if index + 1 < len(column) else None
-    return IdeaPlace(idea.issue_id, below)
+    return IdeaPlace(idea.issue_id, below, idea.position)
 
 
 def move_idea(
-    session: Session, idea_id: str, issue_id: str, before_id: str | None = None
+    session: Session,
+    idea_id: str,
+    issue_id: str,
+    before_id: str | None = None,
+    position: float | None = None,
 ) -> IdeaPlace:
-    """Put a card in ``issue_id``'s column just above ``before_id`` (None: at the bottom).
+    """Put a card in ``issue_id``'s column just above ``before_id`` (None: at the bottom),
+    at ``position`` if that lies there (undo gives the old one).
 
-    Returns where the card was, so that ``move_idea`` to that place undoes the move.
+    Returns where the card was, so that ``move_idea(**old)`` undoes the move.
     """
     idea = _live_idea(session, idea_id)
     _live_issue(session, idea.workshop_id, issue_id)
@@ -288,15 +298,22 @@ def move_idea(
             )
         index = ids.index(before_id)
     idea.issue_id = issue_id
-    idea.position = _position_between(session, issue_id, idea, board, index)
+    idea.position = _position_between(session, issue_id, idea, board, index, position)
     session.flush()
     return old
 
 
 def _position_between(
-    session: Session, issue_id: str, idea: Idea, board: list[Idea], index: int
+    session: Session,
+    issue_id: str,
+    idea: Idea,
+    board: list[Idea],
+    index: int,
+    wanted: float | None = None,
 ) -> float:
-    """A position for ``idea`` between board cards ``index - 1`` and ``index``."""
+    """A position for ``idea`` between board cards ``index - 1`` and ``index``: ``wanted``
+    if it lies there and no other card has it, else the middle of the widest gap between
+    the cards (hidden ones included) there, so that no two cards share a position."""
     for _attempt in range(2):
         everything = [c for c in _column(session, issue_id, on_board_only=False) if c is not idea]
         low = (
@@ -309,8 +326,13 @@ def _position_between(
             if index < len(board)
             else max((c.position for c in everything), default=0.0) + 2.0
         )
-        if high - low >= _MIN_GAP:
-            return (low + high) / 2
+        taken = sorted(c.position for c in everything if low < c.position < high)
+        if wanted is not None and low < wanted < high and wanted not in taken:
+            return wanted
+        points = [low, *taken, high]
+        gap, start = max((b - a, a) for a, b in itertools.pairwise(points))
+        if gap >= _MIN_GAP:
+            return start + gap / 2
         # Too close after many drops in one spot: number the whole column (hidden cards
         # too, so they keep their place) 1, 2, 3 ... and try again.
         for number, card in enumerate(everything, start=1):

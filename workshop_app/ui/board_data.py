@@ -164,10 +164,11 @@ class IdeaFilterProxy(QSortFilterProxyModel):
         self._sector: str | None = None
 
     def set_filter(self, text: str, kind: str | None, sector_id: str | None) -> None:
+        self.beginFilterChange()
         self._words = search_key(text).split()
         self._kind = kind or None
         self._sector = sector_id or None
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def is_filtering(self) -> bool:
         return bool(self._words or self._kind or self._sector)

@@ -162,7 +162,7 @@ def move_idea_command(
         old[:] = [ideas.move_idea(session, row.id, issue_id, before_id)]
 
     def back(session: Session) -> None:
-        ideas.move_idea(session, row.id, old[0].issue_id, old[0].before_id)
+        ideas.move_idea(session, row.id, old[0].issue_id, old[0].before_id, old[0].position)
 
     return ServiceCommand(
         context,

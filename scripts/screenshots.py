@@ -40,6 +40,7 @@ def main() -> int:
                     window.registration_page.search.setText("สม")
                 if name == "board":
                     window.board_page.entry.setText("ส่งเสริมการแปรรูปยางพาราเพื่อเพิ่มมูลค่า")
+                    window.board_page.update_suggestions()
                 QApplication.processEvents()
                 path = out / f"{name}-{language}.png"
                 window.grab().save(str(path))

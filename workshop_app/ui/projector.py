@@ -153,7 +153,6 @@ class ProjectorWindow(QWidget):
             label = QLabel(f"{model.issue.number}. {model.issue.title}")
             label.setWordWrap(True)
             view = _card_view(self.all_delegate)
-            view.setModel(model)
             model.rowsInserted.connect(self._follow_new_card)
             column = QVBoxLayout()
             column.addWidget(label)
@@ -164,14 +163,23 @@ class ProjectorWindow(QWidget):
         self._show_current()
 
     def _show_current(self) -> None:
-        model = self.board.current_model()
+        # Only the views on show hold a model: a view lays out every card whenever one is
+        # added, and the room should not wait for views nobody sees.
+        show_all = self.board.show_all
+        model = None if show_all else self.board.current_model()
         if self.single_view.model() is not model:
             self.single_view.setModel(model)
-        self.stack.setCurrentIndex(1 if self.board.show_all else 0)
+        for (_label, view), column_model in zip(self.all_views, self.board.models, strict=True):
+            wanted = column_model if show_all else None
+            if view.model() is not wanted:
+                view.setModel(wanted)
+        self.stack.setCurrentIndex(1 if show_all else 0)
         self._update_header()
         self._layout_cards()
         if model is not None and model.rowCount():
             self.single_view.scrollToBottom()
+        for _label, view in self.all_views if show_all else ():
+            view.scrollToBottom()
 
     def _update_header(self) -> None:
         self.title.setText(self.board.title)

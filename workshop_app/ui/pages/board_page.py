@@ -90,9 +90,7 @@ class CardListView(QListView):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.setStyleSheet("QListView { background:#f4f1ea; border:none; }")
-        # Lay out a long column in batches, so that the first cards show at once.
-        self.setLayoutMode(QListView.LayoutMode.Batched)
-        self.setBatchSize(60)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier

@@ -23,11 +23,11 @@ from workshop_app.export.tables import MAX_UNPACKED_BYTES
 from workshop_app.models import AttendeeRole
 from workshop_app.services.attendees import AttendeeDraft, AttendeeRow, add_attendee, list_attendees
 from workshop_app.services.invitation_import import (
-    ImportRejectedError,
     InvitationPlan,
     apply_invitation_plan,
     read_invitation_list,
 )
+from workshop_app.services.table_import import ImportRejectedError
 from workshop_app.services.workshops import create_workshop, list_sectors
 
 Rows = Sequence[Sequence[object]]

@@ -15,6 +15,12 @@ TS_FILE = ROOT / "resources" / "translations" / "workshop_app_th.ts"
 BIN = Path(sys.executable).parent
 
 
+def _translated_text(translation: ET.Element) -> str:
+    """The Thai text; a plural (%n) message holds it in <numerusform> (Thai has one)."""
+    forms = [form.text or "" for form in translation.iter("numerusform")]
+    return "".join(forms) if forms else translation.text or ""
+
+
 def _unfinished(ts_path: Path) -> list[str]:
     root = ET.parse(ts_path).getroot()
     return [
@@ -22,7 +28,7 @@ def _unfinished(ts_path: Path) -> list[str]:
         for message in root.iter("message")
         if (translation := message.find("translation")) is None
         or translation.get("type") in ("unfinished", "vanished", "obsolete")
-        or not (translation.text or "").strip()
+        or not _translated_text(translation).strip()
     ]
 
 

@@ -251,6 +251,7 @@ class BoardData(QObject):
     current_changed = Signal(int)  # index of the current issue
     cards_changed = Signal()  # some column's cards changed (counts to update)
     show_all_changed = Signal(bool)  # projector: all issues, or the current one
+    title_changed = Signal(str)  # the workshop's title
 
     def __init__(self, context: WorkshopContext) -> None:
         super().__init__()
@@ -284,7 +285,9 @@ class BoardData(QObject):
                 workshops.get_workshop(s, workshop_id).title,
             )
         )
-        self.title = title
+        if title != self.title:
+            self.title = title
+            self.title_changed.emit(title)
         if [m.issue for m in self.models] != issues:
             self.models = [IdeaListModel(issue) for issue in issues]
             for model in self.models:

@@ -297,6 +297,7 @@ class MainWindow(QMainWindow):
                 self.board, self.board_page.breaker, self.context.language
             )
         self.projector.show_on_best_screen()
+        self.activateWindow()  # typing goes on in this window, not the projector
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.projector is not None:

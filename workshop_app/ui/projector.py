@@ -47,7 +47,8 @@ class ProjectorWindow(QWidget):
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("projectorWindow")
         self.board = board
-        self.setWindowTitle(self.tr("Projector — {title}").format(title=board.title))
+        # The facilitator keeps typing in the main window while this one opens.
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setStyleSheet("ProjectorWindow { background:#f4f1ea; }")
         self.point_size = DEFAULT_POINT_SIZE
 
@@ -97,11 +98,17 @@ class ProjectorWindow(QWidget):
         board.issues_changed.connect(self._rebuild)
         board.current_changed.connect(lambda _index: self._show_current())
         board.cards_changed.connect(self._update_header)
+        board.title_changed.connect(self._title_changed)
         board.show_all_changed.connect(lambda _on: self._show_current())
         board.countdown.changed.connect(self._update_timer)
         self._fonts()
+        self._title_changed(board.title)
         self._rebuild()
         self._update_timer()
+
+    def _title_changed(self, title: str) -> None:
+        self.setWindowTitle(self.tr("Projector — {title}").format(title=title))
+        self.title.setText(title)
 
     # --- showing --------------------------------------------------------------------------
 
@@ -182,7 +189,6 @@ class ProjectorWindow(QWidget):
             view.scrollToBottom()
 
     def _update_header(self) -> None:
-        self.title.setText(self.board.title)
         model = self.board.current_model()
         if self.board.show_all or model is None:
             self.issue.setText(self.tr("All strategic issues"))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -102,8 +102,10 @@ class CardListView(QListView):
         super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.activated_column.emit()
         super().mousePressEvent(event)
+        # After the click has picked its card: making the column current lays it out
+        # again with larger cards, which would move the card under the mouse.
+        QTimer.singleShot(0, self.activated_column.emit)
 
 
 class IssueColumn(QFrame):
@@ -234,6 +236,7 @@ class BoardPage(QWidget):
         )
         self.entry.setStyleSheet("font-size:15pt; padding:6px;")
         self.entry.returnPressed.connect(self.add_from_entry)
+        self.entry.installEventFilter(self)
         self.entry.textChanged.connect(self._entry_changed)
         self.kind = QComboBox()
         self.kind.setObjectName("ideaKind")
@@ -468,6 +471,9 @@ class BoardPage(QWidget):
     def go_to_issue(self, index: int) -> None:
         if self.board.models:
             self.board.set_current(index % len(self.board.models))
+        column = self.current_column()
+        if column is not None and column.view.currentIndex().isValid():
+            column.view.scrollTo(column.view.currentIndex())
 
     def current_column(self) -> IssueColumn | None:
         return self.columns[self.board.current] if self.columns else None
@@ -640,7 +646,9 @@ class BoardPage(QWidget):
         )
         self.context.undo_stack.push(command)
         if command.succeeded:
-            self.entry.clear()
+            # setText, not clear(): clear() is undoable in the line edit, and Ctrl+Z must
+            # undo the card, not bring the typed text back.
+            self.entry.setText("")
             self.banner.clear_message()
             column.select_idea(idea_id)
             self.entry.setFocus()
@@ -753,6 +761,24 @@ class BoardPage(QWidget):
             source_ids = [r.id for r in self.context.read(lambda s: ideas.merged_into(s, card.id))]
         if source_ids:
             self.context.undo_stack.push(unmerge_ideas_command(self.context, card, source_ids))
+            column = self.current_column()
+            if column is not None:
+                column.select_idea(card.id)  # keep it selected to take out the next one
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Z / Ctrl+Y in the entry box undo and redo board actions, unless there is
+        typing in the box to undo (after Enter the box is empty and has none)."""
+        if watched is self.entry and event.type() == QEvent.Type.ShortcutOverride:
+            assert isinstance(event, QKeyEvent)
+            ctrl_y = QKeySequence(event.keyCombination()) == QKeySequence("Ctrl+Y")
+            undo = event.matches(QKeySequence.StandardKey.Undo)
+            redo = ctrl_y or event.matches(QKeySequence.StandardKey.Redo)
+            if (undo and not self.entry.isUndoAvailable()) or (
+                redo and not self.entry.isRedoAvailable()
+            ):
+                event.ignore()  # the window's Undo/Redo shortcut takes it
+                return True
+        return super().eventFilter(watched, event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -14,10 +14,11 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from workshop_app.errors import FieldError
-from workshop_app.export.tables import Cell, column_letter, read_table
+from workshop_app.export.tables import read_table
 from workshop_app.models import IdeaKind
 from workshop_app.services.ideas import KIND_LABELS, IdeaDraft, add_idea, clean_idea_text
 from workshop_app.services.table_import import (
+    HeaderColumns,
     ImportProblem,
     ImportRejectedError,
     find_header,
@@ -122,9 +123,8 @@ def read_idea_file(session: Session, workshop_id: str, path: Path) -> IdeaImport
         )
     header_index, columns = found
 
-    def label(name: str) -> str:
-        header = FIELD_LABELS[name]
-        return f"{column_letter(columns[name])} ({header})" if table.column_labels else header
+    header = HeaderColumns(table, header_index, columns, FIELD_LABELS)
+    label = header.label
 
     issues = list_issues(session, workshop_id)
     by_number = {str(i.number): i.id for i in issues}
@@ -136,25 +136,7 @@ def read_idea_file(session: Session, workshop_id: str, path: Path) -> IdeaImport
     problems: list[ImportProblem] = []
     ideas: list[PlannedIdea] = []
 
-    for row, number in zip(
-        table.rows[header_index + 1 :], table.row_numbers[header_index + 1 :], strict=True
-    ):
-        values: dict[str, str] = {}
-        row_problems: list[ImportProblem] = []
-        for name, column in columns.items():
-            cell = row[column] if column < len(row) else Cell("")
-            if cell.is_formula:
-                row_problems.append(
-                    ImportProblem(
-                        number,
-                        label(name),
-                        f"ช่องนี้เป็นสูตร ({cell.text[:40]}) กรุณาวางเป็นค่าแทน",
-                        f"the cell holds a formula ({cell.text[:40]}); paste it as a value",
-                    )
-                )
-            values[name] = cell.text.strip()
-        if not any(values.values()):
-            continue
+    for number, values, row_problems in header.rows():
         issue_text = to_arabic_digits(values.get("issue", ""))
         match = _ISSUE_NUMBER.match(issue_text.strip().casefold())
         issue_id = (by_number.get(match.group(1)) if match else None) or by_title.get(

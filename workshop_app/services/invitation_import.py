@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from workshop_app.errors import FieldError
-from workshop_app.export.tables import Cell, column_letter, read_table
+from workshop_app.export.tables import read_table
 from workshop_app.models import AttendeeRole
 from workshop_app.services.attendees import (
     AttendeeDraft,
@@ -27,6 +27,7 @@ from workshop_app.services.attendees import (
     next_code,
 )
 from workshop_app.services.table_import import (
+    HeaderColumns,
     ImportProblem,
     ImportRejectedError,
     find_header,
@@ -152,37 +153,17 @@ def read_invitation_list(session: Session, workshop_id: str, path: Path) -> Invi
             ],
         )
 
-    def label(name: str) -> str:
-        header = FIELD_LABELS[name][0]
-        if table.column_labels:
-            return f"{column_letter(columns[name])} ({header})"
-        return header
-
+    header = HeaderColumns(
+        table, header_index, columns, {name: thai for name, (thai, _en) in FIELD_LABELS.items()}
+    )
+    label = header.label
     sectors = sector_lookup(session, workshop_id)
     sector_names = ", ".join(s.name for s in list_sectors(session, workshop_id))
     problems: list[ImportProblem] = []
     invitees: list[PlannedInvitee] = []
     first_seen: dict[str, int] = {}
 
-    for row, number in zip(
-        table.rows[header_index + 1 :], table.row_numbers[header_index + 1 :], strict=True
-    ):
-        values: dict[str, str] = {}
-        row_problems: list[ImportProblem] = []
-        for name, column in columns.items():
-            cell = row[column] if column < len(row) else Cell("")
-            if cell.is_formula:
-                row_problems.append(
-                    ImportProblem(
-                        number,
-                        label(name),
-                        f"ช่องนี้เป็นสูตร ({cell.text[:40]}) กรุณาวางเป็นค่าแทน",
-                        f"the cell holds a formula ({cell.text[:40]}); paste it as a value",
-                    )
-                )
-            values[name] = cell.text.strip()
-        if not any(values.values()):
-            continue  # blank line between groups
+    for number, values, row_problems in header.rows():
         prefix = values.get("prefix", "")
         if "full_name" in columns and not values.get("first_name"):
             split = split_full_name(values["full_name"])

@@ -8,13 +8,13 @@ written, and every problem is reported with its row and column.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
 from workshop_app.errors import UserError
-from workshop_app.export.tables import Table
+from workshop_app.export.tables import Cell, Table, column_letter
 from workshop_app.services.presets import DEFAULT_SECTORS
 from workshop_app.services.workshops import list_sectors
 from workshop_app.thai.normalize import search_key
@@ -104,6 +104,46 @@ class ImportRejectedError(UserError):
             f"{file_name} was not imported (nothing changed): {len(problems)} problem(s):\n"
             + summary("en"),
         )
+
+
+@dataclass(frozen=True)
+class HeaderColumns:
+    """A table's header row, the column of each field it names, and the header text used
+    to name a field in messages ("C (ภาคส่วน)" when the file has column letters)."""
+
+    table: Table
+    header_index: int
+    columns: dict[str, int]
+    headers: dict[str, str]
+
+    def label(self, name: str) -> str:
+        header = self.headers[name]
+        if self.table.column_labels:
+            return f"{column_letter(self.columns[name])} ({header})"
+        return header
+
+    def rows(self) -> Iterator[tuple[int, dict[str, str], list[ImportProblem]]]:
+        """Each row below the header that is not blank: its number in the file, its
+        stripped values by field, and a problem for each used cell holding a formula."""
+        table = self.table
+        start = self.header_index + 1
+        for row, number in zip(table.rows[start:], table.row_numbers[start:], strict=True):
+            values: dict[str, str] = {}
+            problems: list[ImportProblem] = []
+            for name, column in self.columns.items():
+                cell = row[column] if column < len(row) else Cell("")
+                if cell.is_formula:
+                    problems.append(
+                        ImportProblem(
+                            number,
+                            self.label(name),
+                            f"ช่องนี้เป็นสูตร ({cell.text[:40]}) กรุณาวางเป็นค่าแทน",
+                            f"the cell holds a formula ({cell.text[:40]}); paste it as a value",
+                        )
+                    )
+                values[name] = cell.text.strip()
+            if any(values.values()):  # blank lines between groups are skipped
+                yield number, values, problems
 
 
 def find_header(

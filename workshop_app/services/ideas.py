@@ -471,8 +471,14 @@ def _merged_counts(session: Session, workshop_id: str) -> dict[str, int]:
     return {parent: count(parent) for parent in children}
 
 
-def _rows(session: Session, workshop_id: str, *conditions: ColumnElement[bool]) -> list[IdeaRow]:
-    """Live cards of a workshop that meet ``conditions``, by issue number then position."""
+def _rows(
+    session: Session,
+    workshop_id: str,
+    *conditions: ColumnElement[bool],
+    counts: dict[str, int] | None = None,
+) -> list[IdeaRow]:
+    """Live cards of a workshop that meet ``conditions``, by issue number then position;
+    ``counts`` are the merged counts if the caller has already read them."""
     # Plain columns, not ORM objects: the board reads thousands of cards at once.
     query = (
         select(
@@ -497,7 +503,8 @@ def _rows(session: Session, workshop_id: str, *conditions: ColumnElement[bool]) 
         .where(Idea.workshop_id == workshop_id, Idea.deleted.is_(False), *conditions)
         .order_by(StrategicIssue.number, Idea.position)
     )
-    counts = _merged_counts(session, workshop_id)
+    if counts is None:
+        counts = _merged_counts(session, workshop_id)
     rows = []
     for r in session.execute(query):  # not an ORM query: about 15 µs a card
         author = f"{r.prefix or ''}{r.first_name or ''} {r.last_name or ''}".strip()
@@ -554,14 +561,13 @@ def board_changes(session: Session, workshop_id: str, since: str = "") -> BoardC
     stamp = max((r.updated_hlc for r in changed), default=since)
     on_board = [r.id for r in changed if not r.deleted and r.merged_into_id is None]
     gone = [r.id for r in changed if r.deleted or r.merged_into_id is not None]
-    cards = (
-        _rows(session, workshop_id, Idea.merged_into_id.is_(None))
-        if not since
-        else _rows(session, workshop_id, Idea.id.in_(on_board))
-        if on_board
-        else []
-    )
-    return BoardChanges(stamp, cards, gone, _merged_counts(session, workshop_id))
+    counts = _merged_counts(session, workshop_id)
+    cards: list[IdeaRow] = []
+    if not since:
+        cards = _rows(session, workshop_id, Idea.merged_into_id.is_(None), counts=counts)
+    elif on_board:
+        cards = _rows(session, workshop_id, Idea.id.in_(on_board), counts=counts)
+    return BoardChanges(stamp, cards, gone, counts)
 
 
 def get_idea(session: Session, idea_id: str) -> IdeaRow:

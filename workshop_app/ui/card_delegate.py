@@ -53,11 +53,7 @@ class Breaker:
         if found is None:
             if not dictionary_loaded():
                 return text
-            pieces = self._words().words(text)
-            # Keep the spaces the secretary typed; join the other words with a ZWSP.
-            found = (
-                ZERO_WIDTH_SPACE.join(pieces) if " " not in text else _join_keeping(text, pieces)
-            )
+            found = _join_keeping(text, self._words().words(text))
             if len(self._cache) > 20_000:
                 self._cache.clear()
             self._cache[text] = found
@@ -65,7 +61,8 @@ class Breaker:
 
 
 def _join_keeping(text: str, pieces: list[str]) -> str:
-    """Rebuild ``text`` from its words, with a ZWSP where two words touch."""
+    """Rebuild ``text`` from its words, keeping the spaces the secretary typed and putting
+    a ZWSP where two words touch."""
     out: list[str] = []
     position = 0
     for piece in pieces:

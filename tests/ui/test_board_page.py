@@ -236,6 +236,40 @@ def test_ctrl_page_down_and_up_change_the_issue(
     assert board.current == 4
 
 
+def test_other_columns_show_cards_of_one_height_and_the_current_one_in_full(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page = window.board_page
+    long_text = "ส่งเสริมการแปรรูปยางพาราเป็นผลิตภัณฑ์ชุมชนที่มีมาตรฐาน " * 8
+    _type_idea(qtbot, page, long_text.strip())
+    _type_idea(qtbot, page, "ถนนชำรุด")
+    current = page.columns[0]
+    long_index, short_index = (current.proxy.index(current.proxy.rowCount() - n, 0) for n in (2, 1))
+    # The current column measures each card: the long one is much taller.
+    assert not current.view.uniformItemSizes()
+    assert (
+        current.view.visualRect(long_index).height()
+        > 3 * current.view.visualRect(short_index).height()
+    )
+
+    qtbot.keyClick(page.entry, Qt.Key.Key_PageDown, CTRL)
+    overview = page.columns[0]
+    assert not overview.current and overview.view.uniformItemSizes()
+    long_index, short_index = (
+        overview.proxy.index(overview.proxy.rowCount() - n, 0) for n in (2, 1)
+    )
+    assert (
+        overview.view.visualRect(long_index).height()
+        == overview.view.visualRect(short_index).height()
+    )
+    # The long card is cut to three lines ending in "…"; the text itself is kept.
+    delegate = page.compact_delegate
+    width = delegate._text_width(overview.view.viewport().width() - 4)
+    shown, _height = delegate._elided(page.breaker.breakable(long_text.strip()), width)
+    assert shown.endswith("…") and len(shown) < len(long_text)
+    assert overview.model.rows()[-2].text == long_text.strip()
+
+
 def test_clicking_a_column_makes_it_current(qtbot: QtBot, window: MainWindow) -> None:
     page, board = window.board_page, window.board
     qtbot.mouseClick(page.columns[3].header, Qt.MouseButton.LeftButton)

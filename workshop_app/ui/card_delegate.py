@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QTextOption
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPen,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QStyle,
@@ -89,9 +97,14 @@ class CardDelegate(QStyledItemDelegate):
         language: str = "th",
         parent: QWidget | None = None,
         details: bool = True,
+        max_lines: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.breaker = breaker
+        # Cards of at most ``max_lines`` lines, all of one height (the narrow overview
+        # columns): the view then lays out thousands of cards without asking each one its
+        # size, which keeps filtering and adding fast. The rest of the text is elided.
+        self.max_lines = max_lines
         self.language = language
         self.details = details  # kind and sector lines (off on the compact columns)
         self.card_width: int | None = None  # fixed width (projector grid); else the view's
@@ -106,6 +119,7 @@ class CardDelegate(QStyledItemDelegate):
         self._metrics = QFontMetrics(self.text_font)
         self._small_metrics = QFontMetrics(self.small_font)
         self._heights: dict[tuple[str, int], int] = {}
+        self._elisions: dict[tuple[str, int], tuple[str, int]] = {}
 
     def _row(self, index: QModelIndex | QPersistentModelIndex) -> IdeaRow | None:
         row = index.data(IDEA_ROLE)
@@ -137,6 +151,40 @@ class CardDelegate(QStyledItemDelegate):
             self._heights[key] = height
         return height
 
+    def _elided(self, text: str, width: int) -> tuple[str, int]:
+        """``text`` cut to ``max_lines`` lines of ``width`` (the last one ending in "…"),
+        and the height those lines take."""
+        assert self.max_lines is not None
+        found = self._elisions.get((text, width))
+        if found is not None:
+            return found
+        layout = QTextLayout(text, self.text_font)
+        wrap = QTextOption()
+        wrap.setWrapMode(QTextOption.WrapMode.WordWrap)
+        layout.setTextOption(wrap)
+        layout.beginLayout()
+        starts: list[int] = []
+        while len(starts) <= self.max_lines:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            starts.append(line.textStart())
+        layout.endLayout()
+        height = self._metrics.lineSpacing() * self.max_lines
+        shown = text
+        if len(starts) > self.max_lines:
+            last_start = starts[self.max_lines - 1]
+            # The last line keeps what fits before "…"; a newline would start another line.
+            rest = text[last_start:].replace("\n", " ")
+            shown = text[:last_start] + self._metrics.elidedText(
+                rest, Qt.TextElideMode.ElideRight, width
+            )
+        if len(self._elisions) > 20_000:
+            self._elisions.clear()
+        self._elisions[(text, width)] = (shown, height)
+        return shown, height
+
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
@@ -145,7 +193,11 @@ class CardDelegate(QStyledItemDelegate):
         if row is None:
             return QSize(width, 20)
         inner = self._text_width(width)
-        height = self._text_height(self.breaker.breakable(row.text), inner) + 2 * self.margin
+        if self.max_lines is not None:
+            text_height = self._metrics.lineSpacing() * self.max_lines
+        else:
+            text_height = self._text_height(self.breaker.breakable(row.text), inner)
+        height = text_height + 2 * self.margin
         if self.details:
             height += self._small_metrics.height() * 2 + self.margin
         return QSize(width, height + self.margin)  # + the gap between cards
@@ -198,7 +250,10 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(self.text_font)
         painter.setPen(QColor("#111111"))
         text = self.breaker.breakable(row.text)
-        text_height = self._text_height(text, right - left)
+        if self.max_lines is not None:
+            text, text_height = self._elided(text, right - left)
+        else:
+            text_height = self._text_height(text, right - left)
         option_text = QTextOption()
         option_text.setWrapMode(QTextOption.WrapMode.WordWrap)
         painter.drawText(QRectF(left, top, right - left, text_height), text, option_text)

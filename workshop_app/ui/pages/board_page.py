@@ -55,6 +55,7 @@ from workshop_app.ui.widgets import Banner
 
 SUGGESTION_LIMIT = 5
 SUGGESTION_DELAY_MS = 150
+COMPACT_LINES = 3  # lines of text on the cards of the narrow (not current) columns
 # Keys on a column of cards -> what they do (page actions, see BoardPage._card_key).
 CARD_KEYS = {
     (Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier): "delete",
@@ -201,7 +202,9 @@ class BoardPage(QWidget):
         self._suggestion_timer.timeout.connect(self.update_suggestions)
         self._weights: dict[str, WordWeights] = {}
         self.board_delegate = CardDelegate(self.breaker, 12.0, context.language, self)
-        self.compact_delegate = CardDelegate(self.breaker, 9.0, context.language, self, False)
+        self.compact_delegate = CardDelegate(
+            self.breaker, 9.0, context.language, self, details=False, max_lines=COMPACT_LINES
+        )
         board.on_drop = self.drop_cards
         board.on_edit = self.edit_card_text
 
@@ -452,6 +455,8 @@ class BoardPage(QWidget):
         for number, column in enumerate(self.columns):
             current = number == self.board.current
             column.view.setItemDelegate(self.board_delegate if current else self.compact_delegate)
+            # Overview columns have cards of one height: no per-card measuring (speed).
+            column.view.setUniformItemSizes(not current)
             column.set_current(current)
             self.columns_row.setStretch(number, 4 if current else 1)
             column.view.doItemsLayout()

@@ -147,7 +147,7 @@ def test_enter_adds_a_thai_card_to_the_current_issue(
     assert column.current_row() == card  # selected, for a merge or an edit
     assert page.entry.text() == "" and page.entry.hasFocus()  # ready for the next one
     assert board.model_for(issue_id) is column.model
-    assert "13" in column.header.text()
+    assert column.count_label.text() == "(13)"
     assert page.total_label.text() == "61 cards"
     assert context.undo_stack.count() == 1
     assert context.undo_stack.undoText().startswith("Add idea")
@@ -192,7 +192,12 @@ def test_f5_and_f6_choose_kind_and_sector_of_the_next_card(
     card = _ideas(context, _column(page).model.issue.id)[-1]
     assert (card.text, card.kind, card.sector_id) == (NEW_IDEA, "project", sectors[0].id)
     assert card.sector_name == sectors[0].name
-    assert f"{sectors[0].name}: {before + 1}" in page.sector_counts.text()
+    assert f"{sectors[0].name}: {before + 1}" in page.sector_count_lines()
+    # One line per sector with cards, in the sectors' order, each with its colour swatch.
+    lines = page.sector_count_lines()
+    named = [s.name for s in sectors if any(line.startswith(f"{s.name}: ") for line in lines)]
+    assert [line.rsplit(":", 1)[0] for line in lines if not line.startswith("No sector")] == named
+    assert not page.sector_counts.item(0).icon().isNull()
     # The choice stays for the next card: a whole group's cards are typed in a row.
     _type_idea(qtbot, page, "พัฒนาระบบน้ำประปาหมู่บ้าน")
     second = _ideas(context, _column(page).model.issue.id)[-1]
@@ -673,7 +678,7 @@ def test_filter_narrows_every_column(
         expected = [r.text for r in column.model.rows() if search_key(word) in r.search_text]
         assert _texts(column.proxy) == expected
         total = column.model.rowCount()
-        assert f"({len(expected)}/{total})" in column.header.text()
+        assert column.count_label.text() == f"({len(expected)}/{total})"
         shown_total += len(expected)
     assert 0 < shown_total < len(all_rows)
     assert page.total_label.text() == f"Showing {shown_total} of {len(all_rows)} cards"
@@ -701,7 +706,7 @@ def test_filter_narrows_every_column(
         ] == expected
     page.filter_sector.setCurrentIndex(0)  # no filter: every card, plain counts
     assert all(c.proxy.rowCount() == c.model.rowCount() for c in page.columns)
-    assert "(12)</span>" in page.columns[0].header.text()
+    assert page.columns[0].count_label.text() == "(12)"
     assert page.total_label.text() == "60 cards"
 
 
@@ -714,7 +719,7 @@ def test_filter_follows_new_cards(
     assert column.proxy.rowCount() == 0
     _type_idea(qtbot, page, NEW_IDEA)
     assert _texts(column.proxy) == [NEW_IDEA]
-    assert "(1/13)" in column.header.text()
+    assert column.count_label.text() == "(1/13)"
     shown = sum(c.proxy.rowCount() for c in page.columns)
     assert shown == 1 + sum(1 for r in _ideas(context) if "สะเดา" in r.text and r.text != NEW_IDEA)
     assert page.total_label.text() == f"Showing {shown} of 61 cards"

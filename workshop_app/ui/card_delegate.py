@@ -17,8 +17,10 @@ from PySide6.QtGui import (
     QFontMetrics,
     QPainter,
     QPen,
+    QStaticText,
     QTextLayout,
     QTextOption,
+    QTransform,
 )
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -120,6 +122,7 @@ class CardDelegate(QStyledItemDelegate):
         self._small_metrics = QFontMetrics(self.small_font)
         self._heights: dict[tuple[str, int], int] = {}
         self._elisions: dict[tuple[str, int], tuple[str, int]] = {}
+        self._static_texts: dict[tuple[str, int], QStaticText] = {}
 
     def _row(self, index: QModelIndex | QPersistentModelIndex) -> IdeaRow | None:
         row = index.data(IDEA_ROLE)
@@ -184,6 +187,24 @@ class CardDelegate(QStyledItemDelegate):
             self._elisions.clear()
         self._elisions[(text, width)] = (shown, height)
         return shown, height
+
+    def _static_text(self, text: str, width: int) -> QStaticText:
+        """``text`` wrapped to ``width``, laid out once: laying out Thai text again on
+        every repaint made a filter keystroke repaint slower than the filtering."""
+        key = (text, width)
+        static = self._static_texts.get(key)
+        if static is None:
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.setTextWidth(width)
+            wrap = QTextOption()
+            wrap.setWrapMode(QTextOption.WrapMode.WordWrap)
+            static.setTextOption(wrap)
+            static.prepare(QTransform(), self.text_font)
+            if len(self._static_texts) > 5_000:
+                self._static_texts.clear()
+            self._static_texts[key] = static
+        return static
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -254,9 +275,7 @@ class CardDelegate(QStyledItemDelegate):
             text, text_height = self._elided(text, right - left)
         else:
             text_height = self._text_height(text, right - left)
-        option_text = QTextOption()
-        option_text.setWrapMode(QTextOption.WrapMode.WordWrap)
-        painter.drawText(QRectF(left, top, right - left, text_height), text, option_text)
+        painter.drawStaticText(left, top, self._static_text(text, right - left))
         top += text_height
         if self.details and (row.sector_name or row.breakout_group):
             painter.setFont(self.small_font)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QWidget
 
 from workshop_app.thai.dates import format_thai_date, parse_thai_date
 
@@ -70,3 +71,46 @@ class Banner(QLabel):
         self.setText("")
         self.setProperty("kind", "")
         self.setVisible(False)
+
+
+class SteadyLabel(QWidget):
+    """One line of plain text whose changes do not lay the window out again.
+
+    A QLabel asks its layout to recompute on every setText; for a count that changes on
+    each filter keystroke that re-measured the whole board page (the word-wrapped column
+    headers most of all). This widget only repaints; its width is set for ``widest``.
+    """
+
+    def __init__(self, widest: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._widest = widest
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:  # the QLabel name, on purpose
+        if text != self._text:
+            self._text = text
+            self.setToolTip(text)
+            self.update()
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        return QSize(metrics.horizontalAdvance(self._widest) + 8, metrics.height() + 4)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.sizeHint().height())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        shown = self.fontMetrics().elidedText(
+            self._text, Qt.TextElideMode.ElideRight, self.width() - 4
+        )
+        painter.drawText(
+            self.rect().adjusted(4, 0, 0, 0),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            shown,
+        )

@@ -15,7 +15,16 @@ import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QShortcut, QShowEvent
+from PySide6.QtGui import (
+    QColor,
+    QIcon,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPixmap,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -51,7 +60,7 @@ from workshop_app.ui.commands import (
     unmerge_ideas_command,
 )
 from workshop_app.ui.context import Changes, WorkshopContext
-from workshop_app.ui.widgets import Banner
+from workshop_app.ui.widgets import Banner, SteadyLabel
 
 SUGGESTION_LIMIT = 5
 SUGGESTION_DELAY_MS = 150
@@ -123,6 +132,10 @@ class IssueColumn(QFrame):
         self.header.setWordWrap(True)
         self.header.setCursor(Qt.CursorShape.PointingHandCursor)
         self.header.mousePressEvent = lambda _event: self.clicked.emit()  # type: ignore[method-assign]
+        # The count changes on every filter keystroke; in the word-wrapped title it made
+        # Qt measure all the headers again each time.
+        self.count_label = SteadyLabel("(0000/0000)")
+        self.count_label.setStyleSheet("color:#666")
         self.view = CardListView()
         self.view.setObjectName(f"column{model.issue.number}")
         self.view.setModel(self.proxy)
@@ -132,6 +145,7 @@ class IssueColumn(QFrame):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(2)
         layout.addWidget(self.header)
+        layout.addWidget(self.count_label)
         layout.addWidget(self.view, 1)
         self.set_current(False)
 
@@ -147,11 +161,14 @@ class IssueColumn(QFrame):
         issue = self.model.issue
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         count = f"{shown}/{total}" if self.proxy.is_filtering() else f"{total}"
+        self.count_label.setText(f"({count})")
         size = "13pt" if self.current else "10pt"
-        self.header.setText(
+        title = (
             f"<span style='font-size:{size}; font-weight:bold'>{issue.number}. "
-            f"{_escape(issue.title)}</span> <span style='color:#666'>({count})</span>"
+            f"{_escape(issue.title)}</span>"
         )
+        if title != self.header.text():
+            self.header.setText(title)
 
     def selected_rows(self) -> list[IdeaRow]:
         """Selected cards in column order (the top one first)."""
@@ -175,6 +192,12 @@ class IssueColumn(QFrame):
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
             self.view.scrollTo(index)
+
+
+def _swatch(colour: str) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
 
 
 def _escape(text: str) -> str:
@@ -220,7 +243,11 @@ class BoardPage(QWidget):
         self.filter_text.textChanged.connect(self.apply_filter)
         self.filter_kind.currentIndexChanged.connect(self.apply_filter)
         self.filter_sector.currentIndexChanged.connect(self.apply_filter)
-        self.total_label = QLabel()
+        # Changes on every filter keystroke: a label that does not re-lay out the page.
+        self.total_label = SteadyLabel(
+            self.tr("Showing {shown} of {total} cards").format(shown="0000", total="0000")
+        )
+        self.total_label.setObjectName("boardTotal")
         filter_row = QHBoxLayout()
         filter_row.addWidget(self.filter_text, 2)
         filter_row.addWidget(self.filter_kind)
@@ -320,9 +347,14 @@ class BoardPage(QWidget):
         timer_layout.addWidget(self.show_all, 4, 0, 1, 2)
 
         counts_box = QGroupBox(self.tr("Cards per sector (current issue)"))
-        self.sector_counts = QLabel()
+        # A list, not a rich-text label: a label's new text re-lays out the whole page,
+        # and the counts change with every card typed.
+        self.sector_counts = QListWidget()
         self.sector_counts.setObjectName("sectorIdeaCounts")
-        self.sector_counts.setWordWrap(True)
+        self.sector_counts.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.sector_counts.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.sector_counts.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sector_counts.setStyleSheet("QListWidget { background:transparent; border:none; }")
         QVBoxLayout(counts_box).addWidget(self.sector_counts)
 
         side = QVBoxLayout()
@@ -501,18 +533,44 @@ class BoardPage(QWidget):
         else:
             self.total_label.setText(self.tr("{total} cards").format(total=total))
         column = self.current_column()
-        if column is None:
-            self.sector_counts.setText("")
-            return
-        counts = ideas.count_ideas(column.model.rows())
-        lines = [
-            f"<span style='color:{s.colour}'>■</span> {_escape(s.name)}: {counts.by_sector[s.id]}"
-            for s in self.sectors
-            if counts.by_sector.get(s.id)
-        ]
-        if counts.by_sector.get(None):
-            lines.append(self.tr("No sector: {count}").format(count=counts.by_sector[None]))
-        self.sector_counts.setText("<br>".join(lines) or self.tr("No cards yet"))
+        lines: list[tuple[str, str | None]] = []  # (text, swatch colour)
+        if column is not None:
+            counts = ideas.count_ideas(column.model.rows())
+            lines = [
+                (f"{s.name}: {counts.by_sector[s.id]}", s.colour)
+                for s in self.sectors
+                if counts.by_sector.get(s.id)
+            ]
+            if counts.by_sector.get(None):
+                text = self.tr("No sector: {count}").format(count=counts.by_sector[None])
+                lines.append((text, None))
+            if not lines:
+                lines.append((self.tr("No cards yet"), None))
+        self._show_sector_counts(lines)
+
+    def _show_sector_counts(self, lines: list[tuple[str, str | None]]) -> None:
+        """Change the list's items in place when there are as many (the usual case)."""
+        view = self.sector_counts
+        resized = view.count() != len(lines)
+        if resized:
+            view.clear()
+            for _ in lines:
+                view.addItem(QListWidgetItem())
+        for number, (text, colour) in enumerate(lines):
+            item = view.item(number)
+            if item.text() != text:
+                item.setText(text)
+            if item.data(Qt.ItemDataRole.UserRole) != colour:
+                item.setData(Qt.ItemDataRole.UserRole, colour)
+                item.setIcon(_swatch(colour) if colour else QIcon())
+        if resized:  # tall enough for every line (a new line count is rare)
+            rows = sum(view.sizeHintForRow(n) for n in range(view.count()))
+            view.setFixedHeight(rows + 2 * view.frameWidth() + 4)
+
+    def sector_count_lines(self) -> list[str]:
+        """The lines of the per-sector counts, as shown."""
+        view = self.sector_counts
+        return [view.item(n).text() for n in range(view.count())]
 
     def _update_timer(self) -> None:
         countdown = self.board.countdown

@@ -36,8 +36,18 @@ def test_a_file_from_the_first_version_is_upgraded_with_its_data(tmp_path: Path)
     with database.transaction() as session:
         workshop_id = create_workshop(session, "ประชุมปีที่แล้ว")
     database.close()
-    # Turn the file back into a first-version file: no idea tables, no glossary.
+    # Turn the file back into a first-version file: no voting or idea tables, no glossary.
     with sqlite3.connect(path) as conn:
+        for table in (
+            "paper_tallies",
+            "ballot_marks",
+            "ballots",
+            "vote_round_events",
+            "vote_criteria",
+            "vote_round_ideas",
+            "vote_rounds",
+        ):
+            conn.execute(f"DROP TABLE {table}")
         conn.execute("DROP TABLE idea_merge_events")
         conn.execute("DROP TABLE ideas")
         conn.execute("ALTER TABLE workshops DROP COLUMN glossary")

@@ -3,6 +3,18 @@
 from workshop_app.models.attendee import Attendee, AttendeeRole
 from workshop_app.models.base import Base, SyncedRow
 from workshop_app.models.idea import Idea, IdeaKind, IdeaMergeEvent, MergeAction
+from workshop_app.models.vote import (
+    Ballot,
+    BallotMark,
+    CastBy,
+    PaperTally,
+    RoundState,
+    VoteCriterion,
+    VoteMethod,
+    VoteRound,
+    VoteRoundEvent,
+    VoteRoundIdea,
+)
 from workshop_app.models.workshop import (
     AgendaItem,
     Sector,
@@ -15,14 +27,24 @@ __all__ = [
     "AgendaItem",
     "Attendee",
     "AttendeeRole",
+    "Ballot",
+    "BallotMark",
     "Base",
+    "CastBy",
     "Idea",
     "IdeaKind",
     "IdeaMergeEvent",
     "MergeAction",
+    "PaperTally",
+    "RoundState",
     "Sector",
     "StrategicIssue",
     "SyncedRow",
+    "VoteCriterion",
+    "VoteMethod",
+    "VoteRound",
+    "VoteRoundEvent",
+    "VoteRoundIdea",
     "Workshop",
     "WorkshopKind",
 ]

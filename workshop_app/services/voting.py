@@ -1,0 +1,853 @@
+"""Vote rounds in the database: set-up, opening and closing, ballots, paper tallies,
+results. The arithmetic is in ``vote_counting``; this module loads, checks and stores.
+
+Rules a user meets here:
+
+* a round's ideas, method and settings can change only while it is a draft;
+* votes are taken only while it is open; a closed round changes in nothing (reopening it
+  is logged, like opening and closing);
+* a ballot needs a checked-in attendee (or none: an anonymous paper form); a second
+  ballot from the same person is refused unless the user chose to replace the first;
+* paper tallies cannot add up to more than the people present could have given.
+
+Cards merged after they were put in a round are counted through the card they were
+merged into (the "root" on the board).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from workshop_app.errors import FieldError, UserError
+from workshop_app.models import (
+    Attendee,
+    Ballot,
+    BallotMark,
+    CastBy,
+    Idea,
+    IdeaKind,
+    PaperTally,
+    RoundState,
+    Sector,
+    VoteCriterion,
+    VoteMethod,
+    VoteRound,
+    VoteRoundEvent,
+    VoteRoundIdea,
+)
+from workshop_app.services import vote_counting
+from workshop_app.services.vote_counting import CastBallot, CountSettings, Mark, RoundCount, Tally
+
+METHOD_LABELS: dict[str, tuple[str, str]] = {
+    VoteMethod.DOTS.value: ("ติดดาว (โหวตแบบจุด)", "Dot voting"),
+    VoteMethod.RANKING.value: ("จัดอันดับ", "Ranking"),
+    VoteMethod.CRITERIA.value: ("ให้คะแนนตามเกณฑ์", "Weighted criteria"),
+    VoteMethod.APPROVAL.value: ("ยกมือเห็นด้วย", "Approval (show of hands)"),
+}
+STATE_LABELS: dict[str, tuple[str, str]] = {
+    RoundState.DRAFT.value: ("ร่าง", "Draft"),
+    RoundState.OPEN.value: ("เปิดลงคะแนน", "Open"),
+    RoundState.CLOSED.value: ("ปิดแล้ว", "Closed"),
+}
+CAST_LABELS: dict[str, tuple[str, str]] = {
+    CastBy.STAFF.value: ("เจ้าหน้าที่บันทึก", "Entered by staff"),
+    CastBy.KIOSK.value: ("ลงคะแนนเองที่จอ", "Ballot screen"),
+    CastBy.PAPER.value: ("กระดาษ/สติกเกอร์", "Paper"),
+}
+# The national criteria for provincial project proposals, scored 0-4 each.
+DEFAULT_CRITERIA: tuple[tuple[str, float], ...] = (
+    ("ความสอดคล้องกับประเด็นการพัฒนา", 1.0),
+    ("วัตถุประสงค์ ผลผลิต ผลลัพธ์ชัดเจน", 1.0),
+    ("กลุ่มเป้าหมาย/ผู้ได้รับประโยชน์ชัดเจน", 1.0),
+    ("ความพร้อมในการดำเนินการ", 1.0),
+)
+
+
+def label(labels: dict[str, tuple[str, str]], key: str, language: str = "th") -> str:
+    thai, english = labels.get(key, (key, key))
+    return thai if language == "th" else english
+
+
+@dataclass(frozen=True)
+class RoundDraft:
+    title: str
+    method: str
+    idea_ids: tuple[str, ...]
+    chosen_by: str = ""
+    dots_per_voter: int = 5
+    cap_per_idea: int = 2
+    rank_count: int = 3
+    scale_max: int = 4
+    criteria: tuple[tuple[str, float], ...] = ()  # (name, weight)
+
+
+@dataclass(frozen=True)
+class RoundRow:
+    id: str
+    number: int
+    title: str
+    method: str
+    state: str
+    chosen_by: str
+    dots_per_voter: int
+    cap_per_idea: int
+    rank_count: int
+    scale_max: int
+    revealed: bool
+    criteria: tuple[tuple[str, str, float], ...]  # (id, name, weight)
+    idea_ids: tuple[str, ...]  # as on the board now (merged cards through their target)
+
+    def settings(self) -> CountSettings:
+        return CountSettings(
+            method=self.method,
+            dots_per_voter=self.dots_per_voter,
+            cap_per_idea=self.cap_per_idea,
+            rank_count=self.rank_count,
+            scale_max=self.scale_max,
+            criteria=tuple((c, w) for c, _n, w in self.criteria),
+        )
+
+    def draft(self) -> RoundDraft:
+        return RoundDraft(
+            title=self.title,
+            method=self.method,
+            idea_ids=self.idea_ids,
+            chosen_by=self.chosen_by,
+            dots_per_voter=self.dots_per_voter,
+            cap_per_idea=self.cap_per_idea,
+            rank_count=self.rank_count,
+            scale_max=self.scale_max,
+            criteria=tuple((n, w) for _c, n, w in self.criteria),
+        )
+
+
+@dataclass(frozen=True)
+class BallotRow:
+    id: str
+    attendee_id: str | None
+    voter_name: str
+    code: int | None
+    sector_id: str | None
+    cast_by: str
+    at: dt.datetime
+    marks: tuple[Mark, ...]
+
+
+@dataclass(frozen=True)
+class RoundEventRow:
+    action: str
+    at: dt.datetime
+    device_id: str
+
+
+@dataclass(frozen=True)
+class SectorTurnout:
+    sector_id: str | None
+    name: str
+    colour: str
+    present: int  # checked in
+    voted: int  # ballots cast
+
+
+@dataclass(frozen=True)
+class RoundResults:
+    round: RoundRow
+    count: RoundCount
+    idea_texts: dict[str, str]
+    turnout: list[SectorTurnout]
+    present: int
+
+
+class DuplicateBallotError(UserError):
+    """The attendee has a ballot in this round already; the caller may replace it."""
+
+    def __init__(self, existing_id: str, name: str) -> None:
+        super().__init__(f"{name} ลงคะแนนในรอบนี้แล้ว", f"{name} has already voted in this round.")
+        self.existing_id = existing_id
+
+
+# --- loading ------------------------------------------------------------------------------
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _round(session: Session, round_id: str) -> VoteRound:
+    found = session.get(VoteRound, round_id)
+    if found is None or found.deleted:
+        raise UserError("ไม่พบรอบการลงคะแนนนี้", "This vote round does not exist.")
+    return found
+
+
+def _roots(session: Session, workshop_id: str) -> dict[str, str]:
+    """Every idea of the workshop -> the card it is shown as (itself, or the card it was
+    merged into, at any depth)."""
+    rows = session.execute(
+        select(Idea.id, Idea.merged_into_id).where(Idea.workshop_id == workshop_id)
+    ).all()
+    parent = {i: m for i, m in rows}
+    roots: dict[str, str] = {}
+    for idea in parent:
+        seen = [idea]
+        current = idea
+        while parent.get(current) and current not in roots:
+            current = parent[current] or current
+            if current in seen:  # a cycle cannot be made by the services; stop anyway
+                break
+            seen.append(current)
+        root = roots.get(current, current)
+        for item in seen:
+            roots[item] = root
+    return roots
+
+
+def _round_row(session: Session, vote_round: VoteRound, roots: dict[str, str]) -> RoundRow:
+    criteria = session.execute(
+        select(VoteCriterion.id, VoteCriterion.name, VoteCriterion.weight)
+        .where(VoteCriterion.round_id == vote_round.id, VoteCriterion.deleted.is_(False))
+        .order_by(VoteCriterion.position)
+    ).all()
+    ideas = session.execute(
+        select(VoteRoundIdea.idea_id, Idea.deleted)
+        .join(Idea, Idea.id == VoteRoundIdea.idea_id)
+        .where(VoteRoundIdea.round_id == vote_round.id, VoteRoundIdea.deleted.is_(False))
+        .order_by(VoteRoundIdea.position)
+    ).all()
+    shown: list[str] = []
+    for idea_id, deleted in ideas:
+        root = roots.get(idea_id, idea_id)
+        if not deleted and root not in shown:
+            shown.append(root)
+    return RoundRow(
+        id=vote_round.id,
+        number=vote_round.number,
+        title=vote_round.title,
+        method=vote_round.method,
+        state=vote_round.state,
+        chosen_by=vote_round.chosen_by,
+        dots_per_voter=vote_round.dots_per_voter,
+        cap_per_idea=vote_round.cap_per_idea,
+        rank_count=vote_round.rank_count,
+        scale_max=vote_round.scale_max,
+        revealed=vote_round.revealed,
+        criteria=tuple((c, n, w) for c, n, w in criteria),
+        idea_ids=tuple(shown),
+    )
+
+
+def get_round(session: Session, round_id: str) -> RoundRow:
+    vote_round = _round(session, round_id)
+    return _round_row(session, vote_round, _roots(session, vote_round.workshop_id))
+
+
+def list_rounds(session: Session, workshop_id: str) -> list[RoundRow]:
+    rounds = session.scalars(
+        select(VoteRound)
+        .where(VoteRound.workshop_id == workshop_id, VoteRound.deleted.is_(False))
+        .order_by(VoteRound.number)
+    ).all()
+    roots = _roots(session, workshop_id)
+    return [_round_row(session, r, roots) for r in rounds]
+
+
+# --- choosing ideas -----------------------------------------------------------------------
+
+
+def ideas_of_issue(
+    session: Session, workshop_id: str, issue_id: str, kind: str | None = IdeaKind.PROJECT
+) -> list[str]:
+    """The cards on the board under one issue (of one kind, or all kinds), in board order."""
+    query = select(Idea.id).where(
+        Idea.workshop_id == workshop_id,
+        Idea.issue_id == issue_id,
+        Idea.deleted.is_(False),
+        Idea.merged_into_id.is_(None),
+    )
+    if kind:
+        query = query.where(Idea.kind == str(kind))
+    return list(session.scalars(query.order_by(Idea.position)).all())
+
+
+def top_of_round(session: Session, round_id: str, n: int) -> list[str]:
+    """The top ``n`` ideas of a round (ties at the edge included), best first."""
+    return vote_counting.top_ideas(round_results(session, round_id).count, n)
+
+
+# --- setting up ---------------------------------------------------------------------------
+
+
+def _clean_round(session: Session, workshop_id: str, draft: RoundDraft) -> RoundDraft:
+    title = " ".join(draft.title.split())
+    if not title:
+        raise FieldError("title", "กรุณาตั้งชื่อรอบการลงคะแนน", "Give the round a title.")
+    if draft.method not in METHOD_LABELS:
+        raise FieldError(
+            "method", f"ไม่รู้จักวิธีลงคะแนน {draft.method}", f"Unknown method {draft.method}."
+        )
+    if not draft.idea_ids:
+        raise FieldError("ideas", "ยังไม่ได้เลือกความคิดที่จะลงคะแนน", "Choose the ideas to vote on.")
+    if len(set(draft.idea_ids)) != len(draft.idea_ids):
+        raise FieldError("ideas", "มีความคิดซ้ำในรายการ", "An idea is listed twice.")
+    for idea_id in draft.idea_ids:
+        idea = session.get(Idea, idea_id)
+        if idea is None or idea.deleted or idea.workshop_id != workshop_id:
+            raise FieldError(
+                "ideas",
+                "มีความคิดที่ถูกลบหรือไม่ได้อยู่ในงานประชุมนี้",
+                "An idea was deleted or belongs to another workshop.",
+            )
+    numbers = {
+        "dots_per_voter": (draft.dots_per_voter, 1, 100, "จำนวนดาวต่อคน", "Dots per voter"),
+        "cap_per_idea": (draft.cap_per_idea, 1, 100, "ดาวสูงสุดต่อความคิด", "Most dots per idea"),
+        "rank_count": (draft.rank_count, 1, 20, "จำนวนอันดับ", "Ranks per voter"),
+        "scale_max": (draft.scale_max, 1, 10, "คะแนนเต็มต่อเกณฑ์", "Top score per criterion"),
+    }
+    for name, (value, low, high, thai, english) in numbers.items():
+        if not low <= value <= high:
+            raise FieldError(
+                name,
+                f"{thai}ต้องอยู่ระหว่าง {low} ถึง {high}",
+                f"{english} must be from {low} to {high}.",
+            )
+    criteria: list[tuple[str, float]] = []
+    for name, weight in draft.criteria:
+        clean = " ".join(name.split())
+        if not clean:
+            continue
+        if not 0 < weight <= 100:
+            raise FieldError(
+                "criteria",
+                f"น้ำหนักของเกณฑ์ \u201c{clean}\u201d ต้องมากกว่า 0 และไม่เกิน 100",
+                f"The weight of \u201c{clean}\u201d must be above 0 and at most 100.",
+            )
+        criteria.append((clean, float(weight)))
+    if draft.method == VoteMethod.CRITERIA and not criteria:
+        raise FieldError(
+            "criteria", "การให้คะแนนตามเกณฑ์ต้องมีอย่างน้อยหนึ่งเกณฑ์", "Add at least one criterion."
+        )
+    return RoundDraft(
+        title=title,
+        method=draft.method,
+        idea_ids=tuple(draft.idea_ids),
+        chosen_by=" ".join(draft.chosen_by.split()),
+        dots_per_voter=draft.dots_per_voter,
+        cap_per_idea=min(draft.cap_per_idea, draft.dots_per_voter),
+        rank_count=draft.rank_count,
+        scale_max=draft.scale_max,
+        criteria=tuple(criteria) if draft.method == VoteMethod.CRITERIA else (),
+    )
+
+
+def _write_parts(session: Session, vote_round: VoteRound, draft: RoundDraft) -> None:
+    for old_idea in session.scalars(
+        select(VoteRoundIdea).where(VoteRoundIdea.round_id == vote_round.id)
+    ):
+        old_idea.deleted = True
+    for old_criterion in session.scalars(
+        select(VoteCriterion).where(VoteCriterion.round_id == vote_round.id)
+    ):
+        old_criterion.deleted = True
+    for position, idea_id in enumerate(draft.idea_ids):
+        session.add(VoteRoundIdea(round_id=vote_round.id, idea_id=idea_id, position=position))
+    for position, (name, weight) in enumerate(draft.criteria):
+        session.add(
+            VoteCriterion(round_id=vote_round.id, name=name, weight=weight, position=position)
+        )
+
+
+def create_round(
+    session: Session, workshop_id: str, draft: RoundDraft, round_id: str | None = None
+) -> str:
+    """Create a draft round; ``round_id`` lets redo recreate it with the same id."""
+    clean = _clean_round(session, workshop_id, draft)
+    number = (
+        session.scalar(
+            select(func.max(VoteRound.number)).where(VoteRound.workshop_id == workshop_id)
+        )
+        or 0
+    ) + 1
+    vote_round = VoteRound(
+        workshop_id=workshop_id,
+        title=clean.title,
+        method=clean.method,
+        state=RoundState.DRAFT.value,
+        chosen_by=clean.chosen_by,
+        dots_per_voter=clean.dots_per_voter,
+        cap_per_idea=clean.cap_per_idea,
+        rank_count=clean.rank_count,
+        scale_max=clean.scale_max,
+        revealed=False,
+        number=number,
+    )
+    if round_id is not None:
+        existing = session.get(VoteRound, round_id)
+        if existing is not None:  # redo of a create that was undone
+            existing.deleted = False
+            return existing.id
+        vote_round.id = round_id
+    session.add(vote_round)
+    session.flush()
+    _write_parts(session, vote_round, clean)
+    return vote_round.id
+
+
+def update_round(session: Session, round_id: str, draft: RoundDraft) -> None:
+    vote_round = _round(session, round_id)
+    if vote_round.state != RoundState.DRAFT:
+        raise UserError(
+            "แก้ไขวิธีลงคะแนนหรือรายการความคิดได้เฉพาะรอบที่ยังเป็นร่าง",
+            "Only a draft round's method, settings and ideas can be changed.",
+        )
+    clean = _clean_round(session, vote_round.workshop_id, draft)
+    vote_round.title = clean.title
+    vote_round.method = clean.method
+    vote_round.chosen_by = clean.chosen_by
+    vote_round.dots_per_voter = clean.dots_per_voter
+    vote_round.cap_per_idea = clean.cap_per_idea
+    vote_round.rank_count = clean.rank_count
+    vote_round.scale_max = clean.scale_max
+    _write_parts(session, vote_round, clean)
+
+
+def delete_round(session: Session, round_id: str) -> None:
+    vote_round = _round(session, round_id)
+    if vote_round.state == RoundState.CLOSED:
+        raise UserError(
+            "ลบรอบที่ปิดแล้วไม่ได้ (ผลการลงคะแนนเป็นหลักฐาน)",
+            "A closed round cannot be deleted (its result is on record).",
+        )
+    vote_round.deleted = True
+
+
+def restore_round(session: Session, round_id: str) -> None:
+    found = session.get(VoteRound, round_id)
+    if found is not None:
+        found.deleted = False
+
+
+def _set_state(session: Session, round_id: str, state: RoundState, action: str) -> None:
+    vote_round = _round(session, round_id)
+    vote_round.state = state.value
+    session.add(VoteRoundEvent(round_id=round_id, action=action, at=_now()))
+
+
+def open_round(session: Session, round_id: str) -> None:
+    vote_round = _round(session, round_id)
+    if vote_round.state == RoundState.OPEN:
+        return
+    action = "reopen" if vote_round.state == RoundState.CLOSED else "open"
+    _set_state(session, round_id, RoundState.OPEN, action)
+
+
+def close_round(session: Session, round_id: str) -> None:
+    vote_round = _round(session, round_id)
+    if vote_round.state != RoundState.OPEN:
+        raise UserError("ปิดได้เฉพาะรอบที่เปิดอยู่", "Only an open round can be closed.")
+    _set_state(session, round_id, RoundState.CLOSED, "close")
+
+
+def back_to_draft(session: Session, round_id: str) -> None:
+    """Undo of opening: only while nothing has been voted."""
+    vote_round = _round(session, round_id)
+    if _has_votes(session, round_id):
+        raise UserError(
+            "รอบนี้มีการลงคะแนนแล้ว กลับเป็นร่างไม่ได้",
+            "Votes have been cast in this round; it cannot go back to draft.",
+        )
+    vote_round.state = RoundState.DRAFT.value
+    session.add(VoteRoundEvent(round_id=round_id, action="draft", at=_now()))
+
+
+def round_events(session: Session, round_id: str) -> list[RoundEventRow]:
+    rows = session.scalars(
+        select(VoteRoundEvent)
+        .where(VoteRoundEvent.round_id == round_id)
+        .order_by(VoteRoundEvent.created_hlc)
+    ).all()
+    return [RoundEventRow(e.action, e.at, e.device_id) for e in rows]
+
+
+def set_revealed(session: Session, round_id: str, revealed: bool) -> None:
+    _round(session, round_id).revealed = revealed
+
+
+def _has_votes(session: Session, round_id: str) -> bool:
+    ballot = session.scalar(
+        select(Ballot.id).where(Ballot.round_id == round_id, Ballot.deleted.is_(False)).limit(1)
+    )
+    tally = session.scalar(
+        select(PaperTally.id)
+        .where(PaperTally.round_id == round_id, PaperTally.deleted.is_(False))
+        .where(PaperTally.count > 0)
+        .limit(1)
+    )
+    return ballot is not None or tally is not None
+
+
+def _require_open(vote_round: VoteRound) -> None:
+    if vote_round.state == RoundState.DRAFT:
+        raise UserError("รอบนี้ยังไม่เปิดลงคะแนน", "This round is not open for voting yet.")
+    if vote_round.state == RoundState.CLOSED:
+        raise UserError("รอบนี้ปิดแล้ว แก้ไขคะแนนไม่ได้", "This round is closed; its votes cannot change.")
+
+
+# --- ballots ------------------------------------------------------------------------------
+
+
+def _voter(session: Session, workshop_id: str, attendee_id: str) -> Attendee:
+    attendee = session.get(Attendee, attendee_id)
+    if attendee is None or attendee.deleted or attendee.workshop_id != workshop_id:
+        raise UserError("ไม่พบผู้ลงคะแนนในทะเบียน", "The voter is not in the register.")
+    if attendee.checked_in_at is None:
+        raise UserError(
+            f"{attendee.first_name} {attendee.last_name} ยังไม่ได้ลงทะเบียนเข้าร่วม จึงลงคะแนนไม่ได้",
+            f"{attendee.first_name} {attendee.last_name} has not checked in, so cannot vote.",
+        )
+    return attendee
+
+
+def find_voter(session: Session, workshop_id: str, code: str) -> str:
+    """The attendee with registration number ``code`` (Thai or Arabic digits)."""
+    digits = code.strip().translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+    if not digits.isdigit():
+        raise UserError("กรุณาพิมพ์เลขทะเบียนเป็นตัวเลข", "Type the registration number.")
+    attendee_id = session.scalar(
+        select(Attendee.id).where(
+            Attendee.workshop_id == workshop_id,
+            Attendee.code == int(digits),
+            Attendee.deleted.is_(False),
+        )
+    )
+    if attendee_id is None:
+        raise UserError(f"ไม่พบเลขทะเบียน {digits}", f"No attendee has number {digits}.")
+    return attendee_id
+
+
+def existing_ballot(session: Session, round_id: str, attendee_id: str) -> str | None:
+    return session.scalar(
+        select(Ballot.id).where(
+            Ballot.round_id == round_id,
+            Ballot.attendee_id == attendee_id,
+            Ballot.deleted.is_(False),
+        )
+    )
+
+
+def cast_ballot(
+    session: Session,
+    round_id: str,
+    attendee_id: str | None,
+    marks: Sequence[Mark],
+    cast_by: str = CastBy.STAFF.value,
+    *,
+    replace: bool = False,
+    ballot_id: str | None = None,
+) -> str:
+    """Store a ballot; return its id. ``attendee_id`` None is an anonymous paper form.
+
+    A second ballot from one person raises DuplicateBallotError unless ``replace``: then
+    the first one is withdrawn (kept as a tombstone, so undo brings it back)."""
+    vote_round = _round(session, round_id)
+    _require_open(vote_round)
+    if cast_by not in CAST_LABELS:
+        raise UserError(f"ไม่รู้จักวิธีส่งคะแนน {cast_by}", f"Unknown way of casting {cast_by}.")
+    roots = _roots(session, vote_round.workshop_id)
+    row = _round_row(session, vote_round, roots)
+    resolved = [Mark(roots.get(m.idea_id, m.idea_id), m.value, m.criterion_id) for m in marks]
+    vote_counting.check_ballot(row.settings(), row.idea_ids, resolved)
+    sector_id: str | None = None
+    if attendee_id is not None:
+        attendee = _voter(session, vote_round.workshop_id, attendee_id)
+        sector_id = attendee.sector_id
+        previous = existing_ballot(session, round_id, attendee_id)
+        if previous is not None:
+            if not replace:
+                raise DuplicateBallotError(
+                    previous, f"{attendee.first_name} {attendee.last_name}".strip()
+                )
+            withdraw_ballot(session, previous)
+    elif cast_by != CastBy.PAPER:
+        raise UserError(
+            "บัตรที่ไม่ระบุผู้ลงคะแนนต้องเป็นบัตรกระดาษ", "A ballot without a voter must be paper."
+        )
+    ballot = Ballot(
+        round_id=round_id, attendee_id=attendee_id, sector_id=sector_id, cast_by=cast_by, at=_now()
+    )
+    if ballot_id is not None:
+        ballot.id = ballot_id
+    session.add(ballot)
+    session.flush()
+    for mark in resolved:
+        session.add(
+            BallotMark(
+                ballot_id=ballot.id,
+                idea_id=mark.idea_id,
+                criterion_id=mark.criterion_id,
+                value=mark.value,
+            )
+        )
+    return ballot.id
+
+
+def _ballot(session: Session, ballot_id: str) -> Ballot:
+    ballot = session.get(Ballot, ballot_id)
+    if ballot is None:
+        raise UserError("ไม่พบบัตรลงคะแนนนี้", "This ballot does not exist.")
+    return ballot
+
+
+def withdraw_ballot(session: Session, ballot_id: str) -> None:
+    """Take a ballot out of the count (a tombstone; ``restore_ballot`` undoes it)."""
+    ballot = _ballot(session, ballot_id)
+    _require_open(_round(session, ballot.round_id))
+    ballot.deleted = True
+
+
+def restore_ballot(session: Session, ballot_id: str) -> None:
+    ballot = _ballot(session, ballot_id)
+    _require_open(_round(session, ballot.round_id))
+    if ballot.attendee_id is not None:
+        other = existing_ballot(session, ballot.round_id, ballot.attendee_id)
+        if other is not None and other != ballot_id:
+            raise DuplicateBallotError(other, "")
+    ballot.deleted = False
+
+
+def list_ballots(session: Session, round_id: str) -> list[BallotRow]:
+    ballots = session.execute(
+        select(Ballot, Attendee)
+        .outerjoin(Attendee, Attendee.id == Ballot.attendee_id)
+        .where(Ballot.round_id == round_id, Ballot.deleted.is_(False))
+        .order_by(Ballot.created_hlc)
+    ).all()
+    marks: dict[str, list[Mark]] = defaultdict(list)
+    for ballot_id, idea_id, value, criterion_id in session.execute(
+        select(BallotMark.ballot_id, BallotMark.idea_id, BallotMark.value, BallotMark.criterion_id)
+        .join(Ballot, Ballot.id == BallotMark.ballot_id)
+        .where(Ballot.round_id == round_id, Ballot.deleted.is_(False))
+    ):
+        marks[ballot_id].append(Mark(idea_id, value, criterion_id))
+    return [
+        BallotRow(
+            id=b.id,
+            attendee_id=b.attendee_id,
+            voter_name=f"{a.prefix}{a.first_name} {a.last_name}".strip() if a else "",
+            code=a.code if a else None,
+            sector_id=b.sector_id,
+            cast_by=b.cast_by,
+            at=b.at,
+            marks=tuple(marks[b.id]),
+        )
+        for b, a in ballots
+    ]
+
+
+# --- paper tallies ------------------------------------------------------------------------
+
+
+def _present(session: Session, workshop_id: str, sector_id: str | None = None) -> int:
+    query = select(func.count(Attendee.id)).where(
+        Attendee.workshop_id == workshop_id,
+        Attendee.deleted.is_(False),
+        Attendee.checked_in_at.is_not(None),
+    )
+    if sector_id is not None:
+        query = query.where(Attendee.sector_id == sector_id)
+    return session.scalar(query) or 0
+
+
+def get_tally(
+    session: Session, round_id: str, idea_id: str, sector_id: str | None, rank: int | None = None
+) -> int:
+    found = _tally_row(session, round_id, idea_id, sector_id, rank)
+    return found.count if found is not None and not found.deleted else 0
+
+
+def _tally_row(
+    session: Session, round_id: str, idea_id: str, sector_id: str | None, rank: int | None
+) -> PaperTally | None:
+    query = select(PaperTally).where(
+        PaperTally.round_id == round_id,
+        PaperTally.idea_id == idea_id,
+        PaperTally.sector_id.is_(None) if sector_id is None else PaperTally.sector_id == sector_id,
+        PaperTally.rank.is_(None) if rank is None else PaperTally.rank == rank,
+    )
+    return session.scalars(query.order_by(PaperTally.created_hlc)).first()
+
+
+def set_tally(
+    session: Session,
+    round_id: str,
+    idea_id: str,
+    sector_id: str | None,
+    count: int,
+    rank: int | None = None,
+) -> int:
+    """Set the paper count for one idea (and sector, and rank); return the count it had,
+    so that undo can set it back."""
+    vote_round = _round(session, round_id)
+    _require_open(vote_round)
+    row = _round_row(session, vote_round, _roots(session, vote_round.workshop_id))
+    if vote_round.method == VoteMethod.CRITERIA:
+        raise UserError(
+            "การให้คะแนนตามเกณฑ์บันทึกเป็นรายใบ ไม่ใช่ยอดรวม",
+            "Criteria scores are entered sheet by sheet, not as counts.",
+        )
+    if idea_id not in row.idea_ids:
+        raise UserError("ความคิดนี้ไม่อยู่ในรอบการลงคะแนน", "This idea is not in the round.")
+    if count < 0:
+        raise FieldError("count", "จำนวนต้องไม่ติดลบ", "A count cannot be negative.")
+    if vote_round.method == VoteMethod.RANKING:
+        if rank is None or not 1 <= rank <= vote_round.rank_count:
+            raise FieldError(
+                "rank",
+                f"ระบุอันดับ 1 ถึง {vote_round.rank_count}",
+                f"Give a rank from 1 to {vote_round.rank_count}.",
+            )
+    else:
+        rank = None
+    sector_name = ""
+    if sector_id is not None:
+        sector = session.get(Sector, sector_id)
+        if sector is None or sector.deleted or sector.workshop_id != vote_round.workshop_id:
+            raise UserError("ไม่พบภาคส่วนนี้", "This sector does not exist.")
+        sector_name = sector.name
+    existing = _tally_row(session, round_id, idea_id, sector_id, rank)
+    before = existing.count if existing is not None and not existing.deleted else 0
+    _check_tally_limits(session, vote_round, idea_id, sector_id, sector_name, rank, count - before)
+    if existing is None:
+        session.add(
+            PaperTally(
+                round_id=round_id, idea_id=idea_id, sector_id=sector_id, rank=rank, count=count
+            )
+        )
+    else:
+        existing.count = count
+        existing.deleted = False
+    return before
+
+
+def _check_tally_limits(
+    session: Session,
+    vote_round: VoteRound,
+    idea_id: str,
+    sector_id: str | None,
+    sector_name: str,
+    rank: int | None,
+    change: int,
+) -> None:
+    """Refuse a count that more votes than the people present could have given."""
+    if change <= 0:
+        return
+    present = _present(session, vote_round.workshop_id, sector_id)
+    method = vote_round.method
+    # What each present voter can give, and the votes already counted that share it.
+    tallies = select(func.coalesce(func.sum(PaperTally.count), 0)).where(
+        PaperTally.round_id == vote_round.id, PaperTally.deleted.is_(False)
+    )
+    marks = (
+        select(func.coalesce(func.sum(BallotMark.value), 0), func.count(BallotMark.id))
+        .join(Ballot, Ballot.id == BallotMark.ballot_id)
+        .where(Ballot.round_id == vote_round.id, Ballot.deleted.is_(False))
+    )
+    if sector_id is not None:
+        tallies = tallies.where(PaperTally.sector_id == sector_id)
+        marks = marks.where(Ballot.sector_id == sector_id)
+    if method == VoteMethod.DOTS:
+        limit = present * vote_round.dots_per_voter
+        used = (session.scalar(tallies) or 0) + (session.execute(marks).one()[0] or 0)
+        what = ("ดาว", "dots")
+    elif method == VoteMethod.APPROVAL:  # one hand per person per idea
+        limit = present
+        used = (session.scalar(tallies.where(PaperTally.idea_id == idea_id)) or 0) + (
+            session.execute(marks.where(BallotMark.idea_id == idea_id)).one()[1] or 0
+        )
+        what = ("เสียงยกมือ", "hands")
+    else:  # ranking: one idea per person at each rank
+        limit = present
+        used = (session.scalar(tallies.where(PaperTally.rank == rank)) or 0) + (
+            session.execute(marks.where(BallotMark.value == rank)).one()[1] or 0
+        )
+        what = (f"คนที่ให้อันดับ {rank}", f"voters at rank {rank}")
+    if used + change > limit:
+        where_th = (
+            f"ภาค{sector_name}"
+            if sector_name and not sector_name.startswith("ภาค")
+            else (sector_name or "ทุกภาคส่วน")
+        )
+        where_en = sector_name or "all sectors"
+        raise FieldError(
+            "count",
+            f"ยอดนี้ทำให้มี{what[0]}รวม {used + change} ซึ่งเกินกว่าที่ผู้มาประชุม "
+            f"({where_th} {present} คน) จะให้ได้ ({limit})",
+            f"This count makes {used + change} {what[1]} in all, more than the people present "
+            f"({where_en}: {present}) could give ({limit}).",
+        )
+
+
+def list_tallies(session: Session, round_id: str) -> list[Tally]:
+    rows = session.scalars(
+        select(PaperTally).where(PaperTally.round_id == round_id, PaperTally.deleted.is_(False))
+    ).all()
+    return [Tally(t.idea_id, t.sector_id, t.count, t.rank) for t in rows]
+
+
+# --- results ------------------------------------------------------------------------------
+
+
+def round_results(session: Session, round_id: str) -> RoundResults:
+    vote_round = _round(session, round_id)
+    workshop_id = vote_round.workshop_id
+    roots = _roots(session, workshop_id)
+    row = _round_row(session, vote_round, roots)
+    ballots = [
+        CastBallot(
+            b.id,
+            b.sector_id,
+            b.cast_by,
+            tuple(Mark(roots.get(m.idea_id, m.idea_id), m.value, m.criterion_id) for m in b.marks),
+        )
+        for b in list_ballots(session, round_id)
+    ]
+    tallies = [
+        Tally(roots.get(t.idea_id, t.idea_id), t.sector_id, t.count, t.rank)
+        for t in list_tallies(session, round_id)
+    ]
+    count = vote_counting.count_round(row.settings(), row.idea_ids, ballots, tallies)
+    texts = {
+        idea_id: text
+        for idea_id, text in session.execute(
+            select(Idea.id, Idea.text).where(Idea.id.in_(row.idea_ids))
+        ).all()
+    }
+    sectors = session.execute(
+        select(Sector.id, Sector.name, Sector.colour)
+        .where(Sector.workshop_id == workshop_id, Sector.deleted.is_(False))
+        .order_by(Sector.position)
+    ).all()
+    present: dict[str, int] = {
+        sector_id: number
+        for sector_id, number in session.execute(
+            select(Attendee.sector_id, func.count(Attendee.id))
+            .where(
+                Attendee.workshop_id == workshop_id,
+                Attendee.deleted.is_(False),
+                Attendee.checked_in_at.is_not(None),
+            )
+            .group_by(Attendee.sector_id)
+        ).all()
+    }
+    turnout = [
+        SectorTurnout(
+            s_id, name, colour, present.get(s_id, 0), count.ballots_by_sector.get(s_id, 0)
+        )
+        for s_id, name, colour in sectors
+    ]
+    return RoundResults(row, count, texts, turnout, sum(present.values()))

@@ -12,11 +12,19 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import platformdirs
+from sqlalchemy.orm import Session
 
 from workshop_app import __version__
 from workshop_app.db.database import open_database
 from workshop_app.errors import UserError
-from workshop_app.services import demo, idea_import, invitation_import, workshops
+from workshop_app.services import (
+    demo,
+    idea_import,
+    invitation_import,
+    vote_report,
+    voting,
+    workshops,
+)
 
 EXIT_USER_ERROR = 2
 
@@ -79,6 +87,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     ideas.add_argument("--workshop", required=True, help="workshop id (or its first characters)")
     ideas.add_argument("file", type=Path)
+
+    results = commands.add_parser(
+        "results", parents=[common], help="print the results of vote rounds"
+    )
+    results.add_argument("--workshop", required=True, help="workshop id (or its first characters)")
+    results.add_argument(
+        "--round", help="round number or id (or its first characters); default: every round"
+    )
+    results.add_argument("--format", choices=("text", "csv", "json"), default="text")
+    results.add_argument(
+        "--balanced",
+        action="store_true",
+        help="text: rank with each sector's votes scaled to equal weight",
+    )
     return parser
 
 
@@ -150,9 +172,49 @@ def _run_command(args: argparse.Namespace, db_path: Path, language: str) -> int:
                 f"นำเข้า {count} ความคิดเห็นจาก {args.file.name}",
                 f"imported {count} ideas from {args.file.name}",
             )
+        elif args.command == "results":
+            with database.session() as session:
+                workshop_id = workshops.find_workshop_id(session, args.workshop)
+                _print_results(session, workshop_id, args, language)
     finally:
         database.close()
     return 0
+
+
+def _print_results(
+    session: Session, workshop_id: str, args: argparse.Namespace, language: str
+) -> None:
+    rounds = voting.list_rounds(session, workshop_id)
+    if args.round:
+        wanted = args.round.strip()
+        if wanted.isdigit():
+            rounds = [r for r in rounds if str(r.number) == wanted]
+        else:
+            rounds = [r for r in rounds if r.id.startswith(wanted)]
+        if len(rounds) != 1:
+            raise UserError(
+                f"ไม่พบรอบการลงคะแนน {wanted}" if not rounds else f"{wanted} ตรงกับหลายรอบ",
+                f"no vote round {wanted}" if not rounds else f"{wanted} matches several rounds",
+            )
+    if not rounds:
+        raise UserError("งานประชุมนี้ยังไม่มีรอบการลงคะแนน", "this workshop has no vote rounds")
+    all_results = [voting.round_results(session, r.id) for r in rounds]
+    if args.format == "json":
+        if len(all_results) == 1:
+            sys.stdout.write(vote_report.as_json(all_results[0]))
+        else:
+            sys.stdout.write(
+                "[\n" + ",\n".join(vote_report.as_json(r).rstrip() for r in all_results) + "\n]\n"
+            )
+    elif args.format == "csv":
+        for number, results in enumerate(all_results):
+            if number:
+                sys.stdout.write("\n")
+            sys.stdout.write(vote_report.as_csv(results, language))
+    else:
+        sys.stdout.write(
+            "\n".join(vote_report.as_text(r, language, balanced=args.balanced) for r in all_results)
+        )
 
 
 def _report_import(

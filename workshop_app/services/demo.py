@@ -14,9 +14,11 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from workshop_app.models import AttendeeRole, IdeaKind, WorkshopKind
-from workshop_app.services.attendees import AttendeeDraft, add_attendee
+from workshop_app.models import AttendeeRole, CastBy, IdeaKind, VoteMethod, WorkshopKind
+from workshop_app.services import voting
+from workshop_app.services.attendees import AttendeeDraft, add_attendee, list_attendees
 from workshop_app.services.ideas import IdeaDraft, add_idea
+from workshop_app.services.vote_counting import Mark
 from workshop_app.services.workshops import (
     add_issue,
     create_workshop,
@@ -434,7 +436,128 @@ def create_demo_workshop(
         )
         code += 1
     _add_demo_ideas(session, workshop_id, IDEAS_PER_SIZE[size], rng)
+    _add_demo_votes(session, workshop_id, BALLOTS_PER_SIZE[size], rng)
     return workshop_id
+
+
+# Ballots in the three demo rounds (dots, ranking, criteria).
+BALLOTS_PER_SIZE = {"small": (12, 6, 4), "large": (150, 100, 50)}
+
+
+def _add_demo_votes(
+    session: Session, workshop_id: str, ballots: tuple[int, int, int], rng: random.Random
+) -> None:
+    """Three rounds as a workshop runs them: dots on issue 1's project ideas (ballots,
+    plus colour-coded stickers counted per sector), a top-3 ranking of issue 2's project
+    ideas (ballots and a paper count of first choices), both closed; and criteria scoring
+    of round 1's top ideas, still open."""
+    issues = list_issues(session, workshop_id)
+    present = [a for a in list_attendees(session, workshop_id) if a.checked_in_at is not None]
+    rng.shuffle(present)
+
+    def candidates(issue_id: str, most: int) -> list[str]:
+        """The issue's project ideas; every card when it has only a few (small demo)."""
+        found = voting.ideas_of_issue(session, workshop_id, issue_id)
+        if len(found) < 5:
+            found = voting.ideas_of_issue(session, workshop_id, issue_id, kind=None)
+        return found[:most]
+
+    dots_ideas = candidates(issues[0].id, 30)
+    ranking_ideas = candidates(issues[1].id, 12)
+    if len(dots_ideas) < 3 or len(ranking_ideas) < 3:
+        return  # too few cards for a sensible demo round
+    dots = voting.create_round(
+        session,
+        workshop_id,
+        voting.RoundDraft(
+            "จัดลำดับข้อเสนอโครงการ ประเด็นที่ 1 (ติดดาว)",
+            VoteMethod.DOTS.value,
+            tuple(dots_ideas),
+            chosen_by="ข้อเสนอโครงการทั้งหมดของประเด็นที่ 1",
+            dots_per_voter=5,
+            cap_per_idea=2,
+        ),
+    )
+    voting.open_round(session, dots)
+    favourites = dots_ideas[: max(3, len(dots_ideas) // 3)]
+    # Each voter casts one ballot per round, so no check needs the ballots still
+    # pending; writing them in one flush keeps the large demo quick.
+    with session.no_autoflush:
+        for number, attendee in enumerate(present[: ballots[0]]):
+            left, given = min(5, 2 * len(dots_ideas)), dict[str, int]()
+            while left:
+                idea = rng.choice(favourites if rng.random() < 0.6 else dots_ideas)
+                if given.get(idea, 0) < 2:
+                    given[idea] = given.get(idea, 0) + 1
+                    left -= 1
+            cast_by = CastBy.KIOSK.value if number % 3 else CastBy.STAFF.value
+            voting.cast_ballot(
+                session, dots, attendee.id, [Mark(i, v) for i, v in given.items()], cast_by
+            )
+    session.flush()
+    sectors = list_sectors(session, workshop_id)
+    stickers = [s for s in sectors if s.name in ("ภาคประชาชน", "สถาบันการศึกษา")]
+    voted = {a.id for a in present[: ballots[0]]}
+    for sector in stickers:  # those of these sectors without a ballot used stickers
+        dots_left = 5 * sum(1 for a in present if a.sector_id == sector.id and a.id not in voted)
+        for idea in rng.sample(dots_ideas, min(4, len(dots_ideas))):
+            count = min(dots_left, rng.randrange(1, 4))
+            if count:
+                voting.set_tally(session, dots, idea, sector.id, count)
+                dots_left -= count
+    voting.close_round(session, dots)
+
+    ranking = voting.create_round(
+        session,
+        workshop_id,
+        voting.RoundDraft(
+            "จัดอันดับข้อเสนอโครงการ ประเด็นที่ 2",
+            VoteMethod.RANKING.value,
+            tuple(ranking_ideas),
+            chosen_by="ข้อเสนอโครงการของประเด็นที่ 2",
+            rank_count=3,
+        ),
+    )
+    voting.open_round(session, ranking)
+    # Each voter casts one ballot per round, so no check needs the ballots still
+    # pending; writing them in one flush keeps the large demo quick.
+    with session.no_autoflush:
+        for attendee in present[: ballots[1]]:
+            picks = rng.sample(ranking_ideas[:6], 1) + rng.sample(ranking_ideas, 3)
+            chosen = list(dict.fromkeys(picks))[:3]
+            ranks = [Mark(idea, rank) for rank, idea in enumerate(chosen, start=1)]
+            voting.cast_ballot(session, ranking, attendee.id, ranks, CastBy.STAFF.value)
+    session.flush()
+    voting.set_tally(session, ranking, ranking_ideas[2], None, 3, rank=1)
+    voting.close_round(session, ranking)
+
+    top = voting.top_of_round(session, dots, 8)
+    criteria = voting.create_round(
+        session,
+        workshop_id,
+        voting.RoundDraft(
+            "ให้คะแนนข้อเสนอโครงการตามเกณฑ์ (8 อันดับแรกของรอบที่ 1)",
+            VoteMethod.CRITERIA.value,
+            tuple(top),
+            chosen_by="8 อันดับแรกของรอบที่ 1",
+            scale_max=4,
+            criteria=voting.DEFAULT_CRITERIA,
+        ),
+    )
+    voting.open_round(session, criteria)
+    criteria_ids = [c for c, _name, _weight in voting.get_round(session, criteria).criteria]
+    # Each voter casts one ballot per round, so no check needs the ballots still
+    # pending; writing them in one flush keeps the large demo quick.
+    with session.no_autoflush:
+        for attendee in present[: ballots[2]]:
+            scored = rng.sample(top, min(len(top), 4))
+            scores = [
+                Mark(idea, min(4, max(0, round(rng.gauss(2.6, 0.9)))), criterion)
+                for idea in scored
+                for criterion in criteria_ids
+            ]
+            voting.cast_ballot(session, criteria, attendee.id, scores, CastBy.KIOSK.value)
+    session.flush()
 
 
 def _add_demo_ideas(session: Session, workshop_id: str, count: int, rng: random.Random) -> None:

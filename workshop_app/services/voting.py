@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from workshop_app.db.types import new_id
 from workshop_app.errors import FieldError, UserError
 from workshop_app.models import (
     Attendee,
@@ -186,42 +187,48 @@ def _round(session: Session, round_id: str) -> VoteRound:
     return found
 
 
-def _roots(session: Session, workshop_id: str) -> dict[str, str]:
-    """Every idea of the workshop -> the card it is shown as (itself, or the card it was
-    merged into, at any depth)."""
-    rows = session.execute(
-        select(Idea.id, Idea.merged_into_id).where(Idea.workshop_id == workshop_id)
-    ).all()
-    parent = {i: m for i, m in rows}
+def _roots(session: Session, idea_ids: Iterable[str]) -> dict[str, str]:
+    """Each of ``idea_ids`` -> the card it is shown as on the board: itself, or the card
+    it was merged into, at any depth. Reads only the chains it needs."""
     roots: dict[str, str] = {}
-    for idea in parent:
-        seen = [idea]
-        current = idea
-        while parent.get(current) and current not in roots:
+    parent: dict[str, str | None] = {}
+    pending = set(idea_ids)
+    while pending:
+        rows = session.execute(
+            select(Idea.id, Idea.merged_into_id).where(Idea.id.in_(pending))
+        ).all()
+        pending = set()
+        for idea_id, merged_into in rows:
+            parent[idea_id] = merged_into
+            if merged_into is not None and merged_into not in parent:
+                pending.add(merged_into)
+    for idea_id in idea_ids:
+        current, seen = idea_id, {idea_id}
+        while parent.get(current) is not None:
             current = parent[current] or current
-            if current in seen:  # a cycle cannot be made by the services; stop anyway
+            if current in seen:  # the services never make a cycle; stop anyway
                 break
-            seen.append(current)
-        root = roots.get(current, current)
-        for item in seen:
-            roots[item] = root
+            seen.add(current)
+        roots[idea_id] = current
     return roots
 
 
-def _round_row(session: Session, vote_round: VoteRound, roots: dict[str, str]) -> RoundRow:
+def _round_row(session: Session, vote_round: VoteRound) -> RoundRow:
     criteria = session.execute(
         select(VoteCriterion.id, VoteCriterion.name, VoteCriterion.weight)
         .where(VoteCriterion.round_id == vote_round.id, VoteCriterion.deleted.is_(False))
         .order_by(VoteCriterion.position)
     ).all()
     ideas = session.execute(
-        select(VoteRoundIdea.idea_id, Idea.deleted)
+        select(VoteRoundIdea.idea_id, Idea.deleted, Idea.merged_into_id)
         .join(Idea, Idea.id == VoteRoundIdea.idea_id)
         .where(VoteRoundIdea.round_id == vote_round.id, VoteRoundIdea.deleted.is_(False))
         .order_by(VoteRoundIdea.position)
     ).all()
+    merged = [idea_id for idea_id, _deleted, into in ideas if into is not None]
+    roots = _roots(session, merged) if merged else {}
     shown: list[str] = []
-    for idea_id, deleted in ideas:
+    for idea_id, deleted, _into in ideas:
         root = roots.get(idea_id, idea_id)
         if not deleted and root not in shown:
             shown.append(root)
@@ -243,8 +250,7 @@ def _round_row(session: Session, vote_round: VoteRound, roots: dict[str, str]) -
 
 
 def get_round(session: Session, round_id: str) -> RoundRow:
-    vote_round = _round(session, round_id)
-    return _round_row(session, vote_round, _roots(session, vote_round.workshop_id))
+    return _round_row(session, _round(session, round_id))
 
 
 def list_rounds(session: Session, workshop_id: str) -> list[RoundRow]:
@@ -253,8 +259,7 @@ def list_rounds(session: Session, workshop_id: str) -> list[RoundRow]:
         .where(VoteRound.workshop_id == workshop_id, VoteRound.deleted.is_(False))
         .order_by(VoteRound.number)
     ).all()
-    roots = _roots(session, workshop_id)
-    return [_round_row(session, r, roots) for r in rounds]
+    return [_round_row(session, r) for r in rounds]
 
 
 # --- choosing ideas -----------------------------------------------------------------------
@@ -558,8 +563,10 @@ def cast_ballot(
     _require_open(vote_round)
     if cast_by not in CAST_LABELS:
         raise UserError(f"ไม่รู้จักวิธีส่งคะแนน {cast_by}", f"Unknown way of casting {cast_by}.")
-    roots = _roots(session, vote_round.workshop_id)
-    row = _round_row(session, vote_round, roots)
+    row = _round_row(session, vote_round)
+    # Marks name the cards of the round; a card merged since is counted as its target.
+    unknown = [m.idea_id for m in marks if m.idea_id not in row.idea_ids]
+    roots = _roots(session, unknown) if unknown else {}
     resolved = [Mark(roots.get(m.idea_id, m.idea_id), m.value, m.criterion_id) for m in marks]
     vote_counting.check_ballot(row.settings(), row.idea_ids, resolved)
     sector_id: str | None = None
@@ -578,12 +585,14 @@ def cast_ballot(
             "บัตรที่ไม่ระบุผู้ลงคะแนนต้องเป็นบัตรกระดาษ", "A ballot without a voter must be paper."
         )
     ballot = Ballot(
-        round_id=round_id, attendee_id=attendee_id, sector_id=sector_id, cast_by=cast_by, at=_now()
+        id=ballot_id or new_id(),
+        round_id=round_id,
+        attendee_id=attendee_id,
+        sector_id=sector_id,
+        cast_by=cast_by,
+        at=_now(),
     )
-    if ballot_id is not None:
-        ballot.id = ballot_id
     session.add(ballot)
-    session.flush()
     for mark in resolved:
         session.add(
             BallotMark(
@@ -694,7 +703,7 @@ def set_tally(
     so that undo can set it back."""
     vote_round = _round(session, round_id)
     _require_open(vote_round)
-    row = _round_row(session, vote_round, _roots(session, vote_round.workshop_id))
+    row = _round_row(session, vote_round)
     if vote_round.method == VoteMethod.CRITERIA:
         raise UserError(
             "การให้คะแนนตามเกณฑ์บันทึกเป็นรายใบ ไม่ใช่ยอดรวม",
@@ -805,8 +814,13 @@ def list_tallies(session: Session, round_id: str) -> list[Tally]:
 def round_results(session: Session, round_id: str) -> RoundResults:
     vote_round = _round(session, round_id)
     workshop_id = vote_round.workshop_id
-    roots = _roots(session, workshop_id)
-    row = _round_row(session, vote_round, roots)
+    row = _round_row(session, vote_round)
+    listed = list_ballots(session, round_id)
+    tally_list = list_tallies(session, round_id)
+    roots = _roots(
+        session,
+        {m.idea_id for b in listed for m in b.marks} | {t.idea_id for t in tally_list},
+    )
     ballots = [
         CastBallot(
             b.id,
@@ -814,11 +828,10 @@ def round_results(session: Session, round_id: str) -> RoundResults:
             b.cast_by,
             tuple(Mark(roots.get(m.idea_id, m.idea_id), m.value, m.criterion_id) for m in b.marks),
         )
-        for b in list_ballots(session, round_id)
+        for b in listed
     ]
     tallies = [
-        Tally(roots.get(t.idea_id, t.idea_id), t.sector_id, t.count, t.rank)
-        for t in list_tallies(session, round_id)
+        Tally(roots.get(t.idea_id, t.idea_id), t.sector_id, t.count, t.rank) for t in tally_list
     ]
     count = vote_counting.count_round(row.settings(), row.idea_ids, ballots, tallies)
     texts = {

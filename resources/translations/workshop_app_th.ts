@@ -95,157 +95,206 @@
     </message>
 </context>
 <context>
+    <name>BallotScreen</name>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="193"/>
+        <source>Ballot screen — {title}</source>
+        <translation>จอลงคะแนน — {title}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="204"/>
+        <source>Your registration number, then Enter</source>
+        <translation>พิมพ์เลขทะเบียนของท่าน แล้วกด Enter</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="217"/>
+        <source>Cast my vote (Ctrl+Enter)</source>
+        <translation>ส่งคะแนนของฉัน (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="242"/>
+        <source>Who is voting?</source>
+        <translation>ใครกำลังลงคะแนน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="264"/>
+        <source>{name} has not checked in at the door, so cannot vote yet.</source>
+        <translation>{name} ยังไม่ได้ลงทะเบียนที่หน้างาน จึงยังลงคะแนนไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="272"/>
+        <source>Voting: {name}</source>
+        <translation>ผู้ลงคะแนน: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="292"/>
+        <source>Already voted</source>
+        <translation>ลงคะแนนแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="293"/>
+        <source>{name} has voted in this round already. Replace that ballot?</source>
+        <translation>{name} ลงคะแนนในรอบนี้แล้ว ต้องการแทนที่บัตรเดิมหรือไม่</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="313"/>
+        <source>Thank you, {name}: your vote is counted.</source>
+        <translation>ขอบคุณ {name} คะแนนของท่านถูกนับแล้ว</translation>
+    </message>
+</context>
+<context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="211"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="237"/>
         <source>Filter cards (Ctrl+F)</source>
         <translation>กรองการ์ด (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="235"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="265"/>
         <source>Type an idea, Enter adds it to the current issue (F5 kind, F6 sector)</source>
         <translation>พิมพ์ความคิดเห็น กด Enter เพื่อเพิ่มในประเด็นปัจจุบัน (F5 ประเภท, F6 ภาคส่วน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="249"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="280"/>
         <source>Group</source>
         <translation>กลุ่ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="251"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="282"/>
         <source>Add (Enter)</source>
         <translation>เพิ่ม (Enter)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="265"/>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="607"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="296"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="674"/>
         <source>Possible duplicates</source>
         <translation>การ์ดที่อาจซ้ำกัน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="266"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="297"/>
         <source>Merge selected card into this one</source>
         <translation>รวมการ์ดที่เลือกเข้ากับการ์ดนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="268"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="299"/>
         <source>Merge selected cards (Ctrl+M)</source>
         <translation>รวมการ์ดที่เลือก (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="274"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="305"/>
         <source>Take out of the merge (Ctrl+Shift+M)</source>
         <translation>แยกออกจากการรวม (Ctrl+Shift+M)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="276"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="307"/>
         <source>Merging</source>
         <translation>การรวมการ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="282"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="313"/>
         <source>Cards merged into the selected card</source>
         <translation>การ์ดที่รวมอยู่ในการ์ดที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="287"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="318"/>
         <source>Timer and projector</source>
         <translation>ตัวจับเวลาและจอโปรเจกเตอร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="296"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="327"/>
         <source> min</source>
         <translation> นาที</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="302"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="333"/>
         <source>Reset</source>
         <translation>ตั้งใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="305"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="336"/>
         <source>Open projector window (F9)</source>
         <translation>เปิดหน้าจอโปรเจกเตอร์ (F9)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="308"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="339"/>
         <source>Projector shows all issues</source>
         <translation>จอโปรเจกเตอร์แสดงทุกประเด็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="318"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="349"/>
         <source>Cards per sector (current issue)</source>
         <translation>จำนวนการ์ดตามภาคส่วน (ประเด็นปัจจุบัน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="386"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="422"/>
         <source>No sector</source>
         <translation>ไม่ระบุภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="400"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="436"/>
         <source>All kinds</source>
         <translation>ทุกประเภท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="403"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="439"/>
         <source>All sectors</source>
         <translation>ทุกภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="490"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="248"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="531"/>
         <source>Showing {shown} of {total} cards</source>
         <translation>แสดง {shown} จาก {total} การ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="493"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="534"/>
         <source>{total} cards</source>
         <translation>{total} การ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="505"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="545"/>
         <source>No sector: {count}</source>
         <translation>ไม่ระบุภาคส่วน: {count}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="506"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="548"/>
         <source>No cards yet</source>
         <translation>ยังไม่มีการ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="511"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="578"/>
         <source>Pause</source>
         <translation>หยุดชั่วคราว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="511"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="578"/>
         <source>Start</source>
         <translation>เริ่ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="603"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="670"/>
         <source>Already on the board? Similar cards:</source>
         <translation>มีบนกระดานแล้วหรือยัง การ์ดที่คล้ายกัน:</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="611"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="678"/>
         <source>Possible duplicates of the selected card:</source>
         <translation>การ์ดที่อาจซ้ำกับการ์ดที่เลือก:</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="637"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="704"/>
         <source>Add a strategic issue first (Setup page).</source>
         <translation>กรุณาเพิ่มประเด็นยุทธศาสตร์ก่อน (หน้าตั้งค่างานประชุม)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="666"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="735"/>
         <source>Move %n card(s)</source>
         <translation>
             <numerusform>ย้ายการ์ด %n ใบ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="721"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="790"/>
         <source>Select two or more cards to merge (Ctrl+click or Shift+click).</source>
         <translation>เลือกการ์ดตั้งแต่ 2 ใบขึ้นไปเพื่อรวม (Ctrl+คลิก หรือ Shift+คลิก)</translation>
     </message>
@@ -435,189 +484,263 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="56"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="133"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="60"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="139"/>
         <source>Setup</source>
         <translation>ตั้งค่างานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="57"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="133"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="61"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="140"/>
         <source>Registration</source>
         <translation>ลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="58"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="133"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="62"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="141"/>
         <source>Brainstorm</source>
         <translation>ระดมความคิด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="70"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="63"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="142"/>
+        <source>Voting</source>
+        <translation>ลงคะแนน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="75"/>
         <source>Database: {path}</source>
         <translation>ฐานข้อมูล: {path}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="94"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="99"/>
         <source>&amp;File</source>
         <translation>&amp;แฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="97"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="102"/>
         <source>New workshop...</source>
         <translation>งานประชุมใหม่...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="102"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="107"/>
         <source>Open workshop...</source>
         <translation>เปิดงานประชุม...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="105"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="110"/>
         <source>Open database file...</source>
         <translation>เปิดแฟ้มฐานข้อมูล...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="106"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="111"/>
         <source>Recent workshops</source>
         <translation>งานประชุมล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="111"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="116"/>
         <source>Import invitation list...</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="114"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="119"/>
         <source>Import ideas...</source>
         <translation>นำเข้าความคิดเห็น...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="115"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="120"/>
         <source>Back up database now</source>
         <translation>สำรองฐานข้อมูลเดี๋ยวนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="118"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="123"/>
         <source>Quit</source>
         <translation>ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="121"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="126"/>
         <source>&amp;Edit</source>
         <translation>&amp;แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="122"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="127"/>
         <source>Undo</source>
         <translation>เลิกทำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="124"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="129"/>
         <source>Redo</source>
         <translation>ทำซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="132"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="137"/>
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="136"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="146"/>
         <source>Projector window</source>
         <translation>หน้าจอโปรเจกเตอร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="137"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="147"/>
         <source>Language</source>
         <translation>ภาษา</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="162"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="172"/>
         <source>{title} — Workshop app</source>
         <translation>{title} — โปรแกรมประชุมเชิงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="169"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="179"/>
         <source>Cannot do that</source>
         <translation>ทำรายการนี้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="213"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="223"/>
         <source>Open database file</source>
         <translation>เปิดแฟ้มฐานข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="215"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="225"/>
         <source>Workshop databases (*.sqlite *.db);;All files (*)</source>
         <translation>ฐานข้อมูลงานประชุม (*.sqlite *.db);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="229"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="249"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="239"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="259"/>
         <source>Import invitation list</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="231"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="311"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="241"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="327"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>ตารางข้อมูล (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="250"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="260"/>
         <source>{count} people found in {file}.</source>
         <translation>พบรายชื่อ {count} คนในแฟ้ม {file}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="255"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="265"/>
         <source>{count} of them look already registered (same name and organisation).</source>
         <translation>ในจำนวนนี้ {count} คนน่าจะมีชื่ออยู่แล้ว (ชื่อและหน่วยงานเดียวกัน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="259"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="269"/>
         <source>Row {row}: {name} ({organisation})</source>
         <translation>แถว {row}: {name} ({organisation})</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="268"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="278"/>
         <source>Import all</source>
         <translation>นำเข้าทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="270"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="280"/>
         <source>Skip likely duplicates</source>
         <translation>ข้ามรายชื่อที่น่าจะซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="274"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="284"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="288"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="298"/>
         <source>Imported {count} people.</source>
         <translation>นำเข้าแล้ว {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="309"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="325"/>
         <source>Import ideas</source>
         <translation>นำเข้าความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="327"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="343"/>
         <source>Imported {count} ideas from {file}.</source>
         <translation>นำเข้า {count} ความคิดเห็นจากแฟ้ม {file} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="337"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="353"/>
         <source>Backup failed: {error}</source>
         <translation>สำรองข้อมูลไม่สำเร็จ: {error}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="339"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="355"/>
         <source>Backup saved: {path}</source>
         <translation>สำรองข้อมูลไว้ที่ {path}</translation>
+    </message>
+</context>
+<context>
+    <name>NewRoundDialog</name>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="77"/>
+        <source>New vote round</source>
+        <translation>สร้างรอบการลงคะแนน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="108"/>
+        <source>all cards</source>
+        <translation>ทุกการ์ด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="110"/>
+        <source>Issue {number}: {what}</source>
+        <translation>ประเด็นที่ {number}: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="115"/>
+        <source>Top ideas of round {number}</source>
+        <translation>อันดับต้นของรอบที่ {number}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="122"/>
+        <source>Title</source>
+        <translation>ชื่อรอบ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="123"/>
+        <source>Method</source>
+        <translation>วิธีลงคะแนน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="124"/>
+        <source>Ideas</source>
+        <translation>ความคิดที่ลงคะแนน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="125"/>
+        <source>How many (top N)</source>
+        <translation>จำนวนอันดับต้น (N)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="126"/>
+        <source>Dots per voter</source>
+        <translation>จำนวนดาวต่อคน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="127"/>
+        <source>Most dots on one idea</source>
+        <translation>ดาวสูงสุดต่อความคิด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="128"/>
+        <source>Ranks per voter (top k)</source>
+        <translation>จำนวนอันดับที่เลือก (k)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="129"/>
+        <source>Top score per criterion</source>
+        <translation>คะแนนเต็มต่อเกณฑ์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="130"/>
+        <source>Criteria (name | weight)</source>
+        <translation>เกณฑ์ (ชื่อ | น้ำหนัก)</translation>
     </message>
 </context>
 <context>
@@ -681,22 +804,44 @@
 <context>
     <name>ProjectorWindow</name>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="50"/>
+        <location filename="../../workshop_app/ui/projector.py" line="118"/>
         <source>Projector — {title}</source>
         <translation>จอโปรเจกเตอร์ — {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="180"/>
+        <location filename="../../workshop_app/ui/projector.py" line="217"/>
+        <source>Vote results, round {number}: {title}</source>
+        <translation>ผลการลงคะแนน รอบที่ {number}: {title}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workshop_app/ui/projector.py" line="222"/>
+        <source>%n ballot(s)</source>
+        <translation>
+            <numerusform>บัตร %n ใบ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/projector.py" line="224"/>
+        <source> + {paper} on paper</source>
+        <translation> + กระดาษ {paper}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/projector.py" line="229"/>
+        <source>No votes yet</source>
+        <translation>ยังไม่มีการลงคะแนน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/projector.py" line="235"/>
         <source>All strategic issues</source>
         <translation>ทุกประเด็นยุทธศาสตร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="184"/>
+        <location filename="../../workshop_app/ui/projector.py" line="239"/>
         <source>Issue {number}: {title}</source>
         <translation>ประเด็นที่ {number}: {title}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/projector.py" line="189"/>
+        <location filename="../../workshop_app/ui/projector.py" line="244"/>
         <source>%n card(s)</source>
         <translation>
             <numerusform>%n การ์ด</numerusform>
@@ -902,9 +1047,200 @@
 <context>
     <name>ThaiDateEdit</name>
     <message>
-        <location filename="../../workshop_app/ui/widgets.py" line="26"/>
+        <location filename="../../workshop_app/ui/widgets.py" line="27"/>
         <source>e.g. 25/5/2569</source>
         <translation>เช่น 25/5/2569</translation>
+    </message>
+</context>
+<context>
+    <name>VotingPage</name>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="335"/>
+        <source>New round...</source>
+        <translation>สร้างรอบใหม่...</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="338"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="489"/>
+        <source>Open voting</source>
+        <translation>เปิดลงคะแนน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="341"/>
+        <source>Close voting</source>
+        <translation>ปิดการลงคะแนน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="344"/>
+        <source>Delete round</source>
+        <translation>ลบรอบ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="346"/>
+        <source>Results on the projector</source>
+        <translation>แสดงผลบนจอโปรเจกเตอร์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="349"/>
+        <source>Ballot screen for voters...</source>
+        <translation>จอลงคะแนนสำหรับผู้เข้าร่วม...</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="381"/>
+        <source>Registration number (empty: an anonymous paper form)</source>
+        <translation>เลขทะเบียน (เว้นว่าง: บัตรกระดาษไม่ระบุชื่อ)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="385"/>
+        <source>Save ballot (Ctrl+Enter)</source>
+        <translation>บันทึกบัตร (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="392"/>
+        <source>Withdraw selected ballot</source>
+        <translation>ถอนบัตรที่เลือก</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="406"/>
+        <source>Balance sectors (each sector weighs the same)</source>
+        <translation>ถ่วงภาคส่วน (ทุกภาคส่วนมีน้ำหนักเท่ากัน)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="435"/>
+        <source>Results</source>
+        <translation>ผลการลงคะแนน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="436"/>
+        <source>Paper tallies</source>
+        <translation>ยอดนับจากกระดาษ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="437"/>
+        <source>Ballots</source>
+        <translation>บัตรลงคะแนน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="489"/>
+        <source>Reopen voting</source>
+        <translation>เปิดลงคะแนนอีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="500"/>
+        <source>No vote round yet: make one with New round.</source>
+        <translation>ยังไม่มีรอบการลงคะแนน กด สร้างรอบใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="569"/>
+        <source>Rank {rank}</source>
+        <translation>อันดับ {rank}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="573"/>
+        <source>All</source>
+        <translation>รวมทุกสี</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="583"/>
+        <source>Criteria scores are entered sheet by sheet on the Ballots tab.</source>
+        <translation>คะแนนตามเกณฑ์บันทึกทีละใบในแท็บ บัตรลงคะแนน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="591"/>
+        <source>Counts from the wall: type a number and Enter. Sticker colours by sector go in their sector&apos;s column; counts of mixed colours in All.</source>
+        <translation>ยอดนับจากผนัง: พิมพ์ตัวเลขแล้วกด Enter สติกเกอร์สีของภาคส่วนใส่ในช่องของภาคส่วนนั้น สติกเกอร์ปนกันใส่ในช่อง รวมทุกสี</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="595"/>
+        <source>For each idea: how many paper forms put it at each rank.</source>
+        <translation>แต่ละความคิด: จำนวนบัตรกระดาษที่ให้อยู่ในแต่ละอันดับ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="604"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="765"/>
+        <source>Idea</source>
+        <translation>ความคิด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="640"/>
+        <source>Row {row}: “{text}” is not a whole number.</source>
+        <translation>แถวที่ {row}: “{text}” ไม่ใช่จำนวนเต็ม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="685"/>
+        <source>Already voted</source>
+        <translation>ลงคะแนนแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="686"/>
+        <source>{name} has voted in this round already. Replace that ballot?</source>
+        <translation>{name} ลงคะแนนในรอบนี้แล้ว ต้องการแทนที่บัตรเดิมหรือไม่</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="715"/>
+        <source>No.</source>
+        <translation>เลขทะเบียน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="715"/>
+        <source>Voter</source>
+        <translation>ผู้ลงคะแนน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="715"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="787"/>
+        <source>Sector</source>
+        <translation>ภาคส่วน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="715"/>
+        <source>Cast by</source>
+        <translation>วิธีส่ง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="721"/>
+        <source>(anonymous paper form)</source>
+        <translation>(บัตรกระดาษไม่ระบุชื่อ)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="749"/>
+        <source>No results yet</source>
+        <translation>ยังไม่มีผล</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="758"/>
+        <source>{ballots} ballots ({cast}); {paper} counted on paper</source>
+        <translation>บัตร {ballots} ใบ ({cast}) ยอดนับจากกระดาษ {paper}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="765"/>
+        <source>Rank</source>
+        <translation>อันดับ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="765"/>
+        <source>Score</source>
+        <translation>คะแนน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="765"/>
+        <source>Voters</source>
+        <translation>ผู้ลงคะแนน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="783"/>
+        <source>No votes yet</source>
+        <translation>ยังไม่มีการลงคะแนน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="787"/>
+        <source>Voted / present</source>
+        <translation>ลงคะแนน / มาประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="793"/>
+        <source>Total</source>
+        <translation>รวม</translation>
     </message>
 </context>
 </TS>

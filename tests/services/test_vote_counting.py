@@ -62,9 +62,7 @@ def _balanced_table(count: RoundCount) -> dict[str, tuple[float, int, bool]]:
     return {r.idea_id: (r.balanced_score, r.balanced_rank, r.balanced_tied) for r in count.ideas}
 
 
-def _refused(
-    settings_: CountSettings, ideas: Sequence[str], marks: Sequence[Mark]
-) -> UserError:
+def _refused(settings_: CountSettings, ideas: Sequence[str], marks: Sequence[Mark]) -> UserError:
     with pytest.raises(UserError) as caught:
         check_ballot(settings_, ideas, marks)
     error = caught.value

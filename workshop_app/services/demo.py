@@ -499,9 +499,10 @@ def _add_demo_votes(
     stickers = [s for s in sectors if s.name in ("ภาคประชาชน", "สถาบันการศึกษา")]
     voted = {a.id for a in present[: ballots[0]]}
     for sector in stickers:  # those of these sectors without a ballot used stickers
-        dots_left = 5 * sum(1 for a in present if a.sector_id == sector.id and a.id not in voted)
+        sticker_people = sum(1 for a in present if a.sector_id == sector.id and a.id not in voted)
+        dots_left = 5 * sticker_people
         for idea in rng.sample(dots_ideas, min(4, len(dots_ideas))):
-            count = min(dots_left, rng.randrange(1, 4))
+            count = min(dots_left, 2 * sticker_people, rng.randrange(1, 4))
             if count:
                 voting.set_tally(session, dots, idea, sector.id, count)
                 dots_left -= count

@@ -219,20 +219,34 @@ def count_round(
         ballots_by_cast[ballot.cast_by] += 1
         marked: set[str] = set()
         if criteria:
-            weighted: dict[str, list[float]] = defaultdict(list)
+            # Scores per (idea, criterion); two cards merged after the vote give two
+            # scores for one criterion, and count as their mean.
+            given: dict[tuple[str, str], list[int]] = defaultdict(list)
             for mark in ballot.marks:
                 if mark.idea_id in terms and mark.criterion_id in weights:
-                    weighted[mark.idea_id].append(weights[mark.criterion_id] * mark.value)
+                    given[(mark.idea_id, mark.criterion_id)].append(mark.value)
+            weighted: dict[str, list[float]] = defaultdict(list)
+            for (idea, criterion), values in given.items():
+                weighted[idea].append(weights[criterion] * math.fsum(values) / len(values))
             for idea, parts in weighted.items():
                 mean = math.fsum(parts) / total_weight if total_weight else 0.0
                 terms[idea][ballot.sector_id].append(mean)
                 scorers[idea][ballot.sector_id] += 1
                 marked.add(idea)
         else:
+            # One ballot's points per idea: dots add up; a yes or a rank counts once (the
+            # best one) when cards were merged after the vote.
+            earned: dict[str, int] = {}
             for mark in ballot.marks:
                 if mark.idea_id in terms:
-                    terms[mark.idea_id][ballot.sector_id].append(points(settings, mark.value))
-                    marked.add(mark.idea_id)
+                    value = points(settings, mark.value)
+                    if settings.method == VoteMethod.DOTS:
+                        earned[mark.idea_id] = earned.get(mark.idea_id, 0) + value
+                    else:
+                        earned[mark.idea_id] = max(earned.get(mark.idea_id, 0), value)
+            for idea, value in earned.items():
+                terms[idea][ballot.sector_id].append(value)
+                marked.add(idea)
         for idea in marked:
             voters[idea] += 1
 
@@ -261,8 +275,8 @@ def count_round(
             score[idea] = math.fsum(by_sector[idea].values())
         sector_terms: dict[str | None, list[float]] = defaultdict(list)
         for idea in idea_ids:
-            for sector, value in by_sector[idea].items():
-                sector_terms[sector].append(value)
+            for sector, share in by_sector[idea].items():
+                sector_terms[sector].append(share)
         points_by_sector = {s: math.fsum(v) for s, v in sector_terms.items()}
         groups = [s for s, total in points_by_sector.items() if total > 0]
         grand = math.fsum(points_by_sector[s] for s in groups)

@@ -461,6 +461,8 @@ def close_round(session: Session, round_id: str) -> None:
 def back_to_draft(session: Session, round_id: str) -> None:
     """Undo of opening: only while nothing has been voted."""
     vote_round = _round(session, round_id)
+    if vote_round.state != RoundState.OPEN:
+        raise UserError("กลับเป็นร่างได้เฉพาะรอบที่เปิดอยู่", "Only an open round can go back to draft.")
     if _has_votes(session, round_id):
         raise UserError(
             "รอบนี้มีการลงคะแนนแล้ว กลับเป็นร่างไม่ได้",
@@ -521,7 +523,7 @@ def _voter(session: Session, workshop_id: str, attendee_id: str) -> Attendee:
 def find_voter(session: Session, workshop_id: str, code: str) -> str:
     """The attendee with registration number ``code`` (Thai or Arabic digits)."""
     digits = code.strip().translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
-    if not digits.isdigit():
+    if not (digits.isascii() and digits.isdigit()):
         raise UserError("กรุณาพิมพ์เลขทะเบียนเป็นตัวเลข", "Type the registration number.")
     attendee_id = session.scalar(
         select(Attendee.id).where(
@@ -752,53 +754,80 @@ def _check_tally_limits(
     rank: int | None,
     change: int,
 ) -> None:
-    """Refuse a count that more votes than the people present could have given."""
+    """Refuse a count that makes more votes than the people present could have given:
+    checked for the sector's colour (its people present) and for the whole room."""
     if change <= 0:
         return
+    scopes: list[tuple[str | None, str]] = [(None, "")]
+    if sector_id is not None:
+        scopes.insert(0, (sector_id, sector_name))
+    for scope, name in scopes:
+        for limit, used, what in _tally_budgets(session, vote_round, idea_id, scope, rank):
+            if used + change > limit:
+                present = _present(session, vote_round.workshop_id, scope)
+                where_th = (
+                    (name if name.startswith("ภาค") else f"ภาค{name}") if name else "ทุกภาคส่วน"
+                )
+                where_en = name or "all sectors"
+                raise FieldError(
+                    "count",
+                    f"ยอดนี้ทำให้มี{what[0]}รวม {used + change} ซึ่งเกินกว่าที่ผู้มาประชุม "
+                    f"({where_th} {present} คน) จะให้ได้ ({limit})",
+                    f"This count makes {used + change} {what[1]} in all, more than the people "
+                    f"present ({where_en}: {present}) could give ({limit}).",
+                )
+
+
+def _tally_budgets(
+    session: Session, vote_round: VoteRound, idea_id: str, sector_id: str | None, rank: int | None
+) -> list[tuple[int, int, tuple[str, str]]]:
+    """(most possible, already counted, what) for each limit a new paper count must keep,
+    among the people present of ``sector_id`` (None: everyone)."""
     present = _present(session, vote_round.workshop_id, sector_id)
-    method = vote_round.method
-    # What each present voter can give, and the votes already counted that share it.
     tallies = select(func.coalesce(func.sum(PaperTally.count), 0)).where(
         PaperTally.round_id == vote_round.id, PaperTally.deleted.is_(False)
     )
     marks = (
         select(func.coalesce(func.sum(BallotMark.value), 0), func.count(BallotMark.id))
         .join(Ballot, Ballot.id == BallotMark.ballot_id)
-        .where(Ballot.round_id == vote_round.id, Ballot.deleted.is_(False))
+        .where(
+            Ballot.round_id == vote_round.id,
+            Ballot.deleted.is_(False),
+            BallotMark.deleted.is_(False),
+        )
     )
     if sector_id is not None:
         tallies = tallies.where(PaperTally.sector_id == sector_id)
         marks = marks.where(Ballot.sector_id == sector_id)
+
+    def counted(idea_only: bool, rank_only: bool, by_sum: bool) -> int:
+        t, m = tallies, marks
+        if idea_only:
+            t = t.where(PaperTally.idea_id == idea_id)
+            m = m.where(BallotMark.idea_id == idea_id)
+        if rank_only:
+            t = t.where(PaperTally.rank == rank)
+            m = m.where(BallotMark.value == rank)
+        total, number_of_marks = session.execute(m).one()
+        return int(session.scalar(t) or 0) + int((total if by_sum else number_of_marks) or 0)
+
+    method = vote_round.method
     if method == VoteMethod.DOTS:
-        limit = present * vote_round.dots_per_voter
-        used = (session.scalar(tallies) or 0) + (session.execute(marks).one()[0] or 0)
-        what = ("ดาว", "dots")
-    elif method == VoteMethod.APPROVAL:  # one hand per person per idea
-        limit = present
-        used = (session.scalar(tallies.where(PaperTally.idea_id == idea_id)) or 0) + (
-            session.execute(marks.where(BallotMark.idea_id == idea_id)).one()[1] or 0
-        )
-        what = ("เสียงยกมือ", "hands")
-    else:  # ranking: one idea per person at each rank
-        limit = present
-        used = (session.scalar(tallies.where(PaperTally.rank == rank)) or 0) + (
-            session.execute(marks.where(BallotMark.value == rank)).one()[1] or 0
-        )
-        what = (f"คนที่ให้อันดับ {rank}", f"voters at rank {rank}")
-    if used + change > limit:
-        where_th = (
-            f"ภาค{sector_name}"
-            if sector_name and not sector_name.startswith("ภาค")
-            else (sector_name or "ทุกภาคส่วน")
-        )
-        where_en = sector_name or "all sectors"
-        raise FieldError(
-            "count",
-            f"ยอดนี้ทำให้มี{what[0]}รวม {used + change} ซึ่งเกินกว่าที่ผู้มาประชุม "
-            f"({where_th} {present} คน) จะให้ได้ ({limit})",
-            f"This count makes {used + change} {what[1]} in all, more than the people present "
-            f"({where_en}: {present}) could give ({limit}).",
-        )
+        return [
+            (present * vote_round.dots_per_voter, counted(False, False, True), ("ดาว", "dots")),
+            (
+                present * vote_round.cap_per_idea,
+                counted(True, False, True),
+                ("ดาวของความคิดนี้", "dots on this idea"),
+            ),
+        ]
+    if method == VoteMethod.APPROVAL:  # one hand per person per idea
+        return [(present, counted(True, False, False), ("เสียงยกมือ", "hands"))]
+    # ranking: one idea per person at each rank, and each idea once per person
+    return [
+        (present, counted(False, True, False), (f"คนที่ให้อันดับ {rank}", f"voters at rank {rank}")),
+        (present, counted(True, False, False), ("คนที่จัดอันดับความคิดนี้", "voters ranking this idea")),
+    ]
 
 
 def list_tallies(session: Session, round_id: str) -> list[Tally]:

@@ -30,7 +30,8 @@ class Changes(enum.Flag):
     SECTORS = enum.auto()
     ATTENDEES = enum.auto()
     IDEAS = enum.auto()
-    ALL = WORKSHOP | ISSUES | AGENDA | SECTORS | ATTENDEES | IDEAS
+    VOTES = enum.auto()
+    ALL = WORKSHOP | ISSUES | AGENDA | SECTORS | ATTENDEES | IDEAS | VOTES
 
 
 class WorkshopContext(QObject):

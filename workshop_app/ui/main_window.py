@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.errors import UserError
 from workshop_app.services import idea_import, invitation_import, workshops
+from workshop_app.services.voting import RoundResults
 from workshop_app.ui import settings
 from workshop_app.ui.board_data import BoardData
 from workshop_app.ui.context import Changes, WorkshopContext
@@ -27,6 +28,7 @@ from workshop_app.ui.dialogs import NewWorkshopDialog, OpenWorkshopDialog
 from workshop_app.ui.pages.board_page import BoardPage
 from workshop_app.ui.pages.registration_page import RegistrationPage
 from workshop_app.ui.pages.setup_page import SetupPage
+from workshop_app.ui.pages.voting_page import VotingPage
 from workshop_app.ui.projector import ProjectorWindow
 
 
@@ -53,9 +55,12 @@ class MainWindow(QMainWindow):
         self.board_page = BoardPage(context, self.board)
         self.board_page.projector_requested.connect(self.open_projector)
         self.projector: ProjectorWindow | None = None
+        self.voting_page = VotingPage(context)
+        self.voting_page.projector_results.connect(self._results_to_projector)
         self._add_page(self.tr("Setup"), self.setup_page)
         self._add_page(self.tr("Registration"), self.registration_page)
         self._add_page(self.tr("Brainstorm"), self.board_page)
+        self._add_page(self.tr("Voting"), self.voting_page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -130,7 +135,12 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(redo)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        pages = (self.tr("Setup"), self.tr("Registration"), self.tr("Brainstorm"))
+        pages = (
+            self.tr("Setup"),
+            self.tr("Registration"),
+            self.tr("Brainstorm"),
+            self.tr("Voting"),
+        )
         for index, name in enumerate(pages):
             view_menu.addAction(self._action(name, self._page_opener(index), f"Ctrl+{index + 1}"))
         view_menu.addAction(self._action(self.tr("Projector window"), self.open_projector, "F9"))
@@ -296,8 +306,13 @@ class MainWindow(QMainWindow):
             self.projector = ProjectorWindow(
                 self.board, self.board_page.breaker, self.context.language
             )
+            self.projector.show_results(self.voting_page.revealed_results())
         self.projector.show_on_best_screen()
         self.activateWindow()  # typing goes on in this window, not the projector
+
+    def _results_to_projector(self, results: object) -> None:
+        if self.projector is not None:
+            self.projector.show_results(results if isinstance(results, RoundResults) else None)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.projector is not None:

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.services.voting import RoundResults
 from workshop_app.ui.board_data import BoardData, IdeaListModel
 from workshop_app.ui.card_delegate import Breaker, CardDelegate
+from workshop_app.ui.results_chart import ResultsChart, chart_bars
 
 DEFAULT_POINT_SIZE = 26.0
 GRID_COLUMNS = 3  # cards per row for one issue
@@ -84,9 +86,15 @@ class ProjectorWindow(QWidget):
         self.all_layout = QHBoxLayout(self.all_widget)
         self.all_views: list[tuple[QLabel, QListView]] = []
 
+        # Vote results, once the facilitator reveals them on the voting page.
+        self.results: RoundResults | None = None
+        self.results_chart = ResultsChart(self.point_size * 0.7)
+        self.results_chart.setObjectName("projectorResults")
+
         self.stack = QStackedWidget()
         self.stack.addWidget(self.single_view)
         self.stack.addWidget(self.all_widget)
+        self.stack.addWidget(self.results_chart)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.stack, 1)
@@ -137,6 +145,8 @@ class ProjectorWindow(QWidget):
         self.point_size = max(10.0, min(72.0, point_size))
         self.single_delegate.set_point_size(self.point_size)
         self.all_delegate.set_point_size(self.point_size * 0.6)
+        self.results_chart.point_size = self.point_size * 0.7
+        self.results_chart.update()
         self._fonts()
         self._layout_cards()
 
@@ -182,11 +192,42 @@ class ProjectorWindow(QWidget):
                 view.setModel(wanted)
         self.stack.setCurrentIndex(1 if show_all else 0)
         self._update_header()
+        if self.results is not None:
+            self._show_results_page()
+            return
         self._layout_cards()
         if model is not None and model.rowCount():
             self.single_view.scrollToBottom()
         for _label, view in self.all_views if show_all else ():
             view.scrollToBottom()
+
+    def show_results(self, results: RoundResults | None) -> None:
+        """Show a round's results (None: back to the board)."""
+        was_showing = self.results is not None
+        self.results = results
+        if results is not None:
+            self._show_results_page()
+        elif was_showing:
+            self._show_current()
+
+    def _show_results_page(self) -> None:
+        assert self.results is not None
+        vote_round = self.results.round
+        self.issue.setText(
+            self.tr("Vote results, round {number}: {title}").format(
+                number=vote_round.number, title=vote_round.title
+            )
+        )
+        self.count.setText(
+            self.tr("%n ballot(s)", "", self.results.count.ballots)
+            + (
+                self.tr(" + {paper} on paper").format(paper=self.results.count.paper_votes)
+                if self.results.count.paper_votes
+                else ""
+            )
+        )
+        self.results_chart.set_bars(chart_bars(self.results), self.tr("No votes yet"))
+        self.stack.setCurrentIndex(2)
 
     def _update_header(self) -> None:
         model = self.board.current_model()

@@ -1,0 +1,797 @@
+"""The voting page (ลงคะแนน): rounds on the left; for the chosen round, paper tallies,
+ballots typed by staff, the ballot screen for voters, and the results with their chart.
+
+Every entry goes through an undo command that calls ``services.voting``; the results are
+recounted from the database after each change (a 300-ballot round takes a few ms)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from workshop_app.errors import UserError
+from workshop_app.models import CastBy, VoteMethod
+from workshop_app.services import voting, workshops
+from workshop_app.services.attendees import AttendeeRow, get_attendee
+from workshop_app.services.ideas import kind_label
+from workshop_app.services.vote_report import number, rank_text
+from workshop_app.services.voting import (
+    CAST_LABELS,
+    METHOD_LABELS,
+    STATE_LABELS,
+    RoundResults,
+    RoundRow,
+    label,
+)
+from workshop_app.ui.ballot_form import THAI_DIGITS, BallotForm, EntryTable, ballot_help
+from workshop_app.ui.commands import ServiceCommand
+from workshop_app.ui.context import Changes, WorkshopContext
+from workshop_app.ui.results_chart import ResultsChart, chart_bars
+from workshop_app.ui.vote_commands import (
+    cast_ballot_command,
+    close_round_command,
+    create_round_command,
+    delete_round_command,
+    open_round_command,
+    reveal_command,
+    tally_command,
+    withdraw_ballot_command,
+)
+
+
+class NewRoundDialog(QDialog):
+    """Title, method and its settings, and which ideas: an issue's cards of one kind,
+    or the top N of an earlier round."""
+
+    def __init__(self, context: WorkshopContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newRoundDialog")
+        self.setWindowTitle(self.tr("New vote round"))
+        self.context = context
+        language = context.language
+        self.title = QLineEdit()
+        self.title.setObjectName("roundTitle")
+        self.method = QComboBox()
+        self.method.setObjectName("roundMethod")
+        for method in METHOD_LABELS:
+            self.method.addItem(label(METHOD_LABELS, method, language), method)
+        self.dots = QSpinBox()
+        self.dots.setRange(1, 100)
+        self.dots.setValue(5)
+        self.cap = QSpinBox()
+        self.cap.setRange(1, 100)
+        self.cap.setValue(2)
+        self.ranks = QSpinBox()
+        self.ranks.setRange(1, 20)
+        self.ranks.setValue(3)
+        self.scale = QSpinBox()
+        self.scale.setRange(1, 10)
+        self.scale.setValue(4)
+        self.criteria = QPlainTextEdit(
+            "\n".join(f"{name} | {number(weight)}" for name, weight in voting.DEFAULT_CRITERIA)
+        )
+        self.criteria.setObjectName("roundCriteria")
+        self.source = QComboBox()
+        self.source.setObjectName("roundSource")
+        issues = context.read(lambda s: workshops.list_issues(s, context.workshop_id))
+        self.rounds = context.read(lambda s: voting.list_rounds(s, context.workshop_id))
+        for issue in issues:
+            for kind in ("project", None):
+                what = kind_label(kind, language) if kind else self.tr("all cards")
+                self.source.addItem(
+                    self.tr("Issue {number}: {what}").format(number=issue.number, what=what),
+                    ("issue", issue.id, kind, issue.number),
+                )
+        for earlier in self.rounds:
+            self.source.addItem(
+                self.tr("Top ideas of round {number}").format(number=earlier.number),
+                ("top", earlier.id, None, earlier.number),
+            )
+        self.top_n = QSpinBox()
+        self.top_n.setRange(1, 100)
+        self.top_n.setValue(8)
+        form = QFormLayout()
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Method"), self.method)
+        form.addRow(self.tr("Ideas"), self.source)
+        form.addRow(self.tr("How many (top N)"), self.top_n)
+        form.addRow(self.tr("Dots per voter"), self.dots)
+        form.addRow(self.tr("Most dots on one idea"), self.cap)
+        form.addRow(self.tr("Ranks per voter (top k)"), self.ranks)
+        form.addRow(self.tr("Top score per criterion"), self.scale)
+        form.addRow(self.tr("Criteria (name | weight)"), self.criteria)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def draft(self) -> voting.RoundDraft:
+        """What was filled in; UserError if the criteria lines cannot be read."""
+        kind_of, source_id, kind, source_number = self.source.currentData()
+        language = self.context.language
+        if kind_of == "issue":
+            ideas = self.context.read(
+                lambda s: voting.ideas_of_issue(s, self.context.workshop_id, source_id, kind)
+            )
+            chosen_by = self.source.currentText()
+        else:
+            top = self.top_n.value()
+            ideas = self.context.read(lambda s: voting.top_of_round(s, source_id, top))
+            chosen_by = (
+                f"{top} อันดับแรกของรอบที่ {source_number}"
+                if language == "th"
+                else f"Top {top} of round {source_number}"
+            )
+        criteria: list[tuple[str, float]] = []
+        for line_number, line in enumerate(self.criteria.toPlainText().splitlines(), start=1):
+            if not line.strip():
+                continue
+            name, _bar, weight_text = line.partition("|")
+            try:
+                weight = float(weight_text.strip().translate(THAI_DIGITS) or "1")
+            except ValueError:
+                raise UserError(
+                    f"เกณฑ์บรรทัดที่ {line_number}: น้ำหนัก \u201c{weight_text.strip()}\u201d ไม่ใช่ตัวเลข",
+                    f"Criteria line {line_number}: the weight \u201c{weight_text.strip()}\u201d "
+                    "is not a number.",
+                ) from None
+            criteria.append((name.strip(), weight))
+        return voting.RoundDraft(
+            title=self.title.text(),
+            method=self.method.currentData(),
+            idea_ids=tuple(ideas),
+            chosen_by=chosen_by,
+            dots_per_voter=self.dots.value(),
+            cap_per_idea=self.cap.value(),
+            rank_count=self.ranks.value(),
+            scale_max=self.scale.value(),
+            criteria=tuple(criteria),
+        )
+
+
+class BallotScreen(QDialog):
+    """The ballot screen for voters (full screen on the laptop): type your registration
+    number, vote, confirm; the screen then clears itself for the next person."""
+
+    def __init__(
+        self, context: WorkshopContext, vote_round: RoundRow, texts: dict[str, str]
+    ) -> None:
+        super().__init__(None)
+        self.setObjectName("ballotScreen")
+        self.setWindowTitle(self.tr("Ballot screen — {title}").format(title=vote_round.title))
+        self.context = context
+        self.vote_round = vote_round
+        self.voter_id: str | None = None
+        self.voter_name = ""
+        big = "font-size:16pt;"
+        title = QLabel(vote_round.title)
+        title.setWordWrap(True)
+        title.setStyleSheet("font-size:20pt; font-weight:bold;")
+        self.code = QLineEdit()
+        self.code.setObjectName("ballotCode")
+        self.code.setPlaceholderText(self.tr("Your registration number, then Enter"))
+        self.code.setStyleSheet(big)
+        self.code.returnPressed.connect(self.identify)
+        self.who = QLabel()
+        self.who.setObjectName("ballotVoter")
+        self.who.setStyleSheet(big)
+        self.who.setWordWrap(True)
+        self.help = QLabel(ballot_help(vote_round, context.language))
+        self.help.setWordWrap(True)
+        self.help.setStyleSheet("font-size:13pt;")
+        self.form = BallotForm(context.language)
+        self.form.setStyleSheet("font-size:14pt;")
+        self.form.set_round(vote_round, texts)
+        self.submit = QPushButton(self.tr("Cast my vote (Ctrl+Enter)"))
+        self.submit.setObjectName("ballotSubmit")
+        self.submit.setStyleSheet(big)
+        self.submit.clicked.connect(self.cast)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self).activated.connect(self.cast)
+        self.message = QLabel()
+        self.message.setObjectName("ballotMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(big)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.code)
+        layout.addWidget(self.who)
+        layout.addWidget(self.help)
+        layout.addWidget(self.form, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.submit)
+        self.reset()
+
+    def reset(self) -> None:
+        self.voter_id = None
+        self.voter_name = ""
+        self.code.clear()
+        self.code.setEnabled(True)
+        self.who.setText(self.tr("Who is voting?"))
+        self.form.clear_marks()
+        self.form.setEnabled(False)
+        self.submit.setEnabled(False)
+        self.code.setFocus()
+
+    def _say(self, text: str, ok: bool) -> None:
+        colour = "#1b7f3b" if ok else "#b3261e"
+        self.message.setText(f"<span style='color:{colour}'>{text}</span>")
+
+    def identify(self) -> None:
+        code = self.code.text()
+        try:
+            voter_id = self.context.read(
+                lambda s: voting.find_voter(s, self.context.workshop_id, code)
+            )
+            row = self.context.read(lambda s: _attendee(s, voter_id))
+        except UserError as exc:
+            self._say(exc.message(self.context.language), False)
+            return
+        if row.checked_in_at is None:
+            self._say(
+                self.tr("{name} has not checked in at the door, so cannot vote yet.").format(
+                    name=row.full_name
+                ),
+                False,
+            )
+            return
+        self.voter_id, self.voter_name = voter_id, row.full_name
+        self.code.setEnabled(False)
+        self.who.setText(self.tr("Voting: {name}").format(name=row.full_name))
+        self.message.clear()
+        self.form.setEnabled(True)
+        self.submit.setEnabled(True)
+        self.form.setFocus()
+        self.form.setCurrentCell(0, 1)
+
+    def cast(self) -> None:
+        if self.voter_id is None:
+            return
+        try:
+            marks = self.form.marks()
+        except UserError as exc:
+            self._say(exc.message(self.context.language), False)
+            return
+        round_id, voter_id = self.vote_round.id, self.voter_id
+        replaces = self.context.read(lambda s: voting.existing_ballot(s, round_id, voter_id))
+        if replaces is not None:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Already voted"),
+                self.tr("{name} has voted in this round already. Replace that ballot?").format(
+                    name=self.voter_name
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                self.reset()
+                return
+        command = cast_ballot_command(
+            self.context,
+            round_id,
+            voter_id,
+            marks,
+            CastBy.KIOSK.value,
+            replaces=replaces,
+            name=self.voter_name,
+        )
+        self.context.undo_stack.push(command)
+        if command.succeeded:
+            name = self.voter_name
+            self.reset()
+            self._say(self.tr("Thank you, {name}: your vote is counted.").format(name=name), True)
+
+
+def _attendee(session: Session, attendee_id: str) -> AttendeeRow:
+    return get_attendee(session, attendee_id)
+
+
+class VotingPage(QWidget):
+    projector_results = Signal(object)  # RoundResults to show on the projector, or None
+
+    def __init__(self, context: WorkshopContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.rounds: list[RoundRow] = []
+        self.results: RoundResults | None = None
+        self.ballot_screen: BallotScreen | None = None
+        self._filling = False
+
+        # --- rounds
+        self.round_list = QListWidget()
+        self.round_list.setObjectName("roundList")
+        self.round_list.currentRowChanged.connect(lambda _row: self.refresh_round())
+        new_button = QPushButton(self.tr("New round..."))
+        new_button.setObjectName("newRound")
+        new_button.clicked.connect(self.new_round)
+        self.open_button = QPushButton(self.tr("Open voting"))
+        self.open_button.setObjectName("openRound")
+        self.open_button.clicked.connect(self.open_round)
+        self.close_button = QPushButton(self.tr("Close voting"))
+        self.close_button.setObjectName("closeRound")
+        self.close_button.clicked.connect(self.close_round)
+        self.delete_button = QPushButton(self.tr("Delete round"))
+        self.delete_button.clicked.connect(self.delete_round)
+        self.reveal = QCheckBox(self.tr("Results on the projector"))
+        self.reveal.setObjectName("revealResults")
+        self.reveal.toggled.connect(self.set_revealed)
+        self.kiosk_button = QPushButton(self.tr("Ballot screen for voters..."))
+        self.kiosk_button.setObjectName("openBallotScreen")
+        self.kiosk_button.clicked.connect(self.open_ballot_screen)
+        self.round_info = QLabel()
+        self.round_info.setObjectName("roundInfo")
+        self.round_info.setWordWrap(True)
+        left = QVBoxLayout()
+        left.addWidget(self.round_list, 1)
+        left.addWidget(new_button)
+        for button in (self.open_button, self.close_button, self.delete_button):
+            left.addWidget(button)
+        left.addWidget(self.kiosk_button)
+        left.addWidget(self.reveal)
+        left.addWidget(self.round_info)
+        left_widget = QWidget()
+        left_widget.setLayout(left)
+
+        # --- paper tallies
+        self.tally_table = EntryTable()
+        self.tally_table.setObjectName("tallyTable")
+        self.tally_table.itemChanged.connect(self._tally_edited)
+        self.tally_help = QLabel()
+        self.tally_help.setWordWrap(True)
+        tally_tab = QWidget()
+        tally_layout = QVBoxLayout(tally_tab)
+        tally_layout.addWidget(self.tally_help)
+        tally_layout.addWidget(self.tally_table, 1)
+
+        # --- ballots typed by staff
+        self.voter_code = QLineEdit()
+        self.voter_code.setObjectName("staffVoterCode")
+        self.voter_code.setPlaceholderText(
+            self.tr("Registration number (empty: an anonymous paper form)")
+        )
+        self.ballot_form = BallotForm(context.language)
+        self.ballot_form.setObjectName("staffBallotForm")
+        cast_button = QPushButton(self.tr("Save ballot (Ctrl+Enter)"))
+        cast_button.setObjectName("staffCast")
+        cast_button.clicked.connect(self.cast_staff_ballot)
+        self.ballot_list = QTableWidget()
+        self.ballot_list.setObjectName("ballotList")
+        self.ballot_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.ballot_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        withdraw_button = QPushButton(self.tr("Withdraw selected ballot"))
+        withdraw_button.clicked.connect(self.withdraw_selected)
+        ballot_tab = QWidget()
+        ballot_layout = QVBoxLayout(ballot_tab)
+        ballot_layout.addWidget(self.voter_code)
+        ballot_layout.addWidget(self.ballot_form, 2)
+        ballot_layout.addWidget(cast_button)
+        ballot_layout.addWidget(self.ballot_list, 1)
+        ballot_layout.addWidget(withdraw_button)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), ballot_tab)
+            shortcut.activated.connect(self.cast_staff_ballot)
+
+        # --- results
+        self.balanced = QCheckBox(self.tr("Balance sectors (each sector weighs the same)"))
+        self.balanced.setObjectName("balancedResults")
+        self.balanced.toggled.connect(lambda _on: self._show_results())
+        self.summary = QLabel()
+        self.summary.setObjectName("resultsSummary")
+        self.summary.setWordWrap(True)
+        self.results_table = QTableWidget()
+        self.results_table.setObjectName("resultsTable")
+        self.results_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.chart = ResultsChart(10.0)
+        self.turnout_table = QTableWidget()
+        self.turnout_table.setObjectName("turnoutTable")
+        self.turnout_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        results_split = QSplitter(Qt.Orientation.Vertical)
+        results_split.addWidget(self.results_table)
+        results_split.addWidget(self.chart)
+        results_tab = QWidget()
+        results_layout = QVBoxLayout(results_tab)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.balanced)
+        results_layout.addLayout(top)
+        bottom = QHBoxLayout()
+        bottom.addWidget(results_split, 3)
+        bottom.addWidget(self.turnout_table, 1)
+        results_layout.addLayout(bottom, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("votingTabs")
+        self.tabs.addTab(results_tab, self.tr("Results"))
+        self.tabs.addTab(tally_tab, self.tr("Paper tallies"))
+        self.tabs.addTab(ballot_tab, self.tr("Ballots"))
+
+        splitter = QSplitter()
+        splitter.addWidget(left_widget)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 4)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        context.changed.connect(self._on_changed)
+        self.reload()
+
+    # --- loading ------------------------------------------------------------------------
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes & (Changes.VOTES | Changes.IDEAS | Changes.ATTENDEES | Changes.SECTORS):
+            self.reload()
+
+    def current_round(self) -> RoundRow | None:
+        row = self.round_list.currentRow()
+        return self.rounds[row] if 0 <= row < len(self.rounds) else None
+
+    def reload(self) -> None:
+        chosen = self.current_round()
+        chosen_id = chosen.id if chosen else None
+        self.rounds = self.context.read(lambda s: voting.list_rounds(s, self.context.workshop_id))
+        language = self.context.language
+        self.round_list.blockSignals(True)
+        self.round_list.clear()
+        for vote_round in self.rounds:
+            item = QListWidgetItem(
+                f"{vote_round.number}. {vote_round.title}\n"
+                f"{label(METHOD_LABELS, vote_round.method, language)} · "
+                f"{label(STATE_LABELS, vote_round.state, language)}"
+            )
+            self.round_list.addItem(item)
+        index = next((n for n, r in enumerate(self.rounds) if r.id == chosen_id), -1)
+        if index < 0 and self.rounds:
+            index = len(self.rounds) - 1
+        self.round_list.setCurrentRow(index)
+        self.round_list.blockSignals(False)
+        self.refresh_round()
+
+    def select_round(self, round_id: str) -> None:
+        index = next((n for n, r in enumerate(self.rounds) if r.id == round_id), -1)
+        if index >= 0:
+            self.round_list.setCurrentRow(index)
+
+    def refresh_round(self) -> None:
+        vote_round = self.current_round()
+        state = vote_round.state if vote_round else None
+        self.open_button.setEnabled(state in ("draft", "closed"))
+        self.open_button.setText(
+            self.tr("Reopen voting") if state == "closed" else self.tr("Open voting")
+        )
+        self.close_button.setEnabled(state == "open")
+        self.delete_button.setEnabled(state in ("draft", "open"))
+        self.kiosk_button.setEnabled(state == "open")
+        self.reveal.blockSignals(True)
+        self.reveal.setChecked(bool(vote_round and vote_round.revealed))
+        self.reveal.setEnabled(vote_round is not None)
+        self.reveal.blockSignals(False)
+        if vote_round is None:
+            self.results = None
+            self.round_info.setText(self.tr("No vote round yet: make one with New round."))
+            self.tally_table.setRowCount(0)
+            self.ballot_form.set_round(None, {})
+            self.ballot_list.setRowCount(0)
+            self._show_results()
+            return
+        round_id = vote_round.id
+        self.results = self.context.read(lambda s: voting.round_results(s, round_id))
+        language = self.context.language
+        self.round_info.setText(
+            f"{label(METHOD_LABELS, vote_round.method, language)}\n"
+            f"{vote_round.chosen_by}\n{ballot_help(vote_round, language)}"
+        )
+        texts = self.results.idea_texts
+        if self.ballot_form.vote_round != vote_round:
+            self.ballot_form.set_round(vote_round, texts)
+        self._fill_tallies(vote_round, texts)
+        self._fill_ballots()
+        self._show_results()
+
+    # --- rounds -------------------------------------------------------------------------
+
+    def new_round(self) -> None:
+        dialog = NewRoundDialog(self.context, self)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                draft = dialog.draft()
+            except UserError as exc:
+                self.context.user_error.emit(exc.message(self.context.language))
+                continue
+            round_id = str(uuid.uuid4())
+            command = create_round_command(self.context, draft, round_id)
+            self.context.undo_stack.push(command)
+            if command.succeeded:
+                self.select_round(round_id)
+                return
+
+    def _push_for_round(self, make: Callable[[WorkshopContext, RoundRow], ServiceCommand]) -> None:
+        vote_round = self.current_round()
+        if vote_round is not None:
+            self.context.undo_stack.push(make(self.context, vote_round))
+
+    def open_round(self) -> None:
+        self._push_for_round(open_round_command)
+
+    def close_round(self) -> None:
+        self._push_for_round(close_round_command)
+
+    def delete_round(self) -> None:
+        self._push_for_round(delete_round_command)
+
+    def set_revealed(self, revealed: bool) -> None:
+        vote_round = self.current_round()
+        if vote_round is not None:
+            self.context.undo_stack.push(reveal_command(self.context, vote_round.id, revealed))
+
+    def open_ballot_screen(self) -> None:
+        vote_round = self.current_round()
+        if vote_round is None or self.results is None:
+            return
+        self.ballot_screen = BallotScreen(self.context, vote_round, self.results.idea_texts)
+        self.ballot_screen.showFullScreen()
+
+    # --- tallies --------------------------------------------------------------------------
+
+    def _tally_columns(self, vote_round: RoundRow) -> list[tuple[str, str | None, int | None]]:
+        """(header, sector id, rank) per count column."""
+        if vote_round.method == VoteMethod.RANKING:
+            return [
+                (self.tr("Rank {rank}").format(rank=rank), None, rank)
+                for rank in range(1, vote_round.rank_count + 1)
+            ]
+        assert self.results is not None
+        columns: list[tuple[str, str | None, int | None]] = [(self.tr("All"), None, None)]
+        columns += [(t.name, t.sector_id, None) for t in self.results.turnout]
+        return columns
+
+    def _fill_tallies(self, vote_round: RoundRow, texts: dict[str, str]) -> None:
+        self._filling = True
+        table = self.tally_table
+        table.clear()
+        if vote_round.method == VoteMethod.CRITERIA:
+            self.tally_help.setText(
+                self.tr("Criteria scores are entered sheet by sheet on the Ballots tab.")
+            )
+            table.setRowCount(0)
+            table.setColumnCount(0)
+            self._filling = False
+            return
+        self.tally_help.setText(
+            self.tr(
+                "Counts from the wall: type a number and Enter. Sticker colours by sector go "
+                "in their sector's column; counts of mixed colours in All."
+            )
+            if vote_round.method != VoteMethod.RANKING
+            else self.tr("For each idea: how many paper forms put it at each rank.")
+        )
+        self._columns = self._tally_columns(vote_round)
+        counts: dict[tuple[str, str | None, int | None], int] = {}
+        round_id = vote_round.id
+        for tally in self.context.read(lambda s: voting.list_tallies(s, round_id)):
+            counts[(tally.idea_id, tally.sector_id, tally.rank)] = tally.count
+        table.setColumnCount(1 + len(self._columns))
+        table.setHorizontalHeaderLabels(
+            [self.tr("Idea"), *[header for header, _s, _r in self._columns]]
+        )
+        table.setRowCount(len(vote_round.idea_ids))
+        editable = vote_round.state == "open"
+        for row, idea_id in enumerate(vote_round.idea_ids):
+            item = QTableWidgetItem(f"{row + 1}. {texts.get(idea_id, '')}")
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            table.setItem(row, 0, item)
+            for column, (_header, sector_id, rank) in enumerate(self._columns, start=1):
+                count = counts.get((idea_id, sector_id, rank), 0)
+                cell = QTableWidgetItem(str(count) if count else "")
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                if editable:
+                    flags |= Qt.ItemFlag.ItemIsEditable
+                cell.setFlags(flags)
+                table.setItem(row, column, cell)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, table.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self._filling = False
+
+    def _tally_edited(self, item: QTableWidgetItem) -> None:
+        vote_round = self.current_round()
+        if self._filling or vote_round is None or item.column() == 0:
+            return
+        text = item.text().strip().translate(THAI_DIGITS) or "0"
+        idea_id = vote_round.idea_ids[item.row()]
+        _header, sector_id, rank = self._columns[item.column() - 1]
+        round_id = vote_round.id
+        before = self.context.read(
+            lambda s: voting.get_tally(s, round_id, idea_id, sector_id, rank)
+        )
+        if not text.isdigit():
+            self.context.user_error.emit(
+                self.tr("Row {row}: “{text}” is not a whole number.").format(
+                    row=item.row() + 1, text=item.text()
+                )
+            )
+            self._restore_cell(item, before)
+            return
+        count = int(text)
+        if count == before:
+            return
+        command = tally_command(self.context, round_id, idea_id, sector_id, rank, count, before)
+        self.context.undo_stack.push(command)
+        if not command.succeeded:
+            self._restore_cell(item, before)
+
+    def _restore_cell(self, item: QTableWidgetItem, count: int) -> None:
+        self._filling = True
+        item.setText(str(count) if count else "")
+        self._filling = False
+
+    # --- ballots --------------------------------------------------------------------------
+
+    def cast_staff_ballot(self) -> None:
+        vote_round = self.current_round()
+        if vote_round is None:
+            return
+        code = self.voter_code.text().strip()
+        try:
+            marks = self.ballot_form.marks()
+            voter_id = (
+                self.context.read(lambda s: voting.find_voter(s, self.context.workshop_id, code))
+                if code
+                else None
+            )
+        except UserError as exc:
+            self.context.user_error.emit(exc.message(self.context.language))
+            return
+        name = ""
+        replaces: str | None = None
+        if voter_id is not None:
+            name = self.context.read(lambda s: _attendee(s, voter_id)).full_name
+            round_id = vote_round.id
+            replaces = self.context.read(lambda s: voting.existing_ballot(s, round_id, voter_id))
+            if replaces is not None:
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("Already voted"),
+                    self.tr("{name} has voted in this round already. Replace that ballot?").format(
+                        name=name
+                    ),
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return
+        cast_by = CastBy.STAFF.value if voter_id else CastBy.PAPER.value
+        command = cast_ballot_command(
+            self.context, vote_round.id, voter_id, marks, cast_by, replaces=replaces, name=name
+        )
+        self.context.undo_stack.push(command)
+        if command.succeeded:
+            self.voter_code.clear()
+            self.ballot_form.clear_marks()
+            self.voter_code.setFocus()
+
+    def _fill_ballots(self) -> None:
+        vote_round = self.current_round()
+        table = self.ballot_list
+        if vote_round is None:
+            table.setRowCount(0)
+            return
+        round_id = vote_round.id
+        ballots = self.context.read(lambda s: voting.list_ballots(s, round_id))
+        self._ballots = ballots
+        language = self.context.language
+        names = {t.sector_id: t.name for t in self.results.turnout} if self.results else {}
+        table.setColumnCount(4)
+        table.setHorizontalHeaderLabels(
+            [self.tr("No."), self.tr("Voter"), self.tr("Sector"), self.tr("Cast by")]
+        )
+        table.setRowCount(len(ballots))
+        for row, ballot in enumerate(ballots):
+            values = (
+                str(ballot.code) if ballot.code is not None else "-",
+                ballot.voter_name or self.tr("(anonymous paper form)"),
+                names.get(ballot.sector_id, "-"),
+                label(CAST_LABELS, ballot.cast_by, language),
+            )
+            for column, value in enumerate(values):
+                table.setItem(row, column, QTableWidgetItem(value))
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+    def withdraw_selected(self) -> None:
+        row = self.ballot_list.currentRow()
+        ballots = getattr(self, "_ballots", [])
+        if 0 <= row < len(ballots):
+            self.context.undo_stack.push(withdraw_ballot_command(self.context, ballots[row]))
+
+    def revealed_results(self) -> RoundResults | None:
+        """The current round's results if the facilitator put them on the projector."""
+        results = self.results
+        return results if results is not None and results.round.revealed else None
+
+    # --- results --------------------------------------------------------------------------
+
+    def _show_results(self) -> None:
+        results = self.results
+        table = self.results_table
+        balanced = self.balanced.isChecked()
+        if results is None:
+            table.setRowCount(0)
+            self.summary.setText("")
+            self.chart.set_bars([], self.tr("No results yet"))
+            self.turnout_table.setRowCount(0)
+            self.projector_results.emit(None)
+            return
+        count = results.count
+        language = self.context.language
+        by_cast = sorted(count.ballots_by_cast.items())
+        cast = ", ".join(f"{label(CAST_LABELS, how, language)} {n}" for how, n in by_cast)
+        self.summary.setText(
+            self.tr("{ballots} ballots ({cast}); {paper} counted on paper").format(
+                ballots=count.ballots, cast=cast or "-", paper=count.paper_votes
+            )
+        )
+        ordered = sorted(count.ideas, key=lambda r: r.balanced_rank if balanced else r.rank)
+        table.setColumnCount(4)
+        table.setHorizontalHeaderLabels(
+            [self.tr("Rank"), self.tr("Score"), self.tr("Voters"), self.tr("Idea")]
+        )
+        table.setRowCount(len(ordered))
+        for row, result in enumerate(ordered):
+            rank = (
+                rank_text(result.balanced_rank, result.balanced_tied)
+                if balanced
+                else rank_text(result.rank, result.tied)
+            )
+            score = result.balanced_score if balanced else result.score
+            text = results.idea_texts.get(result.idea_id, "")
+            values = (rank, number(score), str(result.voters), text)
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column < 3:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                table.setItem(row, column, item)
+        table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.chart.set_bars(chart_bars(results, balanced=balanced), self.tr("No votes yet"))
+
+        turnout = self.turnout_table
+        turnout.setColumnCount(2)
+        turnout.setHorizontalHeaderLabels([self.tr("Sector"), self.tr("Voted / present")])
+        turnout.setRowCount(len(results.turnout) + 1)
+        for row, sector in enumerate(results.turnout):
+            turnout.setItem(row, 0, QTableWidgetItem(sector.name))
+            turnout.setItem(row, 1, QTableWidgetItem(f"{sector.voted} / {sector.present}"))
+        total = len(results.turnout)
+        turnout.setItem(total, 0, QTableWidgetItem(self.tr("Total")))
+        voted = sum(t.voted for t in results.turnout)
+        turnout.setItem(total, 1, QTableWidgetItem(f"{voted} / {results.present}"))
+        turnout.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.projector_results.emit(results if results.round.revealed else None)

@@ -44,6 +44,7 @@ from workshop_app.models import (
 )
 from workshop_app.services import vote_counting
 from workshop_app.services.vote_counting import CastBallot, CountSettings, Mark, RoundCount, Tally
+from workshop_app.thai.normalize import to_arabic_digits
 
 METHOD_LABELS: dict[str, tuple[str, str]] = {
     VoteMethod.DOTS.value: ("ติดดาว (โหวตแบบจุด)", "Dot voting"),
@@ -522,7 +523,7 @@ def _voter(session: Session, workshop_id: str, attendee_id: str) -> Attendee:
 
 def find_voter(session: Session, workshop_id: str, code: str) -> str:
     """The attendee with registration number ``code`` (Thai or Arabic digits)."""
-    digits = code.strip().translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+    digits = to_arabic_digits(code.strip())
     if not (digits.isascii() and digits.isdigit()):
         raise UserError("กรุณาพิมพ์เลขทะเบียนเป็นตัวเลข", "Type the registration number.")
     attendee_id = session.scalar(

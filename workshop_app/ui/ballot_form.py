@@ -19,8 +19,7 @@ from workshop_app.errors import UserError
 from workshop_app.models import VoteMethod
 from workshop_app.services.vote_counting import Mark
 from workshop_app.services.voting import RoundRow
-
-THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+from workshop_app.thai.normalize import to_arabic_digits
 
 
 def value_columns(vote_round: RoundRow, language: str) -> list[tuple[str, str | None]]:
@@ -167,7 +166,7 @@ class BallotForm(EntryTable):
         for row, idea_id in enumerate(self.vote_round.idea_ids):
             for column, (header, criterion_id) in enumerate(self.columns, start=1):
                 item = self.item(row, column)
-                text = item.text().strip().translate(THAI_DIGITS) if item is not None else ""
+                text = to_arabic_digits(item.text().strip()) if item is not None else ""
                 if not text:
                     continue
                 if not text.isdigit():

@@ -51,7 +51,8 @@ from workshop_app.services.voting import (
     RoundRow,
     label,
 )
-from workshop_app.ui.ballot_form import THAI_DIGITS, BallotForm, EntryTable, ballot_help
+from workshop_app.thai.normalize import to_arabic_digits
+from workshop_app.ui.ballot_form import BallotForm, EntryTable, ballot_help
 from workshop_app.ui.commands import ServiceCommand
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.results_chart import ResultsChart, chart_bars
@@ -160,7 +161,7 @@ class NewRoundDialog(QDialog):
                 continue
             name, _bar, weight_text = line.partition("|")
             try:
-                weight = float(weight_text.strip().translate(THAI_DIGITS) or "1")
+                weight = float(to_arabic_digits(weight_text.strip()) or "1")
             except ValueError:
                 raise UserError(
                     f"เกณฑ์บรรทัดที่ {line_number}: น้ำหนัก \u201c{weight_text.strip()}\u201d ไม่ใช่ตัวเลข",
@@ -628,7 +629,7 @@ class VotingPage(QWidget):
         vote_round = self.current_round()
         if self._filling or vote_round is None or item.column() == 0:
             return
-        text = item.text().strip().translate(THAI_DIGITS) or "0"
+        text = to_arabic_digits(item.text().strip()) or "0"
         idea_id = vote_round.idea_ids[item.row()]
         _header, sector_id, rank = self._columns[item.column() - 1]
         round_id = vote_round.id

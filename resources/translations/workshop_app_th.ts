@@ -127,17 +127,7 @@
         <translation>ผู้ลงคะแนน: {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="292"/>
-        <source>Already voted</source>
-        <translation>ลงคะแนนแล้ว</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="293"/>
-        <source>{name} has voted in this round already. Replace that ballot?</source>
-        <translation>{name} ลงคะแนนในรอบนี้แล้ว ต้องการแทนที่บัตรเดิมหรือไม่</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="313"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="305"/>
         <source>Thank you, {name}: your vote is counted.</source>
         <translation>ขอบคุณ {name} คะแนนของท่านถูกนับแล้ว</translation>
     </message>
@@ -1055,190 +1045,190 @@
 <context>
     <name>VotingPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="335"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="337"/>
         <source>New round...</source>
         <translation>สร้างรอบใหม่...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="338"/>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="489"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="340"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="491"/>
         <source>Open voting</source>
         <translation>เปิดลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="341"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="343"/>
         <source>Close voting</source>
         <translation>ปิดการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="344"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="346"/>
         <source>Delete round</source>
         <translation>ลบรอบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="346"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="348"/>
         <source>Results on the projector</source>
         <translation>แสดงผลบนจอโปรเจกเตอร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="349"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="351"/>
         <source>Ballot screen for voters...</source>
         <translation>จอลงคะแนนสำหรับผู้เข้าร่วม...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="381"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="383"/>
         <source>Registration number (empty: an anonymous paper form)</source>
         <translation>เลขทะเบียน (เว้นว่าง: บัตรกระดาษไม่ระบุชื่อ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="385"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="387"/>
         <source>Save ballot (Ctrl+Enter)</source>
         <translation>บันทึกบัตร (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="392"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="394"/>
         <source>Withdraw selected ballot</source>
         <translation>ถอนบัตรที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="406"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="408"/>
         <source>Balance sectors (each sector weighs the same)</source>
         <translation>ถ่วงภาคส่วน (ทุกภาคส่วนมีน้ำหนักเท่ากัน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="435"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="437"/>
         <source>Results</source>
         <translation>ผลการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="436"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="438"/>
         <source>Paper tallies</source>
         <translation>ยอดนับจากกระดาษ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="437"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="439"/>
         <source>Ballots</source>
         <translation>บัตรลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="489"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="491"/>
         <source>Reopen voting</source>
         <translation>เปิดลงคะแนนอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="500"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="502"/>
         <source>No vote round yet: make one with New round.</source>
         <translation>ยังไม่มีรอบการลงคะแนน กด สร้างรอบใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="569"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="571"/>
         <source>Rank {rank}</source>
         <translation>อันดับ {rank}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="573"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="575"/>
         <source>All</source>
         <translation>รวมทุกสี</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="583"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="585"/>
         <source>Criteria scores are entered sheet by sheet on the Ballots tab.</source>
         <translation>คะแนนตามเกณฑ์บันทึกทีละใบในแท็บ บัตรลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="591"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="593"/>
         <source>Counts from the wall: type a number and Enter. Sticker colours by sector go in their sector&apos;s column; counts of mixed colours in All.</source>
         <translation>ยอดนับจากผนัง: พิมพ์ตัวเลขแล้วกด Enter สติกเกอร์สีของภาคส่วนใส่ในช่องของภาคส่วนนั้น สติกเกอร์ปนกันใส่ในช่อง รวมทุกสี</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="595"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="597"/>
         <source>For each idea: how many paper forms put it at each rank.</source>
         <translation>แต่ละความคิด: จำนวนบัตรกระดาษที่ให้อยู่ในแต่ละอันดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="604"/>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="765"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="606"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="758"/>
         <source>Idea</source>
         <translation>ความคิด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="640"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="642"/>
         <source>Row {row}: “{text}” is not a whole number.</source>
         <translation>แถวที่ {row}: “{text}” ไม่ใช่จำนวนเต็ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="685"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="312"/>
         <source>Already voted</source>
         <translation>ลงคะแนนแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="686"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="313"/>
         <source>{name} has voted in this round already. Replace that ballot?</source>
         <translation>{name} ลงคะแนนในรอบนี้แล้ว ต้องการแทนที่บัตรเดิมหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="715"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="710"/>
         <source>No.</source>
         <translation>เลขทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="715"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="710"/>
         <source>Voter</source>
         <translation>ผู้ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="715"/>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="787"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="710"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="774"/>
         <source>Sector</source>
         <translation>ภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="715"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="710"/>
         <source>Cast by</source>
         <translation>วิธีส่ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="721"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="716"/>
         <source>(anonymous paper form)</source>
         <translation>(บัตรกระดาษไม่ระบุชื่อ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="749"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="743"/>
         <source>No results yet</source>
         <translation>ยังไม่มีผล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="758"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="751"/>
         <source>{ballots} ballots ({cast}); {paper} counted on paper</source>
         <translation>บัตร {ballots} ใบ ({cast}) ยอดนับจากกระดาษ {paper}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="765"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="758"/>
         <source>Rank</source>
         <translation>อันดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="765"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="758"/>
         <source>Score</source>
         <translation>คะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="765"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="758"/>
         <source>Voters</source>
         <translation>ผู้ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="783"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="770"/>
         <source>No votes yet</source>
         <translation>ยังไม่มีการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="787"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="774"/>
         <source>Voted / present</source>
         <translation>ลงคะแนน / มาประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="793"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="780"/>
         <source>Total</source>
         <translation>รวม</translation>
     </message>

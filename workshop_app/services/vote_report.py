@@ -10,6 +10,7 @@ import csv
 import io
 import json
 
+from workshop_app.services.vote_counting import IdeaResult, RoundCount
 from workshop_app.services.voting import (
     CAST_LABELS,
     METHOD_LABELS,
@@ -29,6 +30,21 @@ def rank_text(rank: int, tied: bool) -> str:
     return f"={rank}" if tied else str(rank)
 
 
+def ranked(count: RoundCount, *, balanced: bool = False) -> list[tuple[str, float, IdeaResult]]:
+    """The ideas best first, each with its rank as shown ("=3") and its score: plain, or
+    with the sectors balanced. The report, the voting page and the chart list them so."""
+    ordered = sorted(count.ideas, key=lambda r: r.balanced_rank if balanced else r.rank)
+    if balanced:
+        return [(rank_text(r.balanced_rank, r.balanced_tied), r.balanced_score, r) for r in ordered]
+    return [(rank_text(r.rank, r.tied), r.score, r) for r in ordered]
+
+
+def cast_summary(count: RoundCount, language: str) -> str:
+    """How the ballots came in: "Ballot screen 100, Entered by staff 50"."""
+    by_cast = sorted(count.ballots_by_cast.items())
+    return ", ".join(f"{label(CAST_LABELS, how, language)} {n}" for how, n in by_cast)
+
+
 def _sector_names(results: RoundResults, language: str) -> dict[str | None, str]:
     names: dict[str | None, str] = {t.sector_id: t.name for t in results.turnout}
     names[None] = "ไม่ระบุภาคส่วน" if language == "th" else "No sector"
@@ -44,10 +60,7 @@ def as_text(results: RoundResults, language: str = "th", *, balanced: bool = Fal
         f"{'วิธี' if th else 'Method'}: {label(METHOD_LABELS, row.method, language)}"
         f" · {'สถานะ' if th else 'State'}: {label(STATE_LABELS, row.state, language)}",
     ]
-    cast = ", ".join(
-        f"{label(CAST_LABELS, how, language)} {n}"
-        for how, n in sorted(count.ballots_by_cast.items())
-    )
+    cast = cast_summary(count, language)
     lines.append(
         (f"บัตร {count.ballots} ใบ ({cast})" if th else f"Ballots: {count.ballots} ({cast})")
         if count.ballots
@@ -64,14 +77,7 @@ def as_text(results: RoundResults, language: str = "th", *, balanced: bool = Fal
     lines.append("")
     header = ("อันดับ", "คะแนน", "ผู้ลงคะแนน", "ความคิด") if th else ("Rank", "Score", "Voters", "Idea")
     lines.append("\t".join(header))
-    ordered = sorted(count.ideas, key=lambda r: (r.balanced_rank, 0) if balanced else (r.rank, 0))
-    for result in ordered:
-        rank = (
-            rank_text(result.balanced_rank, result.balanced_tied)
-            if balanced
-            else rank_text(result.rank, result.tied)
-        )
-        score = result.balanced_score if balanced else result.score
+    for rank, score, result in ranked(count, balanced=balanced):
         text = results.idea_texts.get(result.idea_id, "")
         lines.append(f"{rank}\t{number(score)}\t{result.voters}\t{text}")
     lines.append("")

@@ -763,9 +763,9 @@ def _check_tally_limits(
     if sector_id is not None:
         scopes.insert(0, (sector_id, sector_name))
     for scope, name in scopes:
-        for limit, used, what in _tally_budgets(session, vote_round, idea_id, scope, rank):
+        present = _present(session, vote_round.workshop_id, scope)
+        for limit, used, what in _tally_budgets(session, vote_round, idea_id, scope, rank, present):
             if used + change > limit:
-                present = _present(session, vote_round.workshop_id, scope)
                 where_th = (
                     (name if name.startswith("ภาค") else f"ภาค{name}") if name else "ทุกภาคส่วน"
                 )
@@ -780,11 +780,15 @@ def _check_tally_limits(
 
 
 def _tally_budgets(
-    session: Session, vote_round: VoteRound, idea_id: str, sector_id: str | None, rank: int | None
+    session: Session,
+    vote_round: VoteRound,
+    idea_id: str,
+    sector_id: str | None,
+    rank: int | None,
+    present: int,
 ) -> list[tuple[int, int, tuple[str, str]]]:
     """(most possible, already counted, what) for each limit a new paper count must keep,
-    among the people present of ``sector_id`` (None: everyone)."""
-    present = _present(session, vote_round.workshop_id, sector_id)
+    among the ``present`` people of ``sector_id`` (None: everyone)."""
     tallies = select(func.coalesce(func.sum(PaperTally.count), 0)).where(
         PaperTally.round_id == vote_round.id, PaperTally.deleted.is_(False)
     )

@@ -9,7 +9,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from workshop_app.services.vote_report import number, rank_text
+from workshop_app.services.vote_report import number, ranked
 from workshop_app.services.voting import RoundResults
 
 NO_SECTOR_COLOUR = "#9e9e9e"
@@ -26,23 +26,14 @@ def chart_bars(results: RoundResults, *, balanced: bool = False, most: int = 15)
     """The top ``most`` ideas as bars. Balanced: each sector's part scaled like the score."""
     colours: dict[str | None, str] = {t.sector_id: t.colour for t in results.turnout}
     order = [t.sector_id for t in results.turnout] + [None]
-    ideas = sorted(results.count.ideas, key=lambda r: r.balanced_rank if balanced else r.rank)[
-        :most
-    ]
     bars = []
-    for result in ideas:
-        value = result.balanced_score if balanced else result.score
+    for rank, value, result in ranked(results.count, balanced=balanced)[:most]:
         total = sum(result.by_sector.values())
         scale = value / total if total else 0.0
         parts = tuple(
             (result.by_sector[s] * scale, colours.get(s, NO_SECTOR_COLOUR))
             for s in order
             if result.by_sector.get(s)
-        )
-        rank = (
-            rank_text(result.balanced_rank, result.balanced_tied)
-            if balanced
-            else rank_text(result.rank, result.tied)
         )
         bars.append(ChartBar(f"{rank}. {results.idea_texts.get(result.idea_id, '')}", value, parts))
     return bars

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,14 +35,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from workshop_app.errors import UserError
 from workshop_app.models import CastBy, VoteMethod
 from workshop_app.services import voting, workshops
-from workshop_app.services.attendees import AttendeeRow, get_attendee
+from workshop_app.services.attendees import get_attendee
 from workshop_app.services.ideas import kind_label
-from workshop_app.services.vote_report import number, rank_text
+from workshop_app.services.vote_report import cast_summary, number, ranked
 from workshop_app.services.voting import (
     CAST_LABELS,
     METHOD_LABELS,
@@ -256,7 +255,7 @@ class BallotScreen(QDialog):
             voter_id = self.context.read(
                 lambda s: voting.find_voter(s, self.context.workshop_id, code)
             )
-            row = self.context.read(lambda s: _attendee(s, voter_id))
+            row = self.context.read(lambda s: get_attendee(s, voter_id))
         except UserError as exc:
             self._say(exc.message(self.context.language), False)
             return
@@ -287,17 +286,9 @@ class BallotScreen(QDialog):
             return
         round_id, voter_id = self.vote_round.id, self.voter_id
         replaces = self.context.read(lambda s: voting.existing_ballot(s, round_id, voter_id))
-        if replaces is not None:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Already voted"),
-                self.tr("{name} has voted in this round already. Replace that ballot?").format(
-                    name=self.voter_name
-                ),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                self.reset()
-                return
+        if replaces is not None and not replace_earlier_ballot(self, self.voter_name):
+            self.reset()
+            return
         command = cast_ballot_command(
             self.context,
             round_id,
@@ -314,8 +305,16 @@ class BallotScreen(QDialog):
             self._say(self.tr("Thank you, {name}: your vote is counted.").format(name=name), True)
 
 
-def _attendee(session: Session, attendee_id: str) -> AttendeeRow:
-    return get_attendee(session, attendee_id)
+def replace_earlier_ballot(parent: QWidget, name: str) -> bool:
+    """Ask whether a second ballot from ``name`` replaces their first (the user decides)."""
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("VotingPage", "Already voted"),
+        QCoreApplication.translate(
+            "VotingPage", "{name} has voted in this round already. Replace that ballot?"
+        ).format(name=name),
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 class VotingPage(QWidget):
@@ -327,7 +326,9 @@ class VotingPage(QWidget):
         self.rounds: list[RoundRow] = []
         self.results: RoundResults | None = None
         self.ballot_screen: BallotScreen | None = None
-        self._filling = False
+        self._filling = False  # the tally table is being filled, not typed in
+        self._columns: list[tuple[str, str | None, int | None]] = []  # tally columns
+        self._ballots: list[voting.BallotRow] = []  # as listed in the ballot table
 
         # --- rounds
         self.round_list = QListWidget()
@@ -677,19 +678,11 @@ class VotingPage(QWidget):
         name = ""
         replaces: str | None = None
         if voter_id is not None:
-            name = self.context.read(lambda s: _attendee(s, voter_id)).full_name
+            name = self.context.read(lambda s: get_attendee(s, voter_id)).full_name
             round_id = vote_round.id
             replaces = self.context.read(lambda s: voting.existing_ballot(s, round_id, voter_id))
-            if replaces is not None:
-                answer = QMessageBox.question(
-                    self,
-                    self.tr("Already voted"),
-                    self.tr("{name} has voted in this round already. Replace that ballot?").format(
-                        name=name
-                    ),
-                )
-                if answer != QMessageBox.StandardButton.Yes:
-                    return
+            if replaces is not None and not replace_earlier_ballot(self, name):
+                return
         cast_by = CastBy.STAFF.value if voter_id else CastBy.PAPER.value
         command = cast_ballot_command(
             self.context, vote_round.id, voter_id, marks, cast_by, replaces=replaces, name=name
@@ -704,6 +697,7 @@ class VotingPage(QWidget):
         vote_round = self.current_round()
         table = self.ballot_list
         if vote_round is None:
+            self._ballots = []
             table.setRowCount(0)
             return
         round_id = vote_round.id
@@ -729,9 +723,8 @@ class VotingPage(QWidget):
 
     def withdraw_selected(self) -> None:
         row = self.ballot_list.currentRow()
-        ballots = getattr(self, "_ballots", [])
-        if 0 <= row < len(ballots):
-            self.context.undo_stack.push(withdraw_ballot_command(self.context, ballots[row]))
+        if 0 <= row < len(self._ballots):
+            self.context.undo_stack.push(withdraw_ballot_command(self.context, self._ballots[row]))
 
     def revealed_results(self) -> RoundResults | None:
         """The current round's results if the facilitator put them on the projector."""
@@ -753,26 +746,19 @@ class VotingPage(QWidget):
             return
         count = results.count
         language = self.context.language
-        by_cast = sorted(count.ballots_by_cast.items())
-        cast = ", ".join(f"{label(CAST_LABELS, how, language)} {n}" for how, n in by_cast)
+        cast = cast_summary(count, language)
         self.summary.setText(
             self.tr("{ballots} ballots ({cast}); {paper} counted on paper").format(
                 ballots=count.ballots, cast=cast or "-", paper=count.paper_votes
             )
         )
-        ordered = sorted(count.ideas, key=lambda r: r.balanced_rank if balanced else r.rank)
+        ordered = ranked(count, balanced=balanced)
         table.setColumnCount(4)
         table.setHorizontalHeaderLabels(
             [self.tr("Rank"), self.tr("Score"), self.tr("Voters"), self.tr("Idea")]
         )
         table.setRowCount(len(ordered))
-        for row, result in enumerate(ordered):
-            rank = (
-                rank_text(result.balanced_rank, result.balanced_tied)
-                if balanced
-                else rank_text(result.rank, result.tied)
-            )
-            score = result.balanced_score if balanced else result.score
+        for row, (rank, score, result) in enumerate(ordered):
             text = results.idea_texts.get(result.idea_id, "")
             values = (rank, number(score), str(result.voters), text)
             for column, value in enumerate(values):

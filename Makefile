@@ -37,6 +37,7 @@ unit: $(READY)
 bench: $(READY)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/registration.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/board.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/voting.py
 	$(PY) bench/duplicates.py
 
 # Refresh the Thai translation source after changing UI strings, then compile it.

@@ -164,6 +164,7 @@ class RoundResults:
     idea_texts: dict[str, str]
     turnout: list[SectorTurnout]
     present: int
+    ballots: list[BallotRow]  # the ballots counted, oldest first
 
 
 class DuplicateBallotError(UserError):
@@ -633,8 +634,20 @@ def restore_ballot(session: Session, ballot_id: str) -> None:
 
 
 def list_ballots(session: Session, round_id: str) -> list[BallotRow]:
+    # Plain columns rather than ORM objects: results are recomputed after every ballot,
+    # and building 300 Ballot and Attendee objects each time was most of that work.
     ballots = session.execute(
-        select(Ballot, Attendee)
+        select(
+            Ballot.id,
+            Ballot.attendee_id,
+            Ballot.sector_id,
+            Ballot.cast_by,
+            Ballot.at,
+            Attendee.prefix,
+            Attendee.first_name,
+            Attendee.last_name,
+            Attendee.code,
+        )
         .outerjoin(Attendee, Attendee.id == Ballot.attendee_id)
         .where(Ballot.round_id == round_id, Ballot.deleted.is_(False))
         .order_by(Ballot.created_hlc)
@@ -648,16 +661,16 @@ def list_ballots(session: Session, round_id: str) -> list[BallotRow]:
         marks[ballot_id].append(Mark(idea_id, value, criterion_id))
     return [
         BallotRow(
-            id=b.id,
-            attendee_id=b.attendee_id,
-            voter_name=f"{a.prefix}{a.first_name} {a.last_name}".strip() if a else "",
-            code=a.code if a else None,
-            sector_id=b.sector_id,
-            cast_by=b.cast_by,
-            at=b.at,
-            marks=tuple(marks[b.id]),
+            id=ballot_id,
+            attendee_id=attendee_id,
+            voter_name=f"{prefix}{first} {last}".strip() if attendee_id else "",
+            code=code,
+            sector_id=sector_id,
+            cast_by=cast_by,
+            at=at,
+            marks=tuple(marks[ballot_id]),
         )
-        for b, a in ballots
+        for ballot_id, attendee_id, sector_id, cast_by, at, prefix, first, last, code in ballots
     ]
 
 
@@ -897,4 +910,4 @@ def round_results(session: Session, round_id: str) -> RoundResults:
         )
         for s_id, name, colour in sectors
     ]
-    return RoundResults(row, count, texts, turnout, sum(present.values()))
+    return RoundResults(row, count, texts, turnout, sum(present.values()), listed)

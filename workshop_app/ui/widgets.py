@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QTableWidget, QWidget
 
 from workshop_app.thai.dates import format_thai_date, parse_thai_date
 
@@ -114,3 +114,18 @@ class SteadyLabel(QWidget):
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
             shown,
         )
+
+
+def set_header_labels(table: QTableWidget, labels: list[str]) -> None:
+    """Give ``table`` these column headers, touching it only if they differ.
+
+    Setting headers re-lays out the whole header; pages that refresh after every vote
+    would otherwise pay for that each time.
+    """
+    current = [
+        item.text() if (item := table.horizontalHeaderItem(column)) is not None else ""
+        for column in range(table.columnCount())
+    ]
+    if current != labels:
+        table.setColumnCount(len(labels))
+        table.setHorizontalHeaderLabels(labels)

@@ -65,6 +65,7 @@ from workshop_app.ui.vote_commands import (
     tally_command,
     withdraw_ballot_command,
 )
+from workshop_app.ui.widgets import set_header_labels
 
 
 class NewRoundDialog(QDialog):
@@ -371,7 +372,7 @@ class VotingPage(QWidget):
         self.tally_table.itemChanged.connect(self._tally_edited)
         self.tally_help = QLabel()
         self.tally_help.setWordWrap(True)
-        tally_tab = QWidget()
+        self.tally_tab = tally_tab = QWidget()
         tally_layout = QVBoxLayout(tally_tab)
         tally_layout.addWidget(self.tally_help)
         tally_layout.addWidget(self.tally_table, 1)
@@ -393,7 +394,7 @@ class VotingPage(QWidget):
         self.ballot_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         withdraw_button = QPushButton(self.tr("Withdraw selected ballot"))
         withdraw_button.clicked.connect(self.withdraw_selected)
-        ballot_tab = QWidget()
+        self.ballot_tab = ballot_tab = QWidget()
         ballot_layout = QVBoxLayout(ballot_tab)
         ballot_layout.addWidget(self.voter_code)
         ballot_layout.addWidget(self.ballot_form, 2)
@@ -437,6 +438,10 @@ class VotingPage(QWidget):
         self.tabs.addTab(results_tab, self.tr("Results"))
         self.tabs.addTab(tally_tab, self.tr("Paper tallies"))
         self.tabs.addTab(ballot_tab, self.tr("Ballots"))
+        # The tally sheet and the ballot list are filled when their tab is shown: results
+        # are recomputed after every ballot, and refilling hidden tables cost the time.
+        self._stale_tabs: set[QWidget] = set()
+        self.tabs.currentChanged.connect(lambda _index: self._fill_current_tab())
 
         splitter = QSplitter()
         splitter.addWidget(left_widget)
@@ -515,9 +520,20 @@ class VotingPage(QWidget):
         texts = self.results.idea_texts
         if self.ballot_form.vote_round != vote_round:
             self.ballot_form.set_round(vote_round, texts)
-        self._fill_tallies(vote_round, texts)
-        self._fill_ballots()
+        self._stale_tabs = {self.tally_tab, self.ballot_tab}
+        self._fill_current_tab()
         self._show_results()
+
+    def _fill_current_tab(self) -> None:
+        tab = self.tabs.currentWidget()
+        vote_round = self.current_round()
+        if tab not in self._stale_tabs or vote_round is None or self.results is None:
+            return
+        self._stale_tabs.discard(tab)
+        if tab is self.tally_tab:
+            self._fill_tallies(vote_round, self.results.idea_texts)
+        elif tab is self.ballot_tab:
+            self._fill_ballots()
 
     # --- rounds -------------------------------------------------------------------------
 
@@ -700,14 +716,12 @@ class VotingPage(QWidget):
             self._ballots = []
             table.setRowCount(0)
             return
-        round_id = vote_round.id
-        ballots = self.context.read(lambda s: voting.list_ballots(s, round_id))
+        ballots = self.results.ballots if self.results else []
         self._ballots = ballots
         language = self.context.language
         names = {t.sector_id: t.name for t in self.results.turnout} if self.results else {}
-        table.setColumnCount(4)
-        table.setHorizontalHeaderLabels(
-            [self.tr("No."), self.tr("Voter"), self.tr("Sector"), self.tr("Cast by")]
+        set_header_labels(
+            table, [self.tr("No."), self.tr("Voter"), self.tr("Sector"), self.tr("Cast by")]
         )
         table.setRowCount(len(ballots))
         for row, ballot in enumerate(ballots):
@@ -753,9 +767,8 @@ class VotingPage(QWidget):
             )
         )
         ordered = ranked(count, balanced=balanced)
-        table.setColumnCount(4)
-        table.setHorizontalHeaderLabels(
-            [self.tr("Rank"), self.tr("Score"), self.tr("Voters"), self.tr("Idea")]
+        set_header_labels(
+            table, [self.tr("Rank"), self.tr("Score"), self.tr("Voters"), self.tr("Idea")]
         )
         table.setRowCount(len(ordered))
         for row, (rank, score, result) in enumerate(ordered):
@@ -770,8 +783,7 @@ class VotingPage(QWidget):
         self.chart.set_bars(chart_bars(results, balanced=balanced), self.tr("No votes yet"))
 
         turnout = self.turnout_table
-        turnout.setColumnCount(2)
-        turnout.setHorizontalHeaderLabels([self.tr("Sector"), self.tr("Voted / present")])
+        set_header_labels(turnout, [self.tr("Sector"), self.tr("Voted / present")])
         turnout.setRowCount(len(results.turnout) + 1)
         for row, sector in enumerate(results.turnout):
             turnout.setItem(row, 0, QTableWidgetItem(sector.name))

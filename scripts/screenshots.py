@@ -57,6 +57,37 @@ def main() -> int:
                 projector.grab().save(str(path))
                 print(path)
             window.board.set_show_all(False)
+            # Voting: the first demo round (dots, stickers per sector) on each tab, its
+            # results revealed on the projector, and the ballot screen of the open round.
+            window.show_page(3)
+            voting = window.voting_page
+            voting.select_round(voting.rounds[0].id)
+            for tab, name in enumerate(("results", "tallies", "ballots")):
+                voting.tabs.setCurrentIndex(tab)
+                QApplication.processEvents()
+                path = out / f"voting-{name}-{language}.png"
+                window.grab().save(str(path))
+                print(path)
+            voting.tabs.setCurrentIndex(0)
+            voting.reveal.setChecked(True)
+            QApplication.processEvents()
+            path = out / f"projector-results-{language}.png"
+            projector.grab().save(str(path))
+            print(path)
+            voting.context.undo_stack.undo()  # hide them again
+            voting.select_round(voting.rounds[-1].id)
+            voting.open_ballot_screen()
+            screen = voting.ballot_screen
+            assert screen is not None
+            screen.showNormal()
+            screen.resize(1280, 800)
+            screen.code.setText("1")
+            screen.identify()
+            QApplication.processEvents()
+            path = out / f"ballot-screen-{language}.png"
+            screen.grab().save(str(path))
+            print(path)
+            screen.close()
             projector.close()
             page = window.registration_page
             page.search.setText("วิมลรัตน์ ทดสอบงาน")

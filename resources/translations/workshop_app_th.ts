@@ -97,37 +97,37 @@
 <context>
     <name>BallotScreen</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="193"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="197"/>
         <source>Ballot screen — {title}</source>
         <translation>จอลงคะแนน — {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="204"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="208"/>
         <source>Your registration number, then Enter</source>
         <translation>พิมพ์เลขทะเบียนของท่าน แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="217"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="221"/>
         <source>Cast my vote (Ctrl+Enter)</source>
         <translation>ส่งคะแนนของฉัน (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="242"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="246"/>
         <source>Who is voting?</source>
         <translation>ใครกำลังลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="264"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="268"/>
         <source>{name} has not checked in at the door, so cannot vote yet.</source>
         <translation>{name} ยังไม่ได้ลงทะเบียนที่หน้างาน จึงยังลงคะแนนไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="272"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="276"/>
         <source>Voting: {name}</source>
         <translation>ผู้ลงคะแนน: {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="305"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="309"/>
         <source>Thank you, {name}: your vote is counted.</source>
         <translation>ขอบคุณ {name} คะแนนของท่านถูกนับแล้ว</translation>
     </message>
@@ -321,24 +321,10 @@
         <source>Edit idea “{text}”</source>
         <translation>แก้ไขความคิดเห็น “{text}”</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../workshop_app/ui/commands.py" line="149"/>
-        <source>Delete %n idea(s)</source>
-        <translation>
-            <numerusform>ลบความคิดเห็น %n รายการ</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../../workshop_app/ui/commands.py" line="169"/>
         <source>Move idea “{text}”</source>
         <translation>ย้ายความคิดเห็น “{text}”</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../workshop_app/ui/commands.py" line="184"/>
-        <source>Merge %n idea(s) into “{text}”</source>
-        <translation>
-            <numerusform>รวม %n ความคิดเห็นเข้ากับ “{text}”</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../../workshop_app/ui/commands.py" line="198"/>
@@ -668,67 +654,67 @@
 <context>
     <name>NewRoundDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="77"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="81"/>
         <source>New vote round</source>
         <translation>สร้างรอบการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="108"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="112"/>
         <source>all cards</source>
         <translation>ทุกการ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="110"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="114"/>
         <source>Issue {number}: {what}</source>
         <translation>ประเด็นที่ {number}: {what}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="115"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="119"/>
         <source>Top ideas of round {number}</source>
         <translation>อันดับต้นของรอบที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="122"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="126"/>
         <source>Title</source>
         <translation>ชื่อรอบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="123"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="127"/>
         <source>Method</source>
         <translation>วิธีลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="124"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="128"/>
         <source>Ideas</source>
         <translation>ความคิดที่ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="125"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="129"/>
         <source>How many (top N)</source>
         <translation>จำนวนอันดับต้น (N)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="126"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="130"/>
         <source>Dots per voter</source>
         <translation>จำนวนดาวต่อคน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="127"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="131"/>
         <source>Most dots on one idea</source>
         <translation>ดาวสูงสุดต่อความคิด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="128"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="132"/>
         <source>Ranks per voter (top k)</source>
         <translation>จำนวนอันดับที่เลือก (k)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="129"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="133"/>
         <source>Top score per criterion</source>
         <translation>คะแนนเต็มต่อเกณฑ์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="130"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="134"/>
         <source>Criteria (name | weight)</source>
         <translation>เกณฑ์ (ชื่อ | น้ำหนัก)</translation>
     </message>
@@ -902,6 +888,14 @@
     </message>
 </context>
 <context>
+    <name>ResultsChart</name>
+    <message>
+        <location filename="../../workshop_app/ui/results_chart.py" line="30"/>
+        <source>No sector</source>
+        <translation>ไม่ระบุภาคส่วน</translation>
+    </message>
+</context>
+<context>
     <name>SetupPage</name>
     <message>
         <location filename="../../workshop_app/ui/pages/setup_page.py" line="129"/>
@@ -1037,7 +1031,7 @@
 <context>
     <name>ThaiDateEdit</name>
     <message>
-        <location filename="../../workshop_app/ui/widgets.py" line="27"/>
+        <location filename="../../workshop_app/ui/widgets.py" line="28"/>
         <source>e.g. 25/5/2569</source>
         <translation>เช่น 25/5/2569</translation>
     </message>
@@ -1045,190 +1039,190 @@
 <context>
     <name>VotingPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="337"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="343"/>
         <source>New round...</source>
         <translation>สร้างรอบใหม่...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="340"/>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="491"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="346"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="506"/>
         <source>Open voting</source>
         <translation>เปิดลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="343"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="349"/>
         <source>Close voting</source>
         <translation>ปิดการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="346"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="352"/>
         <source>Delete round</source>
         <translation>ลบรอบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="348"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="354"/>
         <source>Results on the projector</source>
         <translation>แสดงผลบนจอโปรเจกเตอร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="351"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="357"/>
         <source>Ballot screen for voters...</source>
         <translation>จอลงคะแนนสำหรับผู้เข้าร่วม...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="383"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="390"/>
         <source>Registration number (empty: an anonymous paper form)</source>
         <translation>เลขทะเบียน (เว้นว่าง: บัตรกระดาษไม่ระบุชื่อ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="387"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="394"/>
         <source>Save ballot (Ctrl+Enter)</source>
         <translation>บันทึกบัตร (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="394"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="401"/>
         <source>Withdraw selected ballot</source>
         <translation>ถอนบัตรที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="408"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="415"/>
         <source>Balance sectors (each sector weighs the same)</source>
         <translation>ถ่วงภาคส่วน (ทุกภาคส่วนมีน้ำหนักเท่ากัน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="437"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="448"/>
         <source>Results</source>
         <translation>ผลการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="438"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="449"/>
         <source>Paper tallies</source>
         <translation>ยอดนับจากกระดาษ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="439"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="450"/>
         <source>Ballots</source>
         <translation>บัตรลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="491"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="506"/>
         <source>Reopen voting</source>
         <translation>เปิดลงคะแนนอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="502"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="517"/>
         <source>No vote round yet: make one with New round.</source>
         <translation>ยังไม่มีรอบการลงคะแนน กด สร้างรอบใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="571"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="597"/>
         <source>Rank {rank}</source>
         <translation>อันดับ {rank}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="575"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="601"/>
         <source>All</source>
         <translation>รวมทุกสี</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="585"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="611"/>
         <source>Criteria scores are entered sheet by sheet on the Ballots tab.</source>
         <translation>คะแนนตามเกณฑ์บันทึกทีละใบในแท็บ บัตรลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="593"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="619"/>
         <source>Counts from the wall: type a number and Enter. Sticker colours by sector go in their sector&apos;s column; counts of mixed colours in All.</source>
         <translation>ยอดนับจากผนัง: พิมพ์ตัวเลขแล้วกด Enter สติกเกอร์สีของภาคส่วนใส่ในช่องของภาคส่วนนั้น สติกเกอร์ปนกันใส่ในช่อง รวมทุกสี</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="597"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="623"/>
         <source>For each idea: how many paper forms put it at each rank.</source>
         <translation>แต่ละความคิด: จำนวนบัตรกระดาษที่ให้อยู่ในแต่ละอันดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="606"/>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="758"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="633"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="790"/>
         <source>Idea</source>
         <translation>ความคิด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="642"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="677"/>
         <source>Row {row}: “{text}” is not a whole number.</source>
         <translation>แถวที่ {row}: “{text}” ไม่ใช่จำนวนเต็ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="312"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="316"/>
         <source>Already voted</source>
         <translation>ลงคะแนนแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="313"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="317"/>
         <source>{name} has voted in this round already. Replace that ballot?</source>
         <translation>{name} ลงคะแนนในรอบนี้แล้ว ต้องการแทนที่บัตรเดิมหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="710"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="743"/>
         <source>No.</source>
         <translation>เลขทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="710"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="743"/>
         <source>Voter</source>
         <translation>ผู้ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="710"/>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="774"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="743"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="810"/>
         <source>Sector</source>
         <translation>ภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="710"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="743"/>
         <source>Cast by</source>
         <translation>วิธีส่ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="716"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="749"/>
         <source>(anonymous paper form)</source>
         <translation>(บัตรกระดาษไม่ระบุชื่อ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="743"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="776"/>
         <source>No results yet</source>
         <translation>ยังไม่มีผล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="751"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="784"/>
         <source>{ballots} ballots ({cast}); {paper} counted on paper</source>
         <translation>บัตร {ballots} ใบ ({cast}) ยอดนับจากกระดาษ {paper}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="758"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="790"/>
         <source>Rank</source>
         <translation>อันดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="758"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="790"/>
         <source>Score</source>
         <translation>คะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="758"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="790"/>
         <source>Voters</source>
         <translation>ผู้ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="770"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="807"/>
         <source>No votes yet</source>
         <translation>ยังไม่มีการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="774"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="810"/>
         <source>Voted / present</source>
         <translation>ลงคะแนน / มาประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="780"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="816"/>
         <source>Total</source>
         <translation>รวม</translation>
     </message>

@@ -42,6 +42,11 @@ def start_loading() -> None:
         threading.Thread(target=_load, name="thai-dictionary", daemon=True).start()
 
 
+def dictionary() -> Trie:
+    """The word list (loading it if needed), for lookups such as ``word in dictionary()``."""
+    return _load()
+
+
 def dictionary_loaded() -> bool:
     return _loaded.is_set()
 

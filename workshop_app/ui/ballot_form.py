@@ -20,6 +20,9 @@ from workshop_app.models import VoteMethod
 from workshop_app.services.vote_counting import Mark
 from workshop_app.services.voting import RoundRow
 from workshop_app.thai.normalize import to_arabic_digits
+from workshop_app.ui.widgets import wrapped_header
+
+HEADER_WIDTH = 150  # pixels, the most a number column's header takes before wrapping
 
 
 def value_columns(vote_round: RoundRow, language: str) -> list[tuple[str, str | None]]:
@@ -74,6 +77,13 @@ def ballot_help(vote_round: RoundRow, language: str) -> str:
 class EntryTable(QTableWidget):
     """A table typed like a tally sheet: a number, Enter, and the next row is ready."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        # Rows follow the wrapped idea text as the columns change width (a few dozen
+        # rows at most, so measuring them all is cheap).
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
     def next_cell(self) -> None:
         row, column = self.currentRow(), max(1, self.currentColumn())
         if row + 1 < self.rowCount():
@@ -108,7 +118,6 @@ class BallotForm(EntryTable):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.verticalHeader().setVisible(False)
-        self.setWordWrap(True)
 
     def set_round(self, vote_round: RoundRow | None, texts: dict[str, str]) -> None:
         self.vote_round = vote_round
@@ -120,7 +129,10 @@ class BallotForm(EntryTable):
         self.columns = value_columns(vote_round, self.language)
         idea_header = "ความคิด" if self.language == "th" else "Idea"
         self.setColumnCount(1 + len(self.columns))
-        self.setHorizontalHeaderLabels([idea_header, *[h for h, _c in self.columns]])
+        # Criterion names are long: wrapped, so that the ideas keep most of the width.
+        self.setHorizontalHeaderLabels(
+            [idea_header, *[wrapped_header(self, h, HEADER_WIDTH) for h, _c in self.columns]]
+        )
         self.setRowCount(len(vote_round.idea_ids))
         for row, idea_id in enumerate(vote_round.idea_ids):
             item = QTableWidgetItem(f"{row + 1}. {texts.get(idea_id, '')}")
@@ -134,7 +146,6 @@ class BallotForm(EntryTable):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, 1 + len(self.columns)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.resizeRowsToContents()
         if self.rowCount():
             self.setCurrentCell(0, 1)
 

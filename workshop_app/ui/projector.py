@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from workshop_app.services.voting import RoundResults
 from workshop_app.ui.board_data import BoardData, IdeaListModel
 from workshop_app.ui.card_delegate import Breaker, CardDelegate
-from workshop_app.ui.results_chart import ResultsChart, chart_bars
+from workshop_app.ui.results_chart import ResultsChart
 
 DEFAULT_POINT_SIZE = 26.0
 GRID_COLUMNS = 3  # cards per row for one issue
@@ -226,7 +226,7 @@ class ProjectorWindow(QWidget):
                 else ""
             )
         )
-        self.results_chart.set_bars(chart_bars(self.results), self.tr("No votes yet"))
+        self.results_chart.show_round(self.results, message=self.tr("No votes yet"))
         self.stack.setCurrentIndex(2)
 
     def _update_header(self) -> None:

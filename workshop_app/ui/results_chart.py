@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -20,6 +20,15 @@ class ChartBar:
     label: str  # rank and idea text
     value: float
     parts: tuple[tuple[float, str], ...]  # (value, colour) per sector, in sector order
+
+
+def chart_legend(results: RoundResults, bars: list[ChartBar]) -> list[tuple[str, str]]:
+    """(sector name, colour) for each colour used in ``bars``, in sector order."""
+    used = {colour for bar in bars for _value, colour in bar.parts}
+    legend = [(t.name, t.colour) for t in results.turnout if t.colour in used]
+    if NO_SECTOR_COLOUR in used:
+        legend.append((QCoreApplication.translate("ResultsChart", "No sector"), NO_SECTOR_COLOUR))
+    return legend
 
 
 def chart_bars(results: RoundResults, *, balanced: bool = False, most: int = 15) -> list[ChartBar]:
@@ -46,14 +55,66 @@ class ResultsChart(QWidget):
         super().__init__(parent)
         self.setObjectName("resultsChart")
         self.bars: list[ChartBar] = []
+        self.legend: list[tuple[str, str]] = []  # (sector name, colour) under the bars
         self.message = ""
         self.point_size = point_size
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-    def set_bars(self, bars: list[ChartBar], message: str = "") -> None:
+    def set_bars(
+        self, bars: list[ChartBar], message: str = "", legend: list[tuple[str, str]] | None = None
+    ) -> None:
         self.bars = bars
+        self.legend = legend or []
         self.message = message
         self.update()
+
+    def show_round(
+        self, results: RoundResults, *, balanced: bool = False, message: str = ""
+    ) -> None:
+        """The round's top ideas, with a legend of the sector colours they use."""
+        bars = chart_bars(results, balanced=balanced)
+        self.set_bars(bars, message, chart_legend(results, bars))
+
+    def _legend_rows(self, metrics: QFontMetrics, margin: int) -> list[list[tuple[str, str]]]:
+        """The legend entries flowed into rows that fit the width."""
+        swatch = metrics.height()
+        rows: list[list[tuple[str, str]]] = [[]]
+        used = margin
+        for name, colour in self.legend:
+            width = swatch + 4 + metrics.horizontalAdvance(name) + 2 * margin
+            if rows[-1] and used + width > self.width() - margin:
+                rows.append([])
+                used = margin
+            rows[-1].append((name, colour))
+            used += width
+        return [row for row in rows if row]
+
+    def _draw_legend(
+        self,
+        painter: QPainter,
+        metrics: QFontMetrics,
+        margin: int,
+        rows: list[list[tuple[str, str]]],
+    ) -> None:
+        swatch = metrics.height()
+        line = swatch * 1.3
+        top = self.height() - margin - len(rows) * line
+        for row in rows:
+            left = float(margin)
+            for name, colour in row:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(colour))
+                painter.drawRect(QRectF(left, top + swatch * 0.15, swatch * 0.7, swatch * 0.7))
+                left += swatch * 0.7 + 4
+                painter.setPen(QColor("#111111"))
+                width = metrics.horizontalAdvance(name)
+                painter.drawText(
+                    QRectF(left, top, width + 2, swatch),
+                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                    name,
+                )
+                left += width + 2 * margin
+            top += line
 
     def sizeHint(self) -> QSize:
         return QSize(500, 300)
@@ -71,11 +132,14 @@ class ResultsChart(QWidget):
             painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), self.message)
             return
         margin = metrics.height() // 2
+        legend_rows = self._legend_rows(metrics, margin)
+        self._draw_legend(painter, metrics, margin, legend_rows)
+        bars_height = self.height() - 2 * margin - len(legend_rows) * metrics.height() * 1.3
         label_width = int(self.width() * 0.42)
         value_width = metrics.horizontalAdvance("0000.00") + margin
         bar_left = margin + label_width + margin
         bar_room = max(10, self.width() - bar_left - value_width - margin)
-        row_height = max(metrics.height() + 4, (self.height() - 2 * margin) / len(self.bars))
+        row_height = max(metrics.height() + 4, bars_height / len(self.bars))
         row_height = min(row_height, metrics.height() * 2.2)
         top_value = max((b.value for b in self.bars), default=0.0) or 1.0
         for index, bar in enumerate(self.bars):

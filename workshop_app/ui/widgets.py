@@ -10,6 +10,7 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QTableWidget, QWidget
 
 from workshop_app.thai.dates import format_thai_date, parse_thai_date
+from workshop_app.thai.linebreak import wrap
 
 
 class ThaiDateEdit(QLineEdit):
@@ -129,3 +130,10 @@ def set_header_labels(table: QTableWidget, labels: list[str]) -> None:
     if current != labels:
         table.setColumnCount(len(labels))
         table.setHorizontalHeaderLabels(labels)
+
+
+def wrapped_header(table: QTableWidget, text: str, width: int) -> str:
+    """``text`` on as many lines as it needs to fit ``width`` pixels in the table's
+    header, broken between Thai words (Qt breaks header text only at spaces)."""
+    metrics = table.horizontalHeader().fontMetrics()
+    return "\n".join(wrap(text, lambda line: metrics.horizontalAdvance(line) <= width))

@@ -54,7 +54,7 @@ from workshop_app.thai.normalize import to_arabic_digits
 from workshop_app.ui.ballot_form import BallotForm, EntryTable, ballot_help
 from workshop_app.ui.commands import ServiceCommand
 from workshop_app.ui.context import Changes, WorkshopContext
-from workshop_app.ui.results_chart import ResultsChart, chart_bars
+from workshop_app.ui.results_chart import ResultsChart
 from workshop_app.ui.vote_commands import (
     cast_ballot_command,
     close_round_command,
@@ -65,7 +65,10 @@ from workshop_app.ui.vote_commands import (
     tally_command,
     withdraw_ballot_command,
 )
-from workshop_app.ui.widgets import set_header_labels
+from workshop_app.ui.widgets import set_header_labels, wrapped_header
+
+TALLY_HEADER_WIDTH = 80  # pixels: sector names wrap so that the ideas keep the width
+IDEA_COLUMN_MIN = 280  # pixels
 
 
 class NewRoundDialog(QDialog):
@@ -333,6 +336,8 @@ class VotingPage(QWidget):
 
         # --- rounds
         self.round_list = QListWidget()
+        self.round_list.setWordWrap(True)
+        self.round_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.round_list.setObjectName("roundList")
         self.round_list.currentRowChanged.connect(lambda _row: self.refresh_round())
         new_button = QPushButton(self.tr("New round..."))
@@ -370,6 +375,7 @@ class VotingPage(QWidget):
         self.tally_table = EntryTable()
         self.tally_table.setObjectName("tallyTable")
         self.tally_table.itemChanged.connect(self._tally_edited)
+        self.tally_table.verticalHeader().hide()  # the idea column numbers the rows
         self.tally_help = QLabel()
         self.tally_help.setWordWrap(True)
         self.tally_tab = tally_tab = QWidget()
@@ -417,21 +423,25 @@ class VotingPage(QWidget):
         self.results_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.chart = ResultsChart(10.0)
         self.turnout_table = QTableWidget()
+        self.turnout_table.verticalHeader().hide()
+        self.results_table.verticalHeader().hide()  # the rank column numbers the rows
         self.turnout_table.setObjectName("turnoutTable")
         self.turnout_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        chart_and_turnout = QWidget()
+        chart_row = QHBoxLayout(chart_and_turnout)
+        chart_row.setContentsMargins(0, 0, 0, 0)
+        chart_row.addWidget(self.chart, 1)
+        chart_row.addWidget(self.turnout_table)
         results_split = QSplitter(Qt.Orientation.Vertical)
         results_split.addWidget(self.results_table)
-        results_split.addWidget(self.chart)
+        results_split.addWidget(chart_and_turnout)
         results_tab = QWidget()
         results_layout = QVBoxLayout(results_tab)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.balanced)
         results_layout.addLayout(top)
-        bottom = QHBoxLayout()
-        bottom.addWidget(results_split, 3)
-        bottom.addWidget(self.turnout_table, 1)
-        results_layout.addLayout(bottom, 1)
+        results_layout.addWidget(results_split, 1)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("votingTabs")
@@ -619,12 +629,17 @@ class VotingPage(QWidget):
             counts[(tally.idea_id, tally.sector_id, tally.rank)] = tally.count
         table.setColumnCount(1 + len(self._columns))
         table.setHorizontalHeaderLabels(
-            [self.tr("Idea"), *[header for header, _s, _r in self._columns]]
+            [
+                self.tr("Idea"),
+                *[wrapped_header(table, h, TALLY_HEADER_WIDTH) for h, _s, _r in self._columns],
+            ]
         )
         table.setRowCount(len(vote_round.idea_ids))
         editable = vote_round.state == "open"
         for row, idea_id in enumerate(vote_round.idea_ids):
             item = QTableWidgetItem(f"{row + 1}. {texts.get(idea_id, '')}")
+            item.setToolTip(texts.get(idea_id, ""))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             table.setItem(row, 0, item)
             for column, (_header, sector_id, rank) in enumerate(self._columns, start=1):
@@ -637,9 +652,13 @@ class VotingPage(QWidget):
                 cell.setFlags(flags)
                 table.setItem(row, column, cell)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, table.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, TALLY_HEADER_WIDTH + 12)
+        # The ideas take the width left over, but never so little that they cannot be
+        # read: with many sectors the count columns scroll instead.
+        counts_width = (table.columnCount() - 1) * (TALLY_HEADER_WIDTH + 12)
+        header.resizeSection(0, max(IDEA_COLUMN_MIN, table.viewport().width() - counts_width))
         self._filling = False
 
     def _tally_edited(self, item: QTableWidgetItem) -> None:
@@ -778,9 +797,14 @@ class VotingPage(QWidget):
                 item = QTableWidgetItem(value)
                 if column < 3:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                else:
+                    item.setToolTip(text)  # long ideas are elided in the column
                 table.setItem(row, column, item)
-        table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.chart.set_bars(chart_bars(results, balanced=balanced), self.tr("No votes yet"))
+        header = table.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.chart.show_round(results, balanced=balanced, message=self.tr("No votes yet"))
 
         turnout = self.turnout_table
         set_header_labels(turnout, [self.tr("Sector"), self.tr("Voted / present")])
@@ -792,5 +816,9 @@ class VotingPage(QWidget):
         turnout.setItem(total, 0, QTableWidgetItem(self.tr("Total")))
         voted = sum(t.voted for t in results.turnout)
         turnout.setItem(total, 1, QTableWidgetItem(f"{voted} / {results.present}"))
-        turnout.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Sector names in full: the table takes the width its contents need.
+        turnout.resizeColumnsToContents()
+        turnout.setMinimumWidth(
+            turnout.horizontalHeader().length() + turnout.verticalScrollBar().sizeHint().width() + 4
+        )
         self.projector_results.emit(results if results.round.revealed else None)

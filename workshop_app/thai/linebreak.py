@@ -1,0 +1,86 @@
+"""Where Thai text may break between lines, and greedy wrapping by a width test.
+
+Thai has no spaces between words, so a line may break only between the words the
+segmenter finds (never inside a word), or at a space. Used for the headers of narrow
+table columns in the GUI and for paragraphs in the PDF documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from workshop_app.thai.segment import dictionary, segmenter
+
+_RUNS = re.compile(r"\S+\s*|\s+")
+
+
+def break_pieces(text: str, extra_words: tuple[str, ...] = ()) -> list[str]:
+    """``text`` cut at every place a line may break; the pieces join back to ``text``.
+
+    White space stays at the end of the piece before it, so a line that ends there can
+    drop it and the next line starts with a word.
+    """
+    words = segmenter(extra_words)
+    pieces: list[str] = []
+    for run in _RUNS.findall(text):
+        stripped = run.rstrip()
+        if not stripped:  # leading white space
+            pieces.append(run)
+            continue
+        parts = words.words(stripped) or [stripped]
+        if "".join(parts) != stripped:  # the segmenter changed the text: keep the run whole
+            parts = [stripped]
+        parts[-1] += run[len(stripped) :]
+        pieces += parts
+    return pieces
+
+
+def split_compound(word: str) -> list[str]:
+    """``word`` as two or more dictionary words if it is a compound ("องค์กรปกครอง
+    ส่วนท้องถิ่น" → องค์กร|ปกครอง|ส่วนท้องถิ่น), else ``[word]``.
+
+    For a word too long for its line: breaking between the words of a compound reads
+    far better than breaking inside a word.
+    """
+    known = dictionary()
+
+    def parts(rest: str, depth: int) -> list[str] | None:
+        if rest in known and depth:
+            return [rest]
+        for end in range(len(rest) - 1, 1, -1):  # longest first part first
+            if rest[:end] in known:
+                tail = parts(rest[end:], depth + 1)
+                if tail is not None:
+                    return [rest[:end], *tail]
+        return None
+
+    return parts(word, 0) or [word]
+
+
+def wrap(text: str, fits: Callable[[str], bool], extra_words: tuple[str, ...] = ()) -> list[str]:
+    """Lines of ``text``, each as long as ``fits`` allows, broken only between pieces.
+
+    A piece too long for a line on its own gets a line of its own (callers that must
+    never overflow cut it further). Trailing spaces are dropped from each line.
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        pieces = break_pieces(paragraph, extra_words)
+        while pieces:
+            piece = pieces.pop(0)
+            if line and fits((line + piece).rstrip()):
+                line += piece
+                continue
+            if not fits(piece.rstrip()):
+                compound = split_compound(piece.rstrip())
+                if len(compound) > 1:  # try again with the compound's own words
+                    compound[-1] += piece[len(piece.rstrip()) :]
+                    pieces[:0] = compound
+                    continue
+            if line:
+                lines.append(line.rstrip())
+            line = piece.lstrip() if line else piece
+        lines.append(line.rstrip())
+    return lines

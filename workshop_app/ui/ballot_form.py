@@ -4,12 +4,13 @@ Used by staff on the voting page and by voters on the ballot screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QHeaderView,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -74,6 +75,32 @@ def ballot_help(vote_round: RoundRow, language: str) -> str:
     )
 
 
+class _EnterMovesDown(QStyledItemDelegate):
+    """Enter in a cell's editor saves the value and moves to the next row, once.
+
+    Left to Qt, Enter while editing reaches the table three times (the editor passes it
+    on, the current-cell change closes the editor, and a queued commit closes it again),
+    so the cursor jumped rows; here the editor consumes it.
+    """
+
+    def __init__(self, table: EntryTable) -> None:
+        super().__init__(table)
+        self.table = table
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and isinstance(editor, QWidget)
+        ):
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self.table.next_cell()
+            return True
+        return super().eventFilter(editor, event)
+
+
 class EntryTable(QTableWidget):
     """A table typed like a tally sheet: a number, Enter, and the next row is ready."""
 
@@ -83,6 +110,7 @@ class EntryTable(QTableWidget):
         # Rows follow the wrapped idea text as the columns change width (a few dozen
         # rows at most, so measuring them all is cheap).
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.setItemDelegate(_EnterMovesDown(self))
 
     def next_cell(self) -> None:
         row, column = self.currentRow(), max(1, self.currentColumn())
@@ -90,11 +118,7 @@ class EntryTable(QTableWidget):
             self.setCurrentCell(row + 1, column)
         elif column + 1 < self.columnCount():
             self.setCurrentCell(0, column + 1)
-
-    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        super().closeEditor(editor, hint)
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter was pressed
-            self.next_cell()
+        self.setFocus()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.rowCount():

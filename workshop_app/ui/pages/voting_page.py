@@ -222,6 +222,10 @@ class BallotScreen(QDialog):
         self.submit.setObjectName("ballotSubmit")
         self.submit.setStyleSheet(big)
         self.submit.clicked.connect(self.cast)
+        # Not the dialog's default button: Enter after the registration number must only
+        # identify the voter, never cast an empty ballot.
+        self.submit.setAutoDefault(False)
+        self.submit.setDefault(False)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self).activated.connect(self.cast)
         self.message = QLabel()
@@ -302,7 +306,16 @@ class BallotScreen(QDialog):
             replaces=replaces,
             name=self.voter_name,
         )
-        self.context.undo_stack.push(command)
+        # A refusal (over the budget, the round closed meanwhile) must be read here: the
+        # main window's message is hidden behind this full-screen dialog.
+        refusals: list[str] = []
+        self.context.user_error.connect(refusals.append)
+        try:
+            self.context.undo_stack.push(command)
+        finally:
+            self.context.user_error.disconnect(refusals.append)
+        if refusals:
+            self._say(refusals[-1], False)
         if command.succeeded:
             name = self.voter_name
             self.reset()
@@ -451,6 +464,9 @@ class VotingPage(QWidget):
         # The tally sheet and the ballot list are filled when their tab is shown: results
         # are recomputed after every ballot, and refilling hidden tables cost the time.
         self._stale_tabs: set[QWidget] = set()
+        # What the tally sheet shows apart from the counts; when unchanged, a refresh
+        # only rewrites the counts.
+        self._tally_layout: object = None
         self.tabs.currentChanged.connect(lambda _index: self._fill_current_tab())
 
         splitter = QSplitter()
@@ -516,6 +532,7 @@ class VotingPage(QWidget):
             self.results = None
             self.round_info.setText(self.tr("No vote round yet: make one with New round."))
             self.tally_table.setRowCount(0)
+            self._tally_layout = None
             self.ballot_form.set_round(None, {})
             self.ballot_list.setRowCount(0)
             self._show_results()
@@ -605,8 +622,9 @@ class VotingPage(QWidget):
     def _fill_tallies(self, vote_round: RoundRow, texts: dict[str, str]) -> None:
         self._filling = True
         table = self.tally_table
-        table.clear()
         if vote_round.method == VoteMethod.CRITERIA:
+            self._tally_layout = None
+            table.clear()
             self.tally_help.setText(
                 self.tr("Criteria scores are entered sheet by sheet on the Ballots tab.")
             )
@@ -627,6 +645,21 @@ class VotingPage(QWidget):
         round_id = vote_round.id
         for tally in self.context.read(lambda s: voting.list_tallies(s, round_id)):
             counts[(tally.idea_id, tally.sector_id, tally.rank)] = tally.count
+        editable = vote_round.state == "open"
+        layout = (round_id, vote_round.idea_ids, tuple(self._columns), editable, texts)
+        if layout == self._tally_layout:
+            # Only counts changed (one was just typed): update the cells in place, so
+            # the cursor and the keyboard stay where the typist is.
+            for row, idea_id in enumerate(vote_round.idea_ids):
+                for column, (_header, sector_id, rank) in enumerate(self._columns, start=1):
+                    count = counts.get((idea_id, sector_id, rank), 0)
+                    cell = table.item(row, column)
+                    if cell is not None and cell.text() != (str(count) if count else ""):
+                        cell.setText(str(count) if count else "")
+            self._filling = False
+            return
+        self._tally_layout = layout
+        table.clear()
         table.setColumnCount(1 + len(self._columns))
         table.setHorizontalHeaderLabels(
             [
@@ -635,7 +668,6 @@ class VotingPage(QWidget):
             ]
         )
         table.setRowCount(len(vote_round.idea_ids))
-        editable = vote_round.state == "open"
         for row, idea_id in enumerate(vote_round.idea_ids):
             item = QTableWidgetItem(f"{row + 1}. {texts.get(idea_id, '')}")
             item.setToolTip(texts.get(idea_id, ""))

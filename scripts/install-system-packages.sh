@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian packages Qt needs to open windows (and to run offscreen in tests),
-# when they are missing. Runs apt-get only as root on a Debian-like system; elsewhere
-# it prints what is missing and carries on.
+# and poppler-utils (pdftotext, pdftoppm: the tests read back every PDF), when they
+# are missing. Runs apt-get only as root on a Debian-like system; elsewhere it prints
+# what is missing and carries on.
 set -euo pipefail
 
 packages=(
@@ -9,6 +10,7 @@ packages=(
   libxkbcommon0 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 libxcb-xinerama0
+  poppler-utils
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -1,0 +1,1 @@
+"""PDF documents (ReportLab) with correct Thai: the minutes and the sign-in sheet."""

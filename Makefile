@@ -38,6 +38,7 @@ bench: $(READY)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/registration.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/board.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/voting.py
+	$(PY) bench/documents.py
 	$(PY) bench/duplicates.py
 
 # Refresh the Thai translation source after changing UI strings, then compile it.

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from workshop_app import __version__
 from workshop_app.db.database import open_database
 from workshop_app.errors import UserError
+from workshop_app.export.pdf.signin import write_signin_sheet
 from workshop_app.services import (
     demo,
     idea_import,
@@ -101,6 +102,23 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="text: rank with each sector's votes scaled to equal weight",
     )
+    export = commands.add_parser(
+        "export",
+        parents=[common],
+        help="write a document: signin (the sign-in sheet, PDF)",
+    )
+    export.add_argument("document", choices=("signin",))
+    export.add_argument("--workshop", required=True, help="workshop id (or its first characters)")
+    export.add_argument("--out", required=True, type=Path, help="the file to write (.pdf)")
+    export.add_argument(
+        "--order",
+        choices=("sector", "name"),
+        default="sector",
+        help="signin: grouped by sector (default) or all in Thai name order",
+    )
+    export.add_argument(
+        "--thai-digits", action="store_true", help="write numbers and dates in Thai digits"
+    )
     return parser
 
 
@@ -172,6 +190,18 @@ def _run_command(args: argparse.Namespace, db_path: Path, language: str) -> int:
                 f"นำเข้า {count} ความคิดเห็นจาก {args.file.name}",
                 f"imported {count} ideas from {args.file.name}",
             )
+        elif args.command == "export":
+            if args.out.suffix.lower() != ".pdf":
+                raise UserError(
+                    f"แบบลงทะเบียนเขียนเป็น PDF เท่านั้น: {args.out.name}",
+                    f"the sign-in sheet is written as PDF only: {args.out.name}",
+                )
+            with database.session() as session:
+                workshop_id = workshops.find_workshop_id(session, args.workshop)
+                write_signin_sheet(
+                    session, workshop_id, args.out, order=args.order, thai_digits=args.thai_digits
+                )
+            _say(language, f"เขียน {args.out} แล้ว", f"wrote {args.out}")
         elif args.command == "results":
             with database.session() as session:
                 workshop_id = workshops.find_workshop_id(session, args.workshop)

@@ -125,9 +125,17 @@ def _actual_text(text: str) -> str:
 
 
 def draw_line(
-    canvas: Canvas, x: float, y: float, line: Line, width: float, style: TextStyle
+    canvas: Canvas,
+    x: float,
+    y: float,
+    line: Line,
+    width: float,
+    style: TextStyle,
+    *,
+    span: bool = True,
 ) -> None:
-    """Draw one laid-out line with its left edge at ``x`` and baseline at ``y``."""
+    """Draw one laid-out line with its left edge at ``x`` and baseline at ``y``; without
+    ``span`` the caller encloses it in an ActualText span of its own."""
     text = line.text
     if not text:
         return
@@ -141,8 +149,8 @@ def draw_line(
     # read as a space, which in Thai separates phrases.
     clusters = tcc.segment(text) if style.alignment == "justify" and not line.last else []
     canvas.saveState()
-    # Copy and search read the span's ActualText, i.e. the characters as typed.
-    canvas._code.append(f"/Span <</ActualText {_actual_text(text)}>> BDC")
+    if span:  # copy and search read the span's ActualText: the characters as typed
+        canvas._code.append(f"/Span <</ActualText {_actual_text(text)}>> BDC")
     canvas.setFont(style.font, style.size)
     if len(clusters) < 2:
         canvas.drawString(x, y, shapeStr(text, style.font, style.size))
@@ -152,7 +160,8 @@ def draw_line(
             if cluster.strip():
                 canvas.drawString(x, y, shapeStr(cluster, style.font, style.size))
             x += text_width(cluster, style) + extra
-    canvas._code.append("EMC")
+    if span:
+        canvas._code.append("EMC")
     canvas.restoreState()
 
 
@@ -167,6 +176,7 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
         *,
         lines: list[Line] | None = None,
         continued: bool = False,
+        one_span: bool = False,
     ) -> None:
         super().__init__()
         self.text = text
@@ -176,6 +186,9 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
         self._fixed = lines is not None  # a part of a split paragraph keeps its lines
         self._laid_width: float | None = None
         self.continued = continued  # the rest of a paragraph split across pages
+        # One ActualText for all the lines (table cells): text extractors read a cell
+        # whole instead of interleaving its lines with the next cell's.
+        self.one_span = one_span
 
     def _layout(self, width: float) -> list[Line]:
         if self._lines is None or (self._laid_width != width and not self._fixed):
@@ -205,10 +218,20 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
         if fit == 0:
             return []
         head = ThaiParagraph(
-            self.text, self.style, self.extra_words, lines=lines[:fit], continued=self.continued
+            self.text,
+            self.style,
+            self.extra_words,
+            lines=lines[:fit],
+            continued=self.continued,
+            one_span=self.one_span,
         )
         tail = ThaiParagraph(
-            self.text, self.style, self.extra_words, lines=lines[fit:], continued=True
+            self.text,
+            self.style,
+            self.extra_words,
+            lines=lines[fit:],
+            continued=True,
+            one_span=self.one_span,
         )
         return [head, tail]
 
@@ -216,11 +239,15 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
         lines = self._lines or []
         style = self.style
         y = self.height - style.size  # first baseline: one font size below the top
-        # ascent of Sarabun is about 1.07 em; leading - size leaves room for descenders
+        whole = "".join(piece for line in lines for piece in line.pieces).rstrip()
+        if self.one_span and whole:
+            self.canv._code.append(f"/Span <</ActualText {_actual_text(whole)}>> BDC")
         for number, line in enumerate(lines):
             indent = style.left_indent
             if number == 0 and not self.continued:
                 indent += style.first_indent
             width = self.width - indent
-            draw_line(self.canv, indent, y, line, width, style)
+            draw_line(self.canv, indent, y, line, width, style, span=not self.one_span)
             y -= style.leading
+        if self.one_span and whole:
+            self.canv._code.append("EMC")

@@ -1,0 +1,111 @@
+"""The sign-in sheet (แบบลงทะเบียน): printed before the event from the invitation list,
+signed at the door, kept as evidence of attendance."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from reportlab.lib import colors
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from sqlalchemy.orm import Session
+
+from workshop_app.export.pdf.document import BODY, build, workshop_words
+from workshop_app.export.pdf.fonts import BOLD
+from workshop_app.export.pdf.thai_text import TextStyle, ThaiParagraph
+from workshop_app.services.attendees import AttendeeRow, list_attendees
+from workshop_app.services.workshops import get_workshop, list_sectors
+from workshop_app.thai.dates import format_thai_date
+from workshop_app.thai.normalize import to_thai_digits
+
+Order = Literal["sector", "name"]
+COLUMNS = ("ลำดับ", "ชื่อ–สกุล", "ตำแหน่ง", "หน่วยงาน", "ลายมือชื่อ")
+WIDTHS = (1.4 * cm, 4.3 * cm, 3.6 * cm, 4.2 * cm, 2.5 * cm)  # 16 cm: A4 less the margins
+CELL = TextStyle(size=14, leading=18)
+HEADER = CELL.but(font=BOLD, size=13, alignment="centre")
+TITLE = BODY.but(font=BOLD, size=18, leading=26, alignment="centre")
+SUBTITLE = BODY.but(alignment="centre")
+
+
+def signin_story(
+    session: Session, workshop_id: str, order: Order = "sector", thai_digits: bool = False
+) -> list[Flowable]:
+    details = get_workshop(session, workshop_id)
+    words = workshop_words(session, workshop_id)
+    people = list_attendees(session, workshop_id)  # Thai dictionary order of names
+
+    def digits(text: str) -> str:
+        return to_thai_digits(text) if thai_digits else text
+
+    def cell(text: str, style: TextStyle = CELL) -> ThaiParagraph:
+        return ThaiParagraph(text, style, words, one_span=True)
+
+    story: list[Flowable] = [cell("แบบลงทะเบียน", TITLE), cell(details.title, SUBTITLE)]
+    when = []
+    if details.start_date:
+        when.append("วันที่ " + format_thai_date(details.start_date, thai_digits=thai_digits))
+    if details.venue:
+        when.append("ณ " + details.venue)
+    if when:
+        story.append(cell(" ".join(when), SUBTITLE))
+    story.append(Spacer(1, 0.4 * cm))
+
+    rows: list[list[object]] = [[cell(title, HEADER) for title in COLUMNS]]
+    group_rows: list[int] = []
+
+    def add(person: AttendeeRow, number: int) -> None:
+        rows.append(
+            [
+                cell(digits(str(number)), CELL.but(alignment="centre")),
+                cell(person.full_name),
+                cell(person.position),
+                cell(person.organisation),
+                "",
+            ]
+        )
+
+    if order == "name":
+        for number, person in enumerate(people, start=1):
+            add(person, number)
+    else:
+        number = 0
+        for sector in list_sectors(session, workshop_id):
+            members = [p for p in people if p.sector_id == sector.id]
+            if not members:
+                continue
+            group_rows.append(len(rows))
+            rows.append([cell(sector.name, CELL.but(font=BOLD)), "", "", "", ""])
+            for person in members:
+                number += 1
+                add(person, number)
+    table = Table(rows, colWidths=WIDTHS, repeatRows=1)
+    style = [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 1), (-1, -1), 7),  # room to sign
+        ("BOTTOMPADDING", (0, 1), (-1, -1), 7),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
+    ]
+    for row in group_rows:
+        style += [
+            ("SPAN", (0, row), (-1, row)),
+            ("BACKGROUND", (0, row), (-1, row), colors.HexColor("#f4f4f4")),
+        ]
+    table.setStyle(TableStyle(style))
+    story.append(table)
+    return story
+
+
+def write_signin_sheet(
+    session: Session,
+    workshop_id: str,
+    path: Path,
+    *,
+    order: Order = "sector",
+    thai_digits: bool = False,
+) -> None:
+    story = signin_story(session, workshop_id, order, thai_digits)
+    build(path, "แบบลงทะเบียน", story, thai_digits=thai_digits)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from workshop_app.thai.segment import Segmenter, dictionary, segmenter
 
@@ -66,29 +67,63 @@ def split_compound(word: str) -> list[str]:
     return parts(word, 0) or [word]
 
 
-def wrap(text: str, fits: Callable[[str], bool], extra_words: tuple[str, ...] = ()) -> list[str]:
-    """Lines of ``text``, each as long as ``fits`` allows, broken only between pieces.
+@dataclass(frozen=True)
+class Line:
+    pieces: tuple[str, ...]  # break pieces; they join back to the source text
+    last: bool  # the last line of its paragraph (a new line in the text, or the end)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.pieces).rstrip()
+
+
+def fill_lines(
+    text: str,
+    measure: Callable[[str], float],
+    room: Callable[[int], float],
+    extra_words: tuple[str, ...] = (),
+    cut: Callable[[str, float], list[str]] | None = None,
+) -> list[Line]:
+    """``text`` filled greedily into lines, broken only between pieces.
+
+    ``measure`` gives a piece's width and ``room(n)`` the width of line ``n``
+    (counting from 0 over the whole text). A piece wider than its line goes by the words
+    of its compound, else by ``cut(piece, room)`` when given, else alone on its line.
+    New lines in ``text`` start new lines.
+    """
+    lines: list[Line] = []
+    for paragraph in text.split("\n"):
+        pieces = break_pieces(paragraph, extra_words)
+        current: list[str] = []
+        used = 0.0
+        while pieces:
+            width = room(len(lines))
+            piece = pieces.pop(0)
+            body = piece.rstrip()
+            body_width = measure(body)
+            if body_width > width:
+                parts = split_compound(body)
+                if len(parts) == 1 and cut is not None:
+                    parts = cut(body, width)
+                if len(parts) > 1:  # try again with the smaller parts
+                    parts[-1] += piece[len(body) :]
+                    pieces[:0] = parts
+                    continue
+            if current and used + body_width > width:
+                lines.append(Line(tuple(current), last=False))
+                current, used = [], 0.0
+            current.append(piece)
+            used += measure(piece)
+        lines.append(Line(tuple(current), last=True))
+    return lines
+
+
+def wrap(
+    text: str, measure: Callable[[str], float], width: float, extra_words: tuple[str, ...] = ()
+) -> list[str]:
+    """Lines of ``text`` at most ``width`` wide by ``measure``, broken only between pieces.
 
     A piece too long for a line on its own gets a line of its own (callers that must
     never overflow cut it further). Trailing spaces are dropped from each line.
     """
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line = ""
-        pieces = break_pieces(paragraph, extra_words)
-        while pieces:
-            piece = pieces.pop(0)
-            if line and fits((line + piece).rstrip()):
-                line += piece
-                continue
-            if not fits(piece.rstrip()):
-                compound = split_compound(piece.rstrip())
-                if len(compound) > 1:  # try again with the compound's own words
-                    compound[-1] += piece[len(piece.rstrip()) :]
-                    pieces[:0] = compound
-                    continue
-            if line:
-                lines.append(line.rstrip())
-            line = piece.lstrip() if line else piece
-        lines.append(line.rstrip())
-    return lines
+    return [line.text for line in fill_lines(text, measure, lambda _n: width, extra_words)]

@@ -136,4 +136,4 @@ def wrapped_header(table: QTableWidget, text: str, width: int) -> str:
     """``text`` on as many lines as it needs to fit ``width`` pixels in the table's
     header, broken between Thai words (Qt breaks header text only at spaces)."""
     metrics = table.horizontalHeader().fontMetrics()
-    return "\n".join(wrap(text, lambda line: metrics.horizontalAdvance(line) <= width))
+    return "\n".join(wrap(text, metrics.horizontalAdvance, width))

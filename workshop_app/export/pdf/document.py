@@ -17,9 +17,10 @@ from sqlalchemy.orm import Session
 
 from workshop_app.errors import UserError
 from workshop_app.export.pdf.fonts import register_fonts
-from workshop_app.export.pdf.thai_text import Line, TextStyle, draw_line
+from workshop_app.export.pdf.thai_text import TextStyle, draw_line
 from workshop_app.services.attendees import list_attendees
 from workshop_app.services.workshops import get_workshop, glossary_words
+from workshop_app.thai.linebreak import Line
 from workshop_app.thai.normalize import to_thai_digits
 
 # The correspondence regulation's layout: 3 cm on the left (binding), 2 cm on the right.

@@ -29,7 +29,7 @@ from reportlab.pdfbase.ttfonts import shapeStr
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from workshop_app.thai.linebreak import break_pieces, split_compound
+from workshop_app.thai.linebreak import Line, fill_lines
 
 Alignment = Literal["left", "centre", "right", "justify"]
 
@@ -73,50 +73,20 @@ def _cut_clusters(word: str, fits: float, style: TextStyle) -> list[str]:
     return runs
 
 
-@dataclass(frozen=True)
-class Line:
-    pieces: tuple[str, ...]  # the line's text in break pieces; spaces end pieces
-    last: bool  # the last line of its paragraph (never justified)
-
-    @property
-    def text(self) -> str:
-        return "".join(self.pieces).rstrip()
-
-
 def layout_lines(
     text: str, width: float, style: TextStyle, extra_words: tuple[str, ...] = ()
 ) -> list[Line]:
     """``text`` filled into lines no wider than ``width`` (the first line is narrower by
-    ``style.first_indent``). New lines in ``text`` start new lines."""
-    lines: list[Line] = []
-    first = True
-    for paragraph in text.split("\n"):
-        pieces = break_pieces(paragraph, extra_words)
-        current: list[str] = []
-        used = 0.0
-        while pieces:
-            room = width - (style.first_indent if first else 0.0)
-            piece = pieces.pop(0)
-            body = piece.rstrip()
-            body_width = text_width(body, style)
-            if body_width > room:
-                # Wider than a whole line: a compound goes by its own words, anything
-                # else by whole character clusters (never a mark without its letter).
-                parts = split_compound(body)
-                if len(parts) == 1:
-                    parts = _cut_clusters(body, room, style)
-                if len(parts) > 1:
-                    parts[-1] += piece[len(body) :]
-                    pieces[:0] = parts
-                    continue
-            if current and used + body_width > room:
-                lines.append(Line(tuple(current), last=False))
-                first, current, used = False, [], 0.0
-            current.append(piece)
-            used += text_width(piece, style)
-        lines.append(Line(tuple(current), last=True))
-        first = False
-    return lines
+    ``style.first_indent``). New lines in ``text`` start new lines. A word wider than a
+    line goes by its compound's words, else by whole character clusters (never a mark
+    without its letter)."""
+    return fill_lines(
+        text,
+        lambda piece: text_width(piece, style),
+        lambda number: width - (style.first_indent if number == 0 else 0.0),
+        extra_words,
+        cut=lambda word, room: _cut_clusters(word, room, style),
+    )
 
 
 def _actual_text(text: str) -> str:

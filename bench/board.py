@@ -18,7 +18,6 @@ Prints a table with the targets and PASS/FAIL; ``--strict`` exits 1 when a targe
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import sys
 import tempfile
@@ -29,6 +28,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from figures import Figure, percentile, report
 from PySide6.QtWidgets import QApplication
 
 from workshop_app.db.database import open_database
@@ -53,11 +53,6 @@ NEW_CARDS = (
 FILTERS = ("ยางพารา", "ขาดแคลน", "ส่งเสริมการ", "GAP", "ลุ่มน้ำทะเลสาบ")
 
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, math.ceil(share * len(ordered)) - 1)]
-
-
 def timed(action: Callable[[], object]) -> float:
     """Milliseconds until ``action`` and the repaint it causes are done."""
     start = time.perf_counter()
@@ -71,7 +66,7 @@ def main() -> int:
     parser.add_argument("--strict", action="store_true", help="exit 1 if a target is missed")
     args = parser.parse_args()
     app = make_application("th")
-    results: list[tuple[str, float, float, str]] = []
+    results: list[Figure] = []
     with tempfile.TemporaryDirectory() as folder:
         database = open_database(Path(folder) / "bench.sqlite")
         with database.transaction() as session:
@@ -142,15 +137,9 @@ def main() -> int:
         window.close()
         database.close()
 
-    print(f"Board with {cards} cards on {os.cpu_count()} cores ({sys.platform})")
-    failed = False
-    for label, value, target, unit in results:
-        ok = value < target
-        failed |= not ok
-        verdict = "PASS" if ok else "FAIL"
-        print(f"  {label:58s} {value:8.2f} {unit:2s} (target < {target:g} {unit}) {verdict}")
+    met = report(f"Board with {cards} cards on {os.cpu_count()} cores ({sys.platform})", results)
     del app
-    return 1 if failed and args.strict else 0
+    return 1 if args.strict and not met else 0
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ Prints a table with the targets and PASS/FAIL; ``--strict`` exits 1 when a targe
 from __future__ import annotations
 
 import argparse
-import math
 import random
 import subprocess
 import sys
@@ -26,6 +25,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from figures import percentile
 from sqlalchemy import select
 
 from workshop_app.db.database import Database, open_database
@@ -60,12 +60,6 @@ class Stats:
     p50: float
     p95: float
     max: float
-
-
-def percentile(sorted_values: list[float], share: float) -> float:
-    """Nearest-rank percentile of an ascending list."""
-    rank = max(1, math.ceil(share * len(sorted_values)))
-    return sorted_values[rank - 1]
 
 
 def summarise(samples_ms: list[float]) -> Stats:

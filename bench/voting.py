@@ -18,7 +18,6 @@ Prints a table with the targets and PASS/FAIL; ``--strict`` exits 1 when a targe
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import random
 import sys
@@ -28,6 +27,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from figures import Figure, percentile, report
 from PySide6.QtWidgets import QApplication
 
 from workshop_app.db.database import Database, open_database
@@ -48,11 +48,6 @@ IDEAS = 30
 VOTERS = 300
 MEASURED_VOTERS = 60  # cast through the GUI while timing
 DOTS, CAP = 5, 2
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, math.ceil(share * len(ordered)) - 1)]
 
 
 def random_dots(rng: random.Random, ideas: list[str]) -> list[Mark]:
@@ -118,7 +113,7 @@ def main() -> int:
     args = parser.parse_args()
     app = make_application("th")
     rng = random.Random(4)
-    results: list[tuple[str, float, float, str]] = []
+    results: list[Figure] = []
     with tempfile.TemporaryDirectory() as folder:
         database = open_database(Path(folder) / "bench.sqlite")
         workshop_id, round_id, ideas, last_voters = build_round(database, rng)
@@ -174,15 +169,9 @@ def main() -> int:
         window.close()
         database.close()
 
-    print(f"Dot round of {IDEAS} ideas on {os.cpu_count()} cores ({sys.platform})")
-    failed = False
-    for label, value, target, unit in results:
-        ok = value < target
-        failed |= not ok
-        verdict = "PASS" if ok else "FAIL"
-        print(f"  {label:58s} {value:8.2f} {unit:2s} (target < {target:g} {unit}) {verdict}")
+    met = report(f"Dot round of {IDEAS} ideas on {os.cpu_count()} cores ({sys.platform})", results)
     del app
-    return 1 if failed and args.strict else 0
+    return 1 if args.strict and not met else 0
 
 
 if __name__ == "__main__":

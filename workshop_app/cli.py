@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 from workshop_app import __version__
 from workshop_app.db.database import open_database
 from workshop_app.errors import UserError
-from workshop_app.export.pdf.signin import write_signin_sheet
 from workshop_app.services import (
     demo,
     idea_import,
@@ -196,6 +195,9 @@ def _run_command(args: argparse.Namespace, db_path: Path, language: str) -> int:
                     f"แบบลงทะเบียนเขียนเป็น PDF เท่านั้น: {args.out.name}",
                     f"the sign-in sheet is written as PDF only: {args.out.name}",
                 )
+            # Imported here: ReportLab adds a quarter of a second to every other command.
+            from workshop_app.export.pdf.signin import write_signin_sheet
+
             with database.session() as session:
                 workshop_id = workshops.find_workshop_id(session, args.workshop)
                 write_signin_sheet(

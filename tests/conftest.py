@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import os
 
-# Before anything imports Qt or PyThaiNLP.
+# Before anything imports Qt (PyThaiNLP is kept offline by workshop_app itself).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
-os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 
 from collections.abc import Iterator
 from pathlib import Path

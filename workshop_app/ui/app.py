@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import traceback
 from pathlib import Path
@@ -183,7 +182,6 @@ def install_crash_handler() -> None:
 
 
 def run_gui(db_path: Path, workshop: str | None = None, language: str | None = None) -> int:
-    os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
     install_crash_handler()
     app = make_application(language or "th")
     chosen = language or settings.LANGUAGE.get(settings.settings_store())

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from workshop_app.errors import FieldError, UserError
 from workshop_app.models import Attendee, AttendeeRole, Sector, Workshop
 from workshop_app.thai.collate import thai_sort_key
+from workshop_app.thai.names import full_name
 from workshop_app.thai.normalize import normalize_thai, search_key, to_arabic_digits
 
 
@@ -60,8 +61,7 @@ class AttendeeRow:
 
     @property
     def full_name(self) -> str:
-        name = f"{self.prefix}{self.first_name}"
-        return f"{name} {self.last_name}".strip()
+        return full_name(self.prefix, self.first_name, self.last_name)
 
     def draft(self) -> AttendeeDraft:
         """The editable part of this row, e.g. to restore it on undo."""

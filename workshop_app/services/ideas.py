@@ -28,6 +28,7 @@ from workshop_app.models import (
     Sector,
     StrategicIssue,
 )
+from workshop_app.thai.names import full_name
 from workshop_app.thai.normalize import normalize_thai, search_key
 
 MAX_IDEA_CHARS = 1000  # a card, not an essay: longer text is refused, never cut
@@ -507,7 +508,7 @@ def _rows(
         counts = _merged_counts(session, workshop_id)
     rows = []
     for r in session.execute(query):  # not an ORM query: about 15 µs a card
-        author = f"{r.prefix or ''}{r.first_name or ''} {r.last_name or ''}".strip()
+        author = full_name(r.prefix, r.first_name, r.last_name)
         rows.append(
             IdeaRow(
                 id=r.id,

@@ -44,6 +44,7 @@ from workshop_app.models import (
 )
 from workshop_app.services import vote_counting
 from workshop_app.services.vote_counting import CastBallot, CountSettings, Mark, RoundCount, Tally
+from workshop_app.thai.names import full_name
 from workshop_app.thai.normalize import to_arabic_digits
 
 METHOD_LABELS: dict[str, tuple[str, str]] = {
@@ -663,7 +664,7 @@ def list_ballots(session: Session, round_id: str) -> list[BallotRow]:
         BallotRow(
             id=ballot_id,
             attendee_id=attendee_id,
-            voter_name=f"{prefix}{first} {last}".strip() if attendee_id else "",
+            voter_name=full_name(prefix, first, last) if attendee_id else "",
             code=code,
             sector_id=sector_id,
             cast_by=cast_by,

@@ -96,3 +96,9 @@ def split_full_name(full_name: str) -> tuple[str, str, str]:
     prefix, rest = split_prefix(full_name)
     first, _, last = rest.partition(" ")
     return prefix, first.strip(), last.strip()
+
+
+def full_name(prefix: str | None, first_name: str | None, last_name: str | None) -> str:
+    """A name as Thai documents write it: the prefix joined to the first name ("นายสมชาย
+    ใจดี"), one space before the last name."""
+    return f"{prefix or ''}{first_name or ''} {last_name or ''}".strip()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
 
 from workshop_app.services import attendees, ideas
+from workshop_app.thai.names import full_name
 from workshop_app.ui.context import Changes, WorkshopContext
 
 Operation = Callable[[Session], object]
@@ -76,7 +77,7 @@ def undo_check_in_command(
 def walk_in_command(
     context: WorkshopContext, draft: attendees.AttendeeDraft, attendee_id: str
 ) -> ServiceCommand:
-    name = f"{draft.prefix}{draft.first_name} {draft.last_name}".strip()
+    name = full_name(draft.prefix, draft.first_name, draft.last_name)
     return ServiceCommand(
         context,
         QCoreApplication.translate("Commands", "Register walk-in {name}").format(name=name),

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.services import attendees, workshops
 from workshop_app.services.attendees import AttendeeRow
+from workshop_app.thai.names import full_name
 from workshop_app.ui.commands import (
     check_in_command,
     edit_attendee_command,
@@ -239,7 +240,7 @@ class RegistrationPage(QWidget):
         if command.succeeded:
             self.banner.show_message(
                 self.tr("Walk-in registered and checked in: {name}.").format(
-                    name=f"{draft.prefix}{draft.first_name} {draft.last_name}".strip()
+                    name=full_name(draft.prefix, draft.first_name, draft.last_name)
                 ),
                 "ok",
             )

@@ -36,7 +36,8 @@ def test_a_file_from_the_first_version_is_upgraded_with_its_data(tmp_path: Path)
     with database.transaction() as session:
         workshop_id = create_workshop(session, "ประชุมปีที่แล้ว")
     database.close()
-    # Turn the file back into a first-version file: no voting or idea tables, no glossary.
+    # Turn the file back into a first-version file: no voting or idea tables, no glossary,
+    # none of the minutes columns.
     with sqlite3.connect(path) as conn:
         for table in (
             "paper_tallies",
@@ -51,6 +52,16 @@ def test_a_file_from_the_first_version_is_upgraded_with_its_data(tmp_path: Path)
         conn.execute("DROP TABLE idea_merge_events")
         conn.execute("DROP TABLE ideas")
         conn.execute("ALTER TABLE workshops DROP COLUMN glossary")
+        for column in (
+            "minutes_taker",
+            "minutes_taker_position",
+            "minutes_checker",
+            "minutes_checker_position",
+        ):
+            conn.execute(f"ALTER TABLE workshops DROP COLUMN {column}")
+        conn.execute("ALTER TABLE attendees DROP COLUMN stands_in_for")
+        conn.execute("ALTER TABLE attendees DROP COLUMN absence_reason")
+        conn.execute("ALTER TABLE agenda_items DROP COLUMN shows_results")
         conn.execute("UPDATE alembic_version SET version_num = '0001_initial'")
     conn.close()
 
@@ -60,6 +71,7 @@ def test_a_file_from_the_first_version_is_upgraded_with_its_data(tmp_path: Path)
             workshop = get_workshop(session, workshop_id)
             assert workshop.title == "ประชุมปีที่แล้ว"
             assert workshop.glossary == ""
+            assert workshop.minutes_taker == ""
         revision = (
             database.engine.connect()
             .exec_driver_sql("SELECT version_num FROM alembic_version")

@@ -34,6 +34,10 @@ class Attendee(SyncedRow, Base):
     phone: Mapped[str] = mapped_column(String(64), default="")
     email: Mapped[str] = mapped_column(String(254), default="")
     role: Mapped[str] = mapped_column(String(16), default=AttendeeRole.PARTICIPANT.value)
+    # Minutes: whom a stand-in sits for ("... มาประชุมแทน ..."), and why an absent
+    # member did not come (ผู้ไม่มาประชุม).
+    stands_in_for: Mapped[str] = mapped_column(Text, default="", server_default="")
+    absence_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     invited: Mapped[bool] = mapped_column(Boolean, default=True)
     walk_in: Mapped[bool] = mapped_column(Boolean, default=False)
     checked_in_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)

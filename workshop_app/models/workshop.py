@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text, Time
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workshop_app.models.base import Base, SyncedRow
@@ -39,6 +39,11 @@ class Workshop(SyncedRow, Base):
     vision: Mapped[str] = mapped_column(Text, default="")
     meeting_number: Mapped[int | None] = mapped_column(Integer)  # ครั้งที่ n/พ.ศ.
     meeting_year: Mapped[int | None] = mapped_column(Integer)  # B.E.
+    # Who writes the minutes and who checks them: their signature blocks end the minutes.
+    minutes_taker: Mapped[str] = mapped_column(Text, default="", server_default="")
+    minutes_taker_position: Mapped[str] = mapped_column(Text, default="", server_default="")
+    minutes_checker: Mapped[str] = mapped_column(Text, default="", server_default="")
+    minutes_checker_position: Mapped[str] = mapped_column(Text, default="", server_default="")
     # What attendees are told at the door (PDPA s.23): purpose and retention.
     privacy_notice: Mapped[str] = mapped_column(Text, default="")
     # The workshop's own words (places, agencies, products), one per line: added to the
@@ -63,6 +68,8 @@ class AgendaItem(SyncedRow, Base):
     title: Mapped[str] = mapped_column(Text)
     notes: Mapped[str] = mapped_column(Text, default="")
     resolution: Mapped[str] = mapped_column(Text, default="")
+    # The minutes report the brainstorm and vote results under this item (at most one).
+    shows_results: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class Sector(SyncedRow, Base):

@@ -34,6 +34,8 @@ class AttendeeDraft:
     consent_follow_up: bool = False
     special_needs: str = ""
     consent_special_needs: bool = False
+    stands_in_for: str = ""  # a stand-in: whom they sit for ("มาประชุมแทน ...")
+    absence_reason: str = ""  # an absent member: why (ผู้ไม่มาประชุม)
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ class AttendeeRow:
     consent_follow_up: bool
     special_needs: str
     consent_special_needs: bool
+    stands_in_for: str
+    absence_reason: str
 
     @property
     def full_name(self) -> str:
@@ -109,6 +113,8 @@ def clean_draft(session: Session, workshop_id: str, draft: AttendeeDraft) -> Att
         phone=to_arabic_digits(normalize_thai(draft.phone)),
         email=normalize_thai(draft.email).lower(),
         special_needs=draft.special_needs.strip(),
+        stands_in_for=normalize_thai(draft.stands_in_for),
+        absence_reason=normalize_thai(draft.absence_reason),
     )
     if not cleaned.first_name:
         raise FieldError("first_name", "กรุณาใส่ชื่อ", "the first name cannot be empty")
@@ -295,6 +301,8 @@ def _row(attendee: Attendee, sector_name: str, sector_colour: str) -> AttendeeRo
         consent_follow_up=attendee.consent_follow_up,
         special_needs=attendee.special_needs,
         consent_special_needs=attendee.consent_special_needs,
+        stands_in_for=attendee.stands_in_for,
+        absence_reason=attendee.absence_reason,
     )
 
 

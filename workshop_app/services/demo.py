@@ -9,21 +9,28 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
 from workshop_app.models import AttendeeRole, CastBy, IdeaKind, VoteMethod, WorkshopKind
 from workshop_app.services import voting
-from workshop_app.services.attendees import AttendeeDraft, add_attendee, list_attendees
+from workshop_app.services.attendees import (
+    AttendeeDraft,
+    add_attendee,
+    list_attendees,
+    update_attendee,
+)
 from workshop_app.services.ideas import IdeaDraft, add_idea
 from workshop_app.services.vote_counting import Mark
 from workshop_app.services.workshops import (
     add_issue,
     create_workshop,
+    list_agenda,
     list_issues,
     list_sectors,
+    update_agenda_item,
     update_issue,
     update_workshop,
 )
@@ -437,7 +444,65 @@ def create_demo_workshop(
         code += 1
     _add_demo_ideas(session, workshop_id, IDEAS_PER_SIZE[size], rng)
     _add_demo_votes(session, workshop_id, BALLOTS_PER_SIZE[size], rng)
+    # Its own generator, so the people, ideas and votes stay as they were before it.
+    _add_demo_minutes(session, workshop_id, random.Random(seed + 1))
     return workshop_id
+
+
+ABSENCE_REASONS = ("ติดราชการ", "ติดภารกิจอื่น", "ลาป่วย", "")
+AGENDA_RECORDS = (
+    (
+        "ผู้ว่าราชการจังหวัดสงขลา ประธานในพิธี กล่าวเปิดการประชุมและบรรยายพิเศษเรื่อง"
+        "ทิศทางการพัฒนาจังหวัดสงขลาในระยะ 5 ปี โดยเน้นการพัฒนาเศรษฐกิจชายแดนและการท่องเที่ยว",
+        "รับทราบ",
+    ),
+    (
+        "สำนักงานจังหวัดสงขลานำเสนอสถานการณ์การพัฒนาจังหวัด ผลิตภัณฑ์มวลรวมจังหวัด (GPP) "
+        "ปี 2567 มูลค่า 285,400 ล้านบาท ขยายตัวร้อยละ 3.2 และผลการดำเนินงานตามแผนปี 2568",
+        "รับทราบ",
+    ),
+    (
+        "ผู้เข้าร่วมประชุมแบ่งกลุ่มระดมความคิดเห็นตามประเด็นการพัฒนา เพื่อทบทวนปัญหาและเสนอแนวทาง/โครงการสำคัญ",
+        "รับทราบผลการระดมความคิดเห็น และมอบสำนักงานจังหวัดรวบรวมเป็นร่างแผน",
+    ),
+    (
+        "ผู้แทนแต่ละกลุ่มนำเสนอผลการระดมความคิดเห็น และที่ประชุมร่วมกันลงคะแนนจัดลำดับความสำคัญของโครงการ",
+        "เห็นชอบผลการจัดลำดับความสำคัญของโครงการตามที่เสนอ",
+    ),
+    (
+        "ประธานสรุปผลการประชุมและขอบคุณผู้เข้าร่วมประชุมทุกภาคส่วน",
+        "รับทราบ",
+    ),
+)
+
+
+def _add_demo_minutes(session: Session, workshop_id: str, rng: random.Random) -> None:
+    """What the secretariat writes for the minutes: stand-ins and absences, the record
+    of each agenda item, who took and who checked the minutes."""
+    for person in list_attendees(session, workshop_id):
+        if person.role != AttendeeRole.MEMBER.value:
+            continue
+        if person.checked_in_at is None:
+            draft = replace(person.draft(), absence_reason=rng.choice(ABSENCE_REASONS))
+        elif rng.random() < 0.3:
+            draft = replace(person.draft(), stands_in_for=f"ผู้อำนวยการ{person.organisation}")
+        else:
+            continue
+        update_attendee(session, person.id, draft)
+    for item, (notes, resolution) in zip(
+        list_agenda(session, workshop_id), AGENDA_RECORDS, strict=False
+    ):
+        update_agenda_item(
+            session, item.id, notes=notes, resolution=resolution, shows_results=item.number == 4
+        )
+    update_workshop(
+        session,
+        workshop_id,
+        minutes_taker="นางสาวกนกวรรณ ศรีสุข",
+        minutes_taker_position="นักวิเคราะห์นโยบายและแผนปฏิบัติการ",
+        minutes_checker="นายวีระพงษ์ ทองคำ",
+        minutes_checker_position="หัวหน้ากลุ่มงานยุทธศาสตร์และข้อมูลเพื่อการพัฒนาจังหวัด",
+    )
 
 
 # Ballots in the three demo rounds (dots, ranking, criteria).

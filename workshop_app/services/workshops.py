@@ -50,6 +50,10 @@ class WorkshopDetails:
     meeting_year: int | None
     privacy_notice: str
     glossary: str  # the workshop's own words, one per line
+    minutes_taker: str
+    minutes_taker_position: str
+    minutes_checker: str
+    minutes_checker_position: str
 
 
 EDITABLE_FIELDS = tuple(f.name for f in fields(WorkshopDetails) if f.name != "id")
@@ -75,6 +79,7 @@ class NumberedRow:
     title: str
     detail: str  # issue: goal; agenda item: notes
     resolution: str = ""
+    shows_results: bool = False  # agenda item: the minutes report the results under it
 
 
 @dataclass(frozen=True)
@@ -288,7 +293,7 @@ def list_issues(session: Session, workshop_id: str) -> list[NumberedRow]:
 
 def list_agenda(session: Session, workshop_id: str) -> list[NumberedRow]:
     return [
-        NumberedRow(a.id, a.number, a.title, a.notes, a.resolution)
+        NumberedRow(a.id, a.number, a.title, a.notes, a.resolution, a.shows_results)
         for a in _numbered(session, AgendaItem, workshop_id)
     ]
 
@@ -347,6 +352,7 @@ def update_agenda_item(
     title: str | None = None,
     notes: str | None = None,
     resolution: str | None = None,
+    shows_results: bool | None = None,
 ) -> None:
     item = _live(session, AgendaItem, item_id)
     if title is not None:
@@ -355,6 +361,11 @@ def update_agenda_item(
         item.notes = notes.strip()
     if resolution is not None:
         item.resolution = resolution.strip()
+    if shows_results:  # one item reports the workshop's results: the others stop
+        for other in _numbered(session, AgendaItem, item.workshop_id):
+            other.shows_results = False
+    if shows_results is not None:
+        item.shows_results = shows_results
     session.flush()
 
 

@@ -147,6 +147,10 @@ class AttendeeDialog(QDialog):
         self.role = QComboBox()
         self.role.addItem(self.tr("Participant"), AttendeeRole.PARTICIPANT.value)
         self.role.addItem(self.tr("Committee member"), AttendeeRole.MEMBER.value)
+        self.stands_in_for = QLineEdit()
+        self.stands_in_for.setPlaceholderText(self.tr("e.g. Governor of Khon Kaen"))
+        self.absence_reason = QLineEdit()
+        self.absence_reason.setPlaceholderText(self.tr("e.g. on official duty"))
         self.phone = QLineEdit()
         self.email = QLineEdit()
         self.consent_photos = QCheckBox(self.tr("Agrees to appear in publicity photos"))
@@ -169,6 +173,8 @@ class AttendeeDialog(QDialog):
         form.addRow(self.tr("Organisation"), self.organisation)
         form.addRow(self.tr("Sector"), self.sector)
         form.addRow(self.tr("Role"), self.role)
+        form.addRow(self.tr("Stands in for"), self.stands_in_for)
+        form.addRow(self.tr("Reason for absence"), self.absence_reason)
         form.addRow(self.tr("Phone"), self.phone)
         form.addRow(self.tr("E-mail"), self.email)
         form.addRow(self.consent_photos)
@@ -193,6 +199,8 @@ class AttendeeDialog(QDialog):
         self.organisation.setText(row.organisation)
         self.sector.setCurrentIndex(max(0, self.sector.findData(row.sector_id)))
         self.role.setCurrentIndex(max(0, self.role.findData(row.role)))
+        self.stands_in_for.setText(row.stands_in_for)
+        self.absence_reason.setText(row.absence_reason)
         self.phone.setText(row.phone)
         self.email.setText(row.email)
         self.consent_photos.setChecked(row.consent_photos)
@@ -215,6 +223,8 @@ class AttendeeDialog(QDialog):
             phone=self.phone.text(),
             email=self.email.text(),
             role=str(self.role.currentData()),
+            stands_in_for=self.stands_in_for.text(),
+            absence_reason=self.absence_reason.text(),
             consent_photos=self.consent_photos.isChecked(),
             consent_follow_up=self.consent_follow_up.isChecked(),
             special_needs=self.special_needs.toPlainText(),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
@@ -103,7 +103,24 @@ class OfficialDocument(BaseDocTemplate):  # type: ignore[misc]
         draw_line(canvas, 0, height - 1.5 * cm, Line((text,), last=True), width, style)
 
 
-def build(path: Path, title: str, story: list[Flowable], *, thai_digits: bool = True) -> None:
-    """Write ``story`` to ``path`` as an official document, whole or not at all."""
+def build(
+    path: Path,
+    title: str,
+    story: list[Flowable],
+    *,
+    thai_digits: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """Write ``story`` to ``path`` as an official document, whole or not at all;
+    ``progress(done, total)`` is told how many of the story's parts are laid out."""
     with written_whole(path) as temporary:
-        OfficialDocument(temporary, title, thai_digits=thai_digits).build(story)
+        document = OfficialDocument(temporary, title, thai_digits=thai_digits)
+        if progress is not None:
+            total = len(story)
+
+            def report(kind: str, value: int) -> None:
+                if kind == "PROGRESS":
+                    progress(min(value, total), total)
+
+            document.setProgressCallBack(report)
+        document.build(story)

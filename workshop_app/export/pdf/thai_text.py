@@ -147,6 +147,8 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
         lines: list[Line] | None = None,
         continued: bool = False,
         one_span: bool = False,
+        marker: str = "",
+        marker_room: float = 0.0,
     ) -> None:
         super().__init__()
         self.text = text
@@ -159,6 +161,10 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
         # One ActualText for all the lines (table cells): text extractors read a cell
         # whole instead of interleaving its lines with the next cell's.
         self.one_span = one_span
+        # A list item's number, drawn ``marker_room`` left of the text, which wraps
+        # under itself.
+        self.marker = marker
+        self.marker_room = marker_room
 
     def _layout(self, width: float) -> list[Line]:
         if self._lines is None or (self._laid_width != width and not self._fixed):
@@ -194,6 +200,8 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
             lines=lines[:fit],
             continued=self.continued,
             one_span=self.one_span,
+            marker=self.marker,
+            marker_room=self.marker_room,
         )
         tail = ThaiParagraph(
             self.text,
@@ -210,6 +218,11 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
         style = self.style
         y = self.height - style.size  # first baseline: one font size below the top
         whole = "".join(piece for line in lines for piece in line.pieces).rstrip()
+        if self.marker and not self.continued and lines:
+            x = style.left_indent - self.marker_room
+            # The space copies out between the number and the text.
+            marker = Line((self.marker + " ",), True)
+            draw_line(self.canv, x, y, marker, self.marker_room, style)
         if self.one_span and whole:
             self.canv._code.append(f"/Span <</ActualText {_actual_text(whole)}>> BDC")
         for number, line in enumerate(lines):

@@ -361,9 +361,12 @@ class SetupPage(QWidget):
         )
 
     def _set_agenda_cell(self, row: NumberedRow, column: int, text: str) -> bool:
-        field = "title" if column == 1 else "notes"
+        if column == 1:
+            return self._run(
+                lambda s: workshops.update_agenda_item(s, row.id, title=text), Changes.AGENDA
+            )
         return self._run(
-            lambda s: workshops.update_agenda_item(s, row.id, **{field: text}), Changes.AGENDA
+            lambda s: workshops.update_agenda_item(s, row.id, notes=text), Changes.AGENDA
         )
 
     def _set_sector_cell(self, row: SectorRow, column: int, text: str) -> bool:

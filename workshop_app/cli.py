@@ -104,21 +104,75 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export",
         parents=[common],
-        help="write a document: signin (the sign-in sheet, PDF)",
+        help="write a document: minutes (PDF or DOCX) or signin (the sign-in sheet, PDF)",
     )
-    export.add_argument("document", choices=("signin",))
+    export.add_argument("document", choices=("minutes", "signin"))
     export.add_argument("--workshop", required=True, help="workshop id (or its first characters)")
-    export.add_argument("--out", required=True, type=Path, help="the file to write (.pdf)")
+    export.add_argument(
+        "--out", required=True, type=Path, help="the file to write: .pdf, or .docx for minutes"
+    )
     export.add_argument(
         "--order",
         choices=("sector", "name"),
         default="sector",
         help="signin: grouped by sector (default) or all in Thai name order",
     )
+    digits = export.add_mutually_exclusive_group()
+    digits.add_argument(
+        "--thai-digits",
+        dest="thai_digits",
+        action="store_const",
+        const=True,
+        help="numbers and dates in Thai digits (the default for minutes)",
+    )
+    digits.add_argument(
+        "--arabic-digits",
+        dest="thai_digits",
+        action="store_const",
+        const=False,
+        help="numbers and dates in Arabic digits (the default for the sign-in sheet)",
+    )
     export.add_argument(
-        "--thai-digits", action="store_true", help="write numbers and dates in Thai digits"
+        "--no-appendix",
+        action="store_true",
+        help="minutes: leave out the appendix that lists every idea",
     )
     return parser
+
+
+def _export(session: Session, workshop_id: str, args: argparse.Namespace) -> None:
+    """Write the document ``args`` ask for; the format follows the file's extension.
+    The writers are imported here: ReportLab adds a quarter of a second to every other
+    command."""
+    out: Path = args.out
+    suffix = out.suffix.lower()
+    formats = (".pdf", ".docx") if args.document == "minutes" else (".pdf",)
+    if suffix not in formats:
+        raise UserError(
+            f"เขียนเป็น {' หรือ '.join(formats)} เท่านั้น: {out.name}",
+            f"this document is written as {' or '.join(formats)} only: {out.name}",
+        )
+    if args.document == "signin":
+        from workshop_app.export.pdf.signin import write_signin_sheet
+
+        write_signin_sheet(
+            session, workshop_id, out, order=args.order, thai_digits=bool(args.thai_digits)
+        )
+        return
+    thai_digits = args.thai_digits is not False
+    with_appendix = not args.no_appendix
+    if suffix == ".docx":
+        from workshop_app.export.docx_minutes import write_minutes_docx
+
+        write_minutes_docx(
+            session, workshop_id, out, thai_digits=thai_digits, with_appendix=with_appendix
+        )
+    else:
+        from workshop_app.export.pdf.minutes import write_minutes_pdf
+
+        write_minutes_pdf(
+            session, workshop_id, out, thai_digits=thai_digits, with_appendix=with_appendix
+        )
 
 
 def _say(language: str, thai: str, english: str) -> None:
@@ -190,19 +244,9 @@ def _run_command(args: argparse.Namespace, db_path: Path, language: str) -> int:
                 f"imported {count} ideas from {args.file.name}",
             )
         elif args.command == "export":
-            if args.out.suffix.lower() != ".pdf":
-                raise UserError(
-                    f"แบบลงทะเบียนเขียนเป็น PDF เท่านั้น: {args.out.name}",
-                    f"the sign-in sheet is written as PDF only: {args.out.name}",
-                )
-            # Imported here: ReportLab adds a quarter of a second to every other command.
-            from workshop_app.export.pdf.signin import write_signin_sheet
-
             with database.session() as session:
                 workshop_id = workshops.find_workshop_id(session, args.workshop)
-                write_signin_sheet(
-                    session, workshop_id, args.out, order=args.order, thai_digits=args.thai_digits
-                )
+                _export(session, workshop_id, args)
             _say(language, f"เขียน {args.out} แล้ว", f"wrote {args.out}")
         elif args.command == "results":
             with database.session() as session:

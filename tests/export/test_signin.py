@@ -117,7 +117,7 @@ def test_export_command_writes_the_sheet_and_refuses_bad_targets(
     assert main(["export", "signin", *common, "--out", str(out)]) == 0
     assert out.read_bytes().startswith(b"%PDF")
     assert main(["export", "signin", *common, "--out", str(tmp_path / "x.docx")]) == 2
-    assert "PDF only" in capsys.readouterr().err
+    assert ".pdf only" in capsys.readouterr().err
     missing = tmp_path / "no-such-folder" / "signin.pdf"
     assert main(["export", "signin", *common, "--out", str(missing)]) == 2
     assert not missing.parent.exists()

@@ -63,3 +63,11 @@ def test_a_compound_too_long_for_the_line_breaks_between_its_words() -> None:
     assert split_compound("ภูชี้ฟ้าxyz") == ["ภูชี้ฟ้าxyz"]
     lines = wrap("ภาคองค์กรปกครองส่วนท้องถิ่น", len, 12)
     assert lines == ["ภาคองค์กร", "ปกครอง", "ส่วนท้องถิ่น"]
+
+
+def test_no_line_starts_with_a_closing_mark_or_mai_yamok() -> None:
+    pieces = break_pieces("บัตร (เจ้าหน้าที่บันทึก 100) และหน่วยงานอื่น ๆ ร่วมด้วย")
+    assert "".join(pieces) == "บัตร (เจ้าหน้าที่บันทึก 100) และหน่วยงานอื่น ๆ ร่วมด้วย"
+    assert not any(p.lstrip()[:1] in (")", "ๆ") for p in pieces)
+    assert not any(p.rstrip().endswith("(") for p in pieces)
+    assert any(p.startswith("อื่น ๆ") for p in pieces)

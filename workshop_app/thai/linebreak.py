@@ -15,6 +15,10 @@ from dataclasses import dataclass
 from workshop_app.thai.segment import Segmenter, dictionary, segmenter
 
 _RUNS = re.compile(r"\S+\s*|\s+")
+# Never at the start of a line: closing marks, and ๆ (written after a space, "ต่าง ๆ").
+_NO_LINE_START = re.compile(r"^[)\]}.,:;!?%ๆฯ”’»]")
+# Never at the end of a line: opening marks.
+_NO_LINE_END = re.compile(r"[(\[{“‘«]$")
 
 
 @functools.lru_cache(maxsize=16)
@@ -41,7 +45,11 @@ def break_pieces(text: str, extra_words: tuple[str, ...] = ()) -> list[str]:
         if "".join(parts) != stripped:  # the segmenter changed the text: keep the run whole
             parts = [stripped]
         parts[-1] += run[len(stripped) :]
-        pieces += parts
+        for part in parts:
+            if pieces and (_NO_LINE_START.match(part) or _NO_LINE_END.search(pieces[-1])):
+                pieces[-1] += part
+            else:
+                pieces.append(part)
     return pieces
 
 

@@ -47,15 +47,29 @@ def written_whole(path: Path) -> Iterator[Path]:
         raise UserError(f"{path} เป็นโฟลเดอร์ กรุณาระบุชื่อแฟ้ม", f"{path} is a folder; give a file name.")
     if not path.parent.is_dir():
         raise UserError(f"ไม่มีโฟลเดอร์ {path.parent}", f"The folder {path.parent} does not exist.")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    os.close(handle)
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".part", dir=path.parent
+        )
+        os.close(handle)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from exc
     try:
         yield Path(temporary)
         os.replace(temporary, path)
+    except OSError as exc:  # disk full, the file open in another program, ...
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise _cannot_write(path, exc) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _cannot_write(path: Path, exc: OSError) -> UserError:
+    why = exc.strerror or str(exc)
+    return UserError(f"เขียนแฟ้ม {path} ไม่ได้: {why}", f"cannot write {path}: {why}")
 
 
 def page_number_text(page: int, thai_digits: bool) -> str:
@@ -100,7 +114,11 @@ class OfficialDocument(BaseDocTemplate):  # type: ignore[misc]
         text = page_number_text(page, self.thai_digits)
         style = BODY.but(alignment="centre")
         width, height = A4
-        draw_line(canvas, 0, height - 1.5 * cm, Line((text,), last=True), width, style)
+        # Drawn with U+2010 HYPHEN, which looks the same as "-": after a hyphen-minus at
+        # the end of a line, text extractors (pdftotext) take the page number for a
+        # hyphenated word and glue the page's first line onto it.
+        line = Line((text.replace("-", "\u2010"),), last=True)
+        draw_line(canvas, 0, height - 1.5 * cm, line, width, style)
 
 
 def build(

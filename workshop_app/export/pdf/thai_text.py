@@ -224,7 +224,10 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
             marker = Line((self.marker + " ",), True)
             draw_line(self.canv, x, y, marker, self.marker_room, style)
         if self.one_span and whole:
-            self.canv._code.append(f"/Span <</ActualText {_actual_text(whole)}>> BDC")
+            # The line feed ends the cell when it is copied out, so that an extractor
+            # that reads a table column-wise never runs one cell into the next.
+            actual = _actual_text(whole + "\n")
+            self.canv._code.append(f"/Span <</ActualText {actual}>> BDC")
         for number, line in enumerate(lines):
             indent = style.left_indent
             if number == 0 and not self.continued:

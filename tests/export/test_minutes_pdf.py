@@ -33,9 +33,13 @@ HEADINGS = (
 )
 
 
-def write(db: Database, workshop_id: str, path: Path, **options: bool) -> PdfReading:
+def write(
+    db: Database, workshop_id: str, path: Path, thai_digits: bool = True, appendix: bool = True
+) -> PdfReading:
     with db.session() as session:
-        source = write_minutes_pdf(session, workshop_id, path, **options)
+        source = write_minutes_pdf(
+            session, workshop_id, path, thai_digits=thai_digits, with_appendix=appendix
+        )
     reading = read_pdf(path, source)
     assert reading.clean, (reading.bad_breaks[:10], reading.missing[:5])
     source_file = path.with_suffix(".txt")
@@ -81,9 +85,7 @@ def test_small_demo_minutes_in_the_regulations_order(
 def test_arabic_digits_without_the_appendix(
     db: Database, demo_workshop: str, tmp_path: Path
 ) -> None:
-    reading = write(
-        db, demo_workshop, tmp_path / "minutes.pdf", thai_digits=False, with_appendix=False
-    )
+    reading = write(db, demo_workshop, tmp_path / "minutes.pdf", thai_digits=False, appendix=False)
     flat = "".join(reading.text.split())
     assert "ครั้งที่1/" in flat and "ระเบียบวาระที่4" in flat
     assert "ภาคผนวก" not in flat

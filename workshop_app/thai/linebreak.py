@@ -34,6 +34,13 @@ def break_pieces(text: str, extra_words: tuple[str, ...] = ()) -> list[str]:
     White space stays at the end of the piece before it, so a line that ends there can
     drop it and the next line starts with a word.
     """
+    return list(_break_pieces(text, extra_words))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _break_pieces(text: str, extra_words: tuple[str, ...]) -> tuple[str, ...]:
+    """Cached: a document prints the same names and ideas many times (lists, tables,
+    appendix), and segmenting is the slowest step of laying out a line."""
     words = _segmenter(extra_words)
     pieces: list[str] = []
     for run in _RUNS.findall(text):
@@ -50,7 +57,7 @@ def break_pieces(text: str, extra_words: tuple[str, ...] = ()) -> list[str]:
                 pieces[-1] += part
             else:
                 pieces.append(part)
-    return pieces
+    return tuple(pieces)
 
 
 def split_compound(word: str) -> list[str]:

@@ -58,6 +58,12 @@ def text_width(text: str, style: TextStyle) -> float:
     return _width(text, style.font, style.size)
 
 
+@functools.lru_cache(maxsize=50_000)
+def _shaped(text: str, font: str, size: float) -> str:
+    """The glyphs HarfBuzz places for ``text``: names and ideas recur on many pages."""
+    return shapeStr(text, font, size)  # type: ignore[no-any-return]
+
+
 def _cut_clusters(word: str, fits: float, style: TextStyle) -> list[str]:
     """``word`` cut into runs of whole Thai character clusters, each at most ``fits``
     wide (a single cluster wider than that stays whole)."""
@@ -123,12 +129,12 @@ def draw_line(
         canvas._code.append(f"/Span <</ActualText {_actual_text(text)}>> BDC")
     canvas.setFont(style.font, style.size)
     if len(clusters) < 2:
-        canvas.drawString(x, y, shapeStr(text, style.font, style.size))
+        canvas.drawString(x, y, _shaped(text, style.font, style.size))
     else:
         extra = (width - natural) / (len(clusters) - 1)
         for cluster in clusters:
             if cluster.strip():
-                canvas.drawString(x, y, shapeStr(cluster, style.font, style.size))
+                canvas.drawString(x, y, _shaped(cluster, style.font, style.size))
             x += text_width(cluster, style) + extra
     if span:
         canvas._code.append("EMC")

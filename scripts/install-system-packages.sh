@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian packages Qt needs to open windows (and to run offscreen in tests),
-# and poppler-utils (pdftotext, pdftoppm: the tests read back every PDF), when they
-# are missing. Runs apt-get only as root on a Debian-like system; elsewhere it prints
+# poppler-utils (pdftotext, pdftoppm: the tests read back every PDF) and
+# libreoffice-writer-nogui (soffice: a test turns the DOCX minutes into a PDF), when
+# they are missing. Runs apt-get only as root on a Debian-like system; elsewhere it prints
 # what is missing and carries on.
 set -euo pipefail
 
@@ -11,6 +12,7 @@ packages=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 libxcb-xinerama0
   poppler-utils
+  libreoffice-writer-nogui
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -108,10 +108,9 @@ def test_page_fonts_and_page_numbers_are_set_for_thai(
     write(db, demo_workshop, path)
     document = docx.Document(str(path))
     section = document.sections[0]
-    assert (section.page_width, section.page_height) == (Cm(21), Cm(29.7))
-    margins = (section.left_margin, section.right_margin, section.top_margin)
-    assert margins == (Cm(3), Cm(2), Cm(2.5))
-    assert section.bottom_margin == Cm(2)
+    sizes = [section.page_width, section.page_height, section.left_margin, section.right_margin]
+    sizes += [section.top_margin, section.bottom_margin]
+    assert [round((size or 0) / Cm(1), 2) for size in sizes] == [21, 29.7, 3, 2, 2.5, 2]  # A4
 
     # Sarabun 16 pt for Latin and for the complex script (Thai), with no theme font.
     defaults = document.styles.element.find(qn("w:docDefaults"))
@@ -121,7 +120,8 @@ def test_page_fonts_and_page_numbers_are_set_for_thai(
     assert not any("Theme" in name or "theme" in name for name in fonts)
     assert rpr.find(qn("w:sz")).get(qn("w:val")) == rpr.find(qn("w:szCs")).get(qn("w:val")) == "32"
     heading = next(p for p in document.paragraphs if p.text == "ผู้มาประชุม")
-    assert heading.runs[0]._r.rPr.find(qn("w:bCs")) is not None  # bold for Thai too
+    bold = heading.runs[0]._r.rPr
+    assert bold is not None and bold.find(qn("w:bCs")) is not None  # bold for Thai too
 
     # "- ๒ -" from page 2: a PAGE field in the header, Thai digits from the section's
     # page number format; page 1 has its own empty header.
@@ -152,7 +152,7 @@ def test_no_phone_numbers_or_email_addresses(
         # PDPA: the minutes name people, never their phone or e-mail.
         assert not person.phone or person.phone not in xml
         assert not person.email or person.email not in xml
-    assert "@" not in xml.replace("w:", "")
+    assert "@" not in xml
 
 
 def test_arabic_digits_and_no_appendix(db: Database, demo_workshop: str, tmp_path: Path) -> None:
@@ -203,7 +203,9 @@ def test_a_failed_write_leaves_no_file(
     assert not missing.parent.exists()
 
     # A save that fails half way leaves yesterday's file and no part file.
-    target = tmp_path / "minutes.docx"
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    target = folder / "minutes.docx"
     target.write_bytes(b"the minutes written yesterday")
 
     def fail(self: docx.document.Document, path: str) -> None:
@@ -211,10 +213,10 @@ def test_a_failed_write_leaves_no_file(
         raise OSError("the disk filled up")
 
     monkeypatch.setattr(docx.document.Document, "save", fail)
-    with pytest.raises(OSError, match="disk filled up"):
+    with pytest.raises(UserError, match="disk filled up"):
         write(db, demo_workshop, target)
     assert target.read_bytes() == b"the minutes written yesterday"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["minutes.docx", "workshop.sqlite"]
+    assert [p.name for p in folder.iterdir()] == ["minutes.docx"]
 
 
 def test_export_command_writes_docx(db: Database, demo_workshop: str, db_path: Path) -> None:

@@ -20,6 +20,8 @@ from sqlalchemy.orm import Session
 
 from workshop_app.export.pdf.document import written_whole
 from workshop_app.services.minutes import (
+    APPENDIX_NOTE,
+    RESULTS_HEADING,
     MinutesContent,
     PersonLine,
     SectorGroup,
@@ -273,7 +275,7 @@ class MinutesDocx:
             self.subheading("มติที่ประชุม")
             self.lines(section.resolution or "-")
         if not reported and c.has_results:
-            self.heading("ผลการระดมความคิดเห็นและการลงคะแนน")
+            self.heading(RESULTS_HEADING)
             self.results()
         self.para(c.end_line, bold=True, before=12)
 
@@ -281,26 +283,12 @@ class MinutesDocx:
         c = self.content
         for issue in c.issues:
             self.subheading(issue.heading)
-            best = issue.most_supported()
-            merged = any(idea.cards > 1 for idea in issue.ideas)
-            summary = f"มีความคิดเห็น {issue.cards} บัตร"
-            if merged:
-                summary += f" เมื่อรวมความคิดเห็นที่ซ้ำกันแล้วเหลือ {len(issue.ideas)} ความคิดเห็น"
-            if len(best) == len(issue.ideas):
-                summary += " ได้แก่"
-            elif merged:
-                summary += f" ความคิดเห็นที่มีผู้เสนอมากที่สุด {len(best)} ลำดับแรก ได้แก่"
-            else:
-                summary += f" {len(best)} ความคิดเห็นแรก ได้แก่"
-            self.lines(c.digits(summary))
-            self.numbered([self._idea_text(i.text, i.cards) for i in best])
-            if c.with_appendix and len(best) < len(issue.ideas):
-                self.lines("รายการความคิดเห็นทั้งหมดอยู่ในภาคผนวกท้ายรายงานนี้")
+            self.lines(c.issue_summary(issue))
+            self.numbered([c.idea_text(i) for i in issue.most_supported()])
+            if c.points_to_appendix(issue):
+                self.lines(APPENDIX_NOTE)
         for vote in c.votes:
             self.vote(vote)
-
-    def _idea_text(self, text: str, cards: int) -> str:
-        return text + (self.content.digits(f" (รวม {cards} บัตร)") if cards > 1 else "")
 
     def vote(self, vote: VoteResults) -> None:
         self.subheading(vote.heading)
@@ -312,8 +300,7 @@ class MinutesDocx:
             return
         # The chart's data: a row per sector that gave any of these ideas a vote, a
         # column per idea (by rank), so that the long sector names need not wrap.
-        caption = f"คะแนน {len(vote.chart)} ลำดับแรก แยกตามภาคส่วนของผู้ลงคะแนน"
-        self.centred(self.content.digits(caption), size=14).paragraph_format.keep_with_next = True
+        self.centred(vote.caption, size=14).paragraph_format.keep_with_next = True
         data = []
         for index, (name, _colour) in enumerate(vote.sectors):
             shares = [bar.shares[index] for bar in vote.chart]
@@ -356,7 +343,7 @@ class MinutesDocx:
         for issue in c.issues:
             self.heading(issue.heading)
             rows = [
-                (c.digits(str(n)), self._idea_text(i.text, i.cards), i.kind, i.sector)
+                (c.digits(str(n)), c.idea_text(i), i.kind, i.sector)
                 for n, i in enumerate(issue.ideas, start=1)
             ]
             head = ("ลำดับ", "ความคิดเห็น", "ประเภท", "ภาคส่วน")

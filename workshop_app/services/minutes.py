@@ -27,6 +27,9 @@ from workshop_app.thai.normalize import to_thai_digits
 IDEAS_IN_BODY = 10
 # How many ideas of a round the chart shows.
 IDEAS_IN_CHART = 10
+# The heading of the results when no agenda item reports them.
+RESULTS_HEADING = "ผลการระดมความคิดเห็นและการลงคะแนน"
+APPENDIX_NOTE = "รายการความคิดเห็นทั้งหมดอยู่ในภาคผนวกท้ายรายงานนี้"
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,7 @@ class VoteResults:
     rows: list[VoteRow]
     sectors: list[tuple[str, str]]  # (name, "#rrggbb") in the chart's stacking order
     chart: list[ChartBar]  # the best ideas, best first
+    caption: str  # what the chart shows
 
 
 @dataclass(frozen=True)
@@ -137,6 +141,30 @@ class MinutesContent:
 
     def digits(self, text: str) -> str:
         return to_thai_digits(text) if self.thai_digits else text
+
+    def idea_text(self, idea: IdeaLine) -> str:
+        """The idea, with how many cards it gathers when more than its own."""
+        return idea.text + (self.digits(f" (รวม {idea.cards} บัตร)") if idea.cards > 1 else "")
+
+    def issue_summary(self, issue: IssueResults) -> str:
+        """The sentence before an issue's best ideas: how many cards, how many ideas
+        once duplicates were merged, and which ideas follow."""
+        shown = len(issue.most_supported())
+        merged = any(idea.cards > 1 for idea in issue.ideas)
+        summary = f"มีความคิดเห็น {issue.cards} บัตร"
+        if merged:
+            summary += f" เมื่อรวมความคิดเห็นที่ซ้ำกันแล้วเหลือ {len(issue.ideas)} ความคิดเห็น"
+        if shown == len(issue.ideas):
+            summary += " ได้แก่"
+        elif merged:
+            summary += f" ความคิดเห็นที่มีผู้เสนอมากที่สุด {shown} ลำดับแรก ได้แก่"
+        else:
+            summary += f" {shown} ความคิดเห็นแรก ได้แก่"
+        return self.digits(summary)
+
+    def points_to_appendix(self, issue: IssueResults) -> bool:
+        """The body lists only some of the issue's ideas; the appendix has them all."""
+        return self.with_appendix and len(issue.most_supported()) < len(issue.ideas)
 
     def texts(self) -> Iterator[str]:
         """Everything people typed that the minutes print, to check a written file."""
@@ -217,17 +245,22 @@ def _vote_results(session: Session, workshop_id: str, thai_digits: bool) -> list
             )
             for rank, score, r in best
         ]
-        sector_ids = [t.sector_id for t in results.turnout]
+        sector_ids: list[str | None] = [t.sector_id for t in results.turnout]
         sectors = [(t.name, t.colour) for t in results.turnout]
         if any(None in r.by_sector for r in count.ideas):
             sector_ids.append(None)
             sectors.append(("ไม่ระบุภาคส่วน", "#9e9e9e"))
+        shown = best[:IDEAS_IN_CHART]
+        # Only the sectors with a share in the chart: the legend names what is drawn.
+        used = [i for i, s in enumerate(sector_ids) if any(r.by_sector.get(s) for _, _, r in shown)]
         chart = [
-            ChartBar(digits(rank), [r.by_sector.get(s, 0.0) for s in sector_ids])
-            for rank, _score, r in best[:IDEAS_IN_CHART]
+            ChartBar(digits(rank), [r.by_sector.get(sector_ids[i], 0.0) for i in used])
+            for rank, _score, r in shown
         ]
+        sectors = [sectors[i] for i in used]
+        caption = digits(f"คะแนน {len(chart)} ลำดับแรก แยกตามภาคส่วนของผู้ลงคะแนน")
         heading = f"การลงคะแนนรอบที่ {digits(str(vote_round.number))} {vote_round.title}"
-        votes.append(VoteResults(heading, digits(summary), rows, sectors, chart))
+        votes.append(VoteResults(heading, digits(summary), rows, sectors, chart, caption))
     return votes
 
 

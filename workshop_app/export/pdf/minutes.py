@@ -26,6 +26,8 @@ from workshop_app.export.pdf.document import BODY, build, workshop_words
 from workshop_app.export.pdf.fonts import BOLD, register_fonts
 from workshop_app.export.pdf.thai_text import TextStyle, ThaiParagraph, draw_line, text_width
 from workshop_app.services.minutes import (
+    APPENDIX_NOTE,
+    RESULTS_HEADING,
     MinutesContent,
     PersonLine,
     SectorGroup,
@@ -131,7 +133,7 @@ class MinutesStory:
             self.para("มติที่ประชุม", SUBHEADING)
             self.para(section.resolution or "-")
         if not reported and c.has_results:
-            self.para("ผลการระดมความคิดเห็นและการลงคะแนน", HEADING)
+            self.para(RESULTS_HEADING, HEADING)
             self.results()
         self.para(c.end_line, HEADING.but(space_before=12))
 
@@ -139,26 +141,12 @@ class MinutesStory:
         c = self.content
         for issue in c.issues:
             self.para(issue.heading, SUBHEADING)
-            best = issue.most_supported()
-            merged = any(idea.cards > 1 for idea in issue.ideas)
-            summary = f"มีความคิดเห็น {issue.cards} บัตร"
-            if merged:
-                summary += f" เมื่อรวมความคิดเห็นที่ซ้ำกันแล้วเหลือ {len(issue.ideas)} ความคิดเห็น"
-            if len(best) == len(issue.ideas):
-                summary += " ได้แก่"
-            elif merged:
-                summary += f" ความคิดเห็นที่มีผู้เสนอมากที่สุด {len(best)} ลำดับแรก ได้แก่"
-            else:
-                summary += f" {len(best)} ความคิดเห็นแรก ได้แก่"
-            self.para(c.digits(summary))
-            self.numbered([self._idea_text(i.text, i.cards) for i in best])
-            if c.with_appendix and len(best) < len(issue.ideas):
-                self.para("รายการความคิดเห็นทั้งหมดอยู่ในภาคผนวกท้ายรายงานนี้")
+            self.para(c.issue_summary(issue))
+            self.numbered([c.idea_text(i) for i in issue.most_supported()])
+            if c.points_to_appendix(issue):
+                self.para(APPENDIX_NOTE)
         for vote in c.votes:
             self.vote(vote)
-
-    def _idea_text(self, text: str, cards: int) -> str:
-        return text + (self.content.digits(f" (รวม {cards} บัตร)") if cards > 1 else "")
 
     def vote(self, vote: VoteResults) -> None:
         self.story.append(CondPageBreak(6 * BODY.leading))
@@ -181,15 +169,14 @@ class MinutesStory:
         table.setStyle(_grid_style())
         self.story += [Spacer(1, 4), table, Spacer(1, 6)]
         if vote.chart and any(sum(bar.shares) for bar in vote.chart):
-            caption = f"คะแนน {len(vote.chart)} ลำดับแรก แยกตามภาคส่วนของผู้ลงคะแนน"
-            self.para(self.content.digits(caption), CENTRED.but(size=14, leading=20))
+            self.para(vote.caption, CENTRED.but(size=14, leading=20))
             self.story.append(SectorBarChart(vote, self.words))
             self.source += [bar.label for bar in vote.chart]
             self.source += [name for name, _colour in vote.sectors]
 
     def signatures(self) -> None:
         blocks: list[Flowable] = [Spacer(1, 18)]
-        dots = "." * 36
+        dots = "." * 30
         for signature in self.content.signatures:
             name = f"({signature.name})" if signature.name else f"({dots})"
             lines = [f"ลงชื่อ {dots} {signature.role}", name]
@@ -217,7 +204,7 @@ class MinutesStory:
                 rows.append(
                     [
                         self.cell(c.digits(str(number)), centred),
-                        self.cell(self._idea_text(idea.text, idea.cards)),
+                        self.cell(c.idea_text(idea)),
                         self.cell(idea.kind),
                         self.cell(idea.sector),
                     ]

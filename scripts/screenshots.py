@@ -12,6 +12,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from workshop_app.db.database import open_database
@@ -45,6 +46,14 @@ def main() -> int:
                 path = out / f"{name}-{language}.png"
                 window.grab().save(str(path))
                 print(path)
+            # Minutes: the agenda item that reports the results, and the PDF preview.
+            window.show_page(4)
+            window.minutes_page.agenda.setCurrentRow(3)
+            window.minutes_page.update_preview()
+            QTest.qWait(1500)  # QPdfView renders its pages in the background
+            path = out / f"minutes-{language}.png"
+            window.grab().save(str(path))
+            print(path)
             window.open_projector()
             projector = window.projector
             assert projector is not None

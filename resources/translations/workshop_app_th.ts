@@ -24,72 +24,92 @@
         <translation>กรรมการ (ผู้มาประชุม)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="152"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="151"/>
+        <source>e.g. Governor of Khon Kaen</source>
+        <translation>เช่น ผู้ว่าราชการจังหวัดขอนแก่น</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="153"/>
+        <source>e.g. on official duty</source>
+        <translation>เช่น ติดราชการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="156"/>
         <source>Agrees to appear in publicity photos</source>
         <translation>ยินยอมให้ใช้ภาพถ่ายเพื่อการประชาสัมพันธ์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="153"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="157"/>
         <source>Agrees to be contacted after the workshop</source>
         <translation>ยินยอมให้ติดต่อกลับภายหลังการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="157"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="161"/>
         <source>Explicitly agrees that the diet or access needs above are recorded</source>
         <translation>ยินยอมโดยชัดแจ้งให้บันทึกข้อมูลอาหารหรือความต้องการพิเศษข้างต้น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="165"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="169"/>
         <source>Prefix</source>
         <translation>คำนำหน้า</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="166"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="170"/>
         <source>First name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="167"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="171"/>
         <source>Last name</source>
         <translation>นามสกุล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="168"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="172"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="169"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="173"/>
         <source>Organisation</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="170"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="174"/>
         <source>Sector</source>
         <translation>ภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="171"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="175"/>
         <source>Role</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="172"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="176"/>
+        <source>Stands in for</source>
+        <translation>มาประชุมแทน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="177"/>
+        <source>Reason for absence</source>
+        <translation>เหตุที่ไม่มาประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="178"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="173"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="179"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="176"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="182"/>
         <source>Diet or access needs</source>
         <translation>อาหารหรือความต้องการพิเศษ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="243"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="253"/>
         <source>{name} ({organisation}, no. {code}) is already registered. Cancel and check them in instead, or press OK again to add a new person.</source>
         <translation>{name} ({organisation} เลขที่ {code}) มีชื่ออยู่แล้ว กด ยกเลิก แล้วลงทะเบียนคนเดิม หรือกด ตกลง อีกครั้งเพื่อเพิ่มเป็นคนใหม่</translation>
     </message>
@@ -112,22 +132,22 @@
         <translation>ส่งคะแนนของฉัน (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="246"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="250"/>
         <source>Who is voting?</source>
         <translation>ใครกำลังลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="268"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="272"/>
         <source>{name} has not checked in at the door, so cannot vote yet.</source>
         <translation>{name} ยังไม่ได้ลงทะเบียนที่หน้างาน จึงยังลงคะแนนไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="276"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="280"/>
         <source>Voting: {name}</source>
         <translation>ผู้ลงคะแนน: {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="309"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="322"/>
         <source>Thank you, {name}: your vote is counted.</source>
         <translation>ขอบคุณ {name} คะแนนของท่านถูกนับแล้ว</translation>
     </message>
@@ -292,42 +312,42 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="56"/>
+        <location filename="../../workshop_app/ui/commands.py" line="57"/>
         <source>Check in {name}</source>
         <translation>ลงทะเบียน {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="68"/>
+        <location filename="../../workshop_app/ui/commands.py" line="69"/>
         <source>Cancel check-in of {name}</source>
         <translation>ยกเลิกการลงทะเบียนของ {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="82"/>
+        <location filename="../../workshop_app/ui/commands.py" line="83"/>
         <source>Register walk-in {name}</source>
         <translation>ลงทะเบียนหน้างาน {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="94"/>
+        <location filename="../../workshop_app/ui/commands.py" line="95"/>
         <source>Edit {name}</source>
         <translation>แก้ไขข้อมูล {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="112"/>
+        <location filename="../../workshop_app/ui/commands.py" line="113"/>
         <source>Add idea “{text}”</source>
         <translation>เพิ่มความคิดเห็น “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="127"/>
+        <location filename="../../workshop_app/ui/commands.py" line="128"/>
         <source>Edit idea “{text}”</source>
         <translation>แก้ไขความคิดเห็น “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="169"/>
+        <location filename="../../workshop_app/ui/commands.py" line="170"/>
         <source>Move idea “{text}”</source>
         <translation>ย้ายความคิดเห็น “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="198"/>
+        <location filename="../../workshop_app/ui/commands.py" line="199"/>
         <source>Unmerge “{text}”</source>
         <translation>แยกการรวมของ “{text}”</translation>
     </message>
@@ -335,7 +355,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/app.py" line="173"/>
+        <location filename="../../workshop_app/ui/app.py" line="172"/>
         <source>Something went wrong inside the app. Your data is safe: everything acknowledged on screen was already saved. Details are in {path}.</source>
         <translation>เกิดข้อผิดพลาดภายในโปรแกรม ข้อมูลของท่านปลอดภัย ทุกรายการที่แสดงว่าบันทึกแล้วถูกบันทึกไว้เรียบร้อย รายละเอียดอยู่ในแฟ้ม {path}</translation>
     </message>
@@ -460,195 +480,304 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="60"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="139"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="61"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="142"/>
         <source>Setup</source>
         <translation>ตั้งค่างานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="61"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="140"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="62"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="143"/>
         <source>Registration</source>
         <translation>ลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="62"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="141"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="63"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="144"/>
         <source>Brainstorm</source>
         <translation>ระดมความคิด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="63"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="142"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="64"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="145"/>
         <source>Voting</source>
         <translation>ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="75"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="66"/>
+        <source>Minutes</source>
+        <translation>รายงานการประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="78"/>
         <source>Database: {path}</source>
         <translation>ฐานข้อมูล: {path}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="99"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="102"/>
         <source>&amp;File</source>
         <translation>&amp;แฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="102"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="105"/>
         <source>New workshop...</source>
         <translation>งานประชุมใหม่...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="107"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="110"/>
         <source>Open workshop...</source>
         <translation>เปิดงานประชุม...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="110"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="113"/>
         <source>Open database file...</source>
         <translation>เปิดแฟ้มฐานข้อมูล...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="111"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="114"/>
         <source>Recent workshops</source>
         <translation>งานประชุมล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="116"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="119"/>
         <source>Import invitation list...</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="119"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="122"/>
         <source>Import ideas...</source>
         <translation>นำเข้าความคิดเห็น...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="120"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="123"/>
         <source>Back up database now</source>
         <translation>สำรองฐานข้อมูลเดี๋ยวนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="123"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="126"/>
         <source>Quit</source>
         <translation>ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="126"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="129"/>
         <source>&amp;Edit</source>
         <translation>&amp;แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="127"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="130"/>
         <source>Undo</source>
         <translation>เลิกทำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="129"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="132"/>
         <source>Redo</source>
         <translation>ทำซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="137"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="140"/>
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="146"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="149"/>
         <source>Projector window</source>
         <translation>หน้าจอโปรเจกเตอร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="147"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="150"/>
         <source>Language</source>
         <translation>ภาษา</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="172"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="175"/>
         <source>{title} — Workshop app</source>
         <translation>{title} — โปรแกรมประชุมเชิงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="179"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="182"/>
         <source>Cannot do that</source>
         <translation>ทำรายการนี้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="223"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="226"/>
         <source>Open database file</source>
         <translation>เปิดแฟ้มฐานข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="225"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="228"/>
         <source>Workshop databases (*.sqlite *.db);;All files (*)</source>
         <translation>ฐานข้อมูลงานประชุม (*.sqlite *.db);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="239"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="259"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="242"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="262"/>
         <source>Import invitation list</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="241"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="327"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="244"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="330"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>ตารางข้อมูล (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="260"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="263"/>
         <source>{count} people found in {file}.</source>
         <translation>พบรายชื่อ {count} คนในแฟ้ม {file}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="265"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="268"/>
         <source>{count} of them look already registered (same name and organisation).</source>
         <translation>ในจำนวนนี้ {count} คนน่าจะมีชื่ออยู่แล้ว (ชื่อและหน่วยงานเดียวกัน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="269"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="272"/>
         <source>Row {row}: {name} ({organisation})</source>
         <translation>แถว {row}: {name} ({organisation})</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="278"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="281"/>
         <source>Import all</source>
         <translation>นำเข้าทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="280"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="283"/>
         <source>Skip likely duplicates</source>
         <translation>ข้ามรายชื่อที่น่าจะซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="284"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="287"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="298"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="301"/>
         <source>Imported {count} people.</source>
         <translation>นำเข้าแล้ว {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="325"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="328"/>
         <source>Import ideas</source>
         <translation>นำเข้าความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="343"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="346"/>
         <source>Imported {count} ideas from {file}.</source>
         <translation>นำเข้า {count} ความคิดเห็นจากแฟ้ม {file} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="353"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="356"/>
         <source>Backup failed: {error}</source>
         <translation>สำรองข้อมูลไม่สำเร็จ: {error}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="355"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="358"/>
         <source>Backup saved: {path}</source>
         <translation>สำรองข้อมูลไว้ที่ {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesPage</name>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="100"/>
+        <source>What was presented and discussed</source>
+        <translation>สาระที่นำเสนอและอภิปรายในวาระนี้</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="102"/>
+        <source>e.g. Noted / Approved as proposed</source>
+        <translation>เช่น รับทราบ / เห็นชอบตามที่เสนอ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="105"/>
+        <source>Report the brainstorm and vote results under this item</source>
+        <translation>รายงานผลการระดมความคิดเห็นและการลงคะแนนไว้ในวาระนี้</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="108"/>
+        <source>Agenda item</source>
+        <translation>ระเบียบวาระ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="110"/>
+        <source>Record</source>
+        <translation>บันทึกการประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="112"/>
+        <source>Resolution</source>
+        <translation>มติที่ประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="117"/>
+        <source>Signatures</source>
+        <translation>ผู้ลงนาม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="120"/>
+        <source>Minutes taken by</source>
+        <translation>ผู้จดรายงานการประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="121"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="123"/>
+        <source>Position</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="122"/>
+        <source>Checked by</source>
+        <translation>ผู้ตรวจรายงานการประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="131"/>
+        <source>Thai digits (๑ ๒ ๓)</source>
+        <translation>ใช้เลขไทย (๑ ๒ ๓)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="133"/>
+        <source>Appendix listing every idea</source>
+        <translation>ภาคผนวกรายการความคิดเห็นทั้งหมด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="137"/>
+        <source>Update preview</source>
+        <translation>ปรับตัวอย่าง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="139"/>
+        <source>Export PDF…</source>
+        <translation>ส่งออก PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="141"/>
+        <source>Export Word (DOCX)…</source>
+        <translation>ส่งออก Word (DOCX)…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="159"/>
+        <source>Agenda</source>
+        <translation>ระเบียบวาระการประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="293"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="293"/>
+        <source>Word document (*.docx)</source>
+        <translation>เอกสาร Word (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="295"/>
+        <source>Export minutes</source>
+        <translation>ส่งออกรายงานการประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="307"/>
+        <source>Wrote {path}</source>
+        <translation>บันทึกแฟ้ม {path} แล้ว</translation>
     </message>
 </context>
 <context>
@@ -827,62 +956,62 @@
 <context>
     <name>RegistrationPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="50"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="51"/>
         <source>Type a name, organisation or number, then Enter to check in</source>
         <translation>พิมพ์ชื่อ หน่วยงาน หรือเลขที่ แล้วกด Enter เพื่อลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="75"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="76"/>
         <source>Walk-in registration (F2)</source>
         <translation>ลงทะเบียนหน้างาน (F2)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="77"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="78"/>
         <source>Edit details (F4)</source>
         <translation>แก้ไขข้อมูล (F4)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="79"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="80"/>
         <source>Cancel check-in</source>
         <translation>ยกเลิกการลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="149"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="150"/>
         <source>{count} shown</source>
         <translation>แสดง {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="151"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="152"/>
         <source>first {count} shown: type more to narrow</source>
         <translation>แสดง {count} คนแรก พิมพ์เพิ่มเพื่อกรองให้แคบลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="161"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="162"/>
         <source>Present {present} of {invited} invited</source>
         <translation>มาแล้ว {present} จากผู้ได้รับเชิญ {invited} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="183"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="184"/>
         <source>Nobody matches. Press F2 to register a walk-in.</source>
         <translation>ไม่พบรายชื่อ กด F2 เพื่อลงทะเบียนหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="188"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="189"/>
         <source>{name} (no. {code}) already checked in at {time}.</source>
         <translation>{name} (เลขที่ {code}) ลงทะเบียนไปแล้วเมื่อ {time}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="199"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="200"/>
         <source>Checked in: {name} (no. {code}), {sector}.</source>
         <translation>ลงทะเบียนแล้ว: {name} (เลขที่ {code}) {sector}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="212"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="213"/>
         <source>Check-in of {name} cancelled.</source>
         <translation>ยกเลิกการลงทะเบียนของ {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="241"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="242"/>
         <source>Walk-in registered and checked in: {name}.</source>
         <translation>ลงทะเบียนหน้างานแล้ว: {name}</translation>
     </message>
@@ -1008,22 +1137,22 @@
         <translation>&apos;{text}&apos; ไม่ใช่วันที่ กรุณาพิมพ์แบบ 25/5/2569</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="378"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="381"/>
         <source>Strategic issue {number}</source>
         <translation>ประเด็นการพัฒนาที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="384"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="387"/>
         <source>New agenda item</source>
         <translation>ระเบียบวาระใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="392"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="395"/>
         <source>New sector {number}</source>
         <translation>ภาคส่วนใหม่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="410"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="413"/>
         <source>Sector colour</source>
         <translation>สีของภาคส่วน</translation>
     </message>
@@ -1039,190 +1168,190 @@
 <context>
     <name>VotingPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="343"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="356"/>
         <source>New round...</source>
         <translation>สร้างรอบใหม่...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="346"/>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="506"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="359"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="522"/>
         <source>Open voting</source>
         <translation>เปิดลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="349"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="362"/>
         <source>Close voting</source>
         <translation>ปิดการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="352"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="365"/>
         <source>Delete round</source>
         <translation>ลบรอบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="354"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="367"/>
         <source>Results on the projector</source>
         <translation>แสดงผลบนจอโปรเจกเตอร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="357"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="370"/>
         <source>Ballot screen for voters...</source>
         <translation>จอลงคะแนนสำหรับผู้เข้าร่วม...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="390"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="403"/>
         <source>Registration number (empty: an anonymous paper form)</source>
         <translation>เลขทะเบียน (เว้นว่าง: บัตรกระดาษไม่ระบุชื่อ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="394"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="407"/>
         <source>Save ballot (Ctrl+Enter)</source>
         <translation>บันทึกบัตร (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="401"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="414"/>
         <source>Withdraw selected ballot</source>
         <translation>ถอนบัตรที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="415"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="428"/>
         <source>Balance sectors (each sector weighs the same)</source>
         <translation>ถ่วงภาคส่วน (ทุกภาคส่วนมีน้ำหนักเท่ากัน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="448"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="461"/>
         <source>Results</source>
         <translation>ผลการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="449"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="462"/>
         <source>Paper tallies</source>
         <translation>ยอดนับจากกระดาษ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="450"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="463"/>
         <source>Ballots</source>
         <translation>บัตรลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="506"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="522"/>
         <source>Reopen voting</source>
         <translation>เปิดลงคะแนนอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="517"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="533"/>
         <source>No vote round yet: make one with New round.</source>
         <translation>ยังไม่มีรอบการลงคะแนน กด สร้างรอบใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="597"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="614"/>
         <source>Rank {rank}</source>
         <translation>อันดับ {rank}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="601"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="618"/>
         <source>All</source>
         <translation>รวมทุกสี</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="611"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="629"/>
         <source>Criteria scores are entered sheet by sheet on the Ballots tab.</source>
         <translation>คะแนนตามเกณฑ์บันทึกทีละใบในแท็บ บัตรลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="619"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="637"/>
         <source>Counts from the wall: type a number and Enter. Sticker colours by sector go in their sector&apos;s column; counts of mixed colours in All.</source>
         <translation>ยอดนับจากผนัง: พิมพ์ตัวเลขแล้วกด Enter สติกเกอร์สีของภาคส่วนใส่ในช่องของภาคส่วนนั้น สติกเกอร์ปนกันใส่ในช่อง รวมทุกสี</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="623"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="641"/>
         <source>For each idea: how many paper forms put it at each rank.</source>
         <translation>แต่ละความคิด: จำนวนบัตรกระดาษที่ให้อยู่ในแต่ละอันดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="633"/>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="790"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="666"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="822"/>
         <source>Idea</source>
         <translation>ความคิด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="677"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="709"/>
         <source>Row {row}: “{text}” is not a whole number.</source>
         <translation>แถวที่ {row}: “{text}” ไม่ใช่จำนวนเต็ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="316"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="329"/>
         <source>Already voted</source>
         <translation>ลงคะแนนแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="317"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="330"/>
         <source>{name} has voted in this round already. Replace that ballot?</source>
         <translation>{name} ลงคะแนนในรอบนี้แล้ว ต้องการแทนที่บัตรเดิมหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="743"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="775"/>
         <source>No.</source>
         <translation>เลขทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="743"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="775"/>
         <source>Voter</source>
         <translation>ผู้ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="743"/>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="810"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="775"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="843"/>
         <source>Sector</source>
         <translation>ภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="743"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="775"/>
         <source>Cast by</source>
         <translation>วิธีส่ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="749"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="781"/>
         <source>(anonymous paper form)</source>
         <translation>(บัตรกระดาษไม่ระบุชื่อ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="776"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="808"/>
         <source>No results yet</source>
         <translation>ยังไม่มีผล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="784"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="816"/>
         <source>{ballots} ballots ({cast}); {paper} counted on paper</source>
         <translation>บัตร {ballots} ใบ ({cast}) ยอดนับจากกระดาษ {paper}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="790"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="822"/>
         <source>Rank</source>
         <translation>อันดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="790"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="822"/>
         <source>Score</source>
         <translation>คะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="790"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="822"/>
         <source>Voters</source>
         <translation>ผู้ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="807"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="840"/>
         <source>No votes yet</source>
         <translation>ยังไม่มีการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="810"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="843"/>
         <source>Voted / present</source>
         <translation>ลงคะแนน / มาประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="816"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="849"/>
         <source>Total</source>
         <translation>รวม</translation>
     </message>

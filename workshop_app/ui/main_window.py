@@ -26,6 +26,7 @@ from workshop_app.ui.board_data import BoardData
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.dialogs import NewWorkshopDialog, OpenWorkshopDialog
 from workshop_app.ui.pages.board_page import BoardPage
+from workshop_app.ui.pages.minutes_page import MinutesPage
 from workshop_app.ui.pages.registration_page import RegistrationPage
 from workshop_app.ui.pages.setup_page import SetupPage
 from workshop_app.ui.pages.voting_page import VotingPage
@@ -61,6 +62,8 @@ class MainWindow(QMainWindow):
         self._add_page(self.tr("Registration"), self.registration_page)
         self._add_page(self.tr("Brainstorm"), self.board_page)
         self._add_page(self.tr("Voting"), self.voting_page)
+        self.minutes_page = MinutesPage(context)
+        self._add_page(self.tr("Minutes"), self.minutes_page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         central = QWidget()
         layout = QHBoxLayout(central)

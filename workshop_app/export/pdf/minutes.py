@@ -324,6 +324,8 @@ def write_minutes_pdf(
     content = gather_minutes(
         session, workshop_id, thai_digits=thai_digits, with_appendix=with_appendix
     )
-    story = minutes_story(content, workshop_words(session, workshop_id))
+    # "มาประชุมแทน" reads as one phrase in the minutes: never "มา | ประชุมแทน".
+    words = (*workshop_words(session, workshop_id), "มาประชุมแทน")
+    story = minutes_story(content, words)
     build(path, content.title, story.story, thai_digits=thai_digits, progress=progress)
     return "\n".join(story.source)

@@ -1,0 +1,109 @@
+"""The minutes page: what the secretariat types is stored as they type, the preview
+shows the PDF, and exports write PDF or DOCX whole or report why not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtPdf import QPdfDocument
+from pytestqt.qtbot import QtBot
+
+from tests.pdf_reading import pdf_text
+from tests.ui.keyboard import type_text
+from workshop_app.services import workshops
+from workshop_app.ui.context import WorkshopContext
+from workshop_app.ui.pages.minutes_page import SAVE_DELAY_MS, MinutesPage
+
+
+def agenda(context: WorkshopContext) -> list[workshops.NumberedRow]:
+    return context.read(lambda s: workshops.list_agenda(s, context.workshop_id))
+
+
+def make_page(qtbot: QtBot, context: WorkshopContext) -> MinutesPage:
+    page = MinutesPage(context)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    return page
+
+
+def test_typing_a_record_is_saved_without_leaving_the_field(
+    qtbot: QtBot, context: WorkshopContext
+) -> None:
+    page = make_page(qtbot, context)
+    page.agenda.setCurrentRow(1)
+    page.record.setFocus()
+    page.record.selectAll()
+    type_text(page.record, "ที่ประชุมรับทราบสถานการณ์น้ำท่วม")
+    # Saved shortly after the typing stops, while the field still has the focus.
+    qtbot.waitUntil(lambda: agenda(context)[1].detail == "ที่ประชุมรับทราบสถานการณ์น้ำท่วม")
+    assert page.record.toPlainText() == "ที่ประชุมรับทราบสถานการณ์น้ำท่วม"
+
+
+def test_switching_items_keeps_each_items_text(qtbot: QtBot, context: WorkshopContext) -> None:
+    page = make_page(qtbot, context)
+    page.agenda.setCurrentRow(0)
+    page.resolution.setPlainText("รับทราบ และมอบหมายจังหวัดดำเนินการ")
+    page.agenda.setCurrentRow(2)  # at once, before the save delay has passed
+    items = agenda(context)
+    assert items[0].resolution == "รับทราบ และมอบหมายจังหวัดดำเนินการ"
+    assert page.resolution.toPlainText() == items[2].resolution
+    page.agenda.setCurrentRow(0)
+    assert page.resolution.toPlainText() == "รับทราบ และมอบหมายจังหวัดดำเนินการ"
+    qtbot.wait(SAVE_DELAY_MS + 100)  # the timer of the first item saves nothing twice
+    assert agenda(context)[2].resolution == items[2].resolution
+
+
+def test_choosing_where_the_results_go(qtbot: QtBot, context: WorkshopContext) -> None:
+    page = make_page(qtbot, context)
+    page.agenda.setCurrentRow(2)
+    page.shows_results.setChecked(True)
+    flags = [item.shows_results for item in agenda(context)]
+    assert flags == [i == 2 for i in range(len(flags))]
+    assert page.agenda.item(2).text().endswith("★")
+    assert not page.agenda.item(3).text().endswith("★")
+    assert page.agenda.currentRow() == 2
+
+
+def test_signature_names_are_stored(qtbot: QtBot, context: WorkshopContext) -> None:
+    page = make_page(qtbot, context)
+    line = page.signature_fields["minutes_checker"]
+    line.setFocus()
+    line.selectAll()
+    type_text(line, "นางสาวพรทิพย์ ใจงาม")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    details = context.read(lambda s: workshops.get_workshop(s, context.workshop_id))
+    assert details.minutes_checker == "นางสาวพรทิพย์ ใจงาม"
+
+
+def test_preview_shows_the_minutes_and_exports_write_pdf_and_docx(
+    qtbot: QtBot, context: WorkshopContext, tmp_path: Path
+) -> None:
+    page = make_page(qtbot, context)
+    page.show()
+    qtbot.waitUntil(lambda: page.preview_document.status() == QPdfDocument.Status.Ready)
+    assert page.preview_document.pageCount() > 3
+    assert "รายงานการประชุม" in page.preview_document.getAllText(0).text()
+
+    page.thai_digits.setChecked(False)
+    page.appendix.setChecked(False)
+    pdf = tmp_path / "minutes.pdf"
+    assert page.export(pdf)
+    text = pdf_text(pdf)
+    assert "ภาคผนวก" not in text and "ครั้งที่ 1/" in text
+    assert page.message.property("kind") == "ok"
+    docx = tmp_path / "minutes.docx"
+    assert page.export(docx)
+    assert docx.read_bytes().startswith(b"PK")
+    assert page.isEnabled() and not page.progress.isVisible()
+
+
+def test_a_refused_export_says_why_and_writes_nothing(
+    qtbot: QtBot, context: WorkshopContext, tmp_path: Path
+) -> None:
+    page = make_page(qtbot, context)
+    target = tmp_path / "no-such-folder" / "minutes.pdf"
+    assert not page.export(target)
+    assert page.message.property("kind") == "error"
+    assert "does not exist" in page.message.text()
+    assert not target.parent.exists()

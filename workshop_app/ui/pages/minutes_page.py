@@ -1,0 +1,354 @@
+"""The minutes page: the secretariat writes what was said and resolved under each agenda
+item, names who took and who checked the minutes, sees the PDF as it will print, and
+exports it as PDF or as an editable Word file."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTemporaryDir, QTimer
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from workshop_app.errors import UserError
+from workshop_app.export.docx_minutes import write_minutes_docx
+from workshop_app.export.pdf.minutes import write_minutes_pdf
+from workshop_app.services import workshops
+from workshop_app.services.workshops import NumberedRow
+from workshop_app.ui.context import Changes, WorkshopContext
+from workshop_app.ui.widgets import Banner
+
+# Text is saved this long after the typing stops, and when the field loses the focus.
+SAVE_DELAY_MS = 800
+# What the page shows changes with these; the preview is then out of date.
+SHOWN = Changes.ALL
+
+
+class AutosaveTextEdit(QPlainTextEdit):
+    """A multi-line field that saves itself shortly after each change, so a long record
+    typed into it is never lost to a crash or a closed lid."""
+
+    def __init__(self, on_save: Callable[[str], None]) -> None:
+        super().__init__()
+        self._on_save = on_save
+        self._dirty = False  # typed but not saved yet
+        self.setTabChangesFocus(True)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.save_now)
+        self.textChanged.connect(self._changed)
+
+    def load(self, text: str) -> None:
+        """Show stored text (unsaved typing is saved first)."""
+        self.save_now()
+        if text != self.toPlainText():
+            self.blockSignals(True)
+            self.setPlainText(text)
+            self.blockSignals(False)
+
+    def _changed(self) -> None:
+        self._dirty = True
+        self._timer.start()
+
+    def save_now(self) -> None:
+        self._timer.stop()
+        if self._dirty:
+            self._dirty = False
+            self._on_save(self.toPlainText())
+
+    def focusOutEvent(self, event: Any) -> None:
+        super().focusOutEvent(event)
+        self.save_now()
+
+
+class MinutesPage(QWidget):
+    def __init__(self, context: WorkshopContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._agenda: list[NumberedRow] = []
+        self._item_id: str | None = None  # the agenda item being edited
+        self._stale = True  # the preview no longer shows what is stored
+        self._saving = False  # an edit of this page is being stored
+        self._preview_dir = QTemporaryDir()
+
+        self.agenda = QListWidget()
+        self.agenda.setWordWrap(True)
+        self.agenda.currentRowChanged.connect(self._show_item)
+        self.record = AutosaveTextEdit(lambda text: self._save_item(notes=text))
+        self.record.setPlaceholderText(self.tr("What was presented and discussed"))
+        self.resolution = AutosaveTextEdit(lambda text: self._save_item(resolution=text))
+        self.resolution.setPlaceholderText(self.tr("e.g. Noted / Approved as proposed"))
+        self.resolution.setFixedHeight(80)
+        self.shows_results = QCheckBox(
+            self.tr("Report the brainstorm and vote results under this item")
+        )
+        self.shows_results.toggled.connect(lambda checked: self._save_item(shows_results=checked))
+        item_box = QGroupBox(self.tr("Agenda item"))
+        item_form = QVBoxLayout(item_box)
+        item_form.addWidget(QLabel(self.tr("Record")))
+        item_form.addWidget(self.record, 1)
+        item_form.addWidget(QLabel(self.tr("Resolution")))
+        item_form.addWidget(self.resolution)
+        item_form.addWidget(self.shows_results)
+
+        self.signature_fields: dict[str, QLineEdit] = {}
+        signatures = QGroupBox(self.tr("Signatures"))
+        signature_form = QFormLayout(signatures)
+        for field, label in (
+            ("minutes_taker", self.tr("Minutes taken by")),
+            ("minutes_taker_position", self.tr("Position")),
+            ("minutes_checker", self.tr("Checked by")),
+            ("minutes_checker_position", self.tr("Position")),
+        ):
+            line = QLineEdit()
+            line.setObjectName(field)
+            line.editingFinished.connect(self._signature_saver(field, line))
+            self.signature_fields[field] = line
+            signature_form.addRow(label, line)
+
+        self.thai_digits = QCheckBox(self.tr("Thai digits (๑ ๒ ๓)"))
+        self.thai_digits.setChecked(True)
+        self.appendix = QCheckBox(self.tr("Appendix listing every idea"))
+        self.appendix.setChecked(True)
+        for box in (self.thai_digits, self.appendix):
+            box.toggled.connect(self._options_changed)
+        self.preview_button = QPushButton(self.tr("Update preview"))
+        self.preview_button.clicked.connect(self.update_preview)
+        self.pdf_button = QPushButton(self.tr("Export PDF…"))
+        self.pdf_button.clicked.connect(lambda: self._ask_and_export(".pdf"))
+        self.docx_button = QPushButton(self.tr("Export Word (DOCX)…"))
+        self.docx_button.clicked.connect(lambda: self._ask_and_export(".docx"))
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.message = Banner()
+
+        options = QHBoxLayout()
+        options.addWidget(self.thai_digits)
+        options.addWidget(self.appendix)
+        options.addStretch(1)
+        buttons = QHBoxLayout()
+        for button in (self.preview_button, self.pdf_button, self.docx_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        editor = QWidget()
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.addWidget(QLabel(self.tr("Agenda")))
+        editor_layout.addWidget(self.agenda, 1)
+        editor_layout.addWidget(item_box, 2)
+        editor_layout.addWidget(signatures)
+        editor_layout.addLayout(options)
+        editor_layout.addLayout(buttons)
+        editor_layout.addWidget(self.progress)
+        editor_layout.addWidget(self.message)
+
+        self.preview_document = QPdfDocument(self)
+        self.preview = QPdfView()
+        self.preview.setDocument(self.preview_document)
+        self.preview.setPageMode(QPdfView.PageMode.MultiPage)
+        self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(editor)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        context.changed.connect(self._on_changed)
+        self.load()
+
+    # --- what is stored ---------------------------------------------------------------
+
+    def load(self) -> None:
+        workshop_id = self.context.workshop_id
+        details, agenda = self.context.read(
+            lambda s: (
+                workshops.get_workshop(s, workshop_id),
+                workshops.list_agenda(s, workshop_id),
+            )
+        )
+        for field, line in self.signature_fields.items():
+            if not line.hasFocus():
+                line.setText(str(getattr(details, field)))
+        self._agenda = agenda
+        row = next((i for i, a in enumerate(agenda) if a.id == self._item_id), 0)
+        self.agenda.blockSignals(True)
+        self.agenda.clear()
+        for item in agenda:
+            self.agenda.addItem(QListWidgetItem(self._agenda_label(item)))
+        self.agenda.blockSignals(False)
+        if agenda:
+            self.agenda.setCurrentRow(row)
+        self._show_item(self.agenda.currentRow())
+
+    def _show_item(self, row: int) -> None:
+        # Typing not yet saved belongs to the item shown until now.
+        self.record.save_now()
+        self.resolution.save_now()
+        item = self._agenda[row] if 0 <= row < len(self._agenda) else None
+        self._item_id = item.id if item else None
+        for widget in (self.record, self.resolution, self.shows_results):
+            widget.setEnabled(item is not None)
+        self.record.load(item.detail if item else "")
+        self.resolution.load(item.resolution if item else "")
+        self.shows_results.blockSignals(True)
+        self.shows_results.setChecked(bool(item and item.shows_results))
+        self.shows_results.blockSignals(False)
+
+    def _save_item(self, **changes: Any) -> None:
+        item_id = self._item_id
+        if item_id is None:
+            return
+        current = next((a for a in self._agenda if a.id == item_id), None)
+        stored = {
+            "notes": current.detail if current else None,
+            "resolution": current.resolution if current else None,
+            "shows_results": current.shows_results if current else None,
+        }
+        if all(stored[name] == value for name, value in changes.items()):
+            return
+        self._saving = True  # this page's own change: keep the cursor where it is
+        try:
+            self.context.run(
+                lambda s: workshops.update_agenda_item(s, item_id, **changes), Changes.AGENDA
+            )
+        finally:
+            self._saving = False
+
+    def _signature_saver(self, field: str, line: QLineEdit) -> Callable[[], None]:
+        workshop_id = self.context.workshop_id
+
+        def save() -> None:
+            stored = self.context.read(
+                lambda s: getattr(workshops.get_workshop(s, workshop_id), field)
+            )
+            if stored != line.text().strip():
+                self.context.run(
+                    lambda s: workshops.update_workshop(s, workshop_id, **{field: line.text()}),
+                    Changes.WORKSHOP,
+                )
+
+        return save
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes & SHOWN:
+            self._stale = True
+        if not changes & (Changes.AGENDA | Changes.WORKSHOP):
+            return
+        if self._saving:  # only the stored copy and the ★ of the list change
+            workshop_id = self.context.workshop_id
+            self._agenda = self.context.read(lambda s: workshops.list_agenda(s, workshop_id))
+            for row, item in enumerate(self._agenda[: self.agenda.count()]):
+                self.agenda.item(row).setText(self._agenda_label(item))
+        else:
+            self.load()
+
+    @staticmethod
+    def _agenda_label(item: NumberedRow) -> str:
+        return f"{item.number}. {item.title}" + ("  ★" if item.shows_results else "")
+
+    def _options_changed(self) -> None:
+        self._stale = True
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._stale:
+            QTimer.singleShot(0, self.update_preview)  # once the page is on screen
+
+    # --- writing the documents ----------------------------------------------------------
+
+    def update_preview(self) -> None:
+        path = Path(self._preview_dir.path()) / "preview.pdf"
+        self.preview_document.close()  # the file is replaced below
+        if self._export(path, ".pdf"):
+            self.preview_document.load(str(path))
+            self._stale = False
+
+    def _ask_and_export(self, suffix: str) -> None:
+        kinds = {".pdf": self.tr("PDF (*.pdf)"), ".docx": self.tr("Word document (*.docx)")}
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export minutes"), str(Path.home() / f"minutes{suffix}"), kinds[suffix]
+        )
+        if path:
+            self.export(Path(path))
+
+    def export(self, path: Path) -> bool:
+        """Write the minutes to ``path`` (PDF or DOCX by its extension)."""
+        suffix = path.suffix.lower()
+        if suffix not in (".pdf", ".docx"):
+            path, suffix = path.with_suffix(".pdf"), ".pdf"
+        if not self._export(path, suffix):
+            return False
+        self.message.show_message(self.tr("Wrote {path}").format(path=path), "ok")
+        return True
+
+    def _export(self, path: Path, suffix: str) -> bool:
+        """Write the document, showing progress; a refusal is shown on the page."""
+        self.record.save_now()
+        self.resolution.save_now()
+        workshop_id = self.context.workshop_id
+        thai_digits = self.thai_digits.isChecked()
+        with_appendix = self.appendix.isChecked()
+        last_shown = 0.0
+
+        def progress(done: int, total: int) -> None:
+            nonlocal last_shown
+            now = time.monotonic()
+            if now - last_shown > 0.05:  # repaint the bar, without slowing the writing
+                last_shown = now
+                self.progress.setMaximum(total)
+                self.progress.setValue(done)
+                QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
+        def write(session: Session) -> None:
+            if suffix == ".docx":
+                write_minutes_docx(
+                    session, workshop_id, path, thai_digits=thai_digits, with_appendix=with_appendix
+                )
+            else:
+                write_minutes_pdf(
+                    session,
+                    workshop_id,
+                    path,
+                    thai_digits=thai_digits,
+                    with_appendix=with_appendix,
+                    progress=progress,
+                )
+
+        self.progress.setRange(0, 0)  # busy until the first report
+        self.progress.setVisible(True)
+        self.setEnabled(False)  # no edits while the document is read
+        try:
+            self.context.read(write)
+        except UserError as exc:
+            self.message.show_message(exc.message(self.context.language), "error")
+            return False
+        finally:
+            self.setEnabled(True)
+            self.progress.setVisible(False)
+        return True

@@ -505,6 +505,7 @@
     </message>
     <message>
         <location filename="../../workshop_app/ui/main_window.py" line="66"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="146"/>
         <source>Minutes</source>
         <translation>รายงานการประชุม</translation>
     </message>
@@ -579,99 +580,99 @@
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="149"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="150"/>
         <source>Projector window</source>
         <translation>หน้าจอโปรเจกเตอร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="150"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="151"/>
         <source>Language</source>
         <translation>ภาษา</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="175"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="176"/>
         <source>{title} — Workshop app</source>
         <translation>{title} — โปรแกรมประชุมเชิงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="182"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="183"/>
         <source>Cannot do that</source>
         <translation>ทำรายการนี้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="226"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="227"/>
         <source>Open database file</source>
         <translation>เปิดแฟ้มฐานข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="228"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="229"/>
         <source>Workshop databases (*.sqlite *.db);;All files (*)</source>
         <translation>ฐานข้อมูลงานประชุม (*.sqlite *.db);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="242"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="262"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="243"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="263"/>
         <source>Import invitation list</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="244"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="330"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="245"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="331"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>ตารางข้อมูล (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="263"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="264"/>
         <source>{count} people found in {file}.</source>
         <translation>พบรายชื่อ {count} คนในแฟ้ม {file}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="268"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="269"/>
         <source>{count} of them look already registered (same name and organisation).</source>
         <translation>ในจำนวนนี้ {count} คนน่าจะมีชื่ออยู่แล้ว (ชื่อและหน่วยงานเดียวกัน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="272"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="273"/>
         <source>Row {row}: {name} ({organisation})</source>
         <translation>แถว {row}: {name} ({organisation})</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="281"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="282"/>
         <source>Import all</source>
         <translation>นำเข้าทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="283"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="284"/>
         <source>Skip likely duplicates</source>
         <translation>ข้ามรายชื่อที่น่าจะซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="287"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="288"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="301"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="302"/>
         <source>Imported {count} people.</source>
         <translation>นำเข้าแล้ว {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="328"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="329"/>
         <source>Import ideas</source>
         <translation>นำเข้าความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="346"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="347"/>
         <source>Imported {count} ideas from {file}.</source>
         <translation>นำเข้า {count} ความคิดเห็นจากแฟ้ม {file} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="356"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="357"/>
         <source>Backup failed: {error}</source>
         <translation>สำรองข้อมูลไม่สำเร็จ: {error}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="358"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="359"/>
         <source>Backup saved: {path}</source>
         <translation>สำรองข้อมูลไว้ที่ {path}</translation>
     </message>

@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
             self.tr("Registration"),
             self.tr("Brainstorm"),
             self.tr("Voting"),
+            self.tr("Minutes"),
         )
         for index, name in enumerate(pages):
             view_menu.addAction(self._action(name, self._page_opener(index), f"Ctrl+{index + 1}"))

@@ -274,6 +274,8 @@ class MinutesPage(QWidget):
 
     def _options_changed(self) -> None:
         self._stale = True
+        if self.isVisible():  # show at once what the option does
+            self.update_preview()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)

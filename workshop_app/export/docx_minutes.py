@@ -18,16 +18,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from sqlalchemy.orm import Session
 
+from workshop_app.export.minutes_outline import MinutesOutline
 from workshop_app.export.pdf.document import written_whole
-from workshop_app.services.minutes import (
-    APPENDIX_NOTE,
-    RESULTS_HEADING,
-    MinutesContent,
-    PersonLine,
-    SectorGroup,
-    VoteResults,
-    gather_minutes,
-)
+from workshop_app.services.minutes import MinutesContent, VoteResults, gather_minutes
 from workshop_app.services.vote_report import number
 
 FONT = "Sarabun"  # the open redesign of TH Sarabun New that the app ships (DOMAIN.md)
@@ -65,11 +58,15 @@ def _run(paragraph: Any, text: str, size: float | None = None, bold: bool = Fals
         sz.addnext(sz_cs)  # the schema's order: w:sz, then w:szCs
 
 
-class MinutesDocx:
-    """Writes ``content`` into a python-docx document, part by part like MinutesStory."""
+class MinutesDocx(MinutesOutline):
+    """Writes ``content`` into a python-docx document."""
+
+    VOTE_WIDTHS = (1.8, 9.2, 2.2, 2.8)
+    APPENDIX_WIDTHS = (1.8, 8.4, 2.6, 3.2)
+    SIGNATURE_DOTS = 36
 
     def __init__(self, content: MinutesContent) -> None:
-        self.content = content
+        super().__init__(content)
         self.doc = Document()
         self._page()
         self._styles()
@@ -164,12 +161,15 @@ class MinutesDocx:
         fmt.keep_with_next = keep or None
         return paragraph
 
-    def lines(self, text: str, **style: Any) -> None:
-        """One paragraph per line of ``text``; body text by default."""
-        style = {"align": WD_ALIGN_PARAGRAPH.THAI_JUSTIFY, "first": INDENT, **style}
+    def text(self, text: str) -> None:
+        """One paragraph of body text per line of ``text``."""
         for line in text.splitlines():
             if line.strip():
-                self.para(line.strip(), **style)
+                self.para(line.strip(), align=WD_ALIGN_PARAGRAPH.THAI_JUSTIFY, first=INDENT)
+
+    def title(self, text: str, *, new_page: bool = False) -> None:
+        title = self.para(text, bold=True, size=18, align=WD_ALIGN_PARAGRAPH.CENTER)
+        title.paragraph_format.page_break_before = new_page or None
 
     def heading(self, text: str) -> None:
         self.para(text, bold=True, before=8, keep=True)  # never alone at a page's foot
@@ -177,26 +177,24 @@ class MinutesDocx:
     def subheading(self, text: str) -> None:
         self.para(text, bold=True, left=HALF_INDENT, before=4, keep=True)
 
-    def centred(self, text: str, size: float | None = None) -> Any:
-        return self.para(text, size=size, align=WD_ALIGN_PARAGRAPH.CENTER)
+    def centred(self, text: str) -> None:
+        self.para(text, align=WD_ALIGN_PARAGRAPH.CENTER)
 
-    def numbered(self, items: Sequence[str], indent: Any = INDENT) -> None:
+    def numbered(self, items: Sequence[str], depth: float) -> None:
         """1. ... 2. ...: the number hangs left of the text (a tab), which wraps under
         itself; typed rather than Word numbering, so that it keeps Thai digits."""
+        indent = Cm(2.5 * depth)
         room = LIST_NUMBER_ROOM if len(items) < 100 else Cm(1.4)
         for count, text in enumerate(items, start=1):
             marker = self.content.digits(f"{count}.")
             paragraph = self.para(f"{marker}\t{text}", left=indent + room, first=-room)
             paragraph.paragraph_format.tab_stops.add_tab_stop(indent + room)
 
-    def people(self, people: Sequence[PersonLine]) -> None:
-        self.numbered([person.text for person in people], indent=HALF_INDENT)
+    def list_line(self, text: str) -> None:
+        self.para(text, left=HALF_INDENT)
 
-    def groups(self, groups: Sequence[SectorGroup]) -> None:
-        for group in groups:
-            if group.name:
-                self.subheading(group.name)
-            self.people(group.people)
+    def closing_line(self, text: str) -> None:
+        self.para(text, bold=True, before=12)
 
     def table(
         self,
@@ -239,68 +237,10 @@ class MinutesDocx:
             cell._tc.get_or_add_tcPr().append(shade)
         self.doc.add_paragraph()  # a line between the table and what follows
 
-    # --- the parts of the minutes ----------------------------------------------------
-
-    def header(self) -> None:
-        c = self.content
-        self.para(c.title, bold=True, size=18, align=WD_ALIGN_PARAGRAPH.CENTER)
-        for line in (c.number_line, c.date_line, c.venue_line):
-            if line:
-                self.centred(line)
-
-    def attendance(self) -> None:
-        c = self.content
-        self.heading("ผู้มาประชุม")
-        if c.present:
-            self.groups(c.present)
-        else:
-            self.para("-", left=HALF_INDENT)
-        if c.absent:
-            self.heading("ผู้ไม่มาประชุม")
-            self.people(c.absent)
-        if c.participants:
-            self.heading("ผู้เข้าร่วมประชุม")
-            self.groups(c.participants)
-
-    def body(self) -> None:
-        c = self.content
-        self.heading(c.start_line)
-        reported = False
-        for section in c.sections:
-            self.heading(section.heading)
-            self.lines(section.text)
-            if section.shows_results and not reported:
-                self.results()
-                reported = True
-            self.subheading("มติที่ประชุม")
-            self.lines(section.resolution or "-")
-        if not reported and c.has_results:
-            self.heading(RESULTS_HEADING)
-            self.results()
-        self.para(c.end_line, bold=True, before=12)
-
-    def results(self) -> None:
-        c = self.content
-        for issue in c.issues:
-            self.subheading(issue.heading)
-            self.lines(c.issue_summary(issue))
-            self.numbered([c.idea_text(i) for i in issue.most_supported()])
-            if c.points_to_appendix(issue):
-                self.lines(APPENDIX_NOTE)
-        for vote in c.votes:
-            self.vote(vote)
-
-    def vote(self, vote: VoteResults) -> None:
-        self.subheading(vote.heading)
-        self.lines(vote.summary)
-        rows = [(r.rank, r.text, r.score, r.voters) for r in vote.rows]
-        head = ("อันดับ", "ข้อเสนอ", "คะแนน", "ผู้ลงคะแนน")
-        self.table(head, rows, (1.8, 9.2, 2.2, 2.8), centred=(0, 2, 3))
-        if not (vote.chart and any(sum(bar.shares) for bar in vote.chart)):
-            return
+    def chart(self, vote: VoteResults) -> None:
         # The chart's data: a row per sector that gave any of these ideas a vote, a
         # column per idea (by rank), so that the long sector names need not wrap.
-        self.centred(vote.caption, size=14).paragraph_format.keep_with_next = True
+        self.para(vote.caption, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, keep=True)
         data = []
         for index, (name, _colour) in enumerate(vote.sectors):
             shares = [bar.shares[index] for bar in vote.chart]
@@ -315,15 +255,10 @@ class MinutesDocx:
             size=CHART_SIZE,
         )
 
-    def signatures(self) -> None:
-        dots = "." * 36
-        lines: list[str] = [""]
-        for signature in self.content.signatures:
-            name = f"({signature.name})" if signature.name else f"({dots})"
-            lines += [f"ลงชื่อ {dots} {signature.role}", name]
-            if signature.position:
-                lines.append(signature.position)
-            lines.append("")
+    def signature_blocks(self, blocks: list[list[str]]) -> None:
+        lines = [""]
+        for block in blocks:
+            lines += [*block, ""]
         for index, text in enumerate(lines):
             # Kept together on one page, like the PDF's KeepTogether.
             self.para(
@@ -332,29 +267,6 @@ class MinutesDocx:
                 left=SIGNATURE_INDENT,
                 keep=index < len(lines) - 1,
             )
-
-    def appendix(self) -> None:
-        c = self.content
-        if not (c.with_appendix and c.issues):
-            return
-        title = self.para("ภาคผนวก", bold=True, size=18, align=WD_ALIGN_PARAGRAPH.CENTER)
-        title.paragraph_format.page_break_before = True
-        self.centred("ความคิดเห็นทั้งหมดจากการระดมความคิดเห็น")
-        for issue in c.issues:
-            self.heading(issue.heading)
-            rows = [
-                (c.digits(str(n)), c.idea_text(i), i.kind, i.sector)
-                for n, i in enumerate(issue.ideas, start=1)
-            ]
-            head = ("ลำดับ", "ความคิดเห็น", "ประเภท", "ภาคส่วน")
-            self.table(head, rows, (1.8, 8.4, 2.6, 3.2), centred=(0,))
-
-    def build(self) -> None:
-        self.header()
-        self.attendance()
-        self.body()
-        self.signatures()
-        self.appendix()
 
 
 def write_minutes_docx(

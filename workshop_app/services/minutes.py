@@ -140,7 +140,7 @@ class MinutesContent:
         return bool(self.issues or self.votes)
 
     def digits(self, text: str) -> str:
-        return to_thai_digits(text) if self.thai_digits else text
+        return _digits(text, self.thai_digits)
 
     def idea_text(self, idea: IdeaLine) -> str:
         """The idea, with how many cards it gathers when more than its own."""
@@ -186,6 +186,11 @@ class MinutesContent:
             yield from (signature.name, signature.position)
 
 
+def _digits(text: str, thai_digits: bool) -> str:
+    """``text`` with Thai digits when the minutes are written with them."""
+    return to_thai_digits(text) if thai_digits else text
+
+
 def minutes_title(workshop_title: str) -> str:
     """ "รายงานการประชุม" + the meeting's name, without saying "ประชุม" twice."""
     name = workshop_title
@@ -212,15 +217,14 @@ def _issue_results(session: Session, workshop_id: str, thai_digits: bool) -> lis
         ]
         if ideas:
             cards = sum(i.cards for i in ideas)
-            number = to_thai_digits(str(issue.number)) if thai_digits else str(issue.number)
-            heading = f"ประเด็นการพัฒนาที่ {number} {issue.title}"
+            heading = f"ประเด็นการพัฒนาที่ {_digits(str(issue.number), thai_digits)} {issue.title}"
             results.append(IssueResults(heading, cards, ideas))
     return results
 
 
 def _vote_results(session: Session, workshop_id: str, thai_digits: bool) -> list[VoteResults]:
     def digits(text: str) -> str:
-        return to_thai_digits(text) if thai_digits else text
+        return _digits(text, thai_digits)
 
     votes = []
     for vote_round in list_rounds(session, workshop_id):
@@ -275,7 +279,7 @@ def gather_minutes(
     details = get_workshop(session, workshop_id)
 
     def digits(text: str) -> str:
-        return to_thai_digits(text) if thai_digits else text
+        return _digits(text, thai_digits)
 
     people = list_attendees(session, workshop_id)  # Thai dictionary order
     present: list[PersonLine] = []

@@ -22,18 +22,11 @@ from reportlab.platypus import (
 )
 from sqlalchemy.orm import Session
 
+from workshop_app.export.minutes_outline import MinutesOutline
 from workshop_app.export.pdf.document import BODY, build, workshop_words
 from workshop_app.export.pdf.fonts import BOLD, register_fonts
 from workshop_app.export.pdf.thai_text import TextStyle, ThaiParagraph, draw_line, text_width
-from workshop_app.services.minutes import (
-    APPENDIX_NOTE,
-    RESULTS_HEADING,
-    MinutesContent,
-    PersonLine,
-    SectorGroup,
-    VoteResults,
-    gather_minutes,
-)
+from workshop_app.services.minutes import MinutesContent, VoteResults, gather_minutes
 from workshop_app.thai.linebreak import Line
 
 # Thai official paragraphs start 2.5 cm in; lists hang their numbers out of the text.
@@ -50,11 +43,15 @@ SIGNATURE = BODY.but(alignment="centre", left_indent=4.5 * cm)
 GRID = colors.HexColor("#404040")
 
 
-class MinutesStory:
+class MinutesStory(MinutesOutline):
     """Builds the flowables of the minutes; ``words`` keeps names whole on every line."""
 
+    VOTE_WIDTHS = (1.6, 9.4, 2.2, 2.8)
+    APPENDIX_WIDTHS = (1.6, 8.6, 2.6, 3.2)
+    SIGNATURE_DOTS = 30
+
     def __init__(self, content: MinutesContent, words: Sequence[str]) -> None:
-        self.content = content
+        super().__init__(content)
         self.words = tuple(words)
         self.story: list[Flowable] = []
         # Every text the story prints, in order, one paragraph or cell a line: what a
@@ -77,149 +74,84 @@ class MinutesStory:
     def cell(self, text: str, style: TextStyle = CELL) -> ThaiParagraph:
         return self.paragraph(text, style, one_span=True)
 
-    def numbered(self, items: Sequence[str], indent: float = INDENT) -> None:
+    # --- the parts, as they look in the PDF ------------------------------------------
+
+    def title(self, text: str, *, new_page: bool = False) -> None:
+        if new_page:
+            self.story.append(PageBreak())
+        self.para(text, TITLE)
+
+    def centred(self, text: str) -> None:
+        self.para(text, CENTRED)
+
+    def heading(self, text: str) -> None:
+        self.para(text, HEADING)
+
+    def subheading(self, text: str) -> None:
+        self.para(text, SUBHEADING)
+
+    def text(self, text: str) -> None:
+        self.para(text)
+
+    def numbered(self, items: Sequence[str], depth: float) -> None:
         """1. ... 2. ...: the number hangs left of the text, which wraps under itself."""
         markers = [self.content.digits(f"{number}.") for number in range(1, len(items) + 1)]
         # Room for the widest number and a space, so that the space copies out too.
         room = max([LIST_NUMBER_ROOM] + [text_width(m, BODY) + 0.3 * cm for m in markers[-1:]])
-        style = BODY.but(left_indent=indent + room)
+        style = BODY.but(left_indent=depth * INDENT + room)
         for marker, text in zip(markers, items, strict=True):
             self.story.append(self.paragraph(text, style, marker=marker, marker_room=room))
 
-    def people(self, people: Sequence[PersonLine]) -> None:
-        self.numbered([person.text for person in people], indent=INDENT / 2)
+    def list_line(self, text: str) -> None:
+        self.para(text, BODY.but(left_indent=INDENT / 2))
 
-    def groups(self, groups: Sequence[SectorGroup]) -> None:
-        for group in groups:
-            if group.name:
-                self.para(group.name, SUBHEADING)
-            self.people(group.people)
+    def closing_line(self, text: str) -> None:
+        self.para(text, HEADING.but(space_before=12))
 
-    # --- the parts of the minutes ----------------------------------------------------
-
-    def header(self) -> None:
-        c = self.content
-        self.para(c.title, TITLE)
-        for line in (c.number_line, c.date_line, c.venue_line):
-            if line:
-                self.para(line, CENTRED)
-        self.story.append(Spacer(1, 6))
-
-    def attendance(self) -> None:
-        c = self.content
-        self.para("ผู้มาประชุม", HEADING)
-        if c.present:
-            self.groups(c.present)
-        else:
-            self.para("-", BODY.but(left_indent=INDENT / 2))
-        if c.absent:
-            self.para("ผู้ไม่มาประชุม", HEADING)
-            self.people(c.absent)
-        if c.participants:
-            self.para("ผู้เข้าร่วมประชุม", HEADING)
-            self.groups(c.participants)
-
-    def body(self) -> None:
-        c = self.content
-        self.para(c.start_line, HEADING)
-        reported = False
-        for section in c.sections:
-            self.para(section.heading, HEADING)
-            self.para(section.text)
-            if section.shows_results and not reported:
-                self.results()
-                reported = True
-            self.story.append(CondPageBreak(2 * BODY.leading))
-            self.para("มติที่ประชุม", SUBHEADING)
-            self.para(section.resolution or "-")
-        if not reported and c.has_results:
-            self.para(RESULTS_HEADING, HEADING)
-            self.results()
-        self.para(c.end_line, HEADING.but(space_before=12))
-
-    def results(self) -> None:
-        c = self.content
-        for issue in c.issues:
-            self.para(issue.heading, SUBHEADING)
-            self.para(c.issue_summary(issue))
-            self.numbered([c.idea_text(i) for i in issue.most_supported()])
-            if c.points_to_appendix(issue):
-                self.para(APPENDIX_NOTE)
-        for vote in c.votes:
-            self.vote(vote)
-
-    def vote(self, vote: VoteResults) -> None:
-        self.story.append(CondPageBreak(6 * BODY.leading))
-        self.para(vote.heading, SUBHEADING)
-        self.para(vote.summary)
-        rows: list[list[object]] = [
-            [self.cell(t, CELL_HEAD) for t in ("อันดับ", "ข้อเสนอ", "คะแนน", "ผู้ลงคะแนน")]
-        ]
-        centred = CELL.but(alignment="centre")
-        for row in vote.rows:
-            rows.append(
+    def table(
+        self,
+        head: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        centred: Sequence[int],
+    ) -> None:
+        centred_cell = CELL.but(alignment="centre")
+        cells: list[list[object]] = [[self.cell(t, CELL_HEAD) for t in head]]
+        for row in rows:
+            cells.append(
                 [
-                    self.cell(row.rank, centred),
-                    self.cell(row.text),
-                    self.cell(row.score, centred),
-                    self.cell(row.voters, centred),
+                    self.cell(text, centred_cell if index in centred else CELL)
+                    for index, text in enumerate(row)
                 ]
             )
-        table = Table(rows, colWidths=(1.6 * cm, 9.4 * cm, 2.2 * cm, 2.8 * cm), repeatRows=1)
+        table = Table(cells, colWidths=[w * cm for w in widths], repeatRows=1)
         table.setStyle(_grid_style())
         self.story += [Spacer(1, 4), table, Spacer(1, 6)]
-        if vote.chart and any(sum(bar.shares) for bar in vote.chart):
-            self.para(vote.caption, CENTRED.but(size=14, leading=20))
-            self.story.append(SectorBarChart(vote, self.words))
-            self.source += [bar.label for bar in vote.chart]
-            self.source += [name for name, _colour in vote.sectors]
 
-    def signatures(self) -> None:
-        blocks: list[Flowable] = [Spacer(1, 18)]
-        dots = "." * 30
-        for signature in self.content.signatures:
-            name = f"({signature.name})" if signature.name else f"({dots})"
-            lines = [f"ลงชื่อ {dots} {signature.role}", name]
-            if signature.position:
-                lines.append(signature.position)
-            blocks += [self.paragraph(t, SIGNATURE) for t in lines]
-            blocks.append(Spacer(1, 14))
-        self.story.append(KeepTogether(blocks))
+    def chart(self, vote: VoteResults) -> None:
+        self.para(vote.caption, CENTRED.but(size=14, leading=20))
+        self.story.append(SectorBarChart(vote, self.words))
+        self.source += [bar.label for bar in vote.chart]
+        self.source += [name for name, _colour in vote.sectors]
 
-    def appendix(self) -> None:
-        c = self.content
-        if not (c.with_appendix and c.issues):
-            return
-        self.story.append(PageBreak())
-        self.para("ภาคผนวก", TITLE)
-        self.para("ความคิดเห็นทั้งหมดจากการระดมความคิดเห็น", CENTRED)
-        centred = CELL.but(alignment="centre")
-        for issue in c.issues:
-            self.story.append(CondPageBreak(5 * BODY.leading))  # no heading alone at the foot
-            self.para(issue.heading, HEADING)
-            rows: list[list[object]] = [
-                [self.cell(t, CELL_HEAD) for t in ("ลำดับ", "ความคิดเห็น", "ประเภท", "ภาคส่วน")]
-            ]
-            for number, idea in enumerate(issue.ideas, start=1):
-                rows.append(
-                    [
-                        self.cell(c.digits(str(number)), centred),
-                        self.cell(c.idea_text(idea)),
-                        self.cell(idea.kind),
-                        self.cell(idea.sector),
-                    ]
-                )
-            table = Table(rows, colWidths=(1.6 * cm, 8.6 * cm, 2.6 * cm, 3.2 * cm), repeatRows=1)
-            table.setStyle(_grid_style())
-            self.story += [Spacer(1, 4), table]
+    def signature_blocks(self, blocks: list[list[str]]) -> None:
+        flowables: list[Flowable] = [Spacer(1, 18)]
+        for lines in blocks:
+            flowables += [self.paragraph(t, SIGNATURE) for t in lines]
+            flowables.append(Spacer(1, 14))
+        self.story.append(KeepTogether(flowables))
 
-    def build(self) -> list[Flowable]:
-        self.header()
-        self.attendance()
-        self.body()
-        self.signatures()
-        self.appendix()
-        return self.story
+    def after_header(self) -> None:
+        self.story.append(Spacer(1, 6))
+
+    def before_resolution(self) -> None:
+        self.story.append(CondPageBreak(2 * BODY.leading))
+
+    def before_vote(self) -> None:
+        self.story.append(CondPageBreak(6 * BODY.leading))
+
+    def before_appendix_issue(self) -> None:
+        self.story.append(CondPageBreak(5 * BODY.leading))  # no heading alone at the foot
 
 
 def _grid_style() -> TableStyle:

@@ -48,7 +48,7 @@ class MinutesStory(MinutesOutline):
 
     VOTE_WIDTHS = (1.6, 9.4, 2.2, 2.8)
     APPENDIX_WIDTHS = (1.6, 8.6, 2.6, 3.2)
-    SIGNATURE_DOTS = 30
+    SIGNATURE_DOTS = 26  # "ลงชื่อ ... ผู้ตรวจรายงานการประชุม" on one line of 11.5 cm
 
     def __init__(self, content: MinutesContent, words: Sequence[str]) -> None:
         super().__init__(content)

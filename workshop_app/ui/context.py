@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from workshop_app.db.database import Database
 from workshop_app.errors import UserError
+from workshop_app.services import workshops
 
 T = TypeVar("T")
 
@@ -62,3 +63,16 @@ class WorkshopContext(QObject):
             return None
         self.changed.emit(changes)
         return result
+
+    def save_workshop_field(self, field: str, value: object) -> bool:
+        """Store one field of the workshop when it differs from what is stored; False if
+        the service refused it (the reason went to ``user_error``)."""
+        workshop_id = self.workshop_id
+        stored = self.read(lambda s: getattr(workshops.get_workshop(s, workshop_id), field))
+        if stored == value:
+            return True
+
+        def update(session: Session) -> object:
+            return workshops.update_workshop(session, workshop_id, **{field: value})
+
+        return self.run(update, Changes.WORKSHOP) is not None

@@ -241,17 +241,8 @@ class MinutesPage(QWidget):
             self._saving = False
 
     def _signature_saver(self, field: str, line: QLineEdit) -> Callable[[], None]:
-        workshop_id = self.context.workshop_id
-
         def save() -> None:
-            stored = self.context.read(
-                lambda s: getattr(workshops.get_workshop(s, workshop_id), field)
-            )
-            if stored != line.text().strip():
-                self.context.run(
-                    lambda s: workshops.update_workshop(s, workshop_id, **{field: line.text()}),
-                    Changes.WORKSHOP,
-                )
+            self.context.save_workshop_field(field, line.text().strip())
 
         return save
 

@@ -328,15 +328,7 @@ class SetupPage(QWidget):
     def _save(self, field: str, value: object) -> None:
         if self._loading:
             return
-        workshop_id = self.context.workshop_id
-        current = self.context.read(
-            lambda s: getattr(workshops.get_workshop(s, workshop_id), field)
-        )
-        if current == value:
-            return
-        if not self._run(
-            lambda s: workshops.update_workshop(s, workshop_id, **{field: value}), Changes.WORKSHOP
-        ):
+        if not self.context.save_workshop_field(field, value):
             self.load_details()  # refused: show what is stored
 
     def _save_time(self, field: str) -> None:

@@ -37,9 +37,14 @@ def test_a_file_from_the_first_version_is_upgraded_with_its_data(tmp_path: Path)
         workshop_id = create_workshop(session, "ประชุมปีที่แล้ว")
     database.close()
     # Turn the file back into a first-version file: no voting or idea tables, no glossary,
-    # none of the minutes columns.
+    # none of the minutes columns, no action plan.
     with sqlite3.connect(path) as conn:
         for table in (
+            "reference_items",
+            "project_ideas",
+            "project_activities",
+            "project_budgets",
+            "projects",
             "paper_tallies",
             "ballot_marks",
             "ballots",
@@ -62,6 +67,7 @@ def test_a_file_from_the_first_version_is_upgraded_with_its_data(tmp_path: Path)
         conn.execute("ALTER TABLE attendees DROP COLUMN stands_in_for")
         conn.execute("ALTER TABLE attendees DROP COLUMN absence_reason")
         conn.execute("ALTER TABLE agenda_items DROP COLUMN shows_results")
+        conn.execute("ALTER TABLE strategic_issues DROP COLUMN indicators")
         conn.execute("UPDATE alembic_version SET version_num = '0001_initial'")
     conn.close()
 

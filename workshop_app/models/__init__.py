@@ -3,6 +3,15 @@
 from workshop_app.models.attendee import Attendee, AttendeeRole
 from workshop_app.models.base import Base, SyncedRow
 from workshop_app.models.idea import Idea, IdeaKind, IdeaMergeEvent, MergeAction
+from workshop_app.models.project import (
+    BudgetList,
+    Project,
+    ProjectActivity,
+    ProjectBudget,
+    ProjectIdea,
+    ReferenceItem,
+    ReferenceListName,
+)
 from workshop_app.models.vote import (
     Ballot,
     BallotMark,
@@ -29,6 +38,7 @@ __all__ = [
     "AttendeeRole",
     "Ballot",
     "BallotMark",
+    "BudgetList",
     "Base",
     "CastBy",
     "Idea",
@@ -36,6 +46,12 @@ __all__ = [
     "IdeaMergeEvent",
     "MergeAction",
     "PaperTally",
+    "Project",
+    "ProjectActivity",
+    "ProjectBudget",
+    "ProjectIdea",
+    "ReferenceItem",
+    "ReferenceListName",
     "RoundState",
     "Sector",
     "StrategicIssue",

@@ -58,6 +58,8 @@ class StrategicIssue(SyncedRow, Base):
     number: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(Text)
     goal: Mapped[str] = mapped_column(Text, default="")
+    # ตัวชี้วัดและค่าเป้าหมายของประเด็น: printed at the head of each project brief.
+    indicators: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class AgendaItem(SyncedRow, Base):

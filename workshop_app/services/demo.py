@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from workshop_app.models import AttendeeRole, CastBy, IdeaKind, VoteMethod, WorkshopKind
-from workshop_app.services import voting
+from workshop_app.models import AttendeeRole, BudgetList, CastBy, IdeaKind, VoteMethod, WorkshopKind
+from workshop_app.services import projects, voting
 from workshop_app.services.attendees import (
     AttendeeDraft,
     add_attendee,
@@ -23,10 +24,12 @@ from workshop_app.services.attendees import (
     update_attendee,
 )
 from workshop_app.services.ideas import IdeaDraft, add_idea
+from workshop_app.services.reference_lists import shipped_list
 from workshop_app.services.vote_counting import Mark
 from workshop_app.services.workshops import (
     add_issue,
     create_workshop,
+    get_workshop,
     list_agenda,
     list_issues,
     list_sectors,
@@ -446,6 +449,7 @@ def create_demo_workshop(
     _add_demo_votes(session, workshop_id, BALLOTS_PER_SIZE[size], rng)
     # Its own generator, so the people, ideas and votes stay as they were before it.
     _add_demo_minutes(session, workshop_id, random.Random(seed + 1))
+    _add_demo_projects(session, workshop_id, PROJECTS_PER_SIZE[size], random.Random(seed + 2))
     return workshop_id
 
 
@@ -655,3 +659,95 @@ def _add_demo_ideas(session: Session, workshop_id: str, count: int, rng: random.
         )
         add_idea(session, workshop_id, issue.id, draft)
         added.append((issue.id, text))
+
+
+PROJECTS_PER_SIZE = {"small": 12, "large": 150}
+# (programme, approach) per issue in ISSUES order.
+PROGRAMMES = (
+    (("แผนงานพัฒนาการเกษตร", "ยกระดับการผลิตและแปรรูปสินค้าเกษตรให้ได้มาตรฐาน"),),
+    (("แผนงานพัฒนาการท่องเที่ยว", "พัฒนาแหล่งท่องเที่ยวและยกระดับการบริการ"),),
+    (("แผนงานพัฒนาคุณภาพชีวิต", "ลดความเหลื่อมล้ำและเสริมสร้างความเข้มแข็งของชุมชน"),),
+    (("แผนงานบริหารจัดการทรัพยากรธรรมชาติ", "อนุรักษ์และฟื้นฟูทรัพยากรธรรมชาติอย่างมีส่วนร่วม"),),
+    (("แผนงานพัฒนาโครงสร้างพื้นฐาน", "พัฒนาโครงข่ายคมนาคมและโลจิสติกส์เชื่อมโยงชายแดน"),),
+    (("แผนงานรักษาความสงบเรียบร้อย", "เสริมสร้างความปลอดภัยในชีวิตและทรัพย์สิน"),),
+)
+ACTIVITY_NAMES = (
+    "ประชุมชี้แจงและสำรวจความต้องการของกลุ่มเป้าหมาย",
+    "ฝึกอบรมเชิงปฏิบัติการ",
+    "จัดหาวัสดุอุปกรณ์และก่อสร้าง",
+    "ศึกษาดูงานและแลกเปลี่ยนเรียนรู้",
+    "ติดตามและประเมินผลโครงการ",
+)
+
+
+def _add_demo_projects(session: Session, workshop_id: str, count: int, rng: random.Random) -> None:
+    """The action plan: the voted rounds' ideas promoted first (their rank as priority),
+    then project ideas of every issue, filled in as an agency would."""
+    rounds = [r for r in voting.list_rounds(session, workshop_id) if r.state == "closed"]
+    for vote_round in rounds:
+        top = voting.top_of_round(session, vote_round.id, max(3, count // 20))
+        left = count - len(projects.promoted_idea_ids(session, workshop_id))
+        projects.promote_ideas(session, workshop_id, top[:left], vote_round.id)
+    promoted = projects.promoted_idea_ids(session, workshop_id)
+    issues = list_issues(session, workshop_id)
+    ideas_by_issue = [
+        [
+            i
+            for i in voting.ideas_of_issue(session, workshop_id, issue.id, kind=None)
+            if i not in promoted
+        ]
+        for issue in issues
+    ]
+    missing = count - len(promoted)
+    extra: list[str] = []
+    while missing > 0 and any(ideas_by_issue):
+        for column in ideas_by_issue:
+            if column and missing > 0:
+                extra.append(column.pop(0))
+                missing -= 1
+    projects.promote_ideas(session, workshop_id, extra)
+    year = get_workshop(session, workshop_id).fiscal_year or 2569
+    agencies = shipped_list("agency")
+    sources = shipped_list("funding_source")
+    strategies = shipped_list("national_strategy")
+    master_plans = shipped_list("master_plan")
+    milestones = shipped_list("national_plan")
+    for row in projects.list_projects(session, workshop_id):
+        issue_index = (row.issue_number - 1) % len(PROGRAMMES)
+        programme, approach = rng.choice(PROGRAMMES[issue_index])
+        agency = rng.choice(agencies)
+        budget = Decimal(rng.randrange(5, 500) * 100_000)
+        shares = sorted(rng.sample(range(1, 10), 2))
+        parts = [shares[0], shares[1] - shares[0], 10 - shares[1]]
+        names = rng.sample(ACTIVITY_NAMES, 3)
+        activities = tuple(
+            projects.ActivityDraft(name, budget * part / 10, agency, rng.choice(agencies))
+            for name, part in zip(names, parts, strict=True)
+        )
+        draft = replace(
+            row.draft,
+            approach=approach,
+            programme=programme,
+            rationale=f"จังหวัดสงขลามีความจำเป็นต้อง{row.name} เพื่อแก้ไขปัญหาของพื้นที่"
+            "และตอบสนองความต้องการของประชาชนตามที่ได้ระดมความคิดเห็นในการประชุม",
+            objectives=f"1. เพื่อ{row.name}\n2. เพื่อเพิ่มรายได้และคุณภาพชีวิตของประชาชน",
+            indicators="ผู้ได้รับประโยชน์ไม่น้อยกว่า 500 คน\nความพึงพอใจไม่น้อยกว่าร้อยละ 80",
+            target_area="จังหวัดสงขลา 16 อำเภอ",
+            implementing_agency=agency,
+            duration=f"ตุลาคม {year - 1} - กันยายน {year}",
+            funding_source=rng.choice(sources),
+            outputs="กิจกรรมตามโครงการแล้วเสร็จ 1 โครงการ",
+            outcomes="ประชาชนมีรายได้และคุณภาพชีวิตดีขึ้น",
+            national_strategy=rng.choice(strategies),
+            master_plan=rng.choice(master_plans),
+            national_plan=rng.choice(milestones),
+            regional_plan="แผนพัฒนาภาคใต้",
+            budget_list=(
+                BudgetList.WITHIN.value
+                if row.draft.priority is not None or rng.random() < 0.6
+                else BudgetList.OVER.value
+            ),
+            budgets=((year, budget),),
+            activities=activities,
+        )
+        projects.update_project(session, row.id, draft)

@@ -74,6 +74,11 @@ def _parse_text(text: str) -> Decimal:
     return Decimal(f"{match['sign']}{integer}.{fraction}")
 
 
+def parse_baht(text: str) -> Decimal:
+    """An amount typed by a person ("1,250,000", "๑๒๐.๗๕", "-5"): ValueError if it is not one."""
+    return _parse_text(text)
+
+
 def _to_satang(amount: Decimal | int | str) -> int:
     """The amount as a signed whole number of satang, rounded half up (away from zero)."""
     if isinstance(amount, bool) or not isinstance(amount, Decimal | int | str):

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian packages Qt needs to open windows (and to run offscreen in tests),
-# poppler-utils (pdftotext, pdftoppm: the tests read back every PDF) and
-# libreoffice-writer-nogui (soffice: a test turns the DOCX minutes into a PDF), when
-# they are missing. Runs apt-get only as root on a Debian-like system; elsewhere it prints
+# poppler-utils (pdftotext, pdftoppm: the tests read back every PDF), LibreOffice Writer
+# and Calc (soffice: tests open the DOCX minutes and the Excel workbooks in it) and
+# python3-uno (a test edits a workbook through LibreOffice), when they are missing. Runs apt-get only as root on a Debian-like system; elsewhere it prints
 # what is missing and carries on.
 set -euo pipefail
 
@@ -12,7 +12,8 @@ packages=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 libxcb-xinerama0
   poppler-utils
-  libreoffice-writer-nogui
+  libreoffice-writer-nogui libreoffice-calc-nogui
+  python3-uno
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -4,9 +4,7 @@ PDF that reads back."""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -17,11 +15,11 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
+from tests.libreoffice import LibreOffice
 from workshop_app.cli import main
 from workshop_app.db.database import Database
 from workshop_app.errors import UserError
 from workshop_app.export.docx_minutes import write_minutes_docx
-from workshop_app.resources import resources_dir
 from workshop_app.services.attendees import list_attendees
 from workshop_app.services.minutes import MinutesContent, gather_minutes
 
@@ -229,38 +227,9 @@ def test_export_command_writes_docx(db: Database, demo_workshop: str, db_path: P
 def test_libreoffice_turns_it_into_a_pdf_that_reads_back(
     db: Database, demo_workshop: str, tmp_path: Path
 ) -> None:
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.fail(
-            "LibreOffice (soffice) is not installed; it is needed to check the DOCX "
-            "minutes. Run scripts/install-system-packages.sh "
-            "(or: sudo apt-get install libreoffice-writer-nogui)."
-        )
     path = tmp_path / "minutes.docx"
     write(db, demo_workshop, path)
-    # The bundled Sarabun, as on a user's machine: the build machine may have no Thai font.
-    fonts = tmp_path / "fonts.conf"
-    fonts.write_text(
-        '<?xml version="1.0"?><fontconfig>'
-        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-        f"<dir>{resources_dir() / 'fonts'}</dir><cachedir>{tmp_path / 'fc'}</cachedir>"
-        "</fontconfig>",
-        encoding="utf-8",
-    )
-    command = [
-        soffice,
-        f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",  # not the user's
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(tmp_path),
-        str(path),
-    ]
-    env = {**os.environ, "FONTCONFIG_FILE": str(fonts)}
-    subprocess.run(command, check=True, capture_output=True, timeout=180, env=env)
-    pdf = tmp_path / "minutes.pdf"
-    assert pdf.is_file()
+    pdf = LibreOffice(tmp_path).convert(path, "pdf")
 
     def text(*pages: str) -> str:
         # -raw: in reading order pdftotext splits the marks of LibreOffice's bold Thai

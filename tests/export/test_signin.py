@@ -10,7 +10,7 @@ import pytest
 from tests.pdf_reading import read_pdf, shared_check
 from workshop_app.cli import main
 from workshop_app.db.database import Database
-from workshop_app.export.pdf.document import written_whole
+from workshop_app.export.files import written_whole
 from workshop_app.export.pdf.signin import write_signin_sheet
 from workshop_app.services.attendees import AttendeeRow, list_attendees
 from workshop_app.services.demo import create_demo_workshop

@@ -18,8 +18,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from sqlalchemy.orm import Session
 
+from workshop_app.export.files import written_whole
 from workshop_app.export.minutes_outline import MinutesOutline
-from workshop_app.export.pdf.document import written_whole
 from workshop_app.services.minutes import MinutesContent, VoteResults, gather_minutes
 from workshop_app.services.vote_report import number
 

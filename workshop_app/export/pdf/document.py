@@ -3,10 +3,7 @@ file whole or not at all, and the words the line breaker must never split."""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
@@ -15,7 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from sqlalchemy.orm import Session
 
-from workshop_app.errors import UserError
+from workshop_app.export.files import written_whole
 from workshop_app.export.pdf.fonts import register_fonts
 from workshop_app.export.pdf.thai_text import TextStyle, draw_line
 from workshop_app.services.attendees import list_attendees
@@ -36,40 +33,6 @@ def workshop_words(session: Session, workshop_id: str) -> tuple[str, ...]:
     for attendee in list_attendees(session, workshop_id):
         words.update((attendee.first_name, attendee.last_name))
     return tuple(sorted(w for w in words if w and " " not in w))
-
-
-@contextlib.contextmanager
-def written_whole(path: Path) -> Iterator[Path]:
-    """A temporary path beside ``path`` to write to; it replaces ``path`` only when the
-    block ends without an error, so a failed export leaves no half-written file."""
-    path = Path(path)
-    if path.is_dir():
-        raise UserError(f"{path} เป็นโฟลเดอร์ กรุณาระบุชื่อแฟ้ม", f"{path} is a folder; give a file name.")
-    if not path.parent.is_dir():
-        raise UserError(f"ไม่มีโฟลเดอร์ {path.parent}", f"The folder {path.parent} does not exist.")
-    try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".part", dir=path.parent
-        )
-        os.close(handle)
-    except OSError as exc:
-        raise _cannot_write(path, exc) from exc
-    try:
-        yield Path(temporary)
-        os.replace(temporary, path)
-    except OSError as exc:  # disk full, the file open in another program, ...
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise _cannot_write(path, exc) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
-def _cannot_write(path: Path, exc: OSError) -> UserError:
-    why = exc.strerror or str(exc)
-    return UserError(f"เขียนแฟ้ม {path} ไม่ได้: {why}", f"cannot write {path}: {why}")
 
 
 def page_number_text(page: int, thai_digits: bool) -> str:

@@ -40,6 +40,7 @@ bench: $(BENCH_READY)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/board.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/voting.py
 	$(PY) bench/documents.py
+	$(PY) bench/action_plan.py
 	$(PY) bench/duplicates.py
 
 # The bench extra: WeasyPrint, which bench/documents.py times on the same minutes.

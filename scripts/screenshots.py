@@ -54,6 +54,12 @@ def main() -> int:
             path = out / f"minutes-{language}.png"
             window.grab().save(str(path))
             print(path)
+            # Action plan: the first project of issue 1 and the totals.
+            window.show_page(5)
+            QApplication.processEvents()
+            path = out / f"action-plan-{language}.png"
+            window.grab().save(str(path))
+            print(path)
             window.open_projector()
             projector = window.projector
             assert projector is not None

@@ -104,12 +104,22 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export",
         parents=[common],
-        help="write a document: minutes (PDF or DOCX) or signin (the sign-in sheet, PDF)",
+        help="write a document: minutes (PDF or DOCX), signin (the sign-in sheet, PDF), "
+        "action-plan (the annual action plan workbook, .xlsx) or template (a blank "
+        "project template for agencies, .xlsx)",
     )
-    export.add_argument("document", choices=("minutes", "signin"))
+    export.add_argument("document", choices=("minutes", "signin", "action-plan", "template"))
     export.add_argument("--workshop", required=True, help="workshop id (or its first characters)")
     export.add_argument(
-        "--out", required=True, type=Path, help="the file to write: .pdf, or .docx for minutes"
+        "--out",
+        required=True,
+        type=Path,
+        help="the file to write: .pdf, or .docx for minutes, .xlsx for action-plan and template",
+    )
+    export.add_argument(
+        "--with-projects",
+        action="store_true",
+        help="template: fill it with the workshop's projects (to update them and import back)",
     )
     export.add_argument(
         "--order",
@@ -137,7 +147,23 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="minutes: leave out the appendix that lists every idea",
     )
+    plan = commands.add_parser(
+        "import-plan",
+        parents=[common],
+        help="import projects from a filled action-plan template (.xlsx); all rows or none",
+    )
+    plan.add_argument("--workshop", required=True, help="workshop id (or its first characters)")
+    plan.add_argument("file", type=Path)
     return parser
+
+
+# The file each document is written as.
+DOCUMENT_FORMATS = {
+    "minutes": (".pdf", ".docx"),
+    "signin": (".pdf",),
+    "action-plan": (".xlsx",),
+    "template": (".xlsx",),
+}
 
 
 def _export(session: Session, workshop_id: str, args: argparse.Namespace) -> None:
@@ -146,12 +172,22 @@ def _export(session: Session, workshop_id: str, args: argparse.Namespace) -> Non
     command."""
     out: Path = args.out
     suffix = out.suffix.lower()
-    formats = (".pdf", ".docx") if args.document == "minutes" else (".pdf",)
+    formats = DOCUMENT_FORMATS[args.document]
     if suffix not in formats:
         raise UserError(
             f"เขียนเป็น {' หรือ '.join(formats)} เท่านั้น: {out.name}",
             f"this document is written as {' or '.join(formats)} only: {out.name}",
         )
+    if args.document == "action-plan":
+        from workshop_app.export.xlsx_action_plan import write_action_plan
+
+        write_action_plan(session, workshop_id, out)
+        return
+    if args.document == "template":
+        from workshop_app.export.xlsx_template import write_plan_template
+
+        write_plan_template(session, workshop_id, out, with_projects=args.with_projects)
+        return
     if args.document == "signin":
         from workshop_app.export.pdf.signin import write_signin_sheet
 
@@ -199,7 +235,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run_command(args: argparse.Namespace, db_path: Path, language: str) -> int:
 
     # Checked before opening: a typo in a file name must not create a database.
-    if args.command in ("import-attendees", "import-ideas") and not args.file.is_file():
+    if args.command in ("import-attendees", "import-ideas", "import-plan") and not (
+        args.file.is_file()
+    ):
         raise UserError(f"ไม่พบแฟ้ม {args.file}", f"file not found: {args.file}")
     if args.command != "demo" and not db_path.exists():
         raise UserError(
@@ -242,6 +280,19 @@ def _run_command(args: argparse.Namespace, db_path: Path, language: str) -> int:
                 language,
                 f"นำเข้า {count} ความคิดเห็นจาก {args.file.name}",
                 f"imported {count} ideas from {args.file.name}",
+            )
+        elif args.command == "import-plan":
+            from workshop_app.services import plan_import
+
+            with database.transaction() as session:
+                workshop_id = workshops.find_workshop_id(session, args.workshop)
+                imported = plan_import.import_plan(session, workshop_id, args.file)
+            _say(
+                language,
+                f"นำเข้าจาก {args.file.name}: โครงการใหม่ {imported.created} "
+                f"ปรับปรุง {imported.updated} โครงการ",
+                f"imported from {args.file.name}: {imported.created} new, "
+                f"{imported.updated} updated projects",
             )
         elif args.command == "export":
             with database.session() as session:

@@ -2,6 +2,168 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH">
 <context>
+    <name>ActionPlanPage</name>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="75"/>
+        <source>Project</source>
+        <translation>โครงการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="75"/>
+        <source>Priority</source>
+        <translation>ลำดับ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="75"/>
+        <source>Budget</source>
+        <translation>งบประมาณ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="85"/>
+        <source>Promote ideas…</source>
+        <translation>เลือกความคิดเป็นโครงการ…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="87"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="328"/>
+        <source>New project</source>
+        <translation>โครงการใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="89"/>
+        <source>Delete</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="92"/>
+        <source>Move up</source>
+        <translation>เลื่อนขึ้น</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="95"/>
+        <source>Move down</source>
+        <translation>เลื่อนลง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="119"/>
+        <source>Total</source>
+        <translation>ยอดรวม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="119"/>
+        <source>Baht</source>
+        <translation>บาท</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="127"/>
+        <source>Reference lists…</source>
+        <translation>รายการอ้างอิง…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="129"/>
+        <source>Export action plan (Excel)…</source>
+        <translation>ส่งออกแผนปฏิบัติราชการ (Excel)…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="131"/>
+        <source>Export template for agencies…</source>
+        <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="133"/>
+        <source>Import filled template…</source>
+        <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="138"/>
+        <source>Budget totals</source>
+        <translation>สรุปงบประมาณ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="209"/>
+        <source>Issue {number}: {title}</source>
+        <translation>ประเด็นที่ {number}: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="270"/>
+        <source>round {number}: rank {rank}, score {score}</source>
+        <translation>รอบที่ {number}: อันดับ {rank} คะแนน {score}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="289"/>
+        <source>Whole plan</source>
+        <translation>รวมทั้งแผน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="292"/>
+        <source>Issue {number}</source>
+        <translation>ประเด็นที่ {number}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="294"/>
+        <source>(no funding source)</source>
+        <translation>(ไม่ระบุแหล่งงบประมาณ)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="323"/>
+        <source>Add a strategic issue on the setup page first.</source>
+        <translation>กรุณาเพิ่มประเด็นการพัฒนาในหน้าตั้งค่างานประชุมก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="363"/>
+        <source>Vote round {number}: {title}</source>
+        <translation>รอบการลงคะแนนที่ {number}: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="370"/>
+        <source>Project ideas of issue {number} (no vote)</source>
+        <translation>ข้อเสนอโครงการของประเด็นที่ {number} (ไม่ได้ลงคะแนน)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="390"/>
+        <source>%n project(s) added</source>
+        <translation>
+            <numerusform>เพิ่มโครงการ %n โครงการ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="406"/>
+        <source>Edit reference lists</source>
+        <translation>แก้ไขรายการอ้างอิง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="422"/>
+        <source>Export template for agencies</source>
+        <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="422"/>
+        <source>Export action plan</source>
+        <translation>ส่งออกแผนปฏิบัติราชการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="425"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="457"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>แฟ้ม Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="449"/>
+        <source>Wrote {path}</source>
+        <translation>บันทึกแฟ้ม {path} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="455"/>
+        <source>Import filled template</source>
+        <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="471"/>
+        <source>Imported {file}: {created} new, {updated} updated projects</source>
+        <translation>นำเข้าแฟ้ม {file} แล้ว: โครงการใหม่ {created} ปรับปรุง {updated} โครงการ</translation>
+    </message>
+</context>
+<context>
     <name>AttendeeDialog</name>
     <message>
         <location filename="../../workshop_app/ui/dialogs.py" line="134"/>
@@ -312,44 +474,89 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="57"/>
+        <location filename="../../workshop_app/ui/commands.py" line="58"/>
         <source>Check in {name}</source>
         <translation>ลงทะเบียน {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="69"/>
+        <location filename="../../workshop_app/ui/commands.py" line="70"/>
         <source>Cancel check-in of {name}</source>
         <translation>ยกเลิกการลงทะเบียนของ {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="83"/>
+        <location filename="../../workshop_app/ui/commands.py" line="84"/>
         <source>Register walk-in {name}</source>
         <translation>ลงทะเบียนหน้างาน {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="95"/>
+        <location filename="../../workshop_app/ui/commands.py" line="96"/>
         <source>Edit {name}</source>
         <translation>แก้ไขข้อมูล {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="113"/>
+        <location filename="../../workshop_app/ui/commands.py" line="114"/>
         <source>Add idea “{text}”</source>
         <translation>เพิ่มความคิดเห็น “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="128"/>
+        <location filename="../../workshop_app/ui/commands.py" line="129"/>
         <source>Edit idea “{text}”</source>
         <translation>แก้ไขความคิดเห็น “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="170"/>
+        <location filename="../../workshop_app/ui/commands.py" line="152"/>
+        <source>Delete %n idea(s)</source>
+        <translation>ลบความคิดเห็น %n รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/commands.py" line="172"/>
         <source>Move idea “{text}”</source>
         <translation>ย้ายความคิดเห็น “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="199"/>
+        <location filename="../../workshop_app/ui/commands.py" line="188"/>
+        <source>Merge %n idea(s) into “{text}”</source>
+        <translation>รวม %n ความคิดเห็นเข้ากับ “{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/commands.py" line="202"/>
         <source>Unmerge “{text}”</source>
         <translation>แยกการรวมของ “{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/commands.py" line="219"/>
+        <source>Add project “{name}”</source>
+        <translation>เพิ่มโครงการ “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/commands.py" line="236"/>
+        <source>Edit project “{name}”</source>
+        <translation>แก้ไขโครงการ “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/commands.py" line="248"/>
+        <source>Delete project “{name}”</source>
+        <translation>ลบโครงการ “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/commands.py" line="272"/>
+        <source>Move project “{name}”</source>
+        <translation>ย้ายโครงการ “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/commands.py" line="305"/>
+        <source>Promote %n idea(s) to projects</source>
+        <translation>จัดทำ %n ความคิดเป็นโครงการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/commands.py" line="317"/>
+        <source>Edit list “{name}”</source>
+        <translation>แก้ไขรายการ “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/commands.py" line="359"/>
+        <source>Import projects from {file}</source>
+        <translation>นำเข้าโครงการจากแฟ้ม {file}</translation>
     </message>
 </context>
 <context>
@@ -480,199 +687,205 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="61"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="142"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="62"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="145"/>
         <source>Setup</source>
         <translation>ตั้งค่างานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="62"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="143"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="63"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="146"/>
         <source>Registration</source>
         <translation>ลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="63"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="144"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="64"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="147"/>
         <source>Brainstorm</source>
         <translation>ระดมความคิด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="64"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="145"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="65"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="148"/>
         <source>Voting</source>
         <translation>ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="66"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="146"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="67"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="149"/>
         <source>Minutes</source>
         <translation>รายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="78"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="69"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="150"/>
+        <source>Action plan</source>
+        <translation>แผนปฏิบัติราชการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="81"/>
         <source>Database: {path}</source>
         <translation>ฐานข้อมูล: {path}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="102"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="105"/>
         <source>&amp;File</source>
         <translation>&amp;แฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="105"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="108"/>
         <source>New workshop...</source>
         <translation>งานประชุมใหม่...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="110"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="113"/>
         <source>Open workshop...</source>
         <translation>เปิดงานประชุม...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="113"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="116"/>
         <source>Open database file...</source>
         <translation>เปิดแฟ้มฐานข้อมูล...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="114"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="117"/>
         <source>Recent workshops</source>
         <translation>งานประชุมล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="119"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="122"/>
         <source>Import invitation list...</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="122"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="125"/>
         <source>Import ideas...</source>
         <translation>นำเข้าความคิดเห็น...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="123"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="126"/>
         <source>Back up database now</source>
         <translation>สำรองฐานข้อมูลเดี๋ยวนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="126"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="129"/>
         <source>Quit</source>
         <translation>ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="129"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="132"/>
         <source>&amp;Edit</source>
         <translation>&amp;แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="130"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="133"/>
         <source>Undo</source>
         <translation>เลิกทำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="132"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="135"/>
         <source>Redo</source>
         <translation>ทำซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="140"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="143"/>
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="150"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="154"/>
         <source>Projector window</source>
         <translation>หน้าจอโปรเจกเตอร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="151"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="155"/>
         <source>Language</source>
         <translation>ภาษา</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="176"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="180"/>
         <source>{title} — Workshop app</source>
         <translation>{title} — โปรแกรมประชุมเชิงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="183"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="187"/>
         <source>Cannot do that</source>
         <translation>ทำรายการนี้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="227"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="231"/>
         <source>Open database file</source>
         <translation>เปิดแฟ้มฐานข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="229"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="233"/>
         <source>Workshop databases (*.sqlite *.db);;All files (*)</source>
         <translation>ฐานข้อมูลงานประชุม (*.sqlite *.db);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="243"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="263"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="247"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="267"/>
         <source>Import invitation list</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="245"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="331"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="249"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="335"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>ตารางข้อมูล (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="264"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="268"/>
         <source>{count} people found in {file}.</source>
         <translation>พบรายชื่อ {count} คนในแฟ้ม {file}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="269"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="273"/>
         <source>{count} of them look already registered (same name and organisation).</source>
         <translation>ในจำนวนนี้ {count} คนน่าจะมีชื่ออยู่แล้ว (ชื่อและหน่วยงานเดียวกัน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="273"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="277"/>
         <source>Row {row}: {name} ({organisation})</source>
         <translation>แถว {row}: {name} ({organisation})</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="282"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="286"/>
         <source>Import all</source>
         <translation>นำเข้าทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="284"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="288"/>
         <source>Skip likely duplicates</source>
         <translation>ข้ามรายชื่อที่น่าจะซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="288"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="292"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="302"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="306"/>
         <source>Imported {count} people.</source>
         <translation>นำเข้าแล้ว {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="329"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="333"/>
         <source>Import ideas</source>
         <translation>นำเข้าความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="347"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="351"/>
         <source>Imported {count} ideas from {file}.</source>
         <translation>นำเข้า {count} ความคิดเห็นจากแฟ้ม {file} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="357"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="361"/>
         <source>Backup failed: {error}</source>
         <translation>สำรองข้อมูลไม่สำเร็จ: {error}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="359"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="363"/>
         <source>Backup saved: {path}</source>
         <translation>สำรองข้อมูลไว้ที่ {path}</translation>
     </message>
@@ -680,103 +893,103 @@
 <context>
     <name>MinutesPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="100"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="59"/>
         <source>What was presented and discussed</source>
         <translation>สาระที่นำเสนอและอภิปรายในวาระนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="102"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="61"/>
         <source>e.g. Noted / Approved as proposed</source>
         <translation>เช่น รับทราบ / เห็นชอบตามที่เสนอ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="105"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="64"/>
         <source>Report the brainstorm and vote results under this item</source>
         <translation>รายงานผลการระดมความคิดเห็นและการลงคะแนนไว้ในวาระนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="108"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="67"/>
         <source>Agenda item</source>
         <translation>ระเบียบวาระ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="110"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="69"/>
         <source>Record</source>
         <translation>บันทึกการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="112"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="71"/>
         <source>Resolution</source>
         <translation>มติที่ประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="117"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="76"/>
         <source>Signatures</source>
         <translation>ผู้ลงนาม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="120"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="79"/>
         <source>Minutes taken by</source>
         <translation>ผู้จดรายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="121"/>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="123"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="80"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="82"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="122"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="81"/>
         <source>Checked by</source>
         <translation>ผู้ตรวจรายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="131"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="90"/>
         <source>Thai digits (๑ ๒ ๓)</source>
         <translation>ใช้เลขไทย (๑ ๒ ๓)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="133"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="92"/>
         <source>Appendix listing every idea</source>
         <translation>ภาคผนวกรายการความคิดเห็นทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="137"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="96"/>
         <source>Update preview</source>
         <translation>ปรับตัวอย่าง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="139"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="98"/>
         <source>Export PDF…</source>
         <translation>ส่งออก PDF…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="141"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="100"/>
         <source>Export Word (DOCX)…</source>
         <translation>ส่งออก Word (DOCX)…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="159"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="118"/>
         <source>Agenda</source>
         <translation>ระเบียบวาระการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="293"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="245"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="293"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="245"/>
         <source>Word document (*.docx)</source>
         <translation>เอกสาร Word (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="295"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="247"/>
         <source>Export minutes</source>
         <translation>ส่งออกรายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="307"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="259"/>
         <source>Wrote {path}</source>
         <translation>บันทึกแฟ้ม {path} แล้ว</translation>
     </message>
@@ -908,6 +1121,110 @@
     </message>
 </context>
 <context>
+    <name>ProjectForm</name>
+    <message>
+        <location filename="../../workshop_app/ui/project_form.py" line="112"/>
+        <source>Strategic issue</source>
+        <translation>ประเด็นการพัฒนา</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/project_form.py" line="117"/>
+        <source>Project brief</source>
+        <translation>รายละเอียดโครงการ (แบบ จ.1-1)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/project_form.py" line="124"/>
+        <source>Main activities</source>
+        <translation>กิจกรรมหลัก</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/project_form.py" line="127"/>
+        <source>Budget (baht)</source>
+        <translation>งบประมาณ (บาท)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/project_form.py" line="133"/>
+        <source>Alignment and priority</source>
+        <translation>ความสอดคล้องและลำดับความสำคัญ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/project_form.py" line="138"/>
+        <source>Priority (from the vote)</source>
+        <translation>ลำดับความสำคัญ (จากการลงคะแนน)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/project_form.py" line="139"/>
+        <source>List</source>
+        <translation>บัญชี</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/project_form.py" line="145"/>
+        <source>Ideas and votes it came from</source>
+        <translation>ที่มาจากความคิดเห็นและผลการลงคะแนน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/project_form.py" line="174"/>
+        <source>Add a year</source>
+        <translation>เพิ่มปีงบประมาณ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/project_form.py" line="186"/>
+        <source>Activity</source>
+        <translation>กิจกรรม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/project_form.py" line="187"/>
+        <source>Budget</source>
+        <translation>งบประมาณ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/project_form.py" line="188"/>
+        <source>Responsible unit</source>
+        <translation>หน่วยรับผิดชอบ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/project_form.py" line="189"/>
+        <source>Related units</source>
+        <translation>หน่วยงานที่เกี่ยวข้อง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/project_form.py" line="201"/>
+        <source>Add activity</source>
+        <translation>เพิ่มกิจกรรม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/project_form.py" line="203"/>
+        <source>Remove activity</source>
+        <translation>ลบกิจกรรม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/project_form.py" line="309"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="387"/>
+        <source>FY {year}</source>
+        <translation>ปีงบประมาณ {year}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/project_form.py" line="322"/>
+        <source>Total {amount} baht</source>
+        <translation>รวม {amount} บาท</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/project_form.py" line="350"/>
+        <source>Activities total {amount} baht</source>
+        <translation>กิจกรรมรวม {amount} บาท</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/project_form.py" line="381"/>
+        <source>{where}: “{text}” is not an amount of baht</source>
+        <translation>{where}: “{text}” ไม่ใช่จำนวนเงินบาท</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/project_form.py" line="404"/>
+        <source>Activity {number}</source>
+        <translation>กิจกรรมที่ {number}</translation>
+    </message>
+</context>
+<context>
     <name>ProjectorWindow</name>
     <message>
         <location filename="../../workshop_app/ui/projector.py" line="118"/>
@@ -952,6 +1269,54 @@
         <translation>
             <numerusform>%n การ์ด</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PromoteDialog</name>
+    <message>
+        <location filename="../../workshop_app/ui/plan_dialogs.py" line="57"/>
+        <source>Promote ideas to projects</source>
+        <translation>เลือกความคิดเห็นเป็นโครงการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/plan_dialogs.py" line="67"/>
+        <source> ideas</source>
+        <translation> ความคิด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/plan_dialogs.py" line="74"/>
+        <source>From</source>
+        <translation>จาก</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/plan_dialogs.py" line="75"/>
+        <source>Tick the top</source>
+        <translation>เลือกอันดับต้น</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/plan_dialogs.py" line="108"/>
+        <source>(already a project)</source>
+        <translation>(เป็นโครงการแล้ว)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workshop_app/ui/plan_dialogs.py" line="132"/>
+        <source>%n idea(s) will become projects</source>
+        <translation>
+            <numerusform>%n ความคิดจะเป็นโครงการ</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceListsDialog</name>
+    <message>
+        <location filename="../../workshop_app/ui/plan_dialogs.py" line="151"/>
+        <source>Reference lists</source>
+        <translation>รายการอ้างอิง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/plan_dialogs.py" line="168"/>
+        <source>One entry per line. The dropdowns and the workbooks offer these.</source>
+        <translation>บรรทัดละหนึ่งรายการ รายการเหล่านี้จะแสดงในช่องเลือกและในแฟ้ม Excel</translation>
     </message>
 </context>
 <context>
@@ -1133,27 +1498,27 @@
         <translation>เลือกสี...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="354"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="346"/>
         <source>&apos;{text}&apos; is not a date. Type it like 25/5/2569.</source>
         <translation>&apos;{text}&apos; ไม่ใช่วันที่ กรุณาพิมพ์แบบ 25/5/2569</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="381"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="373"/>
         <source>Strategic issue {number}</source>
         <translation>ประเด็นการพัฒนาที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="387"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="379"/>
         <source>New agenda item</source>
         <translation>ระเบียบวาระใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="395"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="387"/>
         <source>New sector {number}</source>
         <translation>ภาคส่วนใหม่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="413"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="405"/>
         <source>Sector colour</source>
         <translation>สีของภาคส่วน</translation>
     </message>
@@ -1161,7 +1526,7 @@
 <context>
     <name>ThaiDateEdit</name>
     <message>
-        <location filename="../../workshop_app/ui/widgets.py" line="28"/>
+        <location filename="../../workshop_app/ui/widgets.py" line="36"/>
         <source>e.g. 25/5/2569</source>
         <translation>เช่น 25/5/2569</translation>
     </message>

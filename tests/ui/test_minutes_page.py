@@ -13,7 +13,8 @@ from tests.pdf_reading import pdf_text
 from tests.ui.keyboard import type_text
 from workshop_app.services import workshops
 from workshop_app.ui.context import WorkshopContext
-from workshop_app.ui.pages.minutes_page import SAVE_DELAY_MS, MinutesPage
+from workshop_app.ui.pages.minutes_page import MinutesPage
+from workshop_app.ui.widgets import SAVE_DELAY_MS
 
 
 def agenda(context: WorkshopContext) -> list[workshops.NumberedRow]:

@@ -395,6 +395,45 @@ def promoted_idea_ids(session: Session, workshop_id: str) -> set[str]:
     )
 
 
+@dataclass(frozen=True)
+class IdeaVote:
+    round_number: int
+    round_title: str
+    rank: int
+    tied: bool
+    score: float
+
+
+def votes_by_idea(session: Session, workshop_id: str) -> dict[str, list[IdeaVote]]:
+    """Each idea's place in every round that has results (open or closed)."""
+    found: dict[str, list[IdeaVote]] = defaultdict(list)
+    rounds = session.scalars(
+        select(VoteRound)
+        .where(
+            VoteRound.workshop_id == workshop_id,
+            VoteRound.deleted.is_(False),
+            VoteRound.state != RoundState.DRAFT.value,
+        )
+        .order_by(VoteRound.number)
+    )
+    for vote_round in rounds:
+        for result in round_results(session, vote_round.id).count.ideas:
+            found[result.idea_id].append(
+                IdeaVote(
+                    vote_round.number, vote_round.title, result.rank, result.tied, result.score
+                )
+            )
+    return dict(found)
+
+
+def idea_texts(session: Session, idea_ids: Iterable[str]) -> dict[str, str]:
+    ids = list(idea_ids)
+    if not ids:
+        return {}
+    rows = session.execute(select(Idea.id, Idea.text).where(Idea.id.in_(ids)))
+    return {idea_id: text for idea_id, text in rows}
+
+
 # --- writing ------------------------------------------------------------------------------
 
 

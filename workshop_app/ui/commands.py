@@ -4,12 +4,13 @@ never a widget (the pattern of Orange's canvas commands)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
 
-from workshop_app.services import attendees, ideas
+from workshop_app.services import attendees, ideas, plan_import, projects, reference_lists
 from workshop_app.thai.names import full_name
 from workshop_app.ui.context import Changes, WorkshopContext
 
@@ -136,6 +137,7 @@ def edit_idea_command(
 
 def delete_ideas_command(context: WorkshopContext, rows: list[ideas.IdeaRow]) -> ServiceCommand:
     ids = [r.id for r in rows]
+    count = len(ids)  # a plain name: lupdate misses a %n whose count is a call
 
     def delete(session: Session) -> None:
         for idea_id in ids:
@@ -147,7 +149,7 @@ def delete_ideas_command(context: WorkshopContext, rows: list[ideas.IdeaRow]) ->
 
     return ServiceCommand(
         context,
-        QCoreApplication.translate("Commands", "Delete %n idea(s)", "", len(ids)),
+        QCoreApplication.translate("Commands", "Delete %n idea(s)", "", count),
         delete,
         restore,
         Changes.IDEAS,
@@ -180,11 +182,12 @@ def merge_ideas_command(
     context: WorkshopContext, target: ideas.IdeaRow, sources: list[ideas.IdeaRow]
 ) -> ServiceCommand:
     ids = [r.id for r in sources]
+    count = len(ids)
     return ServiceCommand(
         context,
-        QCoreApplication.translate(
-            "Commands", "Merge %n idea(s) into “{text}”", "", len(ids)
-        ).format(text=_card_label(target.text)),
+        QCoreApplication.translate("Commands", "Merge %n idea(s) into “{text}”", "", count).format(
+            text=_card_label(target.text)
+        ),
         lambda s: ideas.merge_ideas(s, target.id, ids),
         lambda s: ideas.unmerge_ideas(s, target.id, ids),
         Changes.IDEAS,
@@ -202,4 +205,161 @@ def unmerge_ideas_command(
         lambda s: ideas.unmerge_ideas(s, target.id, source_ids),
         lambda s: ideas.merge_ideas(s, target.id, source_ids),
         Changes.IDEAS,
+    )
+
+
+# --- the action plan ------------------------------------------------------------------------
+
+
+def add_project_command(
+    context: WorkshopContext, draft: projects.ProjectDraft, project_id: str
+) -> ServiceCommand:
+    return ServiceCommand(
+        context,
+        QCoreApplication.translate("Commands", "Add project “{name}”").format(
+            name=_card_label(draft.name)
+        ),
+        lambda s: projects.add_project(s, context.workshop_id, draft, project_id),
+        lambda s: projects.delete_project(s, project_id),
+        Changes.PROJECTS,
+    )
+
+
+def edit_project_command(
+    context: WorkshopContext,
+    project_id: str,
+    before: projects.ProjectDraft,
+    after: projects.ProjectDraft,
+) -> ServiceCommand:
+    return ServiceCommand(
+        context,
+        QCoreApplication.translate("Commands", "Edit project “{name}”").format(
+            name=_card_label(before.name)
+        ),
+        lambda s: projects.update_project(s, project_id, after),
+        lambda s: projects.update_project(s, project_id, before),
+        Changes.PROJECTS,
+    )
+
+
+def delete_project_command(context: WorkshopContext, row: projects.ProjectRow) -> ServiceCommand:
+    return ServiceCommand(
+        context,
+        QCoreApplication.translate("Commands", "Delete project “{name}”").format(
+            name=_card_label(row.name)
+        ),
+        lambda s: projects.delete_project(s, row.id),
+        lambda s: projects.restore_project(s, row.id),
+        Changes.PROJECTS,
+    )
+
+
+def move_project_command(
+    context: WorkshopContext, row: projects.ProjectRow, offset: int
+) -> ServiceCommand:
+    old_position: list[int] = []
+
+    def move(session: Session) -> None:
+        old_position[:] = [projects.get_project(session, row.id).position]
+        projects.move_project(session, row.id, offset)
+
+    def back(session: Session) -> None:
+        now = projects.get_project(session, row.id).position
+        projects.move_project(session, row.id, old_position[0] - now)
+
+    return ServiceCommand(
+        context,
+        QCoreApplication.translate("Commands", "Move project “{name}”").format(
+            name=_card_label(row.name)
+        ),
+        move,
+        back,
+        Changes.PROJECTS,
+    )
+
+
+def promote_ideas_command(
+    context: WorkshopContext, idea_ids: list[str], round_id: str | None
+) -> ServiceCommand:
+    """Promote ideas to projects; redo brings back the same projects (same ids)."""
+    created: list[str] = []
+    count = len(idea_ids)
+
+    def promote(session: Session) -> projects.Promotion:
+        result = projects.promote_ideas(
+            session, context.workshop_id, idea_ids, round_id, created_ids(idea_ids)
+        )
+        if not created:
+            created[:] = result.created
+        return result
+
+    def created_ids(ids: list[str]) -> list[str]:
+        return list(created) if len(created) == len(ids) else []
+
+    def take_back(session: Session) -> None:
+        for project_id in created:
+            projects.delete_project(session, project_id)
+
+    return ServiceCommand(
+        context,
+        QCoreApplication.translate("Commands", "Promote %n idea(s) to projects", "", count),
+        promote,
+        take_back,
+        Changes.PROJECTS,
+    )
+
+
+def edit_reference_list_command(
+    context: WorkshopContext, name: str, before: list[str], after: list[str]
+) -> ServiceCommand:
+    return ServiceCommand(
+        context,
+        QCoreApplication.translate("Commands", "Edit list “{name}”").format(
+            name=reference_lists.list_label(name, context.language)
+        ),
+        lambda s: reference_lists.set_reference_list(s, context.workshop_id, name, after),
+        lambda s: reference_lists.set_reference_list(s, context.workshop_id, name, before),
+        Changes.PROJECTS,
+    )
+
+
+def import_plan_command(context: WorkshopContext, path: Path) -> ServiceCommand:
+    """Import a filled template. The first redo reads the file; undo and later redos put
+    back every project as it was before or after (the file may have changed since)."""
+    before: dict[str, projects.ProjectDraft] = {}
+    after: dict[str, projects.ProjectDraft] = {}
+
+    def snapshot(session: Session) -> dict[str, projects.ProjectDraft]:
+        return {r.id: r.draft for r in projects.list_projects(session, context.workshop_id)}
+
+    def apply(
+        session: Session,
+        wanted: dict[str, projects.ProjectDraft],
+        current: dict[str, projects.ProjectDraft],
+    ) -> None:
+        for project_id in current.keys() - wanted.keys():
+            projects.delete_project(session, project_id)
+        for project_id, draft in wanted.items():
+            if project_id not in current:
+                projects.add_project(session, context.workshop_id, draft, project_id)
+            elif current[project_id] != draft:
+                projects.update_project(session, project_id, draft)
+
+    def do(session: Session) -> plan_import.PlanImportResult | None:
+        if after:
+            apply(session, after, before)
+            return None
+        before.update(snapshot(session))
+        result = plan_import.import_plan(session, context.workshop_id, path)
+        after.update(snapshot(session))
+        return result
+
+    return ServiceCommand(
+        context,
+        QCoreApplication.translate("Commands", "Import projects from {file}").format(
+            file=path.name
+        ),
+        do,
+        lambda s: apply(s, before, after),
+        Changes.PROJECTS,
     )

@@ -32,7 +32,8 @@ class Changes(enum.Flag):
     ATTENDEES = enum.auto()
     IDEAS = enum.auto()
     VOTES = enum.auto()
-    ALL = WORKSHOP | ISSUES | AGENDA | SECTORS | ATTENDEES | IDEAS | VOTES
+    PROJECTS = enum.auto()  # the action plan, its reference lists
+    ALL = WORKSHOP | ISSUES | AGENDA | SECTORS | ATTENDEES | IDEAS | VOTES | PROJECTS
 
 
 class WorkshopContext(QObject):

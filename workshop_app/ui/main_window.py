@@ -25,6 +25,7 @@ from workshop_app.ui import settings
 from workshop_app.ui.board_data import BoardData
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.dialogs import NewWorkshopDialog, OpenWorkshopDialog
+from workshop_app.ui.pages.action_plan_page import ActionPlanPage
 from workshop_app.ui.pages.board_page import BoardPage
 from workshop_app.ui.pages.minutes_page import MinutesPage
 from workshop_app.ui.pages.registration_page import RegistrationPage
@@ -64,6 +65,8 @@ class MainWindow(QMainWindow):
         self._add_page(self.tr("Voting"), self.voting_page)
         self.minutes_page = MinutesPage(context)
         self._add_page(self.tr("Minutes"), self.minutes_page)
+        self.action_plan_page = ActionPlanPage(context)
+        self._add_page(self.tr("Action plan"), self.action_plan_page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -144,6 +147,7 @@ class MainWindow(QMainWindow):
             self.tr("Brainstorm"),
             self.tr("Voting"),
             self.tr("Minutes"),
+            self.tr("Action plan"),
         )
         for index, name in enumerate(pages):
             view_menu.addAction(self._action(name, self._page_opener(index), f"Ctrl+{index + 1}"))

@@ -1,13 +1,21 @@
-"""Small widgets: Thai date entry, a message banner."""
+"""Small widgets: Thai date entry, a message banner, a self-saving text field."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QTableWidget, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QTableWidget,
+    QWidget,
+)
 
 from workshop_app.thai.dates import format_thai_date, parse_thai_date
 from workshop_app.thai.linebreak import wrap
@@ -137,3 +145,45 @@ def wrapped_header(table: QTableWidget, text: str, width: int) -> str:
     header, broken between Thai words (Qt breaks header text only at spaces)."""
     metrics = table.horizontalHeader().fontMetrics()
     return "\n".join(wrap(text, metrics.horizontalAdvance, width))
+
+
+# Text is saved this long after the typing stops, and when the field loses the focus.
+SAVE_DELAY_MS = 800
+
+
+class AutosaveTextEdit(QPlainTextEdit):
+    """A multi-line field that saves itself shortly after each change, so a long record
+    typed into it is never lost to a crash or a closed lid."""
+
+    def __init__(self, on_save: Callable[[str], None]) -> None:
+        super().__init__()
+        self._on_save = on_save
+        self._dirty = False  # typed but not saved yet
+        self.setTabChangesFocus(True)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.save_now)
+        self.textChanged.connect(self._changed)
+
+    def load(self, text: str) -> None:
+        """Show stored text (unsaved typing is saved first)."""
+        self.save_now()
+        if text != self.toPlainText():
+            self.blockSignals(True)
+            self.setPlainText(text)
+            self.blockSignals(False)
+
+    def _changed(self) -> None:
+        self._dirty = True
+        self._timer.start()
+
+    def save_now(self) -> None:
+        self._timer.stop()
+        if self._dirty:
+            self._dirty = False
+            self._on_save(self.toPlainText())
+
+    def focusOutEvent(self, event: Any) -> None:
+        super().focusOutEvent(event)
+        self.save_now()

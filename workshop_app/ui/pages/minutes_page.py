@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -37,50 +36,10 @@ from workshop_app.export.pdf.minutes import write_minutes_pdf
 from workshop_app.services import workshops
 from workshop_app.services.workshops import NumberedRow
 from workshop_app.ui.context import Changes, WorkshopContext
-from workshop_app.ui.widgets import Banner
+from workshop_app.ui.widgets import AutosaveTextEdit, Banner
 
-# Text is saved this long after the typing stops, and when the field loses the focus.
-SAVE_DELAY_MS = 800
 # What the page shows changes with these; the preview is then out of date.
 SHOWN = Changes.ALL
-
-
-class AutosaveTextEdit(QPlainTextEdit):
-    """A multi-line field that saves itself shortly after each change, so a long record
-    typed into it is never lost to a crash or a closed lid."""
-
-    def __init__(self, on_save: Callable[[str], None]) -> None:
-        super().__init__()
-        self._on_save = on_save
-        self._dirty = False  # typed but not saved yet
-        self.setTabChangesFocus(True)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SAVE_DELAY_MS)
-        self._timer.timeout.connect(self.save_now)
-        self.textChanged.connect(self._changed)
-
-    def load(self, text: str) -> None:
-        """Show stored text (unsaved typing is saved first)."""
-        self.save_now()
-        if text != self.toPlainText():
-            self.blockSignals(True)
-            self.setPlainText(text)
-            self.blockSignals(False)
-
-    def _changed(self) -> None:
-        self._dirty = True
-        self._timer.start()
-
-    def save_now(self) -> None:
-        self._timer.stop()
-        if self._dirty:
-            self._dirty = False
-            self._on_save(self.toPlainText())
-
-    def focusOutEvent(self, event: Any) -> None:
-        super().focusOutEvent(event)
-        self.save_now()
 
 
 class MinutesPage(QWidget):

@@ -1,0 +1,108 @@
+"""Action-plan benchmark: the workbook and the template of the large demo.
+
+Run: ``python bench/action_plan.py`` (or ``make bench``). Builds the large demo (150
+projects, 2,000 ideas, three vote rounds) in a temporary SQLite file, then times, five
+times each (median and worst reported):
+
+* writing the action-plan workbook (project list with subtotal formulas, one brief sheet
+  per project, votes, every idea, attendance), from the database;
+* importing a filled template of the 150 projects: the template written with the
+  projects (``--with-projects``), every row an update, in one transaction that is rolled
+  back so each run imports the same file into the same database;
+* importing the same 150 rows as new projects (the id column emptied, as an agency sends
+  them), rolled back likewise.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+from figures import report
+
+from workshop_app.db.database import Database, open_database
+from workshop_app.export.xlsx_action_plan import write_action_plan
+from workshop_app.export.xlsx_template import write_plan_template
+from workshop_app.services import plan_import
+from workshop_app.services.demo import create_demo_workshop
+
+RUNS = 5
+
+
+def timed(action: Callable[[], object]) -> list[float]:
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def import_rolled_back(database: Database, workshop_id: str, path: Path) -> None:
+    with database.session() as session:
+        result = plan_import.import_plan(session, workshop_id, path)
+        assert result.created + result.updated == 150, result
+        session.rollback()
+
+
+def without_ids(template: Path, target: Path) -> None:
+    """The filled template as an agency returns it with new projects: no id column."""
+    workbook = openpyxl.load_workbook(template)
+    sheet = workbook["โครงการ"]
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("รหัสโครงการ"):
+                for below in sheet.iter_rows(
+                    min_row=cell.row + 1, min_col=cell.column, max_col=cell.column
+                ):
+                    below[0].value = None
+                workbook.save(target)
+                return
+    raise SystemExit("the template has no id column")
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        database = open_database(root / "bench.sqlite")
+        with database.transaction() as session:
+            workshop_id = create_demo_workshop(session, "large")
+        plan = root / "plan.xlsx"
+        template = root / "template.xlsx"
+        fresh = root / "template-new.xlsx"
+
+        def export() -> None:
+            with database.session() as session:
+                write_action_plan(session, workshop_id, plan)
+
+        export_times = timed(export)
+        with database.session() as session:
+            write_plan_template(session, workshop_id, template, with_projects=True)
+        without_ids(template, fresh)
+        update_times = timed(lambda: import_rolled_back(database, workshop_id, template))
+        create_times = timed(lambda: import_rolled_back(database, workshop_id, fresh))
+        database.close()
+        sheets = len(openpyxl.load_workbook(plan, read_only=True).sheetnames)
+        print(f"workbook: {sheets} sheets, {plan.stat().st_size / 1024:.0f} KB")
+
+    def line(label: str, times: list[float], target: float) -> list[tuple[str, float, float, str]]:
+        return [
+            (f"{label}, median", statistics.median(times), target, "s"),
+            (f"{label}, worst of {RUNS}", max(times), target, "s"),
+        ]
+
+    figures = (
+        line("export action plan (150 projects, 2,000 ideas)", export_times, 2.0)
+        + line("import filled template, 150 updates", update_times, 1.0)
+        + line("import filled template, 150 new projects", create_times, 1.0)
+    )
+    return 0 if report("Action plan (large demo)", figures) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

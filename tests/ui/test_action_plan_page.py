@@ -1,0 +1,195 @@
+"""The action-plan page: promote voted ideas, edit a project's brief (each edit one undo
+step), totals that follow the typing, reference lists, export and import of workbooks."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from tests.ui.keyboard import type_text
+from workshop_app.services import projects, reference_lists, voting
+from workshop_app.services.projects import ProjectRow
+from workshop_app.ui import commands
+from workshop_app.ui.context import WorkshopContext
+from workshop_app.ui.pages.action_plan_page import ActionPlanPage
+
+
+def stored(context: WorkshopContext) -> list[ProjectRow]:
+    return context.read(lambda s: projects.list_projects(s, context.workshop_id))
+
+
+def make_page(qtbot: QtBot, context: WorkshopContext) -> ActionPlanPage:
+    page = ActionPlanPage(context)
+    qtbot.addWidget(page)
+    page.resize(1400, 850)
+    page.show()
+    return page
+
+
+def cell(page: ActionPlanPage, row: int, column: int) -> str:
+    item = page.totals.item(row, column)
+    assert item is not None
+    return item.text()
+
+
+def totals_shown(page: ActionPlanPage) -> dict[str, str]:
+    return {cell(page, row, 0): cell(page, row, 1) for row in range(page.totals.rowCount())}
+
+
+def current_text(page: ActionPlanPage) -> str:
+    item = page.tree.currentItem()
+    assert item is not None
+    return item.text(0)
+
+
+def test_the_tree_groups_projects_by_issue_with_their_totals(
+    qtbot: QtBot, context: WorkshopContext
+) -> None:
+    page = make_page(qtbot, context)
+    rows = stored(context)
+    assert len(list(page.project_items())) == len(rows) == 12
+    first_issue = page.tree.topLevelItem(0)
+    assert first_issue is not None
+    expected = sum((r.draft.total for r in rows if r.issue_number == 1), Decimal(0))
+    assert first_issue.text(2) == f"{expected:,.0f}"
+    assert totals_shown(page)["Whole plan"] == f"{sum(r.draft.total for r in rows):,.0f}"
+    # The first project is shown in the form, with the idea and vote it came from.
+    assert page.form.lines["name"].text() == rows[0].name
+    assert "round 1: rank 1" in page.form.ideas.item(0).text()
+
+
+def test_editing_a_field_is_one_undo_step(qtbot: QtBot, context: WorkshopContext) -> None:
+    page = make_page(qtbot, context)
+    before = stored(context)[0]
+    name = page.form.lines["name"]
+    name.setFocus()
+    name.selectAll()
+    type_text(name, "โครงการตลาดนัดเกษตรกรสงขลา")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert stored(context)[0].name == "โครงการตลาดนัดเกษตรกรสงขลา"
+    assert current_text(page) == "โครงการตลาดนัดเกษตรกรสงขลา"
+    context.undo_stack.undo()
+    assert stored(context)[0].draft == before.draft
+    assert name.text() == before.name
+    context.undo_stack.redo()
+    assert stored(context)[0].name == "โครงการตลาดนัดเกษตรกรสงขลา"
+
+
+def test_totals_follow_the_budget_as_it_is_typed(qtbot: QtBot, context: WorkshopContext) -> None:
+    page = make_page(qtbot, context)
+    row = stored(context)[0]
+    (year, amount), *_ = row.draft.budgets
+    field = page.form.budget_fields[year]
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "1000000")
+    others = sum((r.draft.total for r in stored(context)[1:]), Decimal(0))
+    # Not stored yet, but the totals already show it.
+    assert stored(context)[0].draft.total == amount
+    assert totals_shown(page)["Whole plan"] == f"{others + 1_000_000:,.0f}"
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert stored(context)[0].draft.budgets[0] == (year, Decimal(1_000_000))
+
+
+def test_an_unreadable_amount_is_refused_and_nothing_changes(
+    qtbot: QtBot, context: WorkshopContext
+) -> None:
+    page = make_page(qtbot, context)
+    before = stored(context)
+    year = before[0].draft.budgets[0][0]
+    field = page.form.budget_fields[year]
+    field.setFocus()
+    field.selectAll()
+    type_text(field, "ห้าแสน")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert stored(context) == before
+    assert page.message.property("kind") == "error"
+    assert "is not an amount of baht" in page.message.text()
+
+
+def test_promoting_the_top_of_a_round(qtbot: QtBot, context: WorkshopContext) -> None:
+    page = make_page(qtbot, context)
+    for row in stored(context):
+        context.undo_stack.push(commands.delete_project_command(context, row))
+    assert stored(context) == []
+    page.promote()
+    dialog = page.promote_dialog
+    dialog.source.setCurrentIndex(1)  # round 2, the ranking
+    dialog.top.setValue(3)
+    chosen = dialog.chosen()
+    assert len(chosen) == 3
+    assert dialog.ok is not None
+    dialog.ok.click()
+    rows = stored(context)
+    assert [r.draft.idea_ids[0] for r in rows] == chosen
+    ranking = context.read(lambda s: voting.round_results(s, dialog.round_id() or ""))
+    ranks = {r.idea_id: r.rank for r in ranking.count.ideas}
+    assert [r.draft.priority for r in rows] == [ranks[i] for i in chosen]
+    context.undo_stack.undo()
+    assert stored(context) == []
+    context.undo_stack.redo()
+    assert [r.draft.idea_ids[0] for r in stored(context)] == chosen
+
+
+def test_editing_a_reference_list_feeds_the_dropdown(
+    qtbot: QtBot, context: WorkshopContext
+) -> None:
+    page = make_page(qtbot, context)
+    page.edit_lists()
+    dialog = page.lists_dialog
+    dialog.which.setCurrentIndex(dialog.which.findData("agency"))
+    dialog.text.setPlainText("เทศบาลนครหาดใหญ่\nองค์การบริหารส่วนจังหวัดสงขลา")
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok is not None
+    ok.click()
+    agencies = context.read(
+        lambda s: reference_lists.reference_list(s, context.workshop_id, "agency")
+    )
+    assert agencies == ["เทศบาลนครหาดใหญ่", "องค์การบริหารส่วนจังหวัดสงขลา"]
+    box = page.form.choices["implementing_agency"]
+    assert [box.itemText(i) for i in range(box.count())] == agencies
+    context.undo_stack.undo()
+    assert box.count() > 2
+
+
+def test_export_and_import_from_the_page(
+    qtbot: QtBot, context: WorkshopContext, tmp_path: Path
+) -> None:
+    page = make_page(qtbot, context)
+    plan = tmp_path / "plan.xlsx"
+    assert page.export(plan)
+    assert "บัญชีรายการชุดโครงการ" in openpyxl.load_workbook(plan, read_only=True).sheetnames
+    template = tmp_path / "template.xlsx"
+    assert page.export(template, template=True)
+    workbook = openpyxl.load_workbook(template)
+    sheet = workbook["โครงการ"]
+    header = [c.value for c in sheet[_header_row(sheet)]]
+    row = _header_row(sheet) + 1
+    sheet.cell(row, header.index("ประเด็นการพัฒนา") + 1, "1")
+    sheet.cell(row, header.index("ชื่อโครงการ") + 1, "โครงการจากหน่วยงาน")
+    workbook.save(template)
+    count = len(stored(context))
+    assert page.import_file(template)
+    assert len(stored(context)) == count + 1
+    assert "1 new" in page.message.text()
+    context.undo_stack.undo()
+    assert len(stored(context)) == count
+
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"not a workbook")
+    assert not page.import_file(broken)
+    assert len(stored(context)) == count
+
+
+def _header_row(sheet: object) -> int:
+    for row in sheet.iter_rows(min_row=1, max_row=10):  # type: ignore[attr-defined]
+        if any(c.value == "ชื่อโครงการ" for c in row):
+            return int(row[0].row)
+    raise AssertionError("no header row")

@@ -19,6 +19,7 @@ from workshop_app.cli import EXIT_USER_ERROR, main
 from workshop_app.db.database import open_database
 from workshop_app.services.attendees import list_attendees, sector_counts
 from workshop_app.services.ideas import IdeaRow, count_ideas, list_ideas
+from workshop_app.services.projects import list_projects
 from workshop_app.services.workshops import list_issues, list_workshops
 
 HEADER = ["คำนำหน้า", "ชื่อ", "นามสกุล", "หน่วยงาน", "ภาคส่วน"]
@@ -471,3 +472,44 @@ def test_demo_large_puts_2000_ideas_on_the_board_of_all_six_issues(
     assert all(n >= 300 for n in counts.by_issue.values())
     assert len({c.id for c in cards}) == 2000
     assert all(c.merged_count == 0 and c.text.strip() == c.text for c in cards)
+
+
+def _projects(db_path: Path, workshop_id: str) -> list[object]:
+    database = open_database(db_path)
+    try:
+        with database.session() as session:
+            return [(r.id, r.draft) for r in list_projects(session, workshop_id)]
+    finally:
+        database.close()
+
+
+def test_action_plan_export_template_and_import_plan(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`export action-plan` and `export template --with-projects` write workbooks;
+    `import-plan` of the unchanged template changes nothing and says so (0 updated); a bad file
+    exits 2 with the reason on stderr and changes nothing."""
+    workshop_id = _only_workshop(demo_db)
+    common = ["--db", str(demo_db), "--workshop", workshop_id[:8], "--lang", "en"]
+    plan = tmp_path / "plan.xlsx"
+    assert main(["export", "action-plan", *common, "--out", str(plan)]) == 0
+    assert "บัญชีรายการชุดโครงการ" in openpyxl.load_workbook(plan, read_only=True).sheetnames
+    template = tmp_path / "template.xlsx"
+    assert main(["export", "template", *common, "--with-projects", "--out", str(template)]) == 0
+    before = _projects(demo_db, workshop_id)
+    capsys.readouterr()
+    assert main(["import-plan", *common, str(template)]) == 0
+    assert capsys.readouterr().out.strip() == (
+        "imported from template.xlsx: 0 new, 0 updated projects"
+    )
+    assert _projects(demo_db, workshop_id) == before
+
+    assert main(["export", "action-plan", *common, "--out", str(tmp_path / "plan.pdf")]) == 2
+    assert "written as .xlsx only" in capsys.readouterr().err
+    junk = tmp_path / "junk.xlsx"
+    junk.write_bytes(os.urandom(2000))
+    state = _state(demo_db)
+    assert main(["import-plan", *common, str(junk)]) == EXIT_USER_ERROR
+    out, err = capsys.readouterr()
+    assert out == "" and "junk.xlsx" in err and "Traceback" not in err
+    assert _state(demo_db) == state

@@ -36,7 +36,14 @@ def thai_window(qtbot: QtBot, db: Database, demo_workshop: str) -> Iterator[Main
 
 def test_pages_and_menus_are_in_thai(thai_window: MainWindow) -> None:
     nav = [thai_window.nav.item(i).text() for i in range(thai_window.nav.count())]
-    assert nav == ["ตั้งค่างานประชุม", "ลงทะเบียน", "ระดมความคิด", "ลงคะแนน", "รายงานการประชุม"]
+    assert nav == [
+        "ตั้งค่างานประชุม",
+        "ลงทะเบียน",
+        "ระดมความคิด",
+        "ลงคะแนน",
+        "รายงานการประชุม",
+        "แผนปฏิบัติราชการ",
+    ]
     menus = [a.text() for a in thai_window.menuBar().actions()]
     assert menus == ["&แฟ้ม", "&แก้ไข", "&มุมมอง"]
     assert thai_window.stack.currentWidget() is thai_window.registration_page

@@ -7,8 +7,9 @@ times each (median and worst reported):
 * writing the action-plan workbook (project list with subtotal formulas, one brief sheet
   per project, votes, every idea, attendance), from the database;
 * importing a filled template of the 150 projects: the template written with the
-  projects (``--with-projects``), every row an update, in one transaction that is rolled
-  back so each run imports the same file into the same database;
+  projects (``--with-projects``) and every project's name edited, so every row is an
+  update, in one transaction that is rolled back so each run imports the same file into
+  the same database;
 * importing the same 150 rows as new projects (the id column emptied, as an agency sends
   them), rolled back likewise.
 """
@@ -46,24 +47,26 @@ def timed(action: Callable[[], object]) -> list[float]:
 def import_rolled_back(database: Database, workshop_id: str, path: Path) -> None:
     with database.session() as session:
         result = plan_import.import_plan(session, workshop_id, path)
-        assert result.created + result.updated == 150, result
+        assert result.created + result.updated == 150, result  # none unchanged
         session.rollback()
 
 
-def without_ids(template: Path, target: Path) -> None:
-    """The filled template as an agency returns it with new projects: no id column."""
+def edited(template: Path, target: Path, *, keep_ids: bool) -> None:
+    """The filled template as an agency returns it: every project's name edited, and
+    (``keep_ids=False``) the id column emptied, so that every row is a new project."""
     workbook = openpyxl.load_workbook(template)
     sheet = workbook["โครงการ"]
-    for row in sheet.iter_rows():
-        for cell in row:
-            if isinstance(cell.value, str) and cell.value.startswith("รหัสโครงการ"):
-                for below in sheet.iter_rows(
-                    min_row=cell.row + 1, min_col=cell.column, max_col=cell.column
-                ):
-                    below[0].value = None
-                workbook.save(target)
-                return
-    raise SystemExit("the template has no id column")
+    header_row = next(r for r in sheet.iter_rows() if any(c.value == "ชื่อโครงการ" for c in r))
+    columns = {str(c.value): c.column for c in header_row if c.value}
+    name_column = columns["ชื่อโครงการ"]
+    id_column = next(c for h, c in columns.items() if h.startswith("รหัสโครงการ"))
+    for row in sheet.iter_rows(min_row=header_row[0].row + 1):
+        name = row[name_column - 1]
+        if name.value:
+            name.value = f"{name.value} (ปรับปรุง)"
+            if not keep_ids:
+                row[id_column - 1].value = None
+    workbook.save(target)
 
 
 def main() -> int:
@@ -74,6 +77,7 @@ def main() -> int:
             workshop_id = create_demo_workshop(session, "large")
         plan = root / "plan.xlsx"
         template = root / "template.xlsx"
+        updates = root / "template-updates.xlsx"
         fresh = root / "template-new.xlsx"
 
         def export() -> None:
@@ -83,8 +87,9 @@ def main() -> int:
         export_times = timed(export)
         with database.session() as session:
             write_plan_template(session, workshop_id, template, with_projects=True)
-        without_ids(template, fresh)
-        update_times = timed(lambda: import_rolled_back(database, workshop_id, template))
+        edited(template, updates, keep_ids=True)
+        edited(template, fresh, keep_ids=False)
+        update_times = timed(lambda: import_rolled_back(database, workshop_id, updates))
         create_times = timed(lambda: import_rolled_back(database, workshop_id, fresh))
         database.close()
         sheets = len(openpyxl.load_workbook(plan, read_only=True).sheetnames)

@@ -487,7 +487,7 @@ def test_action_plan_export_template_and_import_plan(
     demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`export action-plan` and `export template --with-projects` write workbooks;
-    `import-plan` of the unchanged template changes nothing and says so (0 updated); a bad file
+    `import-plan` of the unchanged template changes nothing and says so; a bad file
     exits 2 with the reason on stderr and changes nothing."""
     workshop_id = _only_workshop(demo_db)
     common = ["--db", str(demo_db), "--workshop", workshop_id[:8], "--lang", "en"]
@@ -500,7 +500,7 @@ def test_action_plan_export_template_and_import_plan(
     capsys.readouterr()
     assert main(["import-plan", *common, str(template)]) == 0
     assert capsys.readouterr().out.strip() == (
-        "imported from template.xlsx: 0 new, 0 updated projects"
+        "imported from template.xlsx: 0 new, 0 updated, 12 unchanged projects"
     )
     assert _projects(demo_db, workshop_id) == before
 

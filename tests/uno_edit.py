@@ -90,7 +90,8 @@ def edit_in_libreoffice(
         )
         if done.returncode != 0:
             raise AssertionError(
-                f"editing {path.name} in LibreOffice failed:\n{done.stdout}\n{done.stderr}\n"
+                f"editing {path.name} in LibreOffice failed (exit {done.returncode}):\n"
+                f"{done.stdout}\n{done.stderr}\n"
                 f"soffice said: {log.read_text(errors='replace')}"
             )
         result: list[dict[str, Any]] = json.loads(done.stdout)
@@ -199,4 +200,8 @@ def _run_job(job: dict[str, Any]) -> list[dict[str, Any]]:  # pragma: no cover
 
 
 if __name__ == "__main__":  # pragma: no cover
-    print(json.dumps(_run_job(json.load(sys.stdin))))
+    sys.stdout.write(json.dumps(_run_job(json.load(sys.stdin))))
+    sys.stdout.flush()
+    # The work is done and reported. Python's own shutdown may crash tearing down the UNO
+    # bridge to a LibreOffice that has just quit (seen as a random non-zero exit).
+    os._exit(0)

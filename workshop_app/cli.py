@@ -290,9 +290,9 @@ def _run_command(args: argparse.Namespace, db_path: Path, language: str) -> int:
             _say(
                 language,
                 f"นำเข้าจาก {args.file.name}: โครงการใหม่ {imported.created} "
-                f"ปรับปรุง {imported.updated} โครงการ",
+                f"ปรับปรุง {imported.updated} ไม่เปลี่ยนแปลง {imported.unchanged} โครงการ",
                 f"imported from {args.file.name}: {imported.created} new, "
-                f"{imported.updated} updated projects",
+                f"{imported.updated} updated, {imported.unchanged} unchanged projects",
             )
         elif args.command == "export":
             with database.session() as session:

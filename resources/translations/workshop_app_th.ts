@@ -25,7 +25,7 @@
     </message>
     <message>
         <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="87"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="328"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="336"/>
         <source>New project</source>
         <translation>โครงการใหม่</translation>
     </message>
@@ -80,87 +80,87 @@
         <translation>สรุปงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="209"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="217"/>
         <source>Issue {number}: {title}</source>
         <translation>ประเด็นที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="270"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="278"/>
         <source>round {number}: rank {rank}, score {score}</source>
         <translation>รอบที่ {number}: อันดับ {rank} คะแนน {score}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="289"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="297"/>
         <source>Whole plan</source>
         <translation>รวมทั้งแผน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="292"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="300"/>
         <source>Issue {number}</source>
         <translation>ประเด็นที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="294"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="302"/>
         <source>(no funding source)</source>
         <translation>(ไม่ระบุแหล่งงบประมาณ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="323"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="331"/>
         <source>Add a strategic issue on the setup page first.</source>
         <translation>กรุณาเพิ่มประเด็นการพัฒนาในหน้าตั้งค่างานประชุมก่อน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="363"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="371"/>
         <source>Vote round {number}: {title}</source>
         <translation>รอบการลงคะแนนที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="370"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="378"/>
         <source>Project ideas of issue {number} (no vote)</source>
         <translation>ข้อเสนอโครงการของประเด็นที่ {number} (ไม่ได้ลงคะแนน)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="390"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="398"/>
         <source>%n project(s) added</source>
         <translation>
             <numerusform>เพิ่มโครงการ %n โครงการ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="406"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="414"/>
         <source>Edit reference lists</source>
         <translation>แก้ไขรายการอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="422"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="430"/>
         <source>Export template for agencies</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="422"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="430"/>
         <source>Export action plan</source>
         <translation>ส่งออกแผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="425"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="457"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="433"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="465"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>แฟ้ม Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="449"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="457"/>
         <source>Wrote {path}</source>
         <translation>บันทึกแฟ้ม {path} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="455"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="463"/>
         <source>Import filled template</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="471"/>
-        <source>Imported {file}: {created} new, {updated} updated projects</source>
-        <translation>นำเข้าแฟ้ม {file} แล้ว: โครงการใหม่ {created} ปรับปรุง {updated} โครงการ</translation>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="480"/>
+        <source>Imported {file}: {created} new, {updated} updated, {unchanged} unchanged projects</source>
+        <translation>นำเข้าแฟ้ม {file} แล้ว: โครงการใหม่ {created} ปรับปรุง {updated} ไม่เปลี่ยนแปลง {unchanged} โครงการ</translation>
     </message>
 </context>
 <context>
@@ -1123,103 +1123,103 @@
 <context>
     <name>ProjectForm</name>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="112"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="115"/>
         <source>Strategic issue</source>
         <translation>ประเด็นการพัฒนา</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="117"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="120"/>
         <source>Project brief</source>
         <translation>รายละเอียดโครงการ (แบบ จ.1-1)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="124"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="129"/>
         <source>Main activities</source>
         <translation>กิจกรรมหลัก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="127"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="132"/>
         <source>Budget (baht)</source>
         <translation>งบประมาณ (บาท)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="133"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="138"/>
         <source>Alignment and priority</source>
         <translation>ความสอดคล้องและลำดับความสำคัญ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="138"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="144"/>
         <source>Priority (from the vote)</source>
         <translation>ลำดับความสำคัญ (จากการลงคะแนน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="139"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="145"/>
         <source>List</source>
         <translation>บัญชี</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="145"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="151"/>
         <source>Ideas and votes it came from</source>
         <translation>ที่มาจากความคิดเห็นและผลการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="174"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="180"/>
         <source>Add a year</source>
         <translation>เพิ่มปีงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="186"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="192"/>
         <source>Activity</source>
         <translation>กิจกรรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="187"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="193"/>
         <source>Budget</source>
         <translation>งบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="188"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="194"/>
         <source>Responsible unit</source>
         <translation>หน่วยรับผิดชอบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="189"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="195"/>
         <source>Related units</source>
         <translation>หน่วยงานที่เกี่ยวข้อง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="201"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="207"/>
         <source>Add activity</source>
         <translation>เพิ่มกิจกรรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="203"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="209"/>
         <source>Remove activity</source>
         <translation>ลบกิจกรรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="309"/>
-        <location filename="../../workshop_app/ui/project_form.py" line="387"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="315"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="393"/>
         <source>FY {year}</source>
         <translation>ปีงบประมาณ {year}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="322"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="328"/>
         <source>Total {amount} baht</source>
         <translation>รวม {amount} บาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="350"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="356"/>
         <source>Activities total {amount} baht</source>
         <translation>กิจกรรมรวม {amount} บาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="381"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="387"/>
         <source>{where}: “{text}” is not an amount of baht</source>
         <translation>{where}: “{text}” ไม่ใช่จำนวนเงินบาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="404"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="410"/>
         <source>Activity {number}</source>
         <translation>กิจกรรมที่ {number}</translation>
     </message>

@@ -3,6 +3,8 @@ PDF whose Thai reads back exactly and breaks only between words."""
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -102,6 +104,17 @@ def test_a_failed_write_leaves_the_old_file_and_no_part_file(tmp_path: Path) -> 
         raise RuntimeError("the disk filled up")
     assert target.read_bytes() == b"the sheet printed yesterday"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["signin.pdf"]
+
+
+def test_a_written_file_is_readable_like_any_document(tmp_path: Path) -> None:
+    """Not private to its writer (mkstemp's 0600): colleagues and backups read it."""
+    umask = os.umask(0o022)
+    try:
+        with written_whole(tmp_path / "out.pdf") as temporary:
+            temporary.write_bytes(b"%PDF")
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE((tmp_path / "out.pdf").stat().st_mode) == 0o644
 
 
 def test_export_command_writes_the_sheet_and_refuses_bad_targets(

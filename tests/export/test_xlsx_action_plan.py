@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import zipfile
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -22,8 +23,10 @@ from workshop_app.errors import UserError
 from workshop_app.export.xlsx_action_plan import (
     ATTENDANCE_SHEET,
     IDEAS_SHEET,
+    LINE_POINTS,
     LIST_SHEET,
     MAX_ROW_POINTS,
+    ROW_PADDING,
     VOTES_SHEET,
     sheet_name,
     write_action_plan,
@@ -159,7 +162,7 @@ def test_project_list_groups_issues_programmes_and_projects(
     assert row_values(sheet, 4)[2:11] == [
         "ยุทธศาสตร์ชาติ",
         "แผนแม่บทฯ",
-        "แผนพัฒนาฯ ฉบับที่ 13",
+        "แผนพัฒนาฯ แห่งชาติ",
         "แผนพัฒนาภาค",
         None,
         None,
@@ -257,6 +260,11 @@ def test_project_list_groups_issues_programmes_and_projects(
 
 
 def test_every_sheet_is_thai_framed_and_printable(workbook_path: Path) -> None:
+    # The Normal style's font (the first) is Sarabun: cells typed into later are Thai too.
+    with zipfile.ZipFile(workbook_path) as archive:
+        styles = archive.read("xl/styles.xml").decode()
+    first_font = re.search(r"<font>.*?</font>", styles, re.S)
+    assert first_font is not None and '<name val="Sarabun"' in first_font.group(0)
     book = openpyxl.load_workbook(workbook_path)
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
@@ -273,11 +281,12 @@ def test_every_sheet_is_thai_framed_and_printable(workbook_path: Path) -> None:
         assert sheet.oddFooter.center.text == "หน้า &P / &N"
         brief = sheet.title.startswith("จ.1-1")
         assert sheet.page_setup.orientation == ("portrait" if brief else "landscape")
-        # Every row with wrapped text has a height (openpyxl does not size rows).
+        # Rows are a line of Sarabun high, or as high as their text (openpyxl sizes no row).
+        assert sheet.sheet_format.defaultRowHeight == LINE_POINTS + ROW_PADDING
+        assert sheet.sheet_format.customHeight
         for number in range(1, sheet.max_row + 1):
-            if any(isinstance(c.value, str) for c in sheet[number]):
-                height = sheet.row_dimensions[number].height
-                assert height is not None and 15 <= height <= MAX_ROW_POINTS
+            height = sheet.row_dimensions[number].height
+            assert height is None or LINE_POINTS <= height <= MAX_ROW_POINTS
 
 
 def brief_rows(sheet: Any) -> dict[str, int]:
@@ -348,7 +357,7 @@ def test_each_project_has_a_brief_with_items_1_to_11(
         assert sheet.cell(at[caption], 2).value == text, caption
     assert sheet.cell(at["ลำดับความสำคัญ"], 2).value == draft.priority
     # Two lines of objectives get two lines of height.
-    assert sheet.row_dimensions[at["3. วัตถุประสงค์"]].height >= 2 * 15
+    assert sheet.row_dimensions[at["3. วัตถุประสงค์"]].height >= 2 * LINE_POINTS
 
     # 6: the activities with a total formula.
     start = at["6. กิจกรรมหลัก"]

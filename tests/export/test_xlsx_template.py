@@ -297,3 +297,17 @@ def test_libreoffice_renders_the_thai_headers(blank: Path, tmp_path: Path) -> No
     ).stdout
     for words in ("วิธีกรอก", "ชื่อโครงการ", "ประเด็นการพัฒนา", "กิจกรรมหลัก", "หน้า 1 /"):
         assert words in text, words
+
+
+def test_control_characters_are_dropped_not_fatal(
+    db: Database, demo_workshop: str, tmp_path: Path
+) -> None:
+    """A pasted control character becomes a space when stored (an .xlsx cannot hold
+    it), and the export works."""
+    with db.transaction() as session:
+        row = list_projects(session, demo_workshop)[0]
+        update_project(session, row.id, replace(row.draft, name="ถนน\x01สาย\x02ใหม่"))
+        path = tmp_path / "control.xlsx"
+        write_plan_template(session, demo_workshop, path, with_projects=True)
+    sheet = openpyxl.load_workbook(path)[PROJECT_SHEET]
+    assert sheet.cell(FIRST_ROW, 2).value == "ถนน สาย ใหม่"

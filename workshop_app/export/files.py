@@ -29,6 +29,10 @@ def written_whole(path: Path) -> Iterator[Path]:
         raise _cannot_write(path, exc) from exc
     try:
         yield Path(temporary)
+        # mkstemp makes the file private (0600); an export is an ordinary document.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, path)
     except OSError as exc:  # disk full, the file open in another program, ...
         with contextlib.suppress(OSError):

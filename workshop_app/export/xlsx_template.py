@@ -21,13 +21,14 @@ from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy.orm import Session
 
 from workshop_app.export.xlsx_common import (
+    BAHT_FORMAT,
     BODY_FONT,
     BOLD_FONT,
     BOX,
@@ -264,6 +265,12 @@ def project_columns(years: Sequence[int]) -> list[Column]:
     ]
 
 
+def _safe(text: str) -> str:
+    """``text`` without the control characters an .xlsx cannot hold (openpyxl raises on
+    them; a pasted text may carry them past the project form)."""
+    return str(ILLEGAL_CHARACTERS_RE.sub("", text))
+
+
 def issue_choice(number: int, title: str) -> str:
     """How the issue dropdown names an issue."""
     return f"{number}. {title}"
@@ -304,7 +311,8 @@ def write_plan_template(
         fiscal_year_be(dt.date.today())
     ]
     written = rows if with_projects else []
-    issue_names = {i.id: issue_choice(i.number, i.title) for i in issues}
+    issue_names = {i.id: _safe(issue_choice(i.number, i.title)) for i in issues}
+    title = _safe(workshop.title)
 
     workbook = Workbook()
     instructions = workbook.active
@@ -314,16 +322,19 @@ def write_plan_template(
     activity_sheet = workbook.create_sheet(ACTIVITY_SHEET)
     lists: dict[str, Sequence[str]] = {
         "issue": list(issue_names.values()),
-        **all_reference_lists(session, workshop_id),
+        **{
+            name: [_safe(item) for item in items]
+            for name, items in all_reference_lists(session, workshop_id).items()
+        },
         "budget_list": [thai for thai, _en in BUDGET_LIST_LABELS.values()],
     }
     list_names = add_lists_sheet(workbook, lists)
 
     columns = project_columns(years)
-    _write_projects(project_sheet, columns, written, issue_names, list_names, workshop.title, years)
+    _write_projects(project_sheet, columns, written, issue_names, list_names, title, years)
     _write_activities(activity_sheet, written, list_names, len(written) + BLANK_PROJECT_ROWS)
     _write_instructions(
-        instructions, workshop.title, years, [issue_names[i.id] for i in issues], len(written)
+        instructions, title, years, [issue_names[i.id] for i in issues], len(written)
     )
     save_workbook(workbook, path)
 
@@ -348,7 +359,7 @@ def _body(cell: Cell, column: Column) -> None:
         cell.number_format = WHOLE_FORMAT
         cell.alignment = TOP_CENTRE
     else:  # amounts and their total
-        cell.number_format = "#,##0"
+        cell.number_format = BAHT_FORMAT
 
 
 def _project_values(
@@ -377,7 +388,7 @@ def _put(cell: Cell, column: Column, value: object) -> None:
     elif column.kind in (Kind.ROW_KEY, Kind.WHOLE):
         cell.value = value
     else:
-        put_text(cell, str(value), ID_FONT if column.kind is Kind.ID else BODY_FONT)
+        put_text(cell, _safe(str(value)), ID_FONT if column.kind is Kind.ID else BODY_FONT)
 
 
 def _write_projects(
@@ -553,8 +564,9 @@ def _write_instructions(
         )
     lines += [("", BODY_FONT), ("ประเด็นการพัฒนา", BOLD_FONT)]
     lines += [(issue, BODY_FONT) for issue in issues]
-    # Fits a portrait A4 page unscaled even where Calibri is missing (LibreOffice then
-    # measures widths in DejaVu Sans, a wider font, and ignores "fit to width").
+    # Fits a portrait A4 page unscaled even where Calibri is missing: LibreOffice then
+    # measures widths in DejaVu Sans, a wider font, and (7.4) does not shrink this
+    # one-column sheet to the page width, so a wider column is cut off in print.
     width = 76
     for row, (text, font) in enumerate(lines, start=1):
         cell = sheet.cell(row, 1)

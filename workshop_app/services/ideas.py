@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from workshop_app.models import (
     StrategicIssue,
 )
 from workshop_app.thai.names import full_name
-from workshop_app.thai.normalize import normalize_thai, search_key
+from workshop_app.thai.normalize import normalize_thai, search_key, without_control
 
 MAX_IDEA_CHARS = 1000  # a card, not an essay: longer text is refused, never cut
 # Positions closer than this are renumbered 1, 2, 3 ... before inserting between them.
@@ -44,10 +43,8 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
     IdeaKind.OTHER.value: ("อื่น ๆ", "Other"),
 }
 
+
 # C0 and C1 control characters (tab and line breaks included): pasted text brings them.
-_CONTROL = re.compile("[\u0000-\u001f\u007f-\u009f]")
-
-
 def kind_label(kind: str, language: str = "th") -> str:
     thai, english = KIND_LABELS.get(kind, (kind, kind))
     return thai if language == "th" else english
@@ -119,7 +116,7 @@ class IdeaCounts:
 
 def clean_idea_text(text: str) -> str:
     """The text of a card, repaired; raise FieldError if it is empty or too long."""
-    text = normalize_thai(_CONTROL.sub(" ", text))
+    text = normalize_thai(without_control(text))
     if not text:
         raise FieldError("text", "กรุณาพิมพ์ข้อความของความคิดเห็น", "type the text of the idea")
     if len(text) > MAX_IDEA_CHARS:

@@ -3,18 +3,19 @@
 Rows of the "โครงการ" sheet with a project id update that project (its idea links and vote
 round are kept); rows without one add projects; projects not in the file are left alone.
 The "กิจกรรม" sheet gives each project's main activities, naming the project by the
-"ลำดับ" of its row. A column the template has but the file lacks (other than the required
-ones) leaves that field of an updated project as it was; so does a budget year without a
-column.
+"ลำดับ" of its row; they replace the activities of a project the file updates. A column
+the template has but the file lacks (other than the required ones) leaves that field of
+an updated project as it was; so does a budget year without a column.
 
 The whole file is read and checked before anything is written: every problem is reported
 with its sheet, row and column, and a file with any problem changes nothing. The writes
 go through the projects service in the caller's transaction.
 
 Spreadsheets come from other people's computers: the file may be no xlsx at all, a zip
-bomb, damaged, or hold formulas. It is opened with openpyxl in read-only mode (defusedxml
-guards the XML) after the zip's sizes are checked, and each cell's type is looked at, so
-a formula "=A1" and the text "=A1" are told apart.
+bomb, damaged, or hold formulas. It is opened with openpyxl in read-only mode after the
+zip's sizes are checked (openpyxl parses sheets with defusedxml, and other parts with
+lxml, without expanding entities), and each cell's type is looked at, so a formula "=A1"
+and the text "=A1" are told apart.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from workshop_app.export.xlsx_template import (
 from workshop_app.models import BudgetList
 from workshop_app.services.projects import (
     BUDGET_LIST_LABELS,
+    FISCAL_YEARS,
     MAX_TEXT_CHARS,
     TEXT_FIELD_NAMES,
     ActivityDraft,
@@ -68,7 +70,7 @@ from workshop_app.services.workshops import NumberedRow, list_issues
 from workshop_app.thai.money import parse_baht
 from workshop_app.thai.normalize import normalize_thai, to_arabic_digits
 
-MAX_COLUMNS = 150  # the template has about 25; cells further right are not read
+MAX_COLUMNS = 100  # the template has about 25; cells further right are not read
 MAX_PRIORITY = 100_000
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # .xls, and any password-protected Office file
 _ISSUE_NUMBER = re.compile(r"^(?:ประเด็น(?:ยุทธศาสตร์|การพัฒนา)?(?:ที่)?|issue)?\s*([0-9]+)(?:[.)\s]|$)")
@@ -341,7 +343,7 @@ def _find_columns(
                 )
             )
         year = int(key.split(":")[1]) if key.startswith("budget:") else None
-        if year is not None and not 2500 <= year <= 2700:
+        if year is not None and year not in FISCAL_YEARS:
             problems.append(
                 ImportProblem(
                     number,
@@ -660,7 +662,7 @@ def _read_activities(
         units = read.text("responsible_unit")
         related = read.text("related_units")
         budget = read.amount("budget", "งบประมาณกิจกรรม ", "the activity's budget")
-        cleaned = [" ".join(normalize_thai(t).split()) for t in (name, units, related)]
+        cleaned = [normalize_thai(t) for t in (name, units, related)]  # one line each
         for text, column_key in zip(
             cleaned, ("name", "responsible_unit", "related_units"), strict=True
         ):

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from workshop_app.db.types import new_id
 from workshop_app.errors import FieldError, UserError
 from workshop_app.models import (
     BudgetList,
@@ -31,7 +32,7 @@ from workshop_app.models import (
     Workshop,
 )
 from workshop_app.services.voting import round_results
-from workshop_app.thai.normalize import normalize_thai
+from workshop_app.thai.normalize import normalize_thai, without_control
 
 # The text fields of a project, in the order of the project brief, with their labels.
 TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -197,9 +198,9 @@ def plan_years(fiscal_year: int | None, drafts: Iterable[ProjectDraft]) -> list[
 def clean_text(name: str, value: str) -> str:
     """A field's text repaired (Thai typing slips, stray spaces); FieldError if too long."""
     if name in ONE_LINE_FIELDS:
-        text = normalize_thai(" ".join(value.split()))
+        text = normalize_thai(without_control(value))
     else:
-        lines = [normalize_thai(" ".join(line.split())) for line in value.splitlines()]
+        lines = [normalize_thai(without_control(line)) for line in value.splitlines()]
         text = "\n".join(lines).strip("\n")
     if len(text) > MAX_TEXT_CHARS:
         label = field_label(name)
@@ -446,24 +447,52 @@ def _end_position(session: Session, issue_id: str) -> int:
     return 0 if last is None else last + 1
 
 
-def _write(session: Session, project: Project, draft: ProjectDraft) -> None:
-    """Store a clean draft's fields and children, reusing child rows where they match
-    (so an edit of one figure rewrites one row, not all of them)."""
-    for name in TEXT_FIELD_NAMES:
-        if getattr(project, name) != draft.text(name):
-            setattr(project, name, draft.text(name))
-    if project.issue_id != draft.issue_id:
-        project.issue_id = draft.issue_id
-        project.position = _end_position(session, draft.issue_id)
-    project.priority = draft.priority
-    project.budget_list = draft.budget_list
-    project.round_id = draft.round_id
+def _write(session: Session, project: Project, draft: ProjectDraft, *, new: bool = False) -> None:
+    """Store a clean draft's fields and children in one flush, reusing child rows where
+    they match (so an edit of one figure rewrites one row, not all of them). A ``new``
+    project has no children yet, so nothing is looked up."""
+    with session.no_autoflush:  # one flush at the end, not one before each lookup
+        for name in TEXT_FIELD_NAMES:
+            if getattr(project, name) != draft.text(name):
+                setattr(project, name, draft.text(name))
+        if project.issue_id != draft.issue_id:
+            project.issue_id = draft.issue_id
+            project.position = _end_position(session, draft.issue_id)
+        project.priority = draft.priority
+        project.budget_list = draft.budget_list
+        project.round_id = draft.round_id
+        if new:
+            _add_children(session, project.id, draft)
+        else:
+            _update_children(session, project.id, draft)
     session.flush()
 
+
+def _add_children(session: Session, project_id: str, draft: ProjectDraft) -> None:
+    for year, amount in draft.budgets:
+        session.add(ProjectBudget(project_id=project_id, fiscal_year=year, amount=amount))
+    for position, activity in enumerate(draft.activities):
+        session.add(
+            ProjectActivity(project_id=project_id, position=position, **_activity(activity))
+        )
+    for idea_id in draft.idea_ids:
+        session.add(ProjectIdea(project_id=project_id, idea_id=idea_id))
+
+
+def _activity(activity: ActivityDraft) -> dict[str, Any]:
+    return {
+        "name": activity.name,
+        "budget": activity.budget,
+        "responsible_unit": activity.responsible_unit,
+        "related_units": activity.related_units,
+    }
+
+
+def _update_children(session: Session, project_id: str, draft: ProjectDraft) -> None:
     stored_budgets = {
         b.fiscal_year: b
         for b in session.scalars(
-            select(ProjectBudget).where(ProjectBudget.project_id == project.id)
+            select(ProjectBudget).where(ProjectBudget.project_id == project_id)
         )
     }
     wanted = dict(draft.budgets)
@@ -475,38 +504,31 @@ def _write(session: Session, project: Project, draft: ProjectDraft) -> None:
             row.deleted = True
     for year, amount in draft.budgets:
         if year not in stored_budgets:
-            session.add(ProjectBudget(project_id=project.id, fiscal_year=year, amount=amount))
+            session.add(ProjectBudget(project_id=project_id, fiscal_year=year, amount=amount))
 
     stored_activities = list(
         session.scalars(
             select(ProjectActivity)
-            .where(ProjectActivity.project_id == project.id)
+            .where(ProjectActivity.project_id == project_id)
             .order_by(ProjectActivity.deleted, ProjectActivity.position)
         )
     )
     for position, activity in enumerate(draft.activities):
-        values = {
-            "name": activity.name,
-            "budget": activity.budget,
-            "responsible_unit": activity.responsible_unit,
-            "related_units": activity.related_units,
-            "position": position,
-            "deleted": False,
-        }
+        values = {**_activity(activity), "position": position, "deleted": False}
         if position < len(stored_activities):
             row_a = stored_activities[position]
             for key, value in values.items():
                 if getattr(row_a, key) != value:
                     setattr(row_a, key, value)
         else:
-            session.add(ProjectActivity(project_id=project.id, **values))
+            session.add(ProjectActivity(project_id=project_id, **values))
     for row_a in stored_activities[len(draft.activities) :]:
         if not row_a.deleted:
             row_a.deleted = True
 
     links = {
         link.idea_id: link
-        for link in session.scalars(select(ProjectIdea).where(ProjectIdea.project_id == project.id))
+        for link in session.scalars(select(ProjectIdea).where(ProjectIdea.project_id == project_id))
     }
     for idea_id, link in links.items():
         keep = idea_id in draft.idea_ids
@@ -514,8 +536,7 @@ def _write(session: Session, project: Project, draft: ProjectDraft) -> None:
             link.deleted = not keep
     for idea_id in draft.idea_ids:
         if idea_id not in links:
-            session.add(ProjectIdea(project_id=project.id, idea_id=idea_id))
-    session.flush()
+            session.add(ProjectIdea(project_id=project_id, idea_id=idea_id))
 
 
 def add_project(
@@ -532,16 +553,14 @@ def add_project(
         _write(session, existing, clean)
         return existing.id
     project = Project(
+        id=project_id or new_id(),  # known before the flush, for the children's rows
         workshop_id=workshop_id,
         issue_id=clean.issue_id,
         position=_end_position(session, clean.issue_id),
         name=clean.name,
     )
-    if project_id:
-        project.id = project_id
     session.add(project)
-    session.flush()
-    _write(session, project, clean)
+    _write(session, project, clean, new=True)
     return project.id
 
 

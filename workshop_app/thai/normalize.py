@@ -44,6 +44,15 @@ def normalize_thai(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_CONTROL = re.compile("[\u0000-\u001f\u007f-\u009f]")
+
+
+def without_control(text: str) -> str:
+    """``text`` with control characters (pasted from PDFs and old systems) as spaces:
+    they mean nothing to a reader and a spreadsheet refuses them."""
+    return _CONTROL.sub(" ", text)
+
+
 def search_key(text: str) -> str:
     """Key for matching what a user typed: normalized, case-folded, Arabic digits."""
     return normalize_thai(text).casefold().translate(_TO_ARABIC)

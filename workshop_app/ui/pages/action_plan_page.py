@@ -476,8 +476,13 @@ class ActionPlanPage(QWidget):
         result = command.result
         assert isinstance(result, PlanImportResult)
         self.message.show_message(
-            self.tr("Imported {file}: {created} new, {updated} updated projects").format(
-                file=path.name, created=result.created, updated=result.updated
+            self.tr(
+                "Imported {file}: {created} new, {updated} updated, {unchanged} unchanged projects"
+            ).format(
+                file=path.name,
+                created=result.created,
+                updated=result.updated,
+                unchanged=result.unchanged,
             ),
             "ok",
         )

@@ -60,7 +60,9 @@ def _cell_text(value: object) -> Cell:
     return Cell(text, is_formula=text.startswith("="))
 
 
-def _check_zip(path: Path) -> None:
+def check_zip(path: Path) -> None:
+    """Refuse an archive that is not a zip or inflates abnormally, before any part of it
+    is parsed (spreadsheets and, later, sync bundles)."""
     try:
         with zipfile.ZipFile(path) as archive:
             total = 0
@@ -81,7 +83,7 @@ def _check_zip(path: Path) -> None:
 
 
 def _read_xlsx(path: Path) -> Table:
-    _check_zip(path)
+    check_zip(path)
     import openpyxl  # imported here: it is slow to import and only needed for .xlsx
 
     try:

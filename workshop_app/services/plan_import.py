@@ -32,7 +32,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from workshop_app.errors import FieldError, UserError
-from workshop_app.export.tables import MAX_ROWS, _check_zip, column_letter
+from workshop_app.export.tables import MAX_ROWS, check_zip, column_letter
 from workshop_app.export.xlsx_template import (
     ACTIVITY_COLUMNS,
     ACTIVITY_SHEET,
@@ -193,7 +193,7 @@ def _read_workbook(path: Path) -> dict[str, list[tuple[int, _Row]]]:
             "without a password and import it again",
         )
     try:
-        _check_zip(path)  # sizes and ratios, before any XML is parsed
+        check_zip(path)  # sizes and ratios, before any XML is parsed
     except UserError as exc:
         raise _reject(name, exc.thai, exc.english) from exc
     import openpyxl  # slow to import; only needed here

@@ -19,12 +19,10 @@ from __future__ import annotations
 import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
-from figures import report
+from figures import report, timed_runs
 
 from workshop_app.db.database import Database, open_database
 from workshop_app.export.xlsx_action_plan import write_action_plan
@@ -33,15 +31,6 @@ from workshop_app.services import plan_import
 from workshop_app.services.demo import create_demo_workshop
 
 RUNS = 5
-
-
-def timed(action: Callable[[], object]) -> list[float]:
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return times
 
 
 def import_rolled_back(database: Database, workshop_id: str, path: Path) -> None:
@@ -84,13 +73,13 @@ def main() -> int:
             with database.session() as session:
                 write_action_plan(session, workshop_id, plan)
 
-        export_times = timed(export)
+        export_times = timed_runs(export, RUNS)
         with database.session() as session:
             write_plan_template(session, workshop_id, template, with_projects=True)
         edited(template, updates, keep_ids=True)
         edited(template, fresh, keep_ids=False)
-        update_times = timed(lambda: import_rolled_back(database, workshop_id, updates))
-        create_times = timed(lambda: import_rolled_back(database, workshop_id, fresh))
+        update_times = timed_runs(lambda: import_rolled_back(database, workshop_id, updates), RUNS)
+        create_times = timed_runs(lambda: import_rolled_back(database, workshop_id, fresh), RUNS)
         database.close()
         sheets = len(openpyxl.load_workbook(plan, read_only=True).sheetnames)
         print(f"workbook: {sheets} sheets, {plan.stat().st_size / 1024:.0f} KB")

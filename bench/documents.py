@@ -27,11 +27,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
-from figures import report
+from figures import report, timed_runs
 from minutes_html import minutes_html
 from sqlalchemy.orm import Session
 
@@ -49,12 +48,7 @@ CHECKER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "thai_pdf_c
 
 def timed(write: Callable[[Path], object], out: Path, runs: int) -> list[float]:
     """Seconds each of ``runs`` calls of ``write(out)`` took."""
-    seconds = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        write(out)
-        seconds.append(time.perf_counter() - start)
-    return seconds
+    return timed_runs(lambda: write(out), runs)
 
 
 def in_session(

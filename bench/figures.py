@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 import math
+import time
+from collections.abc import Callable
 
 Figure = tuple[str, float, float, str]  # label, value, target (value must be below), unit
+
+
+def timed_runs(action: Callable[[], object], runs: int) -> list[float]:
+    """Seconds each of ``runs`` calls of ``action`` took."""
+    seconds = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        seconds.append(time.perf_counter() - start)
+    return seconds
 
 
 def percentile(values: list[float], share: float) -> float:

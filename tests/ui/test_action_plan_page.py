@@ -193,3 +193,15 @@ def _header_row(sheet: object) -> int:
         if any(c.value == "ชื่อโครงการ" for c in row):
             return int(row[0].row)
     raise AssertionError("no header row")
+
+
+def test_moving_a_project_and_undoing_it(qtbot: QtBot, context: WorkshopContext) -> None:
+    page = make_page(qtbot, context)
+    before = [r.id for r in stored(context)]
+    page.select_project(before[1])
+    page.move_project(-5)  # clamped: one place up, to the top of its issue
+    assert [r.id for r in stored(context)][:2] == [before[1], before[0]]
+    shown = page.current_row()
+    assert shown is not None and shown.id == before[1]
+    context.undo_stack.undo()
+    assert [r.id for r in stored(context)] == before

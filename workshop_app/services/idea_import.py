@@ -24,6 +24,7 @@ from workshop_app.services.table_import import (
     find_header,
     header_key,
     header_lookup,
+    label_lookup,
     sector_lookup,
 )
 from workshop_app.services.workshops import list_issues, list_sectors
@@ -93,16 +94,6 @@ class IdeaImportPlan:
     ideas: list[PlannedIdea]
 
 
-def _kind_lookup() -> dict[str, str]:
-    lookup = {header_key(kind): kind for kind in KIND_LABELS}
-    for kind, (thai, english) in KIND_LABELS.items():
-        lookup[header_key(thai)] = kind
-        lookup[header_key(english)] = kind
-    for alias, kind in KIND_ALIASES.items():
-        lookup[header_key(alias)] = kind
-    return lookup
-
-
 def read_idea_file(session: Session, workshop_id: str, path: Path) -> IdeaImportPlan:
     """Parse and check the whole file; raise ImportRejectedError listing every problem."""
     table = read_table(path)
@@ -131,7 +122,7 @@ def read_idea_file(session: Session, workshop_id: str, path: Path) -> IdeaImport
     by_title = {header_key(i.title): i.id for i in issues}
     sectors = sector_lookup(session, workshop_id)
     sector_names = ", ".join(s.name for s in list_sectors(session, workshop_id))
-    kinds = _kind_lookup()
+    kinds = label_lookup(KIND_LABELS, KIND_ALIASES)
     kind_names = ", ".join(thai for thai, _english in KIND_LABELS.values())
     problems: list[ImportProblem] = []
     ideas: list[PlannedIdea] = []

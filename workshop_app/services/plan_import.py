@@ -65,6 +65,7 @@ from workshop_app.services.table_import import (
     ImportProblem,
     ImportRejectedError,
     header_key,
+    label_lookup,
 )
 from workshop_app.services.workshops import NumberedRow, list_issues
 from workshop_app.thai.money import parse_baht
@@ -494,16 +495,6 @@ def _issue_lookup(issues: list[NumberedRow]) -> Callable[[str], str | None]:
     return find
 
 
-def _budget_list_lookup() -> dict[str, str]:
-    lookup = {header_key(key): key for key in BUDGET_LIST_LABELS}
-    for key, (thai, english) in BUDGET_LIST_LABELS.items():
-        lookup[header_key(thai)] = key
-        lookup[header_key(english)] = key
-    for alias, key in _BUDGET_LIST_ALIASES.items():
-        lookup[header_key(alias)] = key
-    return lookup
-
-
 # --- checking the sheets ------------------------------------------------------------------
 
 
@@ -527,7 +518,7 @@ def _read_projects(
     issues = list_issues(session, workshop_id)
     find_issue = _issue_lookup(issues)
     issue_names = ", ".join(str(i.number) for i in issues)
-    lists = _budget_list_lookup()
+    lists = label_lookup(BUDGET_LIST_LABELS, _BUDGET_LIST_ALIASES)
     list_names = " / ".join(thai for thai, _en in BUDGET_LIST_LABELS.values())
     years = sorted(int(k.split(":")[1]) for k in columns.index if k.startswith("budget:"))
     read_keys = [k for k in columns.index if k != "row"]

@@ -32,6 +32,7 @@ from workshop_app.models import (
     Workshop,
 )
 from workshop_app.services.voting import round_results
+from workshop_app.services.workshops import move_within
 from workshop_app.thai.normalize import normalize_thai, without_control
 
 # The text fields of a project, in the order of the project brief, with their labels.
@@ -582,8 +583,9 @@ def restore_project(session: Session, project_id: str) -> None:
     session.flush()
 
 
-def move_project(session: Session, project_id: str, offset: int) -> None:
-    """Move a project up (negative) or down within its issue."""
+def move_project(session: Session, project_id: str, offset: int) -> int:
+    """Move a project up (negative) or down within its issue; return the offset applied
+    (clamped at the ends), so that undo can move it back by its negative."""
     project = _live_project(session, project_id)
     siblings = list(
         session.scalars(
@@ -592,13 +594,9 @@ def move_project(session: Session, project_id: str, offset: int) -> None:
             .order_by(Project.position)
         )
     )
-    index = siblings.index(project)
-    target = max(0, min(len(siblings) - 1, index + offset))
-    siblings.insert(target, siblings.pop(index))
-    for position, sibling in enumerate(siblings):
-        if sibling.position != position:
-            sibling.position = position
+    applied = move_within(siblings, project, offset, "position")
     session.flush()
+    return applied
 
 
 # --- promoting ideas ----------------------------------------------------------------------

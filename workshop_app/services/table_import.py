@@ -146,6 +146,18 @@ class HeaderColumns:
                 yield number, values, problems
 
 
+def label_lookup(labels: dict[str, tuple[str, str]], aliases: dict[str, str]) -> dict[str, str]:
+    """header_key of a value's key, its Thai and English label or an alias -> the key
+    (the kinds of idea, the budget lists)."""
+    lookup = {header_key(key): key for key in labels}
+    for key, (thai, english) in labels.items():
+        lookup[header_key(thai)] = key
+        lookup[header_key(english)] = key
+    for alias, key in aliases.items():
+        lookup[header_key(alias)] = key
+    return lookup
+
+
 def find_header(
     table: Table, lookup: dict[str, str], required: Iterable[str]
 ) -> tuple[int, dict[str, int]] | None:

@@ -276,12 +276,14 @@ def _renumber(items: list[Any], attribute: str = "number") -> None:
             setattr(item, attribute, number)
 
 
-def _move_within(items: list[Any], row: Any, offset: int, attribute: str = "number") -> None:
-    """Move ``row`` by ``offset`` places (clamped to the list) and renumber."""
+def move_within(items: list[Any], row: Any, offset: int, attribute: str = "number") -> int:
+    """Move ``row`` by ``offset`` places (clamped to the list) and renumber; return the
+    offset actually applied (moving back by its negative undoes the move)."""
     index = items.index(row)
     target = max(0, min(len(items) - 1, index + offset))
     items.insert(target, items.pop(index))
     _renumber(items, attribute)
+    return target - index
 
 
 def list_issues(session: Session, workshop_id: str) -> list[NumberedRow]:
@@ -381,7 +383,7 @@ def delete_numbered(session: Session, model: type[Numbered], row_id: str) -> Non
 def move_numbered(session: Session, model: type[Numbered], row_id: str, offset: int) -> None:
     """Move an issue or agenda item up (offset -1) or down (+1) the list."""
     row = _live(session, model, row_id)
-    _move_within(_numbered(session, model, row.workshop_id), row, offset)
+    move_within(_numbered(session, model, row.workshop_id), row, offset)
     session.flush()
 
 
@@ -472,5 +474,5 @@ def delete_sector(session: Session, sector_id: str) -> None:
 
 def move_sector(session: Session, sector_id: str, offset: int) -> None:
     sector = _live_sector(session, sector_id)
-    _move_within(_sectors(session, sector.workshop_id), sector, offset, "position")
+    move_within(_sectors(session, sector.workshop_id), sector, offset, "position")
     session.flush()

@@ -257,15 +257,13 @@ def delete_project_command(context: WorkshopContext, row: projects.ProjectRow) -
 def move_project_command(
     context: WorkshopContext, row: projects.ProjectRow, offset: int
 ) -> ServiceCommand:
-    old_position: list[int] = []
+    applied: list[int] = []  # the move actually made (clamped at the ends of the issue)
 
     def move(session: Session) -> None:
-        old_position[:] = [projects.get_project(session, row.id).position]
-        projects.move_project(session, row.id, offset)
+        applied[:] = [projects.move_project(session, row.id, offset)]
 
     def back(session: Session) -> None:
-        now = projects.get_project(session, row.id).position
-        projects.move_project(session, row.id, old_position[0] - now)
+        projects.move_project(session, row.id, -applied[0])
 
     return ServiceCommand(
         context,

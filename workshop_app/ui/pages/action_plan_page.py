@@ -48,15 +48,11 @@ from workshop_app.ui.plan_dialogs import (
     PromoteDialog,
     ReferenceListsDialog,
 )
-from workshop_app.ui.project_form import ProjectForm
+from workshop_app.ui.project_form import ProjectForm, format_amount
 from workshop_app.ui.widgets import Banner
 
 # The page shows these; a change to any of them reloads it.
 SHOWN = Changes.PROJECTS | Changes.ISSUES | Changes.WORKSHOP | Changes.IDEAS | Changes.VOTES
-
-
-def baht(amount: Decimal) -> str:
-    return f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
 
 
 class ActionPlanPage(QWidget):
@@ -218,7 +214,7 @@ class ActionPlanPage(QWidget):
                         number=issue.number, title=issue.title
                     ),
                     "",
-                    baht(total),
+                    format_amount(total),
                 ]
             )
             font = parent.font(0)
@@ -230,7 +226,7 @@ class ActionPlanPage(QWidget):
             self.tree.addTopLevelItem(parent)
             for row in rows:
                 item = QTreeWidgetItem(
-                    [row.name, str(row.draft.priority or ""), baht(row.draft.total)]
+                    [row.name, str(row.draft.priority or ""), format_amount(row.draft.total)]
                 )
                 item.setData(0, Qt.ItemDataRole.UserRole, row.id)
                 item.setToolTip(0, row.name)
@@ -305,7 +301,7 @@ class ActionPlanPage(QWidget):
             lines.append((label, totals.by_list.get(key, Decimal(0)), False))
         self.totals.setRowCount(len(lines))
         for index, (label, amount, bold) in enumerate(lines):
-            name, figure = QTableWidgetItem(label), QTableWidgetItem(baht(amount))
+            name, figure = QTableWidgetItem(label), QTableWidgetItem(format_amount(amount))
             figure.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if bold:
                 font = name.font()

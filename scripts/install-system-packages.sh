@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Install the Debian packages Qt needs to open windows (and to run offscreen in tests),
 # poppler-utils (pdftotext, pdftoppm: the tests read back every PDF), LibreOffice Writer
-# and Calc (soffice: tests open the DOCX minutes and the Excel workbooks in it) and
-# python3-uno (a test edits a workbook through LibreOffice), when they are missing. Runs apt-get only as root on a Debian-like system; elsewhere it prints
+# and Calc (soffice: tests open the DOCX minutes and the Excel workbooks in it),
+# python3-uno (a test edits a workbook through LibreOffice) and postgresql (the sync tests
+# start a throwaway server from its binaries), when they are missing. Runs apt-get only as root on a Debian-like system; elsewhere it prints
 # what is missing and carries on.
 set -euo pipefail
 
@@ -14,6 +15,7 @@ packages=(
   poppler-utils
   libreoffice-writer-nogui libreoffice-calc-nogui
   python3-uno
+  postgresql
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import text
 
 from workshop_app.db.database import head_revision, open_database
 from workshop_app.models import Base
@@ -68,6 +69,10 @@ def test_a_file_from_the_first_version_is_upgraded_with_its_data(tmp_path: Path)
         conn.execute("ALTER TABLE attendees DROP COLUMN absence_reason")
         conn.execute("ALTER TABLE agenda_items DROP COLUMN shows_results")
         conn.execute("ALTER TABLE strategic_issues DROP COLUMN indicators")
+        for table in ("sync_servers", "sync_devices", "sync_log", "sync_outbox", "sync_conflicts"):
+            conn.execute(f"DROP TABLE {table}")
+        for table in ("workshops", "strategic_issues", "agenda_items", "sectors", "attendees"):
+            conn.execute(f"ALTER TABLE {table} DROP COLUMN versions")
         conn.execute("UPDATE alembic_version SET version_num = '0001_initial'")
     conn.close()
 
@@ -78,6 +83,12 @@ def test_a_file_from_the_first_version_is_upgraded_with_its_data(tmp_path: Path)
             assert workshop.title == "ประชุมปีที่แล้ว"
             assert workshop.glossary == ""
             assert workshop.minutes_taker == ""
+            # The rows written before sync existed are their writer's version, and wait
+            # in the outbox like any new write.
+            stamps = session.execute(text("SELECT versions, updated_hlc FROM workshops")).one()
+            assert stamps[0] == stamps[1]
+            outbox = session.execute(text("SELECT table_name, row_id FROM sync_outbox")).all()
+            assert ("workshops", workshop_id) in outbox
         revision = (
             database.engine.connect()
             .exec_driver_sql("SELECT version_num FROM alembic_version")

@@ -20,7 +20,7 @@ from alembic.util.exc import CommandError
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from workshop_app.db.hlc import HybridLogicalClock
+from workshop_app.db.hlc import HybridLogicalClock, advance_versions
 from workshop_app.db.types import new_id
 from workshop_app.errors import UserError
 
@@ -94,9 +94,15 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _stamp_synced_rows(session: Session, _context: Any, _instances: Any) -> None:
-    """Give every new or changed synced row a fresh clock stamp and this device's id."""
+    """Stamp every new or changed synced row and put it in the outbox, in this flush.
+
+    Each row gets a fresh clock stamp, this device's id and the stamp in its version
+    vector. The outbox entry is written in the same transaction as the row, so a sync
+    never misses a committed write and never sends one that was rolled back.
+    """
     clock: HybridLogicalClock = session.info["clock"]
     latest: str | None = None
+    outbox: list[dict[str, str]] = []
     for obj in list(session.new) + list(session.dirty):
         if not hasattr(type(obj), "updated_hlc"):
             continue
@@ -104,11 +110,17 @@ def _stamp_synced_rows(session: Session, _context: Any, _instances: Any) -> None
             continue
         latest = clock.now()
         if obj in session.new:
+            obj.id = obj.id or new_id()  # the outbox needs it before the INSERT
             obj.created_hlc = latest
         obj.updated_hlc = latest
         obj.device_id = clock.device_id
+        obj.versions = advance_versions(obj.versions or "", latest)
+        outbox.append({"table": type(obj).__tablename__, "row": obj.id})
     if latest is not None:
         session.execute(text("UPDATE local_device SET last_hlc = :hlc"), {"hlc": latest})
+        session.execute(
+            text("INSERT INTO sync_outbox (table_name, row_id) VALUES (:table, :row)"), outbox
+        )
 
 
 class Database:

@@ -8,6 +8,7 @@ makes the order total ("the later stamp wins" always picks one version).
 
 from __future__ import annotations
 
+import enum
 import threading
 import time
 from collections.abc import Callable
@@ -61,3 +62,58 @@ class HybridLogicalClock:
         with self._lock:
             if (other.wall_ms, other.counter) > (self._wall, self._counter):
                 self._wall, self._counter = other.wall_ms, other.counter
+
+
+# Version vectors. A row's ``versions`` holds, for each device that wrote it, the stamp
+# of that device's latest write, space-separated and sorted by device. Since a stamp
+# names its device and one device's stamps only grow, the vector tells whether one
+# version has seen another (an update) or neither has seen the other (a conflict).
+
+
+class Order(enum.Enum):
+    SAME = "same"
+    OLDER = "older"  # the first version is an ancestor of the second
+    NEWER = "newer"  # the first version has seen the second
+    CONCURRENT = "concurrent"  # made without seeing each other
+
+
+def _entries(versions: str) -> dict[str, str]:
+    entries: dict[str, str] = {}
+    for stamp in versions.split():
+        device = stamp.split(".", 2)[2]
+        if stamp > entries.get(device, ""):
+            entries[device] = stamp
+    return entries
+
+
+def _encode(entries: dict[str, str]) -> str:
+    return " ".join(entries[device] for device in sorted(entries))
+
+
+def advance_versions(versions: str, stamp: str) -> str:
+    """The vector after a write stamped ``stamp`` by its device."""
+    entries = _entries(versions)
+    entries[stamp.split(".", 2)[2]] = stamp
+    return _encode(entries)
+
+
+def join_versions(first: str, second: str) -> str:
+    """A vector that has seen both (what a row is after a conflict was settled)."""
+    entries = _entries(first)
+    for device, stamp in _entries(second).items():
+        if stamp > entries.get(device, ""):
+            entries[device] = stamp
+    return _encode(entries)
+
+
+def compare_versions(first: str, second: str) -> Order:
+    a, b = _entries(first), _entries(second)
+    a_ahead = any(stamp > b.get(device, "") for device, stamp in a.items())
+    b_ahead = any(stamp > a.get(device, "") for device, stamp in b.items())
+    if a_ahead and b_ahead:
+        return Order.CONCURRENT
+    if a_ahead:
+        return Order.NEWER
+    if b_ahead:
+        return Order.OLDER
+    return Order.SAME

@@ -12,6 +12,7 @@ from workshop_app.models.project import (
     ReferenceItem,
     ReferenceListName,
 )
+from workshop_app.models.sync import SyncConflict, sync_devices, sync_log, sync_outbox, sync_servers
 from workshop_app.models.vote import (
     Ballot,
     BallotMark,
@@ -55,6 +56,7 @@ __all__ = [
     "RoundState",
     "Sector",
     "StrategicIssue",
+    "SyncConflict",
     "SyncedRow",
     "VoteCriterion",
     "VoteMethod",
@@ -63,4 +65,8 @@ __all__ = [
     "VoteRoundIdea",
     "Workshop",
     "WorkshopKind",
+    "sync_devices",
+    "sync_log",
+    "sync_outbox",
+    "sync_servers",
 ]

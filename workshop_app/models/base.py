@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, MetaData, String
+from sqlalchemy import Boolean, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from workshop_app.db.types import new_id
@@ -35,3 +35,4 @@ class SyncedRow:
     updated_hlc: Mapped[str] = mapped_column(String(64), index=True)
     device_id: Mapped[str] = mapped_column(String(36))
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    versions: Mapped[str] = mapped_column(Text, default="", server_default="")

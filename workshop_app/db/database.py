@@ -17,7 +17,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from workshop_app.db.hlc import HybridLogicalClock, advance_versions
@@ -143,11 +143,45 @@ class Database:
         with self._sessions() as session, session.begin():
             yield session
 
+    def remember_clock(self, connection: Connection) -> None:
+        """Store the clock's position after it observed stamps from elsewhere (sync), so
+        that an edit made after a restart still stamps later than what arrived."""
+        connection.execute(text("UPDATE local_device SET last_hlc = :h"), {"h": self.clock.now()})
+
     def backup(self) -> Path:
         return backup_copy(self.path)
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _refuse_newer_schema(script: ScriptDirectory, stored: str | None, where: str) -> None:
+    if stored is None:
+        return
+    try:
+        script.get_revision(stored)
+    except CommandError:
+        raise DatabaseError(
+            f"ฐานข้อมูล {where} สร้างจากโปรแกรมรุ่นที่ใหม่กว่า (รุ่นโครงสร้าง {stored}) "
+            "กรุณาปรับปรุงโปรแกรมก่อนเปิดแฟ้มนี้ แฟ้มไม่ได้ถูกแก้ไข",
+            f"{where} was written by a newer version of the app (schema {stored}); "
+            "update the app to open it. The file was not changed.",
+        ) from None
+
+
+def upgrade_server(engine: Engine, where: str) -> None:
+    """Create or upgrade the provincial server's schema with the same migrations as a
+    laptop's file; a schema from a newer app is refused and left alone."""
+    script = ScriptDirectory.from_config(_alembic_config())
+    with engine.begin() as connection:
+        # One upgrade at a time when several laptops sync with a new server at once.
+        connection.execute(text("SELECT pg_advisory_xact_lock(728101)"))
+        stored = None
+        if inspect(connection).has_table("alembic_version"):
+            stored = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        _refuse_newer_schema(script, stored, where)
+        if stored != script.get_current_head():
+            command.upgrade(_alembic_config(connection), "head")
 
 
 def open_database(path: str | Path) -> Database:
@@ -161,16 +195,7 @@ def open_database(path: str | Path) -> Database:
         raise DatabaseError(f"{path} เป็นโฟลเดอร์ ไม่ใช่แฟ้มฐานข้อมูล", f"{path} is a folder")
     stored = _stored_revision(path) if path.exists() and path.stat().st_size > 0 else None
     script = ScriptDirectory.from_config(_alembic_config())
-    if stored is not None:
-        try:
-            script.get_revision(stored)
-        except CommandError:
-            raise DatabaseError(
-                f"ฐานข้อมูล {path} สร้างจากโปรแกรมรุ่นที่ใหม่กว่า (รุ่นโครงสร้าง {stored}) "
-                "กรุณาปรับปรุงโปรแกรมก่อนเปิดแฟ้มนี้ แฟ้มไม่ได้ถูกแก้ไข",
-                f"{path} was written by a newer version of the app (schema {stored}); "
-                "update the app to open it. The file was not changed.",
-            ) from None
+    _refuse_newer_schema(script, stored, str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _set_sqlite_pragmas)

@@ -315,11 +315,12 @@ def get_attendee(session: Session, attendee_id: str) -> AttendeeRow:
 
 def name_sort_key(first_name: str, last_name: str) -> str:
     """Thai convention: people are ordered by first name, then last name, in dictionary
-    order (thai.collate). Stored per row, so SQL can order by it; a NUL separator makes
-    the string order equal to comparing (first, last) primary keys, then tie-breakers."""
+    order (thai.collate). Stored per row, so SQL can order by it; a U+0001 separator
+    (below every character a name holds) makes the string order equal to comparing
+    (first, last) primary keys, then tie-breakers. Not NUL: PostgreSQL text refuses it."""
     first_primary, first_full = thai_sort_key(first_name)
     last_primary, last_full = thai_sort_key(last_name)
-    return "\x00".join((first_primary, last_primary, first_full, last_full))
+    return "\x01".join((first_primary, last_primary, first_full, last_full))
 
 
 def list_attendees(session: Session, workshop_id: str) -> list[AttendeeRow]:

@@ -44,6 +44,10 @@ def upgrade() -> None:
             batch.add_column(sa.Column("versions", sa.Text(), nullable=False, server_default=""))
         # Every existing row is its last writer's version.
         op.execute(f"UPDATE {table} SET versions = updated_hlc")
+    bind = op.get_bind()
+    if bind.dialect.name == "sqlite":
+        # Attendees' sort keys were NUL-separated; PostgreSQL text cannot hold NUL.
+        op.execute("UPDATE attendees SET sort_key = replace(sort_key, char(0), char(1))")
     op.create_table(
         "sync_conflicts",
         sa.Column("workshop_id", sa.String(36), nullable=True),
@@ -97,7 +101,6 @@ def upgrade() -> None:
         op.execute(
             f"INSERT INTO sync_outbox (table_name, row_id) SELECT '{table}', id FROM {table}"
         )
-    bind = op.get_bind()
     if bind.dialect.name == "postgresql":
         # A batch may hold an idea and the idea it was merged into, in any order: the
         # server checks references when the batch commits (SET CONSTRAINTS ALL DEFERRED).

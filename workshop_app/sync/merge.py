@@ -1,0 +1,251 @@
+"""Merge versions of rows received from elsewhere into a database (laptop or server).
+
+One rule for every transport (bundle, push, pull), so that every replica ends the same
+whatever the order things arrive in:
+
+- a row not yet here is inserted;
+- a version that has seen the stored one (its version vector is ahead) replaces it;
+- a version the stored one has already seen is ignored;
+- two versions made without seeing each other: the later stamp wins the row, the row's
+  vector becomes the join of both (so the result has "seen" both and is ahead of each),
+  and the losing version is kept in ``sync_conflicts`` for review.
+
+The result does not depend on the order: the winner is the version with the highest
+stamp, the vector is the join of all, and the conflicts are a set keyed by (table, row,
+losing stamp). Conflicts themselves are plain last-writer-wins rows.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Table, insert, select, text
+from sqlalchemy.dialects import postgresql, sqlite
+
+from workshop_app.db.hlc import HybridLogicalClock, Order, compare_versions, join_versions
+from workshop_app.models import sync_log, sync_outbox
+from workshop_app.sync.tables import (
+    CONFLICTS,
+    OWNER_COLUMN,
+    SYNCED_TABLES,
+    TABLES_BY_NAME,
+    Row,
+    references,
+    row_json,
+)
+
+# Namespace of the conflict ids (uuid5 of "table/row/stamp").
+CONFLICT_NAMESPACE = uuid.UUID("6c1f3b1e-8a4e-4d0e-9a57-2f1c0d7b9e21")
+# SQLite accepts at most 32766 variables in one statement; stay far below.
+CHUNK = 500
+
+
+class Source(enum.Enum):
+    """Where the versions come from; decides what is written to the journal."""
+
+    BUNDLE = "bundle"  # a file: the server may not have these rows yet
+    PULL = "pull"  # the server: it has them already
+    PUSH = "push"  # a laptop, applied on the server
+
+
+@dataclass
+class TableCounts:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+
+
+@dataclass
+class MergeResult:
+    tables: dict[str, TableCounts] = field(default_factory=dict)
+
+    def counts(self, table: str) -> TableCounts:
+        return self.tables.setdefault(table, TableCounts())
+
+    def add(self, other: MergeResult) -> None:
+        for name, counts in other.tables.items():
+            mine = self.counts(name)
+            mine.new += counts.new
+            mine.updated += counts.updated
+            mine.unchanged += counts.unchanged
+            mine.conflicts += counts.conflicts
+
+    @property
+    def changed(self) -> int:
+        return sum(c.new + c.updated for c in self.tables.values())
+
+    @property
+    def conflicts(self) -> int:
+        return sum(c.conflicts for c in self.tables.values())
+
+
+def is_server(connection: Connection) -> bool:
+    return connection.dialect.name == "postgresql"
+
+
+def begin_merge(connection: Connection) -> None:
+    """Prepare a transaction that merges rows: references are checked at commit (a batch
+    may hold a child before its parent), and on the server one merge at a time, so the
+    change log's order is the commit order that pulls follow."""
+    if is_server(connection):
+        connection.execute(text("SELECT pg_advisory_xact_lock(728100)"))
+        connection.execute(text("SET CONSTRAINTS ALL DEFERRED"))
+    else:
+        connection.execute(text("PRAGMA defer_foreign_keys = ON"))
+
+
+def fetch_rows(connection: Connection, table: Table, ids: Iterable[str]) -> dict[str, Row]:
+    found: dict[str, Row] = {}
+    wanted = list(dict.fromkeys(ids))
+    for start in range(0, len(wanted), CHUNK):
+        chunk = wanted[start : start + CHUNK]
+        for row in connection.execute(select(table).where(table.c.id.in_(chunk))).mappings():
+            found[row["id"]] = dict(row)
+    return found
+
+
+def merge_rows(
+    connection: Connection,
+    incoming: Mapping[str, Sequence[Row]],
+    clock: HybridLogicalClock,
+    source: Source,
+    sender: str | None = None,
+) -> MergeResult:
+    """Merge rows (by table name) into the database on ``connection``, in the caller's
+    transaction (started with ``begin_merge``). ``sender`` is the device the versions
+    come from, if one device sent them all (push)."""
+    result = MergeResult()
+    latest = max((r["updated_hlc"] for rows in incoming.values() for r in rows), default=None)
+    if latest is not None:
+        clock.observe(latest)  # later local edits must stamp later than what arrived
+    conflicts: list[Row] = []
+    journal: list[tuple[str, str, bool]] = []  # (table, row id, stored as received)
+    for table in SYNCED_TABLES:
+        rows = incoming.get(table.name)
+        if not rows:
+            continue
+        counts = result.counts(table.name)
+        stored = fetch_rows(connection, table, (r["id"] for r in rows))
+        written: dict[str, Row] = {}
+        # Whether the row is written exactly as it arrived (then its sender has it).
+        as_received: dict[str, bool] = {}
+        for row in rows:
+            row = {**row, "versions": row["versions"] or row["updated_hlc"]}
+            old = written.get(row["id"]) or stored.get(row["id"])
+            order = (
+                Order.NEWER if old is None else compare_versions(row["versions"], old["versions"])
+            )
+            if old is None or order is Order.NEWER:
+                if old is None:
+                    counts.new += 1
+                else:
+                    counts.updated += 1
+                written[row["id"]] = row
+                as_received[row["id"]] = True
+            elif order is Order.CONCURRENT:
+                winner, loser = (
+                    (row, old) if row["updated_hlc"] > old["updated_hlc"] else (old, row)
+                )
+                written[row["id"]] = {
+                    **winner,
+                    "versions": join_versions(row["versions"], old["versions"]),
+                }
+                as_received[row["id"]] = False
+                if table is not CONFLICTS:
+                    conflicts.append(_conflict_record(connection, table, loser, winner, clock))
+                counts.conflicts += 1
+            else:
+                counts.unchanged += 1
+        _upsert(connection, table, list(written.values()))
+        journal.extend((table.name, row_id, as_received[row_id]) for row_id in written)
+    if conflicts:
+        known = fetch_rows(connection, CONFLICTS, (c["id"] for c in conflicts))
+        fresh = list({c["id"]: c for c in conflicts if c["id"] not in known}.values())
+        _upsert(connection, CONFLICTS, fresh)
+        journal.extend((CONFLICTS.name, c["id"], False) for c in fresh)
+    _write_journal(connection, journal, source, sender)
+    return result
+
+
+def _write_journal(
+    connection: Connection,
+    journal: list[tuple[str, str, bool]],
+    source: Source,
+    sender: str | None,
+) -> None:
+    if not journal:
+        return
+    if is_server(connection):
+        # Every write on the server is logged for the pulls; the sender need not pull
+        # back a version it sent itself.
+        entries = [
+            {"table_name": t, "row_id": r, "source_device": sender if same else None}
+            for t, r, same in journal
+        ]
+        connection.execute(insert(sync_log), entries)
+        return
+    # A laptop forwards to the server what the server may not have: everything from a
+    # bundle, and from a pull only what the merge changed.
+    entries = [
+        {"table_name": t, "row_id": r}
+        for t, r, same in journal
+        if source is Source.BUNDLE or not same
+    ]
+    if entries:
+        connection.execute(insert(sync_outbox), entries)
+
+
+def _upsert(connection: Connection, table: Table, rows: list[Row]) -> None:
+    if not rows:
+        return
+    dialect = postgresql if is_server(connection) else sqlite
+    statement = dialect.insert(table)
+    columns = {c.name: statement.excluded[c.name] for c in table.columns if c.name != "id"}
+    statement = statement.on_conflict_do_update(index_elements=[table.c.id], set_=columns)
+    for start in range(0, len(rows), CHUNK):
+        connection.execute(statement, rows[start : start + CHUNK])
+
+
+def conflict_id(table: str, row_id: str, version_hlc: str) -> str:
+    return str(uuid.uuid5(CONFLICT_NAMESPACE, f"{table}/{row_id}/{version_hlc}"))
+
+
+def _conflict_record(
+    connection: Connection, table: Table, loser: Row, winner: Row, clock: HybridLogicalClock
+) -> Row:
+    stamp = clock.now()
+    return {
+        "id": conflict_id(table.name, loser["id"], loser["updated_hlc"]),
+        "workshop_id": workshop_of(connection, table, loser),
+        "table_name": table.name,
+        "row_id": loser["id"],
+        "version_hlc": loser["updated_hlc"],
+        "winner_hlc": winner["updated_hlc"],
+        "data": row_json(loser),
+        "resolution": "",
+        "created_hlc": stamp,
+        "updated_hlc": stamp,
+        "device_id": clock.device_id,
+        "deleted": False,
+        "versions": stamp,
+    }
+
+
+def workshop_of(connection: Connection, table: Table, row: Mapping[str, Any]) -> str | None:
+    """The workshop a row belongs to, following its owner (round, ballot, project)."""
+    while table.name != "workshops":
+        if "workshop_id" in table.c:
+            return str(row["workshop_id"])
+        column = OWNER_COLUMN[table.name]
+        table = TABLES_BY_NAME[dict(references(table))[column]]
+        parent = connection.execute(select(table).where(table.c.id == row[column]))
+        found = parent.mappings().first()
+        if found is None:
+            return None
+        row = dict(found)
+    return str(row["id"])

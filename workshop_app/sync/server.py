@@ -1,0 +1,283 @@
+"""Push to and pull from the provincial office's PostgreSQL server.
+
+Push: the laptop's outbox, in order, in batches of about 500 rows; each batch is merged
+on the server in one transaction that also moves this device's cursor
+(``sync_devices.pushed_seq``). Only then does the laptop drop those outbox entries. A
+lost acknowledgement is harmless: the next push reads the cursor first and drops what
+the server already has, and a re-sent batch is skipped by the cursor check.
+
+Pull: the server's change log (``sync_log``) after this laptop's cursor, in commit order,
+in batches; each batch is merged on the laptop in one transaction that also moves the
+cursor (``sync_servers.pulled_seq``). An interrupted sync resumes at the last batch.
+
+Rows are sent as they are now, not as they were when written, so a batch also carries
+any row its rows point at that the other side may not have yet (a parent changed after
+the batch's window): every batch is complete on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, delete, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+
+from workshop_app.db.database import Database, upgrade_server
+from workshop_app.errors import UserError
+from workshop_app.models import sync_devices, sync_log, sync_outbox, sync_servers
+from workshop_app.sync.merge import (
+    CHUNK,
+    MergeResult,
+    Source,
+    begin_merge,
+    fetch_rows,
+    merge_rows,
+)
+from workshop_app.sync.tables import TABLES_BY_NAME, Row, references
+
+BATCH_ROWS = 500
+# Test seam: called at named points of a sync ("push:before-commit", ...); a test makes
+# it raise to cut the connection there.
+Checkpoint = Callable[[str], None]
+Progress = Callable[[str, int], None]  # (phase, rows so far)
+
+
+class SyncError(UserError):
+    """The server cannot be reached or refused the sync; what was done stays done."""
+
+
+@dataclass
+class SyncResult:
+    pushed: MergeResult = field(default_factory=MergeResult)  # as merged on the server
+    pulled: MergeResult = field(default_factory=MergeResult)  # as merged here
+    pushed_rows: int = 0
+    pulled_rows: int = 0
+
+
+def server_label(url: str) -> str:
+    """The server's address without its password: what is stored and shown."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def connect_server(url: str) -> Engine:
+    """An engine on the provincial server, its schema created or upgraded."""
+    try:
+        parsed = make_url(url)
+        if parsed.get_backend_name() != "postgresql":
+            raise ArgumentError(parsed.get_backend_name())
+        engine = create_engine(parsed, pool_pre_ping=True)
+    except (ArgumentError, NoSuchModuleError, ValueError) as exc:
+        raise SyncError(
+            f"ที่อยู่เซิร์ฟเวอร์ไม่ถูกต้อง: ต้องเป็น postgresql+psycopg://ผู้ใช้@เครื่อง/ฐานข้อมูล ({exc})",
+            f"not a server address: use postgresql+psycopg://user@host/database ({exc})",
+        ) from None
+    try:
+        upgrade_server(engine, server_label(url))
+    except DBAPIError as exc:
+        engine.dispose()
+        raise _unreachable(url, exc) from None
+    return engine
+
+
+def _unreachable(url: str, exc: DBAPIError) -> SyncError:
+    reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+    return SyncError(
+        f"ติดต่อเซิร์ฟเวอร์ {server_label(url)} ไม่สำเร็จ: {reason} ข้อมูลที่ส่งหรือรับแล้วยังอยู่ครบ ลองซิงก์ใหม่ได้",
+        f"cannot sync with {server_label(url)}: {reason}. "
+        "What was already sent or received is kept; sync again.",
+    )
+
+
+def sync(
+    database: Database,
+    url: str,
+    batch_rows: int = BATCH_ROWS,
+    checkpoint: Checkpoint | None = None,
+    progress: Progress | None = None,
+) -> SyncResult:
+    """Push, pull, and push what the pull merged (conflicts settled here)."""
+    engine = connect_server(url)
+    result = SyncResult()
+    try:
+        push(database, engine, result, batch_rows, checkpoint, progress)
+        pull(database, engine, server_label(url), result, batch_rows, checkpoint, progress)
+        push(database, engine, result, batch_rows, checkpoint, progress)
+    except DBAPIError as exc:
+        raise _unreachable(url, exc) from None
+    finally:
+        engine.dispose()
+    return result
+
+
+def push(
+    database: Database,
+    engine: Engine,
+    result: SyncResult,
+    batch_rows: int = BATCH_ROWS,
+    checkpoint: Checkpoint | None = None,
+    progress: Progress | None = None,
+) -> None:
+    device = database.device_id
+    with engine.connect() as server:
+        acknowledged = _pushed_seq(server, device)
+    _drop_acknowledged(database, acknowledged)  # an acknowledgement lost last time
+    while True:
+        with database.engine.connect() as local:
+            entries = local.execute(
+                select(sync_outbox.c.seq, sync_outbox.c.table_name, sync_outbox.c.row_id)
+                .where(sync_outbox.c.seq > acknowledged)
+                .order_by(sync_outbox.c.seq)
+                .limit(batch_rows)
+            ).all()
+            if not entries:
+                return
+            last = entries[-1].seq
+            rows = _complete_batch(
+                local,
+                [(e.table_name, e.row_id) for e in entries],
+                sync_outbox,
+                after=last,
+            )
+        with engine.begin() as server:
+            begin_merge(server)
+            # Under the merge lock: a batch the server already applied (its
+            # acknowledgement was lost) is not applied again.
+            if _pushed_seq(server, device, lock=True) < last:
+                result.pushed.add(
+                    merge_rows(server, rows, database.clock, Source.PUSH, sender=device)
+                )
+                _set_cursor(server, sync_devices, "device_id", device, "pushed_seq", last)
+            if checkpoint:
+                checkpoint("push:before-commit")
+        if checkpoint:
+            checkpoint("push:after-commit")
+        _drop_acknowledged(database, last)
+        acknowledged = last
+        result.pushed_rows += sum(len(r) for r in rows.values())
+        if progress:
+            progress("push", result.pushed_rows)
+
+
+def pull(
+    database: Database,
+    engine: Engine,
+    label: str,
+    result: SyncResult,
+    batch_rows: int = BATCH_ROWS,
+    checkpoint: Checkpoint | None = None,
+    progress: Progress | None = None,
+) -> None:
+    device = database.device_id
+    with database.engine.connect() as local:
+        cursor = local.scalar(
+            select(sync_servers.c.pulled_seq).where(sync_servers.c.server == label)
+        )
+    cursor = cursor or 0
+    while True:
+        # One snapshot: the log and the rows it names agree.
+        with engine.connect().execution_options(isolation_level="REPEATABLE READ") as server:
+            entries = server.execute(
+                select(sync_log.c.seq, sync_log.c.table_name, sync_log.c.row_id)
+                .where(sync_log.c.seq > cursor)
+                .where(sync_log.c.source_device.is_(None) | (sync_log.c.source_device != device))
+                .order_by(sync_log.c.seq)
+                .limit(batch_rows)
+            ).all()
+            if entries:
+                last = entries[-1].seq
+                rows = _complete_batch(
+                    server,
+                    [(e.table_name, e.row_id) for e in entries],
+                    sync_log,
+                    after=last,
+                )
+            else:  # only this device's own pushes are left: step over them
+                last = server.scalar(select(func.max(sync_log.c.seq))) or 0
+                rows = {}
+        if last <= cursor:
+            return
+        if checkpoint:
+            checkpoint("pull:after-read")
+        with database.engine.begin() as local:
+            begin_merge(local)
+            result.pulled.add(merge_rows(local, rows, database.clock, Source.PULL))
+            _set_cursor(local, sync_servers, "server", label, "pulled_seq", last)
+            database.remember_clock(local)
+            if checkpoint:
+                checkpoint("pull:before-commit")
+        cursor = last
+        result.pulled_rows += sum(len(r) for r in rows.values())
+        if progress:
+            progress("pull", result.pulled_rows)
+
+
+def _pushed_seq(server: Connection, device: str, lock: bool = False) -> int:
+    query = select(sync_devices.c.pushed_seq).where(sync_devices.c.device_id == device)
+    if lock:
+        query = query.with_for_update()
+    return server.scalar(query) or 0
+
+
+def _set_cursor(
+    connection: Connection, table: Any, key: str, value: str, column: str, seq: int
+) -> None:
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(table).values({key: value, column: seq})
+    connection.execute(statement.on_conflict_do_update(index_elements=[key], set_={column: seq}))
+
+
+def _drop_acknowledged(database: Database, seq: int) -> None:
+    with database.engine.begin() as local:
+        local.execute(delete(sync_outbox).where(sync_outbox.c.seq <= seq))
+        database.remember_clock(local)
+
+
+def _complete_batch(
+    connection: Connection,
+    entries: Sequence[tuple[str, str]],
+    journal: Any,
+    after: int,
+) -> dict[str, list[Row]]:
+    """The current rows named by the entries, plus every row they point at (again and
+    again) with a ``journal`` entry after the batch: the other side may not have it yet."""
+    wanted: dict[str, set[str]] = {}
+    for table, row_id in entries:
+        wanted.setdefault(table, set()).add(row_id)
+    rows: dict[str, dict[str, Row]] = {}
+    while wanted:
+        for table, ids in wanted.items():
+            found = fetch_rows(connection, TABLES_BY_NAME[table], ids)
+            rows.setdefault(table, {}).update(found)
+        pointed: set[str] = set()
+        for table, ids in wanted.items():
+            for column, parent in references(TABLES_BY_NAME[table]):
+                for row_id in ids:
+                    value = rows[table].get(row_id, {}).get(column)
+                    if value is not None and value not in rows.get(parent, {}):
+                        pointed.add(value)
+        wanted = {}
+        for table, row_id in _entries_after(connection, journal, pointed, after):
+            if row_id not in rows.get(table, {}):
+                wanted.setdefault(table, set()).add(row_id)
+    return {table: list(found.values()) for table, found in rows.items()}
+
+
+def _entries_after(
+    connection: Connection, journal: Any, ids: Iterable[str], after: int
+) -> set[tuple[str, str]]:
+    """(table, row) of the rows among ``ids`` with a journal entry after ``after``."""
+    found: set[tuple[str, str]] = set()
+    wanted = sorted(ids)
+    for start in range(0, len(wanted), CHUNK):
+        query = (
+            select(journal.c.table_name, journal.c.row_id)
+            .where(journal.c.row_id.in_(wanted[start : start + CHUNK]))
+            .where(journal.c.seq > after)
+            .distinct()
+        )
+        found.update((t, r) for t, r in connection.execute(query))
+    return found

@@ -157,7 +157,7 @@ def merge_rows(
                 }
                 as_received[row["id"]] = False
                 if table is not CONFLICTS:
-                    conflicts.append(_conflict_record(connection, table, loser, winner, clock))
+                    conflicts.append(_conflict_record(connection, table, loser, winner))
                 counts.conflicts += 1
             else:
                 counts.unchanged += 1
@@ -215,10 +215,10 @@ def conflict_id(table: str, row_id: str, version_hlc: str) -> str:
     return str(uuid.uuid5(CONFLICT_NAMESPACE, f"{table}/{row_id}/{version_hlc}"))
 
 
-def _conflict_record(
-    connection: Connection, table: Table, loser: Row, winner: Row, clock: HybridLogicalClock
-) -> Row:
-    stamp = clock.now()
+def _conflict_record(connection: Connection, table: Table, loser: Row, winner: Row) -> Row:
+    # Stamped with the winner's stamp, not this device's clock: every device that meets
+    # the same two versions writes the very same record, so replicas agree at once.
+    stamp = winner["updated_hlc"]
     return {
         "id": conflict_id(table.name, loser["id"], loser["updated_hlc"]),
         "workshop_id": workshop_of(connection, table, loser),
@@ -230,7 +230,7 @@ def _conflict_record(
         "resolution": "",
         "created_hlc": stamp,
         "updated_hlc": stamp,
-        "device_id": clock.device_id,
+        "device_id": winner["device_id"],
         "deleted": False,
         "versions": stamp,
     }

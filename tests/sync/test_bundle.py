@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 import zipfile
 from pathlib import Path
 
@@ -24,9 +25,9 @@ from workshop_app.sync.conflicts import Resolution, list_conflicts, set_resoluti
 
 
 @pytest.fixture
-def laptops(tmp_path: Path) -> list[Database]:
+def laptops(tmp_path: Path) -> Iterator[list[Database]]:
     opened = [open_database(tmp_path / f"laptop{n}.sqlite") for n in range(3)]
-    yield opened  # type: ignore[misc]
+    yield opened
     for database in opened:
         database.close()
 

@@ -15,7 +15,7 @@ import platformdirs
 from sqlalchemy.orm import Session
 
 from workshop_app import __version__
-from workshop_app.db.database import open_database
+from workshop_app.db.database import Database, open_database
 from workshop_app.errors import UserError
 from workshop_app.services import (
     demo,
@@ -25,6 +25,7 @@ from workshop_app.services import (
     voting,
     workshops,
 )
+from workshop_app.sync.merge import MergeResult
 
 EXIT_USER_ERROR = 2
 
@@ -154,7 +155,44 @@ def _parser() -> argparse.ArgumentParser:
     )
     plan.add_argument("--workshop", required=True, help="workshop id (or its first characters)")
     plan.add_argument("file", type=Path)
+    _sync_parsers(commands, common)
     return parser
+
+
+def _sync_parsers(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    common: argparse.ArgumentParser,
+) -> None:
+    key_help = (
+        "province key file: exports are signed, imports must carry its signature "
+        "(default: the file named by WORKSHOP_APP_PROVINCE_KEY, if set)"
+    )
+    bundle = commands.add_parser(
+        "bundle", help="bundle files for a USB stick (sync between laptops)"
+    )
+    actions = bundle.add_subparsers(dest="bundle_action", metavar="ACTION", required=True)
+    out = actions.add_parser(
+        "export", parents=[common], help="write every row (of a workshop) to a bundle file"
+    )
+    out.add_argument("--workshop", help="only this workshop (id or its first characters)")
+    out.add_argument("--out", type=Path, required=True)
+    out.add_argument("--key", type=Path, help=key_help)
+    into = actions.add_parser(
+        "import", parents=[common], help="merge a bundle file into the database; all or nothing"
+    )
+    into.add_argument("file", type=Path)
+    into.add_argument("--key", type=Path, help=key_help)
+    server = commands.add_parser(
+        "sync",
+        parents=[common],
+        help="push to and pull from the provincial PostgreSQL server",
+    )
+    server.add_argument(
+        "--server",
+        required=True,
+        help="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db; the password may be in "
+        "the URL, in PGPASSWORD or in ~/.pgpass and is never stored",
+    )
 
 
 # The file each document is written as.
@@ -235,11 +273,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run_command(args: argparse.Namespace, db_path: Path, language: str) -> int:
 
     # Checked before opening: a typo in a file name must not create a database.
-    if args.command in ("import-attendees", "import-ideas", "import-plan") and not (
-        args.file.is_file()
-    ):
+    if (
+        args.command in ("import-attendees", "import-ideas", "import-plan")
+        or getattr(args, "bundle_action", None) == "import"
+    ) and not args.file.is_file():
         raise UserError(f"ไม่พบแฟ้ม {args.file}", f"file not found: {args.file}")
-    if args.command != "demo" and not db_path.exists():
+    # A new file may be made by a demo, or filled from a bundle or from the server.
+    creates = args.command in ("demo", "sync") or getattr(args, "bundle_action", "") == "import"
+    if not creates and not db_path.exists():
         raise UserError(
             f"ไม่พบแฟ้มฐานข้อมูล {db_path} (สร้างได้ด้วยคำสั่ง demo หรือเปิดโปรแกรม)",
             f"database not found: {db_path} (create one with the demo command or the GUI)",
@@ -303,9 +344,65 @@ def _run_command(args: argparse.Namespace, db_path: Path, language: str) -> int:
             with database.session() as session:
                 workshop_id = workshops.find_workshop_id(session, args.workshop)
                 _print_results(session, workshop_id, args, language)
+        elif args.command == "bundle":
+            _bundle(database, args, language)
+        elif args.command == "sync":
+            from workshop_app.sync.server import server_label, sync
+
+            result = sync(database, args.server)
+            _say(
+                language,
+                f"ซิงก์กับ {server_label(args.server)} แล้ว: ส่ง {result.pushed_rows} แถว "
+                f"รับ {result.pulled_rows} แถว",
+                f"synced with {server_label(args.server)}: sent {result.pushed_rows} rows, "
+                f"received {result.pulled_rows} rows",
+            )
+            _print_merge(language, result.pulled)
     finally:
         database.close()
     return 0
+
+
+def _bundle(database: Database, args: argparse.Namespace, language: str) -> None:
+    from workshop_app.sync import bundle
+
+    key_path = args.key or os.environ.get("WORKSHOP_APP_PROVINCE_KEY")
+    key = bundle.read_key_file(Path(key_path)) if key_path else None
+    if args.bundle_action == "export":
+        selected = None
+        if args.workshop:
+            with database.session() as session:
+                selected = [workshops.find_workshop_id(session, args.workshop)]
+        info = bundle.export_bundle(database, args.out, selected, key)
+        rows = sum(info.rows.values())
+        signed_th, signed_en = (" (ลงลายมือชื่อแล้ว)", " (signed)") if key else ("", "")
+        _say(
+            language,
+            f"เขียน {args.out} แล้ว: {len(info.workshops)} งานประชุม {rows} แถว{signed_th}",
+            f"wrote {args.out}: {len(info.workshops)} workshops, {rows} rows{signed_en}",
+        )
+        return
+    imported = bundle.import_bundle(database, args.file, key)
+    _say(
+        language,
+        f"นำเข้า {args.file.name} จากเครื่อง {imported.info.device_id[:8]} แล้ว",
+        f"imported {args.file.name} from device {imported.info.device_id[:8]}",
+    )
+    _print_merge(language, imported.merge)
+
+
+def _print_merge(language: str, merge: MergeResult) -> None:
+    """One line per table that changed: new, updated, conflicts kept for review."""
+    for table, counts in merge.tables.items():
+        if counts.new or counts.updated or counts.conflicts:
+            _say(
+                language,
+                f"  {table}: ใหม่ {counts.new} ปรับปรุง {counts.updated} ขัดแย้ง {counts.conflicts}",
+                f"  {table}: {counts.new} new, {counts.updated} updated, "
+                f"{counts.conflicts} conflicts",
+            )
+    if merge.changed == 0 and merge.conflicts == 0:
+        _say(language, "  ไม่มีอะไรเปลี่ยนแปลง", "  nothing changed")
 
 
 def _print_results(

@@ -12,15 +12,38 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QSettings
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from workshop_app.db.database import open_database
+from workshop_app.db.database import Database, open_database
+from workshop_app.services import ideas
 from workshop_app.services.demo import create_demo_workshop
+from workshop_app.sync.bundle import export_bundle, import_bundle
+from workshop_app.ui import settings
 from workshop_app.ui.app import install_translator, make_application
 from workshop_app.ui.context import WorkshopContext
 from workshop_app.ui.dialogs import AttendeeDialog, NewWorkshopDialog
 from workshop_app.ui.main_window import MainWindow
+
+
+def conflicting_bundle(database: Database, workshop_id: str, folder: Path) -> Path:
+    """A bundle from another laptop that edited the first idea while this one did too."""
+    other = open_database(folder / "other-laptop.sqlite")
+    export_bundle(database, folder / "base.wsbundle")
+    import_bundle(other, folder / "base.wsbundle")
+    with database.session() as session:
+        idea = ideas.list_ideas(session, workshop_id)[0]
+    for laptop, text in (
+        (database, idea.text + " ในอำเภอสิงหนคร"),
+        (other, idea.text + " และพัฒนาบรรจุภัณฑ์เพื่อส่งออก"),  # later: wins
+    ):
+        with laptop.transaction() as session:
+            ideas.update_idea(session, idea.id, ideas.IdeaDraft(text=text))
+    path = folder / "จากเครื่องกลุ่มย่อย 2569-03-07.wsbundle"
+    export_bundle(other, path)
+    other.close()
+    return path
 
 
 def main() -> int:
@@ -28,9 +51,14 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = make_application("th")
     with tempfile.TemporaryDirectory() as folder:
+        # The user's own settings stay untouched (and a province key set there would
+        # refuse the unsigned bundle of the sync shots).
+        store = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        settings.settings_store = lambda: store
         database = open_database(Path(folder) / "demo.sqlite")
         with database.transaction() as session:
             workshop_id = create_demo_workshop(session, "large")
+        bundle: Path | None = None
         for language in ("th", "en"):
             translator = install_translator(app, language)
             window = MainWindow(WorkshopContext(database, workshop_id, language))
@@ -121,6 +149,15 @@ def main() -> int:
             new_dialog.grab().save(str(path))
             print(path)
             new_dialog.close()
+            # Sync: a bundle from another laptop imported, its summary, and a conflict.
+            if bundle is None:
+                bundle = conflicting_bundle(database, workshop_id, Path(folder))
+            window.show_page(6)
+            window.sync_page.import_from(bundle)
+            QApplication.processEvents()
+            path = out / f"sync-{language}.png"
+            window.grab().save(str(path))
+            print(path)
             window.close()
             if translator is not None:
                 app.removeTranslator(translator)

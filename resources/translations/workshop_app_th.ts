@@ -4,161 +4,161 @@
 <context>
     <name>ActionPlanPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="75"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="71"/>
         <source>Project</source>
         <translation>โครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="75"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="71"/>
         <source>Priority</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="75"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="71"/>
         <source>Budget</source>
         <translation>งบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="85"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="81"/>
         <source>Promote ideas…</source>
         <translation>เลือกความคิดเป็นโครงการ…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="87"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="336"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="83"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="332"/>
         <source>New project</source>
         <translation>โครงการใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="89"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="85"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="92"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="88"/>
         <source>Move up</source>
         <translation>เลื่อนขึ้น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="95"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="91"/>
         <source>Move down</source>
         <translation>เลื่อนลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="119"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="115"/>
         <source>Total</source>
         <translation>ยอดรวม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="119"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="115"/>
         <source>Baht</source>
         <translation>บาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="127"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="123"/>
         <source>Reference lists…</source>
         <translation>รายการอ้างอิง…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="129"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="125"/>
         <source>Export action plan (Excel)…</source>
         <translation>ส่งออกแผนปฏิบัติราชการ (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="131"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="127"/>
         <source>Export template for agencies…</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="133"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="129"/>
         <source>Import filled template…</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="138"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="134"/>
         <source>Budget totals</source>
         <translation>สรุปงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="217"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="213"/>
         <source>Issue {number}: {title}</source>
         <translation>ประเด็นที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="278"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="274"/>
         <source>round {number}: rank {rank}, score {score}</source>
         <translation>รอบที่ {number}: อันดับ {rank} คะแนน {score}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="297"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="293"/>
         <source>Whole plan</source>
         <translation>รวมทั้งแผน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="300"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="296"/>
         <source>Issue {number}</source>
         <translation>ประเด็นที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="302"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="298"/>
         <source>(no funding source)</source>
         <translation>(ไม่ระบุแหล่งงบประมาณ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="331"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="327"/>
         <source>Add a strategic issue on the setup page first.</source>
         <translation>กรุณาเพิ่มประเด็นการพัฒนาในหน้าตั้งค่างานประชุมก่อน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="371"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="367"/>
         <source>Vote round {number}: {title}</source>
         <translation>รอบการลงคะแนนที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="378"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="374"/>
         <source>Project ideas of issue {number} (no vote)</source>
         <translation>ข้อเสนอโครงการของประเด็นที่ {number} (ไม่ได้ลงคะแนน)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="398"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="394"/>
         <source>%n project(s) added</source>
         <translation>
             <numerusform>เพิ่มโครงการ %n โครงการ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="414"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="410"/>
         <source>Edit reference lists</source>
         <translation>แก้ไขรายการอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="430"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="426"/>
         <source>Export template for agencies</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="430"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="426"/>
         <source>Export action plan</source>
         <translation>ส่งออกแผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="433"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="465"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="429"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="461"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>แฟ้ม Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="457"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="453"/>
         <source>Wrote {path}</source>
         <translation>บันทึกแฟ้ม {path} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="463"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="459"/>
         <source>Import filled template</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="480"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="476"/>
         <source>Imported {file}: {created} new, {updated} updated, {unchanged} unchanged projects</source>
         <translation>นำเข้าแฟ้ม {file} แล้ว: โครงการใหม่ {created} ปรับปรุง {updated} ไม่เปลี่ยนแปลง {unchanged} โครงการ</translation>
     </message>
@@ -539,22 +539,22 @@
         <translation>ลบโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="272"/>
+        <location filename="../../workshop_app/ui/commands.py" line="270"/>
         <source>Move project “{name}”</source>
         <translation>ย้ายโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="305"/>
+        <location filename="../../workshop_app/ui/commands.py" line="303"/>
         <source>Promote %n idea(s) to projects</source>
         <translation>จัดทำ %n ความคิดเป็นโครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="317"/>
+        <location filename="../../workshop_app/ui/commands.py" line="315"/>
         <source>Edit list “{name}”</source>
         <translation>แก้ไขรายการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="359"/>
+        <location filename="../../workshop_app/ui/commands.py" line="357"/>
         <source>Import projects from {file}</source>
         <translation>นำเข้าโครงการจากแฟ้ม {file}</translation>
     </message>
@@ -687,205 +687,211 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="62"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="145"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="63"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="148"/>
         <source>Setup</source>
         <translation>ตั้งค่างานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="63"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="146"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="64"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="149"/>
         <source>Registration</source>
         <translation>ลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="64"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="147"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="65"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="150"/>
         <source>Brainstorm</source>
         <translation>ระดมความคิด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="65"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="148"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="66"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="151"/>
         <source>Voting</source>
         <translation>ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="67"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="149"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="68"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="152"/>
         <source>Minutes</source>
         <translation>รายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="69"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="150"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="70"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="153"/>
         <source>Action plan</source>
         <translation>แผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="81"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="72"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="154"/>
+        <source>Sync</source>
+        <translation>ซิงก์ข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="84"/>
         <source>Database: {path}</source>
         <translation>ฐานข้อมูล: {path}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="105"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="108"/>
         <source>&amp;File</source>
         <translation>&amp;แฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="108"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="111"/>
         <source>New workshop...</source>
         <translation>งานประชุมใหม่...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="113"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="116"/>
         <source>Open workshop...</source>
         <translation>เปิดงานประชุม...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="116"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="119"/>
         <source>Open database file...</source>
         <translation>เปิดแฟ้มฐานข้อมูล...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="117"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="120"/>
         <source>Recent workshops</source>
         <translation>งานประชุมล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="122"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="125"/>
         <source>Import invitation list...</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="125"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="128"/>
         <source>Import ideas...</source>
         <translation>นำเข้าความคิดเห็น...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="126"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="129"/>
         <source>Back up database now</source>
         <translation>สำรองฐานข้อมูลเดี๋ยวนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="129"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="132"/>
         <source>Quit</source>
         <translation>ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="132"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="135"/>
         <source>&amp;Edit</source>
         <translation>&amp;แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="133"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="136"/>
         <source>Undo</source>
         <translation>เลิกทำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="135"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="138"/>
         <source>Redo</source>
         <translation>ทำซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="143"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="146"/>
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="154"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="158"/>
         <source>Projector window</source>
         <translation>หน้าจอโปรเจกเตอร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="155"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="159"/>
         <source>Language</source>
         <translation>ภาษา</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="180"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="184"/>
         <source>{title} — Workshop app</source>
         <translation>{title} — โปรแกรมประชุมเชิงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="187"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="191"/>
         <source>Cannot do that</source>
         <translation>ทำรายการนี้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="231"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="235"/>
         <source>Open database file</source>
         <translation>เปิดแฟ้มฐานข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="233"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="237"/>
         <source>Workshop databases (*.sqlite *.db);;All files (*)</source>
         <translation>ฐานข้อมูลงานประชุม (*.sqlite *.db);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="247"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="267"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="251"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="271"/>
         <source>Import invitation list</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="249"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="335"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="253"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="339"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>ตารางข้อมูล (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="268"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="272"/>
         <source>{count} people found in {file}.</source>
         <translation>พบรายชื่อ {count} คนในแฟ้ม {file}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="273"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="277"/>
         <source>{count} of them look already registered (same name and organisation).</source>
         <translation>ในจำนวนนี้ {count} คนน่าจะมีชื่ออยู่แล้ว (ชื่อและหน่วยงานเดียวกัน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="277"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="281"/>
         <source>Row {row}: {name} ({organisation})</source>
         <translation>แถว {row}: {name} ({organisation})</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="286"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="290"/>
         <source>Import all</source>
         <translation>นำเข้าทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="288"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="292"/>
         <source>Skip likely duplicates</source>
         <translation>ข้ามรายชื่อที่น่าจะซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="292"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="296"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="306"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="310"/>
         <source>Imported {count} people.</source>
         <translation>นำเข้าแล้ว {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="333"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="337"/>
         <source>Import ideas</source>
         <translation>นำเข้าความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="351"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="355"/>
         <source>Imported {count} ideas from {file}.</source>
         <translation>นำเข้า {count} ความคิดเห็นจากแฟ้ม {file} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="361"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="365"/>
         <source>Backup failed: {error}</source>
         <translation>สำรองข้อมูลไม่สำเร็จ: {error}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="363"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="367"/>
         <source>Backup saved: {path}</source>
         <translation>สำรองข้อมูลไว้ที่ {path}</translation>
     </message>
@@ -1521,6 +1527,445 @@
         <location filename="../../workshop_app/ui/pages/setup_page.py" line="405"/>
         <source>Sector colour</source>
         <translation>สีของภาคส่วน</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommands</name>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="341"/>
+        <source>Keep the current version of “{item}”</source>
+        <translation>คงฉบับปัจจุบันของ “{item}”</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="363"/>
+        <source>Take the other version of “{item}”</source>
+        <translation>ใช้อีกฉบับหนึ่งของ “{item}”</translation>
+    </message>
+</context>
+<context>
+    <name>SyncModels</name>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="279"/>
+        <source>Data</source>
+        <translation>ข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="280"/>
+        <source>Item</source>
+        <translation>รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="281"/>
+        <source>This version written</source>
+        <translation>ฉบับนี้แก้ไขเมื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="282"/>
+        <source>Current version written</source>
+        <translation>ฉบับปัจจุบันแก้ไขเมื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="283"/>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="300"/>
+        <source>Written on {device}</source>
+        <translation>แก้ไขที่{device}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="310"/>
+        <source>Field</source>
+        <translation>ช่องข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="311"/>
+        <source>This version</source>
+        <translation>ฉบับนี้</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="312"/>
+        <source>Current version</source>
+        <translation>ฉบับปัจจุบัน</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="382"/>
+        <source>Bundle file (USB stick)</source>
+        <translation>แฟ้มชุดข้อมูล (แฟลชไดรฟ์)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="385"/>
+        <source>Copy data to a computer without the internet: export a bundle file, carry it on a USB stick, and import it there. Importing the same file twice changes nothing.</source>
+        <translation>ส่งข้อมูลไปเครื่องอื่นโดยไม่ต้องใช้อินเทอร์เน็ต: ส่งออกเป็นแฟ้มชุดข้อมูล คัดลอกใส่แฟลชไดรฟ์ แล้วนำเข้าที่เครื่องปลายทาง นำเข้าแฟ้มเดิมซ้ำก็ไม่ทำให้ข้อมูลเปลี่ยน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="391"/>
+        <source>This workshop only</source>
+        <translation>เฉพาะงานประชุมนี้</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="392"/>
+        <source>All workshops in this database file</source>
+        <translation>ทุกงานประชุมในแฟ้มฐานข้อมูลนี้</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="397"/>
+        <source>Export bundle…</source>
+        <translation>ส่งออกแฟ้มชุดข้อมูล…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="399"/>
+        <source>Import bundle…</source>
+        <translation>นำเข้าแฟ้มชุดข้อมูล…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="412"/>
+        <source>Provincial server</source>
+        <translation>เซิร์ฟเวอร์ของจังหวัด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="417"/>
+        <source>never saved</source>
+        <translation>โปรแกรมไม่บันทึกรหัสผ่าน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="418"/>
+        <source>Sync now</source>
+        <translation>ซิงก์ตอนนี้</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="422"/>
+        <source>Address</source>
+        <translation>ที่อยู่</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="423"/>
+        <source>Password</source>
+        <translation>รหัสผ่าน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="432"/>
+        <source>Province key</source>
+        <translation>กุญแจจังหวัด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="436"/>
+        <source>Choose key file…</source>
+        <translation>เลือกแฟ้มกุญแจ…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="438"/>
+        <source>Clear</source>
+        <translation>เลิกใช้กุญแจ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="454"/>
+        <source>What arrived</source>
+        <translation>ข้อมูลที่ได้รับ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="455"/>
+        <source>Nothing imported or synced yet.</source>
+        <translation>ยังไม่ได้นำเข้าหรือซิงก์ข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="486"/>
+        <source>Conflicting edits to review</source>
+        <translation>การแก้ไขที่ขัดแย้งกัน รอตรวจสอบ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="489"/>
+        <source>Two computers changed the same item without seeing each other&apos;s change. The later change is in use; the other version is kept here until you choose.</source>
+        <translation>มีสองเครื่องแก้ไขรายการเดียวกันโดยไม่เห็นการแก้ไขของกันและกัน ขณะนี้ใช้ฉบับที่แก้ไขทีหลัง ส่วนอีกฉบับเก็บไว้ที่นี่จนกว่าท่านจะเลือก</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="495"/>
+        <source>Show resolved</source>
+        <translation>แสดงรายการที่ตัดสินแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="527"/>
+        <source>Keep current</source>
+        <translation>คงฉบับปัจจุบัน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="528"/>
+        <source>The version in use stays; this one is set aside.</source>
+        <translation>ใช้ฉบับปัจจุบันต่อไป และพักฉบับนี้ไว้</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="530"/>
+        <source>Take this version</source>
+        <translation>ใช้ฉบับนี้แทน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="532"/>
+        <source>This version replaces the one in use (which is kept for review).</source>
+        <translation>ใช้ฉบับนี้แทนฉบับปัจจุบัน (ฉบับปัจจุบันยังเก็บไว้ตรวจสอบได้)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="603"/>
+        <source>%n conflict(s) waiting for a decision</source>
+        <translation>
+            <numerusform>รอการตัดสิน %n รายการ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="605"/>
+        <source>No conflicts waiting for a decision.</source>
+        <translation>ไม่มีรายการรอการตัดสิน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="620"/>
+        <source>Waiting</source>
+        <translation>รอตัดสิน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="621"/>
+        <source>Current kept</source>
+        <translation>คงฉบับปัจจุบันแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="622"/>
+        <source>This version taken</source>
+        <translation>ใช้ฉบับนี้แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="623"/>
+        <source>Replaced</source>
+        <translation>ถูกแทนที่แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="648"/>
+        <source>this computer</source>
+        <translation>เครื่องนี้</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="649"/>
+        <source>computer {id}</source>
+        <translation>เครื่อง {id}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="663"/>
+        <source>Yes</source>
+        <translation>ใช่</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="663"/>
+        <source>No</source>
+        <translation>ไม่ใช่</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="689"/>
+        <source>“{item}” ({table}): this version was written {version} on {device}; the current one {current}</source>
+        <translation>“{item}” ({table}): ฉบับนี้แก้ไขเมื่อ {version} ที่{device} ส่วนฉบับปัจจุบันแก้ไขเมื่อ {current}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="997"/>
+        <source>Synced with {server} at {time}</source>
+        <translation>ซิงก์กับ {server} แล้ว เมื่อ {time}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="730"/>
+        <source>Key file: {path}
+Exported bundles are signed; only signed bundles are imported.</source>
+        <translation>แฟ้มกุญแจ: {path}
+แฟ้มชุดข้อมูลที่ส่งออกจะลงลายมือชื่อ และนำเข้าได้เฉพาะแฟ้มที่ลงลายมือชื่อแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="736"/>
+        <source>No province key: bundles are not signed, and any bundle is imported.</source>
+        <translation>ยังไม่ได้ตั้งกุญแจจังหวัด: แฟ้มชุดข้อมูลจะไม่ลงลายมือชื่อ และนำเข้าได้ทุกแฟ้ม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="743"/>
+        <source>Choose the province key file</source>
+        <translation>เลือกแฟ้มกุญแจจังหวัด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="745"/>
+        <source>All files (*)</source>
+        <translation>ทุกแฟ้ม (*)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="761"/>
+        <source>Province key set.</source>
+        <translation>ตั้งกุญแจจังหวัดแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="761"/>
+        <source>Province key cleared.</source>
+        <translation>เลิกใช้กุญแจจังหวัดแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="828"/>
+        <source>Export bundle</source>
+        <translation>ส่งออกแฟ้มชุดข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="830"/>
+        <source>Workshop bundles (*.wsbundle)</source>
+        <translation>แฟ้มชุดข้อมูลงานประชุม (*.wsbundle)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="842"/>
+        <source>Writing {file}…</source>
+        <translation>กำลังเขียน {file}…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="852"/>
+        <source>Wrote %n row(s) of {workshops} to {path}.</source>
+        <translation>
+            <numerusform>บันทึกข้อมูล %n แถวของ{workshops} ลงแฟ้ม {path} แล้ว</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="853"/>
+        <source>%n workshop(s)</source>
+        <translation>
+            <numerusform>งานประชุม %n งาน</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="856"/>
+        <source>Signed with the province key.</source>
+        <translation>ลงลายมือชื่อด้วยกุญแจจังหวัดแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="863"/>
+        <source>Import bundle</source>
+        <translation>นำเข้าแฟ้มชุดข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="865"/>
+        <source>Workshop bundles (*.wsbundle *.zip);;All files (*)</source>
+        <translation>แฟ้มชุดข้อมูลงานประชุม (*.wsbundle *.zip);;ทุกแฟ้ม (*)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="874"/>
+        <source>Importing {file}…</source>
+        <translation>กำลังนำเข้า {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="891"/>
+        <source>signed with the province key</source>
+        <translation>ลงลายมือชื่อด้วยกุญแจจังหวัด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="891"/>
+        <source>not signed</source>
+        <translation>ไม่ได้ลงลายมือชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="894"/>
+        <source>From {file}: made {made} on {device} (app {version}), {signed}.
+Workshops: {titles}</source>
+        <translation>จากแฟ้ม {file}: สร้างเมื่อ {made} ที่{device} (โปรแกรมรุ่น {version}) {signed}
+งานประชุม: {titles}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="908"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1012"/>
+        <source>Data</source>
+        <translation>ข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="909"/>
+        <source>New</source>
+        <translation>ใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="910"/>
+        <source>Updated</source>
+        <translation>ปรับปรุง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="911"/>
+        <source>Unchanged</source>
+        <translation>เหมือนเดิม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="912"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1016"/>
+        <source>Conflicts</source>
+        <translation>ขัดแย้ง</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="920"/>
+        <source>Imported {file}: %n row(s) new or updated.</source>
+        <translation>
+            <numerusform>นำเข้า {file} แล้ว: ข้อมูลใหม่หรือปรับปรุง %n แถว</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="925"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1029"/>
+        <source>%n conflicting edit(s) to review on the right.</source>
+        <translation>
+            <numerusform>มีการแก้ไขที่ขัดแย้งกัน %n รายการ รอตรวจสอบด้านขวา</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="941"/>
+        <source>Total</source>
+        <translation>รวม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="956"/>
+        <source>Type the server&apos;s address first.</source>
+        <translation>กรุณาพิมพ์ที่อยู่เซิร์ฟเวอร์ก่อน</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="970"/>
+        <source>Sending to the server… %n row(s)</source>
+        <translation>
+            <numerusform>กำลังส่งไปเซิร์ฟเวอร์… %n แถว</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="972"/>
+        <source>Receiving from the server… %n row(s)</source>
+        <translation>
+            <numerusform>กำลังรับจากเซิร์ฟเวอร์… %n แถว</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="978"/>
+        <source>Connecting to {server}…</source>
+        <translation>กำลังติดต่อ {server}…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1013"/>
+        <source>Sent</source>
+        <translation>ส่งไป</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1014"/>
+        <source>Received new</source>
+        <translation>รับมาใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1015"/>
+        <source>Received updated</source>
+        <translation>รับมาปรับปรุง</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1023"/>
+        <source>Sync done: %n row(s) sent</source>
+        <translation>
+            <numerusform>ซิงก์เสร็จแล้ว: ส่งไป %n แถว</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1025"/>
+        <source>%n row(s) received.</source>
+        <translation>
+            <numerusform>รับมา %n แถว</numerusform>
+        </translation>
     </message>
 </context>
 <context>

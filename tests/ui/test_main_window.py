@@ -43,6 +43,7 @@ def test_pages_and_menus_are_in_thai(thai_window: MainWindow) -> None:
         "ลงคะแนน",
         "รายงานการประชุม",
         "แผนปฏิบัติราชการ",
+        "ซิงก์ข้อมูล",
     ]
     menus = [a.text() for a in thai_window.menuBar().actions()]
     assert menus == ["&แฟ้ม", "&แก้ไข", "&มุมมอง"]

@@ -96,6 +96,11 @@ def begin_merge(connection: Connection) -> None:
         connection.execute(text("SELECT pg_advisory_xact_lock(728100)"))
         connection.execute(text("SET CONSTRAINTS ALL DEFERRED"))
     else:
+        # pysqlite opens the transaction lazily, at the first write; the pragma only lasts
+        # until the end of the current transaction, so open it first (IMMEDIATE: take the
+        # write lock now rather than fail halfway through the merge).
+        if not connection.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
         connection.execute(text("PRAGMA defer_foreign_keys = ON"))
 
 

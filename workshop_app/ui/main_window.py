@@ -30,6 +30,7 @@ from workshop_app.ui.pages.board_page import BoardPage
 from workshop_app.ui.pages.minutes_page import MinutesPage
 from workshop_app.ui.pages.registration_page import RegistrationPage
 from workshop_app.ui.pages.setup_page import SetupPage
+from workshop_app.ui.pages.sync_page import SyncPage
 from workshop_app.ui.pages.voting_page import VotingPage
 from workshop_app.ui.projector import ProjectorWindow
 
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
         self._add_page(self.tr("Minutes"), self.minutes_page)
         self.action_plan_page = ActionPlanPage(context)
         self._add_page(self.tr("Action plan"), self.action_plan_page)
+        self.sync_page = SyncPage(context)
+        self._add_page(self.tr("Sync"), self.sync_page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -148,6 +151,7 @@ class MainWindow(QMainWindow):
             self.tr("Voting"),
             self.tr("Minutes"),
             self.tr("Action plan"),
+            self.tr("Sync"),
         )
         for index, name in enumerate(pages):
             view_menu.addAction(self._action(name, self._page_opener(index), f"Ctrl+{index + 1}"))

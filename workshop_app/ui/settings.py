@@ -38,6 +38,19 @@ LANGUAGE: Setting[str] = Setting("ui/language", "th", "Language of the interface
 # Most recent first: [[database path, workshop id, title], ...]
 RECENT_WORKSHOPS: Setting[list] = Setting("files/recent", [], "Recently opened workshops")
 RECENT_LIMIT = 8
+# The provincial server's address, never with its password (the password is typed for
+# each sync and kept nowhere).
+SYNC_SERVER: Setting[str] = Setting(
+    "sync/server", "", "Provincial server address (postgresql+psycopg://user@host/db)"
+)
+PROVINCE_KEY: Setting[str] = Setting(
+    "sync/province_key",
+    "",
+    "Province key file: exported bundles are signed with it, and imported ones must be",
+)
+BUNDLE_FOLDER: Setting[str] = Setting(
+    "sync/bundle_folder", "", "Folder of the last bundle exported or imported"
+)
 
 
 def settings_store() -> QSettings:

@@ -9,10 +9,14 @@ makes the order total ("the later stamp wins" always picks one version).
 from __future__ import annotations
 
 import enum
+import re
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+
+MAX_COUNTER = 999_999  # six digits: stamps compare as strings only at a fixed width
+STAMP_PATTERN = re.compile(r"[0-9]{15}\.[0-9]{6}\.[0-9a-f-]{36}")
 
 
 @dataclass(frozen=True, order=True)
@@ -54,6 +58,8 @@ class HybridLogicalClock:
                 self._wall, self._counter = physical, 0
             else:  # the wall clock went back or stood still: count on
                 self._counter += 1
+                if self._counter > MAX_COUNTER:  # keep the width fixed: step the time
+                    self._wall, self._counter = self._wall + 1, 0
             return Stamp(self._wall, self._counter, self.device_id).encode()
 
     def observe(self, remote: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -29,11 +30,14 @@ from sqlalchemy import (
     true,
 )
 
+from workshop_app.db.hlc import STAMP_PATTERN
 from workshop_app.db.types import Money, UtcDateTime
 from workshop_app.errors import UserError
 from workshop_app.models import Base, SyncConflict, SyncedRow
 
 Row = dict[str, Any]
+# Amounts are stored as satang in a 64-bit integer.
+MAX_AMOUNT = Decimal(2**63) / 100
 
 
 def _synced_tables() -> list[Table]:
@@ -127,7 +131,11 @@ def _decode_value(table: Table, name: str, value: Any) -> Any:
             amount = Decimal(value)
         except InvalidOperation:
             raise ValueError("ไม่ใช่จำนวนเงิน / not an amount") from None
-        if not amount.is_finite() or amount != amount.quantize(Decimal("0.01")):
+        if (
+            not amount.is_finite()
+            or amount != amount.quantize(Decimal("0.01"))
+            or abs(amount) >= MAX_AMOUNT
+        ):
             raise ValueError("ไม่ใช่จำนวนเงิน / not an amount")
         return amount
     if isinstance(kind, UtcDateTime):
@@ -143,20 +151,38 @@ def _decode_value(table: Table, name: str, value: Any) -> Any:
         if not isinstance(value, bool):
             raise ValueError("ต้องเป็น true/false / must be true or false")
         return value
-    if isinstance(kind, Integer | BigInteger):
-        if isinstance(value, bool) or not isinstance(value, int) or abs(value) >= 2**63:
-            raise ValueError("ต้องเป็นจำนวนเต็ม / must be a whole number")
+    if isinstance(kind, Integer):  # BigInteger is an Integer too
+        # The server's INTEGER is 32-bit; BIGINT 64-bit.
+        limit = 2**63 if isinstance(kind, BigInteger) else 2**31
+        if isinstance(value, bool) or not isinstance(value, int) or not -limit <= value < limit:
+            raise ValueError("ต้องเป็นจำนวนเต็มในช่วงที่เก็บได้ / must be a whole number in range")
         return value
     if isinstance(kind, Float):
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValueError("ต้องเป็นตัวเลข / must be a number")
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+        ):
+            raise ValueError("ต้องเป็นตัวเลข / must be a finite number")
         return float(value)
     text = _text(value)
+    if name in ("created_hlc", "updated_hlc") and not _is_stamp(text):
+        raise ValueError("ไม่ใช่ตราเวลาของโปรแกรม / not a clock stamp")
+    if name == "versions" and not all(_is_stamp(s) for s in text.split(" ")):
+        raise ValueError("ไม่ใช่รายการตราเวลา / not a list of clock stamps")
     if isinstance(kind, String) and kind.length is not None and len(text) > kind.length:
         raise ValueError(f"ยาวเกิน {kind.length} ตัวอักษร / longer than {kind.length}")
     if "\x00" in text:
         raise ValueError("มีอักขระ NUL / contains a NUL character")
     return text
+
+
+# No genuine stamp lies after 2100; a stamp far ahead would drag every clock it meets.
+LAST_WALL_MS = 4_102_444_800_000
+
+
+def _is_stamp(text: str) -> bool:
+    return STAMP_PATTERN.fullmatch(text) is not None and int(text[:15]) < LAST_WALL_MS
 
 
 def _text(value: Any) -> str:

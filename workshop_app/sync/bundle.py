@@ -17,8 +17,11 @@ import hashlib
 import hmac
 import io
 import json
+import lzma
+import math
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +50,8 @@ FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 PART_NAME = re.compile(r"tables/([a-z_]{1,64})\.jsonl")
+# A hybrid-logical-clock stamp (workshop_app/db/hlc.py): wall ms, counter, device.
+ENCRYPTED = 0x1  # zip general purpose flag: the member needs a password
 
 # Limits a genuine bundle stays far below (the large demo is about 20 MB unpacked).
 MAX_BUNDLE_BYTES = 512 * 1024 * 1024
@@ -184,7 +189,7 @@ def import_bundle(
     """Merge a bundle into the database: all of it, or (on any problem) nothing."""
     info, rows = read_bundle(Path(path), key, progress)
     with database.engine.connect() as connection:
-        _check_references(connection, rows)
+        _check_references(connection, rows, Path(path).name)
         with connection.begin():
             begin_merge(connection)
             merge = merge_rows(connection, rows, database.clock, Source.BUNDLE)
@@ -231,7 +236,9 @@ def read_bundle(
                     )
                 data = _read_member(archive, members[part_path], MAX_PART_BYTES, name)
                 rows[part["table"]] = _parse_part(data, part, name)
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, UnicodeDecodeError) as exc:
+        # zlib/lzma: damaged compressed data; UnicodeDecodeError: a member name flagged
+        # UTF-8 that is not.
         raise _refused(
             name, f"ไม่ใช่แฟ้ม zip หรือแฟ้มเสียหาย ({exc})", f"is damaged or not a zip ({exc})"
         ) from None
@@ -263,6 +270,12 @@ def _check_members(archive: zipfile.ZipFile, name: str) -> dict[str, zipfile.Zip
             )
         if info.filename in members:
             raise _refused(name, f"มีแฟ้ม {info.filename} ซ้ำ", f"holds {info.filename} twice")
+        if info.flag_bits & ENCRYPTED:
+            raise _refused(
+                name,
+                f"ส่วน {info.filename} ถูกเข้ารหัสด้วยรหัสผ่าน",
+                f"has a password-protected part {info.filename}",
+            )
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > MAX_PART_BYTES or total > MAX_UNPACKED_BYTES:
@@ -311,8 +324,9 @@ def _check_signature(
             "ไม่มีลายมือชื่อ แต่เครื่องนี้ตั้งกุญแจจังหวัดไว้",
             "is not signed, and this computer requires the province key",
         )
-    given = _read_member(archive, members[SIGNATURE], 1024, name).decode("ascii", "replace").strip()
-    if not hmac.compare_digest(given, sign(manifest, key)):
+    # Compared as bytes: compare_digest refuses str with non-ASCII characters.
+    given = _read_member(archive, members[SIGNATURE], 1024, name).strip()
+    if not hmac.compare_digest(given, sign(manifest, key).encode()):
         raise _refused(
             name,
             "ลายมือชื่อไม่ถูกต้อง (ลงด้วยกุญแจอื่น หรือแฟ้มถูกแก้ไข)",
@@ -322,19 +336,19 @@ def _check_signature(
 
 def _parse_manifest(data: bytes, name: str) -> dict[str, Any]:
     try:
-        manifest = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        manifest = _json(data.decode("utf-8"))
+    except (ValueError, RecursionError) as exc:
         raise _refused(
             name, f"manifest.json อ่านไม่ได้ ({exc})", f"has an unreadable manifest.json ({exc})"
         ) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise _refused(name, "ไม่ใช่แฟ้มชุดข้อมูลของโปรแกรมนี้", "is not a workshop-app bundle")
     version = manifest.get("format_version")
-    if version != FORMAT_VERSION:
+    if isinstance(version, bool) or version != FORMAT_VERSION:
         raise _refused(
             name,
-            f"เป็นรูปแบบรุ่น {version} ซึ่งโปรแกรมนี้ไม่รู้จัก (รู้จักรุ่น {FORMAT_VERSION}) กรุณาปรับปรุงโปรแกรม",
-            f"has format version {version}; this app reads version {FORMAT_VERSION}. "
+            f"เป็นรูปแบบรุ่น {version!r} ซึ่งโปรแกรมนี้ไม่รู้จัก (รู้จักรุ่น {FORMAT_VERSION}) กรุณาปรับปรุงโปรแกรม",
+            f"has format version {version!r}; this app reads version {FORMAT_VERSION}. "
             "Update the app",
         )
     try:
@@ -358,8 +372,8 @@ def _parse_manifest(data: bytes, name: str) -> dict[str, Any]:
                 or match.group(1) != part["table"]
                 or part["table"] not in TABLES_BY_NAME
                 or part["path"] in seen
-                or not isinstance(part["rows"], int)
-                or not isinstance(part["bytes"], int)
+                or not _is_count(part["rows"])
+                or not _is_count(part["bytes"])
                 or not re.fullmatch(r"[0-9a-f]{64}", str(part["sha256"]))
             ):
                 raise ValueError(f"parts: {part.get('path')!r}")
@@ -371,6 +385,26 @@ def _parse_manifest(data: bytes, name: str) -> dict[str, Any]:
             f"has an incomplete or malformed manifest.json ({exc})",
         ) from None
     return manifest
+
+
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _json(text: str | bytes) -> Any:
+    """Strict JSON: no NaN or Infinity, no number too large for a float (1e999)."""
+    return json.loads(text, parse_constant=_not_a_number, parse_float=_finite)
+
+
+def _not_a_number(text: str) -> Any:
+    raise ValueError(f"{text} is not a JSON number")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is out of range")
+    return value
 
 
 def _parse_part(data: bytes, part: dict[str, Any], name: str) -> list[Row]:
@@ -392,20 +426,23 @@ def _parse_part(data: bytes, part: dict[str, Any], name: str) -> list[Row]:
                 f"has an over-long line {number} in {path}",
             )
         try:
-            data_row = json.loads(line)
-        except (UnicodeDecodeError, json.JSONDecodeError):
+            data_row = _json(line)
+        except (ValueError, RecursionError):
+            # ValueError: JSONDecodeError, UnicodeDecodeError, an integer of more than
+            # 4,300 digits; RecursionError: arrays nested too deep.
             raise _refused(
                 name,
                 f"{path} บรรทัด {number} ไม่ใช่ JSON",
                 f"has a line {number} in {path} that is not JSON",
             ) from None
         try:
-            rows.append(decode_row(table, data_row, f"{path}:{number}"))
+            row = decode_row(table, data_row, f"{path}:{number}")
         except RowError as exc:
             raise BundleError(
                 f"ไม่นำเข้าแฟ้มชุดข้อมูล {where_th}: {exc.thai} ฐานข้อมูลไม่ได้ถูกแก้ไข",
                 f"bundle {name} not imported: {exc.english}. The database was not changed.",
             ) from None
+        rows.append(row)
     if len(rows) != part["rows"]:
         raise _refused(
             name,
@@ -421,7 +458,7 @@ def _lines(data: bytes) -> Iterator[bytes]:
             yield line
 
 
-def _check_references(connection: Connection, rows: dict[str, list[Row]]) -> None:
+def _check_references(connection: Connection, rows: dict[str, list[Row]], bundle: str) -> None:
     """Refuse a bundle whose rows point at rows that are neither in it nor here (a gap)."""
     present = {name: {row["id"] for row in table_rows} for name, table_rows in rows.items()}
     wanted: dict[str, set[str]] = {}
@@ -441,10 +478,10 @@ def _check_references(connection: Connection, rows: dict[str, list[Row]]) -> Non
         missing = sorted(ids - found)
         if missing:
             raise BundleError(
-                f"ไม่นำเข้าแฟ้มชุดข้อมูล: มีข้อมูลอ้างถึง {parent} รหัส {missing[0]} "
+                f"ไม่นำเข้าแฟ้มชุดข้อมูล {bundle}: มีข้อมูลอ้างถึง {parent} รหัส {missing[0]} "
                 "ซึ่งไม่มีทั้งในแฟ้มและในฐานข้อมูลนี้ (ข้อมูลขาดหาย) ฐานข้อมูลไม่ได้ถูกแก้ไข",
-                f"bundle not imported: rows refer to {parent} {missing[0]}, which is neither "
-                "in the bundle nor in this database (a gap). The database was not changed.",
+                f"bundle {bundle} not imported: rows refer to {parent} {missing[0]}, which is "
+                "neither in the bundle nor in this database (a gap). The database was not changed.",
             )
 
 

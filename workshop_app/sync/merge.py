@@ -166,12 +166,13 @@ def merge_rows(
                 counts.conflicts += 1
             else:
                 counts.unchanged += 1
-        _upsert(connection, table, list(written.values()))
+        _insert(connection, table, [r for i, r in written.items() if i not in stored])
+        _upsert(connection, table, [r for i, r in written.items() if i in stored])
         journal.extend((table.name, row_id, as_received[row_id]) for row_id in written)
     if conflicts:
         known = fetch_rows(connection, CONFLICTS, (c["id"] for c in conflicts))
         fresh = list({c["id"]: c for c in conflicts if c["id"] not in known}.values())
-        _upsert(connection, CONFLICTS, fresh)
+        _insert(connection, CONFLICTS, fresh)
         journal.extend((CONFLICTS.name, c["id"], False) for c in fresh)
     _write_journal(connection, journal, source, sender)
     return result
@@ -192,7 +193,7 @@ def _write_journal(
             {"table_name": t, "row_id": r, "source_device": sender if same else None}
             for t, r, same in journal
         ]
-        connection.execute(insert(sync_log), entries)
+        _copy_rows(connection, sync_log, entries)
         return
     # A laptop forwards to the server what the server may not have: everything from a
     # bundle, and from a pull only what the merge changed.
@@ -203,6 +204,36 @@ def _write_journal(
     ]
     if entries:
         connection.execute(insert(sync_outbox), entries)
+
+
+def _insert(connection: Connection, table: Table, rows: list[Row]) -> None:
+    """Add rows known to be absent (the merge read the table under its lock)."""
+    if not rows:
+        return
+    if is_server(connection):
+        _copy_rows(connection, table, rows)
+    else:
+        connection.execute(insert(table), rows)
+
+
+def _copy_rows(connection: Connection, table: Table, rows: list[Row]) -> None:
+    """PostgreSQL COPY: a first push of a whole workshop loads about ten times faster
+    than with INSERT statements. Values go through each column's own conversion (amounts
+    to satang, times to UTC), as an INSERT would."""
+    columns = [c for c in table.columns if c.name in rows[0]]
+    converters = [c.type.bind_processor(connection.dialect) for c in columns]
+    names = ", ".join(f'"{c.name}"' for c in columns)
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    with cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row(
+                [
+                    value if convert is None else convert(value)
+                    for value, convert in zip(
+                        (row[c.name] for c in columns), converters, strict=True
+                    )
+                ]
+            )
 
 
 def _upsert(connection: Connection, table: Table, rows: list[Row]) -> None:

@@ -129,24 +129,15 @@ def _decode_value(table: Table, name: str, value: Any) -> Any:
             raise ValueError("ต้องเป็นข้อความตัวเลข / must be a decimal string")
         try:
             amount = Decimal(value)
+            if not amount.is_finite() or abs(amount) >= MAX_AMOUNT:
+                raise InvalidOperation
+            if amount != amount.quantize(Decimal("0.01")):
+                raise InvalidOperation
         except InvalidOperation:
             raise ValueError("ไม่ใช่จำนวนเงิน / not an amount") from None
-        if (
-            not amount.is_finite()
-            or amount != amount.quantize(Decimal("0.01"))
-            or abs(amount) >= MAX_AMOUNT
-        ):
-            raise ValueError("ไม่ใช่จำนวนเงิน / not an amount")
         return amount
-    if isinstance(kind, UtcDateTime):
-        stamp = dt.datetime.fromisoformat(_text(value))
-        if stamp.tzinfo is None:
-            raise ValueError("ต้องระบุเขตเวลา / needs a time zone")
-        return stamp
-    if isinstance(kind, Date):
-        return dt.date.fromisoformat(_text(value))
-    if isinstance(kind, Time):
-        return dt.time.fromisoformat(_text(value))
+    if isinstance(kind, UtcDateTime | Date | Time):
+        return _decode_time(kind, _text(value))
     if isinstance(kind, Boolean):
         if not isinstance(value, bool):
             raise ValueError("ต้องเป็น true/false / must be true or false")
@@ -168,13 +159,32 @@ def _decode_value(table: Table, name: str, value: Any) -> Any:
     text = _text(value)
     if name in ("created_hlc", "updated_hlc") and not _is_stamp(text):
         raise ValueError("ไม่ใช่ตราเวลาของโปรแกรม / not a clock stamp")
-    if name == "versions" and not all(_is_stamp(s) for s in text.split(" ")):
+    # An empty vector is read as the row's own stamp (docs/bundle-format.md).
+    if name == "versions" and text and not all(_is_stamp(s) for s in text.split(" ")):
         raise ValueError("ไม่ใช่รายการตราเวลา / not a list of clock stamps")
     if isinstance(kind, String) and kind.length is not None and len(text) > kind.length:
         raise ValueError(f"ยาวเกิน {kind.length} ตัวอักษร / longer than {kind.length}")
     if "\x00" in text:
         raise ValueError("มีอักขระ NUL / contains a NUL character")
     return text
+
+
+def _decode_time(kind: Any, text: str) -> dt.date | dt.time:
+    try:
+        if isinstance(kind, Date):
+            return dt.date.fromisoformat(text)
+        if isinstance(kind, Time):
+            return dt.time.fromisoformat(text)
+        stamp = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError("ไม่ใช่วันที่หรือเวลาที่ถูกต้อง / not a valid date or time") from None
+    if stamp.tzinfo is None:
+        raise ValueError("ต้องระบุเขตเวลา / needs a time zone")
+    try:
+        stamp.astimezone(dt.UTC)  # stored in UTC: must exist there (not before year 1)
+    except OverflowError:
+        raise ValueError("อยู่นอกช่วงเวลาที่เก็บได้ / out of range") from None
+    return stamp
 
 
 # No genuine stamp lies after 2100; a stamp far ahead would drag every clock it meets.

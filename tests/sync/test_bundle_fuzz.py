@@ -514,6 +514,10 @@ MANIFEST_EDITS: list[tuple[str, Callable[[dict[str, Any]], object], str]] = [
     ("version text", lambda m: m.update(format_version="1"), "format version '1';"),
     ("version true", lambda m: m.update(format_version=True), "format version True;"),
     ("version missing", _drop("format_version"), "format version None;"),
+    # Another schema revision means other columns: say which app to update.
+    ("older schema", lambda m: m.update(schema="0005_action_plan"), "an older version"),
+    ("newer schema", lambda m: m.update(schema="0099_future"), "a newer version"),
+    ("no schema", _drop("schema"), "a newer version of the app (data schema None"),
     ("format missing", _drop("format"), "is not a workshop-app bundle"),
     ("format other", lambda m: m.update(format="zip-of-photos"), "is not a workshop-app bundle"),
     ("no app_version", _drop("app_version"), "malformed manifest.json ('app_version')"),

@@ -155,6 +155,14 @@ class Database:
         self.engine.dispose()
 
 
+def is_known_revision(revision: str) -> bool:
+    """Whether this app's migrations know the schema revision (it is this one or older)."""
+    try:
+        return ScriptDirectory.from_config(_alembic_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
 def _refuse_newer_schema(script: ScriptDirectory, stored: str | None, where: str) -> None:
     if stored is None:
         return

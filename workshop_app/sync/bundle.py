@@ -30,7 +30,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 import workshop_app
-from workshop_app.db.database import Database
+from workshop_app.db.database import Database, head_revision, is_known_revision
 from workshop_app.errors import UserError
 from workshop_app.export.files import written_whole
 from workshop_app.sync.merge import MergeResult, Source, begin_merge, merge_rows
@@ -133,6 +133,7 @@ def export_bundle(
             manifest = {
                 "format": FORMAT,
                 "format_version": FORMAT_VERSION,
+                "schema": head_revision(),
                 "app_version": workshop_app.__version__,
                 "device_id": database.device_id,
                 "created_utc": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -350,6 +351,18 @@ def _parse_manifest(data: bytes, name: str) -> dict[str, Any]:
             f"เป็นรูปแบบรุ่น {version!r} ซึ่งโปรแกรมนี้ไม่รู้จัก (รู้จักรุ่น {FORMAT_VERSION}) กรุณาปรับปรุงโปรแกรม",
             f"has format version {version!r}; this app reads version {FORMAT_VERSION}. "
             "Update the app",
+        )
+    schema = manifest.get("schema")
+    if schema != head_revision():
+        older = isinstance(schema, str) and is_known_revision(schema)
+        raise _refused(
+            name,
+            f"ทำจากโปรแกรมรุ่นที่{'เก่า' if older else 'ใหม่'}กว่า (โครงสร้างข้อมูล {schema!r} "
+            f"เครื่องนี้ {head_revision()}) กรุณาปรับปรุงโปรแกรม"
+            f"{'ที่เครื่องที่ทำแฟ้มแล้วส่งออกใหม่' if older else 'ที่เครื่องนี้'}",
+            f"was made by {'an older' if older else 'a newer'} version of the app (data "
+            f"schema {schema!r}, this app {head_revision()}); update the app "
+            f"{'on the computer that made it and export again' if older else 'here'}",
         )
     try:
         for key_name, kind in (

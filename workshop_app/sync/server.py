@@ -35,6 +35,7 @@ from workshop_app.sync.merge import (
     Source,
     begin_merge,
     fetch_rows,
+    id_in,
     merge_rows,
 )
 from workshop_app.sync.tables import TABLES_BY_NAME, Row, references
@@ -134,7 +135,7 @@ def push(
                 .limit(batch_rows)
             ).all()
             if not entries:
-                return
+                break
             last = entries[-1].seq
             rows = _complete_batch(
                 local,
@@ -155,11 +156,13 @@ def push(
                 checkpoint("push:before-commit")
         if checkpoint:
             checkpoint("push:after-commit")
-        _drop_acknowledged(database, last)
         acknowledged = last
         result.pushed_rows += sum(len(r) for r in rows.values())
         if progress:
             progress("push", result.pushed_rows)
+    # The server's cursor is what counts: entries are dropped once, at the end (a push
+    # cut short drops them at the start of the next one).
+    _drop_acknowledged(database, acknowledged)
 
 
 def pull(
@@ -275,7 +278,7 @@ def _entries_after(
     for start in range(0, len(wanted), CHUNK):
         query = (
             select(journal.c.table_name, journal.c.row_id)
-            .where(journal.c.row_id.in_(wanted[start : start + CHUNK]))
+            .where(id_in(connection, journal.c.row_id, wanted[start : start + CHUNK]))
             .where(journal.c.seq > after)
             .distinct()
         )

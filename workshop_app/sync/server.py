@@ -70,7 +70,8 @@ def connect_server(url: str) -> Engine:
         parsed = make_url(url)
         if parsed.get_backend_name() != "postgresql":
             raise ArgumentError(parsed.get_backend_name())
-        engine = create_engine(parsed, pool_pre_ping=True)
+        # A server that does not answer at all must not hang the window for minutes.
+        engine = create_engine(parsed, pool_pre_ping=True, connect_args={"connect_timeout": 15})
     except (ArgumentError, NoSuchModuleError, ValueError) as exc:
         raise SyncError(
             f"ที่อยู่เซิร์ฟเวอร์ไม่ถูกต้อง: ต้องเป็น postgresql+psycopg://ผู้ใช้@เครื่อง/ฐานข้อมูล ({exc})",

@@ -1,4 +1,5 @@
-"""Save screenshots of every page (offscreen), in Thai and English, for review.
+"""Save screenshots of every page (offscreen), in Thai and English, for review; the
+provincial view too when PostgreSQL's server programs are installed.
 
 Usage: QT_QPA_PLATFORM=offscreen python scripts/screenshots.py OUTPUT_FOLDER
 """
@@ -19,12 +20,15 @@ from PySide6.QtWidgets import QApplication
 from workshop_app.db.database import Database, open_database
 from workshop_app.services import ideas
 from workshop_app.services.demo import create_demo_workshop
+from workshop_app.services.workshops import update_workshop
 from workshop_app.sync.bundle import export_bundle, import_bundle
+from workshop_app.sync.server import connect_server, server_label, sync
 from workshop_app.ui import settings
 from workshop_app.ui.app import install_translator, make_application
 from workshop_app.ui.context import WorkshopContext
 from workshop_app.ui.dialogs import AttendeeDialog, NewWorkshopDialog
 from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.provincial_view import ProvincialView
 
 
 def conflicting_bundle(database: Database, workshop_id: str, folder: Path) -> Path:
@@ -44,6 +48,54 @@ def conflicting_bundle(database: Database, workshop_id: str, folder: Path) -> Pa
     export_bundle(other, path)
     other.close()
     return path
+
+
+def provincial_view_shots(out: Path, app: QApplication, folder: Path) -> None:
+    """The provincial view on a throwaway PostgreSQL server that two laptops synced their
+    workshops to, a duplicate pair across them chosen. Skipped without PostgreSQL."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/ is not installed
+    from tests.postgres import ThrowawayPostgres
+
+    try:
+        server = ThrowawayPostgres()
+    except RuntimeError as exc:
+        print(f"no provincial view screenshots: {exc}")
+        return
+    with server:
+        url = server.create_database()
+        for name, seed in (("district-a", 2569), ("district-b", 7)):
+            laptop = open_database(folder / f"{name}.sqlite")
+            with laptop.transaction() as session:
+                workshop_id = create_demo_workshop(session, "small", seed=seed)
+                if name == "district-b":
+                    update_workshop(
+                        session,
+                        workshop_id,
+                        title="ประชุมรับฟังความคิดเห็นร่างแผนพัฒนาจังหวัดสงขลา อำเภอหาดใหญ่",
+                    )
+            sync(laptop, url)
+            laptop.close()
+        engine = connect_server(url)
+        try:
+            for language in ("th", "en"):
+                translator = install_translator(app, language)
+                window = ProvincialView(engine, server_label(url), language)
+                window.show()
+                window.select_workshops([r.id for r in window.workshop_model.rows()])
+                window.show_selection()
+                pairs = window.duplicate_model.rows()
+                # A pair that is alike but not the same text shows what the finder does.
+                chosen = next((n for n, p in enumerate(pairs) if p.score < 0.99), 0)
+                window.duplicate_view.selectRow(chosen)
+                QApplication.processEvents()
+                path = out / f"provincial-{language}.png"
+                window.grab().save(str(path))
+                print(path)
+                window.close()
+                if translator is not None:
+                    app.removeTranslator(translator)
+        finally:
+            engine.dispose()
 
 
 def main() -> int:
@@ -162,6 +214,7 @@ def main() -> int:
             if translator is not None:
                 app.removeTranslator(translator)
         database.close()
+        provincial_view_shots(out, app, Path(folder))
     return 0
 
 

@@ -1,4 +1,5 @@
-"""The command line. ``workshop-app`` with no command opens the GUI.
+"""The command line. ``workshop-app`` with no command opens the GUI; with ``--db`` the
+provincial server's URL, the provincial view (read-only), which ``list`` also reads.
 
 Every command prints one clear line and exits non-zero on bad input, changing nothing.
 """
@@ -12,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import platformdirs
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from workshop_app import __version__
@@ -34,9 +36,30 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir("workshop-app", appauthor=False)) / "workshops.sqlite"
 
 
+# --db names a laptop's file, or the provincial server: the provincial view (read-only).
+SERVER_PREFIXES = ("postgresql://", "postgresql+")
+
+
+def database_argument(text: str) -> Path | str:
+    """--db: a database file (a Path, as before), or the provincial server's URL (a str)."""
+    if text.lower().startswith(SERVER_PREFIXES):
+        return server_address(text)
+    return Path(text)
+
+
+def server_address(url: str) -> str:
+    """A plain ``postgresql://`` URL with the driver the app ships (psycopg 3) named."""
+    scheme, _sep, rest = url.partition("://")
+    return f"postgresql+psycopg://{rest}" if scheme.lower() == "postgresql" else url
+
+
 def _common_options(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument(
-        "--db", type=Path, default=default, help=f"database file (default: {default_db_path()})"
+        "--db",
+        type=database_argument,
+        default=default,
+        help=f"database file (default: {default_db_path()}), or the provincial server "
+        "(postgresql+psycopg://user@host/db): its workshops, read-only, in the GUI or `list`",
     )
     parser.add_argument(
         "--lang",
@@ -256,9 +279,12 @@ def _say(language: str, thai: str, english: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     chosen: str | None = args.lang or os.environ.get("WORKSHOP_APP_LANG")
-    db_path: Path = args.db or default_db_path()
+    database: Path | str = args.db or default_db_path()
+    if isinstance(database, str):
+        return _run_on_server(args, database, chosen)
+    db_path = database
     if args.command is None:
-        from workshop_app.ui.app import run_gui  # the only place the CLI touches Qt
+        from workshop_app.ui.app import run_gui  # the CLI touches Qt only to launch it
 
         # Without --lang the GUI uses the language last chosen in its View menu.
         return run_gui(db_path, workshop=args.workshop, language=chosen)
@@ -268,6 +294,51 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(exc.message(language), file=sys.stderr)
         return EXIT_USER_ERROR
+
+
+def _run_on_server(args: argparse.Namespace, url: str, chosen: str | None) -> int:
+    """--db is the provincial server: the provincial view, or `list`; nothing else (the
+    server is written only by sync, from the laptops)."""
+    if args.command is None:
+        from workshop_app.ui.app import run_provincial_view  # launching it, as run_gui
+
+        return run_provincial_view(url, language=chosen)
+    language = chosen or "th"
+    try:
+        if args.command != "list":
+            raise UserError(
+                "เซิร์ฟเวอร์ของจังหวัดเปิดดูได้อย่างเดียว (เปิดโปรแกรมหรือคำสั่ง list) "
+                "ส่งข้อมูลขึ้นเซิร์ฟเวอร์ด้วยคำสั่ง sync --db แฟ้มงานประชุม --server ที่อยู่เซิร์ฟเวอร์",
+                "the provincial server is only viewed (the GUI or the list command); "
+                "send data to it with sync --db FILE --server URL",
+            )
+        _list_province(url)
+    except UserError as exc:
+        print(exc.message(language), file=sys.stderr)
+        return EXIT_USER_ERROR
+    return 0
+
+
+def _list_province(url: str) -> None:
+    """One line per workshop on the server, as `list` prints a file's."""
+    from workshop_app.services.province import province_workshops
+    from workshop_app.sync.server import SyncError, connect_server, server_label
+
+    engine = connect_server(url)
+    try:
+        with Session(engine) as session:
+            summaries = province_workshops(session)
+    except DBAPIError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise SyncError(
+            f"อ่านจากเซิร์ฟเวอร์ {server_label(url)} ไม่สำเร็จ: {reason}",
+            f"cannot read from {server_label(url)}: {reason}",
+        ) from None
+    finally:
+        engine.dispose()
+    for summary in summaries:
+        day = summary.start_date.isoformat() if summary.start_date else "-"
+        print(f"{summary.id}\t{day}\t{summary.invited}\t{summary.present}\t{summary.title}")
 
 
 def _run_command(args: argparse.Namespace, db_path: Path, language: str) -> int:

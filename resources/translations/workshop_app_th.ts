@@ -562,7 +562,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/app.py" line="172"/>
+        <location filename="../../workshop_app/ui/app.py" line="173"/>
         <source>Something went wrong inside the app. Your data is safe: everything acknowledged on screen was already saved. Details are in {path}.</source>
         <translation>เกิดข้อผิดพลาดภายในโปรแกรม ข้อมูลของท่านปลอดภัย ทุกรายการที่แสดงว่าบันทึกแล้วถูกบันทึกไว้เรียบร้อย รายละเอียดอยู่ในแฟ้ม {path}</translation>
     </message>
@@ -1313,6 +1313,151 @@
     </message>
 </context>
 <context>
+    <name>ProvincialView</name>
+    <message>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="117"/>
+        <source>Workshop</source>
+        <translation>งานประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="118"/>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="119"/>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="120"/>
+        <source>Fiscal year</source>
+        <translation>ปีงบประมาณ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="121"/>
+        <source>Date</source>
+        <translation>วันที่</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="122"/>
+        <source>Invited</source>
+        <translation>เชิญ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="123"/>
+        <source>Present</source>
+        <translation>มาแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="124"/>
+        <source>Ideas</source>
+        <translation>ความคิดเห็น</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="125"/>
+        <source>Projects</source>
+        <translation>โครงการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="126"/>
+        <source>Vote rounds</source>
+        <translation>รอบลงคะแนน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="282"/>
+        <source>Issue {number}: {title}</source>
+        <translation>ประเด็นที่ {number}: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="286"/>
+        <source>Issue {number}: (none in this workshop)</source>
+        <translation>ประเด็นที่ {number}: (งานประชุมนี้ไม่มีประเด็นนี้)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="329"/>
+        <source>Alike</source>
+        <translation>คล้าย</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="330"/>
+        <source>Idea</source>
+        <translation>ความคิดเห็น</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="331"/>
+        <source>Looks like</source>
+        <translation>คล้ายกับ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="340"/>
+        <source>Issue {number} · {workshop}</source>
+        <translation>ประเด็นที่ {number} · {workshop}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="434"/>
+        <source>Provincial view: {server}</source>
+        <translation>มุมมองระดับจังหวัด: {server}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="441"/>
+        <source>Read-only: workshops are changed on the laptops and arrive here when they sync. Refresh (F5) reads the server again.</source>
+        <translation>ดูได้อย่างเดียว: ข้อมูลงานประชุมแก้ไขที่เครื่องของแต่ละงาน แล้วส่งมาที่นี่เมื่อซิงก์ กดโหลดใหม่ (F5) เพื่ออ่านจากเซิร์ฟเวอร์อีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="450"/>
+        <source>Refresh</source>
+        <translation>โหลดใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="454"/>
+        <source>Refresh (F5)</source>
+        <translation>โหลดใหม่ (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="497"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="624"/>
+        <source>Possible duplicates across workshops</source>
+        <translation>ความคิดเห็นที่อาจซ้ำกันระหว่างงานประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="562"/>
+        <source>Cannot read from the server {server}: {reason}</source>
+        <translation>อ่านข้อมูลจากเซิร์ฟเวอร์ {server} ไม่สำเร็จ: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workshop_app/ui/provincial_view.py" line="586"/>
+        <source>%n workshop(s) on the server</source>
+        <translation>
+            <numerusform>มีงานประชุมบนเซิร์ฟเวอร์ %n งาน</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="618"/>
+        <source>Select two or more workshops (Ctrl+click) to see their ideas side by side and the ideas that look alike.</source>
+        <translation>เลือกงานประชุมตั้งแต่สองงานขึ้นไป (กด Ctrl ค้างไว้แล้วคลิก) เพื่อดูความคิดเห็นเทียบกันและความคิดเห็นที่คล้ายกัน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="638"/>
+        <source>Ideas on the boards of {count} workshops, grouped by strategic issue number.</source>
+        <translation>ความคิดเห็นบนกระดานของงานประชุม {count} งาน จัดกลุ่มตามลำดับที่ของประเด็นยุทธศาสตร์</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workshop_app/ui/provincial_view.py" line="647"/>
+        <source>Possible duplicates across workshops: the %n most alike pairs</source>
+        <translation>
+            <numerusform>ความคิดเห็นที่อาจซ้ำกันระหว่างงานประชุม: %n คู่ที่คล้ายกันที่สุด</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workshop_app/ui/provincial_view.py" line="650"/>
+        <source>Possible duplicates across workshops: %n pair(s)</source>
+        <translation>
+            <numerusform>ความคิดเห็นที่อาจซ้ำกันระหว่างงานประชุม: %n คู่</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReferenceListsDialog</name>
     <message>
         <location filename="../../workshop_app/ui/plan_dialogs.py" line="151"/>
@@ -1765,203 +1910,203 @@
         <translation>“{item}” ({table}): ฉบับนี้แก้ไขเมื่อ {version} ที่{device} ส่วนฉบับปัจจุบันแก้ไขเมื่อ {current}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="997"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="999"/>
         <source>Synced with {server} at {time}</source>
         <translation>ซิงก์กับ {server} แล้ว เมื่อ {time}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="730"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="732"/>
         <source>Key file: {path}
 Exported bundles are signed; only signed bundles are imported.</source>
         <translation>แฟ้มกุญแจ: {path}
 แฟ้มชุดข้อมูลที่ส่งออกจะลงลายมือชื่อ และนำเข้าได้เฉพาะแฟ้มที่ลงลายมือชื่อแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="736"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="738"/>
         <source>No province key: bundles are not signed, and any bundle is imported.</source>
         <translation>ยังไม่ได้ตั้งกุญแจจังหวัด: แฟ้มชุดข้อมูลจะไม่ลงลายมือชื่อ และนำเข้าได้ทุกแฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="743"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="745"/>
         <source>Choose the province key file</source>
         <translation>เลือกแฟ้มกุญแจจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="745"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="747"/>
         <source>All files (*)</source>
         <translation>ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="761"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="763"/>
         <source>Province key set.</source>
         <translation>ตั้งกุญแจจังหวัดแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="761"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="763"/>
         <source>Province key cleared.</source>
         <translation>เลิกใช้กุญแจจังหวัดแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="828"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="830"/>
         <source>Export bundle</source>
         <translation>ส่งออกแฟ้มชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="830"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="832"/>
         <source>Workshop bundles (*.wsbundle)</source>
         <translation>แฟ้มชุดข้อมูลงานประชุม (*.wsbundle)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="842"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="844"/>
         <source>Writing {file}…</source>
         <translation>กำลังเขียน {file}…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="852"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="854"/>
         <source>Wrote %n row(s) of {workshops} to {path}.</source>
         <translation>
             <numerusform>บันทึกข้อมูล %n แถวของ{workshops} ลงแฟ้ม {path} แล้ว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="853"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="855"/>
         <source>%n workshop(s)</source>
         <translation>
             <numerusform>งานประชุม %n งาน</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="856"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="858"/>
         <source>Signed with the province key.</source>
         <translation>ลงลายมือชื่อด้วยกุญแจจังหวัดแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="863"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="865"/>
         <source>Import bundle</source>
         <translation>นำเข้าแฟ้มชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="865"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="867"/>
         <source>Workshop bundles (*.wsbundle *.zip);;All files (*)</source>
         <translation>แฟ้มชุดข้อมูลงานประชุม (*.wsbundle *.zip);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="874"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="876"/>
         <source>Importing {file}…</source>
         <translation>กำลังนำเข้า {file}…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="891"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="893"/>
         <source>signed with the province key</source>
         <translation>ลงลายมือชื่อด้วยกุญแจจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="891"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="893"/>
         <source>not signed</source>
         <translation>ไม่ได้ลงลายมือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="894"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="896"/>
         <source>From {file}: made {made} on {device} (app {version}), {signed}.
 Workshops: {titles}</source>
         <translation>จากแฟ้ม {file}: สร้างเมื่อ {made} ที่{device} (โปรแกรมรุ่น {version}) {signed}
 งานประชุม: {titles}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="908"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1012"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="910"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1014"/>
         <source>Data</source>
         <translation>ข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="909"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="911"/>
         <source>New</source>
         <translation>ใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="910"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="912"/>
         <source>Updated</source>
         <translation>ปรับปรุง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="911"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="913"/>
         <source>Unchanged</source>
         <translation>เหมือนเดิม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="912"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1016"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="914"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1018"/>
         <source>Conflicts</source>
         <translation>ขัดแย้ง</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="920"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="922"/>
         <source>Imported {file}: %n row(s) new or updated.</source>
         <translation>
             <numerusform>นำเข้า {file} แล้ว: ข้อมูลใหม่หรือปรับปรุง %n แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="925"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1029"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="927"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1031"/>
         <source>%n conflicting edit(s) to review on the right.</source>
         <translation>
             <numerusform>มีการแก้ไขที่ขัดแย้งกัน %n รายการ รอตรวจสอบด้านขวา</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="941"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="943"/>
         <source>Total</source>
         <translation>รวม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="956"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="958"/>
         <source>Type the server&apos;s address first.</source>
         <translation>กรุณาพิมพ์ที่อยู่เซิร์ฟเวอร์ก่อน</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="970"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="972"/>
         <source>Sending to the server… %n row(s)</source>
         <translation>
             <numerusform>กำลังส่งไปเซิร์ฟเวอร์… %n แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="972"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="974"/>
         <source>Receiving from the server… %n row(s)</source>
         <translation>
             <numerusform>กำลังรับจากเซิร์ฟเวอร์… %n แถว</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="978"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="980"/>
         <source>Connecting to {server}…</source>
         <translation>กำลังติดต่อ {server}…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1013"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1015"/>
         <source>Sent</source>
         <translation>ส่งไป</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1014"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1016"/>
         <source>Received new</source>
         <translation>รับมาใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1015"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1017"/>
         <source>Received updated</source>
         <translation>รับมาปรับปรุง</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1023"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1025"/>
         <source>Sync done: %n row(s) sent</source>
         <translation>
             <numerusform>ซิงก์เสร็จแล้ว: ส่งไป %n แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1025"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1027"/>
         <source>%n row(s) received.</source>
         <translation>
             <numerusform>รับมา %n แถว</numerusform>

@@ -1,4 +1,5 @@
-"""Start the GUI: fonts, translations, the database, the main window."""
+"""Start the GUI: fonts, translations, the database, the main window (or, on the
+provincial server, the provincial view)."""
 
 from __future__ import annotations
 
@@ -189,3 +190,29 @@ def run_gui(db_path: Path, workshop: str | None = None, language: str | None = N
     if not controller.open(db_path, workshop):
         return 2
     return app.exec()
+
+
+def run_provincial_view(url: str, language: str | None = None) -> int:
+    """The provincial view: the workshops on the provincial server at ``url`` (a
+    SQLAlchemy URL, postgresql+psycopg://...), read-only. The password may be in the URL,
+    in PGPASSWORD or in ~/.pgpass; it is never stored."""
+    from workshop_app.sync.server import connect_server, server_label
+    from workshop_app.ui.provincial_view import ProvincialView
+
+    install_crash_handler()
+    app = make_application(language or "th")
+    chosen = language or settings.LANGUAGE.get(settings.settings_store())
+    translator = install_translator(app, chosen)
+    try:
+        engine = connect_server(url)
+    except UserError as exc:
+        QMessageBox.critical(None, "Workshop app", exc.message(chosen))
+        return 2
+    try:
+        window = ProvincialView(engine, server_label(url), chosen)
+        window.show()
+        return app.exec()
+    finally:
+        engine.dispose()
+        if translator is not None:
+            app.removeTranslator(translator)

@@ -12,12 +12,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from workshop_app.db.types import new_id
+from workshop_app.db.types import natural_id, new_id
 from workshop_app.errors import FieldError, UserError
 from workshop_app.models import (
     BudgetList,
@@ -31,6 +31,7 @@ from workshop_app.models import (
     VoteRound,
     Workshop,
 )
+from workshop_app.models.base import SyncedRow
 from workshop_app.services.voting import round_results
 from workshop_app.services.workshops import move_within
 from workshop_app.thai.normalize import normalize_thai, without_control
@@ -320,16 +321,23 @@ def _rows(session: Session, projects: Sequence[Project]) -> list[ProjectRow]:
     ideas: dict[str, list[str]] = defaultdict(list)
     issues: dict[str, tuple[int, str]] = {}
     if ids:
+        by_year: dict[tuple[str, int], list[ProjectBudget]] = defaultdict(list)
         for b in session.scalars(
             select(ProjectBudget)
             .where(ProjectBudget.project_id.in_(ids), ProjectBudget.deleted.is_(False))
-            .order_by(ProjectBudget.fiscal_year)
+            .order_by(ProjectBudget.fiscal_year, ProjectBudget.created_hlc)
         ):
-            budgets[b.project_id].append((b.fiscal_year, b.amount))
+            by_year[b.project_id, b.fiscal_year].append(b)
+        # One budget per project and year, also in files from before natural ids where
+        # two laptops' rows of a year were merged (else the plan would count it twice).
+        for (project_id, year), same in by_year.items():
+            kept = same[0] if len(same) == 1 else _keeper(same, _budget_id(project_id, year))
+            if kept is not None:
+                budgets[project_id].append((year, kept.amount))
         for a in session.scalars(
             select(ProjectActivity)
             .where(ProjectActivity.project_id.in_(ids), ProjectActivity.deleted.is_(False))
-            .order_by(ProjectActivity.position)
+            .order_by(ProjectActivity.position, ProjectActivity.created_hlc)
         ):
             activities[a.project_id].append(
                 ActivityDraft(a.name, a.budget, a.responsible_unit, a.related_units)
@@ -339,7 +347,8 @@ def _rows(session: Session, projects: Sequence[Project]) -> list[ProjectRow]:
             .where(ProjectIdea.project_id.in_(ids), ProjectIdea.deleted.is_(False))
             .order_by(ProjectIdea.created_hlc)
         ):
-            ideas[link.project_id].append(link.idea_id)
+            if link.idea_id not in ideas[link.project_id]:
+                ideas[link.project_id].append(link.idea_id)
         issue_ids = {p.issue_id for p in projects}
         issues = {
             i: (number, title)
@@ -469,15 +478,66 @@ def _write(session: Session, project: Project, draft: ProjectDraft, *, new: bool
     session.flush()
 
 
+# A project's children stand for natural keys and get natural ids (``natural_id``): a
+# budget is one row per (project, fiscal year), an activity one per (project, position)
+# (the brief's table is numbered rows, and rows are reused by their number), a link one
+# per (project, idea). Two laptops adding the budget of the same year, or a fourth
+# activity, to the same project write the same row, and sync merges the two versions
+# (the later wins, the other is kept for review) instead of keeping both, which would
+# count the money twice.
+
+KeyedRow = TypeVar("KeyedRow", bound=SyncedRow)
+
+
+def _budget_id(project_id: str, year: int) -> str:
+    return natural_id("project_budgets", project_id, year)
+
+
+def _activity_id(project_id: str, position: int) -> str:
+    return natural_id("project_activities", project_id, position)
+
+
+def _link_id(project_id: str, idea_id: str) -> str:
+    return natural_id("project_ideas", project_id, idea_id)
+
+
+def _keeper(rows: Iterable[KeyedRow], natural: str) -> KeyedRow | None:
+    """The row that stands for a key among the rows stored with it: a live one before a
+    tombstone, then the one with the natural id, then the latest stamp. More than one row
+    per key exist only in files from before natural ids; readers and writers pick the
+    same one, and writers make the others tombstones."""
+    return max(rows, key=lambda r: (not r.deleted, r.id == natural, r.updated_hlc), default=None)
+
+
+def _bury(rows: Iterable[SyncedRow], keep: SyncedRow | None = None) -> None:
+    for row in rows:
+        if row is not keep and not row.deleted:
+            row.deleted = True
+
+
 def _add_children(session: Session, project_id: str, draft: ProjectDraft) -> None:
     for year, amount in draft.budgets:
-        session.add(ProjectBudget(project_id=project_id, fiscal_year=year, amount=amount))
+        session.add(
+            ProjectBudget(
+                id=_budget_id(project_id, year),
+                project_id=project_id,
+                fiscal_year=year,
+                amount=amount,
+            )
+        )
     for position, activity in enumerate(draft.activities):
         session.add(
-            ProjectActivity(project_id=project_id, position=position, **_activity(activity))
+            ProjectActivity(
+                id=_activity_id(project_id, position),
+                project_id=project_id,
+                position=position,
+                **_activity(activity),
+            )
         )
     for idea_id in draft.idea_ids:
-        session.add(ProjectIdea(project_id=project_id, idea_id=idea_id))
+        session.add(
+            ProjectIdea(id=_link_id(project_id, idea_id), project_id=project_id, idea_id=idea_id)
+        )
 
 
 def _activity(activity: ActivityDraft) -> dict[str, Any]:
@@ -490,54 +550,74 @@ def _activity(activity: ActivityDraft) -> dict[str, Any]:
 
 
 def _update_children(session: Session, project_id: str, draft: ProjectDraft) -> None:
-    stored_budgets = {
-        b.fiscal_year: b
-        for b in session.scalars(
-            select(ProjectBudget).where(ProjectBudget.project_id == project_id)
-        )
-    }
-    wanted = dict(draft.budgets)
-    for year, row in stored_budgets.items():
-        if year in wanted:
-            if row.deleted or row.amount != wanted[year]:
-                row.amount, row.deleted = wanted[year], False
-        elif not row.deleted:
-            row.deleted = True
+    """Upsert the children by natural key: the row of each key is reused (brought back if
+    a tombstone, so undo and redo reuse rows too), one with the key's natural id is added
+    if there is none, and rows no longer wanted become tombstones. Rows are found by their
+    key columns, so those from before natural ids (random ids) are reused as before."""
+    stored_budgets: dict[int, list[ProjectBudget]] = defaultdict(list)
+    for b in session.scalars(select(ProjectBudget).where(ProjectBudget.project_id == project_id)):
+        stored_budgets[b.fiscal_year].append(b)
     for year, amount in draft.budgets:
-        if year not in stored_budgets:
-            session.add(ProjectBudget(project_id=project_id, fiscal_year=year, amount=amount))
+        same_year = stored_budgets.pop(year, [])
+        row = _keeper(same_year, _budget_id(project_id, year))
+        if row is None:
+            session.add(
+                ProjectBudget(
+                    id=_budget_id(project_id, year),
+                    project_id=project_id,
+                    fiscal_year=year,
+                    amount=amount,
+                )
+            )
+        elif row.deleted or row.amount != amount:
+            row.amount, row.deleted = amount, False
+        _bury(same_year, row)
+    for same_year in stored_budgets.values():
+        _bury(same_year)
 
-    stored_activities = list(
-        session.scalars(
-            select(ProjectActivity)
-            .where(ProjectActivity.project_id == project_id)
-            .order_by(ProjectActivity.deleted, ProjectActivity.position)
-        )
-    )
+    stored_activities: dict[int, list[ProjectActivity]] = defaultdict(list)
+    for a in session.scalars(
+        select(ProjectActivity).where(ProjectActivity.project_id == project_id)
+    ):
+        stored_activities[a.position].append(a)
     for position, activity in enumerate(draft.activities):
-        values = {**_activity(activity), "position": position, "deleted": False}
-        if position < len(stored_activities):
-            row_a = stored_activities[position]
+        values = {**_activity(activity), "deleted": False}
+        same_place = stored_activities.pop(position, [])
+        row_a = _keeper(same_place, _activity_id(project_id, position))
+        if row_a is None:
+            session.add(
+                ProjectActivity(
+                    id=_activity_id(project_id, position),
+                    project_id=project_id,
+                    position=position,
+                    **values,
+                )
+            )
+        else:
             for key, value in values.items():
                 if getattr(row_a, key) != value:
                     setattr(row_a, key, value)
-        else:
-            session.add(ProjectActivity(project_id=project_id, **values))
-    for row_a in stored_activities[len(draft.activities) :]:
-        if not row_a.deleted:
-            row_a.deleted = True
+        _bury(same_place, row_a)
+    for same_place in stored_activities.values():
+        _bury(same_place)
 
-    links = {
-        link.idea_id: link
-        for link in session.scalars(select(ProjectIdea).where(ProjectIdea.project_id == project_id))
-    }
-    for idea_id, link in links.items():
-        keep = idea_id in draft.idea_ids
-        if link.deleted == keep:
-            link.deleted = not keep
+    links: dict[str, list[ProjectIdea]] = defaultdict(list)
+    for link in session.scalars(select(ProjectIdea).where(ProjectIdea.project_id == project_id)):
+        links[link.idea_id].append(link)
     for idea_id in draft.idea_ids:
-        if idea_id not in links:
-            session.add(ProjectIdea(project_id=project_id, idea_id=idea_id))
+        same_idea = links.pop(idea_id, [])
+        kept = _keeper(same_idea, _link_id(project_id, idea_id))
+        if kept is None:
+            session.add(
+                ProjectIdea(
+                    id=_link_id(project_id, idea_id), project_id=project_id, idea_id=idea_id
+                )
+            )
+        elif kept.deleted:
+            kept.deleted = False
+        _bury(same_idea, kept)
+    for same_idea in links.values():
+        _bury(same_idea)
 
 
 def add_project(

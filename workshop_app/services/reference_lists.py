@@ -8,11 +8,13 @@ user edits it; the edit stores the workshop's own copy (synced like any other ro
 
 from __future__ import annotations
 
+from collections import defaultdict
 from functools import cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from workshop_app.db.types import natural_id
 from workshop_app.errors import UserError
 from workshop_app.models import ReferenceItem, ReferenceListName
 from workshop_app.resources import resources_dir
@@ -53,14 +55,29 @@ def _check_name(name: str) -> None:
         raise UserError(f"ไม่รู้จักรายการอ้างอิง '{name}'", f"unknown reference list '{name}'")
 
 
-def _stored(session: Session, workshop_id: str, name: str) -> list[ReferenceItem]:
-    return list(
-        session.scalars(
-            select(ReferenceItem)
-            .where(ReferenceItem.workshop_id == workshop_id, ReferenceItem.list_name == name)
-            .order_by(ReferenceItem.position)
-        ).all()
-    )
+def _item_id(workshop_id: str, name: str, position: int) -> str:
+    """An entry is one row per (workshop, list, position), the same on every laptop: two
+    laptops that both make the workshop's own copy of a list (or both add a 31st entry)
+    write the same rows, and sync merges them instead of listing every entry twice."""
+    return natural_id("reference_items", workshop_id, name, position)
+
+
+def _keeper(rows: list[ReferenceItem], natural: str) -> ReferenceItem:
+    """The row of a position among those stored there (more than one only in files from
+    before natural ids): a live one first, then the natural id, then the latest stamp."""
+    return max(rows, key=lambda r: (not r.deleted, r.id == natural, r.updated_hlc))
+
+
+def _stored(session: Session, workshop_id: str, name: str) -> dict[int, list[ReferenceItem]]:
+    """The stored rows of a list (tombstones too) by position, in order."""
+    by_position: dict[int, list[ReferenceItem]] = defaultdict(list)
+    for item in session.scalars(
+        select(ReferenceItem)
+        .where(ReferenceItem.workshop_id == workshop_id, ReferenceItem.list_name == name)
+        .order_by(ReferenceItem.position, ReferenceItem.created_hlc)
+    ):
+        by_position[item.position].append(item)
+    return by_position
 
 
 def reference_list(session: Session, workshop_id: str, name: str) -> list[str]:
@@ -69,7 +86,11 @@ def reference_list(session: Session, workshop_id: str, name: str) -> list[str]:
     stored = _stored(session, workshop_id, name)
     if not stored:
         return list(shipped_list(name))
-    return [item.name for item in stored if not item.deleted]
+    kept = [
+        rows[0] if len(rows) == 1 else _keeper(rows, _item_id(workshop_id, name, position))
+        for position, rows in stored.items()
+    ]
+    return [item.name for item in kept if not item.deleted]
 
 
 def all_reference_lists(session: Session, workshop_id: str) -> dict[str, list[str]]:
@@ -80,7 +101,8 @@ def set_reference_list(session: Session, workshop_id: str, name: str, items: lis
     """Store the workshop's own copy of a list: entries cleaned, blanks and repeats dropped.
 
     Rows are reused position by position, so an edit rewrites only the entries that
-    changed (fewer rows to sync); entries no longer there become tombstones.
+    changed (fewer rows to sync); entries no longer there become tombstones. A position
+    with no row yet gets one with its natural id (``_item_id``).
     """
     _check_name(name)
     cleaned: list[str] = []
@@ -93,22 +115,42 @@ def set_reference_list(session: Session, workshop_id: str, name: str, items: lis
             f"รายการยาวเกิน {MAX_ITEMS} รายการ", f"a list can hold at most {MAX_ITEMS} entries"
         )
     stored = _stored(session, workshop_id, name)
+    had_copy = bool(stored)
     for position, text in enumerate(cleaned):
-        if position < len(stored):
-            row = stored[position]
+        rows = stored.pop(position, [])
+        if rows:
+            row = _keeper(rows, _item_id(workshop_id, name, position))
             row.name, row.deleted = text, False
+            _bury(rows, row)  # copies of the position merged from before natural ids
         else:
             session.add(
-                ReferenceItem(workshop_id=workshop_id, list_name=name, position=position, name=text)
+                ReferenceItem(
+                    id=_item_id(workshop_id, name, position),
+                    workshop_id=workshop_id,
+                    list_name=name,
+                    position=position,
+                    name=text,
+                )
             )
-    for row in stored[len(cleaned) :]:
-        row.deleted = True
-    if not cleaned and not stored:
+    for rows in stored.values():
+        _bury(rows)
+    if not cleaned and not had_copy:
         # An emptied list must stay empty, not fall back to the shipped one: keep a
         # tombstone as the marker that the workshop has its own (empty) copy.
         session.add(
             ReferenceItem(
-                workshop_id=workshop_id, list_name=name, position=0, name="", deleted=True
+                id=_item_id(workshop_id, name, 0),
+                workshop_id=workshop_id,
+                list_name=name,
+                position=0,
+                name="",
+                deleted=True,
             )
         )
     session.flush()
+
+
+def _bury(rows: list[ReferenceItem], keep: ReferenceItem | None = None) -> None:
+    for row in rows:
+        if row is not keep and not row.deleted:
+            row.deleted = True

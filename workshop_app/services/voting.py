@@ -20,11 +20,12 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from workshop_app.db.types import new_id
+from workshop_app.db.types import natural_id, new_id
 from workshop_app.errors import FieldError, UserError
 from workshop_app.models import (
     Attendee,
@@ -42,6 +43,7 @@ from workshop_app.models import (
     VoteRoundEvent,
     VoteRoundIdea,
 )
+from workshop_app.models.base import SyncedRow
 from workshop_app.services import vote_counting
 from workshop_app.services.vote_counting import CastBallot, CountSettings, Mark, RoundCount, Tally
 from workshop_app.thai.names import full_name
@@ -176,6 +178,29 @@ class DuplicateBallotError(UserError):
         self.existing_id = existing_id
 
 
+# --- rows that stand for a key -------------------------------------------------------------
+
+KeyedRow = TypeVar("KeyedRow", bound=SyncedRow)
+
+
+def _keeper(rows: Iterable[KeyedRow], natural: str) -> KeyedRow | None:
+    """The row that stands for a key among the rows stored with that key: a live one
+    before a tombstone, then the one with the key's natural id, then the latest stamp.
+
+    New rows of a key get its natural id (``natural_id``), so there is one row per key;
+    more than one happen only in files from before natural ids (random ids, and two
+    laptops' rows merged). Readers and writers pick the same row, so what is shown is what
+    an edit (and its undo) changes; writers make the others tombstones."""
+    return max(rows, key=lambda r: (not r.deleted, r.id == natural, r.updated_hlc), default=None)
+
+
+def _bury(rows: Iterable[SyncedRow], keep: SyncedRow | None = None) -> None:
+    """Make tombstones of ``rows`` (except ``keep``) that are not tombstones yet."""
+    for row in rows:
+        if row is not keep and not row.deleted:
+            row.deleted = True
+
+
 # --- loading ------------------------------------------------------------------------------
 
 
@@ -217,11 +242,21 @@ def _roots(session: Session, idea_ids: Iterable[str]) -> dict[str, str]:
 
 
 def _round_row(session: Session, vote_round: VoteRound) -> RoundRow:
-    criteria = session.execute(
-        select(VoteCriterion.id, VoteCriterion.name, VoteCriterion.weight)
+    by_name: dict[str, list[VoteCriterion]] = defaultdict(list)
+    for criterion in session.scalars(
+        select(VoteCriterion)
         .where(VoteCriterion.round_id == vote_round.id, VoteCriterion.deleted.is_(False))
-        .order_by(VoteCriterion.position)
-    ).all()
+        .order_by(VoteCriterion.position, VoteCriterion.created_hlc)
+    ):
+        by_name[criterion.name].append(criterion)
+    # One criterion per name (see ``_write_parts``), also in files from before natural ids
+    # where two laptops' copies of a draft round were merged.
+    criteria: list[tuple[str, str, float]] = []
+    for name, same in by_name.items():
+        kept = same[0]
+        if len(same) > 1:
+            kept = _keeper(same, _criterion_id(vote_round.id, name)) or kept
+        criteria.append((kept.id, kept.name, kept.weight))
     ideas = session.execute(
         select(VoteRoundIdea.idea_id, Idea.deleted, Idea.merged_into_id)
         .join(Idea, Idea.id == VoteRoundIdea.idea_id)
@@ -329,6 +364,14 @@ def _clean_round(session: Session, workshop_id: str, draft: RoundDraft) -> Round
         clean = " ".join(name.split())
         if not clean:
             continue
+        if any(clean == known for known, _weight in criteria):
+            # A criterion is known by its name: on the ballot form's columns, in the
+            # results, and as the key of its row (see ``_write_parts``).
+            raise FieldError(
+                "criteria",
+                f"มีเกณฑ์ \u201c{clean}\u201d ซ้ำในรายการ",
+                f"The criterion \u201c{clean}\u201d is listed twice.",
+            )
         if not 0 < weight <= 100:
             raise FieldError(
                 "criteria",
@@ -353,21 +396,63 @@ def _clean_round(session: Session, workshop_id: str, draft: RoundDraft) -> Round
     )
 
 
+def _criterion_id(round_id: str, name: str) -> str:
+    return natural_id("vote_criteria", round_id, name)
+
+
 def _write_parts(session: Session, vote_round: VoteRound, draft: RoundDraft) -> None:
-    for old_idea in session.scalars(
-        select(VoteRoundIdea).where(VoteRoundIdea.round_id == vote_round.id)
-    ):
-        old_idea.deleted = True
-    for old_criterion in session.scalars(
-        select(VoteCriterion).where(VoteCriterion.round_id == vote_round.id)
-    ):
-        old_criterion.deleted = True
-    for position, idea_id in enumerate(draft.idea_ids):
-        session.add(VoteRoundIdea(round_id=vote_round.id, idea_id=idea_id, position=position))
-    for position, (name, weight) in enumerate(draft.criteria):
-        session.add(
-            VoteCriterion(round_id=vote_round.id, name=name, weight=weight, position=position)
-        )
+    """Store the round's ideas and criteria, upserting by natural key: the row of each
+    key is reused (brought back if a tombstone), one is added if there is none, and rows
+    no longer wanted become tombstones. Two laptops editing the same draft round thus
+    write the same rows, and sync merges them instead of listing everything twice.
+
+    An idea is a row per (round, idea). A criterion is a row per (round, name): people
+    know a criterion by its name (it heads its column on the ballot form and its line in
+    the results; ``_clean_round`` refuses a name given twice), so changing its weight or
+    its place keeps its row and id, a renamed criterion is a new one (the old becomes a
+    tombstone), and two laptops adding the same criterion add one row, while two adding
+    different ones keep both."""
+    round_id = vote_round.id
+    with session.no_autoflush:
+        stored_ideas: dict[str, list[VoteRoundIdea]] = defaultdict(list)
+        for idea_row in session.scalars(
+            select(VoteRoundIdea).where(VoteRoundIdea.round_id == round_id)
+        ):
+            stored_ideas[idea_row.idea_id].append(idea_row)
+        stored_criteria: dict[str, list[VoteCriterion]] = defaultdict(list)
+        for criterion_row in session.scalars(
+            select(VoteCriterion).where(VoteCriterion.round_id == round_id)
+        ):
+            stored_criteria[criterion_row.name].append(criterion_row)
+        for position, idea_id in enumerate(draft.idea_ids):
+            natural = natural_id("vote_round_ideas", round_id, idea_id)
+            rows = stored_ideas.pop(idea_id, [])
+            idea_row_kept = _keeper(rows, natural)
+            if idea_row_kept is None:
+                session.add(
+                    VoteRoundIdea(id=natural, round_id=round_id, idea_id=idea_id, position=position)
+                )
+            else:
+                idea_row_kept.position, idea_row_kept.deleted = position, False
+            _bury(rows, idea_row_kept)
+        for position, (name, weight) in enumerate(draft.criteria):
+            natural = _criterion_id(round_id, name)
+            criteria_rows = stored_criteria.pop(name, [])
+            criterion_kept = _keeper(criteria_rows, natural)
+            if criterion_kept is None:
+                session.add(
+                    VoteCriterion(
+                        id=natural, round_id=round_id, name=name, weight=weight, position=position
+                    )
+                )
+            else:
+                criterion_kept.weight, criterion_kept.position = weight, position
+                criterion_kept.deleted = False
+            _bury(criteria_rows, criterion_kept)
+        for idea_rows in stored_ideas.values():
+            _bury(idea_rows)
+        for criteria_rows in stored_criteria.values():
+            _bury(criteria_rows)
 
 
 def create_round(
@@ -541,12 +626,17 @@ def find_voter(session: Session, workshop_id: str, code: str) -> str:
 
 
 def existing_ballot(session: Session, round_id: str, attendee_id: str) -> str | None:
+    """The attendee's ballot in the round: the one counted (the latest, see
+    ``list_ballots``) if laptops merged gave them more than one."""
     return session.scalar(
-        select(Ballot.id).where(
+        select(Ballot.id)
+        .where(
             Ballot.round_id == round_id,
             Ballot.attendee_id == attendee_id,
             Ballot.deleted.is_(False),
         )
+        .order_by(Ballot.at.desc(), Ballot.updated_hlc.desc())
+        .limit(1)
     )
 
 
@@ -618,10 +708,29 @@ def _ballot(session: Session, ballot_id: str) -> Ballot:
 
 
 def withdraw_ballot(session: Session, ballot_id: str) -> None:
-    """Take a ballot out of the count (a tombstone; ``restore_ballot`` undoes it)."""
+    """Take a ballot out of the count (a tombstone; ``restore_ballot`` undoes it).
+
+    Older ballots of the same person (from other laptops, merged; never counted, see
+    ``list_ballots``) are withdrawn with it: else withdrawing or replacing the ballot
+    counted would bring an older one back into the count, and a new ballot of the person
+    would be refused as a second one."""
     ballot = _ballot(session, ballot_id)
     _require_open(_round(session, ballot.round_id))
+    older: list[Ballot] = []
+    if ballot.attendee_id is not None:
+        others = session.scalars(
+            select(Ballot).where(
+                Ballot.round_id == ballot.round_id,
+                Ballot.attendee_id == ballot.attendee_id,
+                Ballot.deleted.is_(False),
+                Ballot.id != ballot.id,
+            )
+        ).all()
+        newest = (ballot.at, ballot.updated_hlc)
+        older = [b for b in others if (b.at, b.updated_hlc) < newest]
     ballot.deleted = True
+    for other in older:
+        other.deleted = True
 
 
 def restore_ballot(session: Session, ballot_id: str) -> None:
@@ -637,13 +746,14 @@ def restore_ballot(session: Session, ballot_id: str) -> None:
 def list_ballots(session: Session, round_id: str) -> list[BallotRow]:
     # Plain columns rather than ORM objects: results are recomputed after every ballot,
     # and building 300 Ballot and Attendee objects each time was most of that work.
-    ballots = session.execute(
+    rows = session.execute(
         select(
             Ballot.id,
             Ballot.attendee_id,
             Ballot.sector_id,
             Ballot.cast_by,
             Ballot.at,
+            Ballot.updated_hlc,
             Attendee.prefix,
             Attendee.first_name,
             Attendee.last_name,
@@ -653,6 +763,20 @@ def list_ballots(session: Session, round_id: str) -> list[BallotRow]:
         .where(Ballot.round_id == round_id, Ballot.deleted.is_(False))
         .order_by(Ballot.created_hlc)
     ).all()
+    # One ballot per named voter. A laptop refuses a second ballot of the same person, but
+    # two laptops offline can each take one, and after merging both are live (ballots keep
+    # random ids: replacing one withdraws it as a tombstone that undo brings back, so two
+    # ballots of a person are two rows). Only the latest counts, by when it was cast and
+    # then by stamp, like the later version of any row. Anonymous paper forms (no
+    # attendee) are all different forms: all count.
+    latest: dict[str, tuple[dt.datetime, str, str]] = {}
+    for row in rows:
+        if row.attendee_id is None:
+            continue
+        seen = latest.get(row.attendee_id)
+        if seen is None or (row.at, row.updated_hlc) > seen[:2]:
+            latest[row.attendee_id] = (row.at, row.updated_hlc, row.id)
+    ballots = [r for r in rows if r.attendee_id is None or latest[r.attendee_id][2] == r.id]
     marks: dict[str, list[Mark]] = defaultdict(list)
     for ballot_id, idea_id, value, criterion_id in session.execute(
         select(BallotMark.ballot_id, BallotMark.idea_id, BallotMark.value, BallotMark.criterion_id)
@@ -671,7 +795,9 @@ def list_ballots(session: Session, round_id: str) -> list[BallotRow]:
             at=at,
             marks=tuple(marks[ballot_id]),
         )
-        for ballot_id, attendee_id, sector_id, cast_by, at, prefix, first, last, code in ballots
+        for ballot_id, attendee_id, sector_id, cast_by, at, _hlc, prefix, first, last, code in (
+            ballots
+        )
     ]
 
 
@@ -696,16 +822,30 @@ def get_tally(
     return found.count if found is not None and not found.deleted else 0
 
 
-def _tally_row(
+def _tally_id(round_id: str, idea_id: str, sector_id: str | None, rank: int | None) -> str:
+    """A paper count is one row per (round, idea, sector, rank), the same on every laptop."""
+    return natural_id("paper_tallies", round_id, idea_id, sector_id, rank)
+
+
+def _tally_rows(
     session: Session, round_id: str, idea_id: str, sector_id: str | None, rank: int | None
-) -> PaperTally | None:
+) -> list[PaperTally]:
+    """The rows stored for one key: by the key's columns, so rows from before natural
+    ids (random ids) are found too."""
     query = select(PaperTally).where(
         PaperTally.round_id == round_id,
         PaperTally.idea_id == idea_id,
         PaperTally.sector_id.is_(None) if sector_id is None else PaperTally.sector_id == sector_id,
         PaperTally.rank.is_(None) if rank is None else PaperTally.rank == rank,
     )
-    return session.scalars(query.order_by(PaperTally.created_hlc)).first()
+    return list(session.scalars(query.order_by(PaperTally.created_hlc)))
+
+
+def _tally_row(
+    session: Session, round_id: str, idea_id: str, sector_id: str | None, rank: int | None
+) -> PaperTally | None:
+    rows = _tally_rows(session, round_id, idea_id, sector_id, rank)
+    return _keeper(rows, _tally_id(round_id, idea_id, sector_id, rank))
 
 
 def set_tally(
@@ -745,18 +885,26 @@ def set_tally(
         if sector is None or sector.deleted or sector.workshop_id != vote_round.workshop_id:
             raise UserError("ไม่พบภาคส่วนนี้", "This sector does not exist.")
         sector_name = sector.name
-    existing = _tally_row(session, round_id, idea_id, sector_id, rank)
+    natural = _tally_id(round_id, idea_id, sector_id, rank)
+    rows = _tally_rows(session, round_id, idea_id, sector_id, rank)
+    existing = _keeper(rows, natural)
     before = existing.count if existing is not None and not existing.deleted else 0
     _check_tally_limits(session, vote_round, idea_id, sector_id, sector_name, rank, count - before)
     if existing is None:
         session.add(
             PaperTally(
-                round_id=round_id, idea_id=idea_id, sector_id=sector_id, rank=rank, count=count
+                id=natural,
+                round_id=round_id,
+                idea_id=idea_id,
+                sector_id=sector_id,
+                rank=rank,
+                count=count,
             )
         )
     else:
         existing.count = count
         existing.deleted = False
+        _bury(rows, existing)  # copies of the key merged from before natural ids
     return before
 
 
@@ -850,10 +998,23 @@ def _tally_budgets(
 
 
 def list_tallies(session: Session, round_id: str) -> list[Tally]:
+    """The live paper counts, one per (idea, sector, rank): where a file from before
+    natural ids holds two laptops' rows of one key, the one ``set_tally`` edits counts."""
     rows = session.scalars(
-        select(PaperTally).where(PaperTally.round_id == round_id, PaperTally.deleted.is_(False))
+        select(PaperTally)
+        .where(PaperTally.round_id == round_id, PaperTally.deleted.is_(False))
+        .order_by(PaperTally.created_hlc)
     ).all()
-    return [Tally(t.idea_id, t.sector_id, t.count, t.rank) for t in rows]
+    by_key: dict[tuple[str, str | None, int | None], list[PaperTally]] = defaultdict(list)
+    for row in rows:
+        by_key[row.idea_id, row.sector_id, row.rank].append(row)
+    tallies: list[Tally] = []
+    for (idea_id, sector_id, rank), same in by_key.items():
+        kept = same[0]
+        if len(same) > 1:
+            kept = _keeper(same, _tally_id(round_id, idea_id, sector_id, rank)) or kept
+        tallies.append(Tally(idea_id, sector_id, kept.count, rank))
+    return tallies
 
 
 # --- results ------------------------------------------------------------------------------

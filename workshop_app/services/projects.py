@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -471,34 +471,23 @@ def _write(session: Session, project: Project, draft: ProjectDraft, *, new: bool
         project.priority = draft.priority
         project.budget_list = draft.budget_list
         project.round_id = draft.round_id
-        if new:
-            _add_children(session, project.id, draft)
-        else:
-            _update_children(session, project.id, draft)
+        _put_children(session, project.id, draft, new=new)
     session.flush()
 
 
 # A project's children stand for natural keys and get natural ids (``natural_id``): a
 # budget is one row per (project, fiscal year), an activity one per (project, position)
 # (the brief's table is numbered rows, and rows are reused by their number), a link one
-# per (project, idea). Two laptops adding the budget of the same year, or a fourth
-# activity, to the same project write the same row, and sync merges the two versions
-# (the later wins, the other is kept for review) instead of keeping both, which would
-# count the money twice.
+# per (project, idea), each ``natural_id(table, project, key)``. Two laptops adding the
+# budget of the same year, or a fourth activity, to the same project write the same row,
+# and sync merges the two versions (the later wins, the other is kept for review) instead
+# of keeping both, which would count the money twice.
 
 KeyedRow = TypeVar("KeyedRow", bound=SyncedRow)
 
 
 def _budget_id(project_id: str, year: int) -> str:
     return natural_id("project_budgets", project_id, year)
-
-
-def _activity_id(project_id: str, position: int) -> str:
-    return natural_id("project_activities", project_id, position)
-
-
-def _link_id(project_id: str, idea_id: str) -> str:
-    return natural_id("project_ideas", project_id, idea_id)
 
 
 def _keeper(rows: Iterable[KeyedRow], natural: str) -> KeyedRow | None:
@@ -515,29 +504,52 @@ def _bury(rows: Iterable[SyncedRow], keep: SyncedRow | None = None) -> None:
             row.deleted = True
 
 
-def _add_children(session: Session, project_id: str, draft: ProjectDraft) -> None:
-    for year, amount in draft.budgets:
-        session.add(
-            ProjectBudget(
-                id=_budget_id(project_id, year),
-                project_id=project_id,
-                fiscal_year=year,
-                amount=amount,
-            )
-        )
-    for position, activity in enumerate(draft.activities):
-        session.add(
-            ProjectActivity(
-                id=_activity_id(project_id, position),
-                project_id=project_id,
-                position=position,
-                **_activity(activity),
-            )
-        )
-    for idea_id in draft.idea_ids:
-        session.add(
-            ProjectIdea(id=_link_id(project_id, idea_id), project_id=project_id, idea_id=idea_id)
-        )
+# The children of a project, by table: the key column and, per key, the other values.
+Child = ProjectBudget | ProjectActivity | ProjectIdea
+Children = list[tuple[type[Child], str, dict[Any, dict[str, Any]]]]
+
+
+def _children(draft: ProjectDraft) -> Children:
+    return [
+        (
+            ProjectBudget,
+            "fiscal_year",
+            {year: {"amount": amount} for year, amount in draft.budgets},
+        ),
+        (
+            ProjectActivity,
+            "position",
+            {position: _activity(a) for position, a in enumerate(draft.activities)},
+        ),
+        (ProjectIdea, "idea_id", {idea_id: {} for idea_id in draft.idea_ids}),
+    ]
+
+
+def _put_children(session: Session, project_id: str, draft: ProjectDraft, *, new: bool) -> None:
+    """Upsert the children by natural key: the row of each key is reused (brought back if
+    a tombstone, so undo and redo reuse rows too), one with the key's natural id is added
+    if there is none, and rows no longer wanted become tombstones. Rows are found by their
+    key columns, so those from before natural ids (random ids) are reused as before. A
+    ``new`` project has no children to look up (an import adds hundreds)."""
+    for model, key_column, wanted in _children(draft):
+        stored: dict[Any, list[Child]] = defaultdict(list)
+        if not new:
+            query = select(model).where(model.project_id == project_id)
+            for row in session.scalars(query):
+                stored[getattr(row, key_column)].append(cast(Child, row))
+        for key, values in wanted.items():
+            same_key = stored.pop(key, [])
+            natural = natural_id(model.__tablename__, project_id, key)
+            kept = _keeper(same_key, natural)
+            if kept is None:
+                session.add(model(id=natural, project_id=project_id, **{key_column: key}, **values))
+            else:
+                for name, value in {**values, "deleted": False}.items():
+                    if getattr(kept, name) != value:
+                        setattr(kept, name, value)
+            _bury(same_key, kept)
+        for same_key in stored.values():
+            _bury(same_key)
 
 
 def _activity(activity: ActivityDraft) -> dict[str, Any]:
@@ -547,77 +559,6 @@ def _activity(activity: ActivityDraft) -> dict[str, Any]:
         "responsible_unit": activity.responsible_unit,
         "related_units": activity.related_units,
     }
-
-
-def _update_children(session: Session, project_id: str, draft: ProjectDraft) -> None:
-    """Upsert the children by natural key: the row of each key is reused (brought back if
-    a tombstone, so undo and redo reuse rows too), one with the key's natural id is added
-    if there is none, and rows no longer wanted become tombstones. Rows are found by their
-    key columns, so those from before natural ids (random ids) are reused as before."""
-    stored_budgets: dict[int, list[ProjectBudget]] = defaultdict(list)
-    for b in session.scalars(select(ProjectBudget).where(ProjectBudget.project_id == project_id)):
-        stored_budgets[b.fiscal_year].append(b)
-    for year, amount in draft.budgets:
-        same_year = stored_budgets.pop(year, [])
-        row = _keeper(same_year, _budget_id(project_id, year))
-        if row is None:
-            session.add(
-                ProjectBudget(
-                    id=_budget_id(project_id, year),
-                    project_id=project_id,
-                    fiscal_year=year,
-                    amount=amount,
-                )
-            )
-        elif row.deleted or row.amount != amount:
-            row.amount, row.deleted = amount, False
-        _bury(same_year, row)
-    for same_year in stored_budgets.values():
-        _bury(same_year)
-
-    stored_activities: dict[int, list[ProjectActivity]] = defaultdict(list)
-    for a in session.scalars(
-        select(ProjectActivity).where(ProjectActivity.project_id == project_id)
-    ):
-        stored_activities[a.position].append(a)
-    for position, activity in enumerate(draft.activities):
-        values = {**_activity(activity), "deleted": False}
-        same_place = stored_activities.pop(position, [])
-        row_a = _keeper(same_place, _activity_id(project_id, position))
-        if row_a is None:
-            session.add(
-                ProjectActivity(
-                    id=_activity_id(project_id, position),
-                    project_id=project_id,
-                    position=position,
-                    **values,
-                )
-            )
-        else:
-            for key, value in values.items():
-                if getattr(row_a, key) != value:
-                    setattr(row_a, key, value)
-        _bury(same_place, row_a)
-    for same_place in stored_activities.values():
-        _bury(same_place)
-
-    links: dict[str, list[ProjectIdea]] = defaultdict(list)
-    for link in session.scalars(select(ProjectIdea).where(ProjectIdea.project_id == project_id)):
-        links[link.idea_id].append(link)
-    for idea_id in draft.idea_ids:
-        same_idea = links.pop(idea_id, [])
-        kept = _keeper(same_idea, _link_id(project_id, idea_id))
-        if kept is None:
-            session.add(
-                ProjectIdea(
-                    id=_link_id(project_id, idea_id), project_id=project_id, idea_id=idea_id
-                )
-            )
-        elif kept.deleted:
-            kept.deleted = False
-        _bury(same_idea, kept)
-    for same_idea in links.values():
-        _bury(same_idea)
 
 
 def add_project(

@@ -4,10 +4,12 @@ a fresh, empty database on it for each test."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from tests.postgres import ThrowawayPostgres
+from workshop_app.db.database import Database, open_database
 
 
 @pytest.fixture(scope="session")
@@ -23,3 +25,12 @@ def server_url(postgres_server: ThrowawayPostgres) -> Iterator[str]:
     url = postgres_server.create_database()
     yield url
     postgres_server.drop_database(url.rsplit("/", 1)[1])
+
+
+@pytest.fixture
+def laptops(tmp_path: Path) -> Iterator[list[Database]]:
+    """Three empty laptop files, each a device of its own."""
+    opened = [open_database(tmp_path / f"laptop{n}.sqlite") for n in range(3)]
+    yield opened
+    for database in opened:
+        database.close()

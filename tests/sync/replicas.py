@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from workshop_app.db.database import Database
+from workshop_app.services.demo import create_demo_workshop
 from workshop_app.sync.tables import SYNCED_TABLES, encode_row, rows_query
 
 
@@ -21,6 +22,12 @@ def snapshot(source: Database | Engine) -> dict[str, dict[str, dict[str, Any]]]:
             }
             for table in SYNCED_TABLES
         }
+
+
+def small_demo(database: Database) -> str:
+    """The small demo workshop (394 rows) on one laptop; its id."""
+    with database.transaction() as session:
+        return create_demo_workshop(session, "small")
 
 
 def outbox_size(database: Database) -> int:

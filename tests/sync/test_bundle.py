@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.sync.replicas import snapshot
-from workshop_app.db.database import Database, open_database
-from workshop_app.services.demo import create_demo_workshop
+from tests.sync.replicas import small_demo, snapshot
+from workshop_app.db.database import Database
 from workshop_app.services.ideas import IdeaDraft, add_idea, list_ideas, update_idea
 from workshop_app.services.workshops import list_workshops
 from workshop_app.sync.bundle import (
@@ -22,19 +20,6 @@ from workshop_app.sync.bundle import (
     read_key_file,
 )
 from workshop_app.sync.conflicts import Resolution, list_conflicts, set_resolution, take_version
-
-
-@pytest.fixture
-def laptops(tmp_path: Path) -> Iterator[list[Database]]:
-    opened = [open_database(tmp_path / f"laptop{n}.sqlite") for n in range(3)]
-    yield opened
-    for database in opened:
-        database.close()
-
-
-def _demo(database: Database) -> str:
-    with database.transaction() as session:
-        return create_demo_workshop(session, "small")
 
 
 def _swap(first: Database, second: Database, folder: Path) -> None:
@@ -60,7 +45,7 @@ def test_a_bundle_copies_a_workshop_exactly_and_twice_changes_nothing(
     laptops: list[Database], tmp_path: Path
 ) -> None:
     source, target, _ = laptops
-    _demo(source)
+    small_demo(source)
     info = export_bundle(source, tmp_path / "a.bundle")
     assert info.rows["ideas"] == 60 and not info.signed
     first = import_bundle(target, tmp_path / "a.bundle")
@@ -73,7 +58,7 @@ def test_a_bundle_copies_a_workshop_exactly_and_twice_changes_nothing(
 
 def test_bundles_in_any_order_give_the_same_result(laptops: list[Database], tmp_path: Path) -> None:
     a, b, c = laptops
-    workshop_id = _demo(a)
+    workshop_id = small_demo(a)
     export_bundle(a, tmp_path / "base.bundle")
     import_bundle(b, tmp_path / "base.bundle")
     idea_id, issue_id = _first_idea(a, workshop_id)
@@ -94,7 +79,7 @@ def test_concurrent_edits_keep_the_later_and_the_other_for_review(
     laptops: list[Database], tmp_path: Path
 ) -> None:
     a, b, _ = laptops
-    workshop_id = _demo(a)
+    workshop_id = small_demo(a)
     export_bundle(a, tmp_path / "base.bundle")
     import_bundle(b, tmp_path / "base.bundle")
     idea_id, _ = _first_idea(a, workshop_id)
@@ -130,8 +115,8 @@ def test_a_workshop_bundle_holds_only_that_workshop(
     laptops: list[Database], tmp_path: Path
 ) -> None:
     a, b, _ = laptops
-    first = _demo(a)
-    second = _demo(a)
+    first = small_demo(a)
+    second = small_demo(a)
     info = export_bundle(a, tmp_path / "one.bundle", workshop_ids=[second])
     assert [w["id"] for w in info.workshops] == [second]
     import_bundle(b, tmp_path / "one.bundle")
@@ -145,7 +130,7 @@ def test_a_workshop_bundle_holds_only_that_workshop(
 
 def test_signed_bundles_with_a_province_key(laptops: list[Database], tmp_path: Path) -> None:
     a, b, _ = laptops
-    _demo(a)
+    small_demo(a)
     (tmp_path / "province.key").write_text("สงขลา-key-0123456789abcdef")
     key = read_key_file(tmp_path / "province.key")
     export_bundle(a, tmp_path / "signed.bundle", key=key)
@@ -164,7 +149,7 @@ def test_signed_bundles_with_a_province_key(laptops: list[Database], tmp_path: P
 
 def test_a_bundle_with_a_gap_is_refused_whole(laptops: list[Database], tmp_path: Path) -> None:
     a, b, _ = laptops
-    _demo(a)
+    small_demo(a)
     export_bundle(a, tmp_path / "full.bundle")
     # Leave out the strategic issues (and say so in the manifest): the ideas point at
     # issues that are neither in the bundle nor in the target database.

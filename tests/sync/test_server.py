@@ -2,35 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 
-from tests.sync.replicas import outbox_size, snapshot
+from tests.sync.replicas import outbox_size, small_demo, snapshot
 from workshop_app.cli import main
-from workshop_app.db.database import Database, DatabaseError, head_revision, open_database
-from workshop_app.services.demo import create_demo_workshop
+from workshop_app.db.database import Database, DatabaseError, head_revision
 from workshop_app.services.ideas import IdeaDraft, list_ideas, update_idea
 from workshop_app.sync.conflicts import list_conflicts
 from workshop_app.sync.server import Checkpoint, SyncError, connect_server, sync
 
 # Test passwords contain Thai, so they are written URL-quoted in the address.
 PASSWORD_QUOTED = "secret-%E0%B8%9E-1"
-
-
-@pytest.fixture
-def laptops(tmp_path: Path) -> Iterator[list[Database]]:
-    opened = [open_database(tmp_path / f"laptop{n}.sqlite") for n in range(3)]
-    yield opened
-    for database in opened:
-        database.close()
-
-
-def _demo(database: Database) -> str:
-    with database.transaction() as session:
-        return create_demo_workshop(session, "small")
 
 
 def _server_rows(url: str) -> dict[str, dict[str, dict[str, object]]]:
@@ -61,7 +46,7 @@ def _cut_at(point: str, after: int = 0) -> Checkpoint:
 
 def test_push_then_pull_gives_identical_replicas(laptops: list[Database], server_url: str) -> None:
     a, b, _ = laptops
-    _demo(a)
+    small_demo(a)
     first = sync(a, server_url, batch_rows=100)
     assert first.pushed_rows >= 394 and first.pushed.counts("ideas").new == 60
     assert outbox_size(a) == 0
@@ -88,7 +73,7 @@ def test_an_interrupted_push_resumes_without_loss_or_duplicates(
     laptops: list[Database], server_url: str, point: str
 ) -> None:
     a, b, _ = laptops
-    _demo(a)
+    small_demo(a)
     with pytest.raises(ConnectionCutError):
         sync(a, server_url, batch_rows=50, checkpoint=_cut_at(point, after=2))
     assert outbox_size(a) > 0
@@ -108,7 +93,7 @@ def test_an_interrupted_push_resumes_without_loss_or_duplicates(
 
 def test_an_interrupted_pull_resumes(laptops: list[Database], server_url: str) -> None:
     a, b, _ = laptops
-    _demo(a)
+    small_demo(a)
     sync(a, server_url)
     with pytest.raises(ConnectionCutError):
         sync(b, server_url, batch_rows=40, checkpoint=_cut_at("pull:before-commit", after=3))
@@ -123,7 +108,7 @@ def test_concurrent_edits_through_the_server_keep_both_versions(
     laptops: list[Database], server_url: str
 ) -> None:
     a, b, c = laptops
-    workshop_id = _demo(a)
+    workshop_id = small_demo(a)
     sync(a, server_url)
     sync(b, server_url)
     with a.session() as session:
@@ -148,7 +133,7 @@ def test_the_password_is_never_stored(
     laptops: list[Database], server_url: str, tmp_path: Path
 ) -> None:
     a, _, _ = laptops
-    _demo(a)
+    small_demo(a)
     sync(a, server_url)
     with a.engine.connect() as connection:
         [label] = connection.execute(text("SELECT server FROM sync_servers")).scalars()
@@ -160,7 +145,7 @@ def test_the_password_is_never_stored(
 
 def test_an_unreachable_server_is_a_clear_message(laptops: list[Database]) -> None:
     a, _, _ = laptops
-    _demo(a)
+    small_demo(a)
     with pytest.raises(SyncError, match=r"cannot sync with .*:\*\*\*@127\.0\.0\.1:1/") as caught:
         sync(a, "postgresql+psycopg://workshop:pw@127.0.0.1:1/none")
     assert "pw" not in caught.value.english.replace("psycopg", "")

@@ -7,6 +7,7 @@ import gc
 import hashlib
 import os
 import re
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -114,6 +115,33 @@ def test_reopening_keeps_the_device_id(db_path: Path) -> None:
         assert other.device_id != device_id
     finally:
         other.close()
+
+
+def test_a_copied_file_is_another_device(db_path: Path) -> None:
+    """A file copied to another folder or computer (the workshop handed to a breakout
+    room's laptop) writes under its own device id: two files under one id would make
+    their edits look like one history to sync."""
+    original = open_database(db_path)
+    device_id = original.device_id
+    original.close()
+    copy = db_path.with_name("copy.sqlite")
+    shutil.copy(db_path, copy)
+    copied = open_database(copy)
+    try:
+        assert copied.device_id != device_id
+        new_id = copied.device_id
+    finally:
+        copied.close()
+    again = open_database(copy)
+    try:
+        assert again.device_id == new_id  # the copy keeps its own id from then on
+    finally:
+        again.close()
+    reopened = open_database(db_path)
+    try:
+        assert reopened.device_id == device_id
+    finally:
+        reopened.close()
 
 
 def test_insert_fills_the_stamps(db: Database) -> None:

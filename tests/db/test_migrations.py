@@ -73,6 +73,8 @@ def test_a_file_from_the_first_version_is_upgraded_with_its_data(tmp_path: Path)
             conn.execute(f"DROP TABLE {table}")
         for table in ("workshops", "strategic_issues", "agenda_items", "sectors", "attendees"):
             conn.execute(f"ALTER TABLE {table} DROP COLUMN versions")
+        conn.execute("ALTER TABLE local_device DROP COLUMN home")
+        conn.execute("ALTER TABLE local_device DROP COLUMN push_epoch")
         conn.execute("UPDATE alembic_version SET version_num = '0001_initial'")
     conn.close()
 

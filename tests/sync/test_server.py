@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from sqlalchemy import create_engine, text
 
 from tests.sync.replicas import outbox_size, small_demo, snapshot
 from workshop_app.cli import main
-from workshop_app.db.database import Database, DatabaseError, head_revision
+from workshop_app.db.database import Database, DatabaseError, head_revision, open_database
 from workshop_app.services.ideas import IdeaDraft, list_ideas, update_idea
 from workshop_app.sync.conflicts import list_conflicts
 from workshop_app.sync.server import Checkpoint, SyncError, connect_server, sync
@@ -163,3 +164,35 @@ def test_command_line_sync(
     out = capsys.readouterr().out
     assert "sent 0 rows, received" in out and "ideas: 60 new" in out
     assert PASSWORD_QUOTED not in out
+
+
+def test_a_restored_backup_continues_as_a_new_device(
+    laptops: list[Database], server_url: str, tmp_path: Path
+) -> None:
+    """A backup put back in place has an older outbox: the server has acknowledged numbers
+    it will give again. It must not lose the writes made after the restore."""
+    a, b, _ = laptops
+    workshop_id = small_demo(a)
+    backup = a.backup()
+    with a.session() as session:
+        idea_id = list_ideas(session, workshop_id)[0].id
+    with a.transaction() as session:
+        update_idea(session, idea_id, IdeaDraft(text="แก้ก่อนซิงก์"))
+    sync(a, server_url)
+    path = a.path
+    old_device = a.device_id
+    a.close()
+    shutil.copy(backup, path)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    restored = open_database(path)
+    try:
+        with restored.transaction() as session:
+            update_idea(session, idea_id, IdeaDraft(text="แก้หลังกู้คืนแฟ้มสำรอง"))
+        sync(restored, server_url)
+        assert restored.device_id != old_device
+        sync(b, server_url)
+        assert snapshot(b)["ideas"][idea_id]["text"] == "แก้หลังกู้คืนแฟ้มสำรอง"
+        assert snapshot(b) == snapshot(restored)
+    finally:
+        restored.close()

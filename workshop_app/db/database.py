@@ -7,6 +7,7 @@ One ``Database`` object is the app context handed to services, the GUI and the C
 from __future__ import annotations
 
 import datetime as dt
+import platform
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -143,6 +144,21 @@ class Database:
         with self._sessions() as session, session.begin():
             yield session
 
+    def become_new_device(self, connection: Connection) -> None:
+        """Write from now on under a new device id (this file was copied or restored)."""
+        self.device_id = new_id()
+        self.clock.device_id = self.device_id
+        connection.execute(
+            text("UPDATE local_device SET device_id = :d, push_epoch = NULL"),
+            {"d": self.device_id},
+        )
+
+    def push_epoch(self, connection: Connection) -> str | None:
+        return connection.execute(text("SELECT push_epoch FROM local_device")).scalar()
+
+    def set_push_epoch(self, connection: Connection, epoch: str) -> None:
+        connection.execute(text("UPDATE local_device SET push_epoch = :e"), {"e": epoch})
+
     def remember_clock(self, connection: Connection) -> None:
         """Store the clock's position after it observed stamps from elsewhere (sync), so
         that an edit made after a restart still stamps later than what arrived."""
@@ -212,14 +228,25 @@ def open_database(path: str | Path) -> Database:
             backup_copy(path, reason="before-upgrade")
         with engine.begin() as connection:
             command.upgrade(_alembic_config(connection), "head")
+    home = f"{platform.node()}:{path}"
     with engine.begin() as connection:
-        row = connection.execute(text("SELECT device_id, last_hlc FROM local_device")).first()
+        row = connection.execute(text("SELECT device_id, last_hlc, home FROM local_device")).first()
         if row is None:
             device_id, last_hlc = new_id(), None
             connection.execute(
-                text("INSERT INTO local_device (device_id, last_hlc) VALUES (:d, NULL)"),
-                {"d": device_id},
+                text("INSERT INTO local_device (device_id, last_hlc, home) VALUES (:d, NULL, :h)"),
+                {"d": device_id, "h": home},
             )
         else:
             device_id, last_hlc = row[0], row[1]
+            if row[2] != home:
+                if row[2] is not None:
+                    # A copied file (another computer, another folder) is another device:
+                    # two files writing under one device id would make their edits look
+                    # like one history, and sync could drop one side's version unseen.
+                    device_id = new_id()
+                connection.execute(
+                    text("UPDATE local_device SET device_id = :d, home = :h"),
+                    {"d": device_id, "h": home},
+                )
     return Database(path, engine, device_id, last_hlc)

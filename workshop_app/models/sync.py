@@ -56,6 +56,8 @@ sync_devices = Table(
     Base.metadata,
     Column("device_id", String(36), primary_key=True),
     Column("pushed_seq", BigInteger, nullable=False),
+    # Changes after every push; a laptop file with another epoch is an older copy.
+    Column("epoch", Text, nullable=True),
 )
 
 # On a laptop: how far it has pulled from each server (address without password).

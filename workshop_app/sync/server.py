@@ -21,12 +21,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, delete, func, select
+from sqlalchemy import Connection, Engine, create_engine, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from workshop_app.db.database import Database, upgrade_server
+from workshop_app.db.types import new_id
 from workshop_app.errors import UserError
 from workshop_app.models import sync_devices, sync_log, sync_outbox, sync_servers
 from workshop_app.sync.merge import (
@@ -123,9 +124,21 @@ def push(
     checkpoint: Checkpoint | None = None,
     progress: Progress | None = None,
 ) -> None:
-    device = database.device_id
     with engine.connect() as server:
-        acknowledged = _pushed_seq(server, device)
+        acknowledged, server_epoch = _device_cursor(server, database.device_id)
+    with database.engine.begin() as local:
+        epoch = database.push_epoch(local)
+        if server_epoch is not None and server_epoch != epoch:
+            # The server knows a later state of this device than this file: the file is
+            # an older copy (a backup put back). Its new writes would reuse outbox
+            # numbers the server has acknowledged, so it goes on as a new device.
+            database.become_new_device(local)
+            acknowledged, epoch = 0, None
+        if epoch is None:
+            epoch = new_id()
+            database.set_push_epoch(local, epoch)
+    device = database.device_id
+    pushed_any = False
     _drop_acknowledged(database, acknowledged)  # an acknowledgement lost last time
     while True:
         with database.engine.connect() as local:
@@ -148,22 +161,43 @@ def push(
             begin_merge(server)
             # Under the merge lock: a batch the server already applied (its
             # acknowledgement was lost) is not applied again.
-            if _pushed_seq(server, device, lock=True) < last:
+            if _device_cursor(server, device, lock=True)[0] < last:
                 result.pushed.add(
                     merge_rows(server, rows, database.clock, Source.PUSH, sender=device)
                 )
-                _set_cursor(server, sync_devices, "device_id", device, "pushed_seq", last)
+                _set_cursor(
+                    server, sync_devices, "device_id", device, {"pushed_seq": last, "epoch": epoch}
+                )
             if checkpoint:
                 checkpoint("push:before-commit")
         if checkpoint:
             checkpoint("push:after-commit")
         acknowledged = last
+        pushed_any = True
         result.pushed_rows += sum(len(r) for r in rows.values())
         if progress:
             progress("push", result.pushed_rows)
     # The server's cursor is what counts: entries are dropped once, at the end (a push
     # cut short drops them at the start of the next one).
     _drop_acknowledged(database, acknowledged)
+    if pushed_any:
+        _next_epoch(database, engine, epoch)
+
+
+def _next_epoch(database: Database, engine: Engine, epoch: str) -> None:
+    """A new epoch after each push, on the server first: a backup of this file taken
+    before now carries an older one. Cut between the two, the next push sees a mismatch
+    and goes on as a new device, which loses nothing."""
+    following = new_id()
+    with engine.begin() as server:
+        server.execute(
+            update(sync_devices)
+            .where(sync_devices.c.device_id == database.device_id)
+            .where(sync_devices.c.epoch == epoch)
+            .values(epoch=following)
+        )
+    with database.engine.begin() as local:
+        database.set_push_epoch(local, following)
 
 
 def pull(
@@ -209,7 +243,7 @@ def pull(
         with database.engine.begin() as local:
             begin_merge(local)
             result.pulled.add(merge_rows(local, rows, database.clock, Source.PULL))
-            _set_cursor(local, sync_servers, "server", label, "pulled_seq", last)
+            _set_cursor(local, sync_servers, "server", label, {"pulled_seq": last})
             database.remember_clock(local)
             if checkpoint:
                 checkpoint("pull:before-commit")
@@ -219,19 +253,23 @@ def pull(
             progress("pull", result.pulled_rows)
 
 
-def _pushed_seq(server: Connection, device: str, lock: bool = False) -> int:
-    query = select(sync_devices.c.pushed_seq).where(sync_devices.c.device_id == device)
+def _device_cursor(server: Connection, device: str, lock: bool = False) -> tuple[int, str | None]:
+    """The last outbox number the server applied from this device, and its push epoch."""
+    query = select(sync_devices.c.pushed_seq, sync_devices.c.epoch).where(
+        sync_devices.c.device_id == device
+    )
     if lock:
         query = query.with_for_update()
-    return server.scalar(query) or 0
+    row = server.execute(query).first()
+    return (int(row.pushed_seq), row.epoch) if row else (0, None)
 
 
 def _set_cursor(
-    connection: Connection, table: Any, key: str, value: str, column: str, seq: int
+    connection: Connection, table: Any, key: str, value: str, values: dict[str, Any]
 ) -> None:
     dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(table).values({key: value, column: seq})
-    connection.execute(statement.on_conflict_do_update(index_elements=[key], set_={column: seq}))
+    statement = dialect.insert(table).values({key: value, **values})
+    connection.execute(statement.on_conflict_do_update(index_elements=[key], set_=values))
 
 
 def _drop_acknowledged(database: Database, seq: int) -> None:

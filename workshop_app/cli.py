@@ -81,6 +81,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     _common_options(parser, None)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation offscreen (fonts, Thai, database, window, PDF, "
+        "workbook): one line per check, exit status 1 if any fails",
+    )
+    parser.add_argument(
+        "--screenshot", type=Path, help="with --self-test: save the main window as this PNG"
+    )
     parser.add_argument("--workshop", help="GUI: open this workshop (id or its first characters)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -278,6 +287,10 @@ def _say(language: str, thai: str, english: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.self_test:
+        from workshop_app.ui.self_test import run_self_test  # Qt, as for the GUI
+
+        return run_self_test(args.screenshot)
     chosen: str | None = args.lang or os.environ.get("WORKSHOP_APP_LANG")
     database: Path | str = args.db or default_db_path()
     if isinstance(database, str):

@@ -53,8 +53,20 @@ BUNDLE_FOLDER: Setting[str] = Setting(
 )
 
 
+_settings_file: str | None = None
+
+
 def settings_store() -> QSettings:
+    if _settings_file is not None:
+        return QSettings(_settings_file, QSettings.Format.IniFormat)
     return QSettings(ORGANISATION, APPLICATION)
+
+
+def use_settings_file(path: str) -> None:
+    """Keep settings in this INI file from now on (the self-test): the user's own
+    settings (recent workshops, language, server address) stay untouched."""
+    global _settings_file
+    _settings_file = path
 
 
 def remember_workshop(store: QSettings, db_path: str, workshop_id: str, title: str) -> None:

@@ -15,7 +15,7 @@ setup: $(READY)
 $(READY): pyproject.toml scripts/install-system-packages.sh
 	bash scripts/install-system-packages.sh
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,package]'
 	touch $@
 
 # Opens the app on a demo workshop (created the first time, kept afterwards).

@@ -2,6 +2,121 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="50"/>
+        <source>About Workshop app</source>
+        <translation>เกี่ยวกับโปรแกรมประชุมเชิงปฏิบัติการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="65"/>
+        <source>Version {version}</source>
+        <translation>รุ่น {version}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="69"/>
+        <source>Offline app for Thai provincial planning workshops: registration, brainstorming, voting, minutes and action plans.</source>
+        <translation>โปรแกรมสำหรับการประชุมเชิงปฏิบัติการจัดทำแผนระดับจังหวัด ใช้ได้โดยไม่ต้องต่ออินเทอร์เน็ต: ลงทะเบียน ระดมความคิด ลงคะแนน รายงานการประชุม และแผนปฏิบัติราชการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="77"/>
+        <source>Versions</source>
+        <translation>รุ่นของซอฟต์แวร์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="78"/>
+        <source>Licenses</source>
+        <translation>สัญญาอนุญาต</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="83"/>
+        <source>Font license (OFL)</source>
+        <translation>สัญญาอนุญาตแบบอักษร (OFL)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="87"/>
+        <source>Copy details</source>
+        <translation>คัดลอกรายละเอียด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="90"/>
+        <source>Copy the versions and licenses, to paste into a message to support.</source>
+        <translation>คัดลอกข้อมูลรุ่นและสัญญาอนุญาต เพื่อนำไปวางในข้อความที่ส่งถึงผู้ดูแลโปรแกรม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="94"/>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="112"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="156"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="208"/>
+        <source>not installed</source>
+        <translation>ไม่ได้ติดตั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="121"/>
+        <source>Database schema revision</source>
+        <translation>รุ่นโครงสร้างฐานข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="122"/>
+        <source>Operating system</source>
+        <translation>ระบบปฏิบัติการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="135"/>
+        <source>Sarabun font: {license}, © The Sarabun Project Authors</source>
+        <translation>แบบอักษร Sarabun: {license}, © The Sarabun Project Authors</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="142"/>
+        <source>Qt and PySide6: GNU Lesser General Public License version 3 (LGPL-3.0)</source>
+        <translation>Qt และ PySide6: สัญญาอนุญาต GNU Lesser General Public License รุ่น 3 (LGPL-3.0)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="145"/>
+        <source>Show the font license text</source>
+        <translation>แสดงข้อความสัญญาอนุญาตแบบอักษร</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="154"/>
+        <source>Component</source>
+        <translation>ส่วนประกอบ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="154"/>
+        <source>Version</source>
+        <translation>รุ่น</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="154"/>
+        <source>License</source>
+        <translation>สัญญาอนุญาต</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="154"/>
+        <source>Home page</source>
+        <translation>เว็บไซต์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="168"/>
+        <source>Double-click to open {url}</source>
+        <translation>ดับเบิลคลิกเพื่อเปิด {url}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="177"/>
+        <source>Each Python package is shown with the license it declares; its home page has the source and the full license text.</source>
+        <translation>แต่ละแพ็กเกจ Python แสดงสัญญาอนุญาตตามที่แพ็กเกจนั้นระบุไว้ ซอร์สโค้ดและข้อความสัญญาอนุญาตฉบับเต็มดูได้ที่เว็บไซต์ของแพ็กเกจ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="215"/>
+        <source>Copied</source>
+        <translation>คัดลอกแล้ว</translation>
+    </message>
+</context>
+<context>
     <name>ActionPlanPage</name>
     <message>
         <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="71"/>
@@ -687,211 +802,221 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="63"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="148"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="65"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="150"/>
         <source>Setup</source>
         <translation>ตั้งค่างานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="64"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="149"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="66"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="151"/>
         <source>Registration</source>
         <translation>ลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="65"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="150"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="67"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="152"/>
         <source>Brainstorm</source>
         <translation>ระดมความคิด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="66"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="151"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="68"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="153"/>
         <source>Voting</source>
         <translation>ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="68"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="152"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="70"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="154"/>
         <source>Minutes</source>
         <translation>รายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="70"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="153"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="72"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="155"/>
         <source>Action plan</source>
         <translation>แผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="72"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="154"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="74"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="156"/>
         <source>Sync</source>
         <translation>ซิงก์ข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="84"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="86"/>
         <source>Database: {path}</source>
         <translation>ฐานข้อมูล: {path}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="108"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="110"/>
         <source>&amp;File</source>
         <translation>&amp;แฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="111"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="113"/>
         <source>New workshop...</source>
         <translation>งานประชุมใหม่...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="116"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="118"/>
         <source>Open workshop...</source>
         <translation>เปิดงานประชุม...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="119"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="121"/>
         <source>Open database file...</source>
         <translation>เปิดแฟ้มฐานข้อมูล...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="120"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="122"/>
         <source>Recent workshops</source>
         <translation>งานประชุมล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="125"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="127"/>
         <source>Import invitation list...</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="128"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="130"/>
         <source>Import ideas...</source>
         <translation>นำเข้าความคิดเห็น...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="129"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="131"/>
         <source>Back up database now</source>
         <translation>สำรองฐานข้อมูลเดี๋ยวนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="132"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="134"/>
         <source>Quit</source>
         <translation>ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="135"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="137"/>
         <source>&amp;Edit</source>
         <translation>&amp;แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="136"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="138"/>
         <source>Undo</source>
         <translation>เลิกทำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="138"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="140"/>
         <source>Redo</source>
         <translation>ทำซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="146"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="148"/>
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="158"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="160"/>
         <source>Projector window</source>
         <translation>หน้าจอโปรเจกเตอร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="159"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="161"/>
         <source>Language</source>
         <translation>ภาษา</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="184"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="168"/>
+        <source>&amp;Help</source>
+        <translation>&amp;ช่วยเหลือ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="169"/>
+        <source>About</source>
+        <translation>เกี่ยวกับโปรแกรม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="191"/>
         <source>{title} — Workshop app</source>
         <translation>{title} — โปรแกรมประชุมเชิงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="191"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="203"/>
         <source>Cannot do that</source>
         <translation>ทำรายการนี้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="235"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="247"/>
         <source>Open database file</source>
         <translation>เปิดแฟ้มฐานข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="237"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="249"/>
         <source>Workshop databases (*.sqlite *.db);;All files (*)</source>
         <translation>ฐานข้อมูลงานประชุม (*.sqlite *.db);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="251"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="271"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="263"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="283"/>
         <source>Import invitation list</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="253"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="339"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="265"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="351"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>ตารางข้อมูล (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="272"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="284"/>
         <source>{count} people found in {file}.</source>
         <translation>พบรายชื่อ {count} คนในแฟ้ม {file}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="277"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="289"/>
         <source>{count} of them look already registered (same name and organisation).</source>
         <translation>ในจำนวนนี้ {count} คนน่าจะมีชื่ออยู่แล้ว (ชื่อและหน่วยงานเดียวกัน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="281"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="293"/>
         <source>Row {row}: {name} ({organisation})</source>
         <translation>แถว {row}: {name} ({organisation})</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="290"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="302"/>
         <source>Import all</source>
         <translation>นำเข้าทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="292"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="304"/>
         <source>Skip likely duplicates</source>
         <translation>ข้ามรายชื่อที่น่าจะซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="296"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="308"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="310"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="322"/>
         <source>Imported {count} people.</source>
         <translation>นำเข้าแล้ว {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="337"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="349"/>
         <source>Import ideas</source>
         <translation>นำเข้าความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="355"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="367"/>
         <source>Imported {count} ideas from {file}.</source>
         <translation>นำเข้า {count} ความคิดเห็นจากแฟ้ม {file} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="365"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="377"/>
         <source>Backup failed: {error}</source>
         <translation>สำรองข้อมูลไม่สำเร็จ: {error}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="367"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="379"/>
         <source>Backup saved: {path}</source>
         <translation>สำรองข้อมูลไว้ที่ {path}</translation>
     </message>

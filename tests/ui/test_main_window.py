@@ -46,7 +46,7 @@ def test_pages_and_menus_are_in_thai(thai_window: MainWindow) -> None:
         "ซิงก์ข้อมูล",
     ]
     menus = [a.text() for a in thai_window.menuBar().actions()]
-    assert menus == ["&แฟ้ม", "&แก้ไข", "&มุมมอง"]
+    assert menus == ["&แฟ้ม", "&แก้ไข", "&มุมมอง", "&ช่วยเหลือ"]
     assert thai_window.stack.currentWidget() is thai_window.registration_page
     assert "โปรแกรมประชุมเชิงปฏิบัติการ" in thai_window.windowTitle()
 

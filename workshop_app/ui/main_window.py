@@ -22,6 +22,7 @@ from workshop_app.errors import UserError
 from workshop_app.services import idea_import, invitation_import, workshops
 from workshop_app.services.voting import RoundResults
 from workshop_app.ui import settings
+from workshop_app.ui.about_dialog import AboutDialog
 from workshop_app.ui.board_data import BoardData
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.dialogs import NewWorkshopDialog, OpenWorkshopDialog
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.board_page = BoardPage(context, self.board)
         self.board_page.projector_requested.connect(self.open_projector)
         self.projector: ProjectorWindow | None = None
+        self.about_dialog: AboutDialog | None = None
         self.voting_page = VotingPage(context)
         self.voting_page.projector_results.connect(self._results_to_projector)
         self._add_page(self.tr("Setup"), self.setup_page)
@@ -163,6 +165,11 @@ class MainWindow(QMainWindow):
             action.setChecked(code == self.context.language)
             language_menu.addAction(action)
 
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = self._action(self.tr("About"), self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.about_action)
+
     def _page_opener(self, index: int) -> Callable[[], None]:
         return lambda: self.show_page(index)
 
@@ -185,6 +192,11 @@ class MainWindow(QMainWindow):
         settings.remember_workshop(
             settings.settings_store(), str(self.context.database.path), workshop_id, title
         )
+
+    def show_about(self) -> None:
+        if self.about_dialog is None:
+            self.about_dialog = AboutDialog(self)
+        self.about_dialog.open()  # window-modal but not blocking, like the other dialogs
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 15000)

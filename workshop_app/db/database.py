@@ -7,6 +7,7 @@ One ``Database`` object is the app context handed to services, the GUI and the C
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import platform
 import sqlite3
 from collections.abc import Iterator
@@ -39,8 +40,14 @@ def _alembic_config(connection: Any = None) -> Config:
     return config
 
 
+@functools.cache
+def _migrations() -> ScriptDirectory:
+    """The shipped migrations (read once: they cannot change while the app runs)."""
+    return ScriptDirectory.from_config(_alembic_config())
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    head = _migrations().get_current_head()
     assert head is not None
     return head
 
@@ -174,37 +181,32 @@ class Database:
 def is_known_revision(revision: str) -> bool:
     """Whether this app's migrations know the schema revision (it is this one or older)."""
     try:
-        return ScriptDirectory.from_config(_alembic_config()).get_revision(revision) is not None
+        return _migrations().get_revision(revision) is not None
     except CommandError:
         return False
 
 
-def _refuse_newer_schema(script: ScriptDirectory, stored: str | None, where: str) -> None:
-    if stored is None:
-        return
-    try:
-        script.get_revision(stored)
-    except CommandError:
+def _refuse_newer_schema(stored: str | None, where: str) -> None:
+    if stored is not None and not is_known_revision(stored):
         raise DatabaseError(
             f"ฐานข้อมูล {where} สร้างจากโปรแกรมรุ่นที่ใหม่กว่า (รุ่นโครงสร้าง {stored}) "
             "กรุณาปรับปรุงโปรแกรมก่อนเปิดแฟ้มนี้ แฟ้มไม่ได้ถูกแก้ไข",
             f"{where} was written by a newer version of the app (schema {stored}); "
             "update the app to open it. The file was not changed.",
-        ) from None
+        )
 
 
 def upgrade_server(engine: Engine, where: str) -> None:
     """Create or upgrade the provincial server's schema with the same migrations as a
     laptop's file; a schema from a newer app is refused and left alone."""
-    script = ScriptDirectory.from_config(_alembic_config())
     with engine.begin() as connection:
         # One upgrade at a time when several laptops sync with a new server at once.
         connection.execute(text("SELECT pg_advisory_xact_lock(728101)"))
         stored = None
         if inspect(connection).has_table("alembic_version"):
             stored = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        _refuse_newer_schema(script, stored, where)
-        if stored != script.get_current_head():
+        _refuse_newer_schema(stored, where)
+        if stored != head_revision():
             command.upgrade(_alembic_config(connection), "head")
 
 
@@ -218,12 +220,11 @@ def open_database(path: str | Path) -> Database:
     if path.is_dir():
         raise DatabaseError(f"{path} เป็นโฟลเดอร์ ไม่ใช่แฟ้มฐานข้อมูล", f"{path} is a folder")
     stored = _stored_revision(path) if path.exists() and path.stat().st_size > 0 else None
-    script = ScriptDirectory.from_config(_alembic_config())
-    _refuse_newer_schema(script, stored, str(path))
+    _refuse_newer_schema(stored, str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _set_sqlite_pragmas)
-    if stored != script.get_current_head():
+    if stored != head_revision():
         if stored is not None:
             backup_copy(path, reason="before-upgrade")
         with engine.begin() as connection:

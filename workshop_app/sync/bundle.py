@@ -33,14 +33,14 @@ import workshop_app
 from workshop_app.db.database import Database, head_revision, is_known_revision
 from workshop_app.errors import UserError
 from workshop_app.export.files import written_whole
-from workshop_app.sync.merge import MergeResult, Source, begin_merge, merge_rows
+from workshop_app.sync.merge import MergeResult, Source, begin_merge, fetch_rows, merge_rows
 from workshop_app.sync.tables import (
     SYNCED_TABLES,
     TABLES_BY_NAME,
     Row,
     RowError,
+    dangling_references,
     decode_row,
-    references,
     row_json,
     rows_query,
 )
@@ -473,22 +473,9 @@ def _lines(data: bytes) -> Iterator[bytes]:
 
 def _check_references(connection: Connection, rows: dict[str, list[Row]], bundle: str) -> None:
     """Refuse a bundle whose rows point at rows that are neither in it nor here (a gap)."""
-    present = {name: {row["id"] for row in table_rows} for name, table_rows in rows.items()}
-    wanted: dict[str, set[str]] = {}
-    for name, table_rows in rows.items():
-        for column, parent in references(TABLES_BY_NAME[name]):
-            for row in table_rows:
-                value = row[column]
-                if value is not None and value not in present.get(parent, set()):
-                    wanted.setdefault(parent, set()).add(value)
-    for parent, ids in wanted.items():
-        table = TABLES_BY_NAME[parent]
-        found: set[str] = set()
-        id_list = sorted(ids)
-        for start in range(0, len(id_list), 500):
-            chunk = id_list[start : start + 500]
-            found.update(connection.scalars(select(table.c.id).where(table.c.id.in_(chunk))))
-        missing = sorted(ids - found)
+    for parent, ids in dangling_references(rows).items():
+        found = fetch_rows(connection, TABLES_BY_NAME[parent], ids)
+        missing = sorted(ids - found.keys())
         if missing:
             raise BundleError(
                 f"ไม่นำเข้าแฟ้มชุดข้อมูล {bundle}: มีข้อมูลอ้างถึง {parent} รหัส {missing[0]} "

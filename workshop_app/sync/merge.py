@@ -127,20 +127,30 @@ def id_in(
     return column.in_(ids)
 
 
+def journal_entries(
+    connection: Connection, journal: Any, ids: Iterable[str], after: int = 0
+) -> set[tuple[str, str]]:
+    """(table, row) of the rows among ``ids`` with an entry in ``journal`` (the outbox or
+    the server's log) after number ``after``."""
+    found: set[tuple[str, str]] = set()
+    wanted = sorted(set(ids))
+    for start in range(0, len(wanted), CHUNK):
+        query = (
+            select(journal.c.table_name, journal.c.row_id)
+            .where(id_in(connection, journal.c.row_id, wanted[start : start + CHUNK]))
+            .where(journal.c.seq > after)
+            .distinct()
+        )
+        found.update((t, r) for t, r in connection.execute(query))
+    return found
+
+
 def _logged_ids(connection: Connection, incoming: Mapping[str, Sequence[Row]]) -> set[str]:
     """Which of the incoming rows the server has: every row it holds came through a merge
     and is in its log, so one indexed query replaces a read of each table (on a first
     push, most of the batch's time)."""
-    ids = [row["id"] for rows in incoming.values() for row in rows]
-    found: set[str] = set()
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        found.update(
-            connection.scalars(
-                select(sync_log.c.row_id).where(id_in(connection, sync_log.c.row_id, chunk))
-            )
-        )
-    return found
+    ids = (row["id"] for rows in incoming.values() for row in rows)
+    return {row_id for _, row_id in journal_entries(connection, sync_log, ids)}
 
 
 def fetch_rows(connection: Connection, table: Table, ids: Iterable[str]) -> dict[str, Row]:

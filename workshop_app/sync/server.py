@@ -17,7 +17,7 @@ the batch's window): every batch is complete on its own.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,15 +31,14 @@ from workshop_app.db.types import new_id
 from workshop_app.errors import UserError
 from workshop_app.models import sync_devices, sync_log, sync_outbox, sync_servers
 from workshop_app.sync.merge import (
-    CHUNK,
     MergeResult,
     Source,
     begin_merge,
     fetch_rows,
-    id_in,
+    journal_entries,
     merge_rows,
 )
-from workshop_app.sync.tables import TABLES_BY_NAME, Row, references
+from workshop_app.sync.tables import TABLES_BY_NAME, Row, dangling_references
 
 BATCH_ROWS = 500
 # Test seam: called at named points of a sync ("push:before-commit", ...); a test makes
@@ -65,10 +64,13 @@ def server_label(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
-def connect_server(url: str) -> Engine:
-    """An engine on the provincial server, its schema created or upgraded."""
+def connect_server(url: str, password: str | None = None) -> Engine:
+    """An engine on the provincial server, its schema created or upgraded. ``password``
+    (typed in a window) is used for this connection only, not put into ``url``."""
     try:
         parsed = make_url(url)
+        if password:
+            parsed = parsed.set(password=password)
         if parsed.get_backend_name() != "postgresql":
             raise ArgumentError(parsed.get_backend_name())
         # A server that does not answer at all must not hang the window for minutes.
@@ -101,9 +103,10 @@ def sync(
     batch_rows: int = BATCH_ROWS,
     checkpoint: Checkpoint | None = None,
     progress: Progress | None = None,
+    password: str | None = None,
 ) -> SyncResult:
     """Push, pull, and push what the pull merged (conflicts settled here)."""
-    engine = connect_server(url)
+    engine = connect_server(url, password)
     result = SyncResult()
     try:
         push(database, engine, result, batch_rows, checkpoint, progress)
@@ -294,32 +297,18 @@ def _complete_batch(
         for table, ids in wanted.items():
             found = fetch_rows(connection, TABLES_BY_NAME[table], ids)
             rows.setdefault(table, {}).update(found)
-        pointed: set[str] = set()
-        for table, ids in wanted.items():
-            for column, parent in references(TABLES_BY_NAME[table]):
-                for row_id in ids:
-                    value = rows[table].get(row_id, {}).get(column)
-                    if value is not None and value not in rows.get(parent, {}):
-                        pointed.add(value)
+        fetched = {
+            table: [rows[table][i] for i in ids if i in rows[table]]
+            for table, ids in wanted.items()
+        }
+        pointed = {
+            row_id
+            for parent, ids in dangling_references(fetched).items()
+            for row_id in ids
+            if row_id not in rows.get(parent, {})
+        }
         wanted = {}
-        for table, row_id in _entries_after(connection, journal, pointed, after):
+        for table, row_id in journal_entries(connection, journal, pointed, after):
             if row_id not in rows.get(table, {}):
                 wanted.setdefault(table, set()).add(row_id)
     return {table: list(found.values()) for table, found in rows.items()}
-
-
-def _entries_after(
-    connection: Connection, journal: Any, ids: Iterable[str], after: int
-) -> set[tuple[str, str]]:
-    """(table, row) of the rows among ``ids`` with a journal entry after ``after``."""
-    found: set[tuple[str, str]] = set()
-    wanted = sorted(ids)
-    for start in range(0, len(wanted), CHUNK):
-        query = (
-            select(journal.c.table_name, journal.c.row_id)
-            .where(id_in(connection, journal.c.row_id, wanted[start : start + CHUNK]))
-            .where(journal.c.seq > after)
-            .distinct()
-        )
-        found.update((t, r) for t, r in connection.execute(query))
-    return found

@@ -78,6 +78,21 @@ def references(table: Table) -> list[tuple[str, str]]:
     ]
 
 
+def dangling_references(rows: Mapping[str, Iterable[Mapping[str, Any]]]) -> dict[str, set[str]]:
+    """By referenced table, the ids the rows (by table) point at that are not among the
+    rows themselves: what must already be on the other side, or be sent too."""
+    tables = {name: list(table_rows) for name, table_rows in rows.items()}
+    present = {name: {row["id"] for row in table_rows} for name, table_rows in tables.items()}
+    dangling: dict[str, set[str]] = {}
+    for name, table_rows in tables.items():
+        for column, parent in references(TABLES_BY_NAME[name]):
+            for row in table_rows:
+                value = row[column]
+                if value is not None and value not in present.get(parent, ()):
+                    dangling.setdefault(parent, set()).add(value)
+    return dangling
+
+
 def workshop_condition(table: Table, workshop_ids: Iterable[str]) -> ColumnElement[bool]:
     """SQL condition: the row belongs to one of these workshops."""
     ids = list(workshop_ids)

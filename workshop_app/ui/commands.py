@@ -102,7 +102,8 @@ def edit_attendee_command(
 # --- the brainstorm board ---------------------------------------------------------------------
 
 
-def _card_label(text: str) -> str:
+def short_label(text: str) -> str:
+    """A card's or row's text cut to fit in an undo entry's name."""
     return text if len(text) <= 30 else text[:29] + "…"
 
 
@@ -112,7 +113,7 @@ def add_idea_command(
     return ServiceCommand(
         context,
         QCoreApplication.translate("Commands", "Add idea “{text}”").format(
-            text=_card_label(draft.text)
+            text=short_label(draft.text)
         ),
         lambda s: ideas.add_idea(s, context.workshop_id, issue_id, draft, idea_id),
         lambda s: ideas.delete_idea(s, idea_id),
@@ -127,7 +128,7 @@ def edit_idea_command(
     return ServiceCommand(
         context,
         QCoreApplication.translate("Commands", "Edit idea “{text}”").format(
-            text=_card_label(before.text)
+            text=short_label(before.text)
         ),
         lambda s: ideas.update_idea(s, before.id, after),
         lambda s: ideas.update_idea(s, before.id, old),
@@ -170,7 +171,7 @@ def move_idea_command(
     return ServiceCommand(
         context,
         QCoreApplication.translate("Commands", "Move idea “{text}”").format(
-            text=_card_label(row.text)
+            text=short_label(row.text)
         ),
         move,
         back,
@@ -186,7 +187,7 @@ def merge_ideas_command(
     return ServiceCommand(
         context,
         QCoreApplication.translate("Commands", "Merge %n idea(s) into “{text}”", "", count).format(
-            text=_card_label(target.text)
+            text=short_label(target.text)
         ),
         lambda s: ideas.merge_ideas(s, target.id, ids),
         lambda s: ideas.unmerge_ideas(s, target.id, ids),
@@ -200,7 +201,7 @@ def unmerge_ideas_command(
     return ServiceCommand(
         context,
         QCoreApplication.translate("Commands", "Unmerge “{text}”").format(
-            text=_card_label(target.text)
+            text=short_label(target.text)
         ),
         lambda s: ideas.unmerge_ideas(s, target.id, source_ids),
         lambda s: ideas.merge_ideas(s, target.id, source_ids),
@@ -217,7 +218,7 @@ def add_project_command(
     return ServiceCommand(
         context,
         QCoreApplication.translate("Commands", "Add project “{name}”").format(
-            name=_card_label(draft.name)
+            name=short_label(draft.name)
         ),
         lambda s: projects.add_project(s, context.workshop_id, draft, project_id),
         lambda s: projects.delete_project(s, project_id),
@@ -234,7 +235,7 @@ def edit_project_command(
     return ServiceCommand(
         context,
         QCoreApplication.translate("Commands", "Edit project “{name}”").format(
-            name=_card_label(before.name)
+            name=short_label(before.name)
         ),
         lambda s: projects.update_project(s, project_id, after),
         lambda s: projects.update_project(s, project_id, before),
@@ -246,7 +247,7 @@ def delete_project_command(context: WorkshopContext, row: projects.ProjectRow) -
     return ServiceCommand(
         context,
         QCoreApplication.translate("Commands", "Delete project “{name}”").format(
-            name=_card_label(row.name)
+            name=short_label(row.name)
         ),
         lambda s: projects.delete_project(s, row.id),
         lambda s: projects.restore_project(s, row.id),
@@ -268,7 +269,7 @@ def move_project_command(
     return ServiceCommand(
         context,
         QCoreApplication.translate("Commands", "Move project “{name}”").format(
-            name=_card_label(row.name)
+            name=short_label(row.name)
         ),
         move,
         back,

@@ -231,13 +231,16 @@ class SideBySideModel(QAbstractTableModel):
             return "\n".join(p for p in (label, workshop.venue) if p)
         return None
 
-    def card_at(self, index: AnyIndex) -> SideIdea | None:
+    def _line_at(self, index: AnyIndex) -> _Line | None:
         if not index.isValid() or not 0 <= index.row() < len(self._lines):
             return None
         if not 0 <= index.column() < len(self._side.workshops):
             return None
-        line = self._lines[index.row()]
-        if line.card is None:
+        return self._lines[index.row()]
+
+    def card_at(self, index: AnyIndex) -> SideIdea | None:
+        line = self._line_at(index)
+        if line is None or line.card is None:
             return None
         cards = line.group.ideas.get(self._side.workshops[index.column()].id, [])
         return cards[line.card] if line.card < len(cards) else None
@@ -250,11 +253,9 @@ class SideBySideModel(QAbstractTableModel):
         return self.index(*place) if place else QModelIndex()
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+        line = self._line_at(index)
+        if line is None:
             return None
-        if not 0 <= index.column() < len(self._side.workshops):
-            return None
-        line = self._lines[index.row()]
         if line.card is None:
             return self._issue_data(line.group, index.column(), role)
         card = self.card_at(index)

@@ -67,7 +67,7 @@ from workshop_app.thai.dates import (
 )
 from workshop_app.thai.linebreak import break_pieces
 from workshop_app.ui import settings
-from workshop_app.ui.commands import ServiceCommand
+from workshop_app.ui.commands import ServiceCommand, short_label
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.item_models import RowTableModel
 from workshop_app.ui.widgets import Banner
@@ -203,17 +203,6 @@ def split_address(address: str) -> tuple[str, str | None]:
     return bare.render_as_string(hide_password=False), str(password)
 
 
-def url_with_password(address: str, password: str) -> str:
-    """The URL for one call; built only in memory, never stored nor shown."""
-    if not password:
-        return address
-    try:
-        url: URL = make_url(address)
-    except (ArgumentError, ValueError):
-        return address  # not a URL: sync() says so (without any password in it)
-    return url.set(password=password).render_as_string(hide_password=False)
-
-
 # --- models ---------------------------------------------------------------------------------
 
 
@@ -322,10 +311,6 @@ class DifferenceTableModel(RowTableModel[ShownDifference]):
 # --- undo commands --------------------------------------------------------------------------
 
 
-def _item_label(title: str) -> str:
-    return title if len(title) <= 30 else title[:29] + "…"
-
-
 def keep_current_command(context: WorkshopContext, row: ConflictRow) -> ServiceCommand:
     """Mark the conflict settled, the current version staying; undo opens it again."""
     previous: list[str] = []
@@ -339,7 +324,7 @@ def keep_current_command(context: WorkshopContext, row: ConflictRow) -> ServiceC
     return ServiceCommand(
         context,
         QCoreApplication.translate("SyncCommands", "Keep the current version of “{item}”").format(
-            item=_item_label(row.title)
+            item=short_label(row.title)
         ),
         keep,
         back,
@@ -361,7 +346,7 @@ def take_version_command(context: WorkshopContext, row: ConflictRow) -> ServiceC
     return ServiceCommand(
         context,
         QCoreApplication.translate("SyncCommands", "Take the other version of “{item}”").format(
-            item=_item_label(row.title)
+            item=short_label(row.title)
         ),
         take,
         back,
@@ -980,8 +965,9 @@ class SyncPage(QWidget):
             with self._busy(self.tr("Connecting to {server}…").format(server=label or address)):
                 result = server.sync(
                     self.context.database,
-                    url_with_password(address, self.password.text()),
+                    address,
                     progress=step,
+                    password=self.password.text() or None,
                 )
         except UserError as exc:
             if pulled and pulled[0]:

@@ -2,9 +2,11 @@
 # Install the Debian packages Qt needs to open windows (and to run offscreen in tests),
 # poppler-utils (pdftotext, pdftoppm: the tests read back every PDF), LibreOffice Writer
 # and Calc (soffice: tests open the DOCX minutes and the Excel workbooks in it),
-# python3-uno (a test edits a workbook through LibreOffice) and postgresql (the sync tests
-# start a throwaway server from its binaries), when they are missing. Runs apt-get only as root on a Debian-like system; elsewhere it prints
-# what is missing and carries on.
+# python3-uno (a test edits a workbook through LibreOffice), postgresql (the sync tests
+# start a throwaway server from its binaries), nsis and p7zip-full (a test compiles the
+# Windows installer with makensis and lists what it holds with 7z), when they are
+# missing. Runs apt-get only as root on a Debian-like system; elsewhere it prints what is
+# missing and carries on.
 set -euo pipefail
 
 packages=(
@@ -16,6 +18,7 @@ packages=(
   libreoffice-writer-nogui libreoffice-calc-nogui
   python3-uno
   postgresql
+  nsis p7zip-full
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -1,6 +1,7 @@
 """The Linux package, end to end: build the one-folder app with PyInstaller from this
-checkout, package it as a .deb, install it on this machine, run the installed
-`workshop-app --self-test` in a clean environment, and remove the package.
+checkout (the ``built_app`` fixture), package it as a .deb, install it on this machine,
+run the installed `workshop-app --self-test` in a clean environment, and remove the
+package.
 
 Installing needs root (CI runs as root). The test does not run where the package is
 already installed by someone else, so it never replaces or removes a real installation.
@@ -11,7 +12,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -32,30 +32,13 @@ def _installed() -> bool:
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("dpkg-deb") is None, reason="not a Debian system")
 @pytest.mark.skipif(os.geteuid() != 0, reason="installing a .deb needs root")
-def test_the_deb_installs_and_its_self_test_passes(tmp_path: Path) -> None:
+def test_the_deb_installs_and_its_self_test_passes(tmp_path: Path, built_app: Path) -> None:
     if _installed():
         pytest.skip("workshop-app is installed on this machine; leaving it alone")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "PyInstaller",
-            "--noconfirm",
-            "--log-level",
-            "ERROR",
-            "--distpath",
-            str(tmp_path / "dist"),
-            "--workpath",
-            str(tmp_path / "work"),
-            str(ROOT / "installers" / "workshop-app.spec"),
-        ],
-        check=True,
-        cwd=tmp_path,
-    )
     built = subprocess.run(
         [
             str(ROOT / "installers/linux/build-deb.sh"),
-            str(tmp_path / "dist/workshop-app"),
+            str(built_app),
             str(tmp_path),
         ],
         check=True,

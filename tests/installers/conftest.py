@@ -1,0 +1,48 @@
+"""The one-folder app, built once per test session from this checkout with PyInstaller
+(about a minute) and shared by the Linux package and Windows installer tests."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+@pytest.fixture(scope="session")
+def built_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built app folder (``workshop-app`` and ``_internal/``)."""
+    build = tmp_path_factory.mktemp("pyinstaller")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "ERROR",
+            "--distpath",
+            str(build / "dist"),
+            "--workpath",
+            str(build / "work"),
+            str(ROOT / "installers" / "workshop-app.spec"),
+        ],
+        check=True,
+        cwd=build,
+    )
+    return build / "dist" / "workshop-app"
+
+
+def app_version(app_folder: Path) -> str:
+    """The version the built app reports (``workshop-app 0.1.0``)."""
+    printed = subprocess.run(
+        [str(app_folder / "workshop-app"), "--version"],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout
+    return printed.split()[1]

@@ -16,6 +16,7 @@ CHECKS = (
     "Thai font",
     "database",
     "main window",
+    "every page",
     "minutes PDF",
     "action-plan workbook",
 )
@@ -41,6 +42,7 @@ def test_the_self_test_passes_and_saves_a_thai_main_window(tmp_path: Path) -> No
     lines = result.stdout.splitlines()
     assert [line.split(":")[0] for line in lines[: len(CHECKS)]] == [f"ok   {c}" for c in CHECKS]
     assert "Sarabun draws all" in result.stdout
+    assert "7 pages opened; minutes preview of" in result.stdout
     assert lines[-1].startswith(f"self-test: {len(CHECKS)} of {len(CHECKS)} checks passed")
     image = QImage(str(shot))
     assert not image.isNull() and image.width() >= 1280 and image.height() >= 800

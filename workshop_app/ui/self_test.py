@@ -167,7 +167,33 @@ def _run_checks(test: SelfTest, folder: Path, started: float) -> None:
             f"(opening it {time.perf_counter() - opening:.1f} s){saved}"
         )
 
-    test.run("main window", main_window)
+    if not test.run("main window", main_window):
+        return
+
+    def every_page() -> str:
+        # Each page is opened as a user would; the minutes page renders its preview with
+        # Qt PDF, the part of Qt that is easiest to lose in a trimmed build.
+        from workshop_app.ui.pages.minutes_page import MinutesPage
+
+        window = controller.window
+        assert window is not None
+        preview_pages = 0
+        for index in range(window.stack.count()):
+            window.show_page(index)
+            app.processEvents()
+            page = window.stack.currentWidget()
+            if isinstance(page, MinutesPage):
+                deadline = time.perf_counter() + 30
+                while page.preview_document.pageCount() == 0 and time.perf_counter() < deadline:
+                    app.processEvents()
+                    time.sleep(0.02)
+                preview_pages = page.preview_document.pageCount()
+                if preview_pages == 0:
+                    raise RuntimeError("the minutes preview shows no page")
+        window.show_page(1)
+        return f"{window.stack.count()} pages opened; minutes preview of {preview_pages} pages"
+
+    test.run("every page", every_page)
 
     def minutes_pdf() -> str:
         from workshop_app.export.pdf.minutes import write_minutes_pdf

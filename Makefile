@@ -43,6 +43,7 @@ bench: $(BENCH_READY)
 	$(PY) bench/action_plan.py
 	$(PY) bench/duplicates.py
 	$(PY) bench/sync.py
+	$(PY) bench/installers.py
 
 # The bench extra: WeasyPrint, which bench/documents.py times on the same minutes.
 $(BENCH_READY): $(READY)

@@ -12,6 +12,8 @@ here=$(dirname "$(realpath "$0")")
 
 version=$("$dist/workshop-app" --version | awk '{print $2}')
 arch=$(dpkg --print-architecture)
+# The app's libraries were linked against this system's C library: older ones refuse it.
+glibc=$(dpkg-query -W -f='${Version}' libc6 | cut -d- -f1)
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 
@@ -33,7 +35,7 @@ Version: $version
 Architecture: $arch
 Maintainer: Workshop app team <workshop-app@localhost>
 Installed-Size: $size
-Depends: libc6, libgl1, libegl1, libfontconfig1, libglib2.0-0, libdbus-1-3, libxkbcommon0, libxkbcommon-x11-0, libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1, libxcb-shape0, libxcb-randr0, libxcb-render-util0, libxcb-image0, libxcb-xinerama0
+Depends: libc6 (>= $glibc), libgl1, libegl1, libfontconfig1, libglib2.0-0, libdbus-1-3, libxkbcommon0, libxkbcommon-x11-0, libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1, libxcb-shape0, libxcb-randr0, libxcb-render-util0, libxcb-image0, libxcb-xinerama0
 Section: office
 Priority: optional
 Description: Thai provincial planning workshops, offline

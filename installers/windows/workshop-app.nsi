@@ -1,6 +1,6 @@
 ﻿; The Windows installer of the one-folder app that installers/workshop-app.spec builds.
 ;
-;   makensis -DDIST=build\dist\workshop-app -DVERSION=0.1.0 installers\windows\workshop-app.nsi
+;   makensis -DDIST=C:\src\workshop-app\build\dist\workshop-app -DVERSION=0.1.0 installers\windows\workshop-app.nsi
 ;
 ; writes workshop-app-<version>-setup.exe beside this script (-DOUTFILE=<path> to choose).
 ; -DNO_COMPRESSION compiles in seconds instead of minutes (the tests use it to prove the
@@ -8,9 +8,10 @@
 ;
 ; The installer runs in Thai or English (the Windows language decides which is offered
 ; first). A user without administrator rights installs for themself, without a UAC
-; prompt, into %LOCALAPPDATA%\Programs\workshop-app; an administrator chooses between
-; that and Program Files for everyone. Silent installs: setup.exe /S [/CurrentUser or
-; /AllUsers] [/D=folder].
+; prompt, into %LOCALAPPDATA%\Programs\workshop-app; an administrator (asked by UAC at
+; start) chooses between that and Program Files for everyone. Silent installs:
+; setup.exe /S [/CurrentUser or /AllUsers] [/D=folder, last]. A silent /AllUsers without
+; administrator rights ends with exit code 740 (elevation required).
 ;
 ; Workshop data is not in the program folder: each user's databases live in
 ; %LOCALAPPDATA%\workshop-app, and uninstalling leaves them there.
@@ -54,6 +55,12 @@ ManifestDPIAware true
 
 Name "$(AppName)"
 OutFile "${OUTFILE}"
+; Replaced at start by the mode's folder (MultiUser); its last part is what a folder
+; chosen with Browse gets, so the app never lands loose among another folder's files.
+InstallDir "$LOCALAPPDATA\Programs\workshop-app"
+; A file that cannot be replaced (the app still running) stops the install instead of
+; being skipped, which would leave old and new files mixed.
+AllowSkipFiles off
 BrandingText "Workshop app ${VERSION}"
 
 ; Per user or for everyone (MultiUser.nsh). "Highest" asks administrators for elevation
@@ -87,7 +94,8 @@ BrandingText "Workshop app ${VERSION}"
 !insertmacro MUI_PAGE_COMPONENTS
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
-!define MUI_FINISHPAGE_RUN "$INSTDIR\${APP_EXE}"
+!define MUI_FINISHPAGE_RUN
+!define MUI_FINISHPAGE_RUN_FUNCTION StartApp
 !insertmacro MUI_PAGE_FINISH
 
 !define MUI_UNCONFIRMPAGE_TEXT_TOP "$(UninstallKeepsData)"
@@ -98,9 +106,10 @@ BrandingText "Workshop app ${VERSION}"
 ; lacks the texts of the page that asks for whom to install, so they are given here.
 !define MULTIUSER_TEXT_INSTALLMODE_TITLE "เลือกผู้ใช้"
 !define MULTIUSER_TEXT_INSTALLMODE_SUBTITLE "เลือกว่าจะติดตั้ง $(^NameDA) ให้ผู้ใช้คนใด"
-!define MULTIUSER_INNERTEXT_INSTALLMODE_TOP "ติดตั้งให้ทุกคนที่ใช้เครื่องนี้ (ต้องใช้สิทธิ์ผู้ดูแลระบบ) หรือเฉพาะตัวคุณ $(^ClickNext)"
+!define MULTIUSER_INNERTEXT_INSTALLMODE_TOP "เลือกว่าจะติดตั้ง $(^NameDA) ให้ทุกคนที่ใช้เครื่องนี้ (ต้องมีสิทธิ์ผู้ดูแลระบบ) หรือสำหรับคุณเท่านั้น $(^ClickNext)"
 !define MULTIUSER_INNERTEXT_INSTALLMODE_ALLUSERS "ติดตั้งให้ทุกคนที่ใช้เครื่องนี้"
-!define MULTIUSER_INNERTEXT_INSTALLMODE_CURRENTUSER "ติดตั้งเฉพาะตัวฉัน"
+!define MULTIUSER_INNERTEXT_INSTALLMODE_CURRENTUSER "ติดตั้งสำหรับฉันเท่านั้น"
+!define MULTIUSER_INIT_TEXT_ALLUSERSNOTPOSSIBLE "$(AllUsersNeedsAdmin)"
 !insertmacro MUI_LANGUAGE "Thai"
 !insertmacro MUI_LANGUAGE "English"
 !insertmacro MUI_RESERVEFILE_LANGDLL
@@ -123,18 +132,64 @@ LangString SelfTestHelp ${LANG_THAI} "ตรวจว่าโปรแกรม
 LangString SelfTestHelp ${LANG_ENGLISH} "Check that the app, the Thai font, the database and the documents work on this computer."
 LangString Needs64Bit ${LANG_THAI} "โปรแกรมนี้ต้องใช้ Windows 64 บิต"
 LangString Needs64Bit ${LANG_ENGLISH} "This app needs 64-bit Windows."
-LangString UninstallKeepsData ${LANG_THAI} "จะถอนการติดตั้งโปรแกรมออกจากโฟลเดอร์ต่อไปนี้ ข้อมูลงานประชุมใน %LOCALAPPDATA%\workshop-app จะยังอยู่ ลบเองได้เมื่อไม่ต้องการแล้ว"
+LangString UninstallKeepsData ${LANG_THAI} "จะถอนการติดตั้งโปรแกรมออกจากโฟลเดอร์ต่อไปนี้ ข้อมูลงานประชุมใน %LOCALAPPDATA%\workshop-app จะยังคงเก็บไว้ หากไม่ต้องการแล้วสามารถลบเองได้"
+LangString AllUsersNeedsAdmin ${LANG_THAI} "บัญชีผู้ใช้นี้ไม่มีสิทธิ์ผู้ดูแลระบบ จึงติดตั้ง $(^Name) ให้ทุกคนที่ใช้เครื่องนี้ไม่ได้"
+LangString AllUsersNeedsAdmin ${LANG_ENGLISH} "This account has no administrator rights, so it cannot install $(^Name) for everyone using this computer."
+LangString CloseTheApp ${LANG_THAI} "$(^Name) ยังเปิดอยู่ กรุณาปิดโปรแกรม (ทุกหน้าต่าง) แล้วกด Retry หรือกด Cancel เพื่อยกเลิก"
+LangString CloseTheApp ${LANG_ENGLISH} "$(^Name) is still running. Close it (every window), then choose Retry, or Cancel to stop."
+LangString NotThisFolder ${LANG_THAI} "โฟลเดอร์นี้มีโปรแกรมอื่นติดตั้งอยู่ กรุณาเลือกโฟลเดอร์อื่น"
+LangString NotThisFolder ${LANG_ENGLISH} "Another program is installed in this folder. Choose another folder."
 LangString UninstallKeepsData ${LANG_ENGLISH} "The app will be removed from the folder below. The workshop data in %LOCALAPPDATA%\workshop-app stays; delete it yourself when it is no longer needed."
+
+; Waits until neither executable is in use: Windows refuses to open a running program
+; for writing. Silent, it gives up at once.
+!macro WAIT_UNTIL_CLOSED
+  ${Do}
+    StrCpy $1 ""
+    ${ForEach} $2 1 2 + 1
+      ${If} $2 == 1
+        StrCpy $3 "$INSTDIR\${APP_EXE}"
+      ${Else}
+        StrCpy $3 "$INSTDIR\${CLI_EXE}"
+      ${EndIf}
+      ${If} ${FileExists} $3
+        ClearErrors
+        FileOpen $0 $3 a
+        ${If} ${Errors}
+          StrCpy $1 "running"
+        ${Else}
+          FileClose $0
+        ${EndIf}
+      ${EndIf}
+    ${Next}
+    ${If} $1 == ""
+      ${Break}
+    ${EndIf}
+    ${If} ${Cmd} `MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(CloseTheApp)" /SD IDCANCEL IDCANCEL`
+      Abort
+    ${EndIf}
+  ${Loop}
+!macroend
 
 Section "$(SectionApp)" SectionApp
   SectionIn RO
+  !insertmacro WAIT_UNTIL_CLOSED
   SetOutPath "$INSTDIR"
   ; An older version's libraries go first: one left behind could be loaded instead of
-  ; the new one. Only the app's own files are touched.
-  RMDir /r "$INSTDIR\_internal"
+  ; the new one. Only a folder holding this app is emptied (see .onVerifyInstDir).
+  ${If} ${FileExists} "$INSTDIR\${APP_EXE}"
+    RMDir /r "$INSTDIR\_internal"
+  ${EndIf}
   File /r "${DIST}${SEP}*"
   WriteUninstaller "$INSTDIR\${UNINSTALLER}"
 
+  ; Shortcuts are named in the installer's language: an earlier install's go first.
+  ReadRegStr $0 SHCTX "${UNINSTALL_KEY}" "DesktopShortcut"
+  ${If} $0 != ""
+    Delete "$0"
+    DeleteRegValue SHCTX "${UNINSTALL_KEY}" "DesktopShortcut"
+  ${EndIf}
+  RMDir /r "${START_MENU_FOLDER}"
   CreateDirectory "${START_MENU_FOLDER}"
   CreateShortcut "${START_MENU_FOLDER}\$(AppName).lnk" "$INSTDIR\${APP_EXE}"
   ; The self-test in a console window that stays open, so its lines can be read.
@@ -148,6 +203,8 @@ Section "$(SectionApp)" SectionApp
   WriteRegStr SHCTX "${UNINSTALL_KEY}" "Publisher" "Workshop app team"
   WriteRegStr SHCTX "${UNINSTALL_KEY}" "InstallLocation" "$INSTDIR"
   WriteRegStr SHCTX "${UNINSTALL_KEY}" "InstallMode" "$MultiUser.InstallMode"
+  ; The uninstaller speaks the same language (MUI saves it only after an interactive run).
+  WriteRegStr SHCTX "${UNINSTALL_KEY}" "InstallerLanguage" "$LANGUAGE"
   WriteRegStr SHCTX "${UNINSTALL_KEY}" "UninstallString" '"$INSTDIR\${UNINSTALLER}" /$MultiUser.InstallMode'
   WriteRegStr SHCTX "${UNINSTALL_KEY}" "QuietUninstallString" '"$INSTDIR\${UNINSTALLER}" /$MultiUser.InstallMode /S'
   WriteRegDWORD SHCTX "${UNINSTALL_KEY}" "NoModify" 1
@@ -167,11 +224,32 @@ SectionEnd
   !insertmacro MUI_DESCRIPTION_TEXT ${SectionDesktop} "$(SectionDesktopHelp)"
 !insertmacro MUI_FUNCTION_DESCRIPTION_END
 
+Var ChosenFolder
+
 Function .onInit
   ${If} ${RunningX64}
     SetRegView 64
   ${EndIf}
+  ; A silent install for everyone by someone who may not: an exit code, not a message
+  ; box that would wait for a click nobody can give.
+  ${GetParameters} $0
+  ClearErrors
+  ${GetOptions} $0 "/AllUsers" $1
+  ${IfNot} ${Errors}
+  ${AndIf} ${Silent}
+    UserInfo::GetAccountType
+    Pop $1
+    ${If} $1 != "Admin"
+      SetErrorLevel 740
+      Quit
+    ${EndIf}
+  ${EndIf}
+  ; /D=folder fills $INSTDIR before this function; MultiUser would replace it.
+  StrCpy $ChosenFolder $INSTDIR
   !insertmacro MULTIUSER_INIT
+  ${If} $ChosenFolder != ""
+    StrCpy $INSTDIR $ChosenFolder
+  ${EndIf}
   !insertmacro MUI_LANGDLL_DISPLAY
   ${IfNot} ${RunningX64}
     MessageBox MB_OK|MB_ICONSTOP "$(Needs64Bit)" /SD IDOK
@@ -179,7 +257,22 @@ Function .onInit
   ${EndIf}
 FunctionEnd
 
+Function .onVerifyInstDir
+  ; Never a folder where another program keeps its own _internal folder.
+  ${If} ${FileExists} "$INSTDIR\_internal\*.*"
+  ${AndIfNot} ${FileExists} "$INSTDIR\${APP_EXE}"
+    Abort
+  ${EndIf}
+FunctionEnd
+
+; The app is started as the user who logged in, not as the administrator the installer
+; may be running as (it would keep its data in that account).
+Function StartApp
+  Exec '"$WINDIR\explorer.exe" "$INSTDIR\${APP_EXE}"'
+FunctionEnd
+
 Section "Uninstall"
+  !insertmacro WAIT_UNTIL_CLOSED
   ReadRegStr $0 SHCTX "${UNINSTALL_KEY}" "DesktopShortcut"
   ${If} $0 != ""
     Delete "$0"
@@ -187,7 +280,9 @@ Section "Uninstall"
   RMDir /r "${START_MENU_FOLDER}"
   ; Only what the installer put there: the folder may have been chosen by the user and
   ; hold other files. The workshop data lives elsewhere and is left alone.
-  RMDir /r "$INSTDIR\_internal"
+  ${If} ${FileExists} "$INSTDIR\${APP_EXE}"
+    RMDir /r "$INSTDIR\_internal"
+  ${EndIf}
   Delete "$INSTDIR\${APP_EXE}"
   Delete "$INSTDIR\${CLI_EXE}"
   Delete "$INSTDIR\${UNINSTALLER}"

@@ -50,6 +50,10 @@ def test_the_deb_installs_and_its_self_test_passes(tmp_path: Path, built_app: Pa
     contents = subprocess.run(
         ["dpkg-deb", "--contents", str(deb)], check=True, capture_output=True, text=True
     ).stdout
+    depends = subprocess.run(
+        ["dpkg-deb", "--field", str(deb), "Depends"], check=True, capture_output=True, text=True
+    ).stdout
+    assert depends.startswith("libc6 (>= 2.") and "libxcb-cursor0" in depends
     for path in (
         "./usr/bin/workshop-app",
         "./usr/share/applications/workshop-app.desktop",

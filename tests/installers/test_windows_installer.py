@@ -53,7 +53,7 @@ def test_the_script_compiles_into_an_installer_holding_the_whole_app(
     assert content[:2] == b"MZ"  # a Windows program
     # Uncompressed, the installer's language tables are readable: both languages are
     # there, and the Thai came through as Thai (the script was read as UTF-8).
-    for text in ("โปรแกรมประชุมเชิงปฏิบัติการ", "ติดตั้งเฉพาะตัวฉัน", "Workshop app", "Desktop shortcut"):
+    for text in ("โปรแกรมประชุมเชิงปฏิบัติการ", "ติดตั้งสำหรับฉันเท่านั้น", "Workshop app", "Desktop shortcut"):
         assert text.encode("utf-16-le") in content, text
     assert version.encode("utf-16-le") in content
 

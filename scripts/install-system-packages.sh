@@ -4,9 +4,10 @@
 # and Calc (soffice: tests open the DOCX minutes and the Excel workbooks in it),
 # python3-uno (a test edits a workbook through LibreOffice), postgresql (the sync tests
 # start a throwaway server from its binaries), nsis and p7zip-full (a test compiles the
-# Windows installer with makensis and lists what it holds with 7z), when they are
-# missing. Runs apt-get only as root on a Debian-like system; elsewhere it prints what is
-# missing and carries on.
+# Windows installer with makensis and lists what it holds with 7z), wine, wine64 and
+# locales (a test runs that installer and its uninstaller under Wine, in a Thai locale),
+# when they are missing. Runs apt-get only as root on a Debian-like system; elsewhere it
+# prints what is missing and carries on.
 set -euo pipefail
 
 packages=(
@@ -19,6 +20,7 @@ packages=(
   python3-uno
   postgresql
   nsis p7zip-full
+  wine wine64 locales
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -57,7 +57,8 @@ Name "$(AppName)"
 OutFile "${OUTFILE}"
 ; Replaced at start by the mode's folder (MultiUser); its last part is what a folder
 ; chosen with Browse gets, so the app never lands loose among another folder's files.
-InstallDir "$LOCALAPPDATA\Programs\workshop-app"
+!define DEFAULT_INSTDIR "$LOCALAPPDATA\Programs\workshop-app"
+InstallDir "${DEFAULT_INSTDIR}"
 ; A file that cannot be replaced (the app still running) stops the install instead of
 ; being skipped, which would leave old and new files mixed.
 AllowSkipFiles off
@@ -174,6 +175,12 @@ LangString UninstallKeepsData ${LANG_ENGLISH} "The app will be removed from the 
 Section "$(SectionApp)" SectionApp
   SectionIn RO
   !insertmacro WAIT_UNTIL_CLOSED
+  ; .onVerifyInstDir is not asked in a silent install.
+  ${If} ${FileExists} "$INSTDIR\_internal\*.*"
+  ${AndIfNot} ${FileExists} "$INSTDIR\${APP_EXE}"
+    MessageBox MB_OK|MB_ICONSTOP "$(NotThisFolder)" /SD IDOK
+    Abort
+  ${EndIf}
   SetOutPath "$INSTDIR"
   ; An older version's libraries go first: one left behind could be loaded instead of
   ; the new one. Only a folder holding this app is emptied (see .onVerifyInstDir).
@@ -246,6 +253,11 @@ Function .onInit
   ${EndIf}
   ; /D=folder fills $INSTDIR before this function; MultiUser would replace it.
   StrCpy $ChosenFolder $INSTDIR
+  ; Without /D=, $INSTDIR is InstallDir's folder (compared before MultiUser changes
+  ; what $LOCALAPPDATA means).
+  ${If} $ChosenFolder == "${DEFAULT_INSTDIR}"
+    StrCpy $ChosenFolder ""
+  ${EndIf}
   !insertmacro MULTIUSER_INIT
   ${If} $ChosenFolder != ""
     StrCpy $INSTDIR $ChosenFolder

@@ -1,8 +1,10 @@
 """The one-folder app, built once per test session from this checkout with PyInstaller
-(about a minute) and shared by the Linux package and Windows installer tests."""
+(about a minute) and shared by the Linux package and Windows installer tests; and
+makensis, which compiles the Windows installer script."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +12,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent.parent
+NSIS_SCRIPT = ROOT / "installers" / "windows" / "workshop-app.nsi"
+MAKENSIS = shutil.which("makensis")
 
 
 @pytest.fixture(scope="session")
@@ -46,3 +50,15 @@ def app_version(app_folder: Path) -> str:
         timeout=60,
     ).stdout
     return printed.split()[1]
+
+
+def makensis(*arguments: str) -> subprocess.CompletedProcess[str]:
+    """Compile the Windows installer script; warnings are errors (-WX)."""
+    assert MAKENSIS is not None, "makensis is missing: run scripts/install-system-packages.sh"
+    return subprocess.run(
+        [MAKENSIS, "-WX", "-V2", *arguments, str(NSIS_SCRIPT)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )

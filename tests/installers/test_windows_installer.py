@@ -16,25 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.installers.conftest import ROOT, app_version
+from tests.installers.conftest import MAKENSIS, app_version, makensis
 
-SCRIPT = ROOT / "installers" / "windows" / "workshop-app.nsi"
-MAKENSIS = shutil.which("makensis")
 needs_makensis = pytest.mark.skipif(
     MAKENSIS is None and shutil.which("dpkg") is None,
     reason="makensis is installed by make on Debian systems only",
 )
-
-
-def makensis(*arguments: str) -> subprocess.CompletedProcess[str]:
-    assert MAKENSIS is not None, "makensis is missing: run scripts/install-system-packages.sh"
-    return subprocess.run(
-        [MAKENSIS, "-WX", "-V2", *arguments, str(SCRIPT)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
 
 
 @needs_makensis

@@ -14,7 +14,6 @@ installs on Debian). In a temporary folder it:
 from __future__ import annotations
 
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -23,6 +22,10 @@ import time
 from pathlib import Path
 
 from figures import Figure, report
+
+# The tests' build and makensis call serve the bench as well.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.installers.conftest import MAKENSIS, app_version, build_app, makensis
 
 ROOT = Path(__file__).resolve().parent.parent
 MB = 1024 * 1024
@@ -46,29 +49,15 @@ def folder_size(folder: Path) -> int:
 
 
 def main() -> int:
-    if shutil.which("makensis") is None:
+    if MAKENSIS is None:
         print("makensis is missing: run scripts/install-system-packages.sh (as root)")
         return 1
     with tempfile.TemporaryDirectory(prefix="bench-installers-") as temporary:
         work = Path(temporary)
-        build_seconds, _ = run(
-            [
-                sys.executable,
-                "-m",
-                "PyInstaller",
-                "--noconfirm",
-                "--log-level",
-                "ERROR",
-                "--distpath",
-                str(work / "dist"),
-                "--workpath",
-                str(work / "build"),
-                str(ROOT / "installers" / "workshop-app.spec"),
-            ],
-            cwd=work,
-        )
-        app = work / "dist" / "workshop-app"
-        version = run([str(app / "workshop-app"), "--version"])[1].split()[1]
+        start = time.perf_counter()
+        app = build_app(work)
+        build_seconds = time.perf_counter() - start
+        version = app_version(app)
 
         deb_seconds, printed = run(
             [str(ROOT / "installers/linux/build-deb.sh"), str(app), str(work)]
@@ -76,16 +65,10 @@ def main() -> int:
         deb = Path(printed.strip())
 
         setup = work / f"workshop-app-{version}-setup.exe"
-        nsis_seconds, _ = run(
-            [
-                "makensis",
-                "-V2",
-                f"-DDIST={app}",
-                f"-DVERSION={version}",
-                f"-DOUTFILE={setup}",
-                str(ROOT / "installers" / "windows" / "workshop-app.nsi"),
-            ]
-        )
+        start = time.perf_counter()
+        compiled = makensis(f"-DDIST={app}", f"-DVERSION={version}", f"-DOUTFILE={setup}")
+        nsis_seconds = time.perf_counter() - start
+        assert compiled.returncode == 0, compiled.stdout
 
         clean = {
             "PATH": "/usr/bin:/bin",

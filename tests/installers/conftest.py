@@ -16,10 +16,8 @@ NSIS_SCRIPT = ROOT / "installers" / "windows" / "workshop-app.nsi"
 MAKENSIS = shutil.which("makensis")
 
 
-@pytest.fixture(scope="session")
-def built_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The built app folder (``workshop-app`` and ``_internal/``)."""
-    build = tmp_path_factory.mktemp("pyinstaller")
+def build_app(folder: Path) -> Path:
+    """Build the one-folder app from this checkout into ``folder``; its path."""
     subprocess.run(
         [
             sys.executable,
@@ -29,15 +27,21 @@ def built_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "--log-level",
             "ERROR",
             "--distpath",
-            str(build / "dist"),
+            str(folder / "dist"),
             "--workpath",
-            str(build / "work"),
+            str(folder / "work"),
             str(ROOT / "installers" / "workshop-app.spec"),
         ],
         check=True,
-        cwd=build,
+        cwd=folder,
     )
-    return build / "dist" / "workshop-app"
+    return folder / "dist" / "workshop-app"
+
+
+@pytest.fixture(scope="session")
+def built_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built app folder (``workshop-app`` and ``_internal/``)."""
+    return build_app(tmp_path_factory.mktemp("pyinstaller"))
 
 
 def app_version(app_folder: Path) -> str:

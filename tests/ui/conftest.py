@@ -1,16 +1,41 @@
-"""Fixtures for GUI tests: a context over a real demo database, fonts loaded."""
+"""Fixtures for GUI tests: a context over a real demo database, fonts loaded; the main
+window shown, in English or in Thai."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from workshop_app.db.database import Database
-from workshop_app.ui.app import load_fonts
+from workshop_app.ui.app import install_translator, load_fonts
 from workshop_app.ui.context import WorkshopContext
+from workshop_app.ui.main_window import MainWindow
 
 
 @pytest.fixture
 def context(qtbot: QtBot, db: Database, demo_workshop: str) -> WorkshopContext:
     load_fonts()
     return WorkshopContext(db, demo_workshop, "en")
+
+
+def shown_main_window(qtbot: QtBot, context: WorkshopContext) -> MainWindow:
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def thai_window(qtbot: QtBot, db: Database, demo_workshop: str) -> Iterator[MainWindow]:
+    """The main window in Thai (the translator is removed afterwards)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    load_fonts()
+    translator = install_translator(app, "th")
+    yield shown_main_window(qtbot, WorkshopContext(db, demo_workshop, "th"))
+    if translator is not None:
+        app.removeTranslator(translator)

@@ -2,37 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import shown_main_window
 from workshop_app import __version__
-from workshop_app.db.database import Database, head_revision
+from workshop_app.db.database import head_revision
 from workshop_app.ui.about_dialog import APP_NAME_EN, APP_NAME_TH, AboutDialog
-from workshop_app.ui.app import install_translator, load_fonts
 from workshop_app.ui.context import WorkshopContext
 from workshop_app.ui.main_window import MainWindow
-
-
-def _window(qtbot: QtBot, context: WorkshopContext) -> MainWindow:
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
-@pytest.fixture
-def thai_window(qtbot: QtBot, db: Database, demo_workshop: str) -> Iterator[MainWindow]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    load_fonts()
-    translator = install_translator(app, "th")
-    yield _window(qtbot, WorkshopContext(db, demo_workshop, "th"))
-    if translator is not None:
-        app.removeTranslator(translator)
 
 
 def _help_menu(window: MainWindow) -> QMenu:
@@ -54,7 +32,7 @@ def _open_about(qtbot: QtBot, window: MainWindow, about_text: str) -> AboutDialo
 
 
 def test_about_opens_from_the_help_menu(qtbot: QtBot, context: WorkshopContext) -> None:
-    window = _window(qtbot, context)
+    window = shown_main_window(qtbot, context)
     assert window.menuBar().actions()[-1].text() == "&Help"
     dialog = _open_about(qtbot, window, "About")
     assert dialog.windowTitle() == "About Workshop app"

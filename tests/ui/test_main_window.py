@@ -3,35 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from workshop_app.db.database import Database
 from workshop_app.services import attendees
-from workshop_app.ui.app import install_translator, load_fonts
-from workshop_app.ui.context import WorkshopContext
 from workshop_app.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def thai_window(qtbot: QtBot, db: Database, demo_workshop: str) -> Iterator[MainWindow]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    load_fonts()
-    translator = install_translator(app, "th")
-    window = MainWindow(WorkshopContext(db, demo_workshop, "th"))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    if translator is not None:
-        app.removeTranslator(translator)
 
 
 def test_pages_and_menus_are_in_thai(thai_window: MainWindow) -> None:

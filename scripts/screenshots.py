@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from workshop_app.db.database import Database, open_database
 from workshop_app.services import ideas
@@ -29,6 +29,12 @@ from workshop_app.ui.context import WorkshopContext
 from workshop_app.ui.dialogs import AttendeeDialog, NewWorkshopDialog
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.provincial_view import ProvincialView
+
+
+def save_shot(widget: QWidget, path: Path) -> None:
+    """The widget as it is now, as a PNG; its path printed."""
+    widget.grab().save(str(path))
+    print(path)
 
 
 def conflicting_bundle(database: Database, workshop_id: str, folder: Path) -> Path:
@@ -88,9 +94,7 @@ def provincial_view_shots(out: Path, app: QApplication, folder: Path) -> None:
                 chosen = next((n for n, p in enumerate(pairs) if p.score < 0.99), 0)
                 window.duplicate_view.selectRow(chosen)
                 QApplication.processEvents()
-                path = out / f"provincial-{language}.png"
-                window.grab().save(str(path))
-                print(path)
+                save_shot(window, out / f"provincial-{language}.png")
                 window.close()
                 if translator is not None:
                     app.removeTranslator(translator)
@@ -123,23 +127,17 @@ def main() -> int:
                     window.board_page.entry.setText("ส่งเสริมการแปรรูปยางพาราเพื่อเพิ่มมูลค่า")
                     window.board_page.update_suggestions()
                 QApplication.processEvents()
-                path = out / f"{name}-{language}.png"
-                window.grab().save(str(path))
-                print(path)
+                save_shot(window, out / f"{name}-{language}.png")
             # Minutes: the agenda item that reports the results, and the PDF preview.
             window.show_page(4)
             window.minutes_page.agenda.setCurrentRow(3)
             window.minutes_page.update_preview()
             QTest.qWait(1500)  # QPdfView renders its pages in the background
-            path = out / f"minutes-{language}.png"
-            window.grab().save(str(path))
-            print(path)
+            save_shot(window, out / f"minutes-{language}.png")
             # Action plan: the first project of issue 1 and the totals.
             window.show_page(5)
             QApplication.processEvents()
-            path = out / f"action-plan-{language}.png"
-            window.grab().save(str(path))
-            print(path)
+            save_shot(window, out / f"action-plan-{language}.png")
             window.open_projector()
             projector = window.projector
             assert projector is not None
@@ -148,9 +146,7 @@ def main() -> int:
             for show_all in (False, True):
                 window.board.set_show_all(show_all)
                 QApplication.processEvents()
-                path = out / f"projector{'-all' if show_all else ''}-{language}.png"
-                projector.grab().save(str(path))
-                print(path)
+                save_shot(projector, out / f"projector{'-all' if show_all else ''}-{language}.png")
             window.board.set_show_all(False)
             # Voting: the first demo round (dots, stickers per sector) on each tab, its
             # results revealed on the projector, and the ballot screen of the open round.
@@ -160,15 +156,11 @@ def main() -> int:
             for tab, name in enumerate(("results", "tallies", "ballots")):
                 voting.tabs.setCurrentIndex(tab)
                 QApplication.processEvents()
-                path = out / f"voting-{name}-{language}.png"
-                window.grab().save(str(path))
-                print(path)
+                save_shot(window, out / f"voting-{name}-{language}.png")
             voting.tabs.setCurrentIndex(0)
             voting.reveal.setChecked(True)
             QApplication.processEvents()
-            path = out / f"projector-results-{language}.png"
-            projector.grab().save(str(path))
-            print(path)
+            save_shot(projector, out / f"projector-results-{language}.png")
             voting.context.undo_stack.undo()  # hide them again
             voting.select_round(voting.rounds[-1].id)
             voting.open_ballot_screen()
@@ -179,9 +171,7 @@ def main() -> int:
             screen.code.setText("1")
             screen.identify()
             QApplication.processEvents()
-            path = out / f"ballot-screen-{language}.png"
-            screen.grab().save(str(path))
-            print(path)
+            save_shot(screen, out / f"ballot-screen-{language}.png")
             screen.close()
             projector.close()
             page = window.registration_page
@@ -190,16 +180,12 @@ def main() -> int:
             QApplication.processEvents()
             dialog = page.findChild(AttendeeDialog)
             if dialog is not None:
-                path = out / f"walk-in-{language}.png"
-                dialog.grab().save(str(path))
-                print(path)
+                save_shot(dialog, out / f"walk-in-{language}.png")
                 dialog.reject()
             new_dialog = NewWorkshopDialog(language)
             new_dialog.show()
             QApplication.processEvents()
-            path = out / f"new-workshop-{language}.png"
-            new_dialog.grab().save(str(path))
-            print(path)
+            save_shot(new_dialog, out / f"new-workshop-{language}.png")
             new_dialog.close()
             # Sync: a bundle from another laptop imported, its summary, and a conflict.
             if bundle is None:
@@ -207,9 +193,7 @@ def main() -> int:
             window.show_page(6)
             window.sync_page.import_from(bundle)
             QApplication.processEvents()
-            path = out / f"sync-{language}.png"
-            window.grab().save(str(path))
-            print(path)
+            save_shot(window, out / f"sync-{language}.png")
             window.close()
             if translator is not None:
                 app.removeTranslator(translator)

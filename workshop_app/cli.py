@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 from sqlalchemy.exc import DBAPIError
@@ -27,7 +28,11 @@ from workshop_app.services import (
     voting,
     workshops,
 )
+from workshop_app.services.workshops import WorkshopSummary
 from workshop_app.sync.merge import MergeResult
+
+if TYPE_CHECKING:  # the provincial services are imported only when a server is named
+    from workshop_app.services.province import ProvinceWorkshop
 
 EXIT_USER_ERROR = 2
 
@@ -335,20 +340,25 @@ def _run_on_server(args: argparse.Namespace, url: str, chosen: str | None) -> in
 def _list_province(url: str) -> None:
     """One line per workshop on the server, as `list` prints a file's."""
     from workshop_app.services.province import province_workshops
-    from workshop_app.sync.server import SyncError, connect_server, server_label
+    from workshop_app.sync.server import SyncError, connect_server, failure_reason, server_label
 
     engine = connect_server(url)
     try:
         with Session(engine) as session:
             summaries = province_workshops(session)
     except DBAPIError as exc:
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        reason = failure_reason(exc)
         raise SyncError(
             f"อ่านจากเซิร์ฟเวอร์ {server_label(url)} ไม่สำเร็จ: {reason}",
             f"cannot read from {server_label(url)}: {reason}",
         ) from None
     finally:
         engine.dispose()
+    _print_workshops(summaries)
+
+
+def _print_workshops(summaries: Sequence[WorkshopSummary | ProvinceWorkshop]) -> None:
+    """One tab-separated line per workshop: id, date, invited, present, title."""
     for summary in summaries:
         day = summary.start_date.isoformat() if summary.start_date else "-"
         print(f"{summary.id}\t{day}\t{summary.invited}\t{summary.present}\t{summary.title}")
@@ -383,11 +393,7 @@ def _run_command(args: argparse.Namespace, db_path: Path, language: str) -> int:
             )
         elif args.command == "list":
             with database.session() as session:
-                for summary in workshops.list_workshops(session):
-                    day = summary.start_date.isoformat() if summary.start_date else "-"
-                    print(
-                        f"{summary.id}\t{day}\t{summary.invited}\t{summary.present}\t{summary.title}"
-                    )
+                _print_workshops(workshops.list_workshops(session))
         elif args.command == "import-attendees":
             with database.transaction() as session:
                 workshop_id = workshops.find_workshop_id(session, args.workshop)

@@ -13,7 +13,6 @@ import re
 import struct
 from dataclasses import dataclass
 from importlib.metadata import PackageMetadata, PackageNotFoundError, distribution
-from importlib.metadata import version as metadata_version
 
 from workshop_app import resources
 
@@ -123,14 +122,6 @@ def package_component(name: str, distribution_names: tuple[str, ...] = ()) -> Co
             continue
         return Component(name, dist.version, short_license(metadata), _home_page(metadata))
     return Component(name, "", "", "", installed=False)
-
-
-def package_version(name: str) -> str:
-    """The installed version of a distribution, "" when it is not installed."""
-    try:
-        return metadata_version(name) or ""
-    except PackageNotFoundError:
-        return ""
 
 
 def _installed_name(name: str) -> str:

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
+from sqlalchemy.exc import DBAPIError
 
 from tests.sync.replicas import outbox_size, small_demo, snapshot
 from workshop_app.cli import main
 from workshop_app.db.database import Database, DatabaseError, head_revision, open_database
 from workshop_app.services.ideas import IdeaDraft, list_ideas, update_idea
 from workshop_app.sync.conflicts import list_conflicts
-from workshop_app.sync.server import Checkpoint, SyncError, connect_server, sync
+from workshop_app.sync.server import Checkpoint, SyncError, connect_server, failure_reason, sync
 
 # Test passwords contain Thai, so they are written URL-quoted in the address.
 PASSWORD_QUOTED = "secret-%E0%B8%9E-1"
@@ -196,3 +197,10 @@ def test_a_restored_backup_continues_as_a_new_device(
         assert snapshot(b) == snapshot(restored)
     finally:
         restored.close()
+
+
+def test_a_failure_reason_is_the_drivers_first_line_or_the_whole_error() -> None:
+    said = DBAPIError("SELECT 1", {}, Exception("connection refused\n\tIs the server running?"))
+    assert failure_reason(said) == "connection refused"
+    silent = DBAPIError("SELECT 1", {}, Exception(""))  # once an IndexError
+    assert failure_reason(silent) == str(silent)

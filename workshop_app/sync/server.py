@@ -88,8 +88,14 @@ def connect_server(url: str, password: str | None = None) -> Engine:
     return engine
 
 
+def failure_reason(exc: DBAPIError) -> str:
+    """The first line of what the server or its driver said, for a message."""
+    said = str(exc.orig).strip() if exc.orig else ""
+    return said.splitlines()[0] if said else str(exc)
+
+
 def _unreachable(url: str, exc: DBAPIError) -> SyncError:
-    reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+    reason = failure_reason(exc)
     return SyncError(
         f"ติดต่อเซิร์ฟเวอร์ {server_label(url)} ไม่สำเร็จ: {reason} ข้อมูลที่ส่งหรือรับแล้วยังอยู่ครบ ลองซิงก์ใหม่ได้",
         f"cannot sync with {server_label(url)}: {reason}. "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import platform
 
-import PySide6
 from PySide6.QtCore import Qt, QUrl, qVersion
 from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication
 from PySide6.QtWidgets import (
@@ -29,9 +28,11 @@ from workshop_app.db.database import head_revision
 APP_NAME_TH = "โปรแกรมประชุมเชิงปฏิบัติการจัดทำแผนพัฒนาจังหวัด"
 APP_NAME_EN = "Workshop app"
 
-# What runs the app, as (label, distribution) for the Versions tab; Python, Qt and PySide6
-# are asked of the running interpreter and binding instead.
-RUNTIME_PACKAGES = (
+# What runs the app, for the Versions tab: (label, name of the bundled component).
+VERSION_ROWS = (
+    ("Python", "Python"),
+    ("Qt", "Qt"),
+    ("PySide6", "PySide6"),
     ("SQLAlchemy", "SQLAlchemy"),
     ("ReportLab", "reportlab"),
     ("openpyxl", "openpyxl"),
@@ -39,6 +40,17 @@ RUNTIME_PACKAGES = (
     ("psycopg", "psycopg"),
     ("alembic", "alembic"),
 )
+
+
+def _heading(text: str, object_name: str, scale: float) -> QLabel:
+    """A bold label, ``scale`` times the normal size."""
+    label = QLabel(text)
+    label.setObjectName(object_name)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    return label
 
 
 class AboutDialog(QDialog):
@@ -49,19 +61,9 @@ class AboutDialog(QDialog):
         self.setObjectName("aboutDialog")
         self.setWindowTitle(self.tr("About Workshop app"))
 
-        thai_name = QLabel(APP_NAME_TH)
-        thai_name.setObjectName("aboutThaiName")
-        title_font = QFont(thai_name.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.45)
-        title_font.setBold(True)
-        thai_name.setFont(title_font)
+        thai_name = _heading(APP_NAME_TH, "aboutThaiName", 1.45)
         thai_name.setWordWrap(True)
-        english_name = QLabel(APP_NAME_EN)
-        english_name.setObjectName("aboutEnglishName")
-        english_font = QFont(english_name.font())
-        english_font.setPointSizeF(english_font.pointSizeF() * 1.15)
-        english_font.setBold(True)
-        english_name.setFont(english_font)
+        english_name = _heading(APP_NAME_EN, "aboutEnglishName", 1.15)
         self.version_label = QLabel(self.tr("Version {version}").format(version=__version__))
         self.version_label.setObjectName("aboutVersion")
         description = QLabel(
@@ -110,13 +112,12 @@ class AboutDialog(QDialog):
 
     def _versions_tab(self) -> QWidget:
         not_installed = self.tr("not installed")
+        # The versions are those of the license list, read once from the metadata.
+        bundled = {component.name: component for component in self.components}
         self.versions: list[tuple[str, str]] = [
-            ("Python", platform.python_version()),
-            ("Qt", qVersion()),
-            ("PySide6", PySide6.__version__),
             *(
-                (label, licenses.package_version(dist) or not_installed)
-                for label, dist in RUNTIME_PACKAGES
+                (label, bundled[name].version if bundled[name].installed else not_installed)
+                for label, name in VERSION_ROWS
             ),
             (self.tr("Database schema revision"), head_revision()),
             (self.tr("Operating system"), platform.platform(terse=True)),

@@ -70,6 +70,7 @@ from workshop_app.services.province import (
     province_workshops,
 )
 from workshop_app.services.workshops import kind_name
+from workshop_app.sync.server import failure_reason
 from workshop_app.thai.collate import thai_sort_key
 from workshop_app.thai.dates import format_thai_date, format_thai_date_short
 from workshop_app.ui.card_delegate import Breaker
@@ -558,7 +559,7 @@ class ProvincialView(QMainWindow):
             with Session(self.engine) as session:
                 result = query(session)
         except DBAPIError as exc:
-            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            reason = failure_reason(exc)
             self.message.show_message(
                 self.tr("Cannot read from the server {server}: {reason}").format(
                     server=self.server, reason=reason

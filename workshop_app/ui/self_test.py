@@ -3,8 +3,9 @@
 Run after installing (by the installer's test, or by a user asked to by support). It
 starts the real GUI offscreen and goes through what a workshop needs: the bundled
 resources, a Thai font that really covers Thai (without one Qt draws boxes and still
-exits 0), the database, the main window in Thai, the minutes PDF and the action-plan
-workbook, each read back. One line per check; the exit status is non-zero if any fails.
+exits 0), the database, the main window in Thai and each of its pages (the minutes
+preview rendered), the minutes PDF and the action-plan workbook, each read back. One
+line per check; the exit status is non-zero if any fails.
 """
 
 from __future__ import annotations

@@ -132,6 +132,7 @@ def _run_job(job: dict[str, Any]) -> list[dict[str, Any]]:  # pragma: no cover
     import uno  # type: ignore[import-not-found]
     from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
     from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
+    from com.sun.star.lang import DisposedException  # type: ignore[import-not-found]
 
     def prop(name: str, value: Any) -> Any:
         item = PropertyValue()
@@ -161,6 +162,7 @@ def _run_job(job: dict[str, Any]) -> list[dict[str, Any]]:  # pragma: no cover
     )
     if document is None:
         raise RuntimeError(f"LibreOffice could not open {job['path']}")
+    stored = False
     try:
         controller = document.getCurrentController()
         dispatcher = context.ServiceManager.createInstanceWithContext(
@@ -192,8 +194,16 @@ def _run_job(job: dict[str, Any]) -> list[dict[str, Any]]:  # pragma: no cover
         document.storeToURL(
             uno.systemPathToFileUrl(job["target"]), (prop("FilterName", EXCEL_FILTER),)
         )
+        stored = True
     finally:
-        document.close(True)
+        try:
+            document.close(True)
+        except DisposedException:
+            # LibreOffice 7.4 now and then aborts (signal 6, in an idle task that typing
+            # into a cell leaves queued) once the file is stored. Everything the tests
+            # check was read and stored before that; a crash earlier still fails.
+            if not stored:
+                raise
         with contextlib.suppress(Exception):  # the bridge drops as LibreOffice quits
             desktop.terminate()
     return found

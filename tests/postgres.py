@@ -202,6 +202,45 @@ class ThrowawayPostgres:
             ).fetchall()
         return sum(1 for (terminated,) in rows if terminated)
 
+    def dump(self, dbname: str) -> Path:
+        """A pg_dump of the database (custom format), as an office's nightly backup."""
+        target = self._folder() / f"{dbname}-{secrets.token_hex(4)}.dump"
+        self._run("pg_dump", *self._socket_args(), "--format=custom", f"--file={target}", dbname)
+        return target
+
+    def restore(self, dbname: str, dump: Path, recreate: bool) -> None:
+        """Put a dump back: into a new database of the same name (``recreate``), or over
+        the existing one with pg_restore --clean."""
+        if recreate:
+            self.drop_database(dbname)
+            self.create_database(dbname)
+            self._run("pg_restore", *self._socket_args(), f"--dbname={dbname}", str(dump))
+        else:
+            self._run(
+                "pg_restore",
+                *self._socket_args(),
+                "--clean",
+                "--if-exists",
+                f"--dbname={dbname}",
+                str(dump),
+            )
+
+    def server_processes(self) -> list[int]:
+        """The postmaster and every process it started (backends, background workers)."""
+        postmaster = int((self.data_dir / "postmaster.pid").read_text().split()[0])
+        children = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # the process ended meanwhile
+            if int(fields[1]) == postmaster:
+                children.append(int(stat.parent.name))
+        return [postmaster, *children]
+
+    def _socket_args(self) -> list[str]:
+        return [f"--host={self._folder()}", f"--port={self.port}", f"--username={SUPERUSER}"]
+
     # -- addresses ----------------------------------------------------------------------
 
     def workshop_url(self, dbname: str) -> str:

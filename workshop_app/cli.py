@@ -230,6 +230,12 @@ def _sync_parsers(
         help="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db; the password may be in "
         "the URL, in PGPASSWORD or in ~/.pgpass and is never stored",
     )
+    server.add_argument(
+        "--timeout",
+        type=float,
+        default=60.0,
+        help="seconds the server may take to answer before the sync stops (default 60)",
+    )
 
 
 # The file each document is written as.
@@ -439,7 +445,14 @@ def _run_command(args: argparse.Namespace, db_path: Path, language: str) -> int:
         elif args.command == "sync":
             from workshop_app.sync.server import server_label, sync
 
-            result = sync(database, args.server)
+            result = sync(database, args.server, timeout=args.timeout)
+            if result.fresh_start:
+                _say(
+                    language,
+                    "เซิร์ฟเวอร์นี้ใหม่หรือถูกกู้คืนจากสำรอง: ส่งข้อมูลทั้งหมดในแฟ้มนี้อีกครั้งและรับใหม่ตั้งแต่ต้น",
+                    "this server is new or was restored from a backup: everything in this "
+                    "file was sent again and the server's data received from the start",
+                )
             _say(
                 language,
                 f"ซิงก์กับ {server_label(args.server)} แล้ว: ส่ง {result.pushed_rows} แถว "

@@ -69,7 +69,14 @@ def test_a_file_from_the_first_version_is_upgraded_with_its_data(tmp_path: Path)
         conn.execute("ALTER TABLE attendees DROP COLUMN absence_reason")
         conn.execute("ALTER TABLE agenda_items DROP COLUMN shows_results")
         conn.execute("ALTER TABLE strategic_issues DROP COLUMN indicators")
-        for table in ("sync_servers", "sync_devices", "sync_log", "sync_outbox", "sync_conflicts"):
+        for table in (
+            "sync_identity",
+            "sync_servers",
+            "sync_devices",
+            "sync_log",
+            "sync_outbox",
+            "sync_conflicts",
+        ):
             conn.execute(f"DROP TABLE {table}")
         for table in ("workshops", "strategic_issues", "agenda_items", "sectors", "attendees"):
             conn.execute(f"ALTER TABLE {table} DROP COLUMN versions")

@@ -12,7 +12,14 @@ from workshop_app.models.project import (
     ReferenceItem,
     ReferenceListName,
 )
-from workshop_app.models.sync import SyncConflict, sync_devices, sync_log, sync_outbox, sync_servers
+from workshop_app.models.sync import (
+    SyncConflict,
+    sync_devices,
+    sync_identity,
+    sync_log,
+    sync_outbox,
+    sync_servers,
+)
 from workshop_app.models.vote import (
     Ballot,
     BallotMark,
@@ -66,6 +73,7 @@ __all__ = [
     "Workshop",
     "WorkshopKind",
     "sync_devices",
+    "sync_identity",
     "sync_log",
     "sync_outbox",
     "sync_servers",

@@ -66,4 +66,23 @@ sync_servers = Table(
     Base.metadata,
     Column("server", Text, primary_key=True),
     Column("pulled_seq", BigInteger, nullable=False),
+    # The server's id and epoch when last synced; another means it is a new, restored or
+    # rebuilt server: everything is sent again and pulled from the start.
+    Column("server_id", Text, nullable=True),
+    Column("epoch", Text, nullable=True),
+    # The last outbox number the server acknowledged, and to which device id (a copied
+    # file is a new device): a server that knows less was put back to an earlier state.
+    Column("acked_seq", BigInteger, nullable=True),
+    Column("acked_device", Text, nullable=True),
+)
+
+# On the provincial server (one row): its id, its epoch, and the anchor that tells a
+# restored or copied database from the one the epoch was started on.
+sync_identity = Table(
+    "sync_identity",
+    Base.metadata,
+    Column("id", Integer, primary_key=True),
+    Column("server_id", Text, nullable=False),
+    Column("epoch", Text, nullable=False),
+    Column("anchor", Text, nullable=False),
 )

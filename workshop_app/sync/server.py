@@ -13,15 +13,43 @@ cursor (``sync_servers.pulled_seq``). An interrupted sync resumes at the last ba
 Rows are sent as they are now, not as they were when written, so a batch also carries
 any row its rows point at that the other side may not have yet (a parent changed after
 the batch's window): every batch is complete on its own.
+
+The server's life: it has an id and an epoch (``sync_identity``). A restore from a dump,
+a copied database or a new, empty one shows as another id or epoch than the laptop
+remembers, and so does a server that knows less than it acknowledged to this laptop. The
+laptop then queues every row it holds, sends them all and pulls the whole log: merging
+is idempotent, so nothing is lost or doubled, and every replica converges.
+
+Every statement has a deadline: the server ends one that runs too long (and a
+transaction left idle), and the laptop cuts a connection that stops answering (a
+stopped or frozen server never answers, though its computer still acknowledges packets).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import os
+import socket
+import threading
+import weakref
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, delete, func, select, update
+import psycopg
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    literal,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
@@ -29,7 +57,13 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from workshop_app.db.database import Database, upgrade_server
 from workshop_app.db.types import new_id
 from workshop_app.errors import UserError
-from workshop_app.models import sync_devices, sync_log, sync_outbox, sync_servers
+from workshop_app.models import (
+    sync_devices,
+    sync_identity,
+    sync_log,
+    sync_outbox,
+    sync_servers,
+)
 from workshop_app.sync.merge import (
     MergeResult,
     Source,
@@ -38,9 +72,11 @@ from workshop_app.sync.merge import (
     journal_entries,
     merge_rows,
 )
-from workshop_app.sync.tables import TABLES_BY_NAME, Row, dangling_references
+from workshop_app.sync.tables import SYNCED_TABLES, TABLES_BY_NAME, Row, dangling_references
 
 BATCH_ROWS = 500
+# Seconds the server may take to answer anything (connect, a statement, a batch).
+TIMEOUT_SECONDS = 60
 # Test seam: called at named points of a sync ("push:before-commit", ...); a test makes
 # it raise to cut the connection there.
 Checkpoint = Callable[[str], None]
@@ -57,6 +93,8 @@ class SyncResult:
     pulled: MergeResult = field(default_factory=MergeResult)  # as merged here
     pushed_rows: int = 0
     pulled_rows: int = 0
+    # Why everything was sent again and pulled from the start ("" if it was not).
+    fresh_start: str = ""
 
 
 def server_label(url: str) -> str:
@@ -64,28 +102,94 @@ def server_label(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
-def connect_server(url: str, password: str | None = None) -> Engine:
+def connect_server(
+    url: str, password: str | None = None, timeout: float = TIMEOUT_SECONDS
+) -> Engine:
     """An engine on the provincial server, its schema created or upgraded. ``password``
-    (typed in a window) is used for this connection only, not put into ``url``."""
+    (typed in a window) is used for this connection only, not put into ``url``.
+    ``timeout``: seconds the server may take to connect or to answer a statement."""
     try:
         parsed = make_url(url)
         if password:
             parsed = parsed.set(password=password)
         if parsed.get_backend_name() != "postgresql":
             raise ArgumentError(parsed.get_backend_name())
-        # A server that does not answer at all must not hang the window for minutes.
-        engine = create_engine(parsed, pool_pre_ping=True, connect_args={"connect_timeout": 15})
+        engine = create_engine(parsed, pool_pre_ping=True, connect_args=_deadlines(timeout))
+        _DEADLINES[engine] = _Deadline(engine, timeout)
     except (ArgumentError, NoSuchModuleError, ValueError) as exc:
         raise SyncError(
             f"ที่อยู่เซิร์ฟเวอร์ไม่ถูกต้อง: ต้องเป็น postgresql+psycopg://ผู้ใช้@เครื่อง/ฐานข้อมูล ({exc})",
             f"not a server address: use postgresql+psycopg://user@host/database ({exc})",
         ) from None
     try:
-        upgrade_server(engine, server_label(url))
+        with _DEADLINES[engine].exchange():
+            upgrade_server(engine, server_label(url))
     except DBAPIError as exc:
         engine.dispose()
-        raise _unreachable(url, exc) from None
+        raise _unreachable(url, exc, timeout=timeout, expired=_DEADLINES[engine].expired) from None
     return engine
+
+
+def _deadlines(timeout: float) -> dict[str, Any]:
+    """libpq settings: connect within ``timeout``; the server ends a statement running
+    longer, or a transaction left idle (a laptop gone mid-batch frees the merge lock);
+    keepalives notice a computer that is gone from the network."""
+    milliseconds = max(1, int(timeout * 1000))
+    return {
+        "connect_timeout": max(2, round(timeout)),  # libpq: whole seconds, at least 2
+        "keepalives": 1,
+        "keepalives_idle": 10,
+        "keepalives_interval": 5,
+        "keepalives_count": 3,
+        "tcp_user_timeout": milliseconds,
+        "options": (
+            f"-c statement_timeout={milliseconds} "
+            f"-c idle_in_transaction_session_timeout={2 * milliseconds}"
+        ),
+    }
+
+
+class _Deadline:
+    """Cuts the connections of an engine when one exchange with the server (checking a
+    connection out, its statements, the commit) takes longer than ``timeout`` seconds.
+    A stopped server process never answers nor ends the statement itself, and its
+    computer's kernel keeps acknowledging packets, so keepalives see nothing wrong;
+    shutting the sockets down wakes the driver, which then fails the exchange."""
+
+    def __init__(self, engine: Engine, timeout: float) -> None:
+        self.timeout = timeout
+        self.expired = False
+        self._connections: weakref.WeakSet[Any] = weakref.WeakSet()
+        event.listen(engine, "connect", lambda dbapi, _record: self._connections.add(dbapi))
+
+    @contextmanager
+    def exchange(self) -> Iterator[None]:
+        timer = threading.Timer(self.timeout, self._cut)
+        timer.daemon = True
+        timer.start()
+        try:
+            yield
+        finally:
+            timer.cancel()
+
+    def _cut(self) -> None:
+        self.expired = True
+        for connection in list(self._connections):
+            try:
+                descriptor = os.dup(connection.fileno())
+            except (OSError, ValueError, AttributeError, psycopg.Error):
+                continue  # closed already
+            with socket.socket(fileno=descriptor) as stream, suppress(OSError):
+                stream.shutdown(socket.SHUT_RDWR)
+
+
+_DEADLINES: weakref.WeakKeyDictionary[Engine, _Deadline] = weakref.WeakKeyDictionary()
+
+
+def _exchange(engine: Engine) -> AbstractContextManager[None]:
+    """One exchange with the server, under the engine's deadline (if it has one)."""
+    deadline = _DEADLINES.get(engine)
+    return deadline.exchange() if deadline else nullcontext()
 
 
 def failure_reason(exc: DBAPIError) -> str:
@@ -94,12 +198,29 @@ def failure_reason(exc: DBAPIError) -> str:
     return said.splitlines()[0] if said else str(exc)
 
 
-def _unreachable(url: str, exc: DBAPIError) -> SyncError:
+def _unreachable(
+    url: str,
+    exc: DBAPIError,
+    result: SyncResult | None = None,
+    timeout: float | None = None,
+    expired: bool = False,
+) -> SyncError:
     reason = failure_reason(exc)
+    reason_th = reason
+    if expired and timeout is not None:
+        reason_th = f"เซิร์ฟเวอร์ไม่ตอบภายใน {timeout:g} วินาที"
+        reason = f"the server did not answer within {timeout:g} s"
+    done_th = done_en = ""
+    if result is not None and (result.pushed_rows or result.pulled_rows):
+        done_th = f" ก่อนขาดการติดต่อส่งแล้ว {result.pushed_rows} แถว รับแล้ว {result.pulled_rows} แถว"
+        done_en = (
+            f" Before that, {result.pushed_rows} rows were sent and {result.pulled_rows} received."
+        )
     return SyncError(
-        f"ติดต่อเซิร์ฟเวอร์ {server_label(url)} ไม่สำเร็จ: {reason} ข้อมูลที่ส่งหรือรับแล้วยังอยู่ครบ ลองซิงก์ใหม่ได้",
-        f"cannot sync with {server_label(url)}: {reason}. "
-        "What was already sent or received is kept; sync again.",
+        f"ติดต่อเซิร์ฟเวอร์ {server_label(url)} ไม่สำเร็จ: {reason_th}{done_th} "
+        "ข้อมูลที่ส่งหรือรับแล้วยังอยู่ครบ ซิงก์อีกครั้งจะทำต่อจากที่ค้างไว้",
+        f"cannot sync with {server_label(url)}: {reason}.{done_en} "
+        "What was already sent or received is kept; sync again to carry on from there.",
     )
 
 
@@ -110,19 +231,149 @@ def sync(
     checkpoint: Checkpoint | None = None,
     progress: Progress | None = None,
     password: str | None = None,
+    timeout: float = TIMEOUT_SECONDS,
 ) -> SyncResult:
-    """Push, pull, and push what the pull merged (conflicts settled here)."""
-    engine = connect_server(url, password)
+    """Push, pull, and push what the pull merged (conflicts settled here). A server
+    this file has not synced with in its present life (new, restored, rebuilt) first
+    gets everything this file holds, and is pulled from the start."""
+    engine = connect_server(url, password, timeout)
+    label = server_label(url)
     result = SyncResult()
     try:
-        push(database, engine, result, batch_rows, checkpoint, progress)
-        pull(database, engine, server_label(url), result, batch_rows, checkpoint, progress)
-        push(database, engine, result, batch_rows, checkpoint, progress)
+        result.fresh_start = settle_epoch(database, engine, label)
+        acknowledged = push(database, engine, result, batch_rows, checkpoint, progress)
+        _remember_acknowledged(database, label, acknowledged)
+        pull(database, engine, label, result, batch_rows, checkpoint, progress)
+        acknowledged = push(database, engine, result, batch_rows, checkpoint, progress)
+        _remember_acknowledged(database, label, acknowledged)
     except DBAPIError as exc:
-        raise _unreachable(url, exc) from None
+        deadline = _DEADLINES.get(engine)
+        expired = deadline is not None and deadline.expired
+        raise _unreachable(url, exc, result, timeout, expired) from None
     finally:
         engine.dispose()
     return result
+
+
+# Why a laptop starts afresh with a server (SyncResult.fresh_start).
+NEW_SERVER = "new-server"  # never synced with it (or it is a new, empty database)
+NEW_EPOCH = "new-epoch"  # restored or copied: the server noticed
+SERVER_BEHIND = "server-behind"  # knows less than it acknowledged: this laptop noticed
+
+_IDENTITY = text(
+    "SELECT server_id, epoch, anchor, "
+    "(SELECT oid FROM pg_database WHERE datname = current_database())::text"
+    " || ':' || 'sync_log'::regclass::oid::text || ':' || xmin::text AS actual "
+    "FROM sync_identity WHERE id = 1"
+)
+# The anchor of the row version this transaction writes (its xmin is this transaction).
+_NEW_ANCHOR = text(
+    "(SELECT oid FROM pg_database WHERE datname = current_database())::text"
+    " || ':' || 'sync_log'::regclass::oid::text"
+    " || ':' || (pg_current_xact_id()::text::bigint % 4294967296)::text"
+)
+
+
+@dataclass
+class ServerState:
+    server_id: str
+    epoch: str
+    last_seq: int  # the last entry of its change log
+    pushed_seq: int  # this device's last outbox number it applied (0: none)
+
+
+def server_state(engine: Engine, device: str) -> ServerState:
+    """The server's id, epoch and positions; a new epoch is started first if the
+    database is not the one its epoch was started on (a restore, a copy)."""
+    with _exchange(engine), engine.begin() as server:
+        row = server.execute(_IDENTITY).one()
+        if row.actual != row.anchor:
+            server.execute(text("SELECT pg_advisory_xact_lock(728102)"))
+            row = server.execute(_IDENTITY).one()  # another laptop may have done it
+            if row.actual != row.anchor:
+                _start_server_epoch(server)
+                row = server.execute(_IDENTITY).one()
+        last_seq = server.scalar(select(func.max(sync_log.c.seq))) or 0
+        pushed_seq = _device_cursor(server, device)[0]
+    return ServerState(row.server_id, row.epoch, int(last_seq), pushed_seq)
+
+
+def _start_server_epoch(server: Connection, expected: str | None = None) -> None:
+    """A new epoch on the server (if its epoch is still ``expected``, when given)."""
+    statement = update(sync_identity).where(sync_identity.c.id == 1)
+    if expected is not None:
+        statement = statement.where(sync_identity.c.epoch == expected)
+    server.execute(statement.values(epoch=new_id(), anchor=_NEW_ANCHOR))
+
+
+def settle_epoch(database: Database, engine: Engine, label: str) -> str:
+    """Make sure the server has everything this file holds: if the server is not the one
+    this file last synced with, or was put back to an earlier state, every row is queued
+    again and the pull starts over. Returns why it started afresh ("" if it did not)."""
+    state = server_state(engine, database.device_id)
+    with database.engine.connect() as local:
+        known = local.execute(select(sync_servers).where(sync_servers.c.server == label)).first()
+        synced_before = (local.scalar(select(func.count()).select_from(sync_servers)) or 0) > 0
+    if known is None and not synced_before:
+        # A first sync: every row this file holds waits in its outbox already (nothing
+        # was ever acknowledged and dropped), so this is no fresh start.
+        reason = ""
+    elif known is None or known.server_id != state.server_id:
+        reason = NEW_SERVER
+    elif known.epoch != state.epoch:
+        reason = NEW_EPOCH
+    elif state.last_seq < known.pulled_seq or (
+        known.acked_device == database.device_id and state.pushed_seq < (known.acked_seq or 0)
+    ):
+        # Restored some other way (a file-level copy, a replica promoted): every laptop
+        # must start afresh, so the epoch moves on for all of them.
+        reason = SERVER_BEHIND
+        with _exchange(engine), engine.begin() as server:
+            server.execute(text("SELECT pg_advisory_xact_lock(728102)"))
+            _start_server_epoch(server, expected=state.epoch)
+        state = server_state(engine, database.device_id)
+    else:
+        return ""
+    # The server's cursor for this device stays: if it does not match this file, the
+    # push takes the file for an older copy and goes on as a new device, which loses
+    # nothing (after a restore of the server that is a needless but harmless change).
+    with database.engine.begin() as local:
+        queue_everything(local)
+        _set_cursor(
+            local,
+            sync_servers,
+            "server",
+            label,
+            {
+                "pulled_seq": 0,
+                "server_id": state.server_id,
+                "epoch": state.epoch,
+                "acked_seq": 0,
+                "acked_device": database.device_id,
+            },
+        )
+    return reason
+
+
+def queue_everything(local: Connection) -> None:
+    """Put every row this file holds in its outbox (parents first), once."""
+    queued = select(sync_outbox.c.row_id)
+    for table in SYNCED_TABLES:
+        local.execute(
+            insert(sync_outbox).from_select(
+                ["table_name", "row_id"],
+                select(literal(table.name), table.c.id).where(table.c.id.not_in(queued)),
+            )
+        )
+
+
+def _remember_acknowledged(database: Database, label: str, acknowledged: int) -> None:
+    with database.engine.begin() as local:
+        local.execute(
+            update(sync_servers)
+            .where(sync_servers.c.server == label)
+            .values(acked_seq=acknowledged, acked_device=database.device_id)
+        )
 
 
 def push(
@@ -132,8 +383,9 @@ def push(
     batch_rows: int = BATCH_ROWS,
     checkpoint: Checkpoint | None = None,
     progress: Progress | None = None,
-) -> None:
-    with engine.connect() as server:
+) -> int:
+    """Send the outbox; returns the last outbox number the server has acknowledged."""
+    with _exchange(engine), engine.connect() as server:
         acknowledged, server_epoch = _device_cursor(server, database.device_id)
     with database.engine.begin() as local:
         epoch = database.push_epoch(local)
@@ -166,7 +418,7 @@ def push(
                 sync_outbox,
                 after=last,
             )
-        with engine.begin() as server:
+        with _exchange(engine), engine.begin() as server:
             begin_merge(server)
             # Under the merge lock: a batch the server already applied (its
             # acknowledgement was lost) is not applied again.
@@ -191,6 +443,7 @@ def push(
     _drop_acknowledged(database, acknowledged)
     if pushed_any:
         _next_epoch(database, engine, epoch)
+    return acknowledged
 
 
 def _next_epoch(database: Database, engine: Engine, epoch: str) -> None:
@@ -198,7 +451,7 @@ def _next_epoch(database: Database, engine: Engine, epoch: str) -> None:
     before now carries an older one. Cut between the two, the next push sees a mismatch
     and goes on as a new device, which loses nothing."""
     following = new_id()
-    with engine.begin() as server:
+    with _exchange(engine), engine.begin() as server:
         server.execute(
             update(sync_devices)
             .where(sync_devices.c.device_id == database.device_id)
@@ -226,7 +479,10 @@ def pull(
     cursor = cursor or 0
     while True:
         # One snapshot: the log and the rows it names agree.
-        with engine.connect().execution_options(isolation_level="REPEATABLE READ") as server:
+        with (
+            _exchange(engine),
+            engine.connect().execution_options(isolation_level="REPEATABLE READ") as server,
+        ):
             entries = server.execute(
                 select(sync_log.c.seq, sync_log.c.table_name, sync_log.c.row_id)
                 .where(sync_log.c.seq > cursor)

@@ -458,15 +458,21 @@ def _merged_counts(session: Session, workshop_id: str) -> dict[str, int]:
         )
     ):
         children[str(parent_id)].append(idea_id)
+    # Walked with a stack, not recursion: a chain of merges may be thousands deep.
     counts: dict[str, int] = {}
-
-    def count(idea_id: str) -> int:
-        if idea_id not in counts:
-            counts[idea_id] = 0  # guards against a cycle arriving from another device
-            counts[idea_id] = sum(1 + count(child) for child in children.get(idea_id, ()))
-        return counts[idea_id]
-
-    return {parent: count(parent) for parent in children}
+    walking: set[str] = set()  # on the current path: a cycle arriving from another device
+    for root in children:
+        stack = [(root, False)]
+        while stack:
+            idea_id, finished = stack.pop()
+            if finished:
+                walking.discard(idea_id)
+                counts[idea_id] = sum(1 + counts.get(c, 0) for c in children.get(idea_id, ()))
+            elif idea_id not in counts and idea_id not in walking:
+                walking.add(idea_id)
+                stack.append((idea_id, True))
+                stack.extend((c, False) for c in children.get(idea_id, ()))
+    return {parent: counts[parent] for parent in children}
 
 
 def _rows(

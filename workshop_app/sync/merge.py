@@ -13,6 +13,13 @@ whatever the order things arrive in:
 The result does not depend on the order: the winner is the version with the highest
 stamp, the vector is the join of all, and the conflicts are a set keyed by (table, row,
 losing stamp). Conflicts themselves are plain last-writer-wins rows.
+
+Cards merged into each other on two devices (A into B here, B into A there) make a
+cycle no single row shows, and every card of it would leave the board. Every replica
+breaks such a cycle the same way: the card whose merge is the later (highest stamp)
+comes back to the board, and its merged version is kept as a conflict. The repair is a
+version computed from the cycle alone (stamped just after the losing merge, by a fixed
+pseudo-device), so replicas that repair the same cycle write the very same version.
 """
 
 from __future__ import annotations
@@ -39,7 +46,15 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
 
-from workshop_app.db.hlc import HybridLogicalClock, Order, compare_versions, join_versions
+from workshop_app.db.hlc import (
+    MAX_COUNTER,
+    HybridLogicalClock,
+    Order,
+    Stamp,
+    advance_versions,
+    compare_versions,
+    join_versions,
+)
 from workshop_app.models import sync_log, sync_outbox
 from workshop_app.sync.tables import (
     CONFLICTS,
@@ -55,6 +70,8 @@ from workshop_app.sync.tables import (
 CONFLICT_NAMESPACE = uuid.UUID("6c1f3b1e-8a4e-4d0e-9a57-2f1c0d7b9e21")
 # SQLite accepts at most 32766 variables in one statement; stay far below.
 CHUNK = 500
+# The writer of the version that breaks a cycle of merged cards (see above).
+CYCLE_REPAIR_DEVICE = "00000000-0000-4000-8000-6d6572676564"
 
 
 class Source(enum.Enum):
@@ -223,6 +240,20 @@ def merge_rows(
         _insert(connection, table, [r for i, r in written.items() if i not in stored])
         _upsert(connection, table, [r for i, r in written.items() if i in stored])
         journal.extend((table.name, row_id, as_received[row_id]) for row_id in written)
+    merged_ideas = [row for row in incoming.get("ideas", ()) if row["merged_into_id"]]
+    if merged_ideas:
+        repaired, losers = _break_merge_cycles(connection, merged_ideas)
+        if repaired:
+            ideas = TABLES_BY_NAME["ideas"]
+            _upsert(connection, ideas, repaired)
+            fixed = {row["id"] for row in repaired}
+            journal = [e for e in journal if not (e[0] == "ideas" and e[1] in fixed)]
+            journal.extend(("ideas", row_id, False) for row_id in sorted(fixed))
+            conflicts.extend(
+                _conflict_record(connection, ideas, loser, fix)
+                for loser, fix in zip(losers, repaired, strict=True)
+            )
+            result.counts("ideas").conflicts += len(repaired)
     if conflicts:
         recorded = fetch_rows(connection, CONFLICTS, (c["id"] for c in conflicts))
         fresh = list({c["id"]: c for c in conflicts if c["id"] not in recorded}.values())
@@ -230,6 +261,57 @@ def merge_rows(
         journal.extend((CONFLICTS.name, c["id"], False) for c in fresh)
     _write_journal(connection, journal, source, sender)
     return result
+
+
+def _break_merge_cycles(
+    connection: Connection, arrived: Sequence[Row]
+) -> tuple[list[Row], list[Row]]:
+    """Cycles of merged cards in the workshops of the merged cards that arrived: for
+    each, the repaired version of its latest merge, and that merge as it was."""
+    ideas = TABLES_BY_NAME["ideas"]
+    workshops = sorted({row["workshop_id"] for row in arrived})
+    parent: dict[str, str] = {}
+    stamp: dict[str, str] = {}
+    query = select(ideas.c.id, ideas.c.merged_into_id, ideas.c.updated_hlc).where(
+        ideas.c.workshop_id.in_(workshops), ideas.c.merged_into_id.is_not(None)
+    )
+    for row_id, merged_into, updated in connection.execute(query):
+        parent[row_id], stamp[row_id] = merged_into, updated
+    losers: list[str] = []
+    state: dict[str, int] = {}  # 1: on the path being walked, 2: done
+    for start in sorted(parent):
+        path: list[str] = []
+        node: str | None = start
+        while node is not None and node in parent and node not in state:
+            state[node] = 1
+            path.append(node)
+            node = parent[node]
+        if node is not None and state.get(node) == 1:  # the walk came back: a cycle
+            cycle = path[path.index(node) :]
+            losers.append(max(cycle, key=lambda i: (stamp[i], i)))
+        for visited in path:
+            state[visited] = 2
+    if not losers:
+        return [], []
+    stored = fetch_rows(connection, ideas, losers)
+    before = [stored[i] for i in losers]
+    return [_repaired(row) for row in before], before
+
+
+def _repaired(row: Row) -> Row:
+    """The card back on the board, in a version every replica computes alike."""
+    merge = Stamp.decode(row["updated_hlc"])
+    wall, counter = merge.wall_ms, merge.counter + 1
+    if counter > MAX_COUNTER:
+        wall, counter = wall + 1, 0
+    stamp = Stamp(wall, counter, CYCLE_REPAIR_DEVICE).encode()
+    return {
+        **row,
+        "merged_into_id": None,
+        "updated_hlc": stamp,
+        "device_id": CYCLE_REPAIR_DEVICE,
+        "versions": advance_versions(row["versions"], stamp),
+    }
 
 
 def _write_journal(

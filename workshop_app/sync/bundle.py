@@ -20,6 +20,8 @@ import json
 import lzma
 import math
 import re
+import time
+import uuid
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -33,6 +35,7 @@ import workshop_app
 from workshop_app.db.database import Database, head_revision, is_known_revision
 from workshop_app.errors import UserError
 from workshop_app.export.files import written_whole
+from workshop_app.sync.admission import MAX_CLOCK_SKEW_MS, AdmissionError, check_rows
 from workshop_app.sync.merge import MergeResult, Source, begin_merge, fetch_rows, merge_rows
 from workshop_app.sync.tables import (
     SYNCED_TABLES,
@@ -189,8 +192,17 @@ def import_bundle(
 ) -> ImportResult:
     """Merge a bundle into the database: all of it, or (on any problem) nothing."""
     info, rows = read_bundle(Path(path), key, progress)
+    name = Path(path).name
     with database.engine.connect() as connection:
-        _check_references(connection, rows, Path(path).name)
+        _check_references(connection, rows, name)
+        try:
+            check_rows(connection, rows, time.time_ns() // 1_000_000)
+        except AdmissionError as exc:
+            raise BundleError(
+                f"ไม่นำเข้าแฟ้มชุดข้อมูล {name}: {exc.thai} ฐานข้อมูลไม่ได้ถูกแก้ไข",
+                f"bundle {name} not imported: {exc.english}. The database was not changed.",
+            ) from None
+        _check_exporter(info, rows, name)
         with connection.begin():
             begin_merge(connection)
             merge = merge_rows(connection, rows, database.clock, Source.BUNDLE)
@@ -374,6 +386,14 @@ def _parse_manifest(data: bytes, name: str) -> dict[str, Any]:
         ):
             if not isinstance(manifest[key_name], kind):
                 raise ValueError(key_name)
+        if not _is_device_id(manifest["device_id"]):
+            raise ValueError("device_id")
+        try:
+            created = dt.datetime.fromisoformat(manifest["created_utc"])
+        except ValueError:
+            created = None
+        if created is None or created.tzinfo is None:
+            raise ValueError("created_utc")
         for workshop in manifest["workshops"]:
             if not (isinstance(workshop.get("id"), str) and isinstance(workshop.get("title"), str)):
                 raise ValueError("workshops")
@@ -398,6 +418,13 @@ def _parse_manifest(data: bytes, name: str) -> dict[str, Any]:
             f"has an incomplete or malformed manifest.json ({exc})",
         ) from None
     return manifest
+
+
+def _is_device_id(value: str) -> bool:
+    try:
+        return str(uuid.UUID(value)) == value
+    except ValueError:
+        return False
 
 
 def _is_count(value: Any) -> bool:
@@ -483,6 +510,25 @@ def _check_references(connection: Connection, rows: dict[str, list[Row]], bundle
                 f"bundle {bundle} not imported: rows refer to {parent} {missing[0]}, which is "
                 "neither in the bundle nor in this database (a gap). The database was not changed.",
             )
+
+
+def _check_exporter(info: BundleInfo, rows: dict[str, list[Row]], bundle: str) -> None:
+    """The device the manifest names made the bundle: none of its own rows can be stamped
+    later than the moment the manifest says the bundle was made (its clock allowed to run
+    ahead of its wall time by what it observed, within the admitted skew)."""
+    made = dt.datetime.fromisoformat(info.created_utc)  # with a time zone (manifest check)
+    latest = int(made.timestamp() * 1000) + MAX_CLOCK_SKEW_MS
+    for table, table_rows in rows.items():
+        for row in table_rows:
+            if row["device_id"] == info.device_id and int(row["updated_hlc"][:15]) > latest:
+                raise _refused(
+                    bundle,
+                    f"รายการระบุว่าทำโดยเครื่อง {info.device_id} เมื่อ {info.created_utc} แต่ {table} "
+                    f"{row['id']} ของเครื่องนั้นเขียนหลังจากนั้น (รายการไม่ตรงกับข้อมูล)",
+                    f"says device {info.device_id} made it at {info.created_utc}, but that "
+                    f"device wrote {table} {row['id']} later (the manifest does not match "
+                    "the rows)",
+                )
 
 
 def _info(manifest: dict[str, Any], signed: bool) -> BundleInfo:

@@ -64,6 +64,7 @@ from workshop_app.models import (
     sync_outbox,
     sync_servers,
 )
+from workshop_app.sync.admission import AdmissionError, check_rows
 from workshop_app.sync.merge import (
     MergeResult,
     Source,
@@ -423,6 +424,7 @@ def push(
             # Under the merge lock: a batch the server already applied (its
             # acknowledgement was lost) is not applied again.
             if _device_cursor(server, device, lock=True)[0] < last:
+                _admit(server, rows, device)
                 result.pushed.add(
                     merge_rows(server, rows, database.clock, Source.PUSH, sender=device)
                 )
@@ -516,6 +518,19 @@ def pull(
         result.pulled_rows += sum(len(r) for r in rows.values())
         if progress:
             progress("pull", result.pulled_rows)
+
+
+def _admit(server: Connection, rows: dict[str, list[Row]], device: str) -> None:
+    """The server's own rules for what it takes in, against its own clock."""
+    now_ms = server.scalar(text("SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint"))
+    try:
+        check_rows(server, rows, int(now_ms))
+    except AdmissionError as exc:
+        raise SyncError(
+            f"เซิร์ฟเวอร์ไม่รับข้อมูลจากเครื่องนี้ ({device}): {exc.thai} ข้อมูลในเครื่องนี้ยังอยู่ครบ",
+            f"the server refused what this laptop ({device}) sent: {exc.english}. "
+            "Nothing was lost here.",
+        ) from None
 
 
 def _device_cursor(server: Connection, device: str, lock: bool = False) -> tuple[int, str | None]:

@@ -85,13 +85,27 @@ def _stored_revision(path: Path) -> str | None:
 def backup_copy(path: Path, reason: str = "backup") -> Path:
     """Copy a live database consistently (SQLite backup API) beside the original."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.{reason}-{stamp}{path.suffix}")
+    stem = path.stem
+    # A long name (80 Thai letters are 240 bytes) plus the stamp may pass the 255 bytes a
+    # file name may have (and SQLite adds "-journal" while it writes the copy): shorten
+    # the copy's name, never the original's.
+    while stem and len(os.fsencode(f"{stem}.{reason}-{stamp}-99{path.suffix}-journal")) > 255:
+        stem = stem[:-1]
+    target = path.with_name(f"{stem}.{reason}-{stamp}{path.suffix}")
     counter = 1
     while target.exists():
-        target = path.with_name(f"{path.stem}.{reason}-{stamp}-{counter}{path.suffix}")
+        target = path.with_name(f"{stem}.{reason}-{stamp}-{counter}{path.suffix}")
         counter += 1
-    with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(target)) as copy:
-        source.backup(copy)
+    try:
+        with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(target)) as copy:
+            source.backup(copy)
+    except (OSError, sqlite3.Error) as exc:
+        target.unlink(missing_ok=True)  # no half copy that looks like a backup
+        why = getattr(exc, "strerror", None) or str(exc)
+        raise DatabaseError(
+            f"สำรองแฟ้ม {path} เป็น {target.name} ไม่ได้: {why}",
+            f"cannot back up {path} as {target.name}: {why}",
+        ) from None
     return target
 
 

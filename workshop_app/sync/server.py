@@ -17,19 +17,21 @@ the batch's window): every batch is complete on its own.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from workshop_app.db.database import Database, upgrade_server
 from workshop_app.db.types import new_id
 from workshop_app.errors import UserError
 from workshop_app.models import sync_devices, sync_log, sync_outbox, sync_servers
+from workshop_app.sync.address import AddressError, parse_server_address
+from workshop_app.sync.address import server_label as server_label  # callers take it here
 from workshop_app.sync.merge import (
     MergeResult,
     Source,
@@ -59,16 +61,12 @@ class SyncResult:
     pulled_rows: int = 0
 
 
-def server_label(url: str) -> str:
-    """The server's address without its password: what is stored and shown."""
-    return make_url(url).render_as_string(hide_password=True)
-
-
 def connect_server(url: str, password: str | None = None) -> Engine:
     """An engine on the provincial server, its schema created or upgraded. ``password``
     (typed in a window) is used for this connection only, not put into ``url``."""
     try:
-        parsed = make_url(url)
+        address = parse_server_address(url)
+        parsed = address.connect_url()
         if password:
             parsed = parsed.set(password=password)
         if parsed.get_backend_name() != "postgresql":
@@ -96,6 +94,10 @@ def failure_reason(exc: DBAPIError) -> str:
 
 def _unreachable(url: str, exc: DBAPIError) -> SyncError:
     reason = failure_reason(exc)
+    with contextlib.suppress(AddressError):
+        secret = parse_server_address(url).password
+        if secret:  # a driver may repeat its connection string in a message
+            reason = reason.replace(secret, "***")
     return SyncError(
         f"ติดต่อเซิร์ฟเวอร์ {server_label(url)} ไม่สำเร็จ: {reason} ข้อมูลที่ส่งหรือรับแล้วยังอยู่ครบ ลองซิงก์ใหม่ได้",
         f"cannot sync with {server_label(url)}: {reason}. "

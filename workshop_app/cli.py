@@ -238,6 +238,9 @@ def _sync_parsers(
     )
 
 
+# Commands that never write the database file.
+READ_ONLY_COMMANDS = ("list", "results", "export")
+
 # The file each document is written as.
 DOCUMENT_FORMATS = {
     "minutes": (".pdf", ".docx"),
@@ -385,7 +388,13 @@ def _run_command(args: argparse.Namespace, db_path: Path, language: str) -> int:
             f"ไม่พบแฟ้มฐานข้อมูล {db_path} (สร้างได้ด้วยคำสั่ง demo หรือเปิดโปรแกรม)",
             f"database not found: {db_path} (create one with the demo command or the GUI)",
         )
-    database = open_database(db_path)
+    # Commands that only read may run beside the GUI (SQLite's WAL lets them read while
+    # it writes); every command that writes takes the file's writer lock, and is refused
+    # (not made to wait) while another program holds it: the GUI holds it for hours.
+    reads_only = args.command in READ_ONLY_COMMANDS or (
+        args.command == "bundle" and args.bundle_action == "export"
+    )
+    database = open_database(db_path, read_only=reads_only)
     try:
         if args.command == "demo":
             with database.transaction() as session:

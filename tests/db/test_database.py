@@ -306,16 +306,11 @@ def test_empty_file_becomes_a_new_database(tmp_path: Path) -> None:
 def test_opening_a_current_database_makes_no_backup(db_path: Path) -> None:
     """Only an upgrade copies the file; opening an up-to-date one writes no backup."""
     _closed_database(db_path)
-    before = {p.name for p in db_path.parent.iterdir()} - {
-        db_path.name + "-wal",
-        db_path.name + "-shm",
-    }
+    companions = {db_path.name + "-wal", db_path.name + "-shm", db_path.name + ".lock"}
+    before = {p.name for p in db_path.parent.iterdir()} - companions
     for _ in range(2):
         open_database(db_path).close()
-    after = {p.name for p in db_path.parent.iterdir()} - {
-        db_path.name + "-wal",
-        db_path.name + "-shm",
-    }
+    after = {p.name for p in db_path.parent.iterdir()} - companions
     assert after == before == {db_path.name}
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import platform
 import sqlite3
 from collections.abc import Iterator
@@ -19,9 +20,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from workshop_app.db import file_lock
 from workshop_app.db.hlc import HybridLogicalClock, advance_versions
 from workshop_app.db.types import new_id
 from workshop_app.errors import UserError
@@ -57,7 +59,9 @@ def _stored_revision(path: Path) -> str | None:
 
     Returns None for an empty file; raises DatabaseError for a file that is not ours.
     """
-    uri = f"file:{path}?mode=ro"
+    # as_uri() percent-escapes the path: a "?", "#" or "%" in a file name would otherwise
+    # end the path or start an escape, and SQLite would open another (empty) file.
+    uri = f"{path.as_uri()}?mode=ro"
     try:
         # closing(): sqlite3's own context manager commits but does not close.
         with closing(sqlite3.connect(uri, uri=True)) as conn:
@@ -81,13 +85,27 @@ def _stored_revision(path: Path) -> str | None:
 def backup_copy(path: Path, reason: str = "backup") -> Path:
     """Copy a live database consistently (SQLite backup API) beside the original."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.{reason}-{stamp}{path.suffix}")
+    stem = path.stem
+    # A long name (80 Thai letters are 240 bytes) plus the stamp may pass the 255 bytes a
+    # file name may have (and SQLite adds "-journal" while it writes the copy): shorten
+    # the copy's name, never the original's.
+    while stem and len(os.fsencode(f"{stem}.{reason}-{stamp}-99{path.suffix}-journal")) > 255:
+        stem = stem[:-1]
+    target = path.with_name(f"{stem}.{reason}-{stamp}{path.suffix}")
     counter = 1
     while target.exists():
-        target = path.with_name(f"{path.stem}.{reason}-{stamp}-{counter}{path.suffix}")
+        target = path.with_name(f"{stem}.{reason}-{stamp}-{counter}{path.suffix}")
         counter += 1
-    with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(target)) as copy:
-        source.backup(copy)
+    try:
+        with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(target)) as copy:
+            source.backup(copy)
+    except (OSError, sqlite3.Error) as exc:
+        target.unlink(missing_ok=True)  # no half copy that looks like a backup
+        why = getattr(exc, "strerror", None) or str(exc)
+        raise DatabaseError(
+            f"สำรองแฟ้ม {path} เป็น {target.name} ไม่ได้: {why}",
+            f"cannot back up {path} as {target.name}: {why}",
+        ) from None
     return target
 
 
@@ -110,6 +128,12 @@ def _stamp_synced_rows(session: Session, _context: Any, _instances: Any) -> None
     """
     clock: HybridLogicalClock = session.info["clock"]
     latest: str | None = None
+    if session.new or session.dirty:
+        # The stored position is the truth: another Database object on this file (the
+        # GUI reopening it, a command run in the same process) may have stamped later.
+        stored = session.execute(text("SELECT last_hlc FROM local_device")).scalar()
+        if stored:
+            clock.observe(stored)
     outbox: list[dict[str, str]] = []
     for obj in list(session.new) + list(session.dirty):
         if not hasattr(type(obj), "updated_hlc"):
@@ -134,8 +158,16 @@ def _stamp_synced_rows(session: Session, _context: Any, _instances: Any) -> None
 class Database:
     """An open workshop database file."""
 
-    def __init__(self, path: Path, engine: Engine, device_id: str, last_hlc: str | None):
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        device_id: str,
+        last_hlc: str | None,
+        locked: bool = False,
+    ):
         self.path = path
+        self.locked = locked  # this process holds the file's writer lock (file_lock)
         self.engine = engine
         self.device_id = device_id
         self.clock = HybridLogicalClock(device_id, last_hlc)
@@ -176,6 +208,9 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.locked:
+            self.locked = False
+            file_lock.release(self.path)
 
 
 def is_known_revision(revision: str) -> bool:
@@ -210,8 +245,35 @@ def upgrade_server(engine: Engine, where: str) -> None:
             command.upgrade(_alembic_config(connection), "head")
 
 
-def open_database(path: str | Path) -> Database:
+def sqlite_url(path: Path) -> URL:
+    """The SQLAlchemy URL of a database file, built from parts: a "?" or "#" in the name
+    stays part of the file name instead of starting a query or a fragment."""
+    return URL.create("sqlite", database=str(path))
+
+
+def _refuse_read_only(path: Path) -> None:
+    """A file or folder that cannot be written is said so (not called damaged): SQLite
+    needs to write the file and its journal files beside it."""
+    folder_writable = os.access(path.parent, os.W_OK)
+    file_writable = not path.exists() or os.access(path, os.W_OK)
+    if folder_writable and file_writable:
+        return
+    where = path if not file_writable else path.parent
+    raise DatabaseError(
+        f"{where} เขียนไม่ได้ (อ่านได้อย่างเดียว) โปรแกรมต้องบันทึกลงแฟ้มฐานข้อมูลและโฟลเดอร์ของแฟ้ม "
+        "กรุณาคัดลอกแฟ้มไปไว้ในโฟลเดอร์ที่เขียนได้ แฟ้มไม่ได้ถูกแก้ไข",
+        f"{where} is read-only; the app must write the database file and its folder. Copy "
+        "the file to a folder you can write to. The file was not changed.",
+    )
+
+
+def open_database(path: str | Path, *, read_only: bool = False) -> Database:
     """Open (creating or upgrading as needed) the database at ``path``.
+
+    The process takes the file's writer lock (file_lock); another process holding it is
+    refused, naming it. ``read_only``: a command that only reads may open the file while
+    another process writes it (SQLite's WAL lets readers and a writer work at once), as
+    long as nothing needs writing on open (no upgrade).
 
     Before an upgrade the file is copied to a timestamped backup. A database written by
     a newer version of the app is refused and left untouched.
@@ -219,11 +281,48 @@ def open_database(path: str | Path) -> Database:
     path = Path(path).expanduser().resolve()
     if path.is_dir():
         raise DatabaseError(f"{path} เป็นโฟลเดอร์ ไม่ใช่แฟ้มฐานข้อมูล", f"{path} is a folder")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(
+            f"สร้างโฟลเดอร์ {path.parent} ไม่ได้: {exc.strerror or type(exc).__name__}",
+            f"cannot create the folder {path.parent}: {exc.strerror or type(exc).__name__}",
+        ) from None
+    _refuse_read_only(path)
+    try:
+        file_lock.acquire(path)
+        locked = True
+    except file_lock.DatabaseInUseError:
+        if not read_only:
+            raise
+        locked = False
+    try:
+        return _open_locked(path, locked)
+    except BaseException:
+        if locked:
+            file_lock.release(path)
+        raise
+
+
+def _open_locked(path: Path, locked: bool) -> Database:
     stored = _stored_revision(path) if path.exists() and path.stat().st_size > 0 else None
     _refuse_newer_schema(stored, str(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(f"sqlite:///{path}")
+    if not locked and stored != head_revision():
+        raise file_lock.DatabaseInUseError(path, file_lock.read_holder(path))
+    engine = create_engine(sqlite_url(path))
     event.listen(engine, "connect", _set_sqlite_pragmas)
+    try:
+        device_id, last_hlc = _prepare(path, engine, stored, locked)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(path, engine, device_id, last_hlc, locked=locked)
+
+
+def _prepare(
+    path: Path, engine: Engine, stored: str | None, locked: bool
+) -> tuple[str, str | None]:
+    """Upgrade the schema if needed and read (or make) this device's id and clock."""
     if stored != head_revision():
         if stored is not None:
             backup_copy(path, reason="before-upgrade")
@@ -233,6 +332,8 @@ def open_database(path: str | Path) -> Database:
     with engine.begin() as connection:
         row = connection.execute(text("SELECT device_id, last_hlc, home FROM local_device")).first()
         if row is None:
+            if not locked:
+                raise file_lock.DatabaseInUseError(path, file_lock.read_holder(path))
             device_id, last_hlc = new_id(), None
             connection.execute(
                 text("INSERT INTO local_device (device_id, last_hlc, home) VALUES (:d, NULL, :h)"),
@@ -240,7 +341,7 @@ def open_database(path: str | Path) -> Database:
             )
         else:
             device_id, last_hlc = row[0], row[1]
-            if row[2] != home:
+            if row[2] != home and locked:
                 if row[2] is not None:
                     # A copied file (another computer, another folder) is another device:
                     # two files writing under one device id would make their edits look
@@ -250,4 +351,4 @@ def open_database(path: str | Path) -> Database:
                     text("UPDATE local_device SET device_id = :d, home = :h"),
                     {"d": device_id, "h": home},
                 )
-    return Database(path, engine, device_id, last_hlc)
+    return device_id, last_hlc

@@ -51,7 +51,6 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from workshop_app.db.database import Database, upgrade_server
@@ -64,6 +63,8 @@ from workshop_app.models import (
     sync_outbox,
     sync_servers,
 )
+from workshop_app.sync.address import AddressError, parse_server_address
+from workshop_app.sync.address import server_label as server_label  # callers take it here
 from workshop_app.sync.admission import AdmissionError, check_rows
 from workshop_app.sync.merge import (
     MergeResult,
@@ -98,11 +99,6 @@ class SyncResult:
     fresh_start: str = ""
 
 
-def server_label(url: str) -> str:
-    """The server's address without its password: what is stored and shown."""
-    return make_url(url).render_as_string(hide_password=True)
-
-
 def connect_server(
     url: str, password: str | None = None, timeout: float = TIMEOUT_SECONDS
 ) -> Engine:
@@ -110,7 +106,8 @@ def connect_server(
     (typed in a window) is used for this connection only, not put into ``url``.
     ``timeout``: seconds the server may take to connect or to answer a statement."""
     try:
-        parsed = make_url(url)
+        address = parse_server_address(url)
+        parsed = address.connect_url()
         if password:
             parsed = parsed.set(password=password)
         if parsed.get_backend_name() != "postgresql":
@@ -207,6 +204,10 @@ def _unreachable(
     expired: bool = False,
 ) -> SyncError:
     reason = failure_reason(exc)
+    with suppress(AddressError):
+        secret = parse_server_address(url).password
+        if secret:  # a driver may repeat its connection string in a message
+            reason = reason.replace(secret, "***")
     reason_th = reason
     if expired and timeout is not None:
         reason_th = f"เซิร์ฟเวอร์ไม่ตอบภายใน {timeout:g} วินาที"

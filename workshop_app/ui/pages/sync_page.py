@@ -47,14 +47,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy import Date, Table, select
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session
 
 from workshop_app.db.types import UtcDateTime
 from workshop_app.errors import UserError
 from workshop_app.services import workshops
 from workshop_app.sync import bundle, conflicts, server
+from workshop_app.sync.address import AddressError, parse_server_address
 from workshop_app.sync.conflicts import ConflictRow, Resolution
 from workshop_app.sync.merge import TableCounts
 from workshop_app.sync.tables import TABLES_BY_NAME, references
@@ -190,17 +189,13 @@ def split_address(address: str) -> tuple[str, str | None]:
     """A server address without its password, and the password if one was typed in it;
     an address that is not a URL at all comes back as typed (the sync explains why)."""
     try:
-        url = make_url(address)
-    except (ArgumentError, ValueError):
+        parsed = parse_server_address(address)
+    except AddressError:
         return address, None
-    password = url.password
-    if password is None:
+    if parsed.password is None:
         return address, None
-    # (URL.set ignores None: the address is built again without the password.)
-    bare = URL.create(
-        url.drivername, url.username, None, url.host, url.port, url.database, url.query
-    )
-    return bare.render_as_string(hide_password=False), str(password)
+    # No password in any form (user:secret@, ?password=, a password holding "@").
+    return parsed.bare, parsed.password
 
 
 # --- models ---------------------------------------------------------------------------------
@@ -943,8 +938,8 @@ class SyncPage(QWidget):
             self.message.show_message(self.tr("Type the server's address first."), "warn")
             return None
         try:
-            label = server.server_label(address)
-        except (ArgumentError, ValueError):
+            label = parse_server_address(address).label
+        except AddressError:
             label = ""  # not an address: not remembered; the sync says what is wrong
         if label:
             settings.SYNC_SERVER.set(settings.settings_store(), label)

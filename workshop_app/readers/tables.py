@@ -329,8 +329,8 @@ def guess_separator(text: str) -> str:
     return best
 
 
-# A CR left before a separator or before a CRLF is a stray, not a line end.
-_STRAY_CR = re.compile(r"\r+(?=[,;\t]|\r\n)")
+# A CR doubled before a CRLF (a file converted twice) is a stray, not a line end.
+_STRAY_CR = re.compile(r"\r+(?=\r\n)")
 
 
 def _read_text(path: Path) -> SourceFile:

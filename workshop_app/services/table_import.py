@@ -314,10 +314,16 @@ class LocatedTable:
             if not filled:
                 continue  # blank lines between groups
             texts = [c.text.strip() for _i, c in filled]
+            # A number in the sequence column does not stop a row being a heading;
+            # a heading typed into that column ("1. ส่วนราชการ") is the heading.
             content = [
                 (i, c)
                 for i, c in filled
-                if not (i < len(self.columns) and self.columns[i].meaning == SEQUENCE.key)
+                if not (
+                    i < len(self.columns)
+                    and self.columns[i].meaning == SEQUENCE.key
+                    and _is_sequence(c.text)
+                )
             ]
             if len(content) == 1 and heading_of is not None:
                 found = heading_of(content[0][1].text.strip())

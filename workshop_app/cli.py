@@ -28,6 +28,8 @@ from workshop_app.services import (
     voting,
     workshops,
 )
+from workshop_app.services.invitation_import import DuplicateChoice
+from workshop_app.services.table_import import ImportChoice
 from workshop_app.services.workshops import WorkshopSummary
 from workshop_app.sync.merge import MergeResult
 
@@ -74,6 +76,30 @@ def _common_options(parser: argparse.ArgumentParser, default: object) -> None:
     )
 
 
+def _column_choice(text: str) -> tuple[str, str]:
+    field, equals, header = text.partition("=")
+    if not equals or not field.strip() or not header.strip():
+        raise argparse.ArgumentTypeError(f"expected FIELD=HEADER, got {text!r}")
+    return field.strip(), header.strip()
+
+
+def _import_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sheet", help="read this sheet (default: the one whose header fits best)")
+    parser.add_argument(
+        "--column",
+        type=_column_choice,
+        action="append",
+        default=[],
+        metavar="FIELD=HEADER",
+        help="the column headed HEADER (or lettered, e.g. C) holds FIELD, e.g. phone=มือถือ; "
+        "repeatable",
+    )
+
+
+def _import_choice(args: argparse.Namespace) -> ImportChoice:
+    return ImportChoice(sheet=args.sheet, columns=dict(args.column))
+
+
 def _parser() -> argparse.ArgumentParser:
     # --db and --lang may stand before or after the command. The copies on the commands
     # default to SUPPRESS so that they never overwrite a value given before the command.
@@ -113,17 +139,20 @@ def _parser() -> argparse.ArgumentParser:
     importer.add_argument(
         "--skip-duplicates",
         action="store_true",
-        help="leave out people who look already registered (same name and organisation)",
+        help="keep the first row of a person listed more than once in the file, and leave "
+        "out people who look already registered (same name and organisation)",
     )
+    _import_options(importer)
     importer.add_argument("file", type=Path)
 
     ideas = commands.add_parser(
         "import-ideas",
         parents=[common],
-        help="import brainstorm ideas (.xlsx or .csv: issue, idea, and optionally kind, "
-        "sector, group)",
+        help="import brainstorm ideas or hearing comments (.xlsx, .csv or .txt: issue, idea, "
+        "and optionally kind, sector, group)",
     )
     ideas.add_argument("--workshop", required=True, help="workshop id (or its first characters)")
+    _import_options(ideas)
     ideas.add_argument("file", type=Path)
 
     results = commands.add_parser(
@@ -412,15 +441,24 @@ def _run_command(args: argparse.Namespace, db_path: Path, language: str) -> int:
         elif args.command == "import-attendees":
             with database.transaction() as session:
                 workshop_id = workshops.find_workshop_id(session, args.workshop)
-                plan = invitation_import.read_invitation_list(session, workshop_id, args.file)
+                plan = invitation_import.read_invitation_list(
+                    session, workshop_id, args.file, _import_choice(args)
+                )
                 added = invitation_import.apply_invitation_plan(
-                    session, plan, skip_likely_duplicates=args.skip_duplicates
+                    session,
+                    plan,
+                    skip_likely_duplicates=args.skip_duplicates,
+                    file_duplicates=DuplicateChoice.KEEP_FIRST
+                    if args.skip_duplicates
+                    else DuplicateChoice.REFUSE,
                 )
             _report_import(language, args.file.name, added, plan, args.skip_duplicates)
         elif args.command == "import-ideas":
             with database.transaction() as session:
                 workshop_id = workshops.find_workshop_id(session, args.workshop)
-                idea_plan = idea_import.read_idea_file(session, workshop_id, args.file)
+                idea_plan = idea_import.read_idea_file(
+                    session, workshop_id, args.file, _import_choice(args)
+                )
                 count = idea_import.apply_idea_plan(session, idea_plan)
             _say(
                 language,
@@ -560,7 +598,15 @@ def _report_import(
     plan: invitation_import.InvitationPlan,
     skipped_duplicates: bool,
 ) -> None:
-    _say(language, f"นำเข้า {added} คนจาก {file_name}", f"imported {added} people from {file_name}")
+    thai, english = f"นำเข้า {added} คนจาก {file_name}", f"imported {added} people from {file_name}"
+    twice = sum(len(rows) - 1 for rows in plan.file_duplicates)
+    if twice:
+        thai += f" (ข้ามแถวที่ซ้ำในแฟ้ม {twice} แถว เก็บแถวแรกไว้)"
+        english += f" ({twice} repeated row(s) in the file left out, the first kept)"
+    if plan.inferred:
+        thai += f" (ภาคส่วนของ {plan.inferred} คนอนุมานจากชื่อหน่วยงาน โปรดตรวจสอบ)"
+        english += f" (sector inferred from the organisation for {plan.inferred}: check them)"
+    _say(language, thai, english)
     if not plan.likely_duplicates:
         return
     count = len(plan.likely_duplicates)

@@ -429,8 +429,10 @@ def test_one_bad_row_adds_nothing(db: Database, board: Board, tmp_path: Path) ->
     assert error.english.splitlines()[0] == "one-bad.xlsx was not imported (nothing changed): " + (
         "1 problem(s):"
     )
-    assert error.english.splitlines()[1].startswith("row 8, column E (ภาคส่วน): unknown sector")
-    assert error.thai.splitlines()[1].startswith("แถว 8 คอลัมน์ E (ภาคส่วน): ")
+    assert error.english.splitlines()[1].startswith(
+        "sheet 'Sheet', row 8, column E (ภาคส่วน): unknown sector"
+    )
+    assert error.thai.splitlines()[1].startswith("แผ่นงาน 'Sheet' แถว 8 คอลัมน์ E (ภาคส่วน): ")
 
 
 def test_every_problem_names_its_row_and_column(db: Database, board: Board, tmp_path: Path) -> None:
@@ -473,7 +475,7 @@ def test_every_problem_names_its_row_and_column(db: Database, board: Board, tmp_
     assert "10,000" in english[1] and str(MAX_IDEA_CHARS) in english[1].replace(",", "")
     assert "unknown issue '9'" in english[2] and "1, 2, 3, 4, 5" in english[2]
     assert "unknown issue 'การศึกษา'" in english[3]
-    assert "unknown issue ''" in english[4]
+    assert "no issue: give its number" in english[4]
     assert "unknown kind 'ความฝัน'" in english[5] and "ข้อเสนอโครงการ" in english[5]
     assert "unknown sector 'ดาวอังคาร'" in english[6]
     assert "formula (=A9&B9)" in english[7] and "paste it as a value" in english[7]
@@ -550,14 +552,12 @@ def test_empty_workbook_has_no_header(db: Database, board: Board, tmp_path: Path
     [
         # Data without a header.
         [[1, "ราคายางพาราตกต่ำ", "ปัญหา"], [2, "ส่งเสริมการท่องเที่ยว", "ข้อเสนอแนะ"]],
-        # A header without an issue column.
-        [["ความคิดเห็น", "ประเภท", "ภาคส่วน"], ["ราคายางพาราตกต่ำ", "ปัญหา", "ภาคประชาชน"]],
         # A header without an idea column.
         [["ประเด็น", "ประเภท", "ภาคส่วน"], [1, "ปัญหา", "ภาคประชาชน"]],
         # An attendee list by mistake.
         [["คำนำหน้า", "ชื่อ", "นามสกุล", "หน่วยงาน"], ["นาย", "สมชาย", "ใจดี", "สำนักงานจังหวัด"]],
     ],
-    ids=["no header", "no issue column", "no idea column", "attendee list"],
+    ids=["no header", "no idea column", "attendee list"],
 )
 def test_file_without_the_needed_header(
     db: Database, board: Board, tmp_path: Path, rows: list[list[object]]
@@ -566,6 +566,18 @@ def test_file_without_the_needed_header(
     assert (problem.row, problem.column) == (None, None)
     assert "no header row found" in problem.english and "'issue'" in problem.english
     assert "ประเด็น" in problem.thai
+
+
+def test_no_issue_column_nor_heading_rows(db: Database, board: Board, tmp_path: Path) -> None:
+    """Ideas without an issue column and without an issue heading above them: each row is
+    refused, naming it."""
+    rows: list[list[object]] = [
+        ["ความคิดเห็น", "ประเภท", "ภาคส่วน"],
+        ["ราคายางพาราตกต่ำ", "ปัญหา", "ภาคประชาชน"],
+    ]
+    (problem,) = rejected(db, board, write_xlsx(tmp_path / "no-issue.xlsx", rows)).problems
+    assert (problem.row, problem.column) == (2, None)
+    assert "no issue" in problem.english and "ประเด็น" in problem.thai
 
 
 def test_header_with_no_ideas_below(db: Database, board: Board, tmp_path: Path) -> None:

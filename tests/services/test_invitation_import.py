@@ -19,8 +19,8 @@ import pytest
 
 from workshop_app.db.database import open_database
 from workshop_app.errors import UserError
-from workshop_app.export.tables import MAX_UNPACKED_BYTES
 from workshop_app.models import AttendeeRole
+from workshop_app.readers.tables import MAX_UNPACKED_BYTES
 from workshop_app.services.attendees import AttendeeDraft, AttendeeRow, add_attendee, list_attendees
 from workshop_app.services.invitation_import import (
     InvitationPlan,
@@ -364,16 +364,26 @@ def test_no_name_column(setup: Setup, tmp_path: Path) -> None:
 
 
 def test_no_sector_column(setup: Setup, tmp_path: Path) -> None:
-    """Names but no sector column: refused, naming the header row."""
+    """Names but no sector column: the sector is told by the organisation, marked as
+    inferred in the plan for the user to confirm; an organisation that tells nothing
+    goes to 'other'."""
     file = write_csv(
         tmp_path / "nosector.csv",
-        [["รายชื่อ"], ["ชื่อ", "นามสกุล", "หน่วยงาน"], ["สมศักดิ์", "รักษ์ไทย", "สำนักงานจังหวัด"]],
+        [
+            ["รายชื่อ"],
+            ["ชื่อ", "นามสกุล", "หน่วยงาน"],
+            ["สมศักดิ์", "รักษ์ไทย", "สำนักงานเกษตรจังหวัด"],
+            ["ปรีชา", "บุญมา", "เทศบาลตำบลบ้านนา"],
+            ["อรุณี", "ทองคำ", "ชมรมผู้สูงอายุ"],
+        ],
     )
-    error = rejected(setup, file)
-    assert isinstance(error, ImportRejectedError)
-    assert [(p.row, p.column) for p in error.problems] == [(2, None)]
-    assert "row 2: no 'sector' column" in error.english
-    assert "แถว 2" in error.thai
+    plan = run_import(setup, file)
+    assert plan.inferred == 3
+    names = sector_names(setup)
+    found = {name: names[row.sector_id] for name, row in by_name(setup).items()}
+    assert found["สมศักดิ์ รักษ์ไทย"] == "ส่วนราชการ"
+    assert found["ปรีชา บุญมา"] == "องค์กรปกครองส่วนท้องถิ่น"
+    assert found["อรุณี ทองคำ"] == "อื่น ๆ"
 
 
 def test_empty_csv_file(setup: Setup, tmp_path: Path) -> None:
@@ -425,7 +435,7 @@ def test_other_file_types(setup: Setup, tmp_path: Path) -> None:
     """A .pdf is not an invitation list."""
     file = tmp_path / "list.pdf"
     file.write_bytes(b"%PDF-1.4")
-    assert "only .xlsx or .csv" in rejected(setup, file, UserError).english
+    assert "only .xlsx, .csv or .txt" in rejected(setup, file, UserError).english
 
 
 def test_formula_in_a_used_column(setup: Setup, tmp_path: Path) -> None:
@@ -455,8 +465,8 @@ def test_duplicate_rows_inside_the_file(setup: Setup, tmp_path: Path) -> None:
         ],
     )
     error = rejected(setup, file)
-    assert "row 5: duplicates row 3" in error.english
-    assert "ซ้ำกับแถว 3" in error.thai
+    assert "row 3: same name and organisation again in row(s) 5" in error.english
+    assert "แถว 3: ชื่อและหน่วยงานเดียวกันซ้ำที่แถว 5" in error.thai
 
 
 def test_unknown_sector(setup: Setup, tmp_path: Path) -> None:

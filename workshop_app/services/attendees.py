@@ -204,6 +204,23 @@ def add_attendee(
     return attendee.id
 
 
+def add_attendees(
+    session: Session, workshop_id: str, drafts: list[AttendeeDraft], *, invited: bool = True
+) -> list[str]:
+    """Store many people at once (an imported list), numbered on from the highest code:
+    each draft checked as add_attendee checks it, one flush for all."""
+    _require_workshop(session, workshop_id)
+    code = next_code(session, workshop_id)
+    attendees = []
+    for offset, draft in enumerate(drafts):
+        attendee = Attendee(workshop_id=workshop_id, code=code + offset, invited=invited)
+        _apply(attendee, clean_draft(session, workshop_id, draft))
+        attendees.append(attendee)
+    session.add_all(attendees)
+    session.flush()
+    return [a.id for a in attendees]
+
+
 def register_walk_in(
     session: Session, workshop_id: str, draft: AttendeeDraft, attendee_id: str | None = None
 ) -> str:

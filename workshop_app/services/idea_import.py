@@ -1,68 +1,89 @@
-"""Import ideas from a spreadsheet (.xlsx or .csv): all rows or none.
+"""Import ideas or comments from a spreadsheet (.xlsx, .csv, .txt): all rows or none.
 
-The files are flipcharts transcribed after a breakout session, or the answers to a
-survey sent before the workshop. Each row is one card: its strategic issue (the number,
-or the title), the text, and optionally the kind, the sector and the breakout group.
+The files are flipcharts transcribed after a breakout session, comments written down at
+a public hearing, or the answers to a survey sent before the workshop. Each row is one
+card: its strategic issue (the number, or the title; or given once by a heading row
+"ประเด็นยุทธศาสตร์ที่ 2 ..." above its cards), the text, and optionally the kind, the
+sector and the breakout group.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from workshop_app.errors import FieldError
-from workshop_app.export.tables import read_table
 from workshop_app.models import IdeaKind
-from workshop_app.services.ideas import KIND_LABELS, IdeaDraft, add_idea, clean_idea_text
+from workshop_app.readers.tables import SourceFile, read_file
+from workshop_app.services.ideas import KIND_LABELS, IdeaDraft, add_ideas, clean_idea_text
 from workshop_app.services.table_import import (
-    HeaderColumns,
+    SEQUENCE,
+    ColumnMeaning,
+    ImportChoice,
     ImportProblem,
     ImportRejectedError,
-    find_header,
+    LocatedTable,
+    SectorReader,
     header_key,
-    header_lookup,
     label_lookup,
-    sector_lookup,
+    locate_table,
+    relocate,
 )
-from workshop_app.services.workshops import list_issues, list_sectors
+from workshop_app.services.workshops import list_issues
 from workshop_app.thai.normalize import to_arabic_digits
 
-HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "issue": (
-        "ประเด็น",
-        "ประเด็นยุทธศาสตร์",
-        "ประเด็นการพัฒนา",
-        "ยุทธศาสตร์",
-        "ประเด็นที่",
+# What a column of a transcript can mean. Adding one is one entry here; the row
+# reading below takes ``values[key]``.
+COLUMNS: tuple[ColumnMeaning, ...] = (
+    SEQUENCE,
+    ColumnMeaning(
         "issue",
-        "strategicissue",
+        "ประเด็น",
+        "issue",
+        (
+            "ประเด็น",
+            "ประเด็นยุทธศาสตร์",
+            "ประเด็นยุทธศาสตร์ที่",
+            "ประเด็นการพัฒนา",
+            "ประเด็นการพัฒนาที่",
+            "ยุทธศาสตร์",
+            "ยุทธศาสตร์ที่",
+            "ประเด็นที่",
+            "strategicissue",
+            "issueno",
+        ),
     ),
-    "text": (
-        "ความคิดเห็น",
-        "ข้อความ",
-        "ข้อเสนอ",
-        "ข้อเสนอแนะ",
-        "ความเห็น",
-        "ประเด็นปัญหา",
-        "รายละเอียด",
-        "idea",
+    ColumnMeaning(
         "text",
-        "comment",
+        "ความคิดเห็น",
+        "idea",
+        (
+            "ความคิดเห็น",
+            "ความคิดเห็น/ข้อเสนอ",
+            "ความคิดเห็นและข้อเสนอแนะ",
+            "ข้อความ",
+            "ข้อเสนอ",
+            "ข้อเสนอแนะ",
+            "ความเห็น",
+            "ประเด็นปัญหา",
+            "ประเด็นความคิดเห็น",
+            "รายละเอียด",
+            "สรุปความคิดเห็น",
+            "ข้อคิดเห็น",
+            "text",
+            "comment",
+            "comments",
+            "suggestion",
+        ),
     ),
-    "kind": ("ประเภท", "ชนิด", "kind", "type"),
-    "sector": ("ภาคส่วน", "ภาค", "sector"),
-    "group": ("กลุ่ม", "กลุ่มย่อย", "กลุ่มที่", "group", "breakoutgroup"),
-}
-FIELD_LABELS = {
-    "issue": "ประเด็น",
-    "text": "ความคิดเห็น",
-    "kind": "ประเภท",
-    "sector": "ภาคส่วน",
-    "group": "กลุ่ม",
-}
+    ColumnMeaning("kind", "ประเภท", "kind", ("ประเภท", "ชนิด", "type")),
+    ColumnMeaning("sector", "ภาคส่วน", "sector", ("ภาคส่วน", "ภาค")),
+    ColumnMeaning("group", "กลุ่ม", "group", ("กลุ่ม", "กลุ่มย่อย", "กลุ่มที่", "breakoutgroup", "ห้อง")),
+)
 # Other words for the kinds (compared after header_key).
 KIND_ALIASES = {
     "จุดแข็ง": IdeaKind.STRENGTH.value,
@@ -72,12 +93,17 @@ KIND_ALIASES = {
     "อุปสรรค": IdeaKind.PROBLEM.value,
     "ปัญหาอุปสรรค": IdeaKind.PROBLEM.value,
     "ข้อเสนอ": IdeaKind.PROPOSAL.value,
+    "ข้อเสนอแนะ": IdeaKind.PROPOSAL.value,
     "แนวทาง": IdeaKind.PROPOSAL.value,
+    "ความต้องการ": IdeaKind.NEED.value,
     "โครงการ": IdeaKind.PROJECT.value,
     "อื่นๆ": IdeaKind.OTHER.value,
 }
-_HEADER_LOOKUP = header_lookup(HEADER_SYNONYMS)
-_ISSUE_NUMBER = re.compile(r"^(?:ประเด็น(?:ยุทธศาสตร์|การพัฒนา)?(?:ที่)?|issue)?\s*(\d+)\b")
+# "2", "ประเด็นที่ 2", "ประเด็นยุทธศาสตร์ที่ 2 การท่องเที่ยว", "issue 2"; "2.5" is caught
+# whole so that it is refused rather than read as 2.
+_ISSUE_WORDS = r"(?:ประเด็น(?:ยุทธศาสตร์|การพัฒนา)?(?:ที่)?|ยุทธศาสตร์(?:ที่)?|issue)"
+_ISSUE_NUMBER = re.compile(rf"^{_ISSUE_WORDS}?\s*(\d+(?:[.,]\d+)?)(?!\d)")
+_ISSUE_HEADING = re.compile(rf"^{_ISSUE_WORDS}\s*(\d+(?:[.,]\d+)?)(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -87,75 +113,126 @@ class PlannedIdea:
     draft: IdeaDraft
 
 
-@dataclass(frozen=True)
+@dataclass
 class IdeaImportPlan:
     workshop_id: str
     file_name: str
     ideas: list[PlannedIdea]
+    problems: list[ImportProblem] = field(default_factory=list)
+    located: LocatedTable | None = None
+
+    @property
+    def sheet_note(self) -> tuple[str, str]:
+        return self.located.sheet_note if self.located else ("", "")
 
 
-def read_idea_file(session: Session, workshop_id: str, path: Path) -> IdeaImportPlan:
-    """Parse and check the whole file; raise ImportRejectedError listing every problem."""
-    table = read_table(path)
-    found = find_header(table, _HEADER_LOOKUP, required=("text",))
-    if found is None or "issue" not in found[1]:
-        raise ImportRejectedError(
-            path.name,
-            [
-                ImportProblem(
-                    None,
-                    None,
-                    "ไม่พบแถวหัวตาราง: ต้องมีคอลัมน์ 'ประเด็น' (เลขที่หรือชื่อประเด็น) และ "
-                    "'ความคิดเห็น' และอาจมี ประเภท ภาคส่วน กลุ่ม",
-                    "no header row found: it needs an 'issue' column (number or title) and an "
-                    "'idea' column, optionally kind, sector, group",
-                )
-            ],
+class _Issues:
+    def __init__(self, session: Session, workshop_id: str) -> None:
+        issues = list_issues(session, workshop_id)
+        self.by_number = {str(i.number): i.id for i in issues}
+        self.by_title = {header_key(i.title): i.id for i in issues}
+        self.numbers = ", ".join(str(i.number) for i in issues)
+
+    def find(self, text: str) -> tuple[str | None, str]:
+        """(issue id, "") or (None, why not)."""
+        text = to_arabic_digits(text).strip()
+        match = _ISSUE_NUMBER.match(text.casefold())
+        if match and not match.group(1).isdigit():
+            return None, "fraction"
+        found = (self.by_number.get(match.group(1)) if match else None) or self.by_title.get(
+            header_key(text)
         )
-    header_index, columns = found
+        return found, "" if found else "unknown"
 
-    header = HeaderColumns(table, header_index, columns, FIELD_LABELS)
-    label = header.label
+    def heading(self, text: str) -> str | None:
+        """The issue a heading row names ("ประเด็นยุทธศาสตร์ที่ 2 ...", or its title)."""
+        match = _ISSUE_HEADING.match(to_arabic_digits(text).strip().casefold())
+        if match:
+            return self.by_number.get(match.group(1))
+        return self.by_title.get(header_key(text))
 
-    issues = list_issues(session, workshop_id)
-    by_number = {str(i.number): i.id for i in issues}
-    by_title = {header_key(i.title): i.id for i in issues}
-    sectors = sector_lookup(session, workshop_id)
-    sector_names = ", ".join(s.name for s in list_sectors(session, workshop_id))
+
+def load_idea_file(
+    session: Session,
+    workshop_id: str,
+    source: SourceFile,
+    choice: ImportChoice | None = None,
+    meanings_by_column: Mapping[int, str] | None = None,
+) -> IdeaImportPlan:
+    """Plan the import of a file already read, every problem listed in the plan."""
+    located = locate_table(source, COLUMNS, ("text",), choice or ImportChoice())
+    if meanings_by_column:
+        located = relocate(located, meanings_by_column)
+    return _plan(session, workshop_id, located)
+
+
+def _plan(session: Session, workshop_id: str, located: LocatedTable) -> IdeaImportPlan:
+    problem = located.problem
+    issues = _Issues(session, workshop_id)
+    sectors = SectorReader(session, workshop_id)
     kinds = label_lookup(KIND_LABELS, KIND_ALIASES)
     kind_names = ", ".join(thai for thai, _english in KIND_LABELS.values())
     problems: list[ImportProblem] = []
     ideas: list[PlannedIdea] = []
-
-    for number, values, row_problems in header.rows():
-        issue_text = to_arabic_digits(values.get("issue", ""))
-        match = _ISSUE_NUMBER.match(issue_text.strip().casefold())
-        issue_id = (by_number.get(match.group(1)) if match else None) or by_title.get(
-            header_key(issue_text)
+    if not located.has("text"):
+        problems.append(
+            problem(
+                located.header_row,
+                None,
+                "ไม่มีคอลัมน์ความคิดเห็น: เลือกความหมาย 'ความคิดเห็น' ให้คอลัมน์หนึ่ง",
+                "no idea column: give one column the meaning 'idea'",
+            )
         )
-        if issue_id is None:
-            numbers = ", ".join(str(i.number) for i in issues)
+
+    for row in located.rows(heading_of=issues.heading):
+        number, values, row_problems = row.number, row.values, row.problems
+        issue_text = values.get("issue", "")
+        issue_id: str | None = row.heading or None
+        if issue_text:
+            issue_id, why = issues.find(issue_text)
+            if why == "fraction":
+                row_problems.append(
+                    problem(
+                        number,
+                        "issue",
+                        f"เลขที่ประเด็น '{issue_text}' ไม่ใช่จำนวนเต็ม (ใช้ {issues.numbers})",
+                        f"issue number '{issue_text}' is not a whole number (use {issues.numbers})",
+                    )
+                )
+            elif issue_id is None:
+                row_problems.append(
+                    problem(
+                        number,
+                        "issue",
+                        f"ไม่รู้จักประเด็น '{issue_text}' (ใช้เลขที่ประเด็น {issues.numbers} หรือชื่อประเด็น)",
+                        f"unknown issue '{issue_text}' "
+                        f"(use an issue number, {issues.numbers}, or its title)",
+                    )
+                )
+        elif issue_id is None:
             row_problems.append(
-                ImportProblem(
+                problem(
                     number,
-                    label("issue"),
-                    f"ไม่รู้จักประเด็น '{issue_text}' (ใช้เลขที่ประเด็น {numbers} หรือชื่อประเด็น)",
-                    f"unknown issue '{issue_text}' (use an issue number, {numbers}, or its title)",
+                    "issue" if located.has("issue") else None,
+                    "ไม่ระบุประเด็น: ใส่เลขที่ประเด็นในคอลัมน์ 'ประเด็น' หรือเป็นแถวหัวกลุ่ม "
+                    "'ประเด็นยุทธศาสตร์ที่ ...' เหนือความคิดเห็น",
+                    "no issue: give its number in an 'issue' column or a heading row "
+                    "'issue ...' above the ideas",
                 )
             )
         try:
             text = clean_idea_text(values.get("text", ""))
         except FieldError as exc:
-            row_problems.append(ImportProblem(number, label("text"), exc.thai, exc.english))
+            row_problems.append(problem(number, "text", exc.thai, exc.english))
             text = ""
         kind = IdeaKind.PROPOSAL.value
         if values.get("kind"):
             found_kind = kinds.get(header_key(values["kind"]))
             if found_kind is None:
                 row_problems.append(
-                    ImportProblem(
+                    problem(
                         number,
-                        label("kind"),
+                        "kind",
                         f"ไม่รู้จักประเภท '{values['kind']}' (ใช้ได้: {kind_names})",
                         f"unknown kind '{values['kind']}' (one of: {kind_names})",
                     )
@@ -164,14 +241,14 @@ def read_idea_file(session: Session, workshop_id: str, path: Path) -> IdeaImport
                 kind = found_kind
         sector_id = None
         if values.get("sector"):
-            sector_id = sectors.get(header_key(values["sector"]))
+            sector_id = sectors.cell(values["sector"])
             if sector_id is None:
                 row_problems.append(
-                    ImportProblem(
+                    problem(
                         number,
-                        label("sector"),
-                        f"ไม่รู้จักภาคส่วน '{values['sector']}' (ใช้ได้: {sector_names})",
-                        f"unknown sector '{values['sector']}' (one of: {sector_names})",
+                        "sector",
+                        f"ไม่รู้จักภาคส่วน '{values['sector']}' (ใช้ได้: {sectors.listing})",
+                        f"unknown sector '{values['sector']}' (one of: {sectors.listing})",
                     )
                 )
         if row_problems:
@@ -181,22 +258,26 @@ def read_idea_file(session: Session, workshop_id: str, path: Path) -> IdeaImport
         draft = IdeaDraft(text, kind, sector_id, values.get("group", ""))
         ideas.append(PlannedIdea(number, issue_id, draft))
 
-    if problems:
-        raise ImportRejectedError(path.name, problems)
-    if not ideas:
-        raise ImportRejectedError(
-            path.name,
-            [
-                ImportProblem(
-                    None, None, "ไม่มีความคิดเห็นใต้แถวหัวตาราง", "no ideas below the header row"
-                )
-            ],
+    if not ideas and not problems:
+        problems.append(
+            problem(None, None, "ไม่มีความคิดเห็นใต้แถวหัวตาราง", "no ideas below the header row")
         )
-    return IdeaImportPlan(workshop_id, path.name, ideas)
+    return IdeaImportPlan(workshop_id, located.source.name, ideas, problems, located)
+
+
+def read_idea_file(
+    session: Session, workshop_id: str, path: Path, choice: ImportChoice | None = None
+) -> IdeaImportPlan:
+    """Read, parse and check the whole file; raise ImportRejectedError listing every
+    problem."""
+    plan = load_idea_file(session, workshop_id, read_file(path), choice)
+    if plan.problems:
+        raise ImportRejectedError(path.name, plan.problems)
+    return plan
 
 
 def apply_idea_plan(session: Session, plan: IdeaImportPlan) -> int:
     """Add the planned cards (in the caller's transaction) in file order; return how many."""
-    for idea in plan.ideas:
-        add_idea(session, plan.workshop_id, idea.issue_id, idea.draft)
-    return len(plan.ideas)
+    if plan.problems:
+        raise ImportRejectedError(plan.file_name, plan.problems)
+    return add_ideas(session, plan.workshop_id, [(i.issue_id, i.draft) for i in plan.ideas])

@@ -224,6 +224,37 @@ def add_idea(
     return idea.id
 
 
+def add_ideas(session: Session, workshop_id: str, cards: list[tuple[str, IdeaDraft]]) -> int:
+    """Add many (issue id, draft) cards at once (an imported transcript), each at the end
+    of its issue's column in the order given: each checked as add_idea checks it, the
+    column ends looked up once, one flush for all."""
+    ends: dict[str, float] = {}
+    ideas = []
+    for issue_id, draft in cards:
+        if issue_id not in ends:
+            _live_issue(session, workshop_id, issue_id)
+            ends[issue_id] = _end_position(session, issue_id)
+        else:
+            ends[issue_id] += 1.0
+        cleaned = _clean_draft(session, workshop_id, draft)
+        ideas.append(
+            Idea(
+                workshop_id=workshop_id,
+                issue_id=issue_id,
+                text=cleaned.text,
+                kind=cleaned.kind,
+                sector_id=cleaned.sector_id,
+                breakout_group=cleaned.breakout_group,
+                author_id=cleaned.author_id,
+                position=ends[issue_id],
+                search_text=search_key(cleaned.text),
+            )
+        )
+    session.add_all(ideas)
+    session.flush()
+    return len(ideas)
+
+
 def update_idea(session: Session, idea_id: str, draft: IdeaDraft) -> None:
     idea = _live_idea(session, idea_id)
     draft = _clean_draft(session, idea.workshop_id, draft, current=idea)

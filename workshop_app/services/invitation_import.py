@@ -1,108 +1,167 @@
-"""Import an invitation list (.xlsx or .csv): all rows or none.
+"""Import an invitation list or a committee list (.xlsx, .csv, .txt): all rows or none.
 
 The lists come from each province's own spreadsheet: Thai or English headers, a title
-or two above the header row, prefixes typed into the name, Thai digits in phone numbers.
-Reading produces a plan (people to add, likely duplicates of people already registered)
+or two above the header row, the sector as a column, as heading rows ("ส่วนราชการ" alone
+on a row, then its people) or not at all (then told by the organisation's name, shown as
+inferred), one name cell or prefix / first / last columns, prefixes typed into the name,
+Thai digits, phone numbers that lost their leading 0 in Excel.
+
+Planning reads the file into a plan (people to add, people typed twice in the file,
+likely duplicates of people already registered, every problem by sheet, row and column)
 without touching the database; applying the plan writes it in one transaction.
 """
 
 from __future__ import annotations
 
+import enum
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from workshop_app.errors import FieldError
-from workshop_app.export.tables import read_table
 from workshop_app.models import AttendeeRole
+from workshop_app.readers.tables import Cell, SourceFile, read_file
 from workshop_app.services.attendees import (
     AttendeeDraft,
     AttendeeRow,
-    add_attendee,
+    add_attendees,
     clean_draft,
     identity_key,
     list_attendees,
-    next_code,
 )
 from workshop_app.services.table_import import (
-    HeaderColumns,
+    SEQUENCE,
+    ColumnMeaning,
+    ImportChoice,
     ImportProblem,
     ImportRejectedError,
-    find_header,
-    header_key,
-    header_lookup,
-    sector_lookup,
+    LocatedTable,
+    SectorReader,
+    locate_table,
+    relocate,
 )
-from workshop_app.services.workshops import list_sectors
 from workshop_app.thai.names import split_full_name, split_prefix
 from workshop_app.thai.normalize import search_key, to_arabic_digits
 
-# Header texts (compared after header_key) that name each field.
-HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "prefix": ("คำนำหน้า", "คำนำหน้าชื่อ", "คำนำหน้านาม", "prefix", "title", "honorific"),
-    "first_name": ("ชื่อ", "ชื่อจริง", "firstname", "givenname", "first"),
-    "last_name": ("นามสกุล", "สกุล", "lastname", "surname", "familyname", "last"),
-    "full_name": (
-        "ชื่อสกุล",
-        "ชื่อนามสกุล",
-        "ชื่อและนามสกุล",
-        "ชื่อผู้เข้าร่วม",
-        "ชื่อผู้เข้าร่วมประชุม",
-        "name",
-        "fullname",
-    ),
-    "position": ("ตำแหน่ง", "position", "jobtitle"),
-    "organisation": (
-        "หน่วยงาน",
-        "สังกัด",
-        "องค์กร",
-        "หน่วยงานองค์กร",
-        "หน่วยงานสังกัด",
-        "ส่วนราชการหน่วยงาน",
-        "organisation",
-        "organization",
-        "agency",
-        "affiliation",
-    ),
-    "sector": ("ภาคส่วน", "ภาค", "ประเภทหน่วยงาน", "กลุ่มภาคส่วน", "sector"),
-    "phone": (
-        "โทรศัพท์",
-        "เบอร์โทร",
-        "เบอร์โทรศัพท์",
-        "โทร",
-        "มือถือ",
-        "หมายเลขโทรศัพท์",
-        "phone",
-        "telephone",
-        "mobile",
-        "tel",
-    ),
-    "email": ("อีเมล", "อีเมล์", "email", "mail"),
-    "role": ("บทบาท", "ฐานะ", "role"),
-}
-FIELD_LABELS = {
-    "prefix": ("คำนำหน้า", "prefix"),
-    "first_name": ("ชื่อ", "first name"),
-    "last_name": ("นามสกุล", "last name"),
-    "full_name": ("ชื่อ-สกุล", "full name"),
-    "position": ("ตำแหน่ง", "position"),
-    "organisation": ("หน่วยงาน", "organisation"),
-    "sector": ("ภาคส่วน", "sector"),
-    "phone": ("โทรศัพท์", "phone"),
-    "email": ("อีเมล", "e-mail"),
-    "role": ("บทบาท", "role"),
-}
-MEMBER_WORDS = ("กรรมการ", "member", "committee")
+_PHONE_LIKE = re.compile(r"^\+?[0-9๐-๙][0-9๐-๙ \-]{6,14}$")
+_EMAIL_LIKE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
-_HEADER_LOOKUP = header_lookup(HEADER_SYNONYMS)
+
+def _looks_like_phone(text: str) -> bool:
+    return bool(_PHONE_LIKE.match(text)) and 8 <= sum(ch.isdigit() for ch in text) <= 11
+
+
+def _looks_like_email(text: str) -> bool:
+    return bool(_EMAIL_LIKE.match(text))
+
+
+# What a column of an invitation or committee list can mean. Adding one is one entry
+# here; the row reading below takes ``values[key]``.
+COLUMNS: tuple[ColumnMeaning, ...] = (
+    SEQUENCE,
+    ColumnMeaning("prefix", "คำนำหน้า", "prefix", ("คำนำหน้า", "คำนำหน้าชื่อ", "คำนำหน้านาม", "title")),
+    ColumnMeaning(
+        "first_name", "ชื่อ", "first name", ("ชื่อ", "ชื่อจริง", "firstname", "givenname", "first")
+    ),
+    ColumnMeaning(
+        "last_name",
+        "นามสกุล",
+        "last name",
+        ("นามสกุล", "สกุล", "lastname", "surname", "familyname", "last"),
+    ),
+    ColumnMeaning(
+        "full_name",
+        "ชื่อ-สกุล",
+        "full name",
+        (
+            "ชื่อสกุล",
+            "ชื่อ - สกุล",
+            "ชื่อนามสกุล",
+            "ชื่อและนามสกุล",
+            "ชื่อ-นามสกุล",
+            "ชื่อผู้เข้าร่วม",
+            "ชื่อผู้เข้าร่วมประชุม",
+            "ชื่อผู้เข้าประชุม",
+            "รายชื่อ",
+            "รายชื่อผู้เข้าร่วมประชุม",
+            "ชื่อกรรมการ",
+            "name",
+            "fullname",
+        ),
+    ),
+    ColumnMeaning("position", "ตำแหน่ง", "position", ("ตำแหน่ง", "jobtitle", "position")),
+    ColumnMeaning(
+        "organisation",
+        "หน่วยงาน",
+        "organisation",
+        (
+            "หน่วยงาน",
+            "สังกัด",
+            "องค์กร",
+            "หน่วยงานองค์กร",
+            "หน่วยงาน/สังกัด",
+            "หน่วยงานต้นสังกัด",
+            "ส่วนราชการหน่วยงาน",
+            "ชื่อหน่วยงาน",
+            "สถานที่ทำงาน",
+            "organization",
+            "agency",
+            "affiliation",
+        ),
+    ),
+    ColumnMeaning(
+        "sector",
+        "ภาคส่วน",
+        "sector",
+        ("ภาคส่วน", "ภาค", "ประเภทหน่วยงาน", "กลุ่มภาคส่วน", "ประเภท", "กลุ่ม"),
+    ),
+    ColumnMeaning(
+        "phone",
+        "โทรศัพท์",
+        "phone",
+        (
+            "โทรศัพท์",
+            "เบอร์โทร",
+            "เบอร์โทรศัพท์",
+            "โทร",
+            "โทร.",
+            "มือถือ",
+            "หมายเลขโทรศัพท์",
+            "เบอร์ติดต่อ",
+            "telephone",
+            "mobile",
+            "tel",
+        ),
+        _looks_like_phone,
+    ),
+    ColumnMeaning("email", "อีเมล", "e-mail", ("อีเมล", "อีเมล์", "email", "mail"), _looks_like_email),
+    ColumnMeaning("role", "บทบาท", "role", ("บทบาท", "ฐานะ", "ตำแหน่งในคณะกรรมการ", "role")),
+)
+NAME_COLUMNS = ("first_name", "full_name")
+MEMBER_WORDS = ("กรรมการ", "ประธาน", "เลขานุการ", "member", "committee", "chair", "secretary")
+# Thai landlines have 9 digits (0 + area code + number), mobiles 10: a number typed
+# into Excel as a number lost its leading 0.
+_LANDLINE_NO_ZERO = re.compile(r"[2-7]\d{7}")
+_MOBILE_NO_ZERO = re.compile(r"[689]\d{8}")
+
+
+class DuplicateChoice(enum.Enum):
+    """What to do with a person typed more than once in the same file."""
+
+    REFUSE = "refuse"
+    KEEP_FIRST = "keep_first"
+    KEEP_ALL = "keep_all"
 
 
 @dataclass(frozen=True)
 class PlannedInvitee:
     source_row: int
     draft: AttendeeDraft
+    sector_inferred: bool = False  # told by the organisation's name, for the user to confirm
+    duplicate_of: int | None = None  # the row of the first of this person in the file
 
 
 @dataclass
@@ -113,90 +172,129 @@ class InvitationPlan:
     invitees: list[PlannedInvitee]
     # (row in the file, person already registered) pairs that are probably the same.
     likely_duplicates: list[tuple[PlannedInvitee, AttendeeRow]] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)
+    located: LocatedTable | None = None
 
-
-def read_invitation_list(session: Session, workshop_id: str, path: Path) -> InvitationPlan:
-    """Parse and check the whole file; raise ImportRejectedError listing every problem."""
-    table = read_table(path)
-    if not any(cell.text.strip() for row in table.rows for cell in row):
-        raise ImportRejectedError(
-            path.name, [ImportProblem(None, None, "แฟ้มว่างเปล่า", "the file is empty")]
-        )
-    found = find_header(table, _HEADER_LOOKUP, required=("first_name", "full_name"))
-    if found is None:
-        raise ImportRejectedError(
-            path.name,
-            [
-                ImportProblem(
-                    None,
-                    None,
-                    "ไม่พบแถวหัวตาราง: ต้องมีคอลัมน์ 'ชื่อ' (หรือ 'ชื่อ-สกุล') และ 'ภาคส่วน' "
-                    "และอาจมี คำนำหน้า นามสกุล ตำแหน่ง หน่วยงาน โทรศัพท์ อีเมล บทบาท",
-                    "no header row found: it needs a 'first name' (or 'name') column and a "
-                    "'sector' column, optionally prefix, last name, position, organisation, "
-                    "phone, e-mail, role",
+    @property
+    def file_duplicates(self) -> list[list[int]]:
+        """The rows of each person typed more than once, the first row first."""
+        groups: dict[int, list[int]] = {}
+        for invitee in self.invitees:
+            if invitee.duplicate_of is not None:
+                groups.setdefault(invitee.duplicate_of, [invitee.duplicate_of]).append(
+                    invitee.source_row
                 )
-            ],
-        )
-    header_index, columns = found
-    header_row = table.row_numbers[header_index]
-    if "sector" not in columns:
-        raise ImportRejectedError(
-            path.name,
-            [
-                ImportProblem(
-                    header_row,
-                    None,
-                    "ไม่พบคอลัมน์ 'ภาคส่วน' ซึ่งจำเป็นสำหรับนับผู้เข้าร่วมตามภาคส่วน",
-                    "no 'sector' column; it is needed to count attendees by sector",
-                )
-            ],
-        )
+        return list(groups.values())
 
-    header = HeaderColumns(
-        table, header_index, columns, {name: thai for name, (thai, _en) in FIELD_LABELS.items()}
-    )
-    label = header.label
-    sectors = sector_lookup(session, workshop_id)
-    sector_names = ", ".join(s.name for s in list_sectors(session, workshop_id))
+    @property
+    def inferred(self) -> int:
+        return sum(1 for i in self.invitees if i.sector_inferred)
+
+    @property
+    def sheet_note(self) -> tuple[str, str]:
+        return self.located.sheet_note if self.located else ("", "")
+
+
+def fix_phone(cell: Cell | None, text: str) -> str:
+    """The phone as typed, with Thai digits made Arabic and the leading 0 back on a
+    number Excel stored as a number."""
+    phone = to_arabic_digits(text).strip()
+    lost_zero = _LANDLINE_NO_ZERO.fullmatch(phone) or _MOBILE_NO_ZERO.fullmatch(phone)
+    if cell is not None and lost_zero:
+        phone = "0" + phone
+    return phone
+
+
+def load_invitation_list(
+    session: Session,
+    workshop_id: str,
+    source: SourceFile,
+    choice: ImportChoice | None = None,
+    meanings_by_column: Mapping[int, str] | None = None,
+) -> InvitationPlan:
+    """Plan the import of a file already read, with every problem listed in the plan
+    (nothing raised for a row's problem; the preview shows them in place)."""
+    located = locate_table(source, COLUMNS, NAME_COLUMNS, choice or ImportChoice())
+    if meanings_by_column:
+        located = relocate(located, meanings_by_column)
+    return _plan(session, workshop_id, located)
+
+
+def _names(values: dict[str, str], located: LocatedTable) -> tuple[str, str, str]:
+    prefix = values.get("prefix", "")
+    first, last = values.get("first_name", ""), values.get("last_name", "")
+    if not first and values.get("full_name"):
+        split = split_full_name(values["full_name"])
+        return prefix or split[0], split[1], last or split[2]
+    if first and not located.has("last_name") and " " in first.strip():
+        # One cell for the whole name under a header that said "ชื่อ".
+        split = split_full_name(first)
+        return prefix or split[0], split[1], split[2]
+    if not prefix:
+        prefix, first = split_prefix(first)
+    return prefix, first, last
+
+
+def _plan(session: Session, workshop_id: str, located: LocatedTable) -> InvitationPlan:
     problems: list[ImportProblem] = []
     invitees: list[PlannedInvitee] = []
     first_seen: dict[str, int] = {}
+    problem = located.problem
+    if not any(located.has(name) for name in NAME_COLUMNS):
+        problems.append(
+            problem(
+                located.header_row,
+                None,
+                "ไม่มีคอลัมน์ชื่อ: เลือกความหมาย 'ชื่อ' หรือ 'ชื่อ-สกุล' ให้คอลัมน์หนึ่ง",
+                "no name column: give one column the meaning 'first name' or 'full name'",
+            )
+        )
+    sectors = SectorReader(session, workshop_id)
+    name_column = "first_name" if located.has("first_name") else "full_name"
+    with_sector_column = located.has("sector")
 
-    for number, values, row_problems in header.rows():
-        prefix = values.get("prefix", "")
-        if "full_name" in columns and not values.get("first_name"):
-            split = split_full_name(values["full_name"])
-            prefix = prefix or split[0]
-            first, last = split[1], values.get("last_name") or split[2]
-        else:
-            first, last = values.get("first_name", ""), values.get("last_name", "")
-            if not prefix:
-                prefix, first = split_prefix(first)
+    for row in located.rows(heading_of=sectors.heading):
+        number, values, row_problems = row.number, row.values, row.problems
+        prefix, first, last = _names(values, located)
         if not first:
-            name_column = "first_name" if "first_name" in columns else "full_name"
-            row_problems.append(
-                ImportProblem(number, label(name_column), "ไม่มีชื่อ", "the name is empty")
-            )
+            row_problems.append(problem(number, name_column, "ไม่มีชื่อ", "the name is empty"))
         sector_text = values.get("sector", "")
-        sector_id = sectors.get(header_key(sector_text))
-        if sector_id is None:
-            row_problems.append(
-                ImportProblem(
-                    number,
-                    label("sector"),
-                    f"ไม่รู้จักภาคส่วน '{sector_text}' (ใช้ได้: {sector_names})",
-                    f"unknown sector '{sector_text}' (one of: {sector_names})",
+        inferred = False
+        sector_id: str | None
+        if sector_text:
+            sector_id = sectors.cell(sector_text)
+            if sector_id is None:
+                row_problems.append(
+                    problem(
+                        number,
+                        "sector",
+                        f"ไม่รู้จักภาคส่วน '{sector_text}' (ใช้ได้: {sectors.listing})",
+                        f"unknown sector '{sector_text}' (one of: {sectors.listing})",
+                    )
                 )
-            )
+        elif row.heading:
+            sector_id = row.heading
+        else:
+            sector_id = sectors.from_organisation(values.get("organisation", ""))
+            if sector_id is None:
+                sector_id = sectors.other
+            inferred = True
+            if sector_id is None:
+                row_problems.append(
+                    problem(
+                        number,
+                        "sector" if with_sector_column else "organisation",
+                        "บอกภาคส่วนไม่ได้: ใส่ภาคส่วนในคอลัมน์ 'ภาคส่วน' หรือเป็นแถวหัวกลุ่ม",
+                        "cannot tell the sector: give it in a 'sector' column or a heading row",
+                    )
+                )
+        role_text = search_key(values.get("role", ""))
         role = (
             AttendeeRole.MEMBER.value
-            if any(w in search_key(values.get("role", "")) for w in MEMBER_WORDS)
+            if any(w in role_text for w in MEMBER_WORDS)
             else AttendeeRole.PARTICIPANT.value
         )
-        phone = to_arabic_digits(values.get("phone", ""))
-        if re.fullmatch(r"[1-9]\d{8}", phone):  # a mobile number stored as a number lost its 0
-            phone = "0" + phone
+        phone = fix_phone(row.cells.get("phone"), values.get("phone", ""))
         if row_problems:
             problems.extend(row_problems)
             continue
@@ -215,35 +313,26 @@ def read_invitation_list(session: Session, workshop_id: str, path: Path) -> Invi
         try:
             draft = clean_draft(session, workshop_id, draft)
         except FieldError as exc:
-            where = label(exc.field) if exc.field in columns else None
-            problems.append(ImportProblem(number, where, exc.thai, exc.english))
+            where = exc.field if located.has(exc.field) else None
+            problems.append(problem(number, where, exc.thai, exc.english))
             continue
         key = identity_key(draft.first_name, draft.last_name, draft.organisation)
-        if key in first_seen:
-            problems.append(
-                ImportProblem(
-                    number,
-                    None,
-                    f"ซ้ำกับแถว {first_seen[key]} (ชื่อและหน่วยงานเดียวกัน)",
-                    f"duplicates row {first_seen[key]} (same name and organisation)",
-                )
+        duplicate_of = first_seen.setdefault(key, number)
+        invitees.append(
+            PlannedInvitee(
+                number, draft, inferred, duplicate_of if duplicate_of != number else None
             )
-            continue
-        first_seen[key] = number
-        invitees.append(PlannedInvitee(number, draft))
+        )
 
-    if problems:
-        raise ImportRejectedError(path.name, problems)
-    if not invitees:
-        raise ImportRejectedError(
-            path.name,
-            [ImportProblem(None, None, "ไม่มีรายชื่อใต้แถวหัวตาราง", "no people below the header row")],
+    if not invitees and not problems:
+        problems.append(
+            problem(None, None, "ไม่มีรายชื่อใต้แถวหัวตาราง", "no people below the header row")
         )
     registered = {
         identity_key(r.first_name, r.last_name, r.organisation): r
         for r in list_attendees(session, workshop_id)
     }
-    duplicates = [
+    likely = [
         (invitee, registered[key])
         for invitee in invitees
         if (
@@ -253,20 +342,63 @@ def read_invitation_list(session: Session, workshop_id: str, path: Path) -> Invi
         )
         in registered
     ]
-    return InvitationPlan(workshop_id, path.name, header_row, invitees, duplicates)
+    return InvitationPlan(
+        workshop_id,
+        located.source.name,
+        located.header_row,
+        invitees,
+        likely,
+        problems,
+        located,
+    )
+
+
+def read_invitation_list(
+    session: Session, workshop_id: str, path: Path, choice: ImportChoice | None = None
+) -> InvitationPlan:
+    """Read, parse and check the whole file; raise ImportRejectedError listing every
+    problem (people typed twice are reported by the plan, not refused here)."""
+    plan = load_invitation_list(session, workshop_id, read_file(path), choice)
+    if plan.problems:
+        raise ImportRejectedError(path.name, plan.problems)
+    return plan
+
+
+def duplicate_rows_problem(plan: InvitationPlan) -> ImportRejectedError:
+    """The refusal of a file that lists someone more than once."""
+    sheet = plan.located.sheet if plan.located else None
+    problems = [
+        ImportProblem(
+            rows[0],
+            None,
+            "ชื่อและหน่วยงานเดียวกันซ้ำที่แถว " + ", ".join(map(str, rows[1:])),
+            "same name and organisation again in row(s) " + ", ".join(map(str, rows[1:])),
+            sheet=sheet,
+        )
+        for rows in plan.file_duplicates
+    ]
+    return ImportRejectedError(plan.file_name, problems)
 
 
 def apply_invitation_plan(
-    session: Session, plan: InvitationPlan, *, skip_likely_duplicates: bool = False
+    session: Session,
+    plan: InvitationPlan,
+    *,
+    skip_likely_duplicates: bool = False,
+    file_duplicates: DuplicateChoice = DuplicateChoice.REFUSE,
 ) -> int:
-    """Add the planned people (in the caller's transaction); return how many were added."""
+    """Add the planned people (in the caller's transaction); return how many were added.
+    People typed twice in the file are refused, kept once (the first row) or kept all."""
+    if plan.problems:
+        raise ImportRejectedError(plan.file_name, plan.problems)
+    if plan.file_duplicates and file_duplicates is DuplicateChoice.REFUSE:
+        raise duplicate_rows_problem(plan)
     skipped = {id(invitee) for invitee, _existing in plan.likely_duplicates}
-    code = next_code(session, plan.workshop_id)
-    added = 0
-    for invitee in plan.invitees:
-        if skip_likely_duplicates and id(invitee) in skipped:
-            continue
-        add_attendee(session, plan.workshop_id, invitee.draft, invited=True, code=code)
-        code += 1
-        added += 1
-    return added
+    drafts = [
+        invitee.draft
+        for invitee in plan.invitees
+        if not (skip_likely_duplicates and id(invitee) in skipped)
+        and not (invitee.duplicate_of is not None and file_duplicates is DuplicateChoice.KEEP_FIRST)
+    ]
+    add_attendees(session, plan.workshop_id, drafts, invited=True)
+    return len(drafts)

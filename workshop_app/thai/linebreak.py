@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from pythainlp.tokenize import tcc
 
-from workshop_app.thai.gazetteer import unsplittable
+from workshop_app.thai.gazetteer import dictionary_words, unsplittable
 from workshop_app.thai.segment import Segmenter, dictionary, dictionary_loaded, segmenter
 
 ZERO_WIDTH_SPACE = "\u200b"
@@ -27,6 +27,10 @@ _RUNS = re.compile(r"\S+\s*|\s+")
 _NO_LINE_START = re.compile(r"^[)\]}.,:;!?%ๆฯ”’»]")
 # Never at the end of a line: opening marks.
 _NO_LINE_END = re.compile(r"[(\[{“‘«]$")
+# The last letters of an abbreviation written against what comes before ("จชต.").
+# Marks before and after the letters of a word.
+_MARKS = re.compile(r"([^\w\u0e00-\u0e7f]*)(.*?)([^\w\u0e00-\u0e7f]*|ฯ)", re.DOTALL)
+_ABBREVIATION_END = re.compile(r"^[\u0e01-\u0e2e]{1,2}\.")
 
 
 @functools.lru_cache(maxsize=16)
@@ -61,16 +65,54 @@ def pieces_by(words: Segmenter, text: str) -> list[str]:
         if not stripped:  # leading white space
             pieces.append(run)
             continue
-        parts = words.words(stripped) or [stripped]
+        parts = _longest_first(words.words(stripped)) or [stripped]
         if "".join(parts) != stripped:  # the segmenter changed the text: keep the run whole
             parts = [stripped]
         parts[-1] += run[len(stripped) :]
         for part in parts:
-            if pieces and (_NO_LINE_START.match(part) or _NO_LINE_END.search(pieces[-1])):
+            if pieces and _glued(pieces[-1], part):
                 pieces[-1] += part
             else:
                 pieces.append(part)
     return pieces
+
+
+def _longest_first(parts: list[str]) -> list[str]:
+    """Where two dictionary words could also be cut later ("โครง|การตาม" or
+    "โครงการ|ตาม"), the longer first word, as ICU and the Thai line breakers of browsers
+    and office suites choose: a line then breaks where a reader of Thai software
+    expects."""
+    known = dictionary()
+    official = dictionary_words()
+    out = list(parts)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if not (_THAI.match(first[-1:]) and _THAI.match(second[:1])):
+            continue
+        if second in official:  # "ประจำ|ปีงบประมาณ" stays
+            continue
+        joined = first + second
+        for cut in range(len(joined) - 1, len(first), -1):
+            if joined[:cut] in known and joined[cut:] in known:
+                out[i], out[i + 1] = joined[:cut], joined[cut:]
+                break
+    return out
+
+
+def _glued(before: str, after: str) -> bool:
+    """Whether no line may break between two pieces: before closing marks or after
+    opening ones; inside abbreviations ("ก.บ.ก.", "อบจ.สงขลา", "จชต.", "ดร.ทศพร");
+    between a number and the Thai word written against it ("1,650เมตร")."""
+    if _NO_LINE_START.match(after) or _NO_LINE_END.search(before):
+        return True
+    if before[-1:].isspace():
+        return False
+    last, first = before[-1], after[0]
+    if last == "." or _ABBREVIATION_END.match(after):
+        return True
+    return (last.isdigit() and _THAI.match(first) is not None) or (
+        first.isdigit() and _THAI.match(last) is not None
+    )
 
 
 def with_break_marks(pieces: list[str] | tuple[str, ...]) -> str:
@@ -118,10 +160,16 @@ def split_compound(word: str, extra_words: tuple[str, ...] = ()) -> list[str]:
     far better than breaking inside a word. Never inside a place name, a short official
     compound (thai.gazetteer) or one of ``extra_words`` (the workshop's own names).
     """
+    lead, core, trail = _MARKS.fullmatch(word).groups()  # type: ignore[union-attr]
+    if lead or trail:  # "“ระเบียบวาระ", "คณะกรรมการฯ": the marks stay with their word
+        parts = split_compound(core, extra_words) if core else [word]
+        return [lead + parts[0], *parts[1:-1], parts[-1] + trail] if len(parts) > 1 else [word]
     known = dictionary()
     keep = unsplittable() | frozenset(extra_words)
     if word in keep:
-        return [word]
+        # A name too long for its line ("เมืองเพชรบูรณ์"): between its own words, but
+        # never inside a shorter name it holds ("เมือง|เพชรบูรณ์").
+        keep = keep - {word}
     inside = _inside_unsplittable(word, keep)
 
     def parts(start: int) -> list[str] | None:

@@ -17,7 +17,7 @@ import functools
 import threading
 from collections.abc import Iterable
 
-from pythainlp.corpus import thai_words
+from pythainlp.corpus import thai_icu_words, thai_words
 from pythainlp.tokenize import word_tokenize
 from pythainlp.util import Trie
 
@@ -34,8 +34,10 @@ def _load() -> Trie:
     with _lock:
         if _dictionary is None:
             # With every Thai place name and the words of provincial administration, so
-            # that names and official compounds stay whole (thai.gazetteer).
-            _dictionary = Trie(thai_words() | dictionary_words())
+            # that names and official compounds stay whole (thai.gazetteer), and ICU's
+            # Thai word list (which PyThaiNLP ships), so that our words are the ones
+            # other Thai software breaks lines between.
+            _dictionary = Trie(thai_words() | thai_icu_words() | dictionary_words())
             _loaded.set()
         return _dictionary
 

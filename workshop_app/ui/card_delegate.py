@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.services.ideas import IdeaRow, kind_label
 from workshop_app.ui.board_data import IDEA_ROLE
-from workshop_app.ui.thai_layout import Breaker
+from workshop_app.ui.thai_layout import Breaker, measure_for
 
 KIND_COLOURS = {
     "problem": "#b3261e",
@@ -72,6 +72,8 @@ class CardDelegate(QStyledItemDelegate):
         self.margin = max(4, round(point_size * 0.6))
         self._metrics = QFontMetrics(self.text_font)
         self._small_metrics = QFontMetrics(self.small_font)
+        self._measure = measure_for(self.text_font)
+        self._heights: dict[tuple[str, int], int] = {}
         self._elisions: dict[tuple[str, int], tuple[str, int]] = {}
         self._static_texts: dict[tuple[str, int], QStaticText] = {}
 
@@ -91,18 +93,32 @@ class CardDelegate(QStyledItemDelegate):
         return max(60, option.rect.width())
 
     def _lines(self, text: str, width: int) -> tuple[str, ...]:
-        return self.breaker.lines(text, self.text_font, max(10, width))
+        return self.breaker.lines(text, self._measure, max(10, width))
+
+    def _follow_breaker(self) -> None:
+        """Forget laid-out cards when the breaker has new words (glossary, dictionary)."""
+        if self._generation != self.breaker.generation:
+            self._generation = self.breaker.generation
+            self._elisions.clear()
+            self._heights.clear()
 
     def _text_height(self, text: str, width: int) -> int:
-        """Height of ``text`` laid out in lines of ``width``."""
-        return self._metrics.lineSpacing() * max(1, len(self._lines(text, width)))
+        """Height of ``text`` laid out in lines of ``width``; remembered, since a view
+        asks again for every card whenever one card is added."""
+        self._follow_breaker()
+        key = (text, width)
+        height = self._heights.get(key)
+        if height is None:
+            height = self._metrics.lineSpacing() * max(1, len(self._lines(text, width)))
+            if len(self._heights) > 50_000:
+                self._heights.clear()
+            self._heights[key] = height
+        return height
 
     def _shown(self, text: str, width: int) -> tuple[str, int]:
         """The lines of ``text`` joined by new lines, and the height they take; with
         ``max_lines``, the first ``max_lines`` lines, the last one ending in "…"."""
-        if self._generation != self.breaker.generation:  # new words: new lines
-            self._generation = self.breaker.generation
-            self._elisions.clear()
+        self._follow_breaker()
         key = (text, width)
         found = self._elisions.get(key)
         if found is not None:

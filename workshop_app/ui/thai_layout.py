@@ -45,6 +45,7 @@ class Measure:
     """Widths of text pieces in one font, remembered (a card's words recur)."""
 
     def __init__(self, font: QFont) -> None:
+        self.key = font.key()
         self.metrics = QFontMetricsF(font)
         self._widths: dict[str, float] = {}
 
@@ -124,10 +125,10 @@ class Breaker:
         """``text`` with zero-width spaces between words, for text Qt wraps itself."""
         return display_text(text, self.words())
 
-    def lines(self, text: str, font: QFont, width: int) -> tuple[str, ...]:
-        """``text`` laid out in lines of at most ``width`` pixels in ``font``."""
-        measure = measure_for(font)
-        key = (text, font.key(), width)
+    def lines(self, text: str, measure: Measure, width: int) -> tuple[str, ...]:
+        """``text`` laid out in lines of at most ``width`` pixels by ``measure`` (a
+        font's, from ``measure_for``)."""
+        key = (text, measure.key, width)
         found = self._lines.get(key)
         if found is None:
             found = tuple(wrap_lines(text, measure, width, self.words()))

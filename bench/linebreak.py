@@ -136,12 +136,14 @@ def measure(
                     continue  # a break at a space between Latin words or numbers
                 result.breaks += 1
                 if offset not in allowed:
-                    result.refused.append((paragraph[max(0, offset - 12) : offset],
-                                           paragraph[offset : offset + 12]))
+                    result.refused.append(
+                        (paragraph[max(0, offset - 12) : offset], paragraph[offset : offset + 12])
+                    )
                 for start, end, name in spans:
                     if start < offset < end:
-                        result.inside_names.append((name, f"{paragraph[start:offset]}|"
-                                                          f"{paragraph[offset:end]}"))
+                        result.inside_names.append(
+                            (name, f"{paragraph[start:offset]}|{paragraph[offset:end]}")
+                        )
     return result
 
 
@@ -152,21 +154,29 @@ def main() -> int:
     paragraphs = corpus_paragraphs()
     result = measure(paragraphs)
     words = sum(len(p) for p in paragraphs)
-    print(f"Thai line breaks on {len(paragraphs)} paragraphs ({words} characters) of "
-          f"official prose, at widths {', '.join(f'{w:g}' for w in WIDTHS)} pt")
+    print(
+        f"Thai line breaks on {len(paragraphs)} paragraphs ({words} characters) of "
+        f"official prose, at widths {', '.join(f'{w:g}' for w in WIDTHS)} pt"
+    )
     print(f"  breaks made inside paragraphs (next to Thai)   {result.breaks:8d}")
-    print(f"  accepted by ICU's line-break iterator          {result.accepted_share:8.2f} % "
-          f"(target >= {ICU_TARGET} %) {'PASS' if result.accepted_share >= ICU_TARGET else 'FAIL'}")
-    print(f"  breaks inside a place or workshop name         {len(result.inside_names):8d}    "
-          f"(target 0) {'PASS' if not result.inside_names else 'FAIL'}")
+    print(
+        f"  accepted by ICU's line-break iterator          {result.accepted_share:8.2f} % "
+        f"(target >= {ICU_TARGET} %) {'PASS' if result.accepted_share >= ICU_TARGET else 'FAIL'}"
+    )
+    print(
+        f"  breaks inside a place or workshop name         {len(result.inside_names):8d}    "
+        f"(target 0) {'PASS' if not result.inside_names else 'FAIL'}"
+    )
     for before, after in result.refused:
         print(f"    ICU refuses: {before}|{after}")
     for name, text in result.inside_names:
         print(f"    inside {name}: {text}")
     narrow = measure(paragraphs, NARROW)
-    print(f"  narrower columns ({', '.join(f'{w:g}' for w in NARROW)} pt), for information: "
-          f"{narrow.accepted_share:.2f} % accepted by ICU, "
-          f"{len(narrow.inside_names)} breaks inside names (names wider than the column)")
+    print(
+        f"  narrower columns ({', '.join(f'{w:g}' for w in NARROW)} pt), for information: "
+        f"{narrow.accepted_share:.2f} % accepted by ICU, "
+        f"{len(narrow.inside_names)} breaks inside names (names wider than the column)"
+    )
     met = result.accepted_share >= ICU_TARGET and not result.inside_names
     return 1 if args.strict and not met else 0
 

@@ -162,13 +162,14 @@ def split_compound(word: str, extra_words: tuple[str, ...] = ()) -> list[str]:
     """
     lead, core, trail = _MARKS.fullmatch(word).groups()  # type: ignore[union-attr]
     if lead or trail:  # "“ระเบียบวาระ", "คณะกรรมการฯ": the marks stay with their word
-        parts = split_compound(core, extra_words) if core else [word]
-        return [lead + parts[0], *parts[1:-1], parts[-1] + trail] if len(parts) > 1 else [word]
+        inner = split_compound(core, extra_words) if core else [word]
+        return [lead + inner[0], *inner[1:-1], inner[-1] + trail] if len(inner) > 1 else [word]
     known = dictionary()
     keep = unsplittable() | frozenset(extra_words)
-    if word in keep:
-        # A name too long for its line ("เมืองเพชรบูรณ์"): between its own words, but
-        # never inside a shorter name it holds ("เมือง|เพชรบูรณ์").
+    whole = word in keep
+    if whole:
+        # A name too long for its line ("เมืองเพชรบูรณ์") may go beside a shorter name
+        # it holds ("เมือง|เพชรบูรณ์"), never inside one; a compound ("ชายแดน") stays.
         keep = keep - {word}
     inside = _inside_unsplittable(word, keep)
 
@@ -183,7 +184,10 @@ def split_compound(word: str, extra_words: tuple[str, ...] = ()) -> list[str]:
                     return [rest[:end], *tail]
         return None
 
-    return parts(0) or [word]
+    found = parts(0) or [word]
+    if whole and not any(part in keep for part in found):
+        return [word]
+    return found
 
 
 def cut_clusters(word: str, fits: float, measure: Callable[[str], float]) -> list[str]:

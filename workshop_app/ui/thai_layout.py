@@ -7,9 +7,10 @@ the app's segmenter keeps whole ("เทศบาลนครหาด|ใหญ
 * cards, column headers and the projector's headings are laid out here, line by line,
   with ``thai.linebreak.fill_lines`` and Qt's font metrics; Qt only draws the lines and
   never wraps them (``ThaiLabel``, ``Breaker.lines``);
-* other text that Qt wraps (tooltips, message boxes, table cells, labels) goes through
-  ``display_text``: zero-width spaces between words, so that even without libthai a
-  line can break between Thai words and no minimum width is that of a whole sentence.
+* other text that Qt wraps (tooltips, table and list cells) goes through
+  ``display_text`` (``ThaiTextFunnel``, on the application): zero-width spaces between
+  words, so that even without libthai a line can break between Thai words and no
+  minimum width is that of a whole sentence.
 
 Nothing here changes stored text; the marks exist only in what Qt is given to show.
 """
@@ -19,9 +20,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QHelpEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolTip,
+    QWidget,
+)
 
 from workshop_app.thai.linebreak import (
     cut_clusters,
@@ -35,6 +45,7 @@ from workshop_app.thai.segment import dictionary_loaded
 # can differ from the whole line's by a fraction of a pixel.
 _SLACK = 1.0
 _CACHE_LIMIT = 20_000
+AnyIndex = QModelIndex | QPersistentModelIndex
 # A label's minimum width is its widest word, up to this (a long web address may go
 # over two lines instead of widening the window).
 _WIDEST_MINIMUM = 240
@@ -220,3 +231,59 @@ class ThaiLabel(QLabel):
             rect = QRect(area.left(), int(top), area.width(), int(spacing + 1))
             painter.drawText(rect, int(horizontal | Qt.AlignmentFlag.AlignTop), line)
             top += spacing
+
+
+class ThaiItemDelegate(QStyledItemDelegate):
+    """The standard delegate, showing cell text with zero-width spaces between Thai words
+    (``display_text``): a wrapped cell breaks between words, and only in what it shows;
+    editing and the model's data are untouched."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        super().initStyleOption(option, index)
+        if option.text:
+            option.text = display_text(option.text)
+
+
+class ThaiTextFunnel(QObject):
+    """Installed on the application once: the places where Qt shows text the app does not
+    lay out itself get their Thai word breaks here.
+
+    * tooltips (of widgets and of item views' cells) are shown with ``display_text``;
+    * an item view with the standard delegate gets ``ThaiItemDelegate``.
+    Labels and message boxes are not touched: their ``text()`` is what they show, and
+    it must stay as given.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            return self._tooltip(watched, event)
+        if (
+            kind == QEvent.Type.Polish
+            and isinstance(watched, QAbstractItemView)
+            and type(watched.itemDelegate()) is QStyledItemDelegate
+        ):
+            watched.setItemDelegate(ThaiItemDelegate(watched))
+        return False
+
+    @staticmethod
+    def _tooltip(watched: QObject, event: QHelpEvent) -> bool:
+        if not isinstance(watched, QWidget):
+            return False
+        view = watched.parent()
+        if isinstance(view, QAbstractItemView) and watched is view.viewport():
+            index = view.indexAt(event.pos())
+            tip = index.data(Qt.ItemDataRole.ToolTipRole) if index.isValid() else None
+            area = view.visualRect(index)
+        else:
+            tip, area = watched.toolTip(), watched.rect()
+        if not isinstance(tip, str) or not tip or tip.lstrip().startswith("<"):
+            return False  # Qt shows it as usual
+        QToolTip.showText(event.globalPos(), display_text(tip), watched, area)
+        return True
+
+
+def install_text_funnel(app: QApplication) -> ThaiTextFunnel:
+    funnel = ThaiTextFunnel(app)
+    app.installEventFilter(funnel)
+    return funnel

@@ -24,6 +24,7 @@ REQUIRED = (
     "openpyxl",
     "defusedxml",
     "pythainlp",
+    "geothai",
     "python-docx",
     "psycopg",
     "platformdirs",
@@ -67,6 +68,8 @@ def test_installed_packages_have_a_version_and_a_short_license(
 def test_licenses_as_the_packages_declare_them(components: dict[str, Component]) -> None:
     assert components["SQLAlchemy"].license == "MIT"
     assert components["pythainlp"].license == "Apache-2.0"
+    # The place names: code MIT, data from the Department of Provincial Administration.
+    assert components["geothai"].license == "MIT AND CC-BY-4.0"
     assert components["psycopg"].license.startswith("LGPL-3.0")
     # reportlab's License field is prose ("BSD license (see license.txt ...)"): the
     # classifier gives the short name.

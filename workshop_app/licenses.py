@@ -36,6 +36,7 @@ MAIN_PACKAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("openpyxl", ("openpyxl",)),
     ("defusedxml", ("defusedxml",)),
     ("pythainlp", ("pythainlp",)),
+    ("geothai", ("geothai",)),
     ("python-docx", ("python-docx",)),
     ("psycopg", ("psycopg",)),
     ("platformdirs", ("platformdirs",)),

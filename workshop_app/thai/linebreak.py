@@ -1,8 +1,11 @@
 """Where Thai text may break between lines, and greedy wrapping by a width test.
 
 Thai has no spaces between words, so a line may break only between the words the
-segmenter finds (never inside a word), or at a space. Used for the headers of narrow
-table columns in the GUI and for paragraphs in the PDF documents.
+segmenter finds (never inside a word), or at a space. The one source of break
+opportunities for the PDF documents and for every screen: the GUI lays cards and
+headers out with ``fill_lines`` itself, and gives other wrapping text to Qt as
+``display_text`` (zero-width spaces between words), so that where a line breaks does
+not depend on whether the platform has libthai.
 """
 
 from __future__ import annotations
@@ -12,13 +15,22 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from workshop_app.thai.segment import Segmenter, dictionary, segmenter
+from pythainlp.tokenize import tcc
 
+from workshop_app.thai.gazetteer import dictionary_words, unsplittable
+from workshop_app.thai.segment import Segmenter, dictionary, dictionary_loaded, segmenter
+
+ZERO_WIDTH_SPACE = "\u200b"
+_THAI = re.compile("[\u0e00-\u0e7f]")
 _RUNS = re.compile(r"\S+\s*|\s+")
 # Never at the start of a line: closing marks, and ๆ (written after a space, "ต่าง ๆ").
 _NO_LINE_START = re.compile(r"^[)\]}.,:;!?%ๆฯ”’»]")
 # Never at the end of a line: opening marks.
 _NO_LINE_END = re.compile(r"[(\[{“‘«]$")
+# The last letters of an abbreviation written against what comes before ("จชต.").
+# Marks before and after the letters of a word.
+_MARKS = re.compile(r"([^\w\u0e00-\u0e7f]*)(.*?)([^\w\u0e00-\u0e7f]*|ฯ)", re.DOTALL)
+_ABBREVIATION_END = re.compile(r"^[\u0e01-\u0e2e]{1,2}\.")
 
 
 @functools.lru_cache(maxsize=16)
@@ -41,45 +53,157 @@ def break_pieces(text: str, extra_words: tuple[str, ...] = ()) -> list[str]:
 def _break_pieces(text: str, extra_words: tuple[str, ...]) -> tuple[str, ...]:
     """Cached: a document prints the same names and ideas many times (lists, tables,
     appendix), and segmenting is the slowest step of laying out a line."""
-    words = _segmenter(extra_words)
+    return tuple(pieces_by(_segmenter(extra_words), text))
+
+
+def pieces_by(words: Segmenter, text: str) -> list[str]:
+    """``text`` cut where a line may break, by the words ``words`` finds (see
+    break_pieces)."""
     pieces: list[str] = []
     for run in _RUNS.findall(text):
         stripped = run.rstrip()
         if not stripped:  # leading white space
             pieces.append(run)
             continue
-        parts = words.words(stripped) or [stripped]
+        parts = _longest_first(words.words(stripped)) or [stripped]
         if "".join(parts) != stripped:  # the segmenter changed the text: keep the run whole
             parts = [stripped]
         parts[-1] += run[len(stripped) :]
         for part in parts:
-            if pieces and (_NO_LINE_START.match(part) or _NO_LINE_END.search(pieces[-1])):
+            if pieces and _glued(pieces[-1], part):
                 pieces[-1] += part
             else:
                 pieces.append(part)
-    return tuple(pieces)
+    return pieces
 
 
-def split_compound(word: str) -> list[str]:
+def _longest_first(parts: list[str]) -> list[str]:
+    """Where two dictionary words could also be cut later ("โครง|การตาม" or
+    "โครงการ|ตาม"), the longer first word, as ICU and the Thai line breakers of browsers
+    and office suites choose: a line then breaks where a reader of Thai software
+    expects."""
+    known = dictionary()
+    official = dictionary_words()
+    out = list(parts)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if not (_THAI.match(first[-1:]) and _THAI.match(second[:1])):
+            continue
+        if second in official:  # "ประจำ|ปีงบประมาณ" stays
+            continue
+        joined = first + second
+        for cut in range(len(joined) - 1, len(first), -1):
+            if joined[:cut] in known and joined[cut:] in known:
+                out[i], out[i + 1] = joined[:cut], joined[cut:]
+                break
+    return out
+
+
+def _glued(before: str, after: str) -> bool:
+    """Whether no line may break between two pieces: before closing marks or after
+    opening ones; inside abbreviations ("ก.บ.ก.", "อบจ.สงขลา", "จชต.", "ดร.ทศพร");
+    between a number and the Thai word written against it ("1,650เมตร")."""
+    if _NO_LINE_START.match(after) or _NO_LINE_END.search(before):
+        return True
+    if before[-1:].isspace():
+        return False
+    last, first = before[-1], after[0]
+    if last == "." or _ABBREVIATION_END.match(after):
+        return True
+    return (last.isdigit() and _THAI.match(first) is not None) or (
+        first.isdigit() and _THAI.match(last) is not None
+    )
+
+
+def with_break_marks(pieces: list[str] | tuple[str, ...]) -> str:
+    """The pieces joined with a zero-width space wherever two of them touch without white
+    space: Qt (and any layout that follows Unicode's line breaking) may then break there
+    and, without a Thai dictionary of its own, nowhere else inside Thai text. For display
+    only: the marks never go into stored or copied text (``without_break_marks``)."""
+    out: list[str] = []
+    for piece in pieces:
+        touching = bool(out) and bool(piece) and not out[-1][-1].isspace()
+        if touching and (_THAI.match(out[-1][-1]) or _THAI.match(piece[0])):  # not "COVID-19"
+            out.append(ZERO_WIDTH_SPACE)
+        out.append(piece)
+    return "".join(out)
+
+
+def without_break_marks(text: str) -> str:
+    return text.replace(ZERO_WIDTH_SPACE, "")
+
+
+@functools.lru_cache(maxsize=20_000)
+def display_text(text: str, extra_words: tuple[str, ...] = ()) -> str:
+    """``text`` as shown in a Qt widget that wraps it: zero-width spaces between words
+    (``with_break_marks``). ``text`` itself while the dictionary is loading."""
+    if not text or not _THAI.search(text) or not dictionary_loaded():
+        return text
+    return with_break_marks(_break_pieces(text, extra_words))
+
+
+def _inside_unsplittable(word: str, keep: frozenset[str]) -> set[int]:
+    """Offsets in ``word`` that fall inside one of the ``keep`` words it contains."""
+    inside: set[int] = set()
+    for start in range(len(word) - 1):
+        for end in range(start + 2, len(word) + 1):
+            if word[start:end] in keep:
+                inside.update(range(start + 1, end))
+    return inside
+
+
+def split_compound(word: str, extra_words: tuple[str, ...] = ()) -> list[str]:
     """``word`` as two or more dictionary words if it is a compound ("องค์กรปกครอง
     ส่วนท้องถิ่น" → องค์กร|ปกครอง|ส่วนท้องถิ่น), else ``[word]``.
 
     For a word too long for its line: breaking between the words of a compound reads
-    far better than breaking inside a word.
+    far better than breaking inside a word. Never inside a place name, a short official
+    compound (thai.gazetteer) or one of ``extra_words`` (the workshop's own names).
     """
+    lead, core, trail = _MARKS.fullmatch(word).groups()  # type: ignore[union-attr]
+    if lead or trail:  # "“ระเบียบวาระ", "คณะกรรมการฯ": the marks stay with their word
+        inner = split_compound(core, extra_words) if core else [word]
+        return [lead + inner[0], *inner[1:-1], inner[-1] + trail] if len(inner) > 1 else [word]
     known = dictionary()
+    keep = unsplittable() | frozenset(extra_words)
+    whole = word in keep
+    if whole:
+        # A name too long for its line ("เมืองเพชรบูรณ์") may go beside a shorter name
+        # it holds ("เมือง|เพชรบูรณ์"), never inside one; a compound ("ชายแดน") stays.
+        keep = keep - {word}
+    inside = _inside_unsplittable(word, keep)
 
-    def parts(rest: str, depth: int) -> list[str] | None:
-        if rest in known and depth:
+    def parts(start: int) -> list[str] | None:
+        rest = word[start:]
+        if rest in known and start:
             return [rest]
         for end in range(len(rest) - 1, 1, -1):  # longest first part first
-            if rest[:end] in known:
-                tail = parts(rest[end:], depth + 1)
+            if start + end not in inside and rest[:end] in known:
+                tail = parts(start + end)
                 if tail is not None:
                     return [rest[:end], *tail]
         return None
 
-    return parts(word, 0) or [word]
+    found = parts(0) or [word]
+    if whole and not any(part in keep for part in found):
+        return [word]
+    return found
+
+
+def cut_clusters(word: str, fits: float, measure: Callable[[str], float]) -> list[str]:
+    """``word`` cut into runs of whole Thai character clusters, each at most ``fits``
+    wide by ``measure`` (a single cluster wider than that stays whole): the last resort
+    for a word wider than a whole line."""
+    runs: list[str] = []
+    run = ""
+    for cluster in tcc.segment(word):
+        if run and measure(run + cluster) > fits:
+            runs.append(run)
+            run = ""
+        run += cluster
+    if run:
+        runs.append(run)
+    return runs
 
 
 @dataclass(frozen=True)
@@ -117,7 +241,7 @@ def fill_lines(
             body = piece.rstrip()
             body_width = measure(body)
             if body_width > width:
-                parts = split_compound(body)
+                parts = split_compound(body, extra_words)
                 if len(parts) == 1 and cut is not None:
                     parts = cut(body, width)
                 if len(parts) > 1:  # try again with the smaller parts

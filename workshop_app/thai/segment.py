@@ -1,8 +1,9 @@
 """Thai word segmentation with the workshop's own words added to the dictionary.
 
 Thai is written without spaces between words. PyThaiNLP's dictionary segmenter (newmm)
-finds the words; a workshop adds its own place names, agencies and products (its
-glossary) so that "ภูชี้ฟ้า" stays one word instead of three.
+finds the words, with every Thai place name and the official words of thai.gazetteer
+added; a workshop adds its own place names, agencies and products (its glossary) so
+that "ภูชี้ฟ้า" stays one word instead of three.
 
 Loading the 62,000-word dictionary takes most of a second, so it is loaded once per
 process, and the GUI starts loading it in the background at start-up
@@ -16,10 +17,11 @@ import functools
 import threading
 from collections.abc import Iterable
 
-from pythainlp.corpus import thai_words
+from pythainlp.corpus import thai_icu_words, thai_words
 from pythainlp.tokenize import word_tokenize
 from pythainlp.util import Trie
 
+from workshop_app.thai.gazetteer import dictionary_words
 from workshop_app.thai.normalize import normalize_thai
 
 _lock = threading.RLock()  # guards the dictionary: loading, adding words, segmenting
@@ -31,7 +33,11 @@ def _load() -> Trie:
     global _dictionary
     with _lock:
         if _dictionary is None:
-            _dictionary = Trie(thai_words())
+            # With every Thai place name and the words of provincial administration, so
+            # that names and official compounds stay whole (thai.gazetteer), and ICU's
+            # Thai word list (which PyThaiNLP ships), so that our words are the ones
+            # other Thai software breaks lines between.
+            _dictionary = Trie(thai_words() | thai_icu_words() | dictionary_words())
             _loaded.set()
         return _dictionary
 

@@ -24,6 +24,7 @@ from workshop_app.ui import settings
 from workshop_app.ui.context import WorkshopContext
 from workshop_app.ui.dialogs import NewWorkshopDialog
 from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.thai_layout import install_text_funnel
 
 UI_FONT_FAMILY = "Sarabun"
 UI_FONT_POINTS = 11
@@ -61,6 +62,9 @@ def make_application(language: str, argv: list[str] | None = None) -> QApplicati
     start_loading()  # the Thai dictionary loads while the window is being built
     load_fonts()
     app.setFont(QFont(UI_FONT_FAMILY, UI_FONT_POINTS))
+    if app.property("thaiTextFunnel") is None:  # Thai word breaks in tooltips, cells ...
+        app.setProperty("thaiTextFunnel", True)
+        install_text_funnel(app)
     return app
 
 

@@ -1,14 +1,12 @@
 """How a brainstorm card is drawn, on the board and (larger) on the projector.
 
-Qt breaks lines at spaces, and Thai has none between words; without libthai (Windows,
-most Linux wheels) a long Thai card would wrap in the middle of a word. The card text is
-therefore drawn with a zero-width space between the words found by the segmenter, so
-Qt wraps between words. The stored text is never changed.
+Qt breaks Thai lines only where libthai says (Windows has none: no breaks at all; Linux
+has it: breaks inside names the app keeps whole). The card text is therefore laid out
+in lines by the app itself (``thai_layout.Breaker.lines``: between the words of the
+app's segmenter) and Qt only draws those lines. The stored text is never changed.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -18,8 +16,6 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QStaticText,
-    QTextLayout,
-    QTextOption,
     QTransform,
 )
 from PySide6.QtWidgets import (
@@ -31,10 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.services.ideas import IdeaRow, kind_label
-from workshop_app.thai.segment import Segmenter, dictionary_loaded, segmenter
 from workshop_app.ui.board_data import IDEA_ROLE
+from workshop_app.ui.thai_layout import Breaker, measure_for
 
-ZERO_WIDTH_SPACE = "\u200b"
 KIND_COLOURS = {
     "problem": "#b3261e",
     "strength": "#1b7f3b",
@@ -43,50 +38,6 @@ KIND_COLOURS = {
     "project": "#6a3fa0",
     "other": "#555555",
 }
-
-
-class Breaker:
-    """Card texts with zero-width spaces between Thai words, remembered per text."""
-
-    def __init__(self, words: Callable[[], Segmenter] = segmenter) -> None:
-        self._words = words  # the segmenter to use (the workshop's, with its glossary)
-        self._cache: dict[str, str] = {}
-
-    def forget(self) -> None:
-        """Drop remembered texts (the glossary changed)."""
-        self._cache.clear()
-
-    def breakable(self, text: str) -> str:
-        """``text`` with zero-width spaces between words; ``text`` itself while the
-        dictionary is still loading (the views are laid out again once it is loaded)."""
-        found = self._cache.get(text)
-        if found is None:
-            if not dictionary_loaded():
-                return text
-            found = _join_keeping(text, self._words().words(text))
-            if len(self._cache) > 20_000:
-                self._cache.clear()
-            self._cache[text] = found
-        return found
-
-
-def _join_keeping(text: str, pieces: list[str]) -> str:
-    """Rebuild ``text`` from its words, keeping the spaces the secretary typed and putting
-    a ZWSP where two words touch."""
-    out: list[str] = []
-    position = 0
-    for piece in pieces:
-        found = text.find(piece, position)
-        if found < 0:
-            return text
-        gap = text[position:found]
-        if out and not gap:
-            out.append(ZERO_WIDTH_SPACE)
-        out.append(gap)
-        out.append(piece)
-        position = found + len(piece)
-    out.append(text[position:])
-    return "".join(out)
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -110,6 +61,7 @@ class CardDelegate(QStyledItemDelegate):
         self.language = language
         self.details = details  # kind and sector lines (off on the compact columns)
         self.card_width: int | None = None  # fixed width (projector grid); else the view's
+        self._generation = breaker.generation
         self.set_point_size(point_size)
 
     def set_point_size(self, point_size: float) -> None:
@@ -120,6 +72,7 @@ class CardDelegate(QStyledItemDelegate):
         self.margin = max(4, round(point_size * 0.6))
         self._metrics = QFontMetrics(self.text_font)
         self._small_metrics = QFontMetrics(self.small_font)
+        self._measure = measure_for(self.text_font)
         self._heights: dict[tuple[str, int], int] = {}
         self._elisions: dict[tuple[str, int], tuple[str, int]] = {}
         self._static_texts: dict[tuple[str, int], QStaticText] = {}
@@ -139,67 +92,61 @@ class CardDelegate(QStyledItemDelegate):
             return max(60, view.viewport().width() - 4)
         return max(60, option.rect.width())
 
+    def _lines(self, text: str, width: int) -> tuple[str, ...]:
+        return self.breaker.lines(text, self._measure, max(10, width))
+
+    def _follow_breaker(self) -> None:
+        """Forget laid-out cards when the breaker has new words (glossary, dictionary)."""
+        if self._generation != self.breaker.generation:
+            self._generation = self.breaker.generation
+            self._elisions.clear()
+            self._heights.clear()
+
     def _text_height(self, text: str, width: int) -> int:
-        """Height of ``text`` wrapped to ``width``; remembered, since a view asks again for
-        every card whenever one card is added (measuring is the slow part of a layout)."""
+        """Height of ``text`` laid out in lines of ``width``; remembered, since a view
+        asks again for every card whenever one card is added."""
+        self._follow_breaker()
         key = (text, width)
         height = self._heights.get(key)
         if height is None:
-            rect = self._metrics.boundingRect(
-                QRect(0, 0, max(10, width), 100_000), int(Qt.TextFlag.TextWordWrap), text
-            )
-            height = rect.height()
+            height = self._metrics.lineSpacing() * max(1, len(self._lines(text, width)))
             if len(self._heights) > 50_000:
                 self._heights.clear()
             self._heights[key] = height
         return height
 
-    def _elided(self, text: str, width: int) -> tuple[str, int]:
-        """``text`` cut to ``max_lines`` lines of ``width`` (the last one ending in "…"),
-        and the height those lines take."""
-        assert self.max_lines is not None
-        found = self._elisions.get((text, width))
+    def _shown(self, text: str, width: int) -> tuple[str, int]:
+        """The lines of ``text`` joined by new lines, and the height they take; with
+        ``max_lines``, the first ``max_lines`` lines, the last one ending in "…"."""
+        self._follow_breaker()
+        key = (text, width)
+        found = self._elisions.get(key)
         if found is not None:
             return found
-        layout = QTextLayout(text, self.text_font)
-        wrap = QTextOption()
-        wrap.setWrapMode(QTextOption.WrapMode.WordWrap)
-        layout.setTextOption(wrap)
-        layout.beginLayout()
-        starts: list[int] = []
-        while len(starts) <= self.max_lines:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(width)
-            starts.append(line.textStart())
-        layout.endLayout()
-        height = self._metrics.lineSpacing() * self.max_lines
-        shown = text
-        if len(starts) > self.max_lines:
-            last_start = starts[self.max_lines - 1]
-            # The last line keeps what fits before "…"; a newline would start another line.
-            rest = text[last_start:].replace("\n", " ")
-            shown = text[:last_start] + self._metrics.elidedText(
-                rest, Qt.TextElideMode.ElideRight, width
-            )
+        lines = self._lines(text, width)
+        if self.max_lines is not None:
+            height = self._metrics.lineSpacing() * self.max_lines
+            if len(lines) > self.max_lines:
+                # The last line shown ends in "…" (cut shorter if "…" does not fit).
+                last = lines[self.max_lines - 1] + "\u2026"
+                last = self._metrics.elidedText(last, Qt.TextElideMode.ElideRight, width)
+                lines = (*lines[: self.max_lines - 1], last)
+        else:
+            height = self._text_height(text, width)
         if len(self._elisions) > 20_000:
             self._elisions.clear()
-        self._elisions[(text, width)] = (shown, height)
-        return shown, height
+        found = self._elisions[key] = ("\n".join(lines), height)
+        return found
 
     def _static_text(self, text: str, width: int) -> QStaticText:
-        """``text`` wrapped to ``width``, laid out once: laying out Thai text again on
+        """``text`` (already in lines) laid out once: laying out Thai text again on
         every repaint made a filter keystroke repaint slower than the filtering."""
         key = (text, width)
         static = self._static_texts.get(key)
         if static is None:
             static = QStaticText(text)
             static.setTextFormat(Qt.TextFormat.PlainText)
-            static.setTextWidth(width)
-            wrap = QTextOption()
-            wrap.setWrapMode(QTextOption.WrapMode.WordWrap)
-            static.setTextOption(wrap)
+            static.setTextWidth(-1)  # the lines are ours: Qt must not wrap them again
             static.prepare(QTransform(), self.text_font)
             if len(self._static_texts) > 5_000:
                 self._static_texts.clear()
@@ -217,7 +164,7 @@ class CardDelegate(QStyledItemDelegate):
         if self.max_lines is not None:
             text_height = self._metrics.lineSpacing() * self.max_lines
         else:
-            text_height = self._text_height(self.breaker.breakable(row.text), inner)
+            text_height = self._text_height(row.text, inner)
         height = text_height + 2 * self.margin
         if self.details:
             height += self._small_metrics.height() * 2 + self.margin
@@ -270,11 +217,7 @@ class CardDelegate(QStyledItemDelegate):
             painter.drawText(badge_rect, int(Qt.AlignmentFlag.AlignCenter), badge)
         painter.setFont(self.text_font)
         painter.setPen(QColor("#111111"))
-        text = self.breaker.breakable(row.text)
-        if self.max_lines is not None:
-            text, text_height = self._elided(text, right - left)
-        else:
-            text_height = self._text_height(text, right - left)
+        text, text_height = self._shown(row.text, right - left)
         painter.drawStaticText(left, top, self._static_text(text, right - left))
         top += text_height
         if self.details and (row.sector_name or row.breakout_group):

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from workshop_app.services.voting import RoundResults
 from workshop_app.ui.board_data import BoardData, IdeaListModel
-from workshop_app.ui.card_delegate import Breaker, CardDelegate
+from workshop_app.ui.card_delegate import CardDelegate
 from workshop_app.ui.results_chart import ResultsChart
+from workshop_app.ui.thai_layout import Breaker, ThaiLabel
 
 DEFAULT_POINT_SIZE = 26.0
 GRID_COLUMNS = 3  # cards per row for one issue
@@ -54,12 +55,10 @@ class ProjectorWindow(QWidget):
         self.setStyleSheet("ProjectorWindow { background:#f4f1ea; }")
         self.point_size = DEFAULT_POINT_SIZE
 
-        self.title = QLabel()
+        self.title = ThaiLabel()
         self.title.setObjectName("projectorTitle")
-        self.title.setWordWrap(True)
-        self.issue = QLabel()
+        self.issue = ThaiLabel()
         self.issue.setObjectName("projectorIssue")
-        self.issue.setWordWrap(True)
         self.count = QLabel()
         self.count.setObjectName("projectorCount")
         self.timer = QLabel()
@@ -84,7 +83,7 @@ class ProjectorWindow(QWidget):
         self.all_delegate = CardDelegate(breaker, self.point_size * 0.6, language, self)
         self.all_widget = QWidget()
         self.all_layout = QHBoxLayout(self.all_widget)
-        self.all_views: list[tuple[QLabel, QListView]] = []
+        self.all_views: list[tuple[ThaiLabel, QListView]] = []
 
         # Vote results, once the facilitator reveals them on the voting page.
         self.results: RoundResults | None = None
@@ -167,8 +166,7 @@ class ProjectorWindow(QWidget):
         while self.all_layout.count():
             self.all_layout.takeAt(0)
         for model in self.board.models:
-            label = QLabel(f"{model.issue.number}. {model.issue.title}")
-            label.setWordWrap(True)
+            label = ThaiLabel(f"{model.issue.number}. {model.issue.title}")
             view = _card_view(self.all_delegate)
             model.rowsInserted.connect(self._follow_new_card)
             column = QVBoxLayout()

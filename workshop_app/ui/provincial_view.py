@@ -73,8 +73,8 @@ from workshop_app.services.workshops import kind_name
 from workshop_app.sync.server import failure_reason
 from workshop_app.thai.collate import thai_sort_key
 from workshop_app.thai.dates import format_thai_date, format_thai_date_short
-from workshop_app.ui.card_delegate import Breaker
 from workshop_app.ui.item_models import RowTableModel
+from workshop_app.ui.thai_layout import Breaker
 from workshop_app.ui.widgets import Banner
 
 T = TypeVar("T")
@@ -361,7 +361,7 @@ class DuplicateModel(RowTableModel[CrossDuplicate]):
 
 
 class WrappingDelegate(QStyledItemDelegate):
-    """Wrapped cell text that breaks between Thai words (see card_delegate.Breaker); a
+    """Wrapped cell text that breaks between Thai words (see thai_layout.Breaker); a
     cell with WHERE_ROLE data gets it on one more line, smaller and cut to fit."""
 
     def __init__(self, breaker: Breaker, parent: QWidget | None = None) -> None:

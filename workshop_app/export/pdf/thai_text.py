@@ -29,7 +29,7 @@ from reportlab.pdfbase.ttfonts import shapeStr
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from workshop_app.thai.linebreak import Line, fill_lines
+from workshop_app.thai.linebreak import Line, cut_clusters, fill_lines
 
 Alignment = Literal["left", "centre", "right", "justify"]
 
@@ -64,21 +64,6 @@ def _shaped(text: str, font: str, size: float) -> str:
     return shapeStr(text, font, size)  # type: ignore[no-any-return]
 
 
-def _cut_clusters(word: str, fits: float, style: TextStyle) -> list[str]:
-    """``word`` cut into runs of whole Thai character clusters, each at most ``fits``
-    wide (a single cluster wider than that stays whole)."""
-    runs: list[str] = []
-    run = ""
-    for cluster in tcc.segment(word):
-        if run and text_width(run + cluster, style) > fits:
-            runs.append(run)
-            run = ""
-        run += cluster
-    if run:
-        runs.append(run)
-    return runs
-
-
 def layout_lines(
     text: str, width: float, style: TextStyle, extra_words: tuple[str, ...] = ()
 ) -> list[Line]:
@@ -91,7 +76,7 @@ def layout_lines(
         lambda piece: text_width(piece, style),
         lambda number: width - (style.first_indent if number == 0 else 0.0),
         extra_words,
-        cut=lambda word, room: _cut_clusters(word, room, style),
+        cut=lambda word, room: cut_clusters(word, room, lambda t: text_width(t, style)),
     )
 
 

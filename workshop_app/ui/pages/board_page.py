@@ -17,6 +17,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QIcon,
     QKeyEvent,
     QKeySequence,
@@ -50,7 +51,7 @@ from workshop_app.services.ideas import KIND_LABELS, IdeaDraft, IdeaRow, kind_la
 from workshop_app.services.workshops import SectorRow
 from workshop_app.thai.segment import Segmenter, dictionary_loaded, segmenter, start_loading
 from workshop_app.ui.board_data import BoardData, IdeaFilterProxy, IdeaListModel
-from workshop_app.ui.card_delegate import Breaker, CardDelegate
+from workshop_app.ui.card_delegate import CardDelegate
 from workshop_app.ui.commands import (
     add_idea_command,
     delete_ideas_command,
@@ -60,6 +61,7 @@ from workshop_app.ui.commands import (
     unmerge_ideas_command,
 )
 from workshop_app.ui.context import Changes, WorkshopContext
+from workshop_app.ui.thai_layout import Breaker, ThaiLabel
 from workshop_app.ui.widgets import Banner, SteadyLabel
 
 SUGGESTION_LIMIT = 5
@@ -128,8 +130,7 @@ class IssueColumn(QFrame):
         self.model = model
         self.proxy = IdeaFilterProxy()
         self.proxy.setSourceModel(model)
-        self.header = QLabel()
-        self.header.setWordWrap(True)
+        self.header = ThaiLabel()
         self.header.setCursor(Qt.CursorShape.PointingHandCursor)
         self.header.mousePressEvent = lambda _event: self.clicked.emit()  # type: ignore[method-assign]
         # The count changes on every filter keystroke; in the word-wrapped title it made
@@ -162,13 +163,13 @@ class IssueColumn(QFrame):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         count = f"{shown}/{total}" if self.proxy.is_filtering() else f"{total}"
         self.count_label.setText(f"({count})")
-        size = "13pt" if self.current else "10pt"
-        title = (
-            f"<span style='font-size:{size}; font-weight:bold'>{issue.number}. "
-            f"{_escape(issue.title)}</span>"
-        )
-        if title != self.header.text():
-            self.header.setText(title)
+        size = 13.0 if self.current else 10.0
+        if self.header.font().pointSizeF() != size:
+            font = QFont(self.header.font())
+            font.setPointSizeF(size)
+            font.setBold(True)
+            self.header.setFont(font)
+        self.header.setText(f"{issue.number}. {issue.title}")
 
     def selected_rows(self) -> list[IdeaRow]:
         """Selected cards in column order (the top one first)."""
@@ -200,10 +201,6 @@ def _swatch(colour: str) -> QIcon:
     return QIcon(pixmap)
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 class BoardPage(QWidget):
     projector_requested = Signal()
     relayout_cards = Signal()  # card texts will break differently: views lay out again
@@ -217,7 +214,8 @@ class BoardPage(QWidget):
         self.sectors: list[SectorRow] = []
         self.columns: list[IssueColumn] = []
         self._segmenter: Segmenter | None = None
-        self.breaker = Breaker(self.workshop_segmenter)
+        self._workshop_words: tuple[str, ...] | None = None
+        self.breaker = Breaker(self.workshop_words)
         self._finder: DuplicateFinder | None = None
         self._suggestion_timer = QTimer(self)
         self._suggestion_timer.setSingleShot(True)
@@ -503,6 +501,7 @@ class BoardPage(QWidget):
             self.breaker.forget()
             self.relayout_cards.emit()
             for column in self.columns:
+                column.header.relayout()
                 column.view.doItemsLayout()
 
     def go_to_issue(self, index: int) -> None:
@@ -596,11 +595,18 @@ class BoardPage(QWidget):
         """The word segmenter with this workshop's glossary and province added; one for
         both line breaking and duplicate suggestions (building one takes half a second)."""
         if self._segmenter is None:
+            self._segmenter = segmenter(self.workshop_words())
+        return self._segmenter
+
+    def workshop_words(self) -> tuple[str, ...]:
+        """The workshop's glossary and province: words for the segmenter, and names a
+        line never breaks inside."""
+        if self._workshop_words is None:
             workshop_id = self.context.workshop_id
             details = self.context.read(lambda s: workshops.get_workshop(s, workshop_id))
-            words = [*workshops.glossary_words(details.glossary), details.province]
-            self._segmenter = segmenter(words)
-        return self._segmenter
+            words = (*workshops.glossary_words(details.glossary), details.province)
+            self._workshop_words = tuple(w for w in words if w.strip())
+        return self._workshop_words
 
     def finder(self) -> DuplicateFinder:
         if self._finder is None:

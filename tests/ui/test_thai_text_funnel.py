@@ -1,0 +1,73 @@
+"""Text Qt wraps by itself — tooltips, table and list cells — is shown
+with zero-width spaces between Thai words (thai_layout.ThaiTextFunnel), so it breaks
+between words without libthai; what the widgets and models hold stays as typed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QPushButton,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolTip,
+)
+from pytestqt.qtbot import QtBot
+
+from workshop_app.thai.linebreak import ZERO_WIDTH_SPACE, without_break_marks
+from workshop_app.thai.segment import dictionary
+from workshop_app.ui.thai_layout import ThaiItemDelegate, ThaiTextFunnel, install_text_funnel
+
+# The offscreen platform cannot raise the tooltip window.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise", extend=True)
+
+TEXT = "สำนักงานโยธาธิการและผังเมืองจังหวัดสงขลาตรวจถนนในอำเภอจะนะและอำเภอสะบ้าย้อย"
+
+
+@pytest.fixture
+def funnel(qapp: QApplication) -> Iterator[ThaiTextFunnel]:
+    dictionary()  # loaded, as it is a second after the app starts
+    installed = install_text_funnel(qapp)
+    yield installed
+    qapp.removeEventFilter(installed)
+    installed.deleteLater()
+
+
+def test_a_tooltip_shows_word_breaks_and_the_widget_keeps_its_text(
+    qtbot: QtBot, funnel: ThaiTextFunnel
+) -> None:
+    button = QPushButton("ตรวจ")
+    button.setToolTip(TEXT)
+    qtbot.addWidget(button)
+    button.show()
+    qtbot.waitExposed(button)
+    event = QHelpEvent(QEvent.Type.ToolTip, QPoint(2, 2), button.mapToGlobal(QPoint(2, 2)))
+    QApplication.sendEvent(button, event)
+    assert ZERO_WIDTH_SPACE in QToolTip.text()
+    assert without_break_marks(QToolTip.text()) == TEXT
+    assert button.toolTip() == TEXT
+    QToolTip.hideText()
+
+
+def test_table_cells_show_word_breaks_and_hold_the_typed_text(
+    qtbot: QtBot, funnel: ThaiTextFunnel
+) -> None:
+    table = QTableWidget(1, 1)
+    table.setWordWrap(True)
+    table.setItem(0, 0, QTableWidgetItem(TEXT))
+    qtbot.addWidget(table)
+    table.show()
+    qtbot.waitExposed(table)
+    delegate = table.itemDelegate()
+    assert isinstance(delegate, ThaiItemDelegate)
+    option = QStyleOptionViewItem()
+    delegate.initStyleOption(option, table.model().index(0, 0))
+    assert ZERO_WIDTH_SPACE in option.text
+    item = table.item(0, 0)
+    assert item is not None and item.text() == TEXT
+    assert table.model().index(0, 0).data(Qt.ItemDataRole.DisplayRole) == TEXT

@@ -1,0 +1,289 @@
+"""Thai text laid out for Qt with the app's own line breaks, the same on every platform.
+
+Qt finds Thai word breaks only through libthai: Linux desktops have it, Windows and
+macOS do not, and where it is present it breaks where its dictionary says, inside names
+the app's segmenter keeps whole ("เทศบาลนครหาด|ใหญ่"). So:
+
+* cards, column headers and the projector's headings are laid out here, line by line,
+  with ``thai.linebreak.fill_lines`` and Qt's font metrics; Qt only draws the lines and
+  never wraps them (``ThaiLabel``, ``Breaker.lines``);
+* other text that Qt wraps (tooltips, table and list cells) goes through
+  ``display_text`` (``ThaiTextFunnel``, on the application): zero-width spaces between
+  words, so that even without libthai a line can break between Thai words and no
+  minimum width is that of a whole sentence.
+
+Nothing here changes stored text; the marks exist only in what Qt is given to show.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QHelpEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolTip,
+    QWidget,
+)
+
+from workshop_app.thai.linebreak import (
+    cut_clusters,
+    display_text,
+    fill_lines,
+    split_compound,
+)
+from workshop_app.thai.segment import dictionary_loaded
+
+# Lines are filled a little short of the room: a line's width measured piece by piece
+# can differ from the whole line's by a fraction of a pixel.
+_SLACK = 1.0
+_CACHE_LIMIT = 20_000
+AnyIndex = QModelIndex | QPersistentModelIndex
+# A label's minimum width is its widest word, up to this (a long web address may go
+# over two lines instead of widening the window).
+_WIDEST_MINIMUM = 240
+_RUNS = re.compile(r"\S+\s*|\s+")
+
+
+class Measure:
+    """Widths of text pieces in one font, remembered (a card's words recur)."""
+
+    def __init__(self, font: QFont) -> None:
+        self.key = font.key()
+        self.metrics = QFontMetricsF(font)
+        self._widths: dict[str, float] = {}
+
+    def __call__(self, text: str) -> float:
+        width = self._widths.get(text)
+        if width is None:
+            if len(self._widths) > _CACHE_LIMIT:
+                self._widths.clear()
+            width = self._widths[text] = self.metrics.horizontalAdvance(text)
+        return width
+
+
+_measures: dict[str, Measure] = {}
+
+
+def measure_for(font: QFont) -> Measure:
+    key = font.key()
+    found = _measures.get(key)
+    if found is None:
+        found = _measures[key] = Measure(font)
+    return found
+
+
+def wrap_lines(
+    text: str, measure: Callable[[str], float], width: float, extra_words: tuple[str, ...] = ()
+) -> list[str]:
+    """``text`` in lines at most ``width`` wide, broken only between the segmenter's
+    words; a word wider than a line goes by the words of its compound, else by whole
+    character clusters (never a mark without its letter)."""
+    room = max(1.0, width - _SLACK)
+    if not dictionary_loaded():  # the first second after start: lines at spaces only
+        return _wrap_at_spaces(text, measure, room)
+    return [
+        line.text
+        for line in fill_lines(
+            text,
+            measure,
+            lambda _n: room,
+            extra_words,
+            cut=lambda word, fits: cut_clusters(word, fits, measure),
+        )
+    ]
+
+
+def _wrap_at_spaces(text: str, measure: Callable[[str], float], room: float) -> list[str]:
+    """Greedy lines broken at white space only (no dictionary needed)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for run in _RUNS.findall(paragraph):
+            if line.strip() and measure((line + run).rstrip()) > room:
+                lines.append(line.rstrip())
+                line = ""
+            line += run
+        lines.append(line.rstrip())
+    return lines
+
+
+class Breaker:
+    """The line breaks of one workshop's text (its glossary and province are words),
+    remembered per text and width."""
+
+    def __init__(self, words: Callable[[], tuple[str, ...]] = tuple) -> None:
+        self._words = words  # the workshop's own words (glossary, province)
+        self._lines: dict[tuple[str, str, int], tuple[str, ...]] = {}
+        self.generation = 0  # counts forget(): users' own caches of lines follow it
+
+    def forget(self) -> None:
+        """Drop remembered layouts (the glossary changed, or the dictionary loaded)."""
+        self._lines.clear()
+        self.generation += 1
+
+    def words(self) -> tuple[str, ...]:
+        return self._words() if dictionary_loaded() else ()
+
+    def breakable(self, text: str) -> str:
+        """``text`` with zero-width spaces between words, for text Qt wraps itself."""
+        return display_text(text, self.words())
+
+    def lines(self, text: str, measure: Measure, width: int) -> tuple[str, ...]:
+        """``text`` laid out in lines of at most ``width`` pixels by ``measure`` (a
+        font's, from ``measure_for``)."""
+        key = (text, measure.key, width)
+        found = self._lines.get(key)
+        if found is None:
+            found = tuple(wrap_lines(text, measure, width, self.words()))
+            if len(self._lines) > _CACHE_LIMIT:
+                self._lines.clear()
+            self._lines[key] = found
+        return found
+
+
+class ThaiLabel(QLabel):
+    """A word-wrapped plain-text label whose lines break where the app's segmenter says
+    (``wrap_lines``), with or without libthai; its minimum width is that of its widest
+    word, never of a whole Thai sentence."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)  # tells layouts the height depends on the width
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self._laid: tuple[int, str, tuple[str, ...]] | None = None  # room, font, lines
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # QLabel's name, on purpose
+        if text != self.text():
+            self._laid = None
+            super().setText(text)
+
+    def relayout(self) -> None:
+        """Lay the text out again (the dictionary has loaded)."""
+        self._laid = None
+        self.updateGeometry()
+        self.update()
+
+    def shown_lines(self, width: int | None = None) -> tuple[str, ...]:
+        """The lines as drawn at ``width`` (the label's own by default)."""
+        room = self._room(self.width()) if width is None else width
+        key = f"{self.font().key()} {dictionary_loaded()}"
+        if self._laid is None or self._laid[:2] != (room, key):
+            measure = measure_for(self.font())
+            self._laid = (room, key, tuple(wrap_lines(self.text(), measure, room)))
+        return self._laid[2]
+
+    def _room(self, width: int) -> int:
+        margins = self.contentsMargins()
+        return max(1, width - margins.left() - margins.right() - 2 * self.margin())
+
+    def _extra_height(self) -> int:
+        margins = self.contentsMargins()
+        return margins.top() + margins.bottom() + 2 * self.margin()
+
+    def _widest_word(self) -> int:
+        measure = measure_for(self.font())
+        words = [
+            part
+            for line in self.text().split("\n")
+            for word in line.split()
+            for part in split_compound(word)
+        ]
+        return int(max((measure(w) for w in words), default=0.0)) + 2
+
+    def heightForWidth(self, width: int) -> int:
+        lines = len(self.shown_lines(self._room(width))) if self.text() else 0
+        spacing = measure_for(self.font()).metrics.lineSpacing()
+        return int(lines * spacing + 0.999) + self._extra_height()
+
+    def sizeHint(self) -> QSize:
+        extra = self.width() - self._room(self.width())
+        measure = measure_for(self.font())
+        widest = max((measure(line) for line in self.text().split("\n")), default=0.0)
+        width = int(widest) + 2 + extra
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        extra = self.width() - self._room(self.width())
+        width = min(self._widest_word(), _WIDEST_MINIMUM) + extra
+        return QSize(width, self.heightForWidth(max(self.width(), width)))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        QFrame.paintEvent(self, event)  # background and frame from the style sheet
+        painter = QPainter(self)
+        painter.setFont(self.font())
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        area = self.contentsRect().adjusted(
+            self.margin(), self.margin(), -self.margin(), -self.margin()
+        )
+        spacing = measure_for(self.font()).metrics.lineSpacing()
+        top = float(area.top())
+        horizontal = self.alignment() & Qt.AlignmentFlag.AlignHorizontal_Mask
+        for line in self.shown_lines():
+            rect = QRect(area.left(), int(top), area.width(), int(spacing + 1))
+            painter.drawText(rect, int(horizontal | Qt.AlignmentFlag.AlignTop), line)
+            top += spacing
+
+
+class ThaiItemDelegate(QStyledItemDelegate):
+    """The standard delegate, showing cell text with zero-width spaces between Thai words
+    (``display_text``): a wrapped cell breaks between words, and only in what it shows;
+    editing and the model's data are untouched."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        super().initStyleOption(option, index)
+        if option.text:
+            option.text = display_text(option.text)
+
+
+class ThaiTextFunnel(QObject):
+    """Installed on the application once: the places where Qt shows text the app does not
+    lay out itself get their Thai word breaks here.
+
+    * tooltips (of widgets and of item views' cells) are shown with ``display_text``;
+    * an item view with the standard delegate gets ``ThaiItemDelegate``.
+    Labels and message boxes are not touched: their ``text()`` is what they show, and
+    it must stay as given.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            return self._tooltip(watched, event)
+        if (
+            kind == QEvent.Type.Polish
+            and isinstance(watched, QAbstractItemView)
+            and type(watched.itemDelegate()) is QStyledItemDelegate
+        ):
+            watched.setItemDelegate(ThaiItemDelegate(watched))
+        return False
+
+    @staticmethod
+    def _tooltip(watched: QObject, event: QHelpEvent) -> bool:
+        if not isinstance(watched, QWidget):
+            return False
+        view = watched.parent()
+        if isinstance(view, QAbstractItemView) and watched is view.viewport():
+            index = view.indexAt(event.pos())
+            tip = index.data(Qt.ItemDataRole.ToolTipRole) if index.isValid() else None
+            area = view.visualRect(index)
+        else:
+            tip, area = watched.toolTip(), watched.rect()
+        if not isinstance(tip, str) or not tip or tip.lstrip().startswith("<"):
+            return False  # Qt shows it as usual
+        QToolTip.showText(event.globalPos(), display_text(tip), watched, area)
+        return True
+
+
+def install_text_funnel(app: QApplication) -> ThaiTextFunnel:
+    funnel = ThaiTextFunnel(app)
+    app.installEventFilter(funnel)
+    return funnel

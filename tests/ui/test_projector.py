@@ -20,7 +20,7 @@ from workshop_app.ui.board_data import BoardData, Countdown, IdeaListModel
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.pages.board_page import BoardPage
-from workshop_app.ui.projector import DEFAULT_POINT_SIZE, ProjectorWindow
+from workshop_app.ui.projector import DEFAULT_POINT_SIZE, ProjectorWindow, auto_point_size
 
 # The offscreen platform cannot raise a window (the projector raises itself on opening).
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise", extend=True)
@@ -244,27 +244,66 @@ def test_ctrl_plus_and_minus_change_the_type_size(qtbot: QtBot, window: MainWind
     projector = _projector(window)
     projector.activateWindow()
     qtbot.waitUntil(projector.isActiveWindow)
-    assert projector.point_size == DEFAULT_POINT_SIZE
+    start = projector.point_size
     qtbot.keyClick(projector, Qt.Key.Key_Plus, CTRL)
-    assert projector.point_size == DEFAULT_POINT_SIZE + 2
+    assert projector.point_size == start + 2
     qtbot.keyClick(projector, Qt.Key.Key_Minus, CTRL)
     qtbot.keyClick(projector, Qt.Key.Key_Minus, CTRL)
-    assert projector.point_size == DEFAULT_POINT_SIZE - 2
-    assert f"font-size:{(DEFAULT_POINT_SIZE - 2) * 1.1:.0f}pt" in projector.issue.styleSheet()
+    assert projector.point_size == start - 2
+    assert f"font-size:{(start - 2) * 1.1:.0f}pt" in projector.issue.styleSheet()
     for _ in range(40):
         qtbot.keyClick(projector, Qt.Key.Key_Minus, CTRL)
     assert projector.point_size == 10.0  # still readable from the back
 
 
-def test_escape_leaves_full_screen(qtbot: QtBot, window: MainWindow) -> None:
+def test_type_size_follows_the_screen_and_the_cards_shown(qtbot: QtBot, window: MainWindow) -> None:
+    assert auto_point_size(1080, 5) > auto_point_size(768, 5)  # a larger screen
+    assert auto_point_size(1080, 5) > auto_point_size(1080, 40)  # fewer cards
+    assert auto_point_size(1080, 12) > DEFAULT_POINT_SIZE  # 1080p: larger than before
     projector = _projector(window)
-    projector.showFullScreen()
+    projector.toggle_full_screen()
+    qtbot.waitUntil(lambda: not projector.isFullScreen())
+    projector.resize(900, 500)
+    qtbot.waitUntil(lambda: projector.height() == 500)
+    small = projector.point_size
+    projector.resize(900, 1000)
+    qtbot.waitUntil(lambda: projector.height() == 1000)
+    assert projector.point_size > small
+    assert f"font-size:{projector.point_size * 1.1:.0f}pt" in projector.issue.styleSheet()
+
+
+def test_one_screen_opens_full_screen_on_top(qtbot: QtBot, window: MainWindow) -> None:
+    projector = _projector(window)
+    assert projector.isFullScreen() and not projector.on_own_screen
+    assert projector.geometry() == window.screen().geometry()
+    assert window.board_page.projector_button.text() == "Hide projector (F9)"
+
+
+def test_escape_f9_and_f11_and_the_button(qtbot: QtBot, window: MainWindow) -> None:
+    """Esc leaves the projector for the main window; F9 or the board's button brings it
+    back; F11 switches between full screen and a window."""
+    projector, button = _projector(window), window.board_page.projector_button
     projector.activateWindow()
     qtbot.waitUntil(projector.isActiveWindow)
-    qtbot.waitUntil(projector.isFullScreen)
-    qtbot.keyClick(projector, Qt.Key.Key_Escape)
+    qtbot.keyClick(projector, Qt.Key.Key_F11)
     qtbot.waitUntil(lambda: not projector.isFullScreen())
     assert projector.isVisible()
+    qtbot.keyClick(projector, Qt.Key.Key_F11)
+    qtbot.waitUntil(projector.isFullScreen)
+    qtbot.keyClick(projector, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not projector.isVisible())
+    qtbot.waitUntil(window.isActiveWindow)
+    assert button.text() == "Show on projector (F9)"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(projector.isVisible)
+    assert projector.isFullScreen() and button.text() == "Hide projector (F9)"
+    projector.activateWindow()
+    qtbot.waitUntil(projector.isActiveWindow)
+    qtbot.keyClick(projector, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: not projector.isVisible())
+    _activate(qtbot, window)
+    qtbot.keyClick(window.board_page.entry, Qt.Key.Key_F9)
+    qtbot.waitUntil(projector.isVisible)
 
 
 # --- the countdown ---------------------------------------------------------------------------

@@ -116,6 +116,8 @@ def test_walk_in_by_keyboard(qtbot: QtBot, context: WorkshopContext) -> None:
     type_text(dialog.organisation, "สำนักงานทดสอบ")
     sector_box: QComboBox = dialog.sector
     sector_box.setFocus()
+    assert sector_box.currentIndex() == -1  # no sector until one is chosen
+    qtbot.keyClick(sector_box, Qt.Key.Key_Down)
     qtbot.keyClick(sector_box, Qt.Key.Key_Down)
     qtbot.keyClick(dialog.organisation, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible())
@@ -125,7 +127,7 @@ def test_walk_in_by_keyboard(qtbot: QtBot, context: WorkshopContext) -> None:
     )
     assert len(found) == 1
     assert found[0].walk_in and found[0].checked_in_at is not None
-    assert found[0].sector_name == "รัฐวิสาหกิจ"  # the second sector, picked with Down
+    assert found[0].sector_name == "รัฐวิสาหกิจ"  # the second sector, Down twice
     assert _present(context) == before + 1
     context.undo_stack.undo()
     assert (
@@ -155,6 +157,7 @@ def test_walk_in_that_looks_like_an_invitee_asks_first(
     type_text(dialog.first_name, person.first_name)
     type_text(dialog.last_name, person.last_name)
     type_text(dialog.organisation, person.organisation)
+    dialog.sector.setCurrentIndex(0)
     qtbot.keyClick(dialog.organisation, Qt.Key.Key_Return)
     assert dialog.isVisible()
     assert dialog.message.property("kind") == "warn"

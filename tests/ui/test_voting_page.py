@@ -765,6 +765,12 @@ def test_revealed_results_appear_on_the_projector(
     assert projector.issue.text().startswith(f"Vote results, round {dots.number}: ")
     assert projector.count.text().startswith("12 ballot")
 
+    # Going back to the board brings the cards back; the voting page, the results.
+    window.show_page(2)
+    assert projected() is None and projector.stack.currentIndex() == board
+    window.show_page(3)
+    assert projector.stack.currentWidget() is projector.results_chart
+
     qtbot.mouseClick(page.reveal, LEFT)
     assert projected() is None
     assert projector.stack.currentIndex() == board

@@ -21,6 +21,7 @@ from workshop_app.resources import font_files, translation_file
 from workshop_app.services import workshops
 from workshop_app.thai.segment import start_loading
 from workshop_app.ui import settings
+from workshop_app.ui.app_filter import install_app_behaviour
 from workshop_app.ui.context import WorkshopContext
 from workshop_app.ui.dialogs import NewWorkshopDialog
 from workshop_app.ui.main_window import MainWindow
@@ -65,6 +66,7 @@ def make_application(language: str, argv: list[str] | None = None) -> QApplicati
     if app.property("thaiTextFunnel") is None:  # Thai word breaks in tooltips, cells ...
         app.setProperty("thaiTextFunnel", True)
         install_text_funnel(app)
+    install_app_behaviour(app)
     return app
 
 
@@ -125,7 +127,10 @@ class GuiController(QObject):
         self.window.open_database_requested.connect(self._reopen)
         self.window.language_requested.connect(self._switch_language)
         self.database = database
-        self.window.show()
+        if self.window.opens_maximised:
+            self.window.showMaximized()
+        else:
+            self.window.show()
         if old_window is not None:
             old_window.close()
             old_window.deleteLater()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -138,12 +139,17 @@ class AttendeeDialog(QDialog):
         self.prefix.addItems(list(COMMON_PREFIXES))
         self.prefix.setCurrentText("")
         self.first_name = QLineEdit()
+        self.first_name.editingFinished.connect(self._take_prefix_out_of_first_name)
         self.last_name = QLineEdit()
         self.position = QLineEdit()
         self.organisation = QLineEdit()
         self.sector = QComboBox()
         for sector in sectors:
             self.sector.addItem(sector.name, sector.id)
+        # No sector chosen until the staff ask: a default was kept by people who were not
+        # from government agencies, and the counts per sector came out wrong.
+        self.sector.setPlaceholderText(self.tr("Choose the sector"))
+        self.sector.setCurrentIndex(-1)
         self.role = QComboBox()
         self.role.addItem(self.tr("Participant"), AttendeeRole.PARTICIPANT.value)
         self.role.addItem(self.tr("Committee member"), AttendeeRole.MEMBER.value)
@@ -181,15 +187,44 @@ class AttendeeDialog(QDialog):
         form.addRow(self.consent_follow_up)
         form.addRow(self.tr("Diet or access needs"), self.special_needs)
         form.addRow(self.consent_special_needs)
+        fields = QWidget()
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addLayout(form)
+        fields_layout.addWidget(notice)
+        # The form scrolls on a short laptop screen; the message and OK stay in view.
+        scroll = QScrollArea()
+        scroll.setWidget(fields)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumHeight(200)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(notice)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.message)
         layout.addWidget(_ok_cancel(self))
         if existing:
             self._fill(existing)
         self.first_name.setFocus()
-        self.resize(600, 0)
+        self.resize(600, fields.sizeHint().height() + 120)
+
+    def set_typed_name(self, typed: str) -> None:
+        """What the door staff typed in the search box: "นายสมชาย ใจดี" fills the prefix,
+        the first name and the last name."""
+        prefix, rest = split_prefix(typed.strip())
+        first, _, last = rest.strip().partition(" ")
+        if prefix:
+            self.prefix.setCurrentText(prefix)
+        self.first_name.setText(first)
+        self.last_name.setText(last.strip())
+
+    def _take_prefix_out_of_first_name(self) -> None:
+        if self.prefix.currentText().strip():
+            return
+        prefix, first = split_prefix(self.first_name.text())
+        if prefix:
+            self.prefix.setCurrentText(prefix)
+            self.first_name.setText(first)
 
     def _fill(self, row: AttendeeRow) -> None:
         self.prefix.setCurrentText(row.prefix)
@@ -235,6 +270,10 @@ class AttendeeDialog(QDialog):
         """Validate with the service before closing; a problem is shown here, in place."""
         draft = self.draft()
         workshop_id = self._context.workshop_id
+        if self.sector.count() and self.sector.currentIndex() < 0:
+            self.message.show_message(self.tr("Choose the person's sector."), "error")
+            self.sector.setFocus()
+            return
         try:
             self._context.read(lambda s: attendees.clean_draft(s, workshop_id, draft))
         except UserError as exc:

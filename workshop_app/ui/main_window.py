@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QWidget,
 )
@@ -45,7 +47,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.setObjectName("mainWindow")
-        self.resize(QSize(1280, 800))
+        self._fit_to_screen(QSize(1280, 800))
 
         self.nav = QListWidget()
         self.nav.setFixedWidth(190)
@@ -72,12 +74,19 @@ class MainWindow(QMainWindow):
         self._add_page(self.tr("Action plan"), self.action_plan_page)
         self.sync_page = SyncPage(context)
         self._add_page(self.tr("Sync"), self.sync_page)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_stack_page)
+        # A page wider or taller than the screen (a 1366×768 laptop at 125 %) scrolls
+        # inside the window instead of making the window larger than the screen.
+        self.page_scroll = QScrollArea()
+        self.page_scroll.setObjectName("pageScroll")
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.page_scroll.setWidget(self.stack)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.page_scroll, 1)
         self.setCentralWidget(central)
 
         self._build_menus()
@@ -87,9 +96,30 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.show_page(1)  # the door is where a workshop day starts
 
+    def _fit_to_screen(self, preferred: QSize) -> None:
+        """The preferred size, or the screen's free area (less the title bar and the
+        frame the system adds) when that is smaller; then the window opens maximised."""
+        free = self.screen().availableGeometry().size() - QSize(16, 40)
+        self.opens_maximised = not (
+            preferred.width() <= free.width() and preferred.height() <= free.height()
+        )
+        self.resize(preferred.boundedTo(free))
+
     def _add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(QListWidgetItem(title))
+        page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.stack.addWidget(page)
+
+    def _show_stack_page(self, index: int) -> None:
+        # Only the page on show counts towards the minimum size (a stacked layout takes
+        # the largest of all its pages): the others are Ignored.
+        for number in range(self.stack.count()):
+            policy = QSizePolicy.Policy.Preferred if number == index else QSizePolicy.Policy.Ignored
+            page = self.stack.widget(number)
+            if page is not None:
+                page.setSizePolicy(policy, policy)
+        self.stack.setCurrentIndex(index)
+        self._results_to_projector(self.voting_page.revealed_results())
 
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)
@@ -326,17 +356,33 @@ class MainWindow(QMainWindow):
         question.open()
 
     def open_projector(self) -> None:
+        """F9 and the board's button: show the projector, or hide it when it is shown."""
+        if self.projector is not None and self.projector.isVisible():
+            self.projector.leave()
+            return
         if self.projector is None:
             self.projector = ProjectorWindow(
                 self.board, self.board_page.breaker, self.context.language
             )
-            self.projector.show_results(self.voting_page.revealed_results())
-        self.projector.show_on_best_screen()
-        self.activateWindow()  # typing goes on in this window, not the projector
+            self.projector.shown_changed.connect(self.board_page.set_projector_shown)
+            self.projector.leave_requested.connect(self._back_from_projector)
+        self._results_to_projector(self.voting_page.revealed_results())
+        self.projector.show_on_best_screen(self.screen())
+        if self.projector.on_own_screen:
+            self.activateWindow()  # typing goes on in this window, not the projector
+
+    def _back_from_projector(self) -> None:
+        self.raise_()
+        self.activateWindow()
 
     def _results_to_projector(self, results: object) -> None:
-        if self.projector is not None:
-            self.projector.show_results(results if isinstance(results, RoundResults) else None)
+        """Vote results go on the projector only while the voting page is the one shown:
+        going back to the board brings the cards back."""
+        if self.projector is None:
+            return
+        on_voting_page = self.stack.currentWidget() is self.voting_page
+        revealed = results if isinstance(results, RoundResults) and on_voting_page else None
+        self.projector.show_results(revealed)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.projector is not None:

@@ -1,17 +1,30 @@
 """The projector window: what the room reads from the back of a hotel ballroom.
 
-A second top-level window, full screen on the second screen when one is attached and a
-normal window otherwise. It shows the current issue's cards in large Sarabun type (or
-all issues side by side), the workshop title and issue in a plain header, and the
-facilitator's countdown. It reads the same models as the board page, so it shows each
-card the moment it is typed. Ctrl+Plus / Ctrl+Minus change the type size; Esc leaves
-full screen.
+A second top-level window, full screen: on the second screen when one is attached, and
+on top of the main window on a laptop alone (or mirrored onto the projector). It shows
+the current issue's cards in large Sarabun type (or all issues side by side), the
+workshop title and issue in a plain header, and the facilitator's countdown. It reads
+the same models as the board page, so it shows each card the moment it is typed.
+
+The type size follows the screen (the window's height) and how many cards are shown
+(few cards, larger type); Ctrl+Plus / Ctrl+Minus move it up or down from there. Esc
+leaves the projector (back to the main window), F9 shows or hides it, F11 switches
+between full screen and a window.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import (
+    QGuiApplication,
+    QHideEvent,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QScreen,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,8 +41,18 @@ from workshop_app.ui.card_delegate import CardDelegate
 from workshop_app.ui.results_chart import ResultsChart
 from workshop_app.ui.thai_layout import Breaker, ThaiLabel
 
-DEFAULT_POINT_SIZE = 26.0
+DEFAULT_POINT_SIZE = 26.0  # on a window 900 px high showing a dozen cards
+REFERENCE_HEIGHT = 900
 GRID_COLUMNS = 3  # cards per row for one issue
+# Cards shown -> type size factor: a handful fills the screen, a long list stays readable.
+CARD_COUNT_FACTORS = ((6, 1.4), (12, 1.15), (24, 1.0), (48, 0.85))
+MANY_CARDS_FACTOR = 0.75
+
+
+def auto_point_size(window_height: int, cards: int) -> float:
+    """The type size for a window of this height showing this many cards."""
+    factor = next((f for most, f in CARD_COUNT_FACTORS if cards <= most), MANY_CARDS_FACTOR)
+    return round(DEFAULT_POINT_SIZE * max(window_height, 300) / REFERENCE_HEIGHT * factor)
 
 
 def _card_view(delegate: CardDelegate) -> QListView:
@@ -46,6 +69,9 @@ def _card_view(delegate: CardDelegate) -> QListView:
 
 
 class ProjectorWindow(QWidget):
+    shown_changed = Signal(bool)  # the projector was shown (True) or hidden (False)
+    leave_requested = Signal()  # Esc: back to the main window
+
     def __init__(self, board: BoardData, breaker: Breaker, language: str = "th") -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("projectorWindow")
@@ -54,6 +80,9 @@ class ProjectorWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setStyleSheet("ProjectorWindow { background:#f4f1ea; }")
         self.point_size = DEFAULT_POINT_SIZE
+        self.on_own_screen = False  # full screen on a second screen, or over the main window
+        self.zoom_points = 0.0  # the facilitator's Ctrl+Plus / Ctrl+Minus on the automatic size
+        self._auto_size = DEFAULT_POINT_SIZE
 
         self.title = ThaiLabel()
         self.title.setObjectName("projectorTitle")
@@ -99,9 +128,9 @@ class ProjectorWindow(QWidget):
         layout.addWidget(self.stack, 1)
 
         for keys, step in (("Ctrl++", 2.0), ("Ctrl+=", 2.0), ("Ctrl+-", -2.0)):
-            QShortcut(QKeySequence(keys), self).activated.connect(
-                lambda step=step: self.set_point_size(self.point_size + step)
-            )
+            QShortcut(QKeySequence(keys), self).activated.connect(lambda step=step: self.zoom(step))
+        QShortcut(QKeySequence("F11"), self).activated.connect(self.toggle_full_screen)
+        QShortcut(QKeySequence("F9"), self).activated.connect(self.leave)
         board.issues_changed.connect(self._rebuild)
         board.current_changed.connect(lambda _index: self._show_current())
         board.cards_changed.connect(self._update_header)
@@ -119,26 +148,63 @@ class ProjectorWindow(QWidget):
 
     # --- showing --------------------------------------------------------------------------
 
-    def show_on_best_screen(self) -> None:
-        """Full screen on a second screen if there is one; otherwise a normal window."""
-        screens = QGuiApplication.screens()
-        own = self.screen() if self.isVisible() else QGuiApplication.primaryScreen()
-        others = [s for s in screens if s is not own and s is not QGuiApplication.primaryScreen()]
-        if others:
-            target = others[0]
-            self.setScreen(target)
-            self.move(target.geometry().topLeft())
-            self.showFullScreen()
-        else:
-            self.resize(1024, 700)
-            self.showNormal()
+    def show_on_best_screen(self, main_screen: QScreen | None = None) -> None:
+        """Full screen on a screen other than the main window's if there is one;
+        otherwise full screen on the one screen, on top (Esc or F9 leaves)."""
+        main = main_screen or QGuiApplication.primaryScreen()
+        others = [s for s in QGuiApplication.screens() if s is not main]
+        target = others[0] if others else main
+        self.on_own_screen = bool(others)
+        self.setScreen(target)
+        self.setGeometry(target.geometry())
+        self.showFullScreen()
         self.raise_()
+        if not others:
+            self.activateWindow()  # on top of the main window, and Esc reaches it
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            free = self.screen().availableGeometry()
+            self.showNormal()
+            self.setGeometry(free.adjusted(free.width() // 8, free.height() // 8, 0, 0))
+        else:
+            self.showFullScreen()
+
+    def leave(self) -> None:
+        self.hide()
+        self.leave_requested.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
-            self.showNormal()
+        if event.key() == Qt.Key.Key_Escape:
+            self.leave()
             return
         super().keyPressEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.shown_changed.emit(True)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.shown_changed.emit(False)
+
+    def zoom(self, step: float) -> None:
+        """Ctrl+Plus / Ctrl+Minus: larger or smaller than the automatic size."""
+        self.set_point_size(self.point_size + step)
+        self.zoom_points = self.point_size - self._auto_size
+
+    def _shown_count(self) -> int:
+        model = self.board.current_model()
+        if self.board.show_all or model is None:
+            return len(self.board.rows) // max(1, len(self.board.models))
+        return model.rowCount()
+
+    def _follow_size(self) -> None:
+        """The automatic type size for this window and the cards shown, if it changed."""
+        size = auto_point_size(self.height(), self._shown_count())
+        if size != self._auto_size:
+            self._auto_size = size
+            self.set_point_size(size + self.zoom_points)
 
     def set_point_size(self, point_size: float) -> None:
         self.point_size = max(10.0, min(72.0, point_size))
@@ -240,6 +306,8 @@ class ProjectorWindow(QWidget):
             )
             count = model.rowCount()
         self.count.setText(self.tr("%n card(s)", "", count))
+        if self.isVisible():
+            self._follow_size()
 
     def _update_timer(self) -> None:
         self.timer.setText(self.board.countdown.text())
@@ -273,4 +341,8 @@ class ProjectorWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._layout_cards()
+        size = auto_point_size(self.height(), self._shown_count())
+        if size != self._auto_size:
+            self._follow_size()  # lays the cards out too
+        else:
+            self._layout_cards()

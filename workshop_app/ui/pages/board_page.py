@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -201,6 +202,14 @@ def _swatch(colour: str) -> QIcon:
     return QIcon(pixmap)
 
 
+def _narrow(combo: QComboBox) -> None:
+    """A dropdown as wide as about 12 characters (long sector names are elided, shown
+    whole in the list): with the widths of the longest names the board did not fit a
+    1366×768 laptop at 125 %."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
+
+
 class BoardPage(QWidget):
     projector_requested = Signal()
     relayout_cards = Signal()  # card texts will break differently: views lay out again
@@ -238,6 +247,7 @@ class BoardPage(QWidget):
         self.filter_kind.setObjectName("boardFilterKind")
         self.filter_sector = QComboBox()
         self.filter_sector.setObjectName("boardFilterSector")
+        _narrow(self.filter_sector)
         self.filter_text.textChanged.connect(self.apply_filter)
         self.filter_kind.currentIndexChanged.connect(self.apply_filter)
         self.filter_sector.currentIndexChanged.connect(self.apply_filter)
@@ -273,18 +283,25 @@ class BoardPage(QWidget):
         self.kind.setCurrentIndex(list(KIND_LABELS).index("proposal"))
         self.sector = QComboBox()
         self.sector.setObjectName("ideaSector")
+        _narrow(self.sector)
         self.group = QLineEdit()
         self.group.setObjectName("ideaGroup")
         self.group.setPlaceholderText(self.tr("Group"))
         self.group.setMaximumWidth(110)
         add_button = QPushButton(self.tr("Add (Enter)"))
         add_button.clicked.connect(self.add_from_entry)
-        entry_row = QHBoxLayout()
-        entry_row.addWidget(self.entry, 1)
-        entry_row.addWidget(self.kind)
-        entry_row.addWidget(self.sector)
-        entry_row.addWidget(self.group)
-        entry_row.addWidget(add_button)
+        # Two lines: the entry box gets the whole width (long ideas, narrow laptop
+        # screens), its kind, sector and group below it.
+        entry_details = QHBoxLayout()
+        entry_details.addWidget(self.kind)
+        entry_details.addWidget(self.sector)
+        entry_details.addWidget(self.group)
+        entry_details.addStretch(1)
+        entry_details.addWidget(add_button)
+        entry_row = QVBoxLayout()
+        entry_row.setSpacing(2)
+        entry_row.addWidget(self.entry)
+        entry_row.addLayout(entry_details)
         self.banner = Banner()
 
         # --- side panel: suggestions, merged cards, timer, projector, counts
@@ -331,9 +348,10 @@ class BoardPage(QWidget):
         reset_button = QPushButton(self.tr("Reset"))
         reset_button.setObjectName("timerReset")
         reset_button.clicked.connect(board.countdown.reset)
-        projector_button = QPushButton(self.tr("Open projector window (F9)"))
+        self.projector_button = projector_button = QPushButton()
         projector_button.setObjectName("openProjector")
         projector_button.clicked.connect(self.projector_requested)
+        self.set_projector_shown(False)
         self.show_all = QCheckBox(self.tr("Projector shows all issues"))
         self.show_all.setObjectName("projectorShowAll")
         self.show_all.toggled.connect(board.set_show_all)
@@ -361,16 +379,33 @@ class BoardPage(QWidget):
         side.addWidget(counts_box)
         side_widget = QWidget()
         side_widget.setLayout(side)
-        side_widget.setFixedWidth(300)
+        # On a laptop screen the panel scrolls rather than pushing the entry box down.
+        side_scroll = QScrollArea()
+        side_scroll.setObjectName("boardSidePanel")
+        side_scroll.setWidget(side_widget)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side_scroll.setFixedWidth(300 + side_scroll.verticalScrollBar().sizeHint().width())
 
         left = QVBoxLayout()
         left.addLayout(filter_row)
-        left.addLayout(self.columns_row, 1)
+        # Many issues on a narrow screen: the columns scroll sideways, the window stays.
+        columns_widget = QWidget()
+        columns_widget.setLayout(self.columns_row)
+        self.columns_row.setContentsMargins(0, 0, 0, 0)
+        columns_scroll = QScrollArea()
+        columns_scroll.setObjectName("boardColumns")
+        columns_scroll.setWidget(columns_widget)
+        columns_scroll.setWidgetResizable(True)
+        columns_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        columns_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left.addWidget(columns_scroll, 1)
         left.addWidget(self.banner)
         left.addLayout(entry_row)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
-        layout.addWidget(side_widget)
+        layout.addWidget(side_scroll)
 
         self._shortcuts()
         board.issues_changed.connect(self.rebuild_columns)
@@ -388,6 +423,11 @@ class BoardPage(QWidget):
             self._dictionary_poll.timeout.connect(self._check_dictionary)
             self._dictionary_poll.start()
         self.setFocusProxy(self.entry)
+
+    def set_projector_shown(self, shown: bool) -> None:
+        self.projector_button.setText(
+            self.tr("Hide projector (F9)") if shown else self.tr("Show on projector (F9)")
+        )
 
     # --- set-up ---------------------------------------------------------------------------
 

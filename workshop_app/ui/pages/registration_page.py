@@ -224,9 +224,7 @@ class RegistrationPage(QWidget):
         dialog = AttendeeDialog(self.context, sectors, notice, parent=self)
         typed = self.search.text().strip()
         if typed and not typed.isdigit():  # what the staff typed is usually the name
-            first, _, last = typed.partition(" ")
-            dialog.first_name.setText(first)
-            dialog.last_name.setText(last)
+            dialog.set_typed_name(typed)
         dialog.finished.connect(lambda result: self._walk_in_finished(dialog, result))
         dialog.open()
 

@@ -24,8 +24,8 @@ from workshop_app.services.attendees import (
     clean_draft,
     identity_key,
     list_attendees,
-    next_code,
 )
+from workshop_app.services.registration_numbers import code_allocator
 from workshop_app.services.table_import import (
     HeaderColumns,
     ImportProblem,
@@ -261,12 +261,11 @@ def apply_invitation_plan(
 ) -> int:
     """Add the planned people (in the caller's transaction); return how many were added."""
     skipped = {id(invitee) for invitee, _existing in plan.likely_duplicates}
-    code = next_code(session, plan.workshop_id)
+    codes = code_allocator(session, plan.workshop_id)
     added = 0
     for invitee in plan.invitees:
         if skip_likely_duplicates and id(invitee) in skipped:
             continue
-        add_attendee(session, plan.workshop_id, invitee.draft, invited=True, code=code)
-        code += 1
+        add_attendee(session, plan.workshop_id, invitee.draft, invited=True, code=next(codes))
         added += 1
     return added

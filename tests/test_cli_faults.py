@@ -167,3 +167,21 @@ def test_an_immutable_database_is_called_read_only(
     assert code == EXIT_USER_ERROR
     assert len(printed.err.splitlines()) == 1 and "read-only" in printed.err
     assert "damaged" not in printed.err
+
+
+def test_a_bug_is_one_line_without_the_data_in_its_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "ยโสธร.sqlite"
+    _workshop(path)
+
+    def broken(_session: object) -> None:
+        raise ValueError(f"row ('บุญส่ง', '{PHONE}') could not be listed")
+
+    monkeypatch.setattr("workshop_app.services.workshops.list_workshops", broken)
+    assert main(["list", "--db", str(path), "--lang", "en"]) == EXIT_USER_ERROR
+    err = capsys.readouterr().err
+    [line] = err.splitlines()
+    assert line.startswith(f"internal error (ValueError at {Path(__file__).name}:")
+    assert line.endswith("please report it")
+    assert PHONE not in err and "บุญส่ง" not in err

@@ -10,6 +10,7 @@ import argparse
 import os
 import sqlite3
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -323,6 +324,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         # (SQLAlchemy's text of it would print the statement's values).
         print(storage_error(exc, db_path.expanduser()).message(language), file=sys.stderr)
         return EXIT_USER_ERROR
+    except Exception as exc:  # a bug: one line naming where, never the data in the message
+        print(_unexpected(exc, language), file=sys.stderr)
+        return EXIT_USER_ERROR
+
+
+def _unexpected(exc: BaseException, language: str) -> str:
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "?"
+    kind = type(exc).__name__
+    if language == "th":
+        return f"เกิดข้อผิดพลาดภายในโปรแกรม ({kind} ที่ {where}) กรุณาแจ้งผู้พัฒนา"
+    return f"internal error ({kind} at {where}); please report it"
 
 
 def _run_on_server(args: argparse.Namespace, url: str, chosen: str | None) -> int:

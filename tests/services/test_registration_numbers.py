@@ -20,7 +20,7 @@ from workshop_app.services.attendees import (
     list_attendees,
     register_walk_in,
 )
-from workshop_app.services.registration_numbers import HOME_CODES
+from workshop_app.services.registration_numbers import BLOCK, HOME_CODES
 from workshop_app.services.voting import find_voter
 from workshop_app.services.workshops import create_workshop
 from workshop_app.sync.bundle import export_bundle, import_bundle
@@ -107,7 +107,10 @@ def test_walk_ins_on_three_laptops_never_share_a_number(
         assert all(code > HOME_CODES for code in codes)
         assert codes == list(range(codes[0], codes[0] + len(codes)))
     all_given = [code for codes in given.values() for code in codes]
-    assert len(set(all_given)) == len(all_given)
+    # Distinct, unless the two desks (which never met) started in one block: one chance
+    # in 900, and then the merge below renumbers.
+    same_block = given["desk 2"][0] // BLOCK == given["desk 3"][0] // BLOCK
+    assert len(set(all_given)) == len(all_given) or same_block
     _exchange(three_laptops, tmp_path)
     seen = [_codes(database) for database in three_laptops.values()]
     assert seen[0] == seen[1] == seen[2]
@@ -184,3 +187,26 @@ def test_a_number_held_twice_is_never_guessed(three_laptops: dict[str, Database]
     ):
         find_voter(session, workshop_id, "12")
     assert "ปิยะ สุขเกษม" in str(refused.value) and "ปิยะนุช สุขเกษม" in str(refused.value)
+
+
+def test_two_desks_in_one_block_converge_to_distinct_numbers(
+    three_laptops: dict[str, Database], tmp_path: Path
+) -> None:
+    """The one-in-900 case: desks 2 and 3 never met and started in one block (forced
+    here), and the main desk also used one of those numbers (an older version's file).
+    After the bundles went round, every laptop holds the same, distinct numbers."""
+    workshop_id, sector_id = _workshop(three_laptops["main desk"])
+    people = {
+        "desk 2": [("อำนาจ", "ศรีบุญ"), ("ศิริพร", "ทองดี")],
+        "desk 3": [("สมพร", "คำแสน"), ("ทองใบ", "สีหา")],
+        "main desk": [("บุญเลิศ", "พันธ์ดี")],
+    }
+    for desk, names in people.items():
+        with three_laptops[desk].transaction() as session:
+            for number, (first, last) in enumerate(names, start=1):
+                draft = AttendeeDraft(first, sector_id, last)
+                add_attendee(session, workshop_id, draft, code=523_000 + number)
+    _exchange(three_laptops, tmp_path)
+    seen = [_codes(database) for database in three_laptops.values()]
+    assert seen[0] == seen[1] == seen[2]
+    assert len(set(seen[0].values())) == len(seen[0]) == 7

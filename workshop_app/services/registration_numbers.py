@@ -14,7 +14,8 @@ own range:
 Two laptops thus never make the same number, as long as two non-home laptops that never
 met do not start in one block: then (and for files from before this rule) the merge
 finds people sharing a number and renumbers the one registered later, visibly (the sync
-and the import report each change). A lookup by number refuses a number held by two
+and the import report each change): the home laptop does, and the laptop that
+registered that person. A lookup by number refuses a number held by two
 people, so it can never pick the wrong one.
 """
 
@@ -75,12 +76,14 @@ def code_allocator(session: Session, workshop_id: str) -> Iterator[int]:
             yield code
     mine = [c for c, stamp in given if c >= HOME_CODES and _device_of(stamp) == device]
     taken = {c // BLOCK for c, _ in given if c >= HOME_CODES}
+    used = {c for c, _ in given}  # a block shared by mistake: skip the other's numbers
     code = max(mine, default=0)
     preferred = FIRST_BLOCK + int(device.replace("-", ""), 16) % (LAST_BLOCK - FIRST_BLOCK + 1)
     while True:
         code += 1
         if mine and code % BLOCK != 0:
-            yield code
+            if code not in used:
+                yield code
             continue
         block = _free_block(preferred, taken)
         taken.add(block)
@@ -107,16 +110,26 @@ def next_code(session: Session, workshop_id: str) -> int:
 def renumber_duplicates(session: Session, workshop_ids: Iterable[str]) -> list[Renumbered]:
     """Give a new number to everyone who shares one with a person registered earlier
     (the earlier keeps it: their badge was printed first). The new numbers come from this
-    device's range; each change is an ordinary stamped edit that travels on."""
+    device's range; each change is an ordinary stamped edit that travels on.
+
+    Only the workshop's home laptop, and the laptop that registered the person, renumber
+    them: were every laptop to renumber on meeting the pair, each would choose another
+    number, and those choices would meet again as conflicts, round after round."""
+    device = _this_device(session)
     changes: list[Renumbered] = []
     for workshop_id in sorted(set(workshop_ids)):
+        workshop = session.get(Workshop, workshop_id)
+        home = workshop is not None and _device_of(workshop.created_hlc) == device
         people = session.scalars(
             select(Attendee)
             .where(Attendee.workshop_id == workshop_id, Attendee.deleted.is_(False))
             .order_by(Attendee.code, Attendee.created_hlc, Attendee.id)
         ).all()
         later: list[Attendee] = [
-            person for before, person in itertools.pairwise(people) if person.code == before.code
+            person
+            for before, person in itertools.pairwise(people)
+            if person.code == before.code
+            and (device is None or home or _device_of(person.created_hlc) == device)
         ]
         if not later:
             continue

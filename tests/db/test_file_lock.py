@@ -3,6 +3,7 @@ goes backwards between two openings of one file."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import platform
 import signal
@@ -66,6 +67,8 @@ def test_a_second_process_is_refused_and_told_who_holds_the_file(
     assert refused.value.holder is not None
     assert refused.value.holder.pid == process.pid
     assert refused.value.holder.computer == platform.node()
+    since = dt.datetime.strptime(refused.value.holder.since, "%Y-%m-%d %H:%M:%S")
+    assert abs((dt.datetime.now() - since).total_seconds()) < 120
     thai = refused.value.message("th")
     assert f"PID) {process.pid}" in thai and "เปิดใช้งานอยู่ในโปรแกรมอื่น" in thai
     assert "ตั้งแต่" in thai

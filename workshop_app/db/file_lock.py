@@ -39,7 +39,7 @@ class Holder:
 
     computer: str
     pid: int
-    since: str  # ISO time, local, to the second
+    since: str  # local time, to the second (YYYY-mm-dd HH:MM:SS)
 
     def describe(self, language: str) -> str:
         if language == "th":
@@ -165,7 +165,7 @@ def acquire(database: Path) -> None:
         note = {
             "computer": platform.node() or "?",
             "pid": os.getpid(),
-            "since": dt.datetime.now().isoformat(timespec="seconds"),
+            "since": dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S"),
         }
         try:
             os.lseek(fd, 0, os.SEEK_SET)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,8 +20,9 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from workshop_app import __version__
-from workshop_app.db.database import Database, open_database
+from workshop_app.db.database import Database, open_database, storage_error
 from workshop_app.errors import UserError
+from workshop_app.export.files import remove_abandoned_parts
 from workshop_app.services import (
     demo,
     idea_import,
@@ -330,6 +333,7 @@ def _say(language: str, thai: str, english: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    remove_abandoned_parts()  # of exports killed before they finished (export.files)
     if args.self_test:
         from workshop_app.ui.self_test import run_self_test  # Qt, as for the GUI
 
@@ -350,6 +354,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(exc.message(language), file=sys.stderr)
         return EXIT_USER_ERROR
+    except (DBAPIError, sqlite3.Error, OSError) as exc:
+        # The disk or the file failed (full, read-only, locked): one line, no traceback
+        # (SQLAlchemy's text of it would print the statement's values).
+        print(storage_error(exc, db_path.expanduser()).message(language), file=sys.stderr)
+        return EXIT_USER_ERROR
+    except Exception as exc:  # a bug: one line naming where, never the data in the message
+        print(_unexpected(exc, language), file=sys.stderr)
+        return EXIT_USER_ERROR
+
+
+def _unexpected(exc: BaseException, language: str) -> str:
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "?"
+    kind = type(exc).__name__
+    if language == "th":
+        return f"เกิดข้อผิดพลาดภายในโปรแกรม ({kind} ที่ {where}) กรุณาแจ้งผู้พัฒนา"
+    return f"internal error ({kind} at {where}); please report it"
 
 
 def _run_on_server(args: argparse.Namespace, url: str, chosen: str | None) -> int:
@@ -551,6 +572,12 @@ def _print_merge(language: str, merge: MergeResult) -> None:
                 f"  {table}: {counts.new} new, {counts.updated} updated, "
                 f"{counts.conflicts} conflicts",
             )
+    for change in merge.renumbered:
+        _say(
+            language,
+            f"  เลขทะเบียน {change.old_code} ซ้ำกับอีกคน: {change.name} ได้เลขใหม่ {change.new_code}",
+            f"  number {change.old_code} was held twice: {change.name} is now {change.new_code}",
+        )
     if merge.changed == 0 and merge.conflicts == 0:
         _say(language, "  ไม่มีอะไรเปลี่ยนแปลง", "  nothing changed")
 

@@ -3,6 +3,7 @@ goes backwards between two openings of one file."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import platform
 import signal
@@ -66,6 +67,8 @@ def test_a_second_process_is_refused_and_told_who_holds_the_file(
     assert refused.value.holder is not None
     assert refused.value.holder.pid == process.pid
     assert refused.value.holder.computer == platform.node()
+    since = dt.datetime.strptime(refused.value.holder.since, "%Y-%m-%d %H:%M:%S")
+    assert abs((dt.datetime.now() - since).total_seconds()) < 120
     thai = refused.value.message("th")
     assert f"PID) {process.pid}" in thai and "เปิดใช้งานอยู่ในโปรแกรมอื่น" in thai
     assert "ตั้งแต่" in thai
@@ -133,3 +136,51 @@ def test_the_clock_never_goes_backwards_between_two_openings(tmp_path: Path) -> 
     finally:
         first.close()
         second.close()
+
+
+def test_two_imports_at_once_never_give_one_number_twice(tmp_path: Path) -> None:
+    """Two commands started together on one file: the second is refused while the first
+    writes (or runs after it); never do both number the same people."""
+    path = tmp_path / "ประชุมจังหวัดลำพูน.sqlite"
+    database = open_database(path)
+    with database.transaction() as session:
+        workshop_id = create_workshop(session, "เวทีประชาคมจังหวัดลำพูน")
+    database.close()
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "WORKSHOP_APP_LANG": "en"}
+    processes = []
+    for batch in ("ก", "ข"):
+        invitees = tmp_path / f"รายชื่อ{batch}.csv"
+        rows = ["ชื่อ,นามสกุล,หน่วยงาน,ภาคส่วน"] + [
+            f"สมหมาย{batch}{n},ใจงาม,เทศบาลเมืองลำพูน,องค์กรปกครองส่วนท้องถิ่น" for n in range(300)
+        ]
+        invitees.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        processes.append(
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "workshop_app",
+                    "import-attendees",
+                    "--db",
+                    str(path),
+                    "--workshop",
+                    workshop_id,
+                    str(invitees),
+                ],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+            )
+        )
+    outcomes = [(p.wait(timeout=300), p.communicate()[1]) for p in processes]
+    assert all(code in (0, EXIT_USER_ERROR) for code, _err in outcomes)
+    for code, err in outcomes:
+        if code == EXIT_USER_ERROR:
+            assert "is open in another program" in err and len(err.splitlines()) == 1
+    database = open_database(path)
+    with database.engine.connect() as connection:
+        codes = [row[0] for row in connection.execute(text("SELECT code FROM attendees"))]
+    database.close()
+    assert len(codes) == 300 * sum(1 for code, _err in outcomes if code == 0)
+    assert len(set(codes)) == len(codes)

@@ -425,7 +425,7 @@ def test_votes_ideas_and_attendance_sheets(
         counts = sector_counts(session, demo_workshop)
     book = openpyxl.load_workbook(workbook_path)
 
-    # Votes: each voted round, best first, ties as "=3" (text), numbers as numbers.
+    # Votes: each voted round, best first, ties as "3=" (text), numbers as numbers.
     sheet = book[VOTES_SHEET]
     sectors = [t.name for t in rounds[0].turnout]
     assert row_values(sheet, 4)[4 : 4 + len(sectors)] == sectors
@@ -447,7 +447,7 @@ def test_votes_ideas_and_attendance_sheets(
             assert values[4 : 4 + len(shares)] == [
                 None if s is None else round(s, 2) for s in shares
             ]
-    tied = [c for c in sheet["A"] if isinstance(c.value, str) and c.value.startswith("=")]
+    tied = [c for c in sheet["A"] if isinstance(c.value, str) and c.value.endswith("=")]
     assert tied and all(c.data_type == "s" for c in tied)
     assert sheet.freeze_panes == "A5"
 

@@ -147,3 +147,18 @@ def test_a_failed_sync_does_not_print_the_password(
     assert "password authentication failed" in said
     for piece in _pieces(wrong):
         assert piece not in said
+
+
+def test_the_provincial_list_never_prints_the_password(
+    server_url: str, awkward_password: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`list --db ADDRESS` (the provincial view's command) with each form of a wrong
+    password: one line naming the server, without the password."""
+    wrong = awkward_password.replace("ZQ9", "ZQ8")
+    for form, address in _forms(server_url, wrong).items():
+        assert main(["list", "--db", address, "--lang", "en"]) == 2, form
+        printed = capsys.readouterr()
+        assert len(printed.err.splitlines()) == 1, (form, printed.err)
+        assert "127.0.0.1" in printed.err
+        for piece in _pieces(wrong):
+            assert piece not in printed.out + printed.err, form

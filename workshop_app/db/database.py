@@ -75,6 +75,8 @@ def _stored_revision(path: Path) -> str | None:
                 )
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             return str(row[0]) if row else None
+    except sqlite3.OperationalError as exc:  # locked, unreadable: not damaged
+        raise storage_error(exc, path) from None
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(
             f"เปิดแฟ้ม {path} ไม่ได้: ไม่ใช่ฐานข้อมูล SQLite หรือแฟ้มเสียหาย ({exc})",
@@ -107,6 +109,39 @@ def backup_copy(path: Path, reason: str = "backup") -> Path:
             f"cannot back up {path} as {target.name}: {why}",
         ) from None
     return target
+
+
+def storage_error(exc: BaseException, path: Path) -> UserError:
+    """One clear message for a failure of the disk or the database file (full disk,
+    read-only, locked, damaged), from the driver's own words only: SQLAlchemy's text of
+    the error would carry the statement's values (names, phones) to the screen or log."""
+    original = getattr(exc, "orig", None) or exc
+    said = str(original).splitlines()[0] if str(original) else type(original).__name__
+    errno_ = getattr(original, "errno", None)
+    lowered = said.lower()
+    if errno_ == 28 or "disk is full" in lowered or "no space" in lowered:  # ENOSPC
+        return DatabaseError(
+            f"ดิสก์เต็ม บันทึกลง {path} ไม่ได้ ไม่มีการเปลี่ยนแปลงข้อมูล กรุณาเพิ่มพื้นที่ว่างแล้วลองใหม่",
+            f"the disk is full: nothing was saved to {path}. Free some space and try again.",
+        )
+    if errno_ in (1, 13, 30) or "readonly" in lowered or "read-only" in lowered:
+        return DatabaseError(
+            f"{path} เขียนไม่ได้ (อ่านได้อย่างเดียว) ไม่มีการเปลี่ยนแปลงข้อมูล",
+            f"{path} is read-only: nothing was changed.",
+        )
+    if "locked" in lowered or "busy" in lowered:
+        return DatabaseError(
+            f"ฐานข้อมูล {path} ถูกโปรแกรมอื่นใช้งานอยู่ ไม่มีการเปลี่ยนแปลงข้อมูล ลองใหม่อีกครั้ง",
+            f"{path} is busy in another program: nothing was changed. Try again.",
+        )
+    if isinstance(original, OSError):
+        where = original.filename or path
+        why = original.strerror or type(original).__name__
+        return UserError(f"ใช้แฟ้ม {where} ไม่ได้: {why}", f"cannot use {where}: {why}")
+    return DatabaseError(
+        f"ใช้ฐานข้อมูล {path} ไม่ได้: {said} ไม่มีการเปลี่ยนแปลงข้อมูล",
+        f"cannot use the database {path}: {said}. Nothing was changed.",
+    )
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -153,6 +188,18 @@ def _stamp_synced_rows(session: Session, _context: Any, _instances: Any) -> None
         session.execute(
             text("INSERT INTO sync_outbox (table_name, row_id) VALUES (:table, :row)"), outbox
         )
+
+
+@contextmanager
+def stamped_session(connection: Connection, clock: HybridLogicalClock) -> Iterator[Session]:
+    """An ORM session inside the caller's transaction on ``connection`` (a merge), whose
+    writes are stamped and put in the outbox like any local edit."""
+    session = Session(bind=connection, info={"clock": clock})
+    event.listen(session, "before_flush", _stamp_synced_rows)
+    try:
+        yield session
+    finally:
+        session.close()
 
 
 class Database:

@@ -39,7 +39,7 @@ class Holder:
 
     computer: str
     pid: int
-    since: str  # ISO time, local, to the second
+    since: str  # local time, to the second (YYYY-mm-dd HH:MM:SS)
 
     def describe(self, language: str) -> str:
         if language == "th":
@@ -76,7 +76,8 @@ _held: dict[Path, _Held] = {}
 _held_guard = threading.Lock()
 
 
-def _try_lock(fd: int) -> bool:
+def try_lock(fd: int) -> bool:
+    """Lock the open file ``fd`` without waiting; False if another holds it."""
     if sys.platform == "win32":
         import msvcrt
 
@@ -97,7 +98,7 @@ def _try_lock(fd: int) -> bool:
     return True
 
 
-def _unlock(fd: int) -> None:
+def unlock(fd: int) -> None:
     if sys.platform == "win32":
         import msvcrt
 
@@ -134,7 +135,7 @@ def _locked_file(database: Path) -> int | None:
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
         except OSError as exc:
             raise _cannot_lock(database, exc) from None
-        if not _try_lock(fd):
+        if not try_lock(fd):
             os.close(fd)
             return None
         if sys.platform == "win32":
@@ -147,7 +148,7 @@ def _locked_file(database: Path) -> int | None:
                 return fd
         except FileNotFoundError:
             pass
-        _unlock(fd)
+        unlock(fd)
         os.close(fd)
 
 
@@ -164,7 +165,7 @@ def acquire(database: Path) -> None:
         note = {
             "computer": platform.node() or "?",
             "pid": os.getpid(),
-            "since": dt.datetime.now().isoformat(timespec="seconds"),
+            "since": dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S"),
         }
         try:
             os.lseek(fd, 0, os.SEEK_SET)
@@ -190,7 +191,7 @@ def release(database: Path) -> None:
                 # database (the next holder checks it locked the file at the path).
                 with contextlib.suppress(OSError):
                     os.unlink(lock_path(database))
-            _unlock(held.fd)
+            unlock(held.fd)
         finally:
             os.close(held.fd)
 

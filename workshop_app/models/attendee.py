@@ -54,3 +54,15 @@ class Attendee(SyncedRow, Base):
     first_name_key: Mapped[str] = mapped_column(Text, default="")
     last_name_key: Mapped[str] = mapped_column(Text, default="")
     sort_key: Mapped[str] = mapped_column(Text, default="")
+
+
+# PDPA: what erasing a person blanks. Their tombstone still travels to every device and
+# the server (so that the deletion does), but without their contacts or sensitive data.
+ERASED_FIELDS: dict[str, str | bool] = {
+    "phone": "",
+    "email": "",
+    "special_needs": "",
+    "consent_special_needs": False,
+    "consent_photos": False,
+    "consent_follow_up": False,
+}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, fields, replace
 from typing import Any
@@ -11,7 +12,9 @@ from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
 from workshop_app.errors import FieldError, UserError
-from workshop_app.models import Attendee, AttendeeRole, Sector, Workshop
+from workshop_app.models import Attendee, AttendeeRole, Sector, SyncConflict, Workshop
+from workshop_app.models.attendee import ERASED_FIELDS
+from workshop_app.services.registration_numbers import code_allocator, next_code
 from workshop_app.thai.collate import thai_sort_key
 from workshop_app.thai.names import full_name
 from workshop_app.thai.normalize import normalize_thai, search_key, to_arabic_digits
@@ -162,13 +165,6 @@ def _apply(attendee: Attendee, draft: AttendeeDraft) -> None:
     attendee.sort_key = name_sort_key(attendee.first_name, attendee.last_name)
 
 
-def next_code(session: Session, workshop_id: str) -> int:
-    highest = session.scalar(
-        select(func.max(Attendee.code)).where(Attendee.workshop_id == workshop_id)
-    )
-    return (highest or 0) + 1
-
-
 def _require_workshop(session: Session, workshop_id: str) -> None:
     workshop = session.get(Workshop, workshop_id)
     if workshop is None or workshop.deleted:
@@ -207,13 +203,13 @@ def add_attendee(
 def add_attendees(
     session: Session, workshop_id: str, drafts: list[AttendeeDraft], *, invited: bool = True
 ) -> list[str]:
-    """Store many people at once (an imported list), numbered on from the highest code:
-    each draft checked as add_attendee checks it, one flush for all."""
+    """Store many people at once (an imported list), numbered from this laptop's range
+    (registration_numbers): each draft checked as add_attendee checks it, one flush for all."""
     _require_workshop(session, workshop_id)
-    code = next_code(session, workshop_id)
+    codes = code_allocator(session, workshop_id)
     attendees = []
-    for offset, draft in enumerate(drafts):
-        attendee = Attendee(workshop_id=workshop_id, code=code + offset, invited=invited)
+    for draft in drafts:
+        attendee = Attendee(workshop_id=workshop_id, code=next(codes), invited=invited)
         _apply(attendee, clean_draft(session, workshop_id, draft))
         attendees.append(attendee)
     session.add_all(attendees)
@@ -228,6 +224,7 @@ def register_walk_in(
     existing = session.get(Attendee, attendee_id) if attendee_id else None
     if existing is not None:  # redo after undo: bring the same row back
         existing.deleted = False
+        _apply(existing, clean_draft(session, workshop_id, draft))  # the undo erased it
         existing.checked_in_at = _now()
         session.flush()
         return existing.id
@@ -256,7 +253,22 @@ def update_attendee(session: Session, attendee_id: str, draft: AttendeeDraft) ->
 
 
 def delete_attendee(session: Session, attendee_id: str) -> None:
-    _live_attendee(session, attendee_id).deleted = True
+    """Erase a person: a tombstone without their contacts or sensitive data, which
+    travels to every device; also blanked in any conflicting version kept of them."""
+    attendee = _live_attendee(session, attendee_id)
+    attendee.deleted = True
+    for name, blank in ERASED_FIELDS.items():
+        setattr(attendee, name, blank)
+    for conflict in session.scalars(
+        select(SyncConflict).where(
+            SyncConflict.table_name == Attendee.__tablename__, SyncConflict.row_id == attendee_id
+        )
+    ):
+        conflict.data = json.dumps(
+            {**json.loads(conflict.data), **ERASED_FIELDS},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
     session.flush()
 
 

@@ -82,7 +82,7 @@ class ChartBar:
 
 @dataclass(frozen=True)
 class VoteRow:
-    rank: str  # "=3" when tied
+    rank: str  # "3=" when tied
     text: str
     score: str
     voters: str

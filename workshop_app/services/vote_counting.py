@@ -11,7 +11,7 @@ breakdown by sector and one sector-balanced ranking serve them all:
   a sector's share is its part of that mean.
 
 Sums use ``math.fsum`` (exactly rounded), so the result does not depend on the order in
-which ballots and tallies arrive. Ideas with equal scores share a rank ("=" in reports);
+which ballots and tallies arrive. Ideas with equal scores share a rank ("3=" in reports);
 the ranks are competition ranks (1, 2, 2, 4).
 """
 

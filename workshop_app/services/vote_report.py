@@ -1,15 +1,14 @@
 """A round's results as text, CSV or JSON (the ``results`` command and the GUI's copy).
 
-Ties are marked "=" before the rank in text and CSV ("=3"), and ``"tied": true`` in JSON.
+Ties are marked "=" after the rank in text and CSV ("3="), and ``"tied": true`` in JSON.
 Numbers are written with at most two decimals; the JSON keeps full precision.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
+from workshop_app.export.csv_safe import csv_text
 from workshop_app.services.vote_counting import IdeaResult, RoundCount
 from workshop_app.services.voting import (
     CAST_LABELS,
@@ -26,12 +25,20 @@ def number(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def _cell_number(value: float) -> int | float:
+    """A number for a CSV cell, as ``number`` writes it (12, 12.5, 12.33)."""
+    text = number(value)
+    return float(text) if "." in text else int(text)
+
+
 def rank_text(rank: int, tied: bool) -> str:
-    return f"={rank}" if tied else str(rank)
+    """ "3=" for a shared third place: after the number, so that a spreadsheet opening a
+    report never reads the mark as the start of a formula ("=3" became the number 3)."""
+    return f"{rank}=" if tied else str(rank)
 
 
 def ranked(count: RoundCount, *, balanced: bool = False) -> list[tuple[str, float, IdeaResult]]:
-    """The ideas best first, each with its rank as shown ("=3") and its score: plain, or
+    """The ideas best first, each with its rank as shown ("3=") and its score: plain, or
     with the sectors balanced. The report, the voting page and the chart list them so."""
     ordered = sorted(count.ideas, key=lambda r: r.balanced_rank if balanced else r.rank)
     if balanced:
@@ -97,9 +104,7 @@ def as_csv(results: RoundResults, language: str = "th") -> str:
     sectors: list[str | None] = [t.sector_id for t in results.turnout]
     if any(None in r.by_sector for r in results.count.ideas):
         sectors.append(None)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(
+    rows: list[list[object]] = [
         [
             "อันดับ" if th else "rank",
             "คะแนน" if th else "score",
@@ -109,20 +114,21 @@ def as_csv(results: RoundResults, language: str = "th") -> str:
             "ความคิด" if th else "idea",
             *[names[s] for s in sectors],
         ]
-    )
+    ]
     for result in results.count.ideas:
-        writer.writerow(
+        rows.append(
             [
                 rank_text(result.rank, result.tied),
-                number(result.score),
+                _cell_number(result.score),
                 rank_text(result.balanced_rank, result.balanced_tied),
-                number(result.balanced_score),
+                _cell_number(result.balanced_score),
                 result.voters,
                 results.idea_texts.get(result.idea_id, ""),
-                *[number(result.by_sector.get(s, 0.0)) for s in sectors],
+                *[_cell_number(result.by_sector.get(s, 0.0)) for s in sectors],
             ]
         )
-    return out.getvalue()
+    # Idea texts and sector names are typed by people: neutralised against formulas.
+    return csv_text(rows)
 
 
 def as_json(results: RoundResults) -> str:

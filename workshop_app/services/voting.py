@@ -613,16 +613,24 @@ def find_voter(session: Session, workshop_id: str, code: str) -> str:
     digits = to_arabic_digits(code.strip())
     if not (digits.isascii() and digits.isdigit()):
         raise UserError("กรุณาพิมพ์เลขทะเบียนเป็นตัวเลข", "Type the registration number.")
-    attendee_id = session.scalar(
-        select(Attendee.id).where(
+    holders = session.execute(
+        select(Attendee.id, Attendee.first_name, Attendee.last_name).where(
             Attendee.workshop_id == workshop_id,
             Attendee.code == int(digits),
             Attendee.deleted.is_(False),
         )
-    )
-    if attendee_id is None:
+    ).all()
+    if not holders:
         raise UserError(f"ไม่พบเลขทะเบียน {digits}", f"No attendee has number {digits}.")
-    return attendee_id
+    if len(holders) > 1:
+        # Files merged from before numbers were unique per laptop: never guess who it is.
+        names = ", ".join(f"{first} {last}".strip() for _id, first, last in holders)
+        raise UserError(
+            f"เลขทะเบียน {digits} ซ้ำกัน ({names}) กรุณาให้ฝ่ายลงทะเบียนตรวจสอบและแก้เลขทะเบียน",
+            f"Number {digits} is held by more than one person ({names}); ask the "
+            "registration desk to give them distinct numbers.",
+        )
+    return str(holders[0].id)
 
 
 def existing_ballot(session: Session, round_id: str, attendee_id: str) -> str | None:

@@ -56,6 +56,8 @@ from workshop_app.db.hlc import (
     join_versions,
 )
 from workshop_app.models import sync_log, sync_outbox
+from workshop_app.models.attendee import ERASED_FIELDS
+from workshop_app.services.registration_numbers import Renumbered, renumber_after_merge
 from workshop_app.sync.tables import (
     CONFLICTS,
     OWNER_COLUMN,
@@ -93,6 +95,9 @@ class TableCounts:
 @dataclass
 class MergeResult:
     tables: dict[str, TableCounts] = field(default_factory=dict)
+    # People given a new registration number because the merge met theirs on another
+    # (services.registration_numbers), to be shown to the user.
+    renumbered: list[Renumbered] = field(default_factory=list)
 
     def counts(self, table: str) -> TableCounts:
         return self.tables.setdefault(table, TableCounts())
@@ -104,6 +109,7 @@ class MergeResult:
             mine.updated += counts.updated
             mine.unchanged += counts.unchanged
             mine.conflicts += counts.conflicts
+        self.renumbered.extend(other.renumbered)
 
     @property
     def changed(self) -> int:
@@ -212,6 +218,8 @@ def merge_rows(
         as_received: dict[str, bool] = {}
         for row in rows:
             row = {**row, "versions": row["versions"] or row["updated_hlc"]}
+            if table.name == "attendees" and row["deleted"]:
+                row.update(ERASED_FIELDS)  # an erased person, sent by an older version
             old = written.get(row["id"]) or stored.get(row["id"])
             order = (
                 Order.NEWER if old is None else compare_versions(row["versions"], old["versions"])
@@ -260,6 +268,10 @@ def merge_rows(
         _insert(connection, CONFLICTS, fresh)
         journal.extend((CONFLICTS.name, c["id"], False) for c in fresh)
     _write_journal(connection, journal, source, sender)
+    if not is_server(connection) and incoming.get("attendees"):
+        # A laptop settles registration numbers met twice (the server only stores).
+        workshops = {row["workshop_id"] for row in incoming["attendees"]}
+        result.renumbered = renumber_after_merge(connection, clock, workshops)
     return result
 
 
@@ -397,6 +409,8 @@ def _conflict_record(connection: Connection, table: Table, loser: Row, winner: R
     # Stamped with the winner's stamp, not this device's clock: every device that meets
     # the same two versions writes the very same record, so replicas agree at once.
     stamp = winner["updated_hlc"]
+    if table.name == "attendees" and winner["deleted"]:
+        loser = {**loser, **ERASED_FIELDS}  # an erased person's data is kept nowhere
     return {
         "id": conflict_id(table.name, loser["id"], loser["updated_hlc"]),
         "workshop_id": workshop_of(connection, table, loser),

@@ -4,8 +4,8 @@ provincial server, the provincial view)."""
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
-import traceback
 from pathlib import Path
 from types import TracebackType
 
@@ -13,10 +13,12 @@ import platformdirs
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy.exc import DBAPIError
 
 from workshop_app import __version__
-from workshop_app.db.database import Database, open_database
-from workshop_app.errors import UserError
+from workshop_app.db.database import Database, open_database, storage_error
+from workshop_app.errors import UserError, safe_traceback
+from workshop_app.export.files import remove_abandoned_parts
 from workshop_app.resources import font_files, translation_file
 from workshop_app.services import workshops
 from workshop_app.thai.segment import start_loading
@@ -94,8 +96,16 @@ class GuiController(QObject):
         """Open a database and a workshop in it; False (after telling the user) if not."""
         try:
             database = open_database(db_path)
+        except UserError as exc:
+            self._critical(exc.message(self.language))
+            return False
+        except (DBAPIError, sqlite3.Error, OSError) as exc:  # full disk, locked, ...
+            self._critical(storage_error(exc, db_path).message(self.language))
+            return False
+        try:
             workshop_id = choose_workshop(database, workshop)
         except UserError as exc:
+            database.close()
             self._critical(exc.message(self.language))
             return False
         if workshop_id is None:
@@ -172,7 +182,8 @@ def install_crash_handler() -> None:
     def report(
         kind: type[BaseException], error: BaseException, trace: TracebackType | None
     ) -> None:
-        details = "".join(traceback.format_exception(kind, error, trace))
+        # Type and place only: an error's message may hold a person's data (PDPA).
+        details = safe_traceback(error.with_traceback(trace))
         logging.error("unexpected error\n%s", details)
         if sys.__stderr__ is not None:
             sys.__stderr__.write(details)
@@ -193,6 +204,7 @@ def install_crash_handler() -> None:
 
 def run_gui(db_path: Path, workshop: str | None = None, language: str | None = None) -> int:
     install_crash_handler()
+    remove_abandoned_parts()  # of exports killed before they finished (export.files)
     app = make_application(language or "th")
     chosen = language or settings.LANGUAGE.get(settings.settings_store())
     controller = GuiController(app, chosen)

@@ -14,9 +14,10 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from workshop_app.db.database import Database
+from workshop_app.db.database import Database, storage_error
 from workshop_app.errors import UserError
 from workshop_app.services import workshops
 
@@ -61,6 +62,10 @@ class WorkshopContext(QObject):
                 result = operation(session)
         except UserError as exc:
             self.user_error.emit(exc.message(self.language))
+            return None
+        except (DBAPIError, OSError) as exc:  # the disk or the file: full, read-only, locked
+            error = storage_error(exc, self.database.path)
+            self.user_error.emit(error.message(self.language))
             return None
         self.changed.emit(changes)
         return result

@@ -419,7 +419,7 @@ class MainWindow(QMainWindow):
     def back_up(self) -> None:
         try:
             target = self.context.database.backup()
-        except OSError as exc:
-            self.show_error(self.tr("Backup failed: {error}").format(error=exc))
+        except UserError as exc:  # full disk, read-only folder (it names the file)
+            self.show_error(exc.message(self.context.language))
             return
         self.statusBar().showMessage(self.tr("Backup saved: {path}").format(path=target), 15000)

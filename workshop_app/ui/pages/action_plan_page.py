@@ -40,6 +40,7 @@ from workshop_app.models import IdeaKind, RoundState
 from workshop_app.services import projects, reference_lists, voting, workshops
 from workshop_app.services.plan_import import PlanImportResult
 from workshop_app.services.projects import BUDGET_LIST_LABELS, ProjectDraft, ProjectRow
+from workshop_app.services.vote_report import rank_text
 from workshop_app.ui import commands
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.plan_dialogs import (
@@ -273,7 +274,7 @@ class ActionPlanPage(QWidget):
                 for vote in self._votes.get(idea_id, []):
                     line += "  " + self.tr("round {number}: rank {rank}, score {score}").format(
                         number=vote.round_number,
-                        rank=("=" if vote.tied else "") + str(vote.rank),
+                        rank=rank_text(vote.rank, vote.tied),
                         score=f"{vote.score:g}",
                     )
                 lines.append(line)

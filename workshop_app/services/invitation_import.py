@@ -245,9 +245,14 @@ def _plan(session: Session, workshop_id: str, located: LocatedTable) -> Invitati
             problem(
                 located.header_row,
                 None,
-                "ไม่มีคอลัมน์ชื่อ: เลือกความหมาย 'ชื่อ' หรือ 'ชื่อ-สกุล' ให้คอลัมน์หนึ่ง",
-                "no name column: give one column the meaning 'first name' or 'full name'",
+                "ไม่มีคอลัมน์ชื่อ: เลือกความหมาย 'ชื่อ' หรือ 'ชื่อ-สกุล' ให้คอลัมน์หนึ่ง "
+                "(หรือใช้ --column full_name=หัวคอลัมน์)",
+                "no name column: give one column the meaning 'first name' or 'full name' "
+                "(or use --column full_name=HEADER)",
             )
+        )
+        return InvitationPlan(
+            workshop_id, located.source.name, located.header_row, [], [], problems, located
         )
     sectors = SectorReader(session, workshop_id)
     name_column = "first_name" if located.has("first_name") else "full_name"

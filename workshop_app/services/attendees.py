@@ -210,6 +210,8 @@ def add_attendees(
     """Store many people at once (an imported list), numbered on from the highest code:
     each draft checked as add_attendee checks it, one flush for all."""
     _require_workshop(session, workshop_id)
+    # Held so that checking each draft's sector finds it in the session, not the file.
+    sectors = session.scalars(select(Sector).where(Sector.workshop_id == workshop_id)).all()
     code = next_code(session, workshop_id)
     attendees = []
     for offset, draft in enumerate(drafts):
@@ -218,6 +220,7 @@ def add_attendees(
         attendees.append(attendee)
     session.add_all(attendees)
     session.flush()
+    del sectors
     return [a.id for a in attendees]
 
 

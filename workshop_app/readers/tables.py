@@ -124,6 +124,42 @@ def _cell(value: object, data_type: str = "") -> Cell:
     return Cell(text, is_formula=data_type == "f")
 
 
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+EXCEL_EPOCH = dt.date(1899, 12, 30)  # day 0 of Excel's 1900 date system (its 1900-02-29 bug)
+
+
+def cell_date(cell: Cell) -> dt.date | None:
+    """The date a cell of a date column holds: a date cell; an Excel date serial that
+    lost its date format (45678 -> 2025-01-20); or text typed as day/month/year, in the
+    Buddhist Era (12/3/2569) or the Christian. None if it is no date."""
+    text = cell.text.strip().translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+    if not text:
+        return None
+    if cell.date:
+        try:
+            return dt.date.fromisoformat(text[:10])
+        except ValueError:
+            return None
+    if cell.number:
+        try:
+            serial = float(text)
+        except ValueError:
+            return None
+        if 1 <= serial < 2_958_466 and serial.is_integer():  # up to 9999-12-31
+            return EXCEL_EPOCH + dt.timedelta(days=int(serial))
+        return None
+    match = _DAY_MONTH_YEAR.match(text)
+    if match is None:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    if year > 2400:  # Buddhist Era
+        year -= 543
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def check_zip(path: Path) -> None:
     """Refuse an archive that is not a zip or inflates abnormally, before any part of it
     is parsed (spreadsheets and sync bundles)."""
@@ -257,7 +293,7 @@ def _sheet_cell(element: Any, shared: Sequence[Any], dates: Any, epoch: Any) -> 
 
 
 def _read_sheet(
-    archive: zipfile.ZipFile, part: str, title: str, workbook: Any, file_name: str
+    archive: zipfile.ZipFile, part: str, title: str, reader: Any, file_name: str
 ) -> Table:
     """Every <row> of a sheet's XML, whatever its <dimension> declares. Parsed here
     rather than through openpyxl's cell objects: ten times less work per cell, the same
@@ -267,9 +303,9 @@ def _read_sheet(
     # parser would make every element a Python call, ten times slower.
     from xml.etree.ElementTree import iterparse
 
-    shared = workbook.shared_strings
-    dates = workbook._date_formats  # style ids whose number format is a date
-    epoch = workbook.epoch
+    shared = reader.shared_strings
+    dates = reader.wb._date_formats  # style ids whose number format is a date
+    epoch = reader.wb.epoch
     rows: list[list[Cell]] = []
     numbers: list[int] = []
     row: list[Cell] = []
@@ -346,7 +382,7 @@ def _read_xlsx(path: Path) -> SourceFile:
             if "chartsheet" in (relation.Type or ""):  # a chart: no cells
                 continue
             part = relation.target
-            table = _read_sheet(archive, part, sheet.name, reader.wb, path.name)
+            table = _read_sheet(archive, part, sheet.name, reader, path.name)
             _fill_merged(table.rows, table.row_numbers, _merged_down(archive, part))
             sheets.append(table)
     except UserError:

@@ -42,6 +42,7 @@ bench: $(BENCH_READY)
 	$(PY) bench/documents.py
 	$(PY) bench/action_plan.py
 	$(PY) bench/duplicates.py
+	$(PY) bench/imports.py
 	$(PY) bench/sync.py
 	$(PY) bench/installers.py
 

@@ -43,6 +43,7 @@ bench: $(BENCH_READY)
 	$(PY) bench/action_plan.py
 	$(PY) bench/duplicates.py
 	$(PY) bench/linebreak.py
+	$(PY) bench/imports.py
 	$(PY) bench/sync.py
 	$(PY) bench/installers.py
 

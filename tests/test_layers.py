@@ -1,4 +1,6 @@
-"""The domain layers never import Qt (DESIGN.md: the domain is free of Qt)."""
+"""How the house stands (DESIGN.md): a table of which layer may import which, checked on
+every module's imports; Qt only in ui/; the writers in export/ lay out what the services
+gather and never query the database themselves."""
 
 from __future__ import annotations
 
@@ -8,7 +10,43 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "workshop_app"
-QT_FREE = ("models", "services", "thai", "export", "sync", "db")
+
+# Layer -> the layers it may import (its own modules always). A layer is a package under
+# workshop_app/ or a top-level module (errors, resources, licenses, cli, __main__).
+MAY_IMPORT: dict[str, frozenset[str]] = {
+    "errors": frozenset(),
+    "resources": frozenset(),
+    "thai": frozenset({"errors", "resources"}),
+    "db": frozenset({"errors", "resources"}),
+    "models": frozenset({"db", "errors"}),
+    # Reading files people bring: formats, not workshops.
+    "readers": frozenset({"errors", "thai"}),
+    # The use cases: they read files through readers/, never through export/.
+    "services": frozenset({"models", "db", "readers", "thai", "errors", "resources"}),
+    # The writers: they take what the services gather and lay it out.
+    "export": frozenset({"services", "models", "thai", "errors", "resources"}),
+    "sync": frozenset({"models", "db", "export", "readers", "errors", "resources"}),
+    "licenses": frozenset({"resources", "errors"}),
+    "ui": frozenset(
+        {
+            "services",
+            "export",
+            "readers",
+            "sync",
+            "models",
+            "db",
+            "thai",
+            "errors",
+            "resources",
+            "licenses",
+        }
+    ),
+    # The command line launches the GUI, and nothing else of it.
+    "cli": frozenset({"services", "export", "sync", "db", "errors", "ui", "readers"}),
+    "__main__": frozenset({"cli"}),
+    "__init__": frozenset(),
+}
+QT_FREE = ("models", "services", "thai", "export", "sync", "db", "readers")
 
 
 def _imports(path: Path) -> set[str]:
@@ -18,7 +56,37 @@ def _imports(path: Path) -> set[str]:
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
             names.add(node.module)
+            if node.module == "workshop_app":  # from workshop_app import __version__
+                names.update(f"workshop_app.{alias.name}" for alias in node.names)
     return names
+
+
+def _layer(path: Path) -> str:
+    parts = path.relative_to(PACKAGE).parts
+    return parts[0] if len(parts) > 1 else path.stem
+
+
+def _modules() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def test_every_layer_is_in_the_table() -> None:
+    assert {_layer(p) for p in _modules()} <= MAY_IMPORT.keys()
+
+
+@pytest.mark.parametrize("layer", sorted(MAY_IMPORT))
+def test_layer_imports_only_what_it_may(layer: str) -> None:
+    allowed = MAY_IMPORT[layer] | {layer}
+    offenders = sorted(
+        f"{path.relative_to(PACKAGE)} imports {name}"
+        for path in _modules()
+        if _layer(path) == layer
+        for name in _imports(path)
+        if name.startswith("workshop_app.")
+        and name.split(".")[1] not in allowed
+        and name.split(".")[1] != "__version__"
+    )
+    assert not offenders, f"{layer}/ may import only {sorted(MAY_IMPORT[layer])}: {offenders}"
 
 
 @pytest.mark.parametrize("layer", QT_FREE)
@@ -31,11 +99,21 @@ def test_layer_does_not_import_qt(layer: str) -> None:
     assert not offenders, f"{layer}/ must not import Qt: {offenders}"
 
 
-def test_domain_layers_do_not_import_ui() -> None:
-    offenders = [
-        str(path.relative_to(PACKAGE))
-        for layer in QT_FREE
-        for path in (PACKAGE / layer).rglob("*.py")
-        if any(name.startswith("workshop_app.ui") for name in _imports(path))
-    ]
+def test_writers_do_not_query_the_database() -> None:
+    """export/ may be handed a session to call the services that gather its data, but
+    builds no query and touches no table class itself."""
+    offenders = sorted(
+        f"{path.relative_to(PACKAGE)} imports {name}"
+        for path in (PACKAGE / "export").rglob("*.py")
+        for name in _imports(path)
+        if (name.startswith("sqlalchemy") and name != "sqlalchemy.orm")
+        or name.startswith("workshop_app.db")
+    )
     assert not offenders
+    for path in (PACKAGE / "export").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "sqlalchemy.orm":
+                assert [a.name for a in node.names] == ["Session"], path
+            if isinstance(node, ast.Attribute) and node.attr in ("execute", "scalars", "scalar"):
+                pytest.fail(f"{path.relative_to(PACKAGE)} queries the database ({node.attr})")

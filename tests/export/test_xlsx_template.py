@@ -18,11 +18,14 @@ from tests.libreoffice import LibreOffice
 from workshop_app.db.database import Database
 from workshop_app.export.xlsx_common import LISTS_SHEET, TEXT_FORMAT
 from workshop_app.export.xlsx_template import (
-    ACTIVITY_COLUMNS,
-    ACTIVITY_SHEET,
     BLANK_PROJECT_ROWS,
     FIRST_ROW,
     HEADER_ROW,
+    write_plan_template,
+)
+from workshop_app.services.plan_template import (
+    ACTIVITY_COLUMNS,
+    ACTIVITY_SHEET,
     INSTRUCTIONS_SHEET,
     PROJECT_SHEET,
     Kind,
@@ -30,7 +33,6 @@ from workshop_app.export.xlsx_template import (
     budget_year,
     issue_choice,
     project_columns,
-    write_plan_template,
 )
 from workshop_app.services.projects import (
     BUDGET_LIST_LABELS,

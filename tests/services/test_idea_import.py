@@ -552,12 +552,10 @@ def test_empty_workbook_has_no_header(db: Database, board: Board, tmp_path: Path
     [
         # Data without a header.
         [[1, "ราคายางพาราตกต่ำ", "ปัญหา"], [2, "ส่งเสริมการท่องเที่ยว", "ข้อเสนอแนะ"]],
-        # A header without an idea column.
-        [["ประเด็น", "ประเภท", "ภาคส่วน"], [1, "ปัญหา", "ภาคประชาชน"]],
         # An attendee list by mistake.
         [["คำนำหน้า", "ชื่อ", "นามสกุล", "หน่วยงาน"], ["นาย", "สมชาย", "ใจดี", "สำนักงานจังหวัด"]],
     ],
-    ids=["no header", "no idea column", "attendee list"],
+    ids=["no header", "attendee list"],
 )
 def test_file_without_the_needed_header(
     db: Database, board: Board, tmp_path: Path, rows: list[list[object]]
@@ -566,6 +564,14 @@ def test_file_without_the_needed_header(
     assert (problem.row, problem.column) == (None, None)
     assert "no header row found" in problem.english and "'issue'" in problem.english
     assert "ประเด็น" in problem.thai
+
+
+def test_no_idea_column(db: Database, board: Board, tmp_path: Path) -> None:
+    """A header without an idea column: one problem naming the header row."""
+    rows: list[list[object]] = [["ประเด็น", "ประเภท", "ภาคส่วน"], [1, "ปัญหา", "ภาคประชาชน"]]
+    (problem,) = rejected(db, board, write_xlsx(tmp_path / "no-idea.xlsx", rows)).problems
+    assert (problem.row, problem.column) == (1, None)
+    assert "no idea column" in problem.english and "--column text=" in problem.english
 
 
 def test_no_issue_column_nor_heading_rows(db: Database, board: Board, tmp_path: Path) -> None:

@@ -352,14 +352,17 @@ def test_reading_alone_changes_nothing(setup: Setup, tmp_path: Path) -> None:
 
 
 def test_no_name_column(setup: Setup, tmp_path: Path) -> None:
-    """Without a name column there is no header row: refused, saying what is needed."""
+    """Without a name column: refused in one problem naming the header row and saying
+    how to name the column."""
     file = write_xlsx(
         tmp_path / "noname.xlsx",
         [["ตำแหน่ง", "หน่วยงาน", "ภาคส่วน"], ["ผู้อำนวยการ", "สำนักงานจังหวัด", "ส่วนราชการ"]],
     )
     error = rejected(setup, file)
-    assert "no header row found" in error.english
-    assert "ไม่พบแถวหัวตาราง" in error.thai
+    assert isinstance(error, ImportRejectedError)
+    assert [(p.row, p.column) for p in error.problems] == [(1, None)]
+    assert "no name column" in error.english and "--column full_name=" in error.english
+    assert "ไม่มีคอลัมน์ชื่อ" in error.thai
     assert "noname.xlsx" in error.english
 
 

@@ -23,18 +23,16 @@ from openpyxl.utils import get_column_letter
 
 from tests.uno_edit import edit_in_libreoffice
 from workshop_app.db.database import Database
-from workshop_app.export.xlsx_template import (
+from workshop_app.export.xlsx_template import FIRST_ROW, HEADER_ROW, write_plan_template
+from workshop_app.models import BudgetList
+from workshop_app.services.plan_import import PlanImportResult, import_plan, read_plan_file
+from workshop_app.services.plan_template import (
     ACTIVITY_SHEET,
-    FIRST_ROW,
-    HEADER_ROW,
     INSTRUCTIONS_SHEET,
     PROJECT_SHEET,
     REPORT_SHEET,
     budget_header,
-    write_plan_template,
 )
-from workshop_app.models import BudgetList
-from workshop_app.services.plan_import import PlanImportResult, import_plan, read_plan_file
 from workshop_app.services.projects import (
     ActivityDraft,
     ProjectDraft,

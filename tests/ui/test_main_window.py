@@ -62,13 +62,6 @@ def _csv(path: Path, rows: list[str]) -> Path:
     return path
 
 
-def _click(qtbot: QtBot, window: MainWindow, name: str, button_text: str) -> None:
-    box = window.findChild(QMessageBox, name)
-    assert box is not None and box.isVisible()
-    button = next(b for b in box.buttons() if b.text() == button_text)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
 def test_import_invitation_list_after_confirmation(
     qtbot: QtBot, thai_window: MainWindow, tmp_path: Path
 ) -> None:
@@ -83,8 +76,10 @@ def test_import_invitation_list_after_confirmation(
             "2,ผศ.ดร.ธวัช มณีโชติ,อาจารย์,มหาวิทยาลัยราชภัฏ,สถาบันการศึกษา",
         ],
     )
-    thai_window.import_invitation_file(path)
-    _click(qtbot, thai_window, "importConfirmBox", "นำเข้าทั้งหมด")
+    dialog = thai_window.import_invitation_file(path)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.import_button.text() == "นำเข้า" and dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     rows = context.read(lambda s: attendees.list_attendees(s, context.workshop_id))
     assert len(rows) == before + 2
     kamala = next(r for r in rows if r.first_name == "กมลา")
@@ -101,9 +96,21 @@ def test_bad_import_shows_the_row_and_changes_nothing(
         ["ชื่อ,นามสกุล,ภาคส่วน", "สมใจ,ดีเสมอ,ส่วนราชการ", "สมหมาย,ใจงาม,ภาคดาวอังคาร"],
     )
     before = hashlib.sha256(db.path.read_bytes()).hexdigest()
-    thai_window.import_invitation_file(path)
-    box = thai_window.findChild(QMessageBox, "userErrorBox")
-    assert box is not None and box.isVisible()
-    assert "แถว 3" in box.text() and "ภาคดาวอังคาร" in box.text()
+    dialog = thai_window.import_invitation_file(path)
+    assert dialog is not None and dialog.isVisible()
+    assert not dialog.import_button.isEnabled()
+    problems = dialog.problem_list.text()
+    assert "แถว 3" in problems and "ภาคดาวอังคาร" in problems
+    dialog.reject()
     assert hashlib.sha256(db.path.read_bytes()).hexdigest() == before
+
+
+def test_unreadable_file_shows_one_clear_message(
+    qtbot: QtBot, thai_window: MainWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "list.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    assert thai_window.import_invitation_file(path) is None
+    box = thai_window.findChild(QMessageBox, "userErrorBox")
+    assert box is not None and box.isVisible() and ".xls" in box.text()
     box.close()

@@ -35,7 +35,6 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workshop_app.export.xlsx_common import (
@@ -56,7 +55,7 @@ from workshop_app.export.xlsx_common import (
     put_text,
     save_workbook,
 )
-from workshop_app.models import RoundState, StrategicIssue
+from workshop_app.models import RoundState
 from workshop_app.services.attendees import sector_counts
 from workshop_app.services.ideas import IdeaRow, kind_label, list_ideas
 from workshop_app.services.projects import (
@@ -77,7 +76,12 @@ from workshop_app.services.voting import (
     list_rounds,
     round_results,
 )
-from workshop_app.services.workshops import WorkshopDetails, get_workshop, list_issues
+from workshop_app.services.workshops import (
+    WorkshopDetails,
+    get_workshop,
+    issue_indicators,
+    list_issues,
+)
 from workshop_app.thai.money import baht_text
 
 LIST_SHEET = "บัญชีรายการชุดโครงการ"
@@ -212,14 +216,7 @@ class PlanData:
 def _read_plan(session: Session, workshop_id: str) -> PlanData:
     workshop = get_workshop(session, workshop_id)
     projects = list_projects(session, workshop_id)
-    indicators = {
-        issue_id: text
-        for issue_id, text in session.execute(
-            select(StrategicIssue.id, StrategicIssue.indicators).where(
-                StrategicIssue.workshop_id == workshop_id
-            )
-        )
-    }
+    indicators = issue_indicators(session, workshop_id)
     issues = [
         IssueInfo(i.id, i.number, i.title, indicators.get(i.id) or "")
         for i in list_issues(session, workshop_id)

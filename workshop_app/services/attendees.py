@@ -206,6 +206,8 @@ def add_attendees(
     """Store many people at once (an imported list), numbered from this laptop's range
     (registration_numbers): each draft checked as add_attendee checks it, one flush for all."""
     _require_workshop(session, workshop_id)
+    # Held so that checking each draft's sector finds it in the session, not the file.
+    sectors = session.scalars(select(Sector).where(Sector.workshop_id == workshop_id)).all()
     codes = code_allocator(session, workshop_id)
     attendees = []
     for draft in drafts:
@@ -214,6 +216,7 @@ def add_attendees(
         attendees.append(attendee)
     session.add_all(attendees)
     session.flush()
+    del sectors
     return [a.id for a in attendees]
 
 

@@ -179,10 +179,12 @@ def _plan(session: Session, workshop_id: str, located: LocatedTable) -> IdeaImpo
             problem(
                 located.header_row,
                 None,
-                "ไม่มีคอลัมน์ความคิดเห็น: เลือกความหมาย 'ความคิดเห็น' ให้คอลัมน์หนึ่ง",
-                "no idea column: give one column the meaning 'idea'",
+                "ไม่มีคอลัมน์ความคิดเห็น: เลือกความหมาย 'ความคิดเห็น' ให้คอลัมน์หนึ่ง "
+                "(หรือใช้ --column text=หัวคอลัมน์)",
+                "no idea column: give one column the meaning 'idea' (or use --column text=HEADER)",
             )
         )
+        return IdeaImportPlan(workshop_id, located.source.name, [], problems, located)
 
     for row in located.rows(heading_of=issues.heading):
         number, values, row_problems = row.number, row.values, row.problems

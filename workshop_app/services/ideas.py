@@ -229,6 +229,8 @@ def add_ideas(session: Session, workshop_id: str, cards: list[tuple[str, IdeaDra
     of its issue's column in the order given: each checked as add_idea checks it, the
     column ends looked up once, one flush for all."""
     ends: dict[str, float] = {}
+    # Held so that checking each card's sector finds it in the session, not the file.
+    sectors = session.scalars(select(Sector).where(Sector.workshop_id == workshop_id)).all()
     ideas = []
     for issue_id, draft in cards:
         if issue_id not in ends:
@@ -252,6 +254,7 @@ def add_ideas(session: Session, workshop_id: str, cards: list[tuple[str, IdeaDra
         )
     session.add_all(ideas)
     session.flush()
+    del sectors
     return len(ideas)
 
 

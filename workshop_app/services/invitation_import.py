@@ -19,10 +19,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workshop_app.errors import FieldError
-from workshop_app.models import AttendeeRole
+from workshop_app.models import AttendeeRole, Sector
 from workshop_app.readers.tables import Cell, SourceFile, read_file
 from workshop_app.services.attendees import (
     AttendeeDraft,
@@ -245,11 +246,18 @@ def _plan(session: Session, workshop_id: str, located: LocatedTable) -> Invitati
             problem(
                 located.header_row,
                 None,
-                "ไม่มีคอลัมน์ชื่อ: เลือกความหมาย 'ชื่อ' หรือ 'ชื่อ-สกุล' ให้คอลัมน์หนึ่ง",
-                "no name column: give one column the meaning 'first name' or 'full name'",
+                "ไม่มีคอลัมน์ชื่อ: เลือกความหมาย 'ชื่อ' หรือ 'ชื่อ-สกุล' ให้คอลัมน์หนึ่ง "
+                "(หรือใช้ --column full_name=หัวคอลัมน์)",
+                "no name column: give one column the meaning 'first name' or 'full name' "
+                "(or use --column full_name=HEADER)",
             )
         )
+        return InvitationPlan(
+            workshop_id, located.source.name, located.header_row, [], [], problems, located
+        )
     sectors = SectorReader(session, workshop_id)
+    # Held so that checking each person's sector finds it in the session, not the file.
+    loaded = session.scalars(select(Sector).where(Sector.workshop_id == workshop_id)).all()
     name_column = "first_name" if located.has("first_name") else "full_name"
     with_sector_column = located.has("sector")
 
@@ -324,6 +332,7 @@ def _plan(session: Session, workshop_id: str, located: LocatedTable) -> Invitati
             )
         )
 
+    del loaded
     if not invitees and not problems:
         problems.append(
             problem(None, None, "ไม่มีรายชื่อใต้แถวหัวตาราง", "no people below the header row")

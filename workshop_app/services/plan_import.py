@@ -32,7 +32,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from workshop_app.errors import FieldError, UserError
-from workshop_app.export.xlsx_template import (
+from workshop_app.models import BudgetList
+from workshop_app.readers.tables import MAX_ROWS, check_zip, column_letter
+from workshop_app.services.plan_template import (
     ACTIVITY_COLUMNS,
     ACTIVITY_SHEET,
     PROJECT_SHEET,
@@ -43,8 +45,6 @@ from workshop_app.export.xlsx_template import (
     issue_choice,
     project_columns,
 )
-from workshop_app.models import BudgetList
-from workshop_app.readers.tables import MAX_ROWS, check_zip, column_letter
 from workshop_app.services.projects import (
     BUDGET_LIST_LABELS,
     FISCAL_YEARS,

@@ -469,16 +469,19 @@ def locate_table(
                 f"no sheet '{choice.sheet}'",
             )
     wanted_headers = {header_key(h): m for m, h in choice.columns.items()}
-    best: tuple[int, Table, int] | None = None  # (score, sheet, header index)
+    # The header row names two meanings or more; one naming a required meaning is
+    # better, then one naming more. A table whose required column has a header the app
+    # cannot know is still found: the preview lets the user name that column.
+    best: tuple[tuple[bool, int], Table, int] | None = None  # (score, sheet, header index)
     for sheet in sheets:
         for index, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
             named = _header_score(row, lookup)
             keys = {header_key(c.text) for c in row}
-            forced = {m for k, m in wanted_headers.items() if k in keys}
-            named |= forced
-            if not (named & set(required)) or len(named) < 2:
+            named |= {m for k, m in wanted_headers.items() if k in keys}
+            named.discard(SEQUENCE.key)
+            if len(named) < 2:
                 continue
-            score = len(named)
+            score = (bool(named & set(required)), len(named))
             if best is None or score > best[0]:
                 best = (score, sheet, index)
     if best is None:

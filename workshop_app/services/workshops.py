@@ -293,6 +293,15 @@ def list_issues(session: Session, workshop_id: str) -> list[NumberedRow]:
     ]
 
 
+def issue_indicators(session: Session, workshop_id: str) -> dict[str, str]:
+    """The indicators written for each strategic issue (deleted ones too: a project
+    may still sit under one), by issue id."""
+    statement = select(StrategicIssue.id, StrategicIssue.indicators).where(
+        StrategicIssue.workshop_id == workshop_id
+    )
+    return {issue_id: text or "" for issue_id, text in session.execute(statement)}
+
+
 def list_agenda(session: Session, workshop_id: str) -> list[NumberedRow]:
     return [
         NumberedRow(a.id, a.number, a.title, a.notes, a.resolution, a.shows_results)

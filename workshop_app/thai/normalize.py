@@ -8,6 +8,7 @@ have the same normalized form.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -28,6 +29,9 @@ _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
 _TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
 
 
+# Cached: an imported list repeats its organisations and sectors, and each name is
+# normalised again when it is checked, keyed and stored.
+@functools.lru_cache(maxsize=1 << 16)
 def normalize_thai(text: str) -> str:
     """Return ``text`` with typing errors repaired and white space folded."""
     text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)

@@ -28,6 +28,7 @@ from workshop_app.ui.about_dialog import AboutDialog
 from workshop_app.ui.board_data import BoardData
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.dialogs import NewWorkshopDialog, OpenWorkshopDialog
+from workshop_app.ui.import_dialog import IDEAS, INVITATIONS, ImportPreviewDialog
 from workshop_app.ui.pages.action_plan_page import ActionPlanPage
 from workshop_app.ui.pages.board_page import BoardPage
 from workshop_app.ui.pages.minutes_page import MinutesPage
@@ -297,53 +298,20 @@ class MainWindow(QMainWindow):
         if path:
             self.import_invitation_file(Path(path))
 
-    def import_invitation_file(self, path: Path) -> None:
-        """Check the whole file first (nothing written), then ask, then write it at once."""
-        workshop_id = self.context.workshop_id
+    def import_invitation_file(self, path: Path) -> ImportPreviewDialog | None:
+        """Preview the whole file (nothing written); import it once the user accepts."""
         try:
-            plan = self.context.read(
-                lambda s: invitation_import.read_invitation_list(s, workshop_id, path)
-            )
+            dialog = ImportPreviewDialog(self.context, path, INVITATIONS, self)
         except UserError as exc:
             self.show_error(exc.message(self.context.language))
-            return
-        question = QMessageBox(self)
-        question.setObjectName("importConfirmBox")
-        question.setIcon(QMessageBox.Icon.Question)
-        question.setWindowTitle(self.tr("Import invitation list"))
-        text = self.tr("{count} people found in {file}.").format(
-            count=len(plan.invitees), file=plan.file_name
-        )
-        if plan.likely_duplicates:
-            text += "\n" + self.tr(
-                "{count} of them look already registered (same name and organisation)."
-            ).format(count=len(plan.likely_duplicates))
-            question.setDetailedText(
-                "\n".join(
-                    self.tr("Row {row}: {name} ({organisation})").format(
-                        row=invitee.source_row,
-                        name=existing.full_name,
-                        organisation=existing.organisation,
-                    )
-                    for invitee, existing in plan.likely_duplicates
-                )
-            )
-        question.setText(text)
-        import_all = question.addButton(self.tr("Import all"), QMessageBox.ButtonRole.AcceptRole)
-        skip = (
-            question.addButton(self.tr("Skip likely duplicates"), QMessageBox.ButtonRole.AcceptRole)
-            if plan.likely_duplicates
-            else None
-        )
-        question.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+            return None
 
-        def finished(_result: int) -> None:
-            clicked = question.clickedButton()
-            if clicked not in (import_all, skip):
-                return
+        def accepted() -> None:
+            plan = dialog.plan
+            assert isinstance(plan, invitation_import.InvitationPlan)
             added = self.context.run(
                 lambda s: invitation_import.apply_invitation_plan(
-                    s, plan, skip_likely_duplicates=clicked is skip
+                    s, plan, file_duplicates=dialog.duplicates
                 ),
                 Changes.ATTENDEES,
             )
@@ -352,8 +320,9 @@ class MainWindow(QMainWindow):
                     self.tr("Imported {count} people.").format(count=added), 15000
                 )
 
-        question.finished.connect(finished)
-        question.open()
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
 
     def open_projector(self) -> None:
         """F9 and the board's button: show the projector, or hide it when it is shown."""
@@ -399,22 +368,29 @@ class MainWindow(QMainWindow):
         if path:
             self.import_idea_file(Path(path))
 
-    def import_idea_file(self, path: Path) -> None:
-        """Check the whole file (nothing written), then add every card in one transaction."""
-        workshop_id = self.context.workshop_id
+    def import_idea_file(self, path: Path) -> ImportPreviewDialog | None:
+        """Preview the whole file (nothing written), then add every card in one transaction."""
         try:
-            plan = self.context.read(lambda s: idea_import.read_idea_file(s, workshop_id, path))
+            dialog = ImportPreviewDialog(self.context, path, IDEAS, self)
         except UserError as exc:
             self.show_error(exc.message(self.context.language))
-            return
-        added = self.context.run(lambda s: idea_import.apply_idea_plan(s, plan), Changes.IDEAS)
-        if added is not None:
-            self.statusBar().showMessage(
-                self.tr("Imported {count} ideas from {file}.").format(
-                    count=added, file=plan.file_name
-                ),
-                15000,
-            )
+            return None
+
+        def accepted() -> None:
+            plan = dialog.plan
+            assert isinstance(plan, idea_import.IdeaImportPlan)
+            added = self.context.run(lambda s: idea_import.apply_idea_plan(s, plan), Changes.IDEAS)
+            if added is not None:
+                self.statusBar().showMessage(
+                    self.tr("Imported {count} ideas from {file}.").format(
+                        count=added, file=plan.file_name
+                    ),
+                    15000,
+                )
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
 
     def back_up(self) -> None:
         try:

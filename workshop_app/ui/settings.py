@@ -52,6 +52,12 @@ BUNDLE_FOLDER: Setting[str] = Setting(
     "sync/bundle_folder", "", "Folder of the last bundle exported or imported"
 )
 
+# What the user said each column of an imported file holds, by the file's set of headers:
+# {"invitations:<hash of the headers>": {"<column index>": "<meaning>"}}
+IMPORT_COLUMNS: Setting[dict] = Setting(
+    "import/columns", {}, "Column meanings chosen in the import preview, per set of headers"
+)
+
 
 _settings_file: str | None = None
 

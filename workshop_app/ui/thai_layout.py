@@ -160,16 +160,19 @@ class ThaiLabel(QLabel):
         self.setWordWrap(True)  # tells layouts the height depends on the width
         self.setTextFormat(Qt.TextFormat.PlainText)
         self._laid: dict[tuple[int, str], tuple[str, ...]] = {}  # (room, font): lines
+        self._widest: dict[str, int] = {}  # font: the widest word's width
         self.setText(text)
 
     def setText(self, text: str) -> None:  # QLabel's name, on purpose
         if text != self.text():
             self._laid.clear()
+            self._widest.clear()
             super().setText(text)
 
     def relayout(self) -> None:
         """Lay the text out again (the dictionary has loaded)."""
         self._laid.clear()
+        self._widest.clear()
         self.updateGeometry()
         self.update()
 
@@ -194,7 +197,15 @@ class ThaiLabel(QLabel):
         return margins.top() + margins.bottom() + 2 * self.margin()
 
     def _widest_word(self) -> int:
-        """The widest piece a line can hold: a word, or a part of a compound."""
+        """The widest piece a line can hold: a word, or a part of a compound (asked on
+        every layout pass: remembered)."""
+        key = f"{self.font().key()} {dictionary_loaded()}"
+        found = self._widest.get(key)
+        if found is None:
+            found = self._widest[key] = self._measure_widest_word()
+        return found
+
+    def _measure_widest_word(self) -> int:
         measure = measure_for(self.font())
         if dictionary_loaded():
             pieces = [piece.strip() for piece in break_pieces(self.text().replace("\n", " "))]

@@ -209,8 +209,10 @@ def test_default_name_and_all_workshops(
     qtbot: QtBot, context: WorkshopContext, tmp_path: Path, store: QSettings
 ) -> None:
     page = make_page(qtbot, context)
+    # Cut between words: "จังหวัดสงขลา" is one (a province with its prefix), too long
+    # for the 40 characters left.
     assert page.default_bundle_name(dt.date(2026, 3, 7)) == (
-        "ประชุมเชิงปฏิบัติการทบทวนแผนพัฒนาจังหวัด 2569-03-07.wsbundle"
+        "ประชุมเชิงปฏิบัติการทบทวนแผนพัฒนา 2569-03-07.wsbundle"
     )
     context.run(
         lambda s: workshops.create_workshop(s, "ประชุมอีกงาน", WorkshopKind.OTHER), Changes.NONE

@@ -155,6 +155,7 @@ def main(argv: list[str]) -> int:
         projector.resize(1280, 720)
         cuts: list[str] = []
         plain: list[str] = []
+        overflows: list[str] = []
         for number in range(len(page.columns) - len(ISSUE_TITLES), len(page.columns)):
             page.go_to_issue(number)
             for text in CARDS:
@@ -169,6 +170,13 @@ def main(argv: list[str]) -> int:
                     shown, _height = delegate._shown(row.text, width)
                     lines = qt_lines(shown, delegate.text_font, width)
                     cuts += cuts_in(row.text, lines, delegate.text_font, width, "board card")
+                    # What paint draws: as many lines, none wider than the card.
+                    drawn = delegate._static_text(shown, width).size()
+                    one_line = delegate._static_text("ก", width).size().height()
+                    if drawn.width() > width + 1 or abs(
+                        drawn.height() - len(lines) * one_line
+                    ) > len(lines):
+                        overflows.append(f"{row.text}: {drawn.width()}x{drawn.height()}")
                     raw = qt_lines(row.text, delegate.text_font, width)
                     plain += cuts_in(row.text, raw, delegate.text_font, width, "plain Qt")
                 cuts += label_cuts(column.header, "column header")
@@ -191,6 +199,7 @@ def main(argv: list[str]) -> int:
         report = {
             "libthai_loaded": libthai_loaded(),
             "cuts": cuts,
+            "overflows": overflows,
             "plain_qt_cuts": len(plain),
             "cards_checked": sum(c.model.rowCount() for c in page.columns),
             "header_minimum_width": header.minimumSizeHint().width(),

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app import __version__, licenses
 from workshop_app.db.database import head_revision
+from workshop_app.ui.thai_layout import ThaiLabel
 
 # Both names are shown whatever the UI language, so they are not translated.
 APP_NAME_TH = "โปรแกรมประชุมเชิงปฏิบัติการจัดทำแผนพัฒนาจังหวัด"
@@ -66,7 +67,7 @@ class AboutDialog(QDialog):
         english_name = _heading(APP_NAME_EN, "aboutEnglishName", 1.15)
         self.version_label = QLabel(self.tr("Version {version}").format(version=__version__))
         self.version_label.setObjectName("aboutVersion")
-        description = QLabel(
+        description = ThaiLabel(
             self.tr(
                 "Offline app for Thai provincial planning workshops: registration, "
                 "brainstorming, voting, minutes and action plans."
@@ -132,14 +133,14 @@ class AboutDialog(QDialog):
 
     def _licenses_tab(self) -> QWidget:
         page = QWidget()
-        self.font_line = QLabel(
+        self.font_line = ThaiLabel(
             self.tr("Sarabun font: {license}, © The Sarabun Project Authors").format(
                 license=licenses.OFL_NAME
             )
         )
         self.font_line.setObjectName("aboutFontLicense")
         self.font_line.setWordWrap(True)
-        qt_line = QLabel(
+        qt_line = ThaiLabel(
             self.tr("Qt and PySide6: GNU Lesser General Public License version 3 (LGPL-3.0)")
         )
         qt_line.setWordWrap(True)
@@ -173,7 +174,7 @@ class AboutDialog(QDialog):
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.license_tree.itemActivated.connect(self._open_home_page)
-        note = QLabel(
+        note = ThaiLabel(
             self.tr(
                 "Each Python package is shown with the license it declares; its home page "
                 "has the source and the full license text."

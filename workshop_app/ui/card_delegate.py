@@ -144,7 +144,8 @@ class CardDelegate(QStyledItemDelegate):
         key = (text, width)
         static = self._static_texts.get(key)
         if static is None:
-            static = QStaticText(text)
+            # Plain-text QStaticText ignores "\n": the lines go as line separators.
+            static = QStaticText(text.replace("\n", "\u2028"))
             static.setTextFormat(Qt.TextFormat.PlainText)
             static.setTextWidth(-1)  # the lines are ours: Qt must not wrap them again
             static.prepare(QTransform(), self.text_font)

@@ -29,6 +29,7 @@ from workshop_app.services.workshops import SectorRow, WorkshopSummary
 from workshop_app.thai.dates import format_thai_date
 from workshop_app.thai.names import split_prefix
 from workshop_app.ui.context import WorkshopContext
+from workshop_app.ui.thai_layout import ThaiLabel
 from workshop_app.ui.widgets import Banner, ThaiDateEdit
 
 COMMON_PREFIXES = ("นาย", "นาง", "นางสาว", "ดร.", "ผศ.", "ผศ.ดร.", "รศ.ดร.", "ว่าที่ร้อยตรี")
@@ -166,7 +167,7 @@ class AttendeeDialog(QDialog):
         self.consent_special_needs = QCheckBox(
             self.tr("Explicitly agrees that the diet or access needs above are recorded")
         )
-        notice = QLabel(privacy_notice)
+        notice = ThaiLabel(privacy_notice)
         notice.setWordWrap(True)
         notice.setStyleSheet("color:#444; font-size:10pt;")
         self.message = Banner()

@@ -74,7 +74,7 @@ from workshop_app.sync.server import failure_reason
 from workshop_app.thai.collate import thai_sort_key
 from workshop_app.thai.dates import format_thai_date, format_thai_date_short
 from workshop_app.ui.item_models import RowTableModel
-from workshop_app.ui.thai_layout import Breaker
+from workshop_app.ui.thai_layout import Breaker, ThaiLabel
 from workshop_app.ui.widgets import Banner
 
 T = TypeVar("T")
@@ -438,7 +438,7 @@ class ProvincialView(QMainWindow):
         self.breaker = Breaker()
         self.delegate = WrappingDelegate(self.breaker, self)
 
-        self.notice = QLabel(
+        self.notice = ThaiLabel(
             self.tr(
                 "Read-only: workshops are changed on the laptops and arrive here when "
                 "they sync. Refresh (F5) reads the server again."
@@ -484,7 +484,7 @@ class ProvincialView(QMainWindow):
         self._selection_timer.setInterval(SELECTION_DELAY_MS)
         self._selection_timer.timeout.connect(self.show_selection)
 
-        self.hint = QLabel()
+        self.hint = ThaiLabel()
         self.hint.setObjectName("selectionHint")
         self.hint.setWordWrap(True)
         self.side_model = SideBySideModel(language)

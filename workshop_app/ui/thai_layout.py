@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.thai.linebreak import (
+    break_pieces,
     cut_clusters,
     display_text,
     fill_lines,
@@ -158,28 +159,34 @@ class ThaiLabel(QLabel):
         super().__init__(parent)
         self.setWordWrap(True)  # tells layouts the height depends on the width
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self._laid: tuple[int, str, tuple[str, ...]] | None = None  # room, font, lines
+        self._laid: dict[tuple[int, str], tuple[str, ...]] = {}  # (room, font): lines
+        self._widest: dict[str, int] = {}  # font: the widest word's width
         self.setText(text)
 
     def setText(self, text: str) -> None:  # QLabel's name, on purpose
         if text != self.text():
-            self._laid = None
+            self._laid.clear()
+            self._widest.clear()
             super().setText(text)
 
     def relayout(self) -> None:
         """Lay the text out again (the dictionary has loaded)."""
-        self._laid = None
+        self._laid.clear()
+        self._widest.clear()
         self.updateGeometry()
         self.update()
 
     def shown_lines(self, width: int | None = None) -> tuple[str, ...]:
         """The lines as drawn at ``width`` (the label's own by default)."""
         room = self._room(self.width()) if width is None else width
-        key = f"{self.font().key()} {dictionary_loaded()}"
-        if self._laid is None or self._laid[:2] != (room, key):
+        key = (room, f"{self.font().key()} {dictionary_loaded()}")
+        lines = self._laid.get(key)
+        if lines is None:
+            if len(self._laid) > 16:  # sizes asked while a layout settles
+                self._laid.clear()
             measure = measure_for(self.font())
-            self._laid = (room, key, tuple(wrap_lines(self.text(), measure, room)))
-        return self._laid[2]
+            lines = self._laid[key] = tuple(wrap_lines(self.text(), measure, room))
+        return lines
 
     def _room(self, width: int) -> int:
         margins = self.contentsMargins()
@@ -190,13 +197,21 @@ class ThaiLabel(QLabel):
         return margins.top() + margins.bottom() + 2 * self.margin()
 
     def _widest_word(self) -> int:
+        """The widest piece a line can hold: a word, or a part of a compound (asked on
+        every layout pass: remembered)."""
+        key = f"{self.font().key()} {dictionary_loaded()}"
+        found = self._widest.get(key)
+        if found is None:
+            found = self._widest[key] = self._measure_widest_word()
+        return found
+
+    def _measure_widest_word(self) -> int:
         measure = measure_for(self.font())
-        words = [
-            part
-            for line in self.text().split("\n")
-            for word in line.split()
-            for part in split_compound(word)
-        ]
+        if dictionary_loaded():
+            pieces = [piece.strip() for piece in break_pieces(self.text().replace("\n", " "))]
+            words = [part for piece in pieces if piece for part in split_compound(piece)]
+        else:
+            words = self.text().split()
         return int(max((measure(w) for w in words), default=0.0)) + 2
 
     def heightForWidth(self, width: int) -> int:
@@ -205,11 +220,19 @@ class ThaiLabel(QLabel):
         return int(lines * spacing + 0.999) + self._extra_height()
 
     def sizeHint(self) -> QSize:
+        """As QLabel sizes wrapped text: about 80 characters wide, narrower for a short
+        text (half as wide under four lines, a quarter under two)."""
         extra = self.width() - self._room(self.width())
         measure = measure_for(self.font())
-        widest = max((measure(line) for line in self.text().split("\n")), default=0.0)
-        width = int(widest) + 2 + extra
-        return QSize(width, self.heightForWidth(width))
+        width = int(80 * measure.metrics.averageCharWidth())
+        for lines_under, share in ((4, 2), (2, 4)):
+            lines = self.shown_lines(width)
+            widest = max((measure(line) for line in lines), default=0.0)
+            if len(lines) < lines_under and widest > width / share:
+                width = max(self._widest_word(), width // share)
+        lines = self.shown_lines(width)
+        widest = int(max((measure(line) for line in lines), default=0.0)) + 2
+        return QSize(widest + extra, self.heightForWidth(widest + extra))
 
     def minimumSizeHint(self) -> QSize:
         extra = self.width() - self._room(self.width())

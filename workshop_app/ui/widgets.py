@@ -9,7 +9,6 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.thai.dates import format_thai_date, parse_thai_date
 from workshop_app.thai.linebreak import wrap
+from workshop_app.ui.thai_layout import ThaiLabel
 
 
 class ThaiDateEdit(QLineEdit):
@@ -56,8 +56,9 @@ class ThaiDateEdit(QLineEdit):
             self.date_edited.emit(value)
 
 
-class Banner(QLabel):
-    """A coloured one-line message: the door staff see at a glance what happened."""
+class Banner(ThaiLabel):
+    """A coloured message: the door staff see at a glance what happened. Its lines break
+    between Thai words on every platform (ThaiLabel)."""
 
     STYLES: ClassVar[dict[str, str]] = {
         "ok": "background:#e3f4e8; color:#14532d; border:1px solid #86c79b;",
@@ -66,8 +67,7 @@ class Banner(QLabel):
     }
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
+        super().__init__(parent=parent)
         self.clear_message()
 
     def show_message(self, text: str, kind: str = "ok") -> None:

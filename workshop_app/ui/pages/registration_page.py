@@ -35,6 +35,7 @@ from workshop_app.ui.commands import (
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.dialogs import AttendeeDialog
 from workshop_app.ui.item_models import AttendeeTableModel, SectorCountsModel, local_time
+from workshop_app.ui.thai_layout import ThaiLabel
 from workshop_app.ui.widgets import Banner
 
 SEARCH_LIMIT = 50
@@ -94,7 +95,7 @@ class RegistrationPage(QWidget):
         counts_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.present_total = QLabel()
         self.present_total.setStyleSheet("font-size:20pt; font-weight:bold;")
-        self.notice = QLabel()
+        self.notice = ThaiLabel()
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color:#555; font-size:9pt;")
 

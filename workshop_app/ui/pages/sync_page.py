@@ -69,6 +69,7 @@ from workshop_app.ui import settings
 from workshop_app.ui.commands import ServiceCommand, short_label
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.item_models import RowTableModel
+from workshop_app.ui.thai_layout import ThaiLabel
 from workshop_app.ui.widgets import Banner
 
 BUNDLE_SUFFIX = ".wsbundle"
@@ -360,7 +361,7 @@ class SyncPage(QWidget):
 
         # Bundle files
         bundle_box = QGroupBox(self.tr("Bundle file (USB stick)"))
-        bundle_help = QLabel(
+        bundle_help = ThaiLabel(
             self.tr(
                 "Copy data to a computer without the internet: export a bundle file, carry "
                 "it on a USB stick, and import it there. Importing the same file twice "
@@ -432,7 +433,7 @@ class SyncPage(QWidget):
         self.progress.setVisible(False)
         self.message = Banner()
         summary_box = QGroupBox(self.tr("What arrived"))
-        self.source_label = QLabel(self.tr("Nothing imported or synced yet."))
+        self.source_label = ThaiLabel(self.tr("Nothing imported or synced yet."))
         self.source_label.setWordWrap(True)
         self.summary_model = SummaryModel()
         self.summary = QTableView()
@@ -464,7 +465,7 @@ class SyncPage(QWidget):
 
         # Conflicts to review
         review_box = QGroupBox(self.tr("Conflicting edits to review"))
-        review_help = QLabel(
+        review_help = ThaiLabel(
             self.tr(
                 "Two computers changed the same item without seeing each other's change. "
                 "The later change is in use; the other version is kept here until you "
@@ -488,7 +489,7 @@ class SyncPage(QWidget):
         selection = self.conflict_view.selectionModel()
         selection.currentRowChanged.connect(lambda _now, _before: self._show_current())
         self.conflict_count = QLabel()
-        self.versions_label = QLabel()
+        self.versions_label = ThaiLabel()
         self.versions_label.setWordWrap(True)
         self.difference_model = DifferenceTableModel()
         self.difference_view = QTableView()

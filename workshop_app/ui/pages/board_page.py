@@ -743,6 +743,12 @@ class BoardPage(QWidget):
         if column is None:
             self.banner.show_message(self.tr("Add a strategic issue first (Setup page)."), "error")
             return
+        if not self.entry.text().strip():
+            # A hint beside the box, not a box to click away: Enter on an empty entry
+            # happens all the time while the room is still talking.
+            self.banner.show_message(self.tr("Type the idea first, then press Enter."), "warn")
+            self.entry.setFocus()
+            return
         idea_id = str(uuid.uuid4())
         command = add_idea_command(
             self.context, column.model.issue.id, self.draft_from_entry(), idea_id

@@ -119,161 +119,171 @@
 <context>
     <name>ActionPlanPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="71"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="72"/>
         <source>Project</source>
         <translation>โครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="71"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="72"/>
         <source>Priority</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="71"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="72"/>
         <source>Budget</source>
         <translation>งบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="81"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="82"/>
         <source>Promote ideas…</source>
         <translation>เลือกความคิดเป็นโครงการ…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="83"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="332"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="84"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="333"/>
         <source>New project</source>
         <translation>โครงการใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="85"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="86"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="88"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="89"/>
         <source>Move up</source>
         <translation>เลื่อนขึ้น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="91"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="92"/>
         <source>Move down</source>
         <translation>เลื่อนลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="115"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="116"/>
         <source>Total</source>
         <translation>ยอดรวม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="115"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="116"/>
         <source>Baht</source>
         <translation>บาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="123"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="124"/>
         <source>Reference lists…</source>
         <translation>รายการอ้างอิง…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="125"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="126"/>
         <source>Export action plan (Excel)…</source>
         <translation>ส่งออกแผนปฏิบัติราชการ (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="127"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="128"/>
         <source>Export template for agencies…</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="129"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="130"/>
         <source>Import filled template…</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="134"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="135"/>
         <source>Budget totals</source>
         <translation>สรุปงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="213"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="214"/>
         <source>Issue {number}: {title}</source>
         <translation>ประเด็นที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="274"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="275"/>
         <source>round {number}: rank {rank}, score {score}</source>
         <translation>รอบที่ {number}: อันดับ {rank} คะแนน {score}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="293"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="294"/>
         <source>Whole plan</source>
         <translation>รวมทั้งแผน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="296"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="297"/>
         <source>Issue {number}</source>
         <translation>ประเด็นที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="298"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="299"/>
         <source>(no funding source)</source>
         <translation>(ไม่ระบุแหล่งงบประมาณ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="327"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="328"/>
         <source>Add a strategic issue on the setup page first.</source>
         <translation>กรุณาเพิ่มประเด็นการพัฒนาในหน้าตั้งค่างานประชุมก่อน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="367"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="368"/>
         <source>Vote round {number}: {title}</source>
         <translation>รอบการลงคะแนนที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="374"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="375"/>
         <source>Project ideas of issue {number} (no vote)</source>
         <translation>ข้อเสนอโครงการของประเด็นที่ {number} (ไม่ได้ลงคะแนน)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="394"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="395"/>
         <source>%n project(s) added</source>
         <translation>
             <numerusform>เพิ่มโครงการ %n โครงการ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="410"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="411"/>
         <source>Edit reference lists</source>
         <translation>แก้ไขรายการอ้างอิง</translation>
     </message>
     <message>
         <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="426"/>
+        <source>Action plan template for agencies</source>
+        <translation>แบบฟอร์มแผนปฏิบัติราชการสำหรับหน่วยงาน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="426"/>
+        <source>Action plan</source>
+        <translation>แผนปฏิบัติราชการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="430"/>
         <source>Export template for agencies</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="426"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="430"/>
         <source>Export action plan</source>
         <translation>ส่งออกแผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="429"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="461"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="433"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="465"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>แฟ้ม Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="453"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="457"/>
         <source>Wrote {path}</source>
         <translation>บันทึกแฟ้ม {path} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="459"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="463"/>
         <source>Import filled template</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="476"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="480"/>
         <source>Imported {file}: {created} new, {updated} updated, {unchanged} unchanged projects</source>
         <translation>นำเข้าแฟ้ม {file} แล้ว: โครงการใหม่ {created} ปรับปรุง {updated} ไม่เปลี่ยนแปลง {unchanged} โครงการ</translation>
     </message>
@@ -442,166 +452,166 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="246"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="260"/>
         <source>Filter cards (Ctrl+F)</source>
         <translation>กรองการ์ด (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="275"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="289"/>
         <source>Type an idea, Enter adds it to the current issue (F5 kind, F6 sector)</source>
         <translation>พิมพ์ความคิดเห็น กด Enter เพื่อเพิ่มในประเด็นปัจจุบัน (F5 ประเภท, F6 ภาคส่วน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="291"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="305"/>
         <source>Group</source>
         <translation>กลุ่ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="293"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="307"/>
         <source>Add (Enter)</source>
         <translation>เพิ่ม (Enter)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="313"/>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="714"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="327"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="740"/>
         <source>Possible duplicates</source>
         <translation>การ์ดที่อาจซ้ำกัน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="314"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="328"/>
         <source>Merge selected card into this one</source>
         <translation>รวมการ์ดที่เลือกเข้ากับการ์ดนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="316"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="330"/>
         <source>Merge selected cards (Ctrl+M)</source>
         <translation>รวมการ์ดที่เลือก (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="322"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="336"/>
         <source>Take out of the merge (Ctrl+Shift+M)</source>
         <translation>แยกออกจากการรวม (Ctrl+Shift+M)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="324"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="338"/>
         <source>Merging</source>
         <translation>การรวมการ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="330"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="344"/>
         <source>Cards merged into the selected card</source>
         <translation>การ์ดที่รวมอยู่ในการ์ดที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="335"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="349"/>
         <source>Timer and projector</source>
         <translation>ตัวจับเวลาและจอโปรเจกเตอร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="344"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="358"/>
         <source> min</source>
         <translation> นาที</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="350"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="364"/>
         <source>Reset</source>
         <translation>ตั้งใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="357"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="371"/>
         <source>Projector shows all issues</source>
         <translation>จอโปรเจกเตอร์แสดงทุกประเด็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="367"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="381"/>
         <source>Cards per sector (current issue)</source>
         <translation>จำนวนการ์ดตามภาคส่วน (ประเด็นปัจจุบัน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="462"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="476"/>
         <source>No sector</source>
         <translation>ไม่ระบุภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="476"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="490"/>
         <source>All kinds</source>
         <translation>ทุกประเภท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="479"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="493"/>
         <source>All sectors</source>
         <translation>ทุกภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="258"/>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="571"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="272"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="597"/>
         <source>Showing {shown} of {total} cards</source>
         <translation>แสดง {shown} จาก {total} การ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="431"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="445"/>
         <source>Hide projector (F9)</source>
         <translation>ปิดจอโปรเจกเตอร์ (F9)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="431"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="445"/>
         <source>Show on projector (F9)</source>
         <translation>แสดงบนจอโปรเจกเตอร์ (F9)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="574"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="600"/>
         <source>{total} cards</source>
         <translation>{total} การ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="585"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="611"/>
         <source>No sector: {count}</source>
         <translation>ไม่ระบุภาคส่วน: {count}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="588"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="614"/>
         <source>No cards yet</source>
         <translation>ยังไม่มีการ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="618"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="644"/>
         <source>Pause</source>
         <translation>หยุดชั่วคราว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="618"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="644"/>
         <source>Start</source>
         <translation>เริ่ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="710"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="736"/>
         <source>Already on the board? Similar cards:</source>
         <translation>มีบนกระดานแล้วหรือยัง การ์ดที่คล้ายกัน:</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="718"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="744"/>
         <source>Possible duplicates of the selected card:</source>
         <translation>การ์ดที่อาจซ้ำกับการ์ดที่เลือก:</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="744"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="770"/>
         <source>Add a strategic issue first (Setup page).</source>
         <translation>กรุณาเพิ่มประเด็นยุทธศาสตร์ก่อน (หน้าตั้งค่างานประชุม)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="749"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="775"/>
         <source>Type the idea first, then press Enter.</source>
         <translation>พิมพ์ความคิดเห็นก่อน แล้วกด Enter</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="781"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="807"/>
         <source>Move %n card(s)</source>
         <translation>
             <numerusform>ย้ายการ์ด %n ใบ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="836"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="862"/>
         <source>Select two or more cards to merge (Ctrl+click or Shift+click).</source>
         <translation>เลือกการ์ดตั้งแต่ 2 ใบขึ้นไปเพื่อรวม (Ctrl+คลิก หรือ Shift+คลิก)</translation>
     </message>
@@ -1044,103 +1054,108 @@
 <context>
     <name>MinutesPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="59"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="60"/>
         <source>What was presented and discussed</source>
         <translation>สาระที่นำเสนอและอภิปรายในวาระนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="61"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="62"/>
         <source>e.g. Noted / Approved as proposed</source>
         <translation>เช่น รับทราบ / เห็นชอบตามที่เสนอ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="64"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="65"/>
         <source>Report the brainstorm and vote results under this item</source>
         <translation>รายงานผลการระดมความคิดเห็นและการลงคะแนนไว้ในวาระนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="67"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="68"/>
         <source>Agenda item</source>
         <translation>ระเบียบวาระ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="69"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="70"/>
         <source>Record</source>
         <translation>บันทึกการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="71"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="72"/>
         <source>Resolution</source>
         <translation>มติที่ประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="76"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="77"/>
         <source>Signatures</source>
         <translation>ผู้ลงนาม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="79"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="80"/>
         <source>Minutes taken by</source>
         <translation>ผู้จดรายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="80"/>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="82"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="81"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="83"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="81"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="82"/>
         <source>Checked by</source>
         <translation>ผู้ตรวจรายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="90"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="91"/>
         <source>Thai digits (๑ ๒ ๓)</source>
         <translation>ใช้เลขไทย (๑ ๒ ๓)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="92"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="93"/>
         <source>Appendix listing every idea</source>
         <translation>ภาคผนวกรายการความคิดเห็นทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="96"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="97"/>
         <source>Update preview</source>
         <translation>ปรับตัวอย่าง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="98"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="99"/>
         <source>Export PDF…</source>
         <translation>ส่งออก PDF…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="100"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="101"/>
         <source>Export Word (DOCX)…</source>
         <translation>ส่งออก Word (DOCX)…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="118"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="119"/>
         <source>Agenda</source>
         <translation>ระเบียบวาระการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="245"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="246"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="245"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="246"/>
         <source>Word document (*.docx)</source>
         <translation>เอกสาร Word (*.docx)</translation>
     </message>
     <message>
         <location filename="../../workshop_app/ui/pages/minutes_page.py" line="247"/>
+        <source>Minutes</source>
+        <translation>รายงานการประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="249"/>
         <source>Export minutes</source>
         <translation>ส่งออกรายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="259"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="261"/>
         <source>Wrote {path}</source>
         <translation>บันทึกแฟ้ม {path} แล้ว</translation>
     </message>

@@ -903,3 +903,27 @@ def test_issue_renamed_on_setup_rebuilds_the_columns(
     assert board.current == 1 and page.columns[1].current
     _type_idea(qtbot, page, NEW_IDEA)
     assert _ideas(context, issue.id)[-1].text == NEW_IDEA
+
+
+def test_editing_a_card_of_an_overview_column_stores_it_quietly(
+    qtbot: QtBot, window: MainWindow, context: WorkshopContext
+) -> None:
+    """The overview columns share a delegate: editing one of their cards (Tab into the
+    column, F2) made every other column warn "commitData called with an editor that does
+    not belong to this view" (Qt warnings fail these tests)."""
+    page = window.board_page
+    column = page.columns[2]
+    assert column is not page.current_column()
+    card = column.model.rows()[0]
+    column.view.setFocus()
+    qtbot.waitUntil(column.view.hasFocus)
+    column.view.setCurrentIndex(column.proxy.mapFromSource(column.model.index(0)))
+    qtbot.keyClick(column.view, Qt.Key.Key_F2)
+    assert column.view.state() == QAbstractItemView.State.EditingState
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.setText("ปรับปรุงถนนสายหลักเข้าตำบลบ้านพรุ")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: column.view.state() != QAbstractItemView.State.EditingState)
+    stored = {row.id: row.text for row in _ideas(context)}
+    assert stored[card.id] == "ปรับปรุงถนนสายหลักเข้าตำบลบ้านพรุ"

@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -60,7 +60,7 @@ from workshop_app.ui.vote_commands import (
     tally_command,
     withdraw_ballot_command,
 )
-from workshop_app.ui.widgets import set_header_labels, wrapped_header
+from workshop_app.ui.widgets import hidden_behind_another_page, set_header_labels, wrapped_header
 
 TALLY_HEADER_WIDTH = 80  # pixels: sector names wrap so that the ideas keep the width
 IDEA_COLUMN_MIN = 280  # pixels
@@ -214,6 +214,15 @@ class VotingPage(QWidget):
 
     def _on_changed(self, changes: Changes) -> None:
         if changes & (Changes.VOTES | Changes.IDEAS | Changes.ATTENDEES | Changes.SECTORS):
+            if hidden_behind_another_page(self):
+                self._reload_when_shown = True  # every card typed on the board: not now
+            else:
+                self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if getattr(self, "_reload_when_shown", False):
+            self._reload_when_shown = False
             self.reload()
 
     def current_round(self) -> RoundRow | None:

@@ -30,6 +30,10 @@ def _wheel(widget: QWidget, steps: int) -> None:
     QApplication.sendEvent(widget, event)
 
 
+def _value(box: QComboBox | QSpinBox) -> int:
+    return box.currentIndex() if isinstance(box, QComboBox) else box.value()
+
+
 def test_wheel_over_an_unfocused_dropdown_of_the_project_brief_changes_nothing(
     qtbot: QtBot, context: WorkshopContext
 ) -> None:
@@ -42,18 +46,19 @@ def test_wheel_over_an_unfocused_dropdown_of_the_project_brief_changes_nothing(
     page.show()
     qtbot.waitExposed(page)
     before = context.read(lambda s: projects.list_projects(s, context.workshop_id))[0]
-    boxes = [page.form.issue, page.form.priority, *page.form.choices.values()]
-    shown = [
-        (box, box.currentIndex() if isinstance(box, QComboBox) else box.value()) for box in boxes
+    boxes: list[QComboBox | QSpinBox] = [
+        page.form.issue,
+        page.form.priority,
+        *page.form.choices.values(),
     ]
+    shown = [(box, _value(box)) for box in boxes]
     page.form.lines["name"].setFocus()
-    for box, _value in shown:
+    for box, _before in shown:
         _wheel(box, -1)
         _wheel(box, 1)
         _wheel(box, -1)
     for box, value in shown:
-        now = box.currentIndex() if isinstance(box, QComboBox) else box.value()
-        assert now == value, box
+        assert _value(box) == value, box
     after = context.read(lambda s: projects.list_projects(s, context.workshop_id))[0]
     assert after.draft == before.draft
     assert context.undo_stack.count() == 0

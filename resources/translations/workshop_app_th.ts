@@ -140,7 +140,7 @@
     </message>
     <message>
         <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="84"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="333"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="339"/>
         <source>New project</source>
         <translation>โครงการใหม่</translation>
     </message>
@@ -195,95 +195,95 @@
         <translation>สรุปงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="214"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="220"/>
         <source>Issue {number}: {title}</source>
         <translation>ประเด็นที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="275"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="281"/>
         <source>round {number}: rank {rank}, score {score}</source>
         <translation>รอบที่ {number}: อันดับ {rank} คะแนน {score}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="294"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="300"/>
         <source>Whole plan</source>
         <translation>รวมทั้งแผน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="297"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="303"/>
         <source>Issue {number}</source>
         <translation>ประเด็นที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="299"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="305"/>
         <source>(no funding source)</source>
         <translation>(ไม่ระบุแหล่งงบประมาณ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="328"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="334"/>
         <source>Add a strategic issue on the setup page first.</source>
         <translation>กรุณาเพิ่มประเด็นการพัฒนาในหน้าตั้งค่างานประชุมก่อน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="368"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="374"/>
         <source>Vote round {number}: {title}</source>
         <translation>รอบการลงคะแนนที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="375"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="381"/>
         <source>Project ideas of issue {number} (no vote)</source>
         <translation>ข้อเสนอโครงการของประเด็นที่ {number} (ไม่ได้ลงคะแนน)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="395"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="401"/>
         <source>%n project(s) added</source>
         <translation>
             <numerusform>เพิ่มโครงการ %n โครงการ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="411"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="417"/>
         <source>Edit reference lists</source>
         <translation>แก้ไขรายการอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="426"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="432"/>
         <source>Action plan template for agencies</source>
         <translation>แบบฟอร์มแผนปฏิบัติราชการสำหรับหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="426"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="432"/>
         <source>Action plan</source>
         <translation>แผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="430"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="436"/>
         <source>Export template for agencies</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="430"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="436"/>
         <source>Export action plan</source>
         <translation>ส่งออกแผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="433"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="465"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="439"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="471"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>แฟ้ม Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="457"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="463"/>
         <source>Wrote {path}</source>
         <translation>บันทึกแฟ้ม {path} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="463"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="469"/>
         <source>Import filled template</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="480"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="486"/>
         <source>Imported {file}: {created} new, {updated} updated, {unchanged} unchanged projects</source>
         <translation>นำเข้าแฟ้ม {file} แล้ว: โครงการใหม่ {created} ปรับปรุง {updated} ไม่เปลี่ยนแปลง {unchanged} โครงการ</translation>
     </message>
@@ -2290,7 +2290,7 @@ Workshops: {titles}</source>
     </message>
     <message>
         <location filename="../../workshop_app/ui/pages/voting_page.py" line="91"/>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="254"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="263"/>
         <source>Open voting</source>
         <translation>เปิดลงคะแนน</translation>
     </message>
@@ -2350,48 +2350,48 @@ Workshops: {titles}</source>
         <translation>บัตรลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="254"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="263"/>
         <source>Reopen voting</source>
         <translation>เปิดลงคะแนนอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="265"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="274"/>
         <source>No vote round yet: make one with New round.</source>
         <translation>ยังไม่มีรอบการลงคะแนน กด สร้างรอบใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="346"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="355"/>
         <source>Rank {rank}</source>
         <translation>อันดับ {rank}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="350"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="359"/>
         <source>All</source>
         <translation>รวมทุกสี</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="361"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="370"/>
         <source>Criteria scores are entered sheet by sheet on the Ballots tab.</source>
         <translation>คะแนนตามเกณฑ์บันทึกทีละใบในแท็บ บัตรลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="369"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="378"/>
         <source>Counts from the wall: type a number and Enter. Sticker colours by sector go in their sector&apos;s column; counts of mixed colours in All.</source>
         <translation>ยอดนับจากผนัง: พิมพ์ตัวเลขแล้วกด Enter สติกเกอร์สีของภาคส่วนใส่ในช่องของภาคส่วนนั้น สติกเกอร์ปนกันใส่ในช่อง รวมทุกสี</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="373"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="382"/>
         <source>For each idea: how many paper forms put it at each rank.</source>
         <translation>แต่ละความคิด: จำนวนบัตรกระดาษที่ให้อยู่ในแต่ละอันดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="398"/>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="554"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="407"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="563"/>
         <source>Idea</source>
         <translation>ความคิด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="441"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="450"/>
         <source>Row {row}: “{text}” is not a whole number.</source>
         <translation>แถวที่ {row}: “{text}” ไม่ใช่จำนวนเต็ม</translation>
     </message>
@@ -2406,68 +2406,73 @@ Workshops: {titles}</source>
         <translation>{name} ลงคะแนนในรอบนี้แล้ว ต้องการแทนที่บัตรเดิมหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="507"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="516"/>
         <source>No.</source>
         <translation>เลขทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="507"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="516"/>
         <source>Voter</source>
         <translation>ผู้ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="507"/>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="575"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="516"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="589"/>
         <source>Sector</source>
         <translation>ภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="507"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="516"/>
         <source>Cast by</source>
         <translation>วิธีส่ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="513"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="522"/>
         <source>(anonymous paper form)</source>
         <translation>(บัตรกระดาษไม่ระบุชื่อ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="540"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="549"/>
         <source>No results yet</source>
         <translation>ยังไม่มีผล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="548"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="557"/>
         <source>{ballots} ballots ({cast}); {paper} counted on paper</source>
         <translation>บัตร {ballots} ใบ ({cast}) ยอดนับจากกระดาษ {paper}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="554"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="563"/>
         <source>Rank</source>
         <translation>อันดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="554"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="563"/>
         <source>Score</source>
         <translation>คะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="554"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="563"/>
         <source>Voters</source>
         <translation>ผู้ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="572"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="581"/>
         <source>No votes yet</source>
         <translation>ยังไม่มีการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="575"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="590"/>
+        <source>Present (stickers: voters not counted)</source>
+        <translation>มาประชุม (ติดสติกเกอร์: ไม่ได้นับผู้ลงคะแนน)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="592"/>
         <source>Voted / present</source>
         <translation>ลงคะแนน / มาประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="581"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="601"/>
         <source>Total</source>
         <translation>รวม</translation>
     </message>

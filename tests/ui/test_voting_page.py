@@ -28,7 +28,7 @@ from workshop_app.services.voting import BallotRow, RoundResults, RoundRow
 from workshop_app.ui import ballot_screen, settings
 from workshop_app.ui.ballot_form import EntryTable
 from workshop_app.ui.ballot_screen import BallotScreen
-from workshop_app.ui.context import WorkshopContext
+from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.pages import voting_page
 from workshop_app.ui.pages.voting_page import VotingPage
@@ -919,3 +919,24 @@ def test_new_round_dialog_shows_only_the_chosen_methods_settings(
     dialog.source.setCurrentIndex(top)
     assert "top" in shown()
     dialog.reject()
+
+
+def test_sticker_only_round_shows_who_was_present_not_zero_voters(
+    qtbot: QtBot, page: VotingPage, context: WorkshopContext
+) -> None:
+    """Stickers counted on the wall and typed in: no ballots, so "0 / 15" read as if
+    nobody voted. The table then shows who was present, and says why."""
+    round_id = _open_round(context)
+    vote_round = _show_round(page, round_id)
+    idea_id = vote_round.idea_ids[0]
+    context.run(lambda s: voting.set_tally(s, round_id, idea_id, None, 9), Changes.VOTES)
+    table = page.turnout_table
+    header = table.horizontalHeaderItem(1)
+    assert header is not None and "stickers" in header.text()
+    present = page.results.present if page.results else -1
+    last = table.item(table.rowCount() - 1, 1)
+    assert last is not None and last.text() == str(present)
+    assert all(
+        " / " not in (table.item(r, 1) or QTableWidgetItem()).text()
+        for r in range(table.rowCount())
+    )

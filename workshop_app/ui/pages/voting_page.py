@@ -581,15 +581,27 @@ class VotingPage(QWidget):
         self.chart.show_round(results, balanced=balanced, message=self.tr("No votes yet"))
 
         turnout = self.turnout_table
-        set_header_labels(turnout, [self.tr("Sector"), self.tr("Voted / present")])
+        # Stickers counted on the wall say nothing of who voted: "0 / 15" read as nobody.
+        stickers_only = count.ballots == 0 and count.paper_votes > 0
+        set_header_labels(
+            turnout,
+            [
+                self.tr("Sector"),
+                self.tr("Present (stickers: voters not counted)")
+                if stickers_only
+                else self.tr("Voted / present"),
+            ],
+        )
         turnout.setRowCount(len(results.turnout) + 1)
         for row, sector in enumerate(results.turnout):
             turnout.setItem(row, 0, QTableWidgetItem(sector.name))
-            turnout.setItem(row, 1, QTableWidgetItem(f"{sector.voted} / {sector.present}"))
+            shown = f"{sector.present}" if stickers_only else f"{sector.voted} / {sector.present}"
+            turnout.setItem(row, 1, QTableWidgetItem(shown))
         total = len(results.turnout)
         turnout.setItem(total, 0, QTableWidgetItem(self.tr("Total")))
         voted = sum(t.voted for t in results.turnout)
-        turnout.setItem(total, 1, QTableWidgetItem(f"{voted} / {results.present}"))
+        shown = f"{results.present}" if stickers_only else f"{voted} / {results.present}"
+        turnout.setItem(total, 1, QTableWidgetItem(shown))
         # Sector names in full: the table takes the width its contents need.
         turnout.resizeColumnsToContents()
         turnout.setMinimumWidth(

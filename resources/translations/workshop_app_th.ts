@@ -1365,27 +1365,32 @@
     </message>
     <message>
         <location filename="../../workshop_app/ui/project_form.py" line="315"/>
-        <location filename="../../workshop_app/ui/project_form.py" line="393"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="409"/>
         <source>FY {year}</source>
         <translation>ปีงบประมาณ {year}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="328"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="332"/>
         <source>Total {amount} baht</source>
         <translation>รวม {amount} บาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="356"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="337"/>
+        <source>The main activities (item 6) add up to {amount} baht. The project&apos;s budget is what is entered per fiscal year above.</source>
+        <translation>กิจกรรมหลัก (ข้อ 6) รวม {amount} บาท งบประมาณของโครงการคือยอดที่กรอกในแต่ละปีงบประมาณด้านบน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/project_form.py" line="370"/>
         <source>Activities total {amount} baht</source>
         <translation>กิจกรรมรวม {amount} บาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="387"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="403"/>
         <source>{where}: “{text}” is not an amount of baht</source>
         <translation>{where}: “{text}” ไม่ใช่จำนวนเงินบาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="410"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="426"/>
         <source>Activity {number}</source>
         <translation>กิจกรรมที่ {number}</translation>
     </message>

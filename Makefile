@@ -52,13 +52,15 @@ $(BENCH_READY): $(READY)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[bench]'
 	touch $@
 
-# Refresh the Thai translation source after changing UI strings, then compile it.
+# Refresh the Thai translation source after changing UI strings, then compile it together
+# with qtbase_th.ts: Qt's own buttons and dialogs in Thai (Qt ships no Thai translation).
 translations: $(READY)
 	$(VENV)/bin/pyside6-lupdate $$(find workshop_app/ui -name '*.py' | sort) -ts resources/translations/workshop_app_th.ts -no-obsolete
-	$(VENV)/bin/pyside6-lrelease resources/translations/workshop_app_th.ts -qm resources/translations/workshop_app_th.qm
+	$(VENV)/bin/pyside6-lrelease resources/translations/workshop_app_th.ts resources/translations/qtbase_th.ts -qm resources/translations/workshop_app_th.qm
 
+# Every page at the 1366×768 of most government laptops, in a real X server (Xvfb).
 screenshots: $(READY)
-	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py screenshots
+	xvfb-run -a -s "-screen 0 1366x768x24 -nolisten tcp" env QT_QPA_PLATFORM=xcb $(PY) scripts/screenshots.py screenshots
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache

@@ -1,7 +1,9 @@
-"""Save screenshots of every page (offscreen), in Thai and English, for review; the
-provincial view too when PostgreSQL's server programs are installed.
+"""Save screenshots of every page, in Thai and English, for review; the provincial view
+too when PostgreSQL's server programs are installed. `make screenshots` runs it in Xvfb
+at 1366×768, the screen of most government laptops, with the main window maximised.
 
-Usage: QT_QPA_PLATFORM=offscreen python scripts/screenshots.py OUTPUT_FOLDER
+Usage: xvfb-run -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb \
+       python scripts/screenshots.py OUTPUT_FOLDER   (offscreen when no platform is set)
 """
 
 from __future__ import annotations
@@ -119,6 +121,8 @@ def main() -> int:
             translator = install_translator(app, language)
             window = MainWindow(WorkshopContext(database, workshop_id, language))
             window.show()
+            # As on the laptop: maximised (there is no window manager to do it under Xvfb).
+            window.setGeometry(window.screen().availableGeometry())
             for index, name in enumerate(("setup", "registration", "board")):
                 window.show_page(index)
                 if name == "registration":
@@ -141,7 +145,6 @@ def main() -> int:
             window.open_projector()
             projector = window.projector
             assert projector is not None
-            projector.resize(1280, 800)
             window.board.countdown.set_minutes(15)
             for show_all in (False, True):
                 window.board.set_show_all(show_all)
@@ -166,8 +169,6 @@ def main() -> int:
             voting.open_ballot_screen()
             screen = voting.ballot_screen
             assert screen is not None
-            screen.showNormal()
-            screen.resize(1280, 800)
             screen.code.setText("1")
             screen.identify()
             QApplication.processEvents()

@@ -4,114 +4,114 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="50"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="62"/>
         <source>About Workshop app</source>
         <translation>เกี่ยวกับโปรแกรมประชุมเชิงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="65"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="67"/>
         <source>Version {version}</source>
         <translation>รุ่น {version}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="69"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="71"/>
         <source>Offline app for Thai provincial planning workshops: registration, brainstorming, voting, minutes and action plans.</source>
         <translation>โปรแกรมสำหรับการประชุมเชิงปฏิบัติการจัดทำแผนระดับจังหวัด ใช้ได้โดยไม่ต้องต่ออินเทอร์เน็ต: ลงทะเบียน ระดมความคิด ลงคะแนน รายงานการประชุม และแผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="77"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="79"/>
         <source>Versions</source>
         <translation>รุ่นของซอฟต์แวร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="78"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="80"/>
         <source>Licenses</source>
         <translation>สัญญาอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="83"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="85"/>
         <source>Font license (OFL)</source>
         <translation>สัญญาอนุญาตแบบอักษร (OFL)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="87"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="89"/>
         <source>Copy details</source>
         <translation>คัดลอกรายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="90"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="92"/>
         <source>Copy the versions and licenses, to paste into a message to support.</source>
         <translation>คัดลอกข้อมูลรุ่นและสัญญาอนุญาต เพื่อนำไปวางในข้อความที่ส่งถึงผู้ดูแลโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="94"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="96"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="112"/>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="156"/>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="208"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="114"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="157"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="209"/>
         <source>not installed</source>
         <translation>ไม่ได้ติดตั้ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="121"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="122"/>
         <source>Database schema revision</source>
         <translation>รุ่นโครงสร้างฐานข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="122"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="123"/>
         <source>Operating system</source>
         <translation>ระบบปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="135"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="136"/>
         <source>Sarabun font: {license}, © The Sarabun Project Authors</source>
         <translation>แบบอักษร Sarabun: {license}, © The Sarabun Project Authors</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="142"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="143"/>
         <source>Qt and PySide6: GNU Lesser General Public License version 3 (LGPL-3.0)</source>
         <translation>Qt และ PySide6: สัญญาอนุญาต GNU Lesser General Public License รุ่น 3 (LGPL-3.0)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="145"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="146"/>
         <source>Show the font license text</source>
         <translation>แสดงข้อความสัญญาอนุญาตแบบอักษร</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="154"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="155"/>
         <source>Component</source>
         <translation>ส่วนประกอบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="154"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="155"/>
         <source>Version</source>
         <translation>รุ่น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="154"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="155"/>
         <source>License</source>
         <translation>สัญญาอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="154"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="155"/>
         <source>Home page</source>
         <translation>เว็บไซต์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="168"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="169"/>
         <source>Double-click to open {url}</source>
         <translation>ดับเบิลคลิกเพื่อเปิด {url}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="177"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="178"/>
         <source>Each Python package is shown with the license it declares; its home page has the source and the full license text.</source>
         <translation>แต่ละแพ็กเกจ Python แสดงสัญญาอนุญาตตามที่แพ็กเกจนั้นระบุไว้ ซอร์สโค้ดและข้อความสัญญาอนุญาตฉบับเต็มดูได้ที่เว็บไซต์ของแพ็กเกจ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="215"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="216"/>
         <source>Copied</source>
         <translation>คัดลอกแล้ว</translation>
     </message>
@@ -119,161 +119,171 @@
 <context>
     <name>ActionPlanPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="71"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="72"/>
         <source>Project</source>
         <translation>โครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="71"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="72"/>
         <source>Priority</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="71"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="72"/>
         <source>Budget</source>
         <translation>งบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="81"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="82"/>
         <source>Promote ideas…</source>
         <translation>เลือกความคิดเป็นโครงการ…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="83"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="332"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="84"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="339"/>
         <source>New project</source>
         <translation>โครงการใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="85"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="86"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="88"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="89"/>
         <source>Move up</source>
         <translation>เลื่อนขึ้น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="91"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="92"/>
         <source>Move down</source>
         <translation>เลื่อนลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="115"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="116"/>
         <source>Total</source>
         <translation>ยอดรวม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="115"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="116"/>
         <source>Baht</source>
         <translation>บาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="123"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="124"/>
         <source>Reference lists…</source>
         <translation>รายการอ้างอิง…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="125"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="126"/>
         <source>Export action plan (Excel)…</source>
         <translation>ส่งออกแผนปฏิบัติราชการ (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="127"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="128"/>
         <source>Export template for agencies…</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="129"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="130"/>
         <source>Import filled template…</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="134"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="135"/>
         <source>Budget totals</source>
         <translation>สรุปงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="213"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="220"/>
         <source>Issue {number}: {title}</source>
         <translation>ประเด็นที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="274"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="281"/>
         <source>round {number}: rank {rank}, score {score}</source>
         <translation>รอบที่ {number}: อันดับ {rank} คะแนน {score}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="293"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="300"/>
         <source>Whole plan</source>
         <translation>รวมทั้งแผน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="296"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="303"/>
         <source>Issue {number}</source>
         <translation>ประเด็นที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="298"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="305"/>
         <source>(no funding source)</source>
         <translation>(ไม่ระบุแหล่งงบประมาณ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="327"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="334"/>
         <source>Add a strategic issue on the setup page first.</source>
         <translation>กรุณาเพิ่มประเด็นการพัฒนาในหน้าตั้งค่างานประชุมก่อน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="367"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="374"/>
         <source>Vote round {number}: {title}</source>
         <translation>รอบการลงคะแนนที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="374"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="381"/>
         <source>Project ideas of issue {number} (no vote)</source>
         <translation>ข้อเสนอโครงการของประเด็นที่ {number} (ไม่ได้ลงคะแนน)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="394"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="401"/>
         <source>%n project(s) added</source>
         <translation>
             <numerusform>เพิ่มโครงการ %n โครงการ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="410"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="417"/>
         <source>Edit reference lists</source>
         <translation>แก้ไขรายการอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="426"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="432"/>
+        <source>Action plan template for agencies</source>
+        <translation>แบบฟอร์มแผนปฏิบัติราชการสำหรับหน่วยงาน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="432"/>
+        <source>Action plan</source>
+        <translation>แผนปฏิบัติราชการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="436"/>
         <source>Export template for agencies</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="426"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="436"/>
         <source>Export action plan</source>
         <translation>ส่งออกแผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="429"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="461"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="439"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="471"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>แฟ้ม Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="453"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="463"/>
         <source>Wrote {path}</source>
         <translation>บันทึกแฟ้ม {path} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="459"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="469"/>
         <source>Import filled template</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="476"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="486"/>
         <source>Imported {file}: {created} new, {updated} updated, {unchanged} unchanged projects</source>
         <translation>นำเข้าแฟ้ม {file} แล้ว: โครงการใหม่ {created} ปรับปรุง {updated} ไม่เปลี่ยนแปลง {unchanged} โครงการ</translation>
     </message>
@@ -281,112 +291,122 @@
 <context>
     <name>AttendeeDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="134"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="135"/>
         <source>Edit attendee</source>
         <translation>แก้ไขข้อมูลผู้เข้าร่วม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="134"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="135"/>
         <source>Walk-in registration</source>
         <translation>ลงทะเบียนหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="148"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="151"/>
+        <source>Choose the sector</source>
+        <translation>เลือกภาคส่วน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="154"/>
         <source>Participant</source>
         <translation>ผู้เข้าร่วมประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="149"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="155"/>
         <source>Committee member</source>
         <translation>กรรมการ (ผู้มาประชุม)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="151"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="157"/>
         <source>e.g. Governor of Khon Kaen</source>
         <translation>เช่น ผู้ว่าราชการจังหวัดขอนแก่น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="153"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="159"/>
         <source>e.g. on official duty</source>
         <translation>เช่น ติดราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="156"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="162"/>
         <source>Agrees to appear in publicity photos</source>
         <translation>ยินยอมให้ใช้ภาพถ่ายเพื่อการประชาสัมพันธ์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="157"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="163"/>
         <source>Agrees to be contacted after the workshop</source>
         <translation>ยินยอมให้ติดต่อกลับภายหลังการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="161"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="167"/>
         <source>Explicitly agrees that the diet or access needs above are recorded</source>
         <translation>ยินยอมโดยชัดแจ้งให้บันทึกข้อมูลอาหารหรือความต้องการพิเศษข้างต้น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="169"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="175"/>
         <source>Prefix</source>
         <translation>คำนำหน้า</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="170"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="176"/>
         <source>First name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="171"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="177"/>
         <source>Last name</source>
         <translation>นามสกุล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="172"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="178"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="173"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="179"/>
         <source>Organisation</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="174"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="180"/>
         <source>Sector</source>
         <translation>ภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="175"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="181"/>
         <source>Role</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="176"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="182"/>
         <source>Stands in for</source>
         <translation>มาประชุมแทน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="177"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="183"/>
         <source>Reason for absence</source>
         <translation>เหตุที่ไม่มาประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="178"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="184"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="179"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="185"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="182"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="188"/>
         <source>Diet or access needs</source>
         <translation>อาหารหรือความต้องการพิเศษ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="253"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="274"/>
+        <source>Choose the person&apos;s sector.</source>
+        <translation>โปรดเลือกภาคส่วนของผู้เข้าร่วม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/dialogs.py" line="292"/>
         <source>{name} ({organisation}, no. {code}) is already registered. Cancel and check them in instead, or press OK again to add a new person.</source>
         <translation>{name} ({organisation} เลขที่ {code}) มีชื่ออยู่แล้ว กด ยกเลิก แล้วลงทะเบียนคนเดิม หรือกด ตกลง อีกครั้งเพื่อเพิ่มเป็นคนใหม่</translation>
     </message>
@@ -394,37 +414,37 @@
 <context>
     <name>BallotScreen</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="197"/>
+        <location filename="../../workshop_app/ui/ballot_screen.py" line="36"/>
         <source>Ballot screen — {title}</source>
         <translation>จอลงคะแนน — {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="208"/>
+        <location filename="../../workshop_app/ui/ballot_screen.py" line="47"/>
         <source>Your registration number, then Enter</source>
         <translation>พิมพ์เลขทะเบียนของท่าน แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="221"/>
+        <location filename="../../workshop_app/ui/ballot_screen.py" line="60"/>
         <source>Cast my vote (Ctrl+Enter)</source>
         <translation>ส่งคะแนนของฉัน (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="250"/>
+        <location filename="../../workshop_app/ui/ballot_screen.py" line="89"/>
         <source>Who is voting?</source>
         <translation>ใครกำลังลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="272"/>
+        <location filename="../../workshop_app/ui/ballot_screen.py" line="111"/>
         <source>{name} has not checked in at the door, so cannot vote yet.</source>
         <translation>{name} ยังไม่ได้ลงทะเบียนที่หน้างาน จึงยังลงคะแนนไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="280"/>
+        <location filename="../../workshop_app/ui/ballot_screen.py" line="119"/>
         <source>Voting: {name}</source>
         <translation>ผู้ลงคะแนน: {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="322"/>
+        <location filename="../../workshop_app/ui/ballot_screen.py" line="161"/>
         <source>Thank you, {name}: your vote is counted.</source>
         <translation>ขอบคุณ {name} คะแนนของท่านถูกนับแล้ว</translation>
     </message>
@@ -432,156 +452,166 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="237"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="260"/>
         <source>Filter cards (Ctrl+F)</source>
         <translation>กรองการ์ด (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="265"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="289"/>
         <source>Type an idea, Enter adds it to the current issue (F5 kind, F6 sector)</source>
         <translation>พิมพ์ความคิดเห็น กด Enter เพื่อเพิ่มในประเด็นปัจจุบัน (F5 ประเภท, F6 ภาคส่วน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="280"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="305"/>
         <source>Group</source>
         <translation>กลุ่ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="282"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="307"/>
         <source>Add (Enter)</source>
         <translation>เพิ่ม (Enter)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="296"/>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="674"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="327"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="740"/>
         <source>Possible duplicates</source>
         <translation>การ์ดที่อาจซ้ำกัน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="297"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="328"/>
         <source>Merge selected card into this one</source>
         <translation>รวมการ์ดที่เลือกเข้ากับการ์ดนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="299"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="330"/>
         <source>Merge selected cards (Ctrl+M)</source>
         <translation>รวมการ์ดที่เลือก (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="305"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="336"/>
         <source>Take out of the merge (Ctrl+Shift+M)</source>
         <translation>แยกออกจากการรวม (Ctrl+Shift+M)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="307"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="338"/>
         <source>Merging</source>
         <translation>การรวมการ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="313"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="344"/>
         <source>Cards merged into the selected card</source>
         <translation>การ์ดที่รวมอยู่ในการ์ดที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="318"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="349"/>
         <source>Timer and projector</source>
         <translation>ตัวจับเวลาและจอโปรเจกเตอร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="327"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="358"/>
         <source> min</source>
         <translation> นาที</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="333"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="364"/>
         <source>Reset</source>
         <translation>ตั้งใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="336"/>
-        <source>Open projector window (F9)</source>
-        <translation>เปิดหน้าจอโปรเจกเตอร์ (F9)</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="339"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="371"/>
         <source>Projector shows all issues</source>
         <translation>จอโปรเจกเตอร์แสดงทุกประเด็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="349"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="381"/>
         <source>Cards per sector (current issue)</source>
         <translation>จำนวนการ์ดตามภาคส่วน (ประเด็นปัจจุบัน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="422"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="476"/>
         <source>No sector</source>
         <translation>ไม่ระบุภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="436"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="490"/>
         <source>All kinds</source>
         <translation>ทุกประเภท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="439"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="493"/>
         <source>All sectors</source>
         <translation>ทุกภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="248"/>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="531"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="272"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="597"/>
         <source>Showing {shown} of {total} cards</source>
         <translation>แสดง {shown} จาก {total} การ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="534"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="445"/>
+        <source>Hide projector (F9)</source>
+        <translation>ปิดจอโปรเจกเตอร์ (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="445"/>
+        <source>Show on projector (F9)</source>
+        <translation>แสดงบนจอโปรเจกเตอร์ (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="600"/>
         <source>{total} cards</source>
         <translation>{total} การ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="545"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="611"/>
         <source>No sector: {count}</source>
         <translation>ไม่ระบุภาคส่วน: {count}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="548"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="614"/>
         <source>No cards yet</source>
         <translation>ยังไม่มีการ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="578"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="644"/>
         <source>Pause</source>
         <translation>หยุดชั่วคราว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="578"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="644"/>
         <source>Start</source>
         <translation>เริ่ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="670"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="736"/>
         <source>Already on the board? Similar cards:</source>
         <translation>มีบนกระดานแล้วหรือยัง การ์ดที่คล้ายกัน:</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="678"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="744"/>
         <source>Possible duplicates of the selected card:</source>
         <translation>การ์ดที่อาจซ้ำกับการ์ดที่เลือก:</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="704"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="770"/>
         <source>Add a strategic issue first (Setup page).</source>
         <translation>กรุณาเพิ่มประเด็นยุทธศาสตร์ก่อน (หน้าตั้งค่างานประชุม)</translation>
     </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="775"/>
+        <source>Type the idea first, then press Enter.</source>
+        <translation>พิมพ์ความคิดเห็นก่อน แล้วกด Enter</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="735"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="807"/>
         <source>Move %n card(s)</source>
         <translation>
             <numerusform>ย้ายการ์ด %n ใบ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="790"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="862"/>
         <source>Select two or more cards to merge (Ctrl+click or Shift+click).</source>
         <translation>เลือกการ์ดตั้งแต่ 2 ใบขึ้นไปเพื่อรวม (Ctrl+คลิก หรือ Shift+คลิก)</translation>
     </message>
@@ -609,67 +639,67 @@
         <translation>แก้ไขข้อมูล {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="114"/>
+        <location filename="../../workshop_app/ui/commands.py" line="115"/>
         <source>Add idea “{text}”</source>
         <translation>เพิ่มความคิดเห็น “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="129"/>
+        <location filename="../../workshop_app/ui/commands.py" line="130"/>
         <source>Edit idea “{text}”</source>
         <translation>แก้ไขความคิดเห็น “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="152"/>
+        <location filename="../../workshop_app/ui/commands.py" line="153"/>
         <source>Delete %n idea(s)</source>
         <translation>ลบความคิดเห็น %n รายการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="172"/>
+        <location filename="../../workshop_app/ui/commands.py" line="173"/>
         <source>Move idea “{text}”</source>
         <translation>ย้ายความคิดเห็น “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="188"/>
+        <location filename="../../workshop_app/ui/commands.py" line="189"/>
         <source>Merge %n idea(s) into “{text}”</source>
         <translation>รวม %n ความคิดเห็นเข้ากับ “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="202"/>
+        <location filename="../../workshop_app/ui/commands.py" line="203"/>
         <source>Unmerge “{text}”</source>
         <translation>แยกการรวมของ “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="219"/>
+        <location filename="../../workshop_app/ui/commands.py" line="220"/>
         <source>Add project “{name}”</source>
         <translation>เพิ่มโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="236"/>
+        <location filename="../../workshop_app/ui/commands.py" line="237"/>
         <source>Edit project “{name}”</source>
         <translation>แก้ไขโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="248"/>
+        <location filename="../../workshop_app/ui/commands.py" line="249"/>
         <source>Delete project “{name}”</source>
         <translation>ลบโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="270"/>
+        <location filename="../../workshop_app/ui/commands.py" line="271"/>
         <source>Move project “{name}”</source>
         <translation>ย้ายโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="303"/>
+        <location filename="../../workshop_app/ui/commands.py" line="304"/>
         <source>Promote %n idea(s) to projects</source>
         <translation>จัดทำ %n ความคิดเป็นโครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="315"/>
+        <location filename="../../workshop_app/ui/commands.py" line="316"/>
         <source>Edit list “{name}”</source>
         <translation>แก้ไขรายการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="357"/>
+        <location filename="../../workshop_app/ui/commands.py" line="358"/>
         <source>Import projects from {file}</source>
         <translation>นำเข้าโครงการจากแฟ้ม {file}</translation>
     </message>
@@ -677,7 +707,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/app.py" line="173"/>
+        <location filename="../../workshop_app/ui/app.py" line="178"/>
         <source>Something went wrong inside the app. Your data is safe: everything acknowledged on screen was already saved. Details are in {path}.</source>
         <translation>เกิดข้อผิดพลาดภายในโปรแกรม ข้อมูลของท่านปลอดภัย ทุกรายการที่แสดงว่าบันทึกแล้วถูกบันทึกไว้เรียบร้อย รายละเอียดอยู่ในแฟ้ม {path}</translation>
     </message>
@@ -685,12 +715,12 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="41"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="42"/>
         <source>OK</source>
         <translation>ตกลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="43"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="44"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -802,221 +832,221 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="65"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="150"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="67"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="180"/>
         <source>Setup</source>
         <translation>ตั้งค่างานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="66"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="151"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="68"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="181"/>
         <source>Registration</source>
         <translation>ลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="67"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="152"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="69"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="182"/>
         <source>Brainstorm</source>
         <translation>ระดมความคิด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="68"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="153"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="70"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="183"/>
         <source>Voting</source>
         <translation>ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="70"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="154"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="72"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="184"/>
         <source>Minutes</source>
         <translation>รายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="72"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="155"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="74"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="185"/>
         <source>Action plan</source>
         <translation>แผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="74"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="156"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="76"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="186"/>
         <source>Sync</source>
         <translation>ซิงก์ข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="86"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="95"/>
         <source>Database: {path}</source>
         <translation>ฐานข้อมูล: {path}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="110"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="140"/>
         <source>&amp;File</source>
         <translation>&amp;แฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="113"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="143"/>
         <source>New workshop...</source>
         <translation>งานประชุมใหม่...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="118"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="148"/>
         <source>Open workshop...</source>
         <translation>เปิดงานประชุม...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="121"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="151"/>
         <source>Open database file...</source>
         <translation>เปิดแฟ้มฐานข้อมูล...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="122"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="152"/>
         <source>Recent workshops</source>
         <translation>งานประชุมล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="127"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="157"/>
         <source>Import invitation list...</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="130"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="160"/>
         <source>Import ideas...</source>
         <translation>นำเข้าความคิดเห็น...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="131"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="161"/>
         <source>Back up database now</source>
         <translation>สำรองฐานข้อมูลเดี๋ยวนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="134"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="164"/>
         <source>Quit</source>
         <translation>ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="137"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="167"/>
         <source>&amp;Edit</source>
         <translation>&amp;แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="138"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="168"/>
         <source>Undo</source>
         <translation>เลิกทำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="140"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="170"/>
         <source>Redo</source>
         <translation>ทำซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="148"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="178"/>
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="160"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="190"/>
         <source>Projector window</source>
         <translation>หน้าจอโปรเจกเตอร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="161"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="191"/>
         <source>Language</source>
         <translation>ภาษา</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="168"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="198"/>
         <source>&amp;Help</source>
         <translation>&amp;ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="169"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="199"/>
         <source>About</source>
         <translation>เกี่ยวกับโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="191"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="221"/>
         <source>{title} — Workshop app</source>
         <translation>{title} — โปรแกรมประชุมเชิงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="203"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="233"/>
         <source>Cannot do that</source>
         <translation>ทำรายการนี้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="247"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="277"/>
         <source>Open database file</source>
         <translation>เปิดแฟ้มฐานข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="249"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="279"/>
         <source>Workshop databases (*.sqlite *.db);;All files (*)</source>
         <translation>ฐานข้อมูลงานประชุม (*.sqlite *.db);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="263"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="283"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="293"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="313"/>
         <source>Import invitation list</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="265"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="351"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="295"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="397"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>ตารางข้อมูล (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="284"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="314"/>
         <source>{count} people found in {file}.</source>
         <translation>พบรายชื่อ {count} คนในแฟ้ม {file}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="289"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="319"/>
         <source>{count} of them look already registered (same name and organisation).</source>
         <translation>ในจำนวนนี้ {count} คนน่าจะมีชื่ออยู่แล้ว (ชื่อและหน่วยงานเดียวกัน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="293"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="323"/>
         <source>Row {row}: {name} ({organisation})</source>
         <translation>แถว {row}: {name} ({organisation})</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="302"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="332"/>
         <source>Import all</source>
         <translation>นำเข้าทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="304"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="334"/>
         <source>Skip likely duplicates</source>
         <translation>ข้ามรายชื่อที่น่าจะซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="308"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="338"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="322"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="352"/>
         <source>Imported {count} people.</source>
         <translation>นำเข้าแล้ว {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="349"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="395"/>
         <source>Import ideas</source>
         <translation>นำเข้าความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="367"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="413"/>
         <source>Imported {count} ideas from {file}.</source>
         <translation>นำเข้า {count} ความคิดเห็นจากแฟ้ม {file} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="377"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="423"/>
         <source>Backup failed: {error}</source>
         <translation>สำรองข้อมูลไม่สำเร็จ: {error}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="379"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="425"/>
         <source>Backup saved: {path}</source>
         <translation>สำรองข้อมูลไว้ที่ {path}</translation>
     </message>
@@ -1024,103 +1054,108 @@
 <context>
     <name>MinutesPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="59"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="60"/>
         <source>What was presented and discussed</source>
         <translation>สาระที่นำเสนอและอภิปรายในวาระนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="61"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="62"/>
         <source>e.g. Noted / Approved as proposed</source>
         <translation>เช่น รับทราบ / เห็นชอบตามที่เสนอ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="64"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="65"/>
         <source>Report the brainstorm and vote results under this item</source>
         <translation>รายงานผลการระดมความคิดเห็นและการลงคะแนนไว้ในวาระนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="67"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="68"/>
         <source>Agenda item</source>
         <translation>ระเบียบวาระ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="69"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="70"/>
         <source>Record</source>
         <translation>บันทึกการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="71"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="72"/>
         <source>Resolution</source>
         <translation>มติที่ประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="76"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="77"/>
         <source>Signatures</source>
         <translation>ผู้ลงนาม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="79"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="80"/>
         <source>Minutes taken by</source>
         <translation>ผู้จดรายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="80"/>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="82"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="81"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="83"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="81"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="82"/>
         <source>Checked by</source>
         <translation>ผู้ตรวจรายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="90"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="91"/>
         <source>Thai digits (๑ ๒ ๓)</source>
         <translation>ใช้เลขไทย (๑ ๒ ๓)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="92"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="93"/>
         <source>Appendix listing every idea</source>
         <translation>ภาคผนวกรายการความคิดเห็นทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="96"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="97"/>
         <source>Update preview</source>
         <translation>ปรับตัวอย่าง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="98"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="99"/>
         <source>Export PDF…</source>
         <translation>ส่งออก PDF…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="100"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="101"/>
         <source>Export Word (DOCX)…</source>
         <translation>ส่งออก Word (DOCX)…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="118"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="119"/>
         <source>Agenda</source>
         <translation>ระเบียบวาระการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="245"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="246"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="245"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="246"/>
         <source>Word document (*.docx)</source>
         <translation>เอกสาร Word (*.docx)</translation>
     </message>
     <message>
         <location filename="../../workshop_app/ui/pages/minutes_page.py" line="247"/>
+        <source>Minutes</source>
+        <translation>รายงานการประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="249"/>
         <source>Export minutes</source>
         <translation>ส่งออกรายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="259"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="261"/>
         <source>Wrote {path}</source>
         <translation>บันทึกแฟ้ม {path} แล้ว</translation>
     </message>
@@ -1128,67 +1163,67 @@
 <context>
     <name>NewRoundDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="81"/>
+        <location filename="../../workshop_app/ui/round_dialog.py" line="38"/>
         <source>New vote round</source>
         <translation>สร้างรอบการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="112"/>
+        <location filename="../../workshop_app/ui/round_dialog.py" line="69"/>
         <source>all cards</source>
         <translation>ทุกการ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="114"/>
+        <location filename="../../workshop_app/ui/round_dialog.py" line="71"/>
         <source>Issue {number}: {what}</source>
         <translation>ประเด็นที่ {number}: {what}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="119"/>
+        <location filename="../../workshop_app/ui/round_dialog.py" line="76"/>
         <source>Top ideas of round {number}</source>
         <translation>อันดับต้นของรอบที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="126"/>
+        <location filename="../../workshop_app/ui/round_dialog.py" line="83"/>
         <source>Title</source>
         <translation>ชื่อรอบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="127"/>
+        <location filename="../../workshop_app/ui/round_dialog.py" line="84"/>
         <source>Method</source>
         <translation>วิธีลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="128"/>
+        <location filename="../../workshop_app/ui/round_dialog.py" line="85"/>
         <source>Ideas</source>
         <translation>ความคิดที่ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="129"/>
+        <location filename="../../workshop_app/ui/round_dialog.py" line="86"/>
         <source>How many (top N)</source>
         <translation>จำนวนอันดับต้น (N)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="130"/>
+        <location filename="../../workshop_app/ui/round_dialog.py" line="87"/>
         <source>Dots per voter</source>
         <translation>จำนวนดาวต่อคน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="131"/>
+        <location filename="../../workshop_app/ui/round_dialog.py" line="88"/>
         <source>Most dots on one idea</source>
         <translation>ดาวสูงสุดต่อความคิด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="132"/>
+        <location filename="../../workshop_app/ui/round_dialog.py" line="89"/>
         <source>Ranks per voter (top k)</source>
         <translation>จำนวนอันดับที่เลือก (k)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="133"/>
+        <location filename="../../workshop_app/ui/round_dialog.py" line="90"/>
         <source>Top score per criterion</source>
         <translation>คะแนนเต็มต่อเกณฑ์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="134"/>
+        <location filename="../../workshop_app/ui/round_dialog.py" line="91"/>
         <source>Criteria (name | weight)</source>
         <translation>เกณฑ์ (ชื่อ | น้ำหนัก)</translation>
     </message>
@@ -1196,37 +1231,37 @@
 <context>
     <name>NewWorkshopDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="55"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="56"/>
         <source>New workshop</source>
         <translation>งานประชุมใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="67"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="68"/>
         <source>Title</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="68"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="69"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="69"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="70"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="70"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="71"/>
         <source>Date</source>
         <translation>วันที่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="71"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="72"/>
         <source>Venue</source>
         <translation>สถานที่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="83"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="84"/>
         <source>The workshop needs a title.</source>
         <translation>กรุณาใส่ชื่องานประชุม</translation>
     </message>
@@ -1234,19 +1269,19 @@
 <context>
     <name>OpenWorkshopDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="94"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="95"/>
         <source>Open workshop</source>
         <translation>เปิดงานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="98"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="99"/>
         <source>{title}
 {date}  ·  invited {invited}, present {present}</source>
         <translation>{title}
 {date}  ·  เชิญ {invited} คน มาแล้ว {present} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="107"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="108"/>
         <source>Workshops in this database:</source>
         <translation>งานประชุมในฐานข้อมูลนี้:</translation>
     </message>
@@ -1330,27 +1365,32 @@
     </message>
     <message>
         <location filename="../../workshop_app/ui/project_form.py" line="315"/>
-        <location filename="../../workshop_app/ui/project_form.py" line="393"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="409"/>
         <source>FY {year}</source>
         <translation>ปีงบประมาณ {year}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="328"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="332"/>
         <source>Total {amount} baht</source>
         <translation>รวม {amount} บาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="356"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="337"/>
+        <source>The main activities (item 6) add up to {amount} baht. The project&apos;s budget is what is entered per fiscal year above.</source>
+        <translation>กิจกรรมหลัก (ข้อ 6) รวม {amount} บาท งบประมาณของโครงการคือยอดที่กรอกในแต่ละปีงบประมาณด้านบน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/project_form.py" line="370"/>
         <source>Activities total {amount} baht</source>
         <translation>กิจกรรมรวม {amount} บาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="387"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="403"/>
         <source>{where}: “{text}” is not an amount of baht</source>
         <translation>{where}: “{text}” ไม่ใช่จำนวนเงินบาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="410"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="426"/>
         <source>Activity {number}</source>
         <translation>กิจกรรมที่ {number}</translation>
     </message>
@@ -1358,44 +1398,44 @@
 <context>
     <name>ProjectorWindow</name>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="118"/>
+        <location filename="../../workshop_app/ui/projector.py" line="147"/>
         <source>Projector — {title}</source>
         <translation>จอโปรเจกเตอร์ — {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="217"/>
+        <location filename="../../workshop_app/ui/projector.py" line="283"/>
         <source>Vote results, round {number}: {title}</source>
         <translation>ผลการลงคะแนน รอบที่ {number}: {title}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/projector.py" line="222"/>
+        <location filename="../../workshop_app/ui/projector.py" line="288"/>
         <source>%n ballot(s)</source>
         <translation>
             <numerusform>บัตร %n ใบ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="224"/>
+        <location filename="../../workshop_app/ui/projector.py" line="290"/>
         <source> + {paper} on paper</source>
         <translation> + กระดาษ {paper}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="229"/>
+        <location filename="../../workshop_app/ui/projector.py" line="295"/>
         <source>No votes yet</source>
         <translation>ยังไม่มีการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="235"/>
+        <location filename="../../workshop_app/ui/projector.py" line="301"/>
         <source>All strategic issues</source>
         <translation>ทุกประเด็นยุทธศาสตร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="239"/>
+        <location filename="../../workshop_app/ui/projector.py" line="305"/>
         <source>Issue {number}: {title}</source>
         <translation>ประเด็นที่ {number}: {title}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/projector.py" line="244"/>
+        <location filename="../../workshop_app/ui/projector.py" line="310"/>
         <source>%n card(s)</source>
         <translation>
             <numerusform>%n การ์ด</numerusform>
@@ -1440,142 +1480,142 @@
 <context>
     <name>ProvincialView</name>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="117"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="118"/>
         <source>Workshop</source>
         <translation>งานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="118"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="119"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="119"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="120"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="120"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="121"/>
         <source>Fiscal year</source>
         <translation>ปีงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="121"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="122"/>
         <source>Date</source>
         <translation>วันที่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="122"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="123"/>
         <source>Invited</source>
         <translation>เชิญ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="123"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="124"/>
         <source>Present</source>
         <translation>มาแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="124"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="125"/>
         <source>Ideas</source>
         <translation>ความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="125"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="126"/>
         <source>Projects</source>
         <translation>โครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="126"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="127"/>
         <source>Vote rounds</source>
         <translation>รอบลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="282"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="284"/>
         <source>Issue {number}: {title}</source>
         <translation>ประเด็นที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="286"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="288"/>
         <source>Issue {number}: (none in this workshop)</source>
         <translation>ประเด็นที่ {number}: (งานประชุมนี้ไม่มีประเด็นนี้)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="329"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="331"/>
         <source>Alike</source>
         <translation>คล้าย</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="330"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="332"/>
         <source>Idea</source>
         <translation>ความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="331"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="333"/>
         <source>Looks like</source>
         <translation>คล้ายกับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="340"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="342"/>
         <source>Issue {number} · {workshop}</source>
         <translation>ประเด็นที่ {number} · {workshop}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="434"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="436"/>
         <source>Provincial view: {server}</source>
         <translation>มุมมองระดับจังหวัด: {server}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="441"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="443"/>
         <source>Read-only: workshops are changed on the laptops and arrive here when they sync. Refresh (F5) reads the server again.</source>
         <translation>ดูได้อย่างเดียว: ข้อมูลงานประชุมแก้ไขที่เครื่องของแต่ละงาน แล้วส่งมาที่นี่เมื่อซิงก์ กดโหลดใหม่ (F5) เพื่ออ่านจากเซิร์ฟเวอร์อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="450"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="452"/>
         <source>Refresh</source>
         <translation>โหลดใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="454"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="456"/>
         <source>Refresh (F5)</source>
         <translation>โหลดใหม่ (F5)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="497"/>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="624"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="499"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="626"/>
         <source>Possible duplicates across workshops</source>
         <translation>ความคิดเห็นที่อาจซ้ำกันระหว่างงานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="562"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="564"/>
         <source>Cannot read from the server {server}: {reason}</source>
         <translation>อ่านข้อมูลจากเซิร์ฟเวอร์ {server} ไม่สำเร็จ: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/provincial_view.py" line="586"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="588"/>
         <source>%n workshop(s) on the server</source>
         <translation>
             <numerusform>มีงานประชุมบนเซิร์ฟเวอร์ %n งาน</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="618"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="620"/>
         <source>Select two or more workshops (Ctrl+click) to see their ideas side by side and the ideas that look alike.</source>
         <translation>เลือกงานประชุมตั้งแต่สองงานขึ้นไป (กด Ctrl ค้างไว้แล้วคลิก) เพื่อดูความคิดเห็นเทียบกันและความคิดเห็นที่คล้ายกัน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="638"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="640"/>
         <source>Ideas on the boards of {count} workshops, grouped by strategic issue number.</source>
         <translation>ความคิดเห็นบนกระดานของงานประชุม {count} งาน จัดกลุ่มตามลำดับที่ของประเด็นยุทธศาสตร์</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/provincial_view.py" line="647"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="649"/>
         <source>Possible duplicates across workshops: the %n most alike pairs</source>
         <translation>
             <numerusform>ความคิดเห็นที่อาจซ้ำกันระหว่างงานประชุม: %n คู่ที่คล้ายกันที่สุด</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/provincial_view.py" line="650"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="652"/>
         <source>Possible duplicates across workshops: %n pair(s)</source>
         <translation>
             <numerusform>ความคิดเห็นที่อาจซ้ำกันระหว่างงานประชุม: %n คู่</numerusform>
@@ -1802,12 +1842,12 @@
 <context>
     <name>SyncCommands</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="341"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="326"/>
         <source>Keep the current version of “{item}”</source>
         <translation>คงฉบับปัจจุบันของ “{item}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="363"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="348"/>
         <source>Take the other version of “{item}”</source>
         <translation>ใช้อีกฉบับหนึ่งของ “{item}”</translation>
     </message>
@@ -1815,47 +1855,47 @@
 <context>
     <name>SyncModels</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="279"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="268"/>
         <source>Data</source>
         <translation>ข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="280"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="269"/>
         <source>Item</source>
         <translation>รายการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="281"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="270"/>
         <source>This version written</source>
         <translation>ฉบับนี้แก้ไขเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="282"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="271"/>
         <source>Current version written</source>
         <translation>ฉบับปัจจุบันแก้ไขเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="283"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="272"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="300"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="289"/>
         <source>Written on {device}</source>
         <translation>แก้ไขที่{device}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="310"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="299"/>
         <source>Field</source>
         <translation>ช่องข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="311"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="300"/>
         <source>This version</source>
         <translation>ฉบับนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="312"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="301"/>
         <source>Current version</source>
         <translation>ฉบับปัจจุบัน</translation>
     </message>
@@ -1863,375 +1903,375 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="382"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="367"/>
         <source>Bundle file (USB stick)</source>
         <translation>แฟ้มชุดข้อมูล (แฟลชไดรฟ์)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="385"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="370"/>
         <source>Copy data to a computer without the internet: export a bundle file, carry it on a USB stick, and import it there. Importing the same file twice changes nothing.</source>
         <translation>ส่งข้อมูลไปเครื่องอื่นโดยไม่ต้องใช้อินเทอร์เน็ต: ส่งออกเป็นแฟ้มชุดข้อมูล คัดลอกใส่แฟลชไดรฟ์ แล้วนำเข้าที่เครื่องปลายทาง นำเข้าแฟ้มเดิมซ้ำก็ไม่ทำให้ข้อมูลเปลี่ยน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="391"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="376"/>
         <source>This workshop only</source>
         <translation>เฉพาะงานประชุมนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="392"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="377"/>
         <source>All workshops in this database file</source>
         <translation>ทุกงานประชุมในแฟ้มฐานข้อมูลนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="397"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="382"/>
         <source>Export bundle…</source>
         <translation>ส่งออกแฟ้มชุดข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="399"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="384"/>
         <source>Import bundle…</source>
         <translation>นำเข้าแฟ้มชุดข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="412"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="397"/>
         <source>Provincial server</source>
         <translation>เซิร์ฟเวอร์ของจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="417"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="402"/>
         <source>never saved</source>
         <translation>โปรแกรมไม่บันทึกรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="418"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="403"/>
         <source>Sync now</source>
         <translation>ซิงก์ตอนนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="422"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="407"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="423"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="408"/>
         <source>Password</source>
         <translation>รหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="432"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="417"/>
         <source>Province key</source>
         <translation>กุญแจจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="436"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="421"/>
         <source>Choose key file…</source>
         <translation>เลือกแฟ้มกุญแจ…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="438"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="423"/>
         <source>Clear</source>
         <translation>เลิกใช้กุญแจ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="454"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="439"/>
         <source>What arrived</source>
         <translation>ข้อมูลที่ได้รับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="455"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="440"/>
         <source>Nothing imported or synced yet.</source>
         <translation>ยังไม่ได้นำเข้าหรือซิงก์ข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="486"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="471"/>
         <source>Conflicting edits to review</source>
         <translation>การแก้ไขที่ขัดแย้งกัน รอตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="489"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="474"/>
         <source>Two computers changed the same item without seeing each other&apos;s change. The later change is in use; the other version is kept here until you choose.</source>
         <translation>มีสองเครื่องแก้ไขรายการเดียวกันโดยไม่เห็นการแก้ไขของกันและกัน ขณะนี้ใช้ฉบับที่แก้ไขทีหลัง ส่วนอีกฉบับเก็บไว้ที่นี่จนกว่าท่านจะเลือก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="495"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="480"/>
         <source>Show resolved</source>
         <translation>แสดงรายการที่ตัดสินแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="527"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="512"/>
         <source>Keep current</source>
         <translation>คงฉบับปัจจุบัน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="528"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="513"/>
         <source>The version in use stays; this one is set aside.</source>
         <translation>ใช้ฉบับปัจจุบันต่อไป และพักฉบับนี้ไว้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="530"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="515"/>
         <source>Take this version</source>
         <translation>ใช้ฉบับนี้แทน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="532"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="517"/>
         <source>This version replaces the one in use (which is kept for review).</source>
         <translation>ใช้ฉบับนี้แทนฉบับปัจจุบัน (ฉบับปัจจุบันยังเก็บไว้ตรวจสอบได้)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="603"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="588"/>
         <source>%n conflict(s) waiting for a decision</source>
         <translation>
             <numerusform>รอการตัดสิน %n รายการ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="605"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="590"/>
         <source>No conflicts waiting for a decision.</source>
         <translation>ไม่มีรายการรอการตัดสิน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="620"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="605"/>
         <source>Waiting</source>
         <translation>รอตัดสิน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="621"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="606"/>
         <source>Current kept</source>
         <translation>คงฉบับปัจจุบันแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="622"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="607"/>
         <source>This version taken</source>
         <translation>ใช้ฉบับนี้แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="623"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="608"/>
         <source>Replaced</source>
         <translation>ถูกแทนที่แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="648"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="633"/>
         <source>this computer</source>
         <translation>เครื่องนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="649"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="634"/>
         <source>computer {id}</source>
         <translation>เครื่อง {id}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="663"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="648"/>
         <source>Yes</source>
         <translation>ใช่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="663"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="648"/>
         <source>No</source>
         <translation>ไม่ใช่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="689"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="674"/>
         <source>“{item}” ({table}): this version was written {version} on {device}; the current one {current}</source>
         <translation>“{item}” ({table}): ฉบับนี้แก้ไขเมื่อ {version} ที่{device} ส่วนฉบับปัจจุบันแก้ไขเมื่อ {current}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="999"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="985"/>
         <source>Synced with {server} at {time}</source>
         <translation>ซิงก์กับ {server} แล้ว เมื่อ {time}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="732"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="717"/>
         <source>Key file: {path}
 Exported bundles are signed; only signed bundles are imported.</source>
         <translation>แฟ้มกุญแจ: {path}
 แฟ้มชุดข้อมูลที่ส่งออกจะลงลายมือชื่อ และนำเข้าได้เฉพาะแฟ้มที่ลงลายมือชื่อแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="738"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="723"/>
         <source>No province key: bundles are not signed, and any bundle is imported.</source>
         <translation>ยังไม่ได้ตั้งกุญแจจังหวัด: แฟ้มชุดข้อมูลจะไม่ลงลายมือชื่อ และนำเข้าได้ทุกแฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="745"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="730"/>
         <source>Choose the province key file</source>
         <translation>เลือกแฟ้มกุญแจจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="747"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="732"/>
         <source>All files (*)</source>
         <translation>ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="763"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="748"/>
         <source>Province key set.</source>
         <translation>ตั้งกุญแจจังหวัดแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="763"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="748"/>
         <source>Province key cleared.</source>
         <translation>เลิกใช้กุญแจจังหวัดแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="830"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="815"/>
         <source>Export bundle</source>
         <translation>ส่งออกแฟ้มชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="832"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="817"/>
         <source>Workshop bundles (*.wsbundle)</source>
         <translation>แฟ้มชุดข้อมูลงานประชุม (*.wsbundle)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="844"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="829"/>
         <source>Writing {file}…</source>
         <translation>กำลังเขียน {file}…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="854"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="839"/>
         <source>Wrote %n row(s) of {workshops} to {path}.</source>
         <translation>
             <numerusform>บันทึกข้อมูล %n แถวของ{workshops} ลงแฟ้ม {path} แล้ว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="855"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="840"/>
         <source>%n workshop(s)</source>
         <translation>
             <numerusform>งานประชุม %n งาน</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="858"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="843"/>
         <source>Signed with the province key.</source>
         <translation>ลงลายมือชื่อด้วยกุญแจจังหวัดแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="865"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="850"/>
         <source>Import bundle</source>
         <translation>นำเข้าแฟ้มชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="867"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="852"/>
         <source>Workshop bundles (*.wsbundle *.zip);;All files (*)</source>
         <translation>แฟ้มชุดข้อมูลงานประชุม (*.wsbundle *.zip);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="876"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="861"/>
         <source>Importing {file}…</source>
         <translation>กำลังนำเข้า {file}…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="893"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="878"/>
         <source>signed with the province key</source>
         <translation>ลงลายมือชื่อด้วยกุญแจจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="893"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="878"/>
         <source>not signed</source>
         <translation>ไม่ได้ลงลายมือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="896"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="881"/>
         <source>From {file}: made {made} on {device} (app {version}), {signed}.
 Workshops: {titles}</source>
         <translation>จากแฟ้ม {file}: สร้างเมื่อ {made} ที่{device} (โปรแกรมรุ่น {version}) {signed}
 งานประชุม: {titles}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="910"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1014"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="895"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1000"/>
         <source>Data</source>
         <translation>ข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="911"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="896"/>
         <source>New</source>
         <translation>ใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="912"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="897"/>
         <source>Updated</source>
         <translation>ปรับปรุง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="913"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="898"/>
         <source>Unchanged</source>
         <translation>เหมือนเดิม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="914"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1018"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="899"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1004"/>
         <source>Conflicts</source>
         <translation>ขัดแย้ง</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="922"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="907"/>
         <source>Imported {file}: %n row(s) new or updated.</source>
         <translation>
             <numerusform>นำเข้า {file} แล้ว: ข้อมูลใหม่หรือปรับปรุง %n แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="927"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1031"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="912"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1017"/>
         <source>%n conflicting edit(s) to review on the right.</source>
         <translation>
             <numerusform>มีการแก้ไขที่ขัดแย้งกัน %n รายการ รอตรวจสอบด้านขวา</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="943"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="928"/>
         <source>Total</source>
         <translation>รวม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="958"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="943"/>
         <source>Type the server&apos;s address first.</source>
         <translation>กรุณาพิมพ์ที่อยู่เซิร์ฟเวอร์ก่อน</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="972"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="957"/>
         <source>Sending to the server… %n row(s)</source>
         <translation>
             <numerusform>กำลังส่งไปเซิร์ฟเวอร์… %n แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="974"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="959"/>
         <source>Receiving from the server… %n row(s)</source>
         <translation>
             <numerusform>กำลังรับจากเซิร์ฟเวอร์… %n แถว</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="980"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="965"/>
         <source>Connecting to {server}…</source>
         <translation>กำลังติดต่อ {server}…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1015"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1001"/>
         <source>Sent</source>
         <translation>ส่งไป</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1016"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1002"/>
         <source>Received new</source>
         <translation>รับมาใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1017"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1003"/>
         <source>Received updated</source>
         <translation>รับมาปรับปรุง</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1025"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1011"/>
         <source>Sync done: %n row(s) sent</source>
         <translation>
             <numerusform>ซิงก์เสร็จแล้ว: ส่งไป %n แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1027"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1013"/>
         <source>%n row(s) received.</source>
         <translation>
             <numerusform>รับมา %n แถว</numerusform>
@@ -2249,190 +2289,195 @@ Workshops: {titles}</source>
 <context>
     <name>VotingPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="356"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="88"/>
         <source>New round...</source>
         <translation>สร้างรอบใหม่...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="359"/>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="522"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="91"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="263"/>
         <source>Open voting</source>
         <translation>เปิดลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="362"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="94"/>
         <source>Close voting</source>
         <translation>ปิดการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="365"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="97"/>
         <source>Delete round</source>
         <translation>ลบรอบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="367"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="99"/>
         <source>Results on the projector</source>
         <translation>แสดงผลบนจอโปรเจกเตอร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="370"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="102"/>
         <source>Ballot screen for voters...</source>
         <translation>จอลงคะแนนสำหรับผู้เข้าร่วม...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="403"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="135"/>
         <source>Registration number (empty: an anonymous paper form)</source>
         <translation>เลขทะเบียน (เว้นว่าง: บัตรกระดาษไม่ระบุชื่อ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="407"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="139"/>
         <source>Save ballot (Ctrl+Enter)</source>
         <translation>บันทึกบัตร (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="414"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="146"/>
         <source>Withdraw selected ballot</source>
         <translation>ถอนบัตรที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="428"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="160"/>
         <source>Balance sectors (each sector weighs the same)</source>
         <translation>ถ่วงภาคส่วน (ทุกภาคส่วนมีน้ำหนักเท่ากัน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="461"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="193"/>
         <source>Results</source>
         <translation>ผลการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="462"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="194"/>
         <source>Paper tallies</source>
         <translation>ยอดนับจากกระดาษ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="463"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="195"/>
         <source>Ballots</source>
         <translation>บัตรลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="522"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="263"/>
         <source>Reopen voting</source>
         <translation>เปิดลงคะแนนอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="533"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="274"/>
         <source>No vote round yet: make one with New round.</source>
         <translation>ยังไม่มีรอบการลงคะแนน กด สร้างรอบใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="614"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="355"/>
         <source>Rank {rank}</source>
         <translation>อันดับ {rank}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="618"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="359"/>
         <source>All</source>
         <translation>รวมทุกสี</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="629"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="370"/>
         <source>Criteria scores are entered sheet by sheet on the Ballots tab.</source>
         <translation>คะแนนตามเกณฑ์บันทึกทีละใบในแท็บ บัตรลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="637"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="378"/>
         <source>Counts from the wall: type a number and Enter. Sticker colours by sector go in their sector&apos;s column; counts of mixed colours in All.</source>
         <translation>ยอดนับจากผนัง: พิมพ์ตัวเลขแล้วกด Enter สติกเกอร์สีของภาคส่วนใส่ในช่องของภาคส่วนนั้น สติกเกอร์ปนกันใส่ในช่อง รวมทุกสี</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="641"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="382"/>
         <source>For each idea: how many paper forms put it at each rank.</source>
         <translation>แต่ละความคิด: จำนวนบัตรกระดาษที่ให้อยู่ในแต่ละอันดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="666"/>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="822"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="407"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="563"/>
         <source>Idea</source>
         <translation>ความคิด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="709"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="450"/>
         <source>Row {row}: “{text}” is not a whole number.</source>
         <translation>แถวที่ {row}: “{text}” ไม่ใช่จำนวนเต็ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="329"/>
+        <location filename="../../workshop_app/ui/ballot_screen.py" line="168"/>
         <source>Already voted</source>
         <translation>ลงคะแนนแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="330"/>
+        <location filename="../../workshop_app/ui/ballot_screen.py" line="169"/>
         <source>{name} has voted in this round already. Replace that ballot?</source>
         <translation>{name} ลงคะแนนในรอบนี้แล้ว ต้องการแทนที่บัตรเดิมหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="775"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="516"/>
         <source>No.</source>
         <translation>เลขทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="775"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="516"/>
         <source>Voter</source>
         <translation>ผู้ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="775"/>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="843"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="516"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="589"/>
         <source>Sector</source>
         <translation>ภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="775"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="516"/>
         <source>Cast by</source>
         <translation>วิธีส่ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="781"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="522"/>
         <source>(anonymous paper form)</source>
         <translation>(บัตรกระดาษไม่ระบุชื่อ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="808"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="549"/>
         <source>No results yet</source>
         <translation>ยังไม่มีผล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="816"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="557"/>
         <source>{ballots} ballots ({cast}); {paper} counted on paper</source>
         <translation>บัตร {ballots} ใบ ({cast}) ยอดนับจากกระดาษ {paper}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="822"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="563"/>
         <source>Rank</source>
         <translation>อันดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="822"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="563"/>
         <source>Score</source>
         <translation>คะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="822"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="563"/>
         <source>Voters</source>
         <translation>ผู้ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="840"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="581"/>
         <source>No votes yet</source>
         <translation>ยังไม่มีการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="843"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="590"/>
+        <source>Present (stickers: voters not counted)</source>
+        <translation>มาประชุม (ติดสติกเกอร์: ไม่ได้นับผู้ลงคะแนน)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="592"/>
         <source>Voted / present</source>
         <translation>ลงคะแนน / มาประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="849"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="601"/>
         <source>Total</source>
         <translation>รวม</translation>
     </message>

@@ -3,6 +3,7 @@ step), totals that follow the typing, reference lists, export and import of work
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from tests.ui.keyboard import type_text
 from workshop_app.services import projects, reference_lists, voting
 from workshop_app.services.projects import ProjectRow
 from workshop_app.ui import commands
-from workshop_app.ui.context import WorkshopContext
+from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.pages.action_plan_page import ActionPlanPage
 
 
@@ -205,3 +206,23 @@ def test_moving_a_project_and_undoing_it(qtbot: QtBot, context: WorkshopContext)
     assert shown is not None and shown.id == before[1]
     context.undo_stack.undo()
     assert [r.id for r in stored(context)] == before
+
+
+def test_the_form_says_how_activity_budgets_relate_to_the_project_budget(
+    qtbot: QtBot, context: WorkshopContext
+) -> None:
+    """Costed activities beside a project budget of 0 looked like a sum that failed; the
+    form now says the budget is what is entered per fiscal year."""
+    first = stored(context)[0]
+    activities = (
+        projects.ActivityDraft("อบรมเกษตรกรผู้ปลูกทุเรียน", Decimal("180000")),
+        projects.ActivityDraft("ศึกษาดูงานแปลงใหญ่จังหวัดจันทบุรี", Decimal("95000")),
+    )
+    draft = replace(first.draft, activities=activities, budgets=())
+    context.run(lambda s: projects.update_project(s, first.id, draft), Changes.PROJECTS)
+    page = make_page(qtbot, context)
+    page.select_project(first.id)
+    text = page.form.budget_total.text()
+    assert "Total 0.00 baht" in text
+    assert "add up to 275,000.00 baht" in text
+    assert "per fiscal year" in text

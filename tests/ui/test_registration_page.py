@@ -175,3 +175,45 @@ def test_cancel_check_in_button(qtbot: QtBot, context: WorkshopContext) -> None:
     context.undo_stack.undo()
     restored = context.read(lambda s: attendees.get_attendee(s, present.id))
     assert restored.checked_in_at == present.checked_in_at
+
+
+def test_walk_in_banner_goes_away_on_undo(qtbot: QtBot, context: WorkshopContext) -> None:
+    page = _page(qtbot, context)
+    type_text(page.search, "นางสาวเกศินี ทองประเสริฐวงศ์")
+    qtbot.keyClick(page.search, Qt.Key.Key_F2)
+    dialog = page.findChild(AttendeeDialog)
+    assert dialog is not None
+    # The prefix typed in the search box goes to its own field, not into the first name.
+    assert dialog.prefix.currentText() == "นางสาว"
+    assert dialog.first_name.text() == "เกศินี"
+    assert dialog.last_name.text() == "ทองประเสริฐวงศ์"
+    type_text(dialog.organisation, "องค์การบริหารส่วนตำบลบ้านเหล่า")
+    qtbot.keyClick(dialog.organisation, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.message.property("kind") == "error"  # no sector yet
+    dialog.sector.setCurrentIndex(2)
+    qtbot.keyClick(dialog.organisation, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert page.banner.isVisibleTo(page) and page.banner.property("kind") == "ok"
+    context.undo_stack.undo()
+    assert not page.banner.isVisibleTo(page)
+    context.undo_stack.redo()
+    found = context.read(
+        lambda s: attendees.search_attendees(s, context.workshop_id, "เกศินี ทองประเสริฐวงศ์")
+    )
+    assert [(p.prefix, p.first_name) for p in found] == [("นางสาว", "เกศินี")]
+
+
+def test_prefix_typed_into_the_first_name_moves_to_its_field(
+    qtbot: QtBot, context: WorkshopContext
+) -> None:
+    page = _page(qtbot, context)
+    qtbot.keyClick(page.search, Qt.Key.Key_F2)
+    dialog = page.findChild(AttendeeDialog)
+    assert dialog is not None
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.first_name.setFocus()
+    type_text(dialog.first_name, "ดร.ประเสริฐ")
+    qtbot.keyClick(dialog.first_name, Qt.Key.Key_Tab)
+    assert (dialog.prefix.currentText(), dialog.first_name.text()) == ("ดร.", "ประเสริฐ")
+    dialog.reject()

@@ -8,10 +8,16 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
 from workshop_app.resources import translation_file
+from workshop_app.ui.app import install_translator
 
 ROOT = Path(__file__).resolve().parents[2]
 TS_FILE = ROOT / "resources" / "translations" / "workshop_app_th.ts"
+QT_TS_FILE = ROOT / "resources" / "translations" / "qtbase_th.ts"  # Qt's own buttons, dialogs
 BIN = Path(sys.executable).parent
 
 
@@ -49,8 +55,30 @@ def test_every_ui_string_has_a_thai_translation(tmp_path: Path) -> None:
 def test_compiled_translation_is_up_to_date(tmp_path: Path) -> None:
     compiled = tmp_path / "th.qm"
     subprocess.run(
-        [str(BIN / "pyside6-lrelease"), str(TS_FILE), "-qm", str(compiled)],
+        [str(BIN / "pyside6-lrelease"), str(TS_FILE), str(QT_TS_FILE), "-qm", str(compiled)],
         check=True,
         capture_output=True,
     )
     assert compiled.read_bytes() == translation_file("th").read_bytes()
+
+
+def test_qt_standard_buttons_and_dialogs_are_in_thai(qtbot: QtBot) -> None:
+    """Qt ships no Thai translation: OK/Cancel, Yes/No and the file dialog come from ours."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translator = install_translator(app, "th")
+    try:
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.Yes
+            | QDialogButtonBox.StandardButton.No
+        )
+        qtbot.addWidget(buttons)
+        texts = [b.text().replace("&", "") for b in buttons.buttons()]
+        assert sorted(texts) == sorted(["ตกลง", "ยกเลิก", "ใช่", "ไม่"])
+        assert QCoreApplication.translate("QFileDialog", "File &name:") == "&ชื่อไฟล์:"
+        assert QCoreApplication.translate("QMessageBox", "Show Details...") == "แสดงรายละเอียด..."
+    finally:
+        if translator is not None:
+            app.removeTranslator(translator)

@@ -25,12 +25,14 @@ from workshop_app.services import attendees, voting, workshops
 from workshop_app.services.attendees import AttendeeRow
 from workshop_app.services.vote_counting import Mark, Tally
 from workshop_app.services.voting import BallotRow, RoundResults, RoundRow
-from workshop_app.ui import settings
+from workshop_app.ui import ballot_screen, settings
 from workshop_app.ui.ballot_form import EntryTable
-from workshop_app.ui.context import WorkshopContext
+from workshop_app.ui.ballot_screen import BallotScreen
+from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.pages import voting_page
-from workshop_app.ui.pages.voting_page import BallotScreen, NewRoundDialog, VotingPage
+from workshop_app.ui.pages.voting_page import VotingPage
+from workshop_app.ui.round_dialog import NewRoundDialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 LEFT = Qt.MouseButton.LeftButton
@@ -393,7 +395,7 @@ def test_second_ballot_at_the_screen_asks_to_replace(
         asked.append(name)
         return replace
 
-    monkeypatch.setattr(voting_page, "replace_earlier_ballot", answer)
+    monkeypatch.setattr(ballot_screen, "replace_earlier_ballot", answer)
     screen = _ballot_screen(qtbot, page)
     _vote_at_screen(qtbot, screen, str(voter.code), {0: "2"})
     [first] = _ballots(context, round_id)
@@ -439,7 +441,7 @@ def test_enter_on_the_registration_number_only_identifies_the_voter(
         asked.append(name)
         return False
 
-    monkeypatch.setattr(voting_page, "replace_earlier_ballot", answer)
+    monkeypatch.setattr(ballot_screen, "replace_earlier_ballot", answer)
     screen = _ballot_screen(qtbot, page)
     _identify(qtbot, screen, str(newcomer.code))
     refused = list(errors)
@@ -884,3 +886,57 @@ def test_round_lifecycle_by_the_buttons(
     assert page.current_round() != new
     context.undo_stack.redo()
     assert [r.id for r in _rounds(context)][-1] == new.id
+
+
+def test_new_round_dialog_shows_only_the_chosen_methods_settings(
+    qtbot: QtBot, page: VotingPage, context: WorkshopContext
+) -> None:
+    dialog = NewRoundDialog(context, page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    def shown() -> set[str]:
+        widgets = {
+            "dots": dialog.dots,
+            "cap": dialog.cap,
+            "ranks": dialog.ranks,
+            "scale": dialog.scale,
+            "criteria": dialog.criteria,
+            "top": dialog.top_n,
+        }
+        return {name for name, widget in widgets.items() if dialog.form.isRowVisible(widget)}
+
+    expected = {
+        VoteMethod.DOTS: {"dots", "cap"},
+        VoteMethod.RANKING: {"ranks"},
+        VoteMethod.CRITERIA: {"scale", "criteria"},
+        VoteMethod.APPROVAL: set(),
+    }
+    for method, names in expected.items():
+        dialog.method.setCurrentIndex(dialog.method.findData(method.value))
+        assert shown() == names, method
+    top = next(i for i in range(dialog.source.count()) if dialog.source.itemData(i)[0] == "top")
+    dialog.source.setCurrentIndex(top)
+    assert "top" in shown()
+    dialog.reject()
+
+
+def test_sticker_only_round_shows_who_was_present_not_zero_voters(
+    qtbot: QtBot, page: VotingPage, context: WorkshopContext
+) -> None:
+    """Stickers counted on the wall and typed in: no ballots, so "0 / 15" read as if
+    nobody voted. The table then shows who was present, and says why."""
+    round_id = _open_round(context)
+    vote_round = _show_round(page, round_id)
+    idea_id = vote_round.idea_ids[0]
+    context.run(lambda s: voting.set_tally(s, round_id, idea_id, None, 9), Changes.VOTES)
+    table = page.turnout_table
+    header = table.horizontalHeaderItem(1)
+    assert header is not None and "stickers" in header.text()
+    present = page.results.present if page.results else -1
+    last = table.item(table.rowCount() - 1, 1)
+    assert last is not None and last.text() == str(present)
+    assert all(
+        " / " not in (table.item(r, 1) or QTableWidgetItem()).text()
+        for r in range(table.rowCount())
+    )

@@ -325,7 +325,21 @@ class ProjectForm(QScrollArea):
         self._show_budget_total(draft.total)
 
     def _show_budget_total(self, total: Decimal) -> None:
-        self.budget_total.setText(self.tr("Total {amount} baht").format(amount=f"{total:,.2f}"))
+        """The project's total; and when the main activities add up to something else,
+        that the budget is the sum of the fiscal years (activities' budgets do not add
+        themselves into it: a total of 0 beside costed activities looked like a bug)."""
+        self._budget_total = total
+        text = self.tr("Total {amount} baht").format(amount=f"{total:,.2f}")
+        activities = getattr(self, "_activities_sum", Decimal(0))
+        differs = activities > 0 and activities != total
+        if differs:
+            text += "\n" + self.tr(
+                "The main activities (item 6) add up to {amount} baht. The project's budget "
+                "is what is entered per fiscal year above."
+            ).format(amount=f"{activities:,.2f}")
+        self.budget_total.setWordWrap(True)
+        self.budget_total.setStyleSheet("color:#6b4500;" if differs else "")
+        self.budget_total.setText(text)
 
     def _add_year(self, year: int) -> None:
         if year not in self.budget_fields and self._row is not None:
@@ -355,6 +369,8 @@ class ProjectForm(QScrollArea):
         self.activities_total.setText(
             self.tr("Activities total {amount} baht").format(amount=f"{total:,.2f}")
         )
+        self._activities_sum = total
+        self._show_budget_total(getattr(self, "_budget_total", Decimal(0)))
 
     def _add_activity(self) -> None:
         self.activities.blockSignals(True)

@@ -43,6 +43,7 @@ from workshop_app.services.projects import BUDGET_LIST_LABELS, ProjectDraft, Pro
 from workshop_app.services.vote_report import rank_text
 from workshop_app.ui import commands
 from workshop_app.ui.context import Changes, WorkshopContext
+from workshop_app.ui.file_names import default_export_name
 from workshop_app.ui.plan_dialogs import (
     Candidate,
     CandidateSource,
@@ -50,7 +51,7 @@ from workshop_app.ui.plan_dialogs import (
     ReferenceListsDialog,
 )
 from workshop_app.ui.project_form import ProjectForm, format_amount
-from workshop_app.ui.widgets import Banner
+from workshop_app.ui.widgets import Banner, hidden_behind_another_page
 
 # The page shows these; a change to any of them reloads it.
 SHOWN = Changes.PROJECTS | Changes.ISSUES | Changes.WORKSHOP | Changes.IDEAS | Changes.VOTES
@@ -187,6 +188,9 @@ class ActionPlanPage(QWidget):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
+        if getattr(self, "_load_when_shown", False):
+            self._load_when_shown = False
+            self.load()
         if not getattr(self, "_sized", False):  # the form gets the most room, once
             self._sized = True
             width = max(self.width(), 900)
@@ -196,7 +200,10 @@ class ActionPlanPage(QWidget):
         if changes & (Changes.VOTES | Changes.IDEAS):
             self._stale = True  # the votes shown beside the ideas
         if changes & SHOWN:
-            self.load()
+            if hidden_behind_another_page(self):
+                self._load_when_shown = True  # every card typed on the board: not now
+            else:
+                self.load()
 
     def _fill_tree(self) -> None:
         selected = self.form.project_id()
@@ -422,7 +429,10 @@ class ActionPlanPage(QWidget):
     # --- files ---------------------------------------------------------------------------
 
     def _ask_and_export(self, *, template: bool) -> None:
-        name = "action-plan-template.xlsx" if template else "action-plan.xlsx"
+        document = (
+            self.tr("Action plan template for agencies") if template else self.tr("Action plan")
+        )
+        name = default_export_name(self.context, document, ".xlsx")
         title = (
             self.tr("Export template for agencies") if template else self.tr("Export action plan")
         )

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QCheckBox,
     QComboBox,
@@ -88,6 +89,7 @@ class CardListView(QListView):
 
     key_action = Signal(str)  # "delete", "up", "down", "left", "right", "merge", "unmerge"
     activated_column = Signal()
+    editor_closed = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -113,6 +115,18 @@ class CardListView(QListView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    # The columns share their delegates, and a delegate tells every view using it when
+    # one of its editors is done: each view takes only its own editors (Qt warned
+    # "commitData called with an editor that does not belong to this view" otherwise).
+    def commitData(self, editor: QWidget) -> None:
+        if editor is not None and editor.parentWidget() is self.viewport():
+            super().commitData(editor)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        if editor is not None and editor.parentWidget() is self.viewport():
+            super().closeEditor(editor, hint)
+            self.editor_closed.emit()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         super().mousePressEvent(event)
@@ -491,6 +505,7 @@ class BoardPage(QWidget):
             column = IssueColumn(model, self.compact_delegate)
             column.clicked.connect(lambda number=number: self.go_to_issue(number))
             column.view.key_action.connect(self._card_key)
+            column.view.editor_closed.connect(self._editor_closed)
             column.view.selectionModel().currentChanged.connect(
                 lambda _current, _previous: self._selection_changed()
             )
@@ -524,7 +539,11 @@ class BoardPage(QWidget):
     def _show_current(self) -> None:
         for number, column in enumerate(self.columns):
             current = number == self.board.current
-            column.view.setItemDelegate(self.board_delegate if current else self.compact_delegate)
+            delegate = self.board_delegate if current else self.compact_delegate
+            # A card being edited keeps the delegate that made its editor, which commits it;
+            # the column changes its look once the editor closes.
+            if column.view.state() != QAbstractItemView.State.EditingState:
+                column.view.setItemDelegate(delegate)
             # Overview columns have cards of one height: no per-card measuring (speed).
             column.view.setUniformItemSizes(not current)
             column.set_current(current)
@@ -533,6 +552,13 @@ class BoardPage(QWidget):
         self._update_counts()
         self._entry_changed()
         self._selection_changed()
+
+    def _editor_closed(self) -> None:
+        for number, column in enumerate(self.columns):
+            wanted = self.board_delegate if number == self.board.current else self.compact_delegate
+            if column.view.itemDelegate() is not wanted:
+                QTimer.singleShot(0, self._show_current)
+                return
 
     def _check_dictionary(self) -> None:
         """Once the Thai dictionary is loaded, lay the cards out again with word breaks."""
@@ -748,6 +774,12 @@ class BoardPage(QWidget):
         column = self.current_column()
         if column is None:
             self.banner.show_message(self.tr("Add a strategic issue first (Setup page)."), "error")
+            return
+        if not self.entry.text().strip():
+            # A hint beside the box, not a box to click away: Enter on an empty entry
+            # happens all the time while the room is still talking.
+            self.banner.show_message(self.tr("Type the idea first, then press Enter."), "warn")
+            self.entry.setFocus()
             return
         idea_id = str(uuid.uuid4())
         command = add_idea_command(

@@ -36,6 +36,7 @@ from workshop_app.export.pdf.minutes import write_minutes_pdf
 from workshop_app.services import workshops
 from workshop_app.services.workshops import NumberedRow
 from workshop_app.ui.context import Changes, WorkshopContext
+from workshop_app.ui.file_names import default_export_name
 from workshop_app.ui.widgets import AutosaveTextEdit, Banner
 
 # What the page shows changes with these; the preview is then out of date.
@@ -243,8 +244,9 @@ class MinutesPage(QWidget):
 
     def _ask_and_export(self, suffix: str) -> None:
         kinds = {".pdf": self.tr("PDF (*.pdf)"), ".docx": self.tr("Word document (*.docx)")}
+        name = default_export_name(self.context, self.tr("Minutes"), suffix)
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export minutes"), str(Path.home() / f"minutes{suffix}"), kinds[suffix]
+            self, self.tr("Export minutes"), str(Path.home() / name), kinds[suffix]
         )
         if path:
             self.export(Path(path))

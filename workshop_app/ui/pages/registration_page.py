@@ -197,11 +197,11 @@ class RegistrationPage(QWidget):
         command = check_in_command(self.context, person)
         self.context.undo_stack.push(command)
         if command.succeeded:
-            self.banner.show_message(
+            self.banner.show_done(
                 self.tr("Checked in: {name} (no. {code}), {sector}.").format(
                     name=person.full_name, code=person.code, sector=person.sector_name
                 ),
-                "ok",
+                self.context.undo_stack,
             )
             self.reset_search(keep_banner=True)
 
@@ -210,8 +210,10 @@ class RegistrationPage(QWidget):
         if person is None or person.checked_in_at is None:
             return
         self.context.undo_stack.push(undo_check_in_command(self.context, person))
-        self.banner.show_message(
-            self.tr("Check-in of {name} cancelled.").format(name=person.full_name), "warn"
+        self.banner.show_done(
+            self.tr("Check-in of {name} cancelled.").format(name=person.full_name),
+            self.context.undo_stack,
+            "warn",
         )
 
     def _sectors_and_notice(self) -> tuple[list[workshops.SectorRow], str]:
@@ -237,11 +239,11 @@ class RegistrationPage(QWidget):
         command = walk_in_command(self.context, draft, str(uuid.uuid4()))
         self.context.undo_stack.push(command)
         if command.succeeded:
-            self.banner.show_message(
+            self.banner.show_done(
                 self.tr("Walk-in registered and checked in: {name}.").format(
                     name=full_name(draft.prefix, draft.first_name, draft.last_name)
                 ),
-                "ok",
+                self.context.undo_stack,
             )
             self.reset_search(keep_banner=True)
 

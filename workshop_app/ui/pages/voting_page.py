@@ -9,25 +9,19 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -38,9 +32,8 @@ from PySide6.QtWidgets import (
 
 from workshop_app.errors import UserError
 from workshop_app.models import CastBy, VoteMethod
-from workshop_app.services import voting, workshops
+from workshop_app.services import voting
 from workshop_app.services.attendees import get_attendee
-from workshop_app.services.ideas import kind_label
 from workshop_app.services.vote_report import cast_summary, number, ranked
 from workshop_app.services.voting import (
     CAST_LABELS,
@@ -52,9 +45,11 @@ from workshop_app.services.voting import (
 )
 from workshop_app.thai.normalize import to_arabic_digits
 from workshop_app.ui.ballot_form import BallotForm, EntryTable, ballot_help
+from workshop_app.ui.ballot_screen import BallotScreen, replace_earlier_ballot
 from workshop_app.ui.commands import ServiceCommand
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.results_chart import ResultsChart
+from workshop_app.ui.round_dialog import NewRoundDialog
 from workshop_app.ui.vote_commands import (
     cast_ballot_command,
     close_round_command,
@@ -65,273 +60,10 @@ from workshop_app.ui.vote_commands import (
     tally_command,
     withdraw_ballot_command,
 )
-from workshop_app.ui.widgets import set_header_labels, wrapped_header
+from workshop_app.ui.widgets import hidden_behind_another_page, set_header_labels, wrapped_header
 
 TALLY_HEADER_WIDTH = 80  # pixels: sector names wrap so that the ideas keep the width
 IDEA_COLUMN_MIN = 280  # pixels
-
-
-class NewRoundDialog(QDialog):
-    """Title, method and its settings, and which ideas: an issue's cards of one kind,
-    or the top N of an earlier round."""
-
-    def __init__(self, context: WorkshopContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("newRoundDialog")
-        self.setWindowTitle(self.tr("New vote round"))
-        self.context = context
-        language = context.language
-        self.title = QLineEdit()
-        self.title.setObjectName("roundTitle")
-        self.method = QComboBox()
-        self.method.setObjectName("roundMethod")
-        for method in METHOD_LABELS:
-            self.method.addItem(label(METHOD_LABELS, method, language), method)
-        self.dots = QSpinBox()
-        self.dots.setRange(1, 100)
-        self.dots.setValue(5)
-        self.cap = QSpinBox()
-        self.cap.setRange(1, 100)
-        self.cap.setValue(2)
-        self.ranks = QSpinBox()
-        self.ranks.setRange(1, 20)
-        self.ranks.setValue(3)
-        self.scale = QSpinBox()
-        self.scale.setRange(1, 10)
-        self.scale.setValue(4)
-        self.criteria = QPlainTextEdit(
-            "\n".join(f"{name} | {number(weight)}" for name, weight in voting.DEFAULT_CRITERIA)
-        )
-        self.criteria.setObjectName("roundCriteria")
-        self.source = QComboBox()
-        self.source.setObjectName("roundSource")
-        issues = context.read(lambda s: workshops.list_issues(s, context.workshop_id))
-        self.rounds = context.read(lambda s: voting.list_rounds(s, context.workshop_id))
-        for issue in issues:
-            for kind in ("project", None):
-                what = kind_label(kind, language) if kind else self.tr("all cards")
-                self.source.addItem(
-                    self.tr("Issue {number}: {what}").format(number=issue.number, what=what),
-                    ("issue", issue.id, kind, issue.number),
-                )
-        for earlier in self.rounds:
-            self.source.addItem(
-                self.tr("Top ideas of round {number}").format(number=earlier.number),
-                ("top", earlier.id, None, earlier.number),
-            )
-        self.top_n = QSpinBox()
-        self.top_n.setRange(1, 100)
-        self.top_n.setValue(8)
-        form = QFormLayout()
-        form.addRow(self.tr("Title"), self.title)
-        form.addRow(self.tr("Method"), self.method)
-        form.addRow(self.tr("Ideas"), self.source)
-        form.addRow(self.tr("How many (top N)"), self.top_n)
-        form.addRow(self.tr("Dots per voter"), self.dots)
-        form.addRow(self.tr("Most dots on one idea"), self.cap)
-        form.addRow(self.tr("Ranks per voter (top k)"), self.ranks)
-        form.addRow(self.tr("Top score per criterion"), self.scale)
-        form.addRow(self.tr("Criteria (name | weight)"), self.criteria)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-
-    def draft(self) -> voting.RoundDraft:
-        """What was filled in; UserError if the criteria lines cannot be read."""
-        kind_of, source_id, kind, source_number = self.source.currentData()
-        language = self.context.language
-        if kind_of == "issue":
-            ideas = self.context.read(
-                lambda s: voting.ideas_of_issue(s, self.context.workshop_id, source_id, kind)
-            )
-            chosen_by = self.source.currentText()
-        else:
-            top = self.top_n.value()
-            ideas = self.context.read(lambda s: voting.top_of_round(s, source_id, top))
-            chosen_by = (
-                f"{top} อันดับแรกของรอบที่ {source_number}"
-                if language == "th"
-                else f"Top {top} of round {source_number}"
-            )
-        criteria: list[tuple[str, float]] = []
-        for line_number, line in enumerate(self.criteria.toPlainText().splitlines(), start=1):
-            if not line.strip():
-                continue
-            name, _bar, weight_text = line.partition("|")
-            try:
-                weight = float(to_arabic_digits(weight_text.strip()) or "1")
-            except ValueError:
-                raise UserError(
-                    f"เกณฑ์บรรทัดที่ {line_number}: น้ำหนัก \u201c{weight_text.strip()}\u201d ไม่ใช่ตัวเลข",
-                    f"Criteria line {line_number}: the weight \u201c{weight_text.strip()}\u201d "
-                    "is not a number.",
-                ) from None
-            criteria.append((name.strip(), weight))
-        return voting.RoundDraft(
-            title=self.title.text(),
-            method=self.method.currentData(),
-            idea_ids=tuple(ideas),
-            chosen_by=chosen_by,
-            dots_per_voter=self.dots.value(),
-            cap_per_idea=self.cap.value(),
-            rank_count=self.ranks.value(),
-            scale_max=self.scale.value(),
-            criteria=tuple(criteria),
-        )
-
-
-class BallotScreen(QDialog):
-    """The ballot screen for voters (full screen on the laptop): type your registration
-    number, vote, confirm; the screen then clears itself for the next person."""
-
-    def __init__(
-        self, context: WorkshopContext, vote_round: RoundRow, texts: dict[str, str]
-    ) -> None:
-        super().__init__(None)
-        self.setObjectName("ballotScreen")
-        self.setWindowTitle(self.tr("Ballot screen — {title}").format(title=vote_round.title))
-        self.context = context
-        self.vote_round = vote_round
-        self.voter_id: str | None = None
-        self.voter_name = ""
-        big = "font-size:16pt;"
-        title = QLabel(vote_round.title)
-        title.setWordWrap(True)
-        title.setStyleSheet("font-size:20pt; font-weight:bold;")
-        self.code = QLineEdit()
-        self.code.setObjectName("ballotCode")
-        self.code.setPlaceholderText(self.tr("Your registration number, then Enter"))
-        self.code.setStyleSheet(big)
-        self.code.returnPressed.connect(self.identify)
-        self.who = QLabel()
-        self.who.setObjectName("ballotVoter")
-        self.who.setStyleSheet(big)
-        self.who.setWordWrap(True)
-        self.help = QLabel(ballot_help(vote_round, context.language))
-        self.help.setWordWrap(True)
-        self.help.setStyleSheet("font-size:13pt;")
-        self.form = BallotForm(context.language)
-        self.form.setStyleSheet("font-size:14pt;")
-        self.form.set_round(vote_round, texts)
-        self.submit = QPushButton(self.tr("Cast my vote (Ctrl+Enter)"))
-        self.submit.setObjectName("ballotSubmit")
-        self.submit.setStyleSheet(big)
-        self.submit.clicked.connect(self.cast)
-        # Not the dialog's default button: Enter after the registration number must only
-        # identify the voter, never cast an empty ballot.
-        self.submit.setAutoDefault(False)
-        self.submit.setDefault(False)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self).activated.connect(self.cast)
-        self.message = QLabel()
-        self.message.setObjectName("ballotMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(big)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(self.code)
-        layout.addWidget(self.who)
-        layout.addWidget(self.help)
-        layout.addWidget(self.form, 1)
-        layout.addWidget(self.message)
-        layout.addWidget(self.submit)
-        self.reset()
-
-    def reset(self) -> None:
-        self.voter_id = None
-        self.voter_name = ""
-        self.code.clear()
-        self.code.setEnabled(True)
-        self.who.setText(self.tr("Who is voting?"))
-        self.form.clear_marks()
-        self.form.setEnabled(False)
-        self.submit.setEnabled(False)
-        self.code.setFocus()
-
-    def _say(self, text: str, ok: bool) -> None:
-        colour = "#1b7f3b" if ok else "#b3261e"
-        self.message.setText(f"<span style='color:{colour}'>{text}</span>")
-
-    def identify(self) -> None:
-        code = self.code.text()
-        try:
-            voter_id = self.context.read(
-                lambda s: voting.find_voter(s, self.context.workshop_id, code)
-            )
-            row = self.context.read(lambda s: get_attendee(s, voter_id))
-        except UserError as exc:
-            self._say(exc.message(self.context.language), False)
-            return
-        if row.checked_in_at is None:
-            self._say(
-                self.tr("{name} has not checked in at the door, so cannot vote yet.").format(
-                    name=row.full_name
-                ),
-                False,
-            )
-            return
-        self.voter_id, self.voter_name = voter_id, row.full_name
-        self.code.setEnabled(False)
-        self.who.setText(self.tr("Voting: {name}").format(name=row.full_name))
-        self.message.clear()
-        self.form.setEnabled(True)
-        self.submit.setEnabled(True)
-        self.form.setFocus()
-        self.form.setCurrentCell(0, 1)
-
-    def cast(self) -> None:
-        if self.voter_id is None:
-            return
-        try:
-            marks = self.form.marks()
-        except UserError as exc:
-            self._say(exc.message(self.context.language), False)
-            return
-        round_id, voter_id = self.vote_round.id, self.voter_id
-        replaces = self.context.read(lambda s: voting.existing_ballot(s, round_id, voter_id))
-        if replaces is not None and not replace_earlier_ballot(self, self.voter_name):
-            self.reset()
-            return
-        command = cast_ballot_command(
-            self.context,
-            round_id,
-            voter_id,
-            marks,
-            CastBy.KIOSK.value,
-            replaces=replaces,
-            name=self.voter_name,
-        )
-        # A refusal (over the budget, the round closed meanwhile) must be read here: the
-        # main window's message is hidden behind this full-screen dialog.
-        refusals: list[str] = []
-        self.context.user_error.connect(refusals.append)
-        try:
-            self.context.undo_stack.push(command)
-        finally:
-            self.context.user_error.disconnect(refusals.append)
-        if refusals:
-            self._say(refusals[-1], False)
-        if command.succeeded:
-            name = self.voter_name
-            self.reset()
-            self._say(self.tr("Thank you, {name}: your vote is counted.").format(name=name), True)
-
-
-def replace_earlier_ballot(parent: QWidget, name: str) -> bool:
-    """Ask whether a second ballot from ``name`` replaces their first (the user decides)."""
-    answer = QMessageBox.question(
-        parent,
-        QCoreApplication.translate("VotingPage", "Already voted"),
-        QCoreApplication.translate(
-            "VotingPage", "{name} has voted in this round already. Replace that ballot?"
-        ).format(name=name),
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class VotingPage(QWidget):
@@ -482,6 +214,15 @@ class VotingPage(QWidget):
 
     def _on_changed(self, changes: Changes) -> None:
         if changes & (Changes.VOTES | Changes.IDEAS | Changes.ATTENDEES | Changes.SECTORS):
+            if hidden_behind_another_page(self):
+                self._reload_when_shown = True  # every card typed on the board: not now
+            else:
+                self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if getattr(self, "_reload_when_shown", False):
+            self._reload_when_shown = False
             self.reload()
 
     def current_round(self) -> RoundRow | None:
@@ -840,15 +581,27 @@ class VotingPage(QWidget):
         self.chart.show_round(results, balanced=balanced, message=self.tr("No votes yet"))
 
         turnout = self.turnout_table
-        set_header_labels(turnout, [self.tr("Sector"), self.tr("Voted / present")])
+        # Stickers counted on the wall say nothing of who voted: "0 / 15" read as nobody.
+        stickers_only = count.ballots == 0 and count.paper_votes > 0
+        set_header_labels(
+            turnout,
+            [
+                self.tr("Sector"),
+                self.tr("Present (stickers: voters not counted)")
+                if stickers_only
+                else self.tr("Voted / present"),
+            ],
+        )
         turnout.setRowCount(len(results.turnout) + 1)
         for row, sector in enumerate(results.turnout):
             turnout.setItem(row, 0, QTableWidgetItem(sector.name))
-            turnout.setItem(row, 1, QTableWidgetItem(f"{sector.voted} / {sector.present}"))
+            shown = f"{sector.present}" if stickers_only else f"{sector.voted} / {sector.present}"
+            turnout.setItem(row, 1, QTableWidgetItem(shown))
         total = len(results.turnout)
         turnout.setItem(total, 0, QTableWidgetItem(self.tr("Total")))
         voted = sum(t.voted for t in results.turnout)
-        turnout.setItem(total, 1, QTableWidgetItem(f"{voted} / {results.present}"))
+        shown = f"{results.present}" if stickers_only else f"{voted} / {results.present}"
+        turnout.setItem(total, 1, QTableWidgetItem(shown))
         # Sector names in full: the table takes the width its contents need.
         turnout.resizeColumnsToContents()
         turnout.setMinimumWidth(

@@ -201,8 +201,8 @@ def _sync_parsers(
     common: argparse.ArgumentParser,
 ) -> None:
     key_help = (
-        "province key file: exports are signed, imports must carry its signature "
-        "(default: the file named by WORKSHOP_APP_PROVINCE_KEY, if set)"
+        "province key file: exports are signed and encrypted (AES-GCM), imports must carry "
+        "its signature (default: the file named by WORKSHOP_APP_PROVINCE_KEY, if set)"
     )
     bundle = commands.add_parser(
         "bundle", help="bundle files for a USB stick (sync between laptops)"
@@ -214,6 +214,11 @@ def _sync_parsers(
     out.add_argument("--workshop", help="only this workshop (id or its first characters)")
     out.add_argument("--out", type=Path, required=True)
     out.add_argument("--key", type=Path, help=key_help)
+    out.add_argument(
+        "--without-contacts",
+        action="store_true",
+        help="leave the attendees' phone, e-mail and diet or access needs out of the bundle",
+    )
     into = actions.add_parser(
         "import", parents=[common], help="merge a bundle file into the database; all or nothing"
     )
@@ -476,9 +481,16 @@ def _bundle(database: Database, args: argparse.Namespace, language: str) -> None
         if args.workshop:
             with database.session() as session:
                 selected = [workshops.find_workshop_id(session, args.workshop)]
-        info = bundle.export_bundle(database, args.out, selected, key)
+        info = bundle.export_bundle(
+            database, args.out, selected, key, contacts=not args.without_contacts
+        )
         rows = sum(info.rows.values())
-        signed_th, signed_en = (" (ลงลายมือชื่อแล้ว)", " (signed)") if key else ("", "")
+        signed_th, signed_en = (
+            (" (ลงลายมือชื่อและเข้ารหัสแล้ว)", " (signed, encrypted)") if key else ("", "")
+        )
+        if not info.contacts:
+            signed_th += " ไม่รวมข้อมูลติดต่อ"
+            signed_en += ", without contact fields"
         _say(
             language,
             f"เขียน {args.out} แล้ว: {len(info.workshops)} งานประชุม {rows} แถว{signed_th}",

@@ -29,6 +29,7 @@ from workshop_app.services import (
     workshops,
 )
 from workshop_app.services.workshops import WorkshopSummary
+from workshop_app.sync.labels import table_label
 from workshop_app.sync.merge import MergeResult
 
 if TYPE_CHECKING:  # the provincial services are imported only when a server is named
@@ -510,10 +511,11 @@ def _print_merge(language: str, merge: MergeResult) -> None:
     """One line per table that changed: new, updated, conflicts kept for review."""
     for table, counts in merge.tables.items():
         if counts.new or counts.updated or counts.conflicts:
+            thai, english = table_label(table, "th"), table_label(table, "en")
             _say(
                 language,
-                f"  {table}: ใหม่ {counts.new} ปรับปรุง {counts.updated} ขัดแย้ง {counts.conflicts}",
-                f"  {table}: {counts.new} new, {counts.updated} updated, "
+                f"  {thai}: ใหม่ {counts.new} ปรับปรุง {counts.updated} ขัดแย้ง {counts.conflicts}",
+                f"  {english}: {counts.new} new, {counts.updated} updated, "
                 f"{counts.conflicts} conflicts",
             )
     if merge.changed == 0 and merge.conflicts == 0:

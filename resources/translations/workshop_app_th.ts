@@ -2101,9 +2101,24 @@ Exported bundles are signed; only signed bundles are imported.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="858"/>
-        <source>Signed with the province key.</source>
-        <translation>ลงลายมือชื่อด้วยกุญแจจังหวัดแล้ว</translation>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="0"/>
+        <source>Leave out phone numbers, e-mails and diet or access needs</source>
+        <translation>ไม่ใส่เบอร์โทรศัพท์ อีเมล และความต้องการด้านอาหารหรือการเข้าถึง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="0"/>
+        <source>Signed and encrypted with the province key.</source>
+        <translation>ลงลายมือชื่อและเข้ารหัสด้วยกุญแจจังหวัดแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="0"/>
+        <source>Without contact details.</source>
+        <translation>ไม่รวมข้อมูลติดต่อ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="0"/>
+        <source>This server is new or was restored from a backup: everything on this computer was sent to it again.</source>
+        <translation>เซิร์ฟเวอร์นี้เป็นเครื่องใหม่หรือถูกกู้คืนจากข้อมูลสำรอง จึงส่งข้อมูลทั้งหมดในเครื่องนี้ไปให้อีกครั้ง</translation>
     </message>
     <message>
         <location filename="../../workshop_app/ui/pages/sync_page.py" line="865"/>

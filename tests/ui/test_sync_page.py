@@ -224,6 +224,21 @@ def test_default_name_and_all_workshops(
     assert settings.BUNDLE_FOLDER.get(store) == str(tmp_path)
 
 
+def test_a_bundle_without_contact_details(
+    qtbot: QtBot, context: WorkshopContext, tmp_path: Path, store: QSettings
+) -> None:
+    page = make_page(qtbot, context)
+    page.without_contacts.setChecked(True)
+    info = page.export_to(tmp_path / "for-the-district.wsbundle")
+    assert info is not None and not info.contacts
+    assert "Without contact details." in page.message.text()
+    _info, rows = read_bundle(tmp_path / "for-the-district.wsbundle")
+    assert rows["attendees"] and all(
+        (row["phone"], row["email"], row["special_needs"]) == ("", "", "")
+        for row in rows["attendees"]
+    )
+
+
 def test_a_damaged_bundle_is_refused_and_nothing_changes(
     qtbot: QtBot, context: WorkshopContext, tmp_path: Path, store: QSettings
 ) -> None:
@@ -274,7 +289,7 @@ def test_with_a_province_key_unsigned_bundles_are_refused(
     sender = make_page(qtbot, context)
     info = sender.export_to(tmp_path / "signed.wsbundle")
     assert info is not None and info.signed
-    assert "Signed with the province key" in sender.message.text()
+    assert "Signed and encrypted with the province key" in sender.message.text()
     assert read_bundle(tmp_path / "signed.wsbundle", key.read_bytes().strip())[0].signed
     result = receiver.import_from(tmp_path / "signed.wsbundle")
     assert result is not None and result.merge.counts("ideas").new == 60

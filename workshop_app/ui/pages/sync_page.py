@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QButtonGroup,
+    QCheckBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -162,6 +163,9 @@ class SyncPage(QWidget):
         scope = QButtonGroup(self)
         scope.addButton(self.this_workshop)
         scope.addButton(self.all_workshops)
+        self.without_contacts = QCheckBox(
+            self.tr("Leave out phone numbers, e-mails and diet or access needs")
+        )
         self.export_button = QPushButton(self.tr("Export bundle…"))
         self.export_button.clicked.connect(self._ask_and_export)
         self.import_button = QPushButton(self.tr("Import bundle…"))
@@ -174,6 +178,7 @@ class SyncPage(QWidget):
         bundle_layout.addWidget(bundle_help)
         bundle_layout.addWidget(self.this_workshop)
         bundle_layout.addWidget(self.all_workshops)
+        bundle_layout.addWidget(self.without_contacts)
         bundle_layout.addLayout(bundle_buttons)
 
         # The provincial server
@@ -405,7 +410,12 @@ class SyncPage(QWidget):
             key = self._key()
             with self._busy(self.tr("Writing {file}…").format(file=path.name)):
                 info = bundle.export_bundle(
-                    self.context.database, path, workshop_ids, key, progress=self._step
+                    self.context.database,
+                    path,
+                    workshop_ids,
+                    key,
+                    progress=self._step,
+                    contacts=not self.without_contacts.isChecked(),
                 )
         except UserError as exc:
             self._failed(exc)
@@ -417,7 +427,9 @@ class SyncPage(QWidget):
             workshops=self.tr("%n workshop(s)", "", count), path=path
         )
         if info.signed:
-            text += " " + self.tr("Signed with the province key.")
+            text += " " + self.tr("Signed and encrypted with the province key.")
+        if not info.contacts:
+            text += " " + self.tr("Without contact details.")
         self.message.show_message(text, "ok")
         return info
 
@@ -589,6 +601,15 @@ class SyncPage(QWidget):
             + ", "
             + self.tr("%n row(s) received.", "", received)
         )
+        if result.fresh_start:
+            text = (
+                self.tr(
+                    "This server is new or was restored from a backup: everything on this "
+                    "computer was sent to it again."
+                )
+                + " "
+                + text
+            )
         if conflicts_found:
             text += " " + self.tr(
                 "%n conflicting edit(s) to review on the right.", "", conflicts_found

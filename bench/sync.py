@@ -9,6 +9,9 @@ vote rounds) in a temporary SQLite file, then times, three times each:
   cursor), against loading the same rows, already in memory, with PostgreSQL COPY into
   another empty database: the goal is a push within 3x of COPY;
 * a sync with nothing new (connect, check the schema, push, pull, push): < 0.2 s;
+* a sync with a server restored from a dump taken before the laptop's push (pg_dump,
+  then pg_restore --clean): the laptop notices the new epoch, queues every row it holds
+  and sends the whole large demo again, then pulls the log from the start: < 3 s;
 * exporting the demo to a bundle, and importing that bundle into an empty file: < 3 s.
 """
 
@@ -27,7 +30,7 @@ from sqlalchemy import create_engine
 # The throwaway server of the tests (tests/postgres.py) serves the bench as well.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.postgres import ThrowawayPostgres
-from workshop_app.db.database import open_database
+from workshop_app.db.database import Database, open_database
 from workshop_app.services.demo import create_demo_workshop
 from workshop_app.sync.bundle import export_bundle, import_bundle
 from workshop_app.sync.server import SyncResult, connect_server, push, sync
@@ -61,6 +64,23 @@ def copy_load(server: ThrowawayPostgres, rows: dict[str, list[tuple[object, ...]
     return seconds
 
 
+def restored_server_syncs(server: ThrowawayPostgres, laptop: Database, url: str) -> list[float]:
+    """Seconds of each sync right after the server was put back to an empty backup."""
+    dbname = url.rsplit("/", 1)[1]
+    empty = server.create_database()
+    connect_server(empty).dispose()
+    backup = server.dump(empty.rsplit("/", 1)[1])
+    times = []
+    for _ in range(RUNS):
+        server.restore(dbname, backup, recreate=False)
+        start = time.perf_counter()
+        result = sync(laptop, url)
+        times.append(time.perf_counter() - start)
+        assert result.fresh_start, "the restore went unnoticed"
+    print(f"restored server: re-sent {result.pushed_rows:,} rows")
+    return times
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as folder, ThrowawayPostgres() as server:
         root = Path(folder)
@@ -92,6 +112,7 @@ def main() -> int:
             engine.dispose()
             if run == RUNS - 1:
                 again_times = timed_runs(lambda: sync(laptop, url), RUNS)  # noqa: B023
+                restored_times = restored_server_syncs(server, laptop, url)
             laptop.close()
         copy_times = [copy_load(server, rows) for _ in range(RUNS)]
 
@@ -120,6 +141,8 @@ def main() -> int:
         ),
         ("sync with nothing new, median", statistics.median(again_times), 0.2, "s"),
         ("sync with nothing new, worst", max(again_times), 0.2, "s"),
+        ("sync with a restored server, median", statistics.median(restored_times), 3.0, "s"),
+        ("sync with a restored server, worst", max(restored_times), 3.0, "s"),
         ("bundle export, median", statistics.median(export_times), 3.0, "s"),
         ("bundle export, worst", max(export_times), 3.0, "s"),
         ("bundle import into an empty file, median", statistics.median(import_times), 3.0, "s"),

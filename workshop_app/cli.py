@@ -34,6 +34,7 @@ from workshop_app.services import (
 from workshop_app.services.invitation_import import DuplicateChoice
 from workshop_app.services.table_import import ImportChoice
 from workshop_app.services.workshops import WorkshopSummary
+from workshop_app.sync.labels import table_label
 from workshop_app.sync.merge import MergeResult
 
 if TYPE_CHECKING:  # the provincial services are imported only when a server is named
@@ -233,8 +234,8 @@ def _sync_parsers(
     common: argparse.ArgumentParser,
 ) -> None:
     key_help = (
-        "province key file: exports are signed, imports must carry its signature "
-        "(default: the file named by WORKSHOP_APP_PROVINCE_KEY, if set)"
+        "province key file: exports are signed and encrypted (AES-GCM), imports must carry "
+        "its signature (default: the file named by WORKSHOP_APP_PROVINCE_KEY, if set)"
     )
     bundle = commands.add_parser(
         "bundle", help="bundle files for a USB stick (sync between laptops)"
@@ -246,6 +247,11 @@ def _sync_parsers(
     out.add_argument("--workshop", help="only this workshop (id or its first characters)")
     out.add_argument("--out", type=Path, required=True)
     out.add_argument("--key", type=Path, help=key_help)
+    out.add_argument(
+        "--without-contacts",
+        action="store_true",
+        help="leave the attendees' phone, e-mail and diet or access needs out of the bundle",
+    )
     into = actions.add_parser(
         "import", parents=[common], help="merge a bundle file into the database; all or nothing"
     )
@@ -544,9 +550,16 @@ def _bundle(database: Database, args: argparse.Namespace, language: str) -> None
         if args.workshop:
             with database.session() as session:
                 selected = [workshops.find_workshop_id(session, args.workshop)]
-        info = bundle.export_bundle(database, args.out, selected, key)
+        info = bundle.export_bundle(
+            database, args.out, selected, key, contacts=not args.without_contacts
+        )
         rows = sum(info.rows.values())
-        signed_th, signed_en = (" (ลงลายมือชื่อแล้ว)", " (signed)") if key else ("", "")
+        signed_th, signed_en = (
+            (" (ลงลายมือชื่อและเข้ารหัสแล้ว)", " (signed, encrypted)") if key else ("", "")
+        )
+        if not info.contacts:
+            signed_th += " ไม่รวมข้อมูลติดต่อ"
+            signed_en += ", without contact fields"
         _say(
             language,
             f"เขียน {args.out} แล้ว: {len(info.workshops)} งานประชุม {rows} แถว{signed_th}",
@@ -566,10 +579,11 @@ def _print_merge(language: str, merge: MergeResult) -> None:
     """One line per table that changed: new, updated, conflicts kept for review."""
     for table, counts in merge.tables.items():
         if counts.new or counts.updated or counts.conflicts:
+            thai, english = table_label(table, "th"), table_label(table, "en")
             _say(
                 language,
-                f"  {table}: ใหม่ {counts.new} ปรับปรุง {counts.updated} ขัดแย้ง {counts.conflicts}",
-                f"  {table}: {counts.new} new, {counts.updated} updated, "
+                f"  {thai}: ใหม่ {counts.new} ปรับปรุง {counts.updated} ขัดแย้ง {counts.conflicts}",
+                f"  {english}: {counts.new} new, {counts.updated} updated, "
                 f"{counts.conflicts} conflicts",
             )
     for change in merge.renumbered:

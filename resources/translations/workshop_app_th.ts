@@ -4,114 +4,114 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="62"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="63"/>
         <source>About Workshop app</source>
         <translation>เกี่ยวกับโปรแกรมประชุมเชิงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="67"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="68"/>
         <source>Version {version}</source>
         <translation>รุ่น {version}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="71"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="72"/>
         <source>Offline app for Thai provincial planning workshops: registration, brainstorming, voting, minutes and action plans.</source>
         <translation>โปรแกรมสำหรับการประชุมเชิงปฏิบัติการจัดทำแผนระดับจังหวัด ใช้ได้โดยไม่ต้องต่ออินเทอร์เน็ต: ลงทะเบียน ระดมความคิด ลงคะแนน รายงานการประชุม และแผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="79"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="80"/>
         <source>Versions</source>
         <translation>รุ่นของซอฟต์แวร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="80"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="81"/>
         <source>Licenses</source>
         <translation>สัญญาอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="85"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="86"/>
         <source>Font license (OFL)</source>
         <translation>สัญญาอนุญาตแบบอักษร (OFL)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="89"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="90"/>
         <source>Copy details</source>
         <translation>คัดลอกรายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="92"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="93"/>
         <source>Copy the versions and licenses, to paste into a message to support.</source>
         <translation>คัดลอกข้อมูลรุ่นและสัญญาอนุญาต เพื่อนำไปวางในข้อความที่ส่งถึงผู้ดูแลโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="96"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="97"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="114"/>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="157"/>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="209"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="115"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="158"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="210"/>
         <source>not installed</source>
         <translation>ไม่ได้ติดตั้ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="122"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="123"/>
         <source>Database schema revision</source>
         <translation>รุ่นโครงสร้างฐานข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="123"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="124"/>
         <source>Operating system</source>
         <translation>ระบบปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="136"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="137"/>
         <source>Sarabun font: {license}, © The Sarabun Project Authors</source>
         <translation>แบบอักษร Sarabun: {license}, © The Sarabun Project Authors</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="143"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="144"/>
         <source>Qt and PySide6: GNU Lesser General Public License version 3 (LGPL-3.0)</source>
         <translation>Qt และ PySide6: สัญญาอนุญาต GNU Lesser General Public License รุ่น 3 (LGPL-3.0)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="146"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="147"/>
         <source>Show the font license text</source>
         <translation>แสดงข้อความสัญญาอนุญาตแบบอักษร</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="155"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="156"/>
         <source>Component</source>
         <translation>ส่วนประกอบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="155"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="156"/>
         <source>Version</source>
         <translation>รุ่น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="155"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="156"/>
         <source>License</source>
         <translation>สัญญาอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="155"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="156"/>
         <source>Home page</source>
         <translation>เว็บไซต์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="169"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="170"/>
         <source>Double-click to open {url}</source>
         <translation>ดับเบิลคลิกเพื่อเปิด {url}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="178"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="179"/>
         <source>Each Python package is shown with the license it declares; its home page has the source and the full license text.</source>
         <translation>แต่ละแพ็กเกจ Python แสดงสัญญาอนุญาตตามที่แพ็กเกจนั้นระบุไว้ ซอร์สโค้ดและข้อความสัญญาอนุญาตฉบับเต็มดูได้ที่เว็บไซต์ของแพ็กเกจ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="216"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="217"/>
         <source>Copied</source>
         <translation>คัดลอกแล้ว</translation>
     </message>
@@ -119,171 +119,171 @@
 <context>
     <name>ActionPlanPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="72"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="73"/>
         <source>Project</source>
         <translation>โครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="72"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="73"/>
         <source>Priority</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="72"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="73"/>
         <source>Budget</source>
         <translation>งบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="82"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="83"/>
         <source>Promote ideas…</source>
         <translation>เลือกความคิดเป็นโครงการ…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="84"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="339"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="85"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="340"/>
         <source>New project</source>
         <translation>โครงการใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="86"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="87"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="89"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="90"/>
         <source>Move up</source>
         <translation>เลื่อนขึ้น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="92"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="93"/>
         <source>Move down</source>
         <translation>เลื่อนลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="116"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="117"/>
         <source>Total</source>
         <translation>ยอดรวม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="116"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="117"/>
         <source>Baht</source>
         <translation>บาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="124"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="125"/>
         <source>Reference lists…</source>
         <translation>รายการอ้างอิง…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="126"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="127"/>
         <source>Export action plan (Excel)…</source>
         <translation>ส่งออกแผนปฏิบัติราชการ (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="128"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="129"/>
         <source>Export template for agencies…</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="130"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="131"/>
         <source>Import filled template…</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="135"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="136"/>
         <source>Budget totals</source>
         <translation>สรุปงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="220"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="221"/>
         <source>Issue {number}: {title}</source>
         <translation>ประเด็นที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="281"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="282"/>
         <source>round {number}: rank {rank}, score {score}</source>
         <translation>รอบที่ {number}: อันดับ {rank} คะแนน {score}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="300"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="301"/>
         <source>Whole plan</source>
         <translation>รวมทั้งแผน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="303"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="304"/>
         <source>Issue {number}</source>
         <translation>ประเด็นที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="305"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="306"/>
         <source>(no funding source)</source>
         <translation>(ไม่ระบุแหล่งงบประมาณ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="334"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="335"/>
         <source>Add a strategic issue on the setup page first.</source>
         <translation>กรุณาเพิ่มประเด็นการพัฒนาในหน้าตั้งค่างานประชุมก่อน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="374"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="375"/>
         <source>Vote round {number}: {title}</source>
         <translation>รอบการลงคะแนนที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="381"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="382"/>
         <source>Project ideas of issue {number} (no vote)</source>
         <translation>ข้อเสนอโครงการของประเด็นที่ {number} (ไม่ได้ลงคะแนน)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="401"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="402"/>
         <source>%n project(s) added</source>
         <translation>
             <numerusform>เพิ่มโครงการ %n โครงการ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="417"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="418"/>
         <source>Edit reference lists</source>
         <translation>แก้ไขรายการอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="432"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="433"/>
         <source>Action plan template for agencies</source>
         <translation>แบบฟอร์มแผนปฏิบัติราชการสำหรับหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="432"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="433"/>
         <source>Action plan</source>
         <translation>แผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="436"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="437"/>
         <source>Export template for agencies</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="436"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="437"/>
         <source>Export action plan</source>
         <translation>ส่งออกแผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="439"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="471"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="440"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="472"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>แฟ้ม Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="463"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="464"/>
         <source>Wrote {path}</source>
         <translation>บันทึกแฟ้ม {path} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="469"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="470"/>
         <source>Import filled template</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="486"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="487"/>
         <source>Imported {file}: {created} new, {updated} updated, {unchanged} unchanged projects</source>
         <translation>นำเข้าแฟ้ม {file} แล้ว: โครงการใหม่ {created} ปรับปรุง {updated} ไม่เปลี่ยนแปลง {unchanged} โครงการ</translation>
     </message>
@@ -291,122 +291,122 @@
 <context>
     <name>AttendeeDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="135"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="136"/>
         <source>Edit attendee</source>
         <translation>แก้ไขข้อมูลผู้เข้าร่วม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="135"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="136"/>
         <source>Walk-in registration</source>
         <translation>ลงทะเบียนหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="151"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="152"/>
         <source>Choose the sector</source>
         <translation>เลือกภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="154"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="155"/>
         <source>Participant</source>
         <translation>ผู้เข้าร่วมประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="155"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="156"/>
         <source>Committee member</source>
         <translation>กรรมการ (ผู้มาประชุม)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="157"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="158"/>
         <source>e.g. Governor of Khon Kaen</source>
         <translation>เช่น ผู้ว่าราชการจังหวัดขอนแก่น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="159"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="160"/>
         <source>e.g. on official duty</source>
         <translation>เช่น ติดราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="162"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="163"/>
         <source>Agrees to appear in publicity photos</source>
         <translation>ยินยอมให้ใช้ภาพถ่ายเพื่อการประชาสัมพันธ์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="163"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="164"/>
         <source>Agrees to be contacted after the workshop</source>
         <translation>ยินยอมให้ติดต่อกลับภายหลังการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="167"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="168"/>
         <source>Explicitly agrees that the diet or access needs above are recorded</source>
         <translation>ยินยอมโดยชัดแจ้งให้บันทึกข้อมูลอาหารหรือความต้องการพิเศษข้างต้น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="175"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="176"/>
         <source>Prefix</source>
         <translation>คำนำหน้า</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="176"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="177"/>
         <source>First name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="177"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="178"/>
         <source>Last name</source>
         <translation>นามสกุล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="178"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="179"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="179"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="180"/>
         <source>Organisation</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="180"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="181"/>
         <source>Sector</source>
         <translation>ภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="181"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="182"/>
         <source>Role</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="182"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="183"/>
         <source>Stands in for</source>
         <translation>มาประชุมแทน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="183"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="184"/>
         <source>Reason for absence</source>
         <translation>เหตุที่ไม่มาประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="184"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="185"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="185"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="186"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="188"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="189"/>
         <source>Diet or access needs</source>
         <translation>อาหารหรือความต้องการพิเศษ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="274"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="275"/>
         <source>Choose the person&apos;s sector.</source>
         <translation>โปรดเลือกภาคส่วนของผู้เข้าร่วม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="292"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="293"/>
         <source>{name} ({organisation}, no. {code}) is already registered. Cancel and check them in instead, or press OK again to add a new person.</source>
         <translation>{name} ({organisation} เลขที่ {code}) มีชื่ออยู่แล้ว กด ยกเลิก แล้วลงทะเบียนคนเดิม หรือกด ตกลง อีกครั้งเพื่อเพิ่มเป็นคนใหม่</translation>
     </message>
@@ -452,166 +452,166 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="260"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="258"/>
         <source>Filter cards (Ctrl+F)</source>
         <translation>กรองการ์ด (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="289"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="287"/>
         <source>Type an idea, Enter adds it to the current issue (F5 kind, F6 sector)</source>
         <translation>พิมพ์ความคิดเห็น กด Enter เพื่อเพิ่มในประเด็นปัจจุบัน (F5 ประเภท, F6 ภาคส่วน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="305"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="303"/>
         <source>Group</source>
         <translation>กลุ่ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="307"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="305"/>
         <source>Add (Enter)</source>
         <translation>เพิ่ม (Enter)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="327"/>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="740"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="325"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="746"/>
         <source>Possible duplicates</source>
         <translation>การ์ดที่อาจซ้ำกัน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="328"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="326"/>
         <source>Merge selected card into this one</source>
         <translation>รวมการ์ดที่เลือกเข้ากับการ์ดนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="330"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="328"/>
         <source>Merge selected cards (Ctrl+M)</source>
         <translation>รวมการ์ดที่เลือก (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="336"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="334"/>
         <source>Take out of the merge (Ctrl+Shift+M)</source>
         <translation>แยกออกจากการรวม (Ctrl+Shift+M)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="338"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="336"/>
         <source>Merging</source>
         <translation>การรวมการ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="344"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="342"/>
         <source>Cards merged into the selected card</source>
         <translation>การ์ดที่รวมอยู่ในการ์ดที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="349"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="347"/>
         <source>Timer and projector</source>
         <translation>ตัวจับเวลาและจอโปรเจกเตอร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="358"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="356"/>
         <source> min</source>
         <translation> นาที</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="364"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="362"/>
         <source>Reset</source>
         <translation>ตั้งใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="371"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="369"/>
         <source>Projector shows all issues</source>
         <translation>จอโปรเจกเตอร์แสดงทุกประเด็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="381"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="379"/>
         <source>Cards per sector (current issue)</source>
         <translation>จำนวนการ์ดตามภาคส่วน (ประเด็นปัจจุบัน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="476"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="474"/>
         <source>No sector</source>
         <translation>ไม่ระบุภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="490"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="488"/>
         <source>All kinds</source>
         <translation>ทุกประเภท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="493"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="491"/>
         <source>All sectors</source>
         <translation>ทุกภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="272"/>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="597"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="270"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="596"/>
         <source>Showing {shown} of {total} cards</source>
         <translation>แสดง {shown} จาก {total} การ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="445"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="443"/>
         <source>Hide projector (F9)</source>
         <translation>ปิดจอโปรเจกเตอร์ (F9)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="445"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="443"/>
         <source>Show on projector (F9)</source>
         <translation>แสดงบนจอโปรเจกเตอร์ (F9)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="600"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="599"/>
         <source>{total} cards</source>
         <translation>{total} การ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="611"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="610"/>
         <source>No sector: {count}</source>
         <translation>ไม่ระบุภาคส่วน: {count}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="614"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="613"/>
         <source>No cards yet</source>
         <translation>ยังไม่มีการ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="644"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="643"/>
         <source>Pause</source>
         <translation>หยุดชั่วคราว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="644"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="643"/>
         <source>Start</source>
         <translation>เริ่ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="736"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="742"/>
         <source>Already on the board? Similar cards:</source>
         <translation>มีบนกระดานแล้วหรือยัง การ์ดที่คล้ายกัน:</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="744"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="750"/>
         <source>Possible duplicates of the selected card:</source>
         <translation>การ์ดที่อาจซ้ำกับการ์ดที่เลือก:</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="770"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="776"/>
         <source>Add a strategic issue first (Setup page).</source>
         <translation>กรุณาเพิ่มประเด็นยุทธศาสตร์ก่อน (หน้าตั้งค่างานประชุม)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="775"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="781"/>
         <source>Type the idea first, then press Enter.</source>
         <translation>พิมพ์ความคิดเห็นก่อน แล้วกด Enter</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="807"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="813"/>
         <source>Move %n card(s)</source>
         <translation>
             <numerusform>ย้ายการ์ด %n ใบ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="862"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="868"/>
         <source>Select two or more cards to merge (Ctrl+click or Shift+click).</source>
         <translation>เลือกการ์ดตั้งแต่ 2 ใบขึ้นไปเพื่อรวม (Ctrl+คลิก หรือ Shift+คลิก)</translation>
     </message>
@@ -707,7 +707,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/app.py" line="178"/>
+        <location filename="../../workshop_app/ui/app.py" line="193"/>
         <source>Something went wrong inside the app. Your data is safe: everything acknowledged on screen was already saved. Details are in {path}.</source>
         <translation>เกิดข้อผิดพลาดภายในโปรแกรม ข้อมูลของท่านปลอดภัย ทุกรายการที่แสดงว่าบันทึกแล้วถูกบันทึกไว้เรียบร้อย รายละเอียดอยู่ในแฟ้ม {path}</translation>
     </message>
@@ -715,12 +715,12 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="42"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="43"/>
         <source>OK</source>
         <translation>ตกลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="44"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="45"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -832,221 +832,185 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="67"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="180"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="68"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="181"/>
         <source>Setup</source>
         <translation>ตั้งค่างานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="68"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="181"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="69"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="182"/>
         <source>Registration</source>
         <translation>ลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="69"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="182"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="70"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="183"/>
         <source>Brainstorm</source>
         <translation>ระดมความคิด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="70"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="183"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="71"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="184"/>
         <source>Voting</source>
         <translation>ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="72"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="184"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="73"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="185"/>
         <source>Minutes</source>
         <translation>รายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="74"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="185"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="75"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="186"/>
         <source>Action plan</source>
         <translation>แผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="76"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="186"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="77"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="187"/>
         <source>Sync</source>
         <translation>ซิงก์ข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="95"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="96"/>
         <source>Database: {path}</source>
         <translation>ฐานข้อมูล: {path}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="140"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="141"/>
         <source>&amp;File</source>
         <translation>&amp;แฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="143"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="144"/>
         <source>New workshop...</source>
         <translation>งานประชุมใหม่...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="148"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="149"/>
         <source>Open workshop...</source>
         <translation>เปิดงานประชุม...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="151"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="152"/>
         <source>Open database file...</source>
         <translation>เปิดแฟ้มฐานข้อมูล...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="152"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="153"/>
         <source>Recent workshops</source>
         <translation>งานประชุมล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="157"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="158"/>
         <source>Import invitation list...</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="160"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="161"/>
         <source>Import ideas...</source>
         <translation>นำเข้าความคิดเห็น...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="161"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="162"/>
         <source>Back up database now</source>
         <translation>สำรองฐานข้อมูลเดี๋ยวนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="164"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="165"/>
         <source>Quit</source>
         <translation>ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="167"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="168"/>
         <source>&amp;Edit</source>
         <translation>&amp;แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="168"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="169"/>
         <source>Undo</source>
         <translation>เลิกทำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="170"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="171"/>
         <source>Redo</source>
         <translation>ทำซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="178"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="179"/>
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="190"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="191"/>
         <source>Projector window</source>
         <translation>หน้าจอโปรเจกเตอร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="191"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="192"/>
         <source>Language</source>
         <translation>ภาษา</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="198"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="199"/>
         <source>&amp;Help</source>
         <translation>&amp;ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="199"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="200"/>
         <source>About</source>
         <translation>เกี่ยวกับโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="221"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="222"/>
         <source>{title} — Workshop app</source>
         <translation>{title} — โปรแกรมประชุมเชิงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="233"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="234"/>
         <source>Cannot do that</source>
         <translation>ทำรายการนี้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="277"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="278"/>
         <source>Open database file</source>
         <translation>เปิดแฟ้มฐานข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="279"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="280"/>
         <source>Workshop databases (*.sqlite *.db);;All files (*)</source>
         <translation>ฐานข้อมูลงานประชุม (*.sqlite *.db);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="293"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="313"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="294"/>
         <source>Import invitation list</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="295"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="397"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="296"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="366"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>ตารางข้อมูล (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="314"/>
-        <source>{count} people found in {file}.</source>
-        <translation>พบรายชื่อ {count} คนในแฟ้ม {file}</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="319"/>
-        <source>{count} of them look already registered (same name and organisation).</source>
-        <translation>ในจำนวนนี้ {count} คนน่าจะมีชื่ออยู่แล้ว (ชื่อและหน่วยงานเดียวกัน)</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="323"/>
-        <source>Row {row}: {name} ({organisation})</source>
-        <translation>แถว {row}: {name} ({organisation})</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="332"/>
-        <source>Import all</source>
-        <translation>นำเข้าทั้งหมด</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="334"/>
-        <source>Skip likely duplicates</source>
-        <translation>ข้ามรายชื่อที่น่าจะซ้ำ</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="338"/>
-        <source>Cancel</source>
-        <translation>ยกเลิก</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="352"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="320"/>
         <source>Imported {count} people.</source>
         <translation>นำเข้าแล้ว {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="395"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="364"/>
         <source>Import ideas</source>
         <translation>นำเข้าความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="413"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="385"/>
         <source>Imported {count} ideas from {file}.</source>
         <translation>นำเข้า {count} ความคิดเห็นจากแฟ้ม {file} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="423"/>
-        <source>Backup failed: {error}</source>
-        <translation>สำรองข้อมูลไม่สำเร็จ: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="425"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="401"/>
         <source>Backup saved: {path}</source>
         <translation>สำรองข้อมูลไว้ที่ {path}</translation>
     </message>
@@ -1231,37 +1195,37 @@
 <context>
     <name>NewWorkshopDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="56"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="57"/>
         <source>New workshop</source>
         <translation>งานประชุมใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="68"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="69"/>
         <source>Title</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="69"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="70"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="70"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="71"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="71"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="72"/>
         <source>Date</source>
         <translation>วันที่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="72"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="73"/>
         <source>Venue</source>
         <translation>สถานที่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="84"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="85"/>
         <source>The workshop needs a title.</source>
         <translation>กรุณาใส่ชื่องานประชุม</translation>
     </message>
@@ -1269,19 +1233,19 @@
 <context>
     <name>OpenWorkshopDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="95"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="96"/>
         <source>Open workshop</source>
         <translation>เปิดงานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="99"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="100"/>
         <source>{title}
 {date}  ·  invited {invited}, present {present}</source>
         <translation>{title}
 {date}  ·  เชิญ {invited} คน มาแล้ว {present} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/dialogs.py" line="108"/>
+        <location filename="../../workshop_app/ui/dialogs.py" line="109"/>
         <source>Workshops in this database:</source>
         <translation>งานประชุมในฐานข้อมูลนี้:</translation>
     </message>
@@ -1398,44 +1362,44 @@
 <context>
     <name>ProjectorWindow</name>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="147"/>
+        <location filename="../../workshop_app/ui/projector.py" line="146"/>
         <source>Projector — {title}</source>
         <translation>จอโปรเจกเตอร์ — {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="283"/>
+        <location filename="../../workshop_app/ui/projector.py" line="281"/>
         <source>Vote results, round {number}: {title}</source>
         <translation>ผลการลงคะแนน รอบที่ {number}: {title}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/projector.py" line="288"/>
+        <location filename="../../workshop_app/ui/projector.py" line="286"/>
         <source>%n ballot(s)</source>
         <translation>
             <numerusform>บัตร %n ใบ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="290"/>
+        <location filename="../../workshop_app/ui/projector.py" line="288"/>
         <source> + {paper} on paper</source>
         <translation> + กระดาษ {paper}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="295"/>
+        <location filename="../../workshop_app/ui/projector.py" line="293"/>
         <source>No votes yet</source>
         <translation>ยังไม่มีการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="301"/>
+        <location filename="../../workshop_app/ui/projector.py" line="299"/>
         <source>All strategic issues</source>
         <translation>ทุกประเด็นยุทธศาสตร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="305"/>
+        <location filename="../../workshop_app/ui/projector.py" line="303"/>
         <source>Issue {number}: {title}</source>
         <translation>ประเด็นที่ {number}: {title}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/projector.py" line="310"/>
+        <location filename="../../workshop_app/ui/projector.py" line="308"/>
         <source>%n card(s)</source>
         <translation>
             <numerusform>%n การ์ด</numerusform>
@@ -1638,62 +1602,62 @@
 <context>
     <name>RegistrationPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="51"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="52"/>
         <source>Type a name, organisation or number, then Enter to check in</source>
         <translation>พิมพ์ชื่อ หน่วยงาน หรือเลขที่ แล้วกด Enter เพื่อลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="76"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="77"/>
         <source>Walk-in registration (F2)</source>
         <translation>ลงทะเบียนหน้างาน (F2)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="78"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="79"/>
         <source>Edit details (F4)</source>
         <translation>แก้ไขข้อมูล (F4)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="80"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="81"/>
         <source>Cancel check-in</source>
         <translation>ยกเลิกการลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="150"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="151"/>
         <source>{count} shown</source>
         <translation>แสดง {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="152"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="153"/>
         <source>first {count} shown: type more to narrow</source>
         <translation>แสดง {count} คนแรก พิมพ์เพิ่มเพื่อกรองให้แคบลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="162"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="163"/>
         <source>Present {present} of {invited} invited</source>
         <translation>มาแล้ว {present} จากผู้ได้รับเชิญ {invited} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="184"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="185"/>
         <source>Nobody matches. Press F2 to register a walk-in.</source>
         <translation>ไม่พบรายชื่อ กด F2 เพื่อลงทะเบียนหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="189"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="190"/>
         <source>{name} (no. {code}) already checked in at {time}.</source>
         <translation>{name} (เลขที่ {code}) ลงทะเบียนไปแล้วเมื่อ {time}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="200"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="201"/>
         <source>Checked in: {name} (no. {code}), {sector}.</source>
         <translation>ลงทะเบียนแล้ว: {name} (เลขที่ {code}) {sector}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="213"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="214"/>
         <source>Check-in of {name} cancelled.</source>
         <translation>ยกเลิกการลงทะเบียนของ {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="242"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="243"/>
         <source>Walk-in registered and checked in: {name}.</source>
         <translation>ลงทะเบียนหน้างานแล้ว: {name}</translation>
     </message>
@@ -1842,12 +1806,12 @@
 <context>
     <name>SyncCommands</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="326"/>
+        <location filename="../../workshop_app/ui/pages/conflict_review.py" line="146"/>
         <source>Keep the current version of “{item}”</source>
         <translation>คงฉบับปัจจุบันของ “{item}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="348"/>
+        <location filename="../../workshop_app/ui/pages/conflict_review.py" line="168"/>
         <source>Take the other version of “{item}”</source>
         <translation>ใช้อีกฉบับหนึ่งของ “{item}”</translation>
     </message>
@@ -1855,47 +1819,47 @@
 <context>
     <name>SyncModels</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="268"/>
+        <location filename="../../workshop_app/ui/pages/conflict_review.py" line="88"/>
         <source>Data</source>
         <translation>ข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="269"/>
+        <location filename="../../workshop_app/ui/pages/conflict_review.py" line="89"/>
         <source>Item</source>
         <translation>รายการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="270"/>
+        <location filename="../../workshop_app/ui/pages/conflict_review.py" line="90"/>
         <source>This version written</source>
         <translation>ฉบับนี้แก้ไขเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="271"/>
+        <location filename="../../workshop_app/ui/pages/conflict_review.py" line="91"/>
         <source>Current version written</source>
         <translation>ฉบับปัจจุบันแก้ไขเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="272"/>
+        <location filename="../../workshop_app/ui/pages/conflict_review.py" line="92"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="289"/>
+        <location filename="../../workshop_app/ui/pages/conflict_review.py" line="109"/>
         <source>Written on {device}</source>
         <translation>แก้ไขที่{device}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="299"/>
+        <location filename="../../workshop_app/ui/pages/conflict_review.py" line="119"/>
         <source>Field</source>
         <translation>ช่องข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="300"/>
+        <location filename="../../workshop_app/ui/pages/conflict_review.py" line="120"/>
         <source>This version</source>
         <translation>ฉบับนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="301"/>
+        <location filename="../../workshop_app/ui/pages/conflict_review.py" line="121"/>
         <source>Current version</source>
         <translation>ฉบับปัจจุบัน</translation>
     </message>
@@ -1903,375 +1867,390 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="367"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="147"/>
         <source>Bundle file (USB stick)</source>
         <translation>แฟ้มชุดข้อมูล (แฟลชไดรฟ์)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="370"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="150"/>
         <source>Copy data to a computer without the internet: export a bundle file, carry it on a USB stick, and import it there. Importing the same file twice changes nothing.</source>
         <translation>ส่งข้อมูลไปเครื่องอื่นโดยไม่ต้องใช้อินเทอร์เน็ต: ส่งออกเป็นแฟ้มชุดข้อมูล คัดลอกใส่แฟลชไดรฟ์ แล้วนำเข้าที่เครื่องปลายทาง นำเข้าแฟ้มเดิมซ้ำก็ไม่ทำให้ข้อมูลเปลี่ยน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="376"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="156"/>
         <source>This workshop only</source>
         <translation>เฉพาะงานประชุมนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="377"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="157"/>
         <source>All workshops in this database file</source>
         <translation>ทุกงานประชุมในแฟ้มฐานข้อมูลนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="382"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="165"/>
         <source>Export bundle…</source>
         <translation>ส่งออกแฟ้มชุดข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="384"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="167"/>
         <source>Import bundle…</source>
         <translation>นำเข้าแฟ้มชุดข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="397"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="181"/>
         <source>Provincial server</source>
         <translation>เซิร์ฟเวอร์ของจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="402"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="186"/>
         <source>never saved</source>
         <translation>โปรแกรมไม่บันทึกรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="403"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="187"/>
         <source>Sync now</source>
         <translation>ซิงก์ตอนนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="407"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="191"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="408"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="192"/>
         <source>Password</source>
         <translation>รหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="417"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="201"/>
         <source>Province key</source>
         <translation>กุญแจจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="421"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="205"/>
         <source>Choose key file…</source>
         <translation>เลือกแฟ้มกุญแจ…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="423"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="207"/>
         <source>Clear</source>
         <translation>เลิกใช้กุญแจ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="439"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="223"/>
         <source>What arrived</source>
         <translation>ข้อมูลที่ได้รับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="440"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="224"/>
         <source>Nothing imported or synced yet.</source>
         <translation>ยังไม่ได้นำเข้าหรือซิงก์ข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="471"/>
+        <location filename="../../workshop_app/ui/pages/conflict_review.py" line="192"/>
         <source>Conflicting edits to review</source>
         <translation>การแก้ไขที่ขัดแย้งกัน รอตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="474"/>
+        <location filename="../../workshop_app/ui/pages/conflict_review.py" line="198"/>
         <source>Two computers changed the same item without seeing each other&apos;s change. The later change is in use; the other version is kept here until you choose.</source>
         <translation>มีสองเครื่องแก้ไขรายการเดียวกันโดยไม่เห็นการแก้ไขของกันและกัน ขณะนี้ใช้ฉบับที่แก้ไขทีหลัง ส่วนอีกฉบับเก็บไว้ที่นี่จนกว่าท่านจะเลือก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="480"/>
+        <location filename="../../workshop_app/ui/pages/conflict_review.py" line="206"/>
         <source>Show resolved</source>
         <translation>แสดงรายการที่ตัดสินแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="512"/>
+        <location filename="../../workshop_app/ui/pages/conflict_review.py" line="238"/>
         <source>Keep current</source>
         <translation>คงฉบับปัจจุบัน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="513"/>
+        <location filename="../../workshop_app/ui/pages/conflict_review.py" line="240"/>
         <source>The version in use stays; this one is set aside.</source>
         <translation>ใช้ฉบับปัจจุบันต่อไป และพักฉบับนี้ไว้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="515"/>
+        <location filename="../../workshop_app/ui/pages/conflict_review.py" line="245"/>
         <source>Take this version</source>
         <translation>ใช้ฉบับนี้แทน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="517"/>
+        <location filename="../../workshop_app/ui/pages/conflict_review.py" line="247"/>
         <source>This version replaces the one in use (which is kept for review).</source>
         <translation>ใช้ฉบับนี้แทนฉบับปัจจุบัน (ฉบับปัจจุบันยังเก็บไว้ตรวจสอบได้)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="588"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="275"/>
         <source>%n conflict(s) waiting for a decision</source>
         <translation>
             <numerusform>รอการตัดสิน %n รายการ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="590"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="276"/>
         <source>No conflicts waiting for a decision.</source>
         <translation>ไม่มีรายการรอการตัดสิน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="605"/>
+        <location filename="../../workshop_app/ui/pages/conflict_review.py" line="309"/>
         <source>Waiting</source>
         <translation>รอตัดสิน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="606"/>
+        <location filename="../../workshop_app/ui/pages/conflict_review.py" line="310"/>
         <source>Current kept</source>
         <translation>คงฉบับปัจจุบันแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="607"/>
+        <location filename="../../workshop_app/ui/pages/conflict_review.py" line="311"/>
         <source>This version taken</source>
         <translation>ใช้ฉบับนี้แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="608"/>
+        <location filename="../../workshop_app/ui/pages/conflict_review.py" line="312"/>
         <source>Replaced</source>
         <translation>ถูกแทนที่แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="633"/>
+        <location filename="../../workshop_app/ui/pages/conflict_review.py" line="415"/>
         <source>this computer</source>
         <translation>เครื่องนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="634"/>
+        <location filename="../../workshop_app/ui/pages/conflict_review.py" line="416"/>
         <source>computer {id}</source>
         <translation>เครื่อง {id}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="648"/>
+        <location filename="../../workshop_app/ui/pages/conflict_review.py" line="348"/>
         <source>Yes</source>
         <translation>ใช่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="648"/>
+        <location filename="../../workshop_app/ui/pages/conflict_review.py" line="350"/>
         <source>No</source>
         <translation>ไม่ใช่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="674"/>
+        <location filename="../../workshop_app/ui/pages/conflict_review.py" line="376"/>
         <source>“{item}” ({table}): this version was written {version} on {device}; the current one {current}</source>
         <translation>“{item}” ({table}): ฉบับนี้แก้ไขเมื่อ {version} ที่{device} ส่วนฉบับปัจจุบันแก้ไขเมื่อ {current}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="985"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="570"/>
         <source>Synced with {server} at {time}</source>
         <translation>ซิงก์กับ {server} แล้ว เมื่อ {time}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="717"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="295"/>
         <source>Key file: {path}
 Exported bundles are signed; only signed bundles are imported.</source>
         <translation>แฟ้มกุญแจ: {path}
 แฟ้มชุดข้อมูลที่ส่งออกจะลงลายมือชื่อ และนำเข้าได้เฉพาะแฟ้มที่ลงลายมือชื่อแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="723"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="301"/>
         <source>No province key: bundles are not signed, and any bundle is imported.</source>
         <translation>ยังไม่ได้ตั้งกุญแจจังหวัด: แฟ้มชุดข้อมูลจะไม่ลงลายมือชื่อ และนำเข้าได้ทุกแฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="730"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="308"/>
         <source>Choose the province key file</source>
         <translation>เลือกแฟ้มกุญแจจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="732"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="310"/>
         <source>All files (*)</source>
         <translation>ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="748"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="326"/>
         <source>Province key set.</source>
         <translation>ตั้งกุญแจจังหวัดแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="748"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="326"/>
         <source>Province key cleared.</source>
         <translation>เลิกใช้กุญแจจังหวัดแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="815"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="393"/>
         <source>Export bundle</source>
         <translation>ส่งออกแฟ้มชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="817"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="395"/>
         <source>Workshop bundles (*.wsbundle)</source>
         <translation>แฟ้มชุดข้อมูลงานประชุม (*.wsbundle)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="829"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="407"/>
         <source>Writing {file}…</source>
         <translation>กำลังเขียน {file}…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="839"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="422"/>
         <source>Wrote %n row(s) of {workshops} to {path}.</source>
         <translation>
             <numerusform>บันทึกข้อมูล %n แถวของ{workshops} ลงแฟ้ม {path} แล้ว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="840"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="423"/>
         <source>%n workshop(s)</source>
         <translation>
             <numerusform>งานประชุม %n งาน</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="843"/>
-        <source>Signed with the province key.</source>
-        <translation>ลงลายมือชื่อด้วยกุญแจจังหวัดแล้ว</translation>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="163"/>
+        <source>Leave out phone numbers, e-mails and diet or access needs</source>
+        <translation>ไม่ใส่เบอร์โทรศัพท์ อีเมล และความต้องการด้านอาหารหรือการเข้าถึง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="850"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="426"/>
+        <source>Signed and encrypted with the province key.</source>
+        <translation>ลงลายมือชื่อและเข้ารหัสด้วยกุญแจจังหวัดแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="428"/>
+        <source>Without contact details.</source>
+        <translation>ไม่รวมข้อมูลติดต่อ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="603"/>
+        <source>This server is new or was restored from a backup: everything on this computer was sent to it again.</source>
+        <translation>เซิร์ฟเวอร์นี้เป็นเครื่องใหม่หรือถูกกู้คืนจากข้อมูลสำรอง จึงส่งข้อมูลทั้งหมดในเครื่องนี้ไปให้อีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="435"/>
         <source>Import bundle</source>
         <translation>นำเข้าแฟ้มชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="852"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="437"/>
         <source>Workshop bundles (*.wsbundle *.zip);;All files (*)</source>
         <translation>แฟ้มชุดข้อมูลงานประชุม (*.wsbundle *.zip);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="861"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="446"/>
         <source>Importing {file}…</source>
         <translation>กำลังนำเข้า {file}…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="878"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="463"/>
         <source>signed with the province key</source>
         <translation>ลงลายมือชื่อด้วยกุญแจจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="878"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="463"/>
         <source>not signed</source>
         <translation>ไม่ได้ลงลายมือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="881"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="466"/>
         <source>From {file}: made {made} on {device} (app {version}), {signed}.
 Workshops: {titles}</source>
         <translation>จากแฟ้ม {file}: สร้างเมื่อ {made} ที่{device} (โปรแกรมรุ่น {version}) {signed}
 งานประชุม: {titles}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="895"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1000"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="480"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="585"/>
         <source>Data</source>
         <translation>ข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="896"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="481"/>
         <source>New</source>
         <translation>ใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="897"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="482"/>
         <source>Updated</source>
         <translation>ปรับปรุง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="898"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="483"/>
         <source>Unchanged</source>
         <translation>เหมือนเดิม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="899"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1004"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="484"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="589"/>
         <source>Conflicts</source>
         <translation>ขัดแย้ง</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="907"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="492"/>
         <source>Imported {file}: %n row(s) new or updated.</source>
         <translation>
             <numerusform>นำเข้า {file} แล้ว: ข้อมูลใหม่หรือปรับปรุง %n แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="912"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1017"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="497"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="611"/>
         <source>%n conflicting edit(s) to review on the right.</source>
         <translation>
             <numerusform>มีการแก้ไขที่ขัดแย้งกัน %n รายการ รอตรวจสอบด้านขวา</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="928"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="513"/>
         <source>Total</source>
         <translation>รวม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="943"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="528"/>
         <source>Type the server&apos;s address first.</source>
         <translation>กรุณาพิมพ์ที่อยู่เซิร์ฟเวอร์ก่อน</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="957"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="542"/>
         <source>Sending to the server… %n row(s)</source>
         <translation>
             <numerusform>กำลังส่งไปเซิร์ฟเวอร์… %n แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="959"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="544"/>
         <source>Receiving from the server… %n row(s)</source>
         <translation>
             <numerusform>กำลังรับจากเซิร์ฟเวอร์… %n แถว</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="965"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="550"/>
         <source>Connecting to {server}…</source>
         <translation>กำลังติดต่อ {server}…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1001"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="586"/>
         <source>Sent</source>
         <translation>ส่งไป</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1002"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="587"/>
         <source>Received new</source>
         <translation>รับมาใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1003"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="588"/>
         <source>Received updated</source>
         <translation>รับมาปรับปรุง</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1011"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="596"/>
         <source>Sync done: %n row(s) sent</source>
         <translation>
             <numerusform>ซิงก์เสร็จแล้ว: ส่งไป %n แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1013"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="598"/>
         <source>%n row(s) received.</source>
         <translation>
             <numerusform>รับมา %n แถว</numerusform>

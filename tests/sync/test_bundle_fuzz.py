@@ -33,6 +33,7 @@ from workshop_app.sync.bundle import (
     SIGNATURE,
     BundleError,
     BundleInfo,
+    decrypt,
     export_bundle,
     import_bundle,
     read_bundle,
@@ -55,7 +56,7 @@ def state(database: Database) -> State:
 class Bundles:
     folder: Path
     valid: Path  # unsigned, members deflated as export_bundle writes them
-    signed: Path  # signed with KEY
+    signed: Path  # signed with KEY, not encrypted (as before bundles were encrypted)
     target_template: Path  # a database file holding another demo workshop
     target_state: State  # what it holds
     info: BundleInfo
@@ -87,7 +88,9 @@ def bundles(tmp_path_factory: pytest.TempPathFactory) -> Bundles:
             with database.transaction() as session:
                 create_demo_workshop(session, "small")
         export_bundle(source, folder / "valid.bundle")
-        export_bundle(source, folder / "signed.bundle", key=KEY)
+        export_bundle(source, folder / "encrypted.bundle", key=KEY)
+        # The zip inside: what a province key gave before encryption, still accepted.
+        (folder / "signed.bundle").write_bytes(decrypt(folder / "encrypted.bundle", KEY))
         target_state = state(target)
     finally:
         source.close()

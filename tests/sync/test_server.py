@@ -163,7 +163,7 @@ def test_command_line_sync(
     assert main(["sync", "--db", str(first), "--server", server_url, "--lang", "en"]) == 0
     assert main(["sync", "--db", str(second), "--server", server_url, "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "sent 0 rows, received" in out and "ideas: 60 new" in out
+    assert "sent 0 rows, received" in out and "Ideas: 60 new" in out
     assert PASSWORD_QUOTED not in out
 
 

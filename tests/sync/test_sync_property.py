@@ -1,7 +1,8 @@
 """Property: whatever several laptops do offline, and however they sync (bundles, the
-server, cut connections, lost acknowledgements, any order), they end identical, with
-every row anyone created, none twice, and every overwritten version either seen by the
-edit that replaced it or kept as a conflict.
+server, cut connections, lost acknowledgements, any order), and whatever happens to the
+server (put back to an earlier backup, replaced by a new empty one), they end identical,
+with every row anyone created, none twice, and every overwritten version either seen by
+the edit that replaced it or kept as a conflict.
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ class World:
     versions: Versions = field(default_factory=set)  # every version any laptop wrote
     replaced: Versions = field(default_factory=set)  # versions a later local edit had seen
     bundles: int = 0
+    backup: Path | None = None  # the server's latest pg_dump
 
 
 @pytest.fixture(scope="module")
@@ -190,6 +192,20 @@ def _local_edit(world: World, device: int, op: tuple[Any, ...]) -> None:
     world.replaced |= {v for v in before - after if (v[0], v[1]) in changed_rows}
 
 
+def _server_life(world: World, server: ThrowawayPostgres, kind: str) -> None:
+    """The provincial office backs its server up, puts a backup back, or replaces it by a
+    new empty database at the same address."""
+    dbname = world.server_url.rsplit("/", 1)[1]
+    if kind == "backup":
+        world.backup = server.dump(dbname)
+    elif kind == "restore" and world.backup is not None:
+        server.restore(dbname, world.backup, recreate=False)
+    elif kind == "new-server":
+        server.drop_database(dbname)
+        server.create_database(dbname)
+        world.backup = None
+
+
 def _transfer(world: World, op: tuple[Any, ...]) -> None:
     kind = op[0]
     if kind == "bundle":
@@ -227,7 +243,8 @@ def _operations(devices: int) -> st.SearchStrategy[list[tuple[Any, ...]]]:
         st.tuples(st.just("bundle"), device, device),
         st.tuples(st.just("server"), device, st.sampled_from(FAULTS), st.integers(0, 2)),
     )
-    return st.lists(st.one_of(edit, edit, transfer), min_size=5, max_size=30)
+    life = st.tuples(st.sampled_from(["backup", "restore", "new-server"]))
+    return st.lists(st.one_of(edit, edit, edit, transfer, transfer, life), min_size=5, max_size=30)
 
 
 @st.composite
@@ -244,12 +261,14 @@ def scenarios(draw: st.DrawFn) -> tuple[int, list[tuple[Any, ...]]]:
 )
 @given(scenario=scenarios())
 def test_laptops_converge_without_loss_or_duplicates(
-    worlds: Any, scenario: tuple[int, list[tuple[Any, ...]]]
+    worlds: Any, postgres_server: ThrowawayPostgres, scenario: tuple[int, list[tuple[Any, ...]]]
 ) -> None:
     devices, operations = scenario
     world: World = worlds(devices)
     for op in operations:
-        if op[0] in ("bundle", "server"):
+        if op[0] in ("backup", "restore", "new-server"):
+            _server_life(world, postgres_server, op[0])
+        elif op[0] in ("bundle", "server"):
             _transfer(world, op)
         else:
             _local_edit(world, op[1], (op[0], *op[2:]))

@@ -22,12 +22,13 @@ from workshop_app.services import ideas, workshops
 from workshop_app.services.ideas import IdeaDraft
 from workshop_app.sync.bundle import export_bundle, import_bundle, read_bundle
 from workshop_app.sync.conflicts import Resolution, list_conflicts
+from workshop_app.sync.labels import TABLE_LABELS
 from workshop_app.sync.tables import SYNCED_TABLES
 from workshop_app.ui import commands, settings
 from workshop_app.ui.app import install_translator, load_fonts
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.pages.sync_page import TABLE_LABELS, SyncPage, split_address
+from workshop_app.ui.pages.sync_page import SyncPage, split_address
 
 SERVER = "postgresql+psycopg://u@127.0.0.1:1/x"  # nothing listens on port 1
 PASSWORD = "s3cret-Pässwörd"
@@ -225,6 +226,21 @@ def test_default_name_and_all_workshops(
     assert settings.BUNDLE_FOLDER.get(store) == str(tmp_path)
 
 
+def test_a_bundle_without_contact_details(
+    qtbot: QtBot, context: WorkshopContext, tmp_path: Path, store: QSettings
+) -> None:
+    page = make_page(qtbot, context)
+    page.without_contacts.setChecked(True)
+    info = page.export_to(tmp_path / "for-the-district.wsbundle")
+    assert info is not None and not info.contacts
+    assert "Without contact details." in page.message.text()
+    _info, rows = read_bundle(tmp_path / "for-the-district.wsbundle")
+    assert rows["attendees"] and all(
+        (row["phone"], row["email"], row["special_needs"]) == ("", "", "")
+        for row in rows["attendees"]
+    )
+
+
 def test_a_damaged_bundle_is_refused_and_nothing_changes(
     qtbot: QtBot, context: WorkshopContext, tmp_path: Path, store: QSettings
 ) -> None:
@@ -275,7 +291,7 @@ def test_with_a_province_key_unsigned_bundles_are_refused(
     sender = make_page(qtbot, context)
     info = sender.export_to(tmp_path / "signed.wsbundle")
     assert info is not None and info.signed
-    assert "Signed with the province key" in sender.message.text()
+    assert "Signed and encrypted with the province key" in sender.message.text()
     assert read_bundle(tmp_path / "signed.wsbundle", key.read_bytes().strip())[0].signed
     result = receiver.import_from(tmp_path / "signed.wsbundle")
     assert result is not None and result.merge.counts("ideas").new == 60
@@ -314,42 +330,43 @@ def test_a_conflict_is_listed_with_both_versions(conflicted: tuple[SyncPage, str
     page, _idea_id = conflicted
     assert summary(page)["ความคิดเห็น/ข้อเสนอ"][3] == "1"
     assert page.message.property("kind") == "warn"
-    model = page.conflict_model
+    model = page.review.conflict_model
     assert model.rowCount() == 1
     assert model.index(0, 0).data() == "ความคิดเห็น/ข้อเสนอ"
     assert model.index(0, 1).data() == "ฉบับเครื่อง ข"  # the current version names the row
     written = str(model.index(0, 2).data()).replace("\N{NO-BREAK SPACE}", " ")
     assert written.endswith(" น.") and f" {(dt.date.today().year + 543) % 100:02d} " in written
-    differences = page.difference_model
+    differences = page.review.difference_model
     assert [differences.index(0, c).data() for c in range(3)] == [
         "ข้อความ",
         "ฉบับเครื่อง ก",
         "ฉบับเครื่อง ข",
     ]
     assert differences.rowCount() == 1  # the search key follows the text: not repeated
-    assert "this computer" in page.versions_label.text()
-    assert page.keep_button.isEnabled() and page.take_button.isEnabled()
+    assert "this computer" in page.review.versions_label.text()
+    assert page.review.keep_button.isEnabled() and page.review.take_button.isEnabled()
 
 
 def test_take_this_version_is_one_undo_step(qtbot: QtBot, conflicted: tuple[SyncPage, str]) -> None:
     page, idea_id = conflicted
     context, database = page.context, page.context.database
     with qtbot.waitSignal(context.changed) as changed:
-        qtbot.mouseClick(page.take_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.review.take_button, Qt.MouseButton.LeftButton)
     assert changed.args == [Changes.ALL]
     assert idea_text(database, idea_id) == "ฉบับเครื่อง ก"
-    assert page.conflict_model.rowCount() == 0
+    assert page.review.conflict_model.rowCount() == 0
     assert context.undo_stack.count() == 1
     context.undo_stack.undo()
     assert idea_text(database, idea_id) == "ฉบับเครื่อง ข"
-    assert page.conflict_model.rowCount() == 1
-    assert page.difference_model.index(0, 1).data() == "ฉบับเครื่อง ก"
+    assert page.review.conflict_model.rowCount() == 1
+    assert page.review.difference_model.index(0, 1).data() == "ฉบับเครื่อง ก"
     context.undo_stack.redo()
     assert idea_text(database, idea_id) == "ฉบับเครื่อง ก"
-    assert page.conflict_model.rowCount() == 0
+    assert page.review.conflict_model.rowCount() == 0
     # Nothing was lost: the replaced version waits among the resolved ones.
-    page.show_resolved.setChecked(True)
-    replaced = [c for c in page.conflict_model.rows() if c.row.resolution == Resolution.REPLACED]
+    page.review.show_resolved.setChecked(True)
+    shown = page.review.conflict_model.rows()
+    replaced = [c for c in shown if c.row.resolution == Resolution.REPLACED]
     assert any(d.this_version == "ฉบับเครื่อง ข" for c in replaced for d in c.differences)
 
 
@@ -358,22 +375,22 @@ def test_keep_current_hides_it_and_undo_brings_it_back(
 ) -> None:
     page, idea_id = conflicted
     context = page.context
-    qtbot.mouseClick(page.keep_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.review.keep_button, Qt.MouseButton.LeftButton)
     assert idea_text(context.database, idea_id) == "ฉบับเครื่อง ข"
-    assert page.conflict_model.rowCount() == 0
-    assert "No conflicts" in page.conflict_count.text()
-    page.show_resolved.setChecked(True)
-    assert page.conflict_model.rowCount() == 1
-    assert page.conflict_model.index(0, 4).data() == "Current kept"
-    assert not page.keep_button.isEnabled() and page.take_button.isEnabled()
-    page.show_resolved.setChecked(False)
+    assert page.review.conflict_model.rowCount() == 0
+    assert "No conflicts" in page.review.conflict_count.text()
+    page.review.show_resolved.setChecked(True)
+    assert page.review.conflict_model.rowCount() == 1
+    assert page.review.conflict_model.index(0, 4).data() == "Current kept"
+    assert not page.review.keep_button.isEnabled() and page.review.take_button.isEnabled()
+    page.review.show_resolved.setChecked(False)
     context.undo_stack.undo()
-    assert page.conflict_model.rowCount() == 1
-    assert page.conflict_model.index(0, 4).data() == "Waiting"
+    assert page.review.conflict_model.rowCount() == 1
+    assert page.review.conflict_model.index(0, 4).data() == "Waiting"
     [conflict] = context.read(lambda s: list_conflicts(s, context.workshop_id))
     assert conflict.resolution == Resolution.OPEN
     context.undo_stack.redo()
-    assert page.conflict_model.rowCount() == 0
+    assert page.review.conflict_model.rowCount() == 0
 
 
 def test_the_page_follows_edits_made_elsewhere(
@@ -383,7 +400,7 @@ def test_the_page_follows_edits_made_elsewhere(
     page, idea_id = conflicted
     context = page.context
     context.run(lambda s: ideas.update_idea(s, idea_id, IdeaDraft(text="ฉบับแก้ใหม่")), Changes.IDEAS)
-    assert page.difference_model.index(0, 2).data() == "ฉบับแก้ใหม่"
+    assert page.review.difference_model.index(0, 2).data() == "ฉบับแก้ใหม่"
 
 
 def test_the_models_pass_the_model_tester(
@@ -391,8 +408,8 @@ def test_the_models_pass_the_model_tester(
 ) -> None:
     page, _idea_id = conflicted
     qtmodeltester.check(page.summary_model)
-    qtmodeltester.check(page.conflict_model)
-    qtmodeltester.check(page.difference_model)
+    qtmodeltester.check(page.review.conflict_model)
+    qtmodeltester.check(page.review.difference_model)
 
 
 # --- the server --------------------------------------------------------------------------------
@@ -490,7 +507,7 @@ def test_the_page_is_last_in_the_window_with_its_shortcut_in_thai(
         assert window.stack.currentWidget() is window.sync_page
         page = window.sync_page
         assert page.export_button.text() == "ส่งออกแฟ้มชุดข้อมูล…"
-        assert page.conflict_count.text() == "ไม่มีรายการรอการตัดสิน"
+        assert page.review.conflict_count.text() == "ไม่มีรายการรอการตัดสิน"
     finally:
         QLocale.setDefault(locale)
         if translator is not None:

@@ -5,6 +5,12 @@ A bundle is a zip holding ``manifest.json``, one JSON Lines file per table under
 manifest's bytes). The format is described in docs/bundle-format.md, with a JSON
 Schema in docs/bundle-manifest.schema.json.
 
+With a province key the zip is also encrypted, whole, with AES-256-GCM (authenticated:
+a changed byte or another key is refused): the file is ``ENCRYPTED_MAGIC``, a 16-byte
+salt, a 12-byte nonce and the ciphertext; the AES key is derived from the province key
+and the salt with scrypt. Without the key nothing in it can be read, not even the names.
+An export may leave the contact fields (phone, e-mail, diet or access needs) out.
+
 Bundles are cumulative: each holds every row (of the chosen workshops), so any bundle
 can be imported at any time, in any order, any number of times, and gives the same
 result. An import checks the whole file first and writes nothing unless all is well.
@@ -19,6 +25,7 @@ import io
 import json
 import lzma
 import math
+import os
 import re
 import time
 import uuid
@@ -29,6 +36,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from sqlalchemy import Connection, select
 
 import workshop_app
@@ -55,6 +65,12 @@ SIGNATURE = "manifest.sig"
 PART_NAME = re.compile(r"tables/([a-z_]{1,64})\.jsonl")
 # A hybrid-logical-clock stamp (workshop_app/db/hlc.py): wall ms, counter, device.
 ENCRYPTED = 0x1  # zip general purpose flag: the member needs a password
+ENCRYPTED_MAGIC = b"WORKSHOP-BUNDLE-AES256GCM-1\n"
+SALT_BYTES = 16
+NONCE_BYTES = 12
+# The attendees' fields an export without contacts leaves empty (PDPA: a bundle on a
+# USB stick carries only what its reader needs).
+CONTACT_FIELDS = ("phone", "email", "special_needs")
 
 # Limits a genuine bundle stays far below (the large demo is about 20 MB unpacked).
 MAX_BUNDLE_BYTES = 512 * 1024 * 1024
@@ -81,6 +97,8 @@ class BundleInfo:
     workshops: list[dict[str, str]]
     rows: dict[str, int]
     signed: bool
+    contacts: bool = True  # False: made without the contact fields
+    encrypted: bool = False
 
 
 @dataclass
@@ -98,8 +116,11 @@ def export_bundle(
     workshop_ids: list[str] | None = None,
     key: bytes | None = None,
     progress: Progress | None = None,
+    contacts: bool = True,
 ) -> BundleInfo:
-    """Write every row (of these workshops) to a bundle at ``out``, whole or not at all."""
+    """Write every row (of these workshops) to a bundle at ``out``, whole or not at all;
+    signed and encrypted with the province ``key`` if given; without the contact fields
+    unless ``contacts``."""
     out = Path(out)
     with database.engine.connect() as connection:
         workshops = _workshop_titles(connection, workshop_ids)
@@ -109,47 +130,119 @@ def export_bundle(
                 f"ไม่พบการประชุมรหัส {', '.join(missing)}",
                 f"no workshop with id {', '.join(missing)}",
             )
-        parts: list[dict[str, Any]] = []
-        with (
-            written_whole(out) as temporary,
-            zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf,
-        ):
-            for number, table in enumerate(SYNCED_TABLES):
-                if progress:
-                    progress(number, len(SYNCED_TABLES))
-                query = rows_query(table, workshop_ids)
-                lines = [row_json(dict(row)) for row in connection.execute(query).mappings()]
-                if not lines:
-                    continue
-                data = ("\n".join(lines) + "\n").encode("utf-8")
-                path = f"tables/{table.name}.jsonl"
-                zf.writestr(path, data)
-                parts.append(
-                    {
-                        "path": path,
-                        "table": table.name,
-                        "rows": len(lines),
-                        "bytes": len(data),
-                        "sha256": hashlib.sha256(data).hexdigest(),
-                    }
-                )
-            manifest = {
-                "format": FORMAT,
-                "format_version": FORMAT_VERSION,
-                "schema": head_revision(),
-                "app_version": workshop_app.__version__,
-                "device_id": database.device_id,
-                "created_utc": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                "workshops": workshops,
-                "parts": parts,
-            }
-            manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
-            zf.writestr(MANIFEST, manifest_bytes)
+        with written_whole(out) as temporary:
+            manifest = _write_zip(
+                connection,
+                database.device_id,
+                temporary,
+                workshops,
+                workshop_ids,
+                key,
+                contacts,
+                progress,
+            )
             if key is not None:
-                zf.writestr(SIGNATURE, sign(manifest_bytes, key))
+                temporary.write_bytes(encrypt(temporary.read_bytes(), key))
     if progress:
         progress(len(SYNCED_TABLES), len(SYNCED_TABLES))
-    return _info(manifest, signed=key is not None)
+    return _info(manifest, signed=key is not None, encrypted=key is not None)
+
+
+def _write_zip(
+    connection: Connection,
+    device_id: str,
+    out: Path,
+    workshops: list[dict[str, str]],
+    workshop_ids: list[str] | None,
+    key: bytes | None,
+    contacts: bool,
+    progress: Progress | None,
+) -> dict[str, Any]:
+    """The bundle's zip (parts, manifest, signature); returns the manifest."""
+    parts: list[dict[str, Any]] = []
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        for number, table in enumerate(SYNCED_TABLES):
+            if progress:
+                progress(number, len(SYNCED_TABLES))
+            query = rows_query(table, workshop_ids)
+            left_out = CONTACT_FIELDS if table.name == "attendees" and not contacts else ()
+            blank = dict.fromkeys(left_out, "")
+            lines = [row_json({**row, **blank}) for row in connection.execute(query).mappings()]
+            if not lines:
+                continue
+            data = ("\n".join(lines) + "\n").encode("utf-8")
+            path = f"tables/{table.name}.jsonl"
+            zf.writestr(path, data)
+            parts.append(
+                {
+                    "path": path,
+                    "table": table.name,
+                    "rows": len(lines),
+                    "bytes": len(data),
+                    "sha256": hashlib.sha256(data).hexdigest(),
+                }
+            )
+        manifest: dict[str, Any] = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "schema": head_revision(),
+            "app_version": workshop_app.__version__,
+            "device_id": device_id,
+            "created_utc": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "workshops": workshops,
+            "parts": parts,
+        }
+        if not contacts:
+            manifest["contacts"] = False
+        manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
+        zf.writestr(MANIFEST, manifest_bytes)
+        if key is not None:
+            zf.writestr(SIGNATURE, sign(manifest_bytes, key))
+    return manifest
+
+
+def _aes_key(key: bytes, salt: bytes) -> bytes:
+    """A 256-bit AES key from the province key (a file's bytes, perhaps a passphrase)."""
+    return Scrypt(salt=salt, length=32, n=2**14, r=8, p=1).derive(key)
+
+
+def encrypt(data: bytes, key: bytes) -> bytes:
+    salt, nonce = os.urandom(SALT_BYTES), os.urandom(NONCE_BYTES)
+    header = ENCRYPTED_MAGIC + salt + nonce
+    return header + AESGCM(_aes_key(key, salt)).encrypt(nonce, data, header)
+
+
+def decrypt(path: Path, key: bytes) -> bytes:
+    """The zip inside an encrypted bundle (BundleError if the key does not open it)."""
+    return _decrypt(Path(path), key, Path(path).name)
+
+
+def is_encrypted(path: Path) -> bool:
+    with Path(path).open("rb") as stream:
+        return stream.read(len(ENCRYPTED_MAGIC)) == ENCRYPTED_MAGIC
+
+
+def _decrypt(path: Path, key: bytes | None, name: str) -> bytes:
+    """The zip inside an encrypted bundle."""
+    data = path.read_bytes()
+    if key is None:
+        raise _refused(
+            name,
+            "ถูกเข้ารหัสด้วยกุญแจจังหวัด แต่เครื่องนี้ยังไม่ได้ตั้งกุญแจจังหวัด",
+            "is encrypted with a province key, and no province key is set here",
+        )
+    start = len(ENCRYPTED_MAGIC)
+    salt = data[start : start + SALT_BYTES]
+    nonce = data[start + SALT_BYTES : start + SALT_BYTES + NONCE_BYTES]
+    header = data[: start + SALT_BYTES + NONCE_BYTES]
+    try:
+        return AESGCM(_aes_key(key, salt)).decrypt(nonce, data[len(header) :], header)
+    except (InvalidTag, ValueError):
+        raise _refused(
+            name,
+            "ถอดรหัสไม่ได้ (เข้ารหัสด้วยกุญแจจังหวัดอื่น หรือแฟ้มถูกแก้ไขหรือเสียหาย)",
+            "cannot be decrypted (another province key, or the file was altered or damaged)",
+        ) from None
 
 
 def _workshop_titles(connection: Connection, ids: list[str] | None) -> list[dict[str, str]]:
@@ -193,7 +286,9 @@ def import_bundle(
     """Merge a bundle into the database: all of it, or (on any problem) nothing."""
     info, rows = read_bundle(Path(path), key, progress)
     name = Path(path).name
-    with database.engine.connect() as connection:
+    # Checked in the merge's own transaction: what was checked is what is merged into.
+    with database.engine.connect() as connection, connection.begin():
+        begin_merge(connection)
         _check_references(connection, rows, name)
         try:
             check_rows(connection, rows, time.time_ns() // 1_000_000)
@@ -203,11 +298,21 @@ def import_bundle(
                 f"bundle {name} not imported: {exc.english}. The database was not changed.",
             ) from None
         _check_exporter(info, rows, name)
-        with connection.begin():
-            begin_merge(connection)
-            merge = merge_rows(connection, rows, database.clock, Source.BUNDLE)
-            database.remember_clock(connection)
+        if not info.contacts:
+            _keep_contacts(connection, rows)
+        merge = merge_rows(connection, rows, database.clock, Source.BUNDLE)
+        database.remember_clock(connection)
     return ImportResult(info, merge)
+
+
+def _keep_contacts(connection: Connection, rows: dict[str, list[Row]]) -> None:
+    """A bundle made without contact fields must not blank them here: the attendees it
+    carries keep the contact fields this database holds (empty for a new attendee)."""
+    incoming = rows.get("attendees", [])
+    stored = fetch_rows(connection, TABLES_BY_NAME["attendees"], (r["id"] for r in incoming))
+    for row in incoming:
+        if row["id"] in stored:
+            row.update({name: stored[row["id"]][name] for name in CONTACT_FIELDS})
 
 
 def read_bundle(
@@ -224,7 +329,9 @@ def read_bundle(
     if size > MAX_BUNDLE_BYTES:
         raise _refused(name, "ใหญ่เกินกว่าแฟ้มชุดข้อมูลปกติ", "is larger than any real bundle")
     try:
-        with zipfile.ZipFile(path) as archive:
+        encrypted = is_encrypted(path)
+        source: Path | io.BytesIO = io.BytesIO(_decrypt(path, key, name)) if encrypted else path
+        with zipfile.ZipFile(source) as archive:
             members = _check_members(archive, name)
             manifest_bytes = _read_member(archive, members[MANIFEST], MAX_MANIFEST_BYTES, name)
             _check_signature(archive, members, manifest_bytes, key, name)
@@ -257,7 +364,7 @@ def read_bundle(
         ) from None
     except (zipfile.LargeZipFile, NotImplementedError, EOFError, OSError) as exc:
         raise _refused(name, f"อ่านไม่ได้ ({exc})", f"cannot be read ({exc})") from exc
-    return _info(manifest, signed=SIGNATURE in members), rows
+    return _info(manifest, signed=SIGNATURE in members, encrypted=encrypted), rows
 
 
 def _refused(name: str, thai: str, english: str) -> BundleError:
@@ -386,6 +493,8 @@ def _parse_manifest(data: bytes, name: str) -> dict[str, Any]:
         ):
             if not isinstance(manifest[key_name], kind):
                 raise ValueError(key_name)
+        if not isinstance(manifest.get("contacts", True), bool):
+            raise ValueError("contacts")
         if not _is_device_id(manifest["device_id"]):
             raise ValueError("device_id")
         try:
@@ -531,7 +640,7 @@ def _check_exporter(info: BundleInfo, rows: dict[str, list[Row]], bundle: str) -
                 )
 
 
-def _info(manifest: dict[str, Any], signed: bool) -> BundleInfo:
+def _info(manifest: dict[str, Any], signed: bool, encrypted: bool = False) -> BundleInfo:
     return BundleInfo(
         device_id=manifest["device_id"],
         app_version=manifest["app_version"],
@@ -539,4 +648,6 @@ def _info(manifest: dict[str, Any], signed: bool) -> BundleInfo:
         workshops=manifest["workshops"],
         rows={part["table"]: part["rows"] for part in manifest["parts"]},
         signed=signed,
+        contacts=manifest.get("contacts", True),
+        encrypted=encrypted,
     )

@@ -106,6 +106,20 @@ def bundle_schema() -> Schema:
         "One table's JSON Lines file. The table must be the one named in the path, and "
         "no path may appear twice."
     )
+    manifest = _closed(
+        {
+            "format": {"const": FORMAT},
+            "format_version": {"const": FORMAT_VERSION},
+            "schema": {"const": head_revision()},
+            "app_version": text,
+            "device_id": {**text, "format": "uuid"},
+            "created_utc": _string("date-time", format="date-time"),
+            "workshops": {"type": "array", "items": _closed({"id": text, "title": text})},
+            "parts": {"type": "array", "items": part},
+        }
+    )
+    # Optional: false when the attendees' contact fields were left out (empty).
+    manifest["properties"]["contacts"] = {"type": "boolean"}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Workshop bundle: manifest.json",
@@ -113,18 +127,7 @@ def bundle_schema() -> Schema:
             "The manifest of a bundle (see docs/bundle-format.md). The rows of "
             "tables/<table>.jsonl follow $defs/<table>, one JSON object per line."
         ),
-        **_closed(
-            {
-                "format": {"const": FORMAT},
-                "format_version": {"const": FORMAT_VERSION},
-                "schema": {"const": head_revision()},
-                "app_version": text,
-                "device_id": text,
-                "created_utc": _string("date-time", format="date-time"),
-                "workshops": {"type": "array", "items": _closed({"id": text, "title": text})},
-                "parts": {"type": "array", "items": part},
-            }
-        ),
+        **manifest,
         "$defs": {table.name: row_schema(table) for table in SYNCED_TABLES},
     }
 

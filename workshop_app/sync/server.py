@@ -318,9 +318,11 @@ def settle_epoch(database: Database, engine: Engine, label: str) -> str:
         synced_before = (local.scalar(select(func.count()).select_from(sync_servers)) or 0) > 0
     if known is None and not synced_before:
         # A first sync: every row this file holds waits in its outbox already (nothing
-        # was ever acknowledged and dropped), so this is no fresh start.
-        reason = ""
-    elif known is None or known.server_id != state.server_id:
+        # was ever acknowledged and dropped), so only the server is remembered.
+        with database.engine.begin() as local:
+            _set_cursor(local, sync_servers, "server", label, _fresh_cursor(database, state))
+        return ""
+    if known is None or known.server_id != state.server_id:
         reason = NEW_SERVER
     elif known.epoch != state.epoch:
         reason = NEW_EPOCH
@@ -341,20 +343,19 @@ def settle_epoch(database: Database, engine: Engine, label: str) -> str:
     # nothing (after a restore of the server that is a needless but harmless change).
     with database.engine.begin() as local:
         queue_everything(local)
-        _set_cursor(
-            local,
-            sync_servers,
-            "server",
-            label,
-            {
-                "pulled_seq": 0,
-                "server_id": state.server_id,
-                "epoch": state.epoch,
-                "acked_seq": 0,
-                "acked_device": database.device_id,
-            },
-        )
+        _set_cursor(local, sync_servers, "server", label, _fresh_cursor(database, state))
     return reason
+
+
+def _fresh_cursor(database: Database, state: ServerState) -> dict[str, Any]:
+    """What this file remembers of a server it starts afresh with: pull from the start."""
+    return {
+        "pulled_seq": 0,
+        "server_id": state.server_id,
+        "epoch": state.epoch,
+        "acked_seq": 0,
+        "acked_device": database.device_id,
+    }
 
 
 def queue_everything(local: Connection) -> None:
@@ -434,11 +435,11 @@ def push(
                 )
             if checkpoint:
                 checkpoint("push:before-commit")
+        result.pushed_rows += sum(len(r) for r in rows.values())  # committed there
         if checkpoint:
             checkpoint("push:after-commit")
         acknowledged = last
         pushed_any = True
-        result.pushed_rows += sum(len(r) for r in rows.values())
         if progress:
             progress("push", result.pushed_rows)
     # The server's cursor is what counts: entries are dropped once, at the end (a push

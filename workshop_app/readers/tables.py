@@ -51,6 +51,7 @@ class Cell:
     is_formula: bool = False
     number: bool = False  # the cell held a number (not text that looks like one)
     date: bool = False  # the cell held a date; ``text`` is its ISO form
+    other: bool = False  # a true/false value or an error (#N/A), shown as Excel shows it
 
 
 BLANK = Cell("")
@@ -110,7 +111,7 @@ def _cell(value: object, data_type: str = "") -> Cell:
     if value is None:
         return BLANK
     if isinstance(value, bool):
-        return Cell("1" if value else "")
+        return Cell("TRUE" if value else "FALSE", other=True)
     if isinstance(value, int):
         return Cell(str(value), number=True)
     if isinstance(value, float):
@@ -212,13 +213,9 @@ def _transitional_copy(path: Path) -> io.BytesIO | None:
     return copy
 
 
-def _merged_down(archive: zipfile.ZipFile, part: str) -> list[tuple[int, int, int, int]]:
+def _merged_down(data: bytes) -> list[tuple[int, int, int, int]]:
     """(first column, first row, last column, last row) of each merged range spanning
     several rows, from the sheet's XML (read-only openpyxl does not report merges)."""
-    try:
-        data = archive.read(part.lstrip("/"))
-    except KeyError:
-        return []
     ranges = []
     for first_col, first_row, last_col, last_row in _MERGE.findall(data):
         if int(last_row) > int(first_row):
@@ -276,10 +273,12 @@ def _sheet_cell(element: Any, shared: Sequence[Any], dates: Any, epoch: Any) -> 
     if kind == "s":
         text = str(shared[int(value)])
         return Cell(_one_line_ends(text)) if text else BLANK
-    if kind in ("str", "e"):
+    if kind == "str":
         return Cell(_one_line_ends(value))
+    if kind == "e":
+        return Cell(value, other=True)
     if kind == "b":
-        return Cell("1" if value == "1" else "")
+        return Cell("TRUE" if value == "1" else "FALSE", other=True)
     if kind == "d":
         midnight = value.endswith("T00:00:00") or len(value) == 10
         return Cell(value[:10] if midnight else value, date=True)
@@ -292,16 +291,18 @@ def _sheet_cell(element: Any, shared: Sequence[Any], dates: Any, epoch: Any) -> 
     return Cell(_number_text(number), number=True)
 
 
-def _read_sheet(
-    archive: zipfile.ZipFile, part: str, title: str, reader: Any, file_name: str
-) -> Table:
+def _read_sheet(data: bytes, title: str, reader: Any, file_name: str) -> Table:
     """Every <row> of a sheet's XML, whatever its <dimension> declares. Parsed here
     rather than through openpyxl's cell objects: ten times less work per cell, the same
     values (shared strings, inline strings, numbers, dates by their style, formulas)."""
-    # The C parser of the standard library: it expands no external entity, and the
-    # expat it is built on (2.4.1 or later) stops entity-expansion bombs; defusedxml's
-    # parser would make every element a Python call, ten times slower.
-    from xml.etree.ElementTree import iterparse
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        # Entities need a DTD: a sheet that has one goes through defusedxml, which
+        # refuses it (no spreadsheet program writes one).
+        from defusedxml.ElementTree import iterparse
+    else:
+        # Without a DTD nothing can be expanded: the standard library's C parser,
+        # ten times faster than defusedxml's, which makes each element a Python call.
+        from xml.etree.ElementTree import iterparse
 
     shared = reader.shared_strings
     dates = reader.wb._date_formats  # style ids whose number format is a date
@@ -310,7 +311,7 @@ def _read_sheet(
     numbers: list[int] = []
     row: list[Cell] = []
     number = 0
-    with archive.open(part.lstrip("/")) as stream:
+    with io.BytesIO(data) as stream:
         for _event, element in iterparse(stream, events=("end",)):
             tag = element.tag
             if tag == _C:
@@ -382,8 +383,9 @@ def _read_xlsx(path: Path) -> SourceFile:
             if "chartsheet" in (relation.Type or ""):  # a chart: no cells
                 continue
             part = relation.target
-            table = _read_sheet(archive, part, sheet.name, reader, path.name)
-            _fill_merged(table.rows, table.row_numbers, _merged_down(archive, part))
+            data = archive.read(part.lstrip("/"))
+            table = _read_sheet(data, sheet.name, reader, path.name)
+            _fill_merged(table.rows, table.row_numbers, _merged_down(data))
             sheets.append(table)
     except UserError:
         raise

@@ -20,9 +20,7 @@ and the text "=A1" are told apart.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -33,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from workshop_app.errors import FieldError, UserError
 from workshop_app.models import BudgetList
-from workshop_app.readers.tables import MAX_ROWS, check_zip, column_letter
+from workshop_app.readers.tables import Cell, Table, check_zip, column_letter, read_file
 from workshop_app.services.plan_template import (
     ACTIVITY_COLUMNS,
     ACTIVITY_SHEET,
@@ -124,46 +122,24 @@ def _reject(file_name: str, thai: str, english: str) -> ImportRejectedError:
     return ImportRejectedError(file_name, [ImportProblem(None, None, thai, english)])
 
 
-def _number_text(value: int | float) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _cell(cell: Any) -> _Cell | None:
-    value = cell.value
-    if value is None:
+def _cell(cell: Cell) -> _Cell | None:
+    if not cell.text.strip():
         return None
-    kind = cell.data_type
-    if kind == "f":
-        return _Cell("formula", str(getattr(value, "text", value)))
-    if kind == "e":
-        return _Cell("other", str(value))
-    if isinstance(value, str):
-        return _Cell("text", value) if value.strip() else None
-    if isinstance(value, bool):
-        return _Cell("other", "TRUE" if value else "FALSE")
-    if isinstance(value, int | float):
-        return _Cell("number", _number_text(value), value)
-    if isinstance(value, dt.datetime | dt.date):
-        return _Cell("other", value.isoformat())
-    return _Cell("other", str(value))
+    if cell.is_formula:
+        return _Cell("formula", cell.text)
+    if cell.number:
+        value = float(cell.text)
+        return _Cell("number", cell.text, int(value) if value.is_integer() else value)
+    if cell.date or cell.other:
+        return _Cell("other", cell.text)
+    return _Cell("text", cell.text)
 
 
-def _sheet_rows(sheet: Any, file_name: str) -> list[tuple[int, _Row]]:
+def _sheet_rows(table: Table) -> list[tuple[int, _Row]]:
     """The sheet's rows that hold anything, with their numbers."""
     rows: list[tuple[int, _Row]] = []
-    # Rows come in order, gaps filled with empty ones, so counting gives the number.
-    for number, cells in enumerate(
-        sheet.iter_rows(min_row=1, max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS), start=1
-    ):
-        if number > MAX_ROWS:
-            raise _reject(
-                file_name,
-                f"แผ่นงาน {sheet.title} มีเกิน {MAX_ROWS:,} แถว",
-                f"sheet {sheet.title} has over {MAX_ROWS:,} rows",
-            )
-        row = [_cell(c) for c in cells]
+    for number, cells in zip(table.row_numbers, table.rows, strict=True):
+        row = [_cell(c) for c in cells[:MAX_COLUMNS]]
         while row and row[-1] is None:
             row.pop()
         if row:
@@ -197,41 +173,25 @@ def _read_workbook(path: Path) -> dict[str, list[tuple[int, _Row]]]:
         check_zip(path)  # sizes and ratios, before any XML is parsed
     except UserError as exc:
         raise _reject(name, exc.thai, exc.english) from exc
-    import openpyxl  # slow to import; only needed here
-
-    with warnings.catch_warnings():
-        # openpyxl warns of parts it drops (extensions other programs wrote, a broken
-        # sheet entry); none is read here, and the user can do nothing about them.
-        warnings.simplefilter("ignore")
-        return _read_sheets(openpyxl, path)
-
-
-def _read_sheets(openpyxl: Any, path: Path) -> dict[str, list[tuple[int, _Row]]]:
-    name = path.name
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except Exception as exc:  # openpyxl raises many types for damaged files
-        raise _damaged(name, exc) from exc
-    try:
-        names = list(workbook.sheetnames)
-        found = {wanted: _find_sheet(names, wanted) for wanted in (PROJECT_SHEET, ACTIVITY_SHEET)}
-        missing = [wanted for wanted, title in found.items() if title is None]
-        if missing:
-            raise _missing_sheets(name, names, missing)
-        return {
-            wanted: _sheet_rows(workbook[title], name)
-            for wanted, title in found.items()
-            if title is not None
-        }
-    except UserError:
-        raise
-    except Exception as exc:  # damage found while reading the rows
-        raise _damaged(name, exc) from exc
-    finally:
-        workbook.close()
+        # readers/ reads every row whatever the sheet declares, and never hidden sheets.
+        source = read_file(path)
+    except UserError as exc:
+        if exc.__cause__ is not None:  # damage found by openpyxl or in a sheet
+            raise _damaged(name, exc.__cause__) from exc
+        raise _reject(name, exc.thai, exc.english) from exc
+    sheets = {table.name: table for table in source.sheets}
+    names = list(sheets)
+    found = {wanted: _find_sheet(names, wanted) for wanted in (PROJECT_SHEET, ACTIVITY_SHEET)}
+    missing = [wanted for wanted, title in found.items() if title is None]
+    if missing:
+        raise _missing_sheets(name, names, missing)
+    return {
+        wanted: _sheet_rows(sheets[title]) for wanted, title in found.items() if title is not None
+    }
 
 
-def _damaged(name: str, exc: Exception) -> ImportRejectedError:
+def _damaged(name: str, exc: BaseException) -> ImportRejectedError:
     why = type(exc).__name__
     return _reject(
         name,

@@ -103,11 +103,17 @@ def wrap_lines(
 
 
 def _wrap_at_spaces(text: str, measure: Callable[[str], float], room: float) -> list[str]:
-    """Greedy lines broken at white space only (no dictionary needed)."""
+    """Greedy lines broken at white space, and a run wider than a line between its
+    character clusters (no dictionary needed)."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
-        for run in _RUNS.findall(paragraph):
+        runs = _RUNS.findall(paragraph)
+        while runs:
+            run = runs.pop(0)
+            if measure(run.rstrip()) > room and len(parts := cut_clusters(run, room, measure)) > 1:
+                runs[:0] = parts
+                continue
             if line.strip() and measure((line + run).rstrip()) > room:
                 lines.append(line.rstrip())
                 line = ""

@@ -88,6 +88,8 @@ def wrap_lines(
     words; a word wider than a line goes by the words of its compound, else by whole
     character clusters (never a mark without its letter)."""
     room = max(1.0, width - _SLACK)
+    if "\n" not in text and measure(text) <= room:
+        return [text]  # one line: no need to find the words (most short cards)
     if not dictionary_loaded():  # the first second after start: lines at spaces only
         return _wrap_at_spaces(text, measure, room)
     return [

@@ -160,12 +160,19 @@ def split_compound(word: str, extra_words: tuple[str, ...] = ()) -> list[str]:
     far better than breaking inside a word. Never inside a place name, a short official
     compound (thai.gazetteer) or one of ``extra_words`` (the workshop's own names).
     """
+    # Remembered: a narrow column splits the same long words on every layout pass; the
+    # dictionary's size in the key forgets them when a glossary adds words.
+    return list(_split_compound(word, extra_words, len(dictionary())))
+
+
+@functools.lru_cache(maxsize=20_000)
+def _split_compound(word: str, extra_words: tuple[str, ...], _words: int) -> tuple[str, ...]:
     lead, core, trail = _MARKS.fullmatch(word).groups()  # type: ignore[union-attr]
     if lead or trail:  # "“ระเบียบวาระ", "คณะกรรมการฯ": the marks stay with their word
         inner = split_compound(core, extra_words) if core else [word]
-        return [lead + inner[0], *inner[1:-1], inner[-1] + trail] if len(inner) > 1 else [word]
+        return (lead + inner[0], *inner[1:-1], inner[-1] + trail) if len(inner) > 1 else (word,)
     known = dictionary()
-    keep = unsplittable() | frozenset(extra_words)
+    keep = _unsplittable_with(extra_words)
     whole = word in keep
     if whole:
         # A name too long for its line ("เมืองเพชรบูรณ์") may go beside a shorter name
@@ -186,8 +193,13 @@ def split_compound(word: str, extra_words: tuple[str, ...] = ()) -> list[str]:
 
     found = parts(0) or [word]
     if whole and not any(part in keep for part in found):
-        return [word]
-    return found
+        return (word,)
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=16)
+def _unsplittable_with(extra_words: tuple[str, ...]) -> frozenset[str]:
+    return unsplittable() | frozenset(extra_words)
 
 
 def cut_clusters(word: str, fits: float, measure: Callable[[str], float]) -> list[str]:

@@ -105,7 +105,8 @@ class CardDelegate(QStyledItemDelegate):
     def _text_height(self, text: str, width: int) -> int:
         """Height of ``text`` laid out in lines of ``width``; remembered, since a view
         asks again for every card whenever one card is added."""
-        self._follow_breaker()
+        if self._generation != self.breaker.generation:
+            self._follow_breaker()
         key = (text, width)
         height = self._heights.get(key)
         if height is None:

@@ -88,6 +88,8 @@ def wrap_lines(
     words; a word wider than a line goes by the words of its compound, else by whole
     character clusters (never a mark without its letter)."""
     room = max(1.0, width - _SLACK)
+    if "\n" not in text and measure(text) <= room:
+        return [text]  # one line: no need to find the words (most short cards)
     if not dictionary_loaded():  # the first second after start: lines at spaces only
         return _wrap_at_spaces(text, measure, room)
     return [
@@ -103,11 +105,17 @@ def wrap_lines(
 
 
 def _wrap_at_spaces(text: str, measure: Callable[[str], float], room: float) -> list[str]:
-    """Greedy lines broken at white space only (no dictionary needed)."""
+    """Greedy lines broken at white space, and a run wider than a line between its
+    character clusters (no dictionary needed)."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
-        for run in _RUNS.findall(paragraph):
+        runs = _RUNS.findall(paragraph)
+        while runs:
+            run = runs.pop(0)
+            if measure(run.rstrip()) > room and len(parts := cut_clusters(run, room, measure)) > 1:
+                runs[:0] = parts
+                continue
             if line.strip() and measure((line + run).rstrip()) > room:
                 lines.append(line.rstrip())
                 line = ""

@@ -119,171 +119,187 @@
 <context>
     <name>ActionPlanPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="72"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="79"/>
         <source>Project</source>
         <translation>โครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="72"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="79"/>
         <source>Priority</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="72"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="79"/>
         <source>Budget</source>
         <translation>งบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="82"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="89"/>
         <source>Promote ideas…</source>
         <translation>เลือกความคิดเป็นโครงการ…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="84"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="339"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="91"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="346"/>
         <source>New project</source>
         <translation>โครงการใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="86"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="93"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="89"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="96"/>
         <source>Move up</source>
         <translation>เลื่อนขึ้น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="92"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="99"/>
         <source>Move down</source>
         <translation>เลื่อนลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="116"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="123"/>
         <source>Total</source>
         <translation>ยอดรวม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="116"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="123"/>
         <source>Baht</source>
         <translation>บาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="124"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="131"/>
         <source>Reference lists…</source>
         <translation>รายการอ้างอิง…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="126"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="133"/>
         <source>Export action plan (Excel)…</source>
         <translation>ส่งออกแผนปฏิบัติราชการ (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="128"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="135"/>
         <source>Export template for agencies…</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="130"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="137"/>
         <source>Import filled template…</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="135"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="142"/>
         <source>Budget totals</source>
         <translation>สรุปงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="220"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="227"/>
         <source>Issue {number}: {title}</source>
         <translation>ประเด็นที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="281"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="288"/>
         <source>round {number}: rank {rank}, score {score}</source>
         <translation>รอบที่ {number}: อันดับ {rank} คะแนน {score}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="300"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="307"/>
         <source>Whole plan</source>
         <translation>รวมทั้งแผน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="303"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="310"/>
         <source>Issue {number}</source>
         <translation>ประเด็นที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="305"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="312"/>
         <source>(no funding source)</source>
         <translation>(ไม่ระบุแหล่งงบประมาณ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="334"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="341"/>
         <source>Add a strategic issue on the setup page first.</source>
         <translation>กรุณาเพิ่มประเด็นการพัฒนาในหน้าตั้งค่างานประชุมก่อน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="374"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="381"/>
         <source>Vote round {number}: {title}</source>
         <translation>รอบการลงคะแนนที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="381"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="388"/>
         <source>Project ideas of issue {number} (no vote)</source>
         <translation>ข้อเสนอโครงการของประเด็นที่ {number} (ไม่ได้ลงคะแนน)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="401"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="408"/>
         <source>%n project(s) added</source>
         <translation>
             <numerusform>เพิ่มโครงการ %n โครงการ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="417"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="424"/>
         <source>Edit reference lists</source>
         <translation>แก้ไขรายการอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="432"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="439"/>
         <source>Action plan template for agencies</source>
         <translation>แบบฟอร์มแผนปฏิบัติราชการสำหรับหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="432"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="439"/>
         <source>Action plan</source>
         <translation>แผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="436"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="443"/>
         <source>Export template for agencies</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="436"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="443"/>
         <source>Export action plan</source>
         <translation>ส่งออกแผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="439"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="471"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="446"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="522"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>แฟ้ม Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="463"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="476"/>
+        <source>Writing {file}...</source>
+        <translation>กำลังเขียน {file}...</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="478"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="483"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="514"/>
         <source>Wrote {path}</source>
         <translation>บันทึกแฟ้ม {path} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="469"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="488"/>
+        <source>Export cancelled: no file was written.</source>
+        <translation>ยกเลิกการส่งออกแล้ว ไม่ได้สร้างไฟล์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="520"/>
         <source>Import filled template</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="486"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="537"/>
         <source>Imported {file}: {created} new, {updated} updated, {unchanged} unchanged projects</source>
         <translation>นำเข้าแฟ้ม {file} แล้ว: โครงการใหม่ {created} ปรับปรุง {updated} ไม่เปลี่ยนแปลง {unchanged} โครงการ</translation>
     </message>

@@ -825,22 +825,22 @@
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="77"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="78"/>
         <source>Add</source>
         <translation>เพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="78"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="79"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="79"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="80"/>
         <source>Move up</source>
         <translation>เลื่อนขึ้น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="80"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="81"/>
         <source>Move down</source>
         <translation>เลื่อนลง</translation>
     </message>
@@ -1725,132 +1725,137 @@
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="129"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="130"/>
         <source>e.g. 09.00</source>
         <translation>เช่น 09.00</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="168"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="169"/>
         <source>Title</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="169"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="170"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="170"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="171"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="171"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="172"/>
         <source>Fiscal year (B.E.)</source>
         <translation>ปีงบประมาณ (พ.ศ.)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="175"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="176"/>
         <source>Dates (first, last)</source>
         <translation>วันที่ (วันแรก วันสุดท้าย)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="179"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="180"/>
         <source>Start and end time</source>
         <translation>เวลาเริ่มและเลิกประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="180"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="181"/>
         <source>Venue</source>
         <translation>สถานที่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="181"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="182"/>
         <source>Chair</source>
         <translation>ประธาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="182"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="183"/>
         <source>Organiser</source>
         <translation>ผู้จัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="183"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="184"/>
         <source>Vision / 20-year goal</source>
         <translation>วิสัยทัศน์ / เป้าหมายการพัฒนา 20 ปี</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="187"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="188"/>
         <source>Meeting no. / B.E. year</source>
         <translation>ครั้งที่ / พ.ศ.</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="188"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="189"/>
         <source>Privacy notice shown at registration</source>
         <translation>ประกาศความเป็นส่วนตัวที่แจ้งผู้ลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="189"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="190"/>
         <source>Glossary (the workshop&apos;s own words, one per line)</source>
         <translation>คำเฉพาะของงานประชุม (บรรทัดละหนึ่งคำ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="190"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="191"/>
         <source>Workshop</source>
         <translation>งานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="193"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="194"/>
         <source>Goal</source>
         <translation>เป้าประสงค์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="195"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="196"/>
         <source>Strategic issues</source>
         <translation>ประเด็นการพัฒนา</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="201"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="202"/>
         <source>Notes</source>
         <translation>รายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="203"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="204"/>
         <source>Agenda</source>
         <translation>ระเบียบวาระ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="207"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="208"/>
         <source>Sectors</source>
         <translation>ภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="215"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="218"/>
         <source>Colour...</source>
         <translation>เลือกสี...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="346"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="356"/>
+        <source>Edit the workshop set-up</source>
+        <translation>แก้ไขการตั้งค่างานประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="388"/>
         <source>&apos;{text}&apos; is not a date. Type it like 25/5/2569.</source>
         <translation>&apos;{text}&apos; ไม่ใช่วันที่ กรุณาพิมพ์แบบ 25/5/2569</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="373"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="425"/>
         <source>Strategic issue {number}</source>
         <translation>ประเด็นการพัฒนาที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="379"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="435"/>
         <source>New agenda item</source>
         <translation>ระเบียบวาระใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="387"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="447"/>
         <source>New sector {number}</source>
         <translation>ภาคส่วนใหม่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="405"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="469"/>
         <source>Sector colour</source>
         <translation>สีของภาคส่วน</translation>
     </message>

@@ -119,173 +119,189 @@
 <context>
     <name>ActionPlanPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="73"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="80"/>
         <source>Project</source>
         <translation>โครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="73"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="80"/>
         <source>Priority</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="73"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="80"/>
         <source>Budget</source>
         <translation>งบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="83"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="90"/>
         <source>Promote ideas…</source>
         <translation>เลือกความคิดเป็นโครงการ…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="85"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="340"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="92"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="347"/>
         <source>New project</source>
         <translation>โครงการใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="87"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="94"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="90"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="97"/>
         <source>Move up</source>
         <translation>เลื่อนขึ้น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="93"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="100"/>
         <source>Move down</source>
         <translation>เลื่อนลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="117"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="124"/>
         <source>Total</source>
         <translation>ยอดรวม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="117"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="124"/>
         <source>Baht</source>
         <translation>บาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="125"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="132"/>
         <source>Reference lists…</source>
         <translation>รายการอ้างอิง…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="127"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="134"/>
         <source>Export action plan (Excel)…</source>
         <translation>ส่งออกแผนปฏิบัติราชการ (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="129"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="136"/>
         <source>Export template for agencies…</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="131"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="138"/>
         <source>Import filled template…</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="136"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="143"/>
         <source>Budget totals</source>
         <translation>สรุปงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="221"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="228"/>
         <source>Issue {number}: {title}</source>
         <translation>ประเด็นที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="282"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="289"/>
         <source>round {number}: rank {rank}, score {score}</source>
         <translation>รอบที่ {number}: อันดับ {rank} คะแนน {score}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="301"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="308"/>
         <source>Whole plan</source>
         <translation>รวมทั้งแผน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="304"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="311"/>
         <source>Issue {number}</source>
         <translation>ประเด็นที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="306"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="313"/>
         <source>(no funding source)</source>
         <translation>(ไม่ระบุแหล่งงบประมาณ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="335"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="342"/>
         <source>Add a strategic issue on the setup page first.</source>
         <translation>กรุณาเพิ่มประเด็นการพัฒนาในหน้าตั้งค่างานประชุมก่อน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="375"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="382"/>
         <source>Vote round {number}: {title}</source>
         <translation>รอบการลงคะแนนที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="382"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="389"/>
         <source>Project ideas of issue {number} (no vote)</source>
         <translation>ข้อเสนอโครงการของประเด็นที่ {number} (ไม่ได้ลงคะแนน)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="402"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="409"/>
         <source>%n project(s) added</source>
         <translation>
             <numerusform>เพิ่มโครงการ %n โครงการ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="418"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="425"/>
         <source>Edit reference lists</source>
         <translation>แก้ไขรายการอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="433"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="440"/>
         <source>Action plan template for agencies</source>
         <translation>แบบฟอร์มแผนปฏิบัติราชการสำหรับหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="433"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="440"/>
         <source>Action plan</source>
         <translation>แผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="437"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="444"/>
         <source>Export template for agencies</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="437"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="444"/>
         <source>Export action plan</source>
         <translation>ส่งออกแผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="440"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="472"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="447"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="523"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>แฟ้ม Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="464"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="484"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="515"/>
         <source>Wrote {path}</source>
         <translation>บันทึกแฟ้ม {path} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="470"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="521"/>
         <source>Import filled template</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="487"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="538"/>
         <source>Imported {file}: {created} new, {updated} updated, {unchanged} unchanged projects</source>
         <translation>นำเข้าแฟ้ม {file} แล้ว: โครงการใหม่ {created} ปรับปรุง {updated} ไม่เปลี่ยนแปลง {unchanged} โครงการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="477"/>
+        <source>Writing {file}...</source>
+        <translation>กำลังเขียน {file}...</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="479"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="489"/>
+        <source>Export cancelled: no file was written.</source>
+        <translation>ยกเลิกการส่งออกแล้ว ไม่ได้สร้างไฟล์</translation>
     </message>
 </context>
 <context>
@@ -809,22 +825,22 @@
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="77"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="78"/>
         <source>Add</source>
         <translation>เพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="78"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="79"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="79"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="80"/>
         <source>Move up</source>
         <translation>เลื่อนขึ้น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="80"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="81"/>
         <source>Move down</source>
         <translation>เลื่อนลง</translation>
     </message>
@@ -1673,134 +1689,139 @@
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="129"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="130"/>
         <source>e.g. 09.00</source>
         <translation>เช่น 09.00</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="168"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="169"/>
         <source>Title</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="169"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="170"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="170"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="171"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="171"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="172"/>
         <source>Fiscal year (B.E.)</source>
         <translation>ปีงบประมาณ (พ.ศ.)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="175"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="176"/>
         <source>Dates (first, last)</source>
         <translation>วันที่ (วันแรก วันสุดท้าย)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="179"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="180"/>
         <source>Start and end time</source>
         <translation>เวลาเริ่มและเลิกประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="180"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="181"/>
         <source>Venue</source>
         <translation>สถานที่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="181"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="182"/>
         <source>Chair</source>
         <translation>ประธาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="182"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="183"/>
         <source>Organiser</source>
         <translation>ผู้จัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="183"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="184"/>
         <source>Vision / 20-year goal</source>
         <translation>วิสัยทัศน์ / เป้าหมายการพัฒนา 20 ปี</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="187"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="188"/>
         <source>Meeting no. / B.E. year</source>
         <translation>ครั้งที่ / พ.ศ.</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="188"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="189"/>
         <source>Privacy notice shown at registration</source>
         <translation>ประกาศความเป็นส่วนตัวที่แจ้งผู้ลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="189"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="190"/>
         <source>Glossary (the workshop&apos;s own words, one per line)</source>
         <translation>คำเฉพาะของงานประชุม (บรรทัดละหนึ่งคำ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="190"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="191"/>
         <source>Workshop</source>
         <translation>งานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="193"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="194"/>
         <source>Goal</source>
         <translation>เป้าประสงค์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="195"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="196"/>
         <source>Strategic issues</source>
         <translation>ประเด็นการพัฒนา</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="201"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="202"/>
         <source>Notes</source>
         <translation>รายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="203"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="204"/>
         <source>Agenda</source>
         <translation>ระเบียบวาระ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="207"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="208"/>
         <source>Sectors</source>
         <translation>ภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="215"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="218"/>
         <source>Colour...</source>
         <translation>เลือกสี...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="346"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="388"/>
         <source>&apos;{text}&apos; is not a date. Type it like 25/5/2569.</source>
         <translation>&apos;{text}&apos; ไม่ใช่วันที่ กรุณาพิมพ์แบบ 25/5/2569</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="373"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="425"/>
         <source>Strategic issue {number}</source>
         <translation>ประเด็นการพัฒนาที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="379"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="435"/>
         <source>New agenda item</source>
         <translation>ระเบียบวาระใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="387"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="447"/>
         <source>New sector {number}</source>
         <translation>ภาคส่วนใหม่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="405"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="469"/>
         <source>Sector colour</source>
         <translation>สีของภาคส่วน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="356"/>
+        <source>Edit the workshop set-up</source>
+        <translation>แก้ไขการตั้งค่างานประชุม</translation>
     </message>
 </context>
 <context>

@@ -117,7 +117,7 @@ def visit(window: MainWindow, app: QApplication) -> None:
         check_all(app, f"page {name}")
 
     registration = window.registration_page
-    window.show_page(pages.index(window.tr("Registration")))
+    window.show_page(window.stack.indexOf(registration))
     visit_dialog(app, "walk-in form", registration.open_walk_in)
     registration.results.selectRow(0)
     visit_dialog(app, "attendee details", registration.edit_current)
@@ -127,18 +127,18 @@ def visit(window: MainWindow, app: QApplication) -> None:
     visit_dialog(app, "message box", lambda: window.show_error("ทดสอบข้อความ " * 40))
 
     voting = window.voting_page
-    window.show_page(pages.index(window.tr("Voting")))
+    window.show_page(window.stack.indexOf(voting))
     settle(app)
     visit_dialog(app, "new voting round", voting.new_round)
     visit_dialog(app, "ballot screen", voting.open_ballot_screen)
 
     plan = window.action_plan_page
-    window.show_page(pages.index(window.tr("Action plan")))
+    window.show_page(window.stack.indexOf(plan))
     settle(app)
     visit_dialog(app, "promote ideas", plan.promote)
     visit_dialog(app, "reference lists", plan.edit_lists)
 
-    window.show_page(pages.index(window.tr("Brainstorm")))
+    window.show_page(window.stack.indexOf(window.board_page))
     settle(app)
     visit_dialog(app, "projector", window.open_projector)
 

@@ -3,6 +3,7 @@ step), totals that follow the typing, reference lists, export and import of work
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -11,12 +12,14 @@ import openpyxl
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session
 
 from tests.ui.keyboard import type_text
+from workshop_app.errors import UserError
 from workshop_app.services import projects, reference_lists, voting
 from workshop_app.services.projects import ProjectRow
 from workshop_app.ui import commands
-from workshop_app.ui.context import Changes, WorkshopContext
+from workshop_app.ui.context import Changes, Progress, WorkshopContext
 from workshop_app.ui.pages.action_plan_page import ActionPlanPage
 
 
@@ -226,3 +229,58 @@ def test_the_form_says_how_activity_budgets_relate_to_the_project_budget(
     assert "Total 0.00 baht" in text
     assert "add up to 275,000.00 baht" in text
     assert "per fiscal year" in text
+
+
+def test_export_runs_in_the_background_and_can_be_cancelled(
+    qtbot: QtBot, context: WorkshopContext, tmp_path: Path
+) -> None:
+    """The workbook is written on a worker thread (the window keeps answering); Cancel
+    leaves no file."""
+    page = make_page(qtbot, context)
+    target = tmp_path / "แผนปฏิบัติราชการ-สงขลา.xlsx"
+    operation = page.export_in_background(target)
+    with qtbot.waitSignal(operation.succeeded, timeout=60000) as done:
+        assert operation.running  # the call returned at once; the work goes on
+    assert done.args == [target] and target.is_file()
+    assert openpyxl.load_workbook(target).sheetnames
+    assert page.message.property("kind") == "ok"
+
+    cancelled = tmp_path / "ยกเลิก.xlsx"
+    operation = page.export_in_background(cancelled)
+    operation.cancel()
+    with qtbot.waitSignal(operation.cancelled, timeout=60000):
+        pass
+    assert not cancelled.exists()
+    assert page.message.property("kind") == "warn"
+
+
+def test_background_operation_emits_the_change_flags_and_reports_refusals(
+    qtbot: QtBot, context: WorkshopContext
+) -> None:
+    """One function on the context runs an operation in its own session off the GUI
+    thread and emits the same change flags as ``run`` when it ends."""
+    seen: list[Changes] = []
+    context.changed.connect(seen.append)
+    first = stored(context)[0]
+
+    def rename(session: Session, progress: Progress) -> str:
+        progress.report(1, 1)
+        draft = replace(projects.get_project(session, first.id).draft, name="โครงการจากงานเบื้องหลัง")
+        projects.update_project(session, first.id, draft)
+        return threading.current_thread().name
+
+    operation = context.run_in_background(rename, Changes.PROJECTS, writes=True)
+    with qtbot.waitSignal(operation.succeeded, timeout=30000) as done:
+        pass
+    assert done.args[0] != threading.current_thread().name  # ran on a worker thread
+    assert seen == [Changes.PROJECTS]
+    assert stored(context)[0].name == "โครงการจากงานเบื้องหลัง"
+
+    def refused(session: Session, progress: Progress) -> None:
+        raise UserError("ไม่พบแฟ้มที่เลือก", "The chosen file was not found.")
+
+    refusal = context.run_in_background(refused, Changes.PROJECTS, writes=True)
+    with qtbot.waitSignal(refusal.failed, timeout=30000) as failed:
+        pass
+    assert failed.args == ["The chosen file was not found."]
+    assert seen == [Changes.PROJECTS]  # a refusal changes nothing

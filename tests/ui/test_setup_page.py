@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from tests.ui.keyboard import type_text
@@ -125,3 +125,40 @@ def test_sector_rename_and_colour(qtbot: QtBot, context: WorkshopContext) -> Non
         assert not model.setData(model.index(7, 1), "red")
     sectors = context.read(lambda s: workshops.list_sectors(s, context.workshop_id))
     assert (sectors[7].name, sectors[7].colour) == ("ผู้สังเกตการณ์", "#123abc")
+
+
+def test_setup_edits_are_undoable(qtbot: QtBot, context: WorkshopContext) -> None:
+    """Ctrl+Z takes back a changed field, an edited cell, a move and an added row."""
+    page = _page(qtbot, context)
+    before = _details(context).venue
+    _replace_text(qtbot, page.venue, "โรงแรมบีพี สมิหลา บีช")
+    assert _details(context).venue == "โรงแรมบีพี สมิหลา บีช"
+    context.undo_stack.undo()
+    assert _details(context).venue == before
+    assert page.venue.text() == before
+    context.undo_stack.redo()
+    assert _details(context).venue == "โรงแรมบีพี สมิหลา บีช"
+
+    issues = context.read(lambda s: workshops.list_issues(s, context.workshop_id))
+    first = issues[0]
+    page.issues_model.setData(page.issues_model.index(0, 1), "ยกระดับเศรษฐกิจฐานรากลุ่มน้ำทะเลสาบ")
+    assert (
+        context.read(lambda s: workshops.list_issues(s, context.workshop_id))[0].title
+        != first.title
+    )
+    context.undo_stack.undo()
+    assert context.read(lambda s: workshops.list_issues(s, context.workshop_id))[0] == first
+
+    page.issues.view.selectRow(0)
+    page.issues.down_button.click()
+    moved = context.read(lambda s: workshops.list_issues(s, context.workshop_id))
+    assert moved[1].id == first.id
+    context.undo_stack.undo()
+    assert context.read(lambda s: workshops.list_issues(s, context.workshop_id)) == issues
+
+    page.sectors.add_button.click()
+    QApplication.processEvents()
+    added = context.read(lambda s: workshops.list_sectors(s, context.workshop_id))
+    context.undo_stack.undo()
+    after = context.read(lambda s: workshops.list_sectors(s, context.workshop_id))
+    assert len(after) == len(added) - 1

@@ -4,15 +4,22 @@
 ``changed`` with flags saying what changed, so each view refreshes only what it shows
 (the pattern of Anki's CollectionOp/OpChanges). A UserError rolls back, changes nothing
 and is emitted as ``user_error`` for the window to show.
+
+``WorkshopContext.run_in_background`` is the same for long work (exports, imports, sync,
+queries on the provincial server): the operation runs on a worker thread in its own
+session, reports progress, can be cancelled, and on the GUI thread its result is handed
+on and the same change flags are emitted (Anki's CollectionOp/QueryOp run in the
+background). The window keeps repainting and answering meanwhile.
 """
 
 from __future__ import annotations
 
 import enum
+import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QUndoStack
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -35,6 +42,75 @@ class Changes(enum.Flag):
     VOTES = enum.auto()
     PROJECTS = enum.auto()  # the action plan, its reference lists
     ALL = WORKSHOP | ISSUES | AGENDA | SECTORS | ATTENDEES | IDEAS | VOTES | PROJECTS
+
+
+class OperationCancelledError(Exception):
+    """Raised inside a background operation by ``Progress.report`` once cancel was asked."""
+
+
+class Progress:
+    """What a background operation is handed: report how far it got; it stops (by
+    ``OperationCancelledError``) at its next report after the user cancelled."""
+
+    def __init__(self, operation: BackgroundOperation[Any]) -> None:
+        self._operation = operation
+
+    @property
+    def cancelled(self) -> bool:
+        return self._operation.cancel_requested.is_set()
+
+    def report(self, done: int, total: int) -> None:
+        if self.cancelled:
+            raise OperationCancelledError
+        self._operation.worker_progressed.emit(done, total)
+
+
+class BackgroundOperation(QObject, Generic[T]):
+    """One operation running on a worker thread. Its public signals are emitted on the
+    GUI thread (the worker emits the private ones, which this object, living on the GUI
+    thread, receives queued), so any slot may touch widgets."""
+
+    progressed = Signal(int, int)  # done, total
+    succeeded = Signal(object)  # the operation's result
+    failed = Signal(str)  # a UserError's message, in the UI language
+    cancelled = Signal()
+    ended = Signal()  # after any of the three above
+
+    worker_progressed = Signal(int, int)
+    worker_ended = Signal(str, object)  # "ok" / "failed" / "cancelled", result or message
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cancel_requested = threading.Event()
+        self.running = True
+        self.worker_progressed.connect(self._progressed)
+        self.worker_ended.connect(self._ended)
+
+    def cancel(self) -> None:
+        self.cancel_requested.set()
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progressed.emit(done, total)
+
+    def _ended(self, outcome: str, value: object) -> None:
+        self.running = False
+        if outcome == "ok":
+            self.succeeded.emit(value)
+        elif outcome == "failed":
+            self.failed.emit(str(value))
+        else:
+            self.cancelled.emit()
+        self.ended.emit()
+        self.deleteLater()
+
+
+class _Runner(QRunnable):
+    def __init__(self, work: Callable[[], None]) -> None:
+        super().__init__()
+        self._work = work
+
+    def run(self) -> None:
+        self._work()
 
 
 class WorkshopContext(QObject):
@@ -69,6 +145,44 @@ class WorkshopContext(QObject):
             return None
         self.changed.emit(changes)
         return result
+
+    def run_in_background(
+        self,
+        operation: Callable[[Session, Progress], T],
+        changes: Changes = Changes.NONE,
+        *,
+        writes: bool = False,
+    ) -> BackgroundOperation[T]:
+        """Run ``operation(session, progress)`` on a worker thread, in its own session (a
+        transaction committed at the end when it ``writes``). Connect to the returned
+        object's signals; ``changed`` is emitted with ``changes`` when it succeeded."""
+        handle: BackgroundOperation[T] = BackgroundOperation()
+        handle.setParent(self)  # kept alive until it ends
+        progress = Progress(handle)
+        language = self.language
+        database = self.database
+
+        def work() -> None:
+            outcome: tuple[str, object]
+            try:
+                if writes:
+                    with database.transaction() as session:
+                        outcome = ("ok", operation(session, progress))
+                else:
+                    with database.session() as session:
+                        outcome = ("ok", operation(session, progress))
+            except OperationCancelledError:
+                outcome = ("cancelled", None)
+            except UserError as exc:
+                outcome = ("failed", exc.message(language))
+            handle.worker_ended.emit(*outcome)
+
+        handle.succeeded.connect(self._emit_changes(changes))
+        QThreadPool.globalInstance().start(_Runner(work))
+        return handle
+
+    def _emit_changes(self, changes: Changes) -> Callable[[object], None]:
+        return lambda _result: self.changed.emit(changes) if changes else None
 
     def save_workshop_field(self, field: str, value: object) -> bool:
         """Store one field of the workshop when it differs from what is stored; False if

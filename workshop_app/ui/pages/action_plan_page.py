@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressDialog,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -42,7 +43,13 @@ from workshop_app.services.plan_import import PlanImportResult
 from workshop_app.services.projects import BUDGET_LIST_LABELS, ProjectDraft, ProjectRow
 from workshop_app.services.vote_report import rank_text
 from workshop_app.ui import commands
-from workshop_app.ui.context import Changes, WorkshopContext
+from workshop_app.ui.context import (
+    BackgroundOperation,
+    Changes,
+    OperationCancelledError,
+    Progress,
+    WorkshopContext,
+)
 from workshop_app.ui.file_names import default_export_name
 from workshop_app.ui.plan_dialogs import (
     Candidate,
@@ -440,7 +447,51 @@ class ActionPlanPage(QWidget):
             self, title, str(Path.home() / name), self.tr("Excel workbook (*.xlsx)")
         )
         if path:
-            self.export(Path(path), template=template)
+            self.export_in_background(Path(path), template=template)
+
+    def export_in_background(
+        self, path: Path, *, template: bool = False
+    ) -> BackgroundOperation[Path]:
+        """Write the workbook on a worker thread: the window keeps answering, a progress
+        box offers Cancel, and a cancelled or refused export leaves no file."""
+        for text in self.form.texts.values():
+            text.save_now()
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_suffix(".xlsx")
+        workshop_id = self.context.workshop_id
+
+        def write(session: Session, progress: Progress) -> Path:
+            progress.report(0, 1)
+            if template:
+                write_plan_template(session, workshop_id, path)
+            else:
+                write_action_plan(session, workshop_id, path)
+            try:
+                progress.report(1, 1)
+            except OperationCancelledError:
+                path.unlink(missing_ok=True)  # cancelled while writing: no file
+                raise
+            return path
+
+        operation = self.context.run_in_background(write)
+        box = QProgressDialog(self.tr("Writing {file}...").format(file=path.name), "", 0, 0, self)
+        box.setObjectName("exportProgress")
+        box.setCancelButtonText(self.tr("Cancel"))
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setMinimumDuration(400)  # quick exports show no box at all
+        box.canceled.connect(operation.cancel)
+        operation.succeeded.connect(
+            lambda _path: self.message.show_message(self.tr("Wrote {path}").format(path=path), "ok")
+        )
+        operation.failed.connect(lambda message: self.message.show_message(message, "error"))
+        operation.cancelled.connect(
+            lambda: self.message.show_message(
+                self.tr("Export cancelled: no file was written."), "warn"
+            )
+        )
+        operation.ended.connect(box.reset)
+        self.export_operation = operation  # for tests
+        return operation
 
     def export(self, path: Path, *, template: bool = False) -> bool:
         """Write the action-plan workbook (or the blank template) to ``path``."""

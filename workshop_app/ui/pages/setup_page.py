@@ -33,6 +33,7 @@ from workshop_app.models import AgendaItem, StrategicIssue, WorkshopKind
 from workshop_app.services import workshops
 from workshop_app.services.workshops import Numbered, NumberedRow, SectorRow, WorkshopDetails
 from workshop_app.thai.dates import format_thai_time
+from workshop_app.ui.commands import ServiceCommand
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.item_models import EditableRowModel, NumberedRowModel, SectorRowModel
 from workshop_app.ui.widgets import ThaiDateEdit
@@ -208,8 +209,10 @@ class SetupPage(QWidget):
             self.sectors_model,
             self._add_sector,
             lambda row: self._run(lambda s: workshops.delete_sector(s, row.id), Changes.SECTORS),
-            lambda row, step: self._run(
-                lambda s: workshops.move_sector(s, row.id, step), Changes.SECTORS
+            lambda row, step: self._undoable(
+                lambda s: workshops.move_sector(s, row.id, step),
+                lambda s: workshops.move_sector(s, row.id, -step),
+                Changes.SECTORS,
             ),
         )
         self.colour_button = QPushButton(self.tr("Colour..."))
@@ -250,8 +253,10 @@ class SetupPage(QWidget):
             model,
             on_add,
             lambda row: self._run(lambda s: workshops.delete_numbered(s, table, row.id), changes),
-            lambda row, step: self._run(
-                lambda s: workshops.move_numbered(s, table, row.id, step), changes
+            lambda row, step: self._undoable(
+                lambda s: workshops.move_numbered(s, table, row.id, step),
+                lambda s: workshops.move_numbered(s, table, row.id, -step),
+                changes,
             ),
         )
 
@@ -326,10 +331,47 @@ class SetupPage(QWidget):
         return self.context.run(lambda s: operation(s) or True, changes) is not None
 
     def _save(self, field: str, value: object) -> None:
+        """Store one field of the workshop as an undoable step (Ctrl+Z takes it back)."""
         if self._loading:
             return
-        if not self.context.save_workshop_field(field, value):
+        workshop_id = self.context.workshop_id
+        stored = self.context.read(lambda s: getattr(workshops.get_workshop(s, workshop_id), field))
+        if stored == value:
+            return
+        if not self._undoable(
+            lambda s: workshops.update_workshop(s, workshop_id, **{field: value}),
+            lambda s: workshops.update_workshop(s, workshop_id, **{field: stored}),
+            Changes.WORKSHOP,
+        ):
             self.load_details()  # refused: show what is stored
+
+    def _undoable(
+        self,
+        do: Callable[[Session], object],
+        undo: Callable[[Session], object],
+        changes: Changes,
+    ) -> bool:
+        """One setup edit on the undo stack; False if the service refused it."""
+        command = ServiceCommand(
+            self.context, self.tr("Edit the workshop set-up"), do, undo, changes
+        )
+        self.context.undo_stack.push(command)
+        return command.succeeded
+
+    def _undoable_add(
+        self,
+        add: Callable[[Session], str],
+        remove: Callable[[Session, str], object],
+        changes: Changes,
+    ) -> None:
+        """Add a row; undo removes the row the last redo added."""
+        added: list[str] = []
+
+        def do(session: Session) -> str:
+            added.append(add(session))
+            return added[-1]
+
+        self._undoable(do, lambda s: remove(s, added[-1]), changes)
 
     def _save_time(self, field: str) -> None:
         box: QLineEdit = getattr(self, field)
@@ -348,36 +390,54 @@ class SetupPage(QWidget):
 
     def _set_issue_cell(self, row: NumberedRow, column: int, text: str) -> bool:
         field = "title" if column == 1 else "goal"
-        return self._run(
-            lambda s: workshops.update_issue(s, row.id, **{field: text}), Changes.ISSUES
+        old = row.title if column == 1 else row.detail
+        return self._undoable(
+            lambda s: workshops.update_issue(s, row.id, **{field: text}),
+            lambda s: workshops.update_issue(s, row.id, **{field: old}),
+            Changes.ISSUES,
         )
 
     def _set_agenda_cell(self, row: NumberedRow, column: int, text: str) -> bool:
         if column == 1:
-            return self._run(
-                lambda s: workshops.update_agenda_item(s, row.id, title=text), Changes.AGENDA
+            return self._undoable(
+                lambda s: workshops.update_agenda_item(s, row.id, title=text),
+                lambda s: workshops.update_agenda_item(s, row.id, title=row.title),
+                Changes.AGENDA,
             )
-        return self._run(
-            lambda s: workshops.update_agenda_item(s, row.id, notes=text), Changes.AGENDA
+        return self._undoable(
+            lambda s: workshops.update_agenda_item(s, row.id, notes=text),
+            lambda s: workshops.update_agenda_item(s, row.id, notes=row.detail),
+            Changes.AGENDA,
         )
 
     def _set_sector_cell(self, row: SectorRow, column: int, text: str) -> bool:
         field = "name" if column == 0 else "colour"
-        return self._run(
-            lambda s: workshops.update_sector(s, row.id, **{field: text}), Changes.SECTORS
+        old = row.name if column == 0 else row.colour
+        return self._undoable(
+            lambda s: workshops.update_sector(s, row.id, **{field: text}),
+            lambda s: workshops.update_sector(s, row.id, **{field: old}),
+            Changes.SECTORS,
         )
 
     def _add_issue(self) -> None:
         workshop_id = self.context.workshop_id
         number = self.issues_model.rowCount() + 1
         title = self.tr("Strategic issue {number}").format(number=number)
-        self._run(lambda s: workshops.add_issue(s, workshop_id, title), Changes.ISSUES)
+        self._undoable_add(
+            lambda s: workshops.add_issue(s, workshop_id, title),
+            lambda s, added: workshops.delete_numbered(s, StrategicIssue, added),
+            Changes.ISSUES,
+        )
         self._edit_last(self.issues, 1)
 
     def _add_agenda_item(self) -> None:
         workshop_id = self.context.workshop_id
         title = self.tr("New agenda item")
-        self._run(lambda s: workshops.add_agenda_item(s, workshop_id, title), Changes.AGENDA)
+        self._undoable_add(
+            lambda s: workshops.add_agenda_item(s, workshop_id, title),
+            lambda s, added: workshops.delete_numbered(s, AgendaItem, added),
+            Changes.AGENDA,
+        )
         self._edit_last(self.agenda, 1)
 
     def _add_sector(self) -> None:
@@ -386,7 +446,11 @@ class SetupPage(QWidget):
         number = 1
         while (name := self.tr("New sector {number}").format(number=number)) in existing:
             number += 1
-        self._run(lambda s: workshops.add_sector(s, workshop_id, name), Changes.SECTORS)
+        self._undoable_add(
+            lambda s: workshops.add_sector(s, workshop_id, name),
+            lambda s, added: workshops.delete_sector(s, added),
+            Changes.SECTORS,
+        )
         self._edit_last(self.sectors, 0)
 
     @staticmethod

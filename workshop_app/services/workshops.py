@@ -29,6 +29,11 @@ from workshop_app.thai.dates import fiscal_year_be
 from workshop_app.thai.normalize import normalize_thai
 
 
+# The annual action plan is drafted two fiscal years ahead of its budget year (a meeting
+# in FY 2566 prepares the FY 2568 plan): the default plan year of a new workshop.
+PLAN_YEARS_AHEAD = 2
+
+
 @dataclass(frozen=True)
 class WorkshopDetails:
     """Every editable field of a workshop, as plain data for views and forms."""
@@ -143,7 +148,7 @@ def create_workshop(
         province=normalize_thai(province),
         start_date=start_date,
         end_date=start_date,
-        fiscal_year=(fiscal_year_be(start_date) + 1) if start_date else None,
+        fiscal_year=(fiscal_year_be(start_date) + PLAN_YEARS_AHEAD) if start_date else None,
         meeting_year=(start_date.year + 543) if start_date else None,
         venue=normalize_thai(venue),
         privacy_notice=DEFAULT_PRIVACY_NOTICE,

@@ -83,9 +83,10 @@ def test_headings_follow_form_11_and_every_text_is_there(
     assert heading < texts.index(content.issues[0].heading) < first(texts, "มติที่ประชุม", heading)
     assert "ผลการระดมความคิดเห็นและการลงคะแนน" not in texts
 
-    # A vote table and a table of its chart's data per round, then one table per issue.
+    # A vote table and a table of its chart's data per round, the action plan in brief,
+    # then one table per issue.
     tables = cells(document)
-    assert len(tables) == 2 * len(content.votes) + len(content.issues)
+    assert len(tables) == 2 * len(content.votes) + bool(content.plan) + len(content.issues)
     for vote, table, chart in zip(content.votes, tables[::2], tables[1::2], strict=False):
         assert table[0] == ["อันดับ", "ข้อเสนอ", "คะแนน", "ผู้ลงคะแนน"]
         assert table[1:] == [[r.rank, r.text, r.score, r.voters] for r in vote.rows]
@@ -171,7 +172,7 @@ def test_arabic_digits_and_no_appendix(db: Database, demo_workshop: str, tmp_pat
     assert section._sectPr.find(qn("w:pgNumType")) is None  # plain digits
     # No appendix: the body's ten best ideas per issue, one table per vote round.
     assert not any("ภาคผนวก" in text for text in texts)
-    assert len(document.tables) == 2 * len(content.votes)
+    assert len(document.tables) == 2 * len(content.votes) + bool(content.plan)
 
 
 def test_appendix_lists_every_idea_on_a_new_page(
@@ -182,7 +183,7 @@ def test_appendix_lists_every_idea_on_a_new_page(
     document = docx.Document(str(path))
     appendix = next(p for p in document.paragraphs if p.text == "ภาคผนวก")
     assert appendix.paragraph_format.page_break_before
-    tables = cells(document)[2 * len(content.votes) :]
+    tables = cells(document)[2 * len(content.votes) + bool(content.plan) :]
     for issue, table in zip(content.issues, tables, strict=True):
         assert table[0] == ["ลำดับ", "ความคิดเห็น", "ประเภท", "ภาคส่วน"]
         assert [row[0] for row in table[1:]] == [

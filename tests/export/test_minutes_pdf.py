@@ -65,7 +65,7 @@ def test_small_demo_minutes_in_the_regulations_order(
     assert re.search(r"เริ่มประชุมเวลา ๐๘\.๓๐ น\.", text)
     assert re.search("[-\u2010] ๒ [-\u2010]", text)  # page numbers from page 2
     assert not text.startswith("- ๑")
-    assert "มาประชุมแทน" in flat and "ติดราชการ" in flat
+    assert "มาประชุมแทน" in flat and "ผู้ไม่มาประชุม" in flat
     assert "(รวม๓บัตร)" in flat
     # The results sit under agenda item 4, before its resolution.
     item_4 = flat.index("ระเบียบวาระที่๔")

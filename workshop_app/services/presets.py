@@ -81,7 +81,7 @@ class Preset:
     issues: tuple[str, ...]
     roles: tuple[str, ...] = DEFAULT_ROLES
     body_name: str = ""
-    participant_listing: str = "auto"
+    participant_listing: str = "auto"  # the participants' names attached above 60
 
 
 _WORKSHOP_AGENDA = (
@@ -126,23 +126,16 @@ _HEARING_AGENDA = (
 )
 
 PRESETS: dict[WorkshopKind, Preset] = {
-    WorkshopKind.GOAL_20_YEAR: Preset(
-        _CONSULTATION_AGENDA, _placeholder_issues(4), participant_listing="appendix"
-    ),
+    WorkshopKind.GOAL_20_YEAR: Preset(_CONSULTATION_AGENDA, _placeholder_issues(4)),
     WorkshopKind.DISTRICT_STRATEGY: Preset(
         _DISTRICT_AGENDA, _placeholder_issues(5), roles=_WORKING_GROUP_ROLES
     ),
-    WorkshopKind.PLAN_REVIEW_ANNUAL: Preset(
-        _WORKSHOP_AGENDA, _placeholder_issues(5), participant_listing="appendix"
-    ),
-    WorkshopKind.PUBLIC_HEARING: Preset(
-        _HEARING_AGENDA, _placeholder_issues(4), participant_listing="appendix"
-    ),
+    WorkshopKind.PLAN_REVIEW_ANNUAL: Preset(_WORKSHOP_AGENDA, _placeholder_issues(5)),
+    WorkshopKind.PUBLIC_HEARING: Preset(_HEARING_AGENDA, _placeholder_issues(4)),
     WorkshopKind.COMMITTEE_MEETING: Preset(
         _MEETING_AGENDA,
         ("ด้านเศรษฐกิจ", "ด้านสังคม", "ด้านทรัพยากรธรรมชาติและสิ่งแวดล้อม"),
         body_name="คณะกรรมการบริหารงานจังหวัดแบบบูรณาการ (ก.บ.จ.)",
-        participant_listing="names",
     ),
     WorkshopKind.OTHER: Preset(_MEETING_AGENDA, ()),
 }

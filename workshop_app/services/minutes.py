@@ -507,10 +507,14 @@ def gather_minutes(
     stand_in_ids = {p.id for p in stand_ins.values()}
     # A stand-in typed as free text (whom they sit for, not linked to a member record).
     for person in people.values():
-        if person.id in here and person.stands_in_for and person.id not in stand_in_ids:
-            if person.id not in member_ids:
-                present.append(_person(person, f"มาประชุมแทน {person.stands_in_for}"))
-                stand_in_ids.add(person.id)
+        if (
+            person.id in here
+            and person.stands_in_for
+            and person.id not in stand_in_ids
+            and person.id not in member_ids
+        ):
+            present.append(_person(person, f"มาประชุมแทน {person.stands_in_for}"))
+            stand_in_ids.add(person.id)
     others = [
         p
         for p in people.values()

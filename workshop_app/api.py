@@ -314,9 +314,11 @@ def add_attendee(
     organisation: str = "",
     role: str | None = None,
     absence_reason: str = "",
+    stands_in_for: str = "",
 ) -> str:
     """Register a person on the invitation list; ``sector`` by name; ``role`` a role of
-    the body (by name, added to the list if new) makes them a member."""
+    the body (by name, added to the list if new) makes them a member; ``stands_in_for``
+    whom they sit for when that person is no member (else use ``set_stand_in``)."""
 
     def action(session: Session) -> str:
         sector_id = next(
@@ -334,6 +336,7 @@ def add_attendee(
             organisation,
             role=AttendeeRole.MEMBER.value if role else AttendeeRole.PARTICIPANT.value,
             absence_reason=absence_reason,
+            stands_in_for=stands_in_for,
         )
         attendee_id = attendees.add_attendee(session, workshop_id, draft)
         if role:

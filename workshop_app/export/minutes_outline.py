@@ -164,6 +164,8 @@ class MinutesOutline(ABC):
                 if section.shows_results and not reported:
                     self.results()
                     reported = True
+                if section.has_subitems and not (section.resolution or section.votes):
+                    continue
                 self.before_resolution()
                 self.subheading("มติที่ประชุม")
                 self.text(section.resolution or ("-" if not section.votes else ""))

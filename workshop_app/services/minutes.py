@@ -131,6 +131,9 @@ class MinutesSection:
     shows_results: bool
     level: int = 0  # 1: a sub-item
     votes: tuple[str, ...] = ()
+    # An item with sub-items: each sub-item has its own มติ, the item none of its own
+    # unless one was written.
+    has_subitems: bool = False
 
 
 @dataclass(frozen=True)
@@ -404,6 +407,7 @@ def _sections(
     session: Session, items: list[NumberedRow], results: bool = True
 ) -> list[MinutesSection]:
     sections = []
+    parents = {item.parent_id for item in items if item.parent_id}
     for item in items:
         word = "ระเบียบวาระที่" if item.parent_id is None else ""
         heading = f"{word} {item.label} {item.title}".strip()
@@ -416,6 +420,7 @@ def _sections(
                 item.shows_results and results,
                 0 if item.parent_id is None else 1,
                 votes,
+                item.id in parents,
             )
         )
     return sections
@@ -505,10 +510,12 @@ def gather_minutes(
         else:
             absent.append(_person(person, " ".join(p for p in (role, person.absence_reason) if p)))
     stand_in_ids = {p.id for p in stand_ins.values()}
-    # A stand-in typed as free text (whom they sit for, not linked to a member record).
+    # A stand-in typed as free text (whom they sit for, not linked to a member record):
+    # in a body's meeting listed with the members; otherwise among who came, with it.
     for person in people.values():
         if (
-            person.id in here
+            members
+            and person.id in here
             and person.stands_in_for
             and person.id not in stand_in_ids
             and person.id not in member_ids
@@ -522,7 +529,11 @@ def gather_minutes(
     ]
     by_sector = []
     for sector in list_sectors(session, workshop_id):
-        group = [_person(p) for p in others if p.sector_id == sector.id]
+        group = [
+            _person(p, f"มาประชุมแทน {p.stands_in_for}" if p.stands_in_for else "")
+            for p in others
+            if p.sector_id == sector.id
+        ]
         if group:
             by_sector.append(SectorGroup(sector.name, group))
     listing = details.participant_listing

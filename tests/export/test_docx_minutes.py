@@ -248,3 +248,29 @@ def test_libreoffice_turns_it_into_a_pdf_that_reads_back(
         ["pdffonts", str(pdf)], check=True, capture_output=True, text=True
     ).stdout
     assert "Sarabun-Regular" in fonts_used and "Sarabun-Bold" in fonts_used
+
+
+def test_sarabun_travels_inside_the_docx(db: Database, demo_workshop: str, tmp_path: Path) -> None:
+    """Word's embedded-font parts: on a machine without Sarabun (this LibreOffice has no
+    font folder of the app's) the document is still set in Sarabun, not in boxes; and
+    TH Sarabun New is named as the alternative."""
+    path = tmp_path / "minutes.docx"
+    write(db, demo_workshop, path)
+    with zipfile.ZipFile(path) as package:
+        fonts = package.read("word/fontTable.xml").decode("utf-8")
+        assert {n for n in package.namelist() if n.startswith("word/fonts/")} == {
+            "word/fonts/font1.odttf",
+            "word/fonts/font2.odttf",
+        }
+        assert "<w:embedTrueTypeFonts/>" in package.read("word/settings.xml").decode("utf-8")
+    sarabun = re.search(r'<w:font w:name="Sarabun">.*?</w:font>', fonts)
+    assert sarabun is not None
+    assert '<w:altName w:val="TH Sarabun New"/>' in sarabun.group()
+    assert "w:embedRegular" in sarabun.group() and "w:embedBold" in sarabun.group()
+    office = LibreOffice(tmp_path)
+    office.env = {k: v for k, v in office.env.items() if k != "FONTCONFIG_FILE"}
+    installed = subprocess.run(["fc-list"], capture_output=True, text=True, check=True).stdout
+    pdf = office.convert(path, "pdf")
+    used = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True)
+    if "Sarabun" not in installed:  # else the system's font would pass for the embedded one
+        assert "Sarabun-Regular" in used.stdout and "Sarabun-Bold" in used.stdout

@@ -115,3 +115,18 @@ def test_export_minutes_command(
     assert main(["export", "minutes", *common, "--out", str(missing)]) == 2
     assert "does not exist" in capsys.readouterr().err
     assert sorted(p.name for p in out_dir.iterdir()) == ["minutes.pdf"]
+
+
+def test_a_chart_caption_stays_on_its_charts_page(
+    db: Database, demo_workshop: str, tmp_path: Path
+) -> None:
+    """The caption and its chart (bars and the legend of sectors) share one page."""
+    reading = write(db, demo_workshop, tmp_path / "minutes.pdf")
+    pages = reading.text.split("\f")
+    captions = 0
+    for page in pages:
+        for match in re.finditer(r"คะแนน \S+ ลำดับแรก แยกตามภาคส่วนของผู้ลงคะแนน", page):
+            captions += 1
+            after = page[match.end() :]
+            assert any(sector in after for sector in ("ส่วนราชการ", "ภาคประชาชน", "ภาคเอกชน"))
+    assert captions >= 2

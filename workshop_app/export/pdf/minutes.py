@@ -129,8 +129,9 @@ class MinutesStory(MinutesOutline):
         self.story += [Spacer(1, 4), table, Spacer(1, 6)]
 
     def chart(self, vote: VoteResults) -> None:
-        self.para(vote.caption, CENTRED.but(size=14, leading=20))
-        self.story.append(SectorBarChart(vote, self.words))
+        # The caption never parts from its chart: both on one page.
+        caption = self.paragraph(vote.caption, CENTRED.but(size=14, leading=20))
+        self.story.append(KeepTogether([caption, SectorBarChart(vote, self.words)]))
         self.source += [bar.label for bar in vote.chart]
         self.source += [name for name, _colour in vote.sectors]
 

@@ -409,3 +409,15 @@ def test_the_public_surface_is_pinned() -> None:
     ]  # fmt: skip
     for name in api.__all__:
         assert getattr(api, name).__doc__ or name in {"UserError"} or callable(getattr(api, name))
+
+
+def test_the_sign_in_sheet_has_a_part_for_each_day(db_file: Path, tmp_path: Path) -> None:
+    w = api.create_workshop(db_file, "ประชุมเชิงปฏิบัติการนายอำเภอจังหวัดลำปาง", "district_strategy")
+    api.add_day(db_file, w, dt.date(2024, 6, 3), "09.00", "16.00")
+    api.add_day(db_file, w, dt.date(2024, 6, 4), "09.00", "12.00")
+    api.add_attendee(db_file, w, "สุริยา", "ลำปางหลวง", sector=GOV, position="นายอำเภอเกาะคา")
+    path = tmp_path / "signin.pdf"
+    api.export_signin_sheet(db_file, w, path)
+    pages = read_pdf(path, "").text.split("\f")
+    assert "วันที่ 3 มิถุนายน 2567" in pages[0] and "สุริยา" in pages[0]
+    assert "วันที่ 4 มิถุนายน 2567" in pages[1] and "สุริยา" in pages[1]

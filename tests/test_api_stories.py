@@ -5,7 +5,6 @@ section by section. Each meeting is its own (different places, people and topics
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -319,7 +318,7 @@ def test_public_hearing_prints_comments_with_commenters_and_answers(
             "ผู้มาประชุม",
             "ส่วนราชการ",
             "๒๔ คน",
-            "ผู้มาประชุม ๗๐ คน รายชื่อตามเอกสารแนบท้ายรายงานการประชุม",
+            "ผู้มาประชุม ๗๐ คน (รายชื่อแนบท้ายรายงานการประชุม)",
             "เริ่มประชุมเวลา ๐๙.๐๐ น.",
             "นายอำนาจ ทองสม ผู้ว่าราชการจังหวัดพัทลุง ประธานในที่ประชุม",
             "เป้าหมายระยะยาว: “๔M ๒S”",
@@ -385,21 +384,94 @@ def test_goal_consultation_chaired_by_the_governor(db_file: Path, tmp_path: Path
         assert "ผู้เข้าร่วมประชุม" not in record
 
 
-def test_plan_review_defaults_to_the_plan_two_years_ahead(db_file: Path) -> None:
-    """A review in August 2566 (FY 2566) drafts the FY 2568 plan."""
+def test_plan_review_of_200_with_five_issues_produces_the_annual_plan(
+    db_file: Path, tmp_path: Path
+) -> None:
+    """Ubon Ratchathani's plan review, August 2566: 200 participants, the 20-year vision
+    and the 5-year goal, five issues with a breakout group each, a vote, and the action
+    plan for FY 2568 (the meeting's fiscal year + 2)."""
     w = api.create_workshop(
-        db_file, "ประชุมเชิงปฏิบัติการทบทวนแผนพัฒนาจังหวัดอุบลราชธานี", "plan_review_annual",
-        start_date=dt.date(2023, 8, 17),
+        db_file, "ประชุมเชิงปฏิบัติการทบทวนแผนพัฒนาจังหวัดอุบลราชธานีและจัดทำแผนปฏิบัติราชการประจำปี",
+        "plan_review_annual", start_date=dt.date(2023, 8, 17), venue="โรงแรมสุนีย์แกรนด์",
     )  # fmt: skip
     assert api.workshop(db_file, w).fiscal_year == 2568
-    assert re.fullmatch(r"\d+", str(api.workshop(db_file, w).appendix_threshold))
+    api.update_workshop(
+        db_file, w, start_time="08.30", end_time="16.30",
+        vision="อุบลราชธานีเมืองน่าอยู่ เศรษฐกิจก้าวหน้า สังคมเป็นสุข",
+        goal_5_year="เศรษฐกิจจังหวัดเติบโตอย่างมีคุณภาพ ร้อยละ 3 ต่อปี",
+        chair="นายชลธี ยังตรง", chair_position="ผู้ว่าราชการจังหวัดอุบลราชธานี",
+    )  # fmt: skip
+    titles = (
+        "เกษตรปลอดภัยและเกษตรอินทรีย์", "การท่องเที่ยวริมโขงและวัฒนธรรม",
+        "การค้าชายแดนช่องเม็ก", "คุณภาพชีวิตและสาธารณสุข", "ทรัพยากรธรรมชาติลุ่มน้ำมูล",
+    )  # fmt: skip
+    for issue in api.issues(db_file, w):  # the preset's placeholders
+        api.delete_issue(db_file, issue.id)
+    for title in titles:
+        api.add_issue(db_file, w, title)
+    sectors = [GOV, LOCAL, PRIVATE, CIVIL, ACADEMIA]
+    people = []
+    for n in range(200):
+        person = api.add_attendee(db_file, w, f"ผู้เข้าร่วม{n + 1}", "มูลสาร", sector=sectors[n % 5])
+        api.check_in(db_file, person, at=dt.datetime(2023, 8, 17, 1, 15, tzinfo=dt.UTC))
+        people.append(person)
+    ideas = []
+    for number, title in enumerate(titles, start=1):
+        group = f"กลุ่ม{title}"
+        api.add_group(
+            db_file, w, group, issue_number=number, presenter=f"ผู้แทนกลุ่มที่ {number}",
+            report=f"กลุ่มเสนอแนวทางพัฒนา{title} 3 แนวทาง",
+        )  # fmt: skip
+        for k in range(3):
+            ideas.append(
+                api.add_comment(db_file, w, number, f"ข้อเสนอ{title} ข้อ {k + 1}", group=group)
+            )
+        for k in range(2):
+            api.add_project(
+                db_file, w, number, f"โครงการ{title} ระยะที่ {k + 1}",
+                budgets={2568: 2_500_000 + k * 500_000}, implementing_agency="สำนักงานจังหวัด",
+            )  # fmt: skip
+    vote = api.create_round(db_file, w, "จัดลำดับข้อเสนอ", ideas[:6], dots_per_voter=3)
+    for person in people[:12]:
+        api.cast_ballot(db_file, vote, person, {ideas[0]: 2, ideas[3]: 1})
+    api.close_round(db_file, vote)
+    api.update_agenda_item(db_file, api.agenda(db_file, w)[3].id, shows_results=True)
+
+    text, document = read_back(db_file, w, tmp_path)
+    for record in (text, document):
+        in_order(
+            record,
+            "รายงานการประชุมเชิงปฏิบัติการทบทวนแผนพัฒนาจังหวัดอุบลราชธานี",
+            "เมื่อวันที่ ๑๗ สิงหาคม ๒๕๖๖",
+            "ผู้มาประชุม",
+            "ผู้มาประชุม ๒๐๐ คน (รายชื่อแนบท้ายรายงานการประชุม)",
+            "เริ่มประชุมเวลา ๐๘.๓๐ น.",
+            "นายชลธี ยังตรง ผู้ว่าราชการจังหวัดอุบลราชธานี ประธานในที่ประชุม",
+            "วิสัยทัศน์: “อุบลราชธานีเมืองน่าอยู่",
+            "เป้าหมายการพัฒนาจังหวัด ๕ ปี: “เศรษฐกิจจังหวัดเติบโตอย่างมีคุณภาพ ร้อยละ ๓ ต่อปี”",
+            "ระเบียบวาระที่ ๑",
+            "ระเบียบวาระที่ ๔",
+            "กลุ่มที่ ๑ กลุ่มเกษตรปลอดภัยและเกษตรอินทรีย์",
+            "ผู้นำเสนอผลการประชุมกลุ่ม: ผู้แทนกลุ่มที่ ๑",
+            "ประเด็นการพัฒนาที่ ๑ เกษตรปลอดภัยและเกษตรอินทรีย์ มีความคิดเห็น ๓ บัตร",
+            "การลงคะแนนรอบที่ ๑ จัดลำดับข้อเสนอ",
+            "สรุปแผนปฏิบัติราชการประจำปี",
+            "รวม ๑๐ โครงการ งบประมาณ ๒๗,๕๐๐,๐๐๐.๐๐ บาท",
+            "ระเบียบวาระที่ ๕",
+            "เลิกประชุมเวลา ๑๖.๓๐ น.",
+            "รายชื่อผู้เข้าร่วมประชุม (แนบท้ายรายงานการประชุม)",
+            "ผู้เข้าร่วม๒๐๐ มูลสาร",
+        )
+    # With 200 people, the names are attached: the first item starts on page 1 or 2.
+    assert "ระเบียบวาระที่ ๑" in "".join(text.split("\f")[:2])
 
 
 def test_the_public_surface_is_pinned() -> None:
     assert sorted(api.__all__) == [
         "UserError", "add_agenda_item", "add_attendee", "add_comment", "add_day",
-        "add_group", "add_issue", "add_motion", "add_role", "add_sector", "agenda",
-        "cast_motion_vote", "check_in", "close", "comments", "create_workshop", "days",
+        "add_group", "add_issue", "add_motion", "add_project", "add_role", "add_sector",
+        "agenda", "cast_ballot", "cast_motion_vote", "check_in", "close", "close_round",
+        "comments", "create_round", "create_workshop", "days",
         "delete_agenda_item", "delete_issue", "export_minutes", "export_signin_sheet",
         "find_attendee", "groups", "idea_list", "issues", "list_workshops", "members",
         "minutes_content", "motion_results", "people", "quorum", "roles", "sectors",

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -27,7 +28,7 @@ from sqlalchemy.orm import Session
 from workshop_app.db.database import Database, open_database
 from workshop_app.errors import UserError
 from workshop_app.models import AgendaItem, Attendee, AttendeeRole, StrategicIssue, WorkshopKind
-from workshop_app.services import attendees, ideas, meetings, minutes, workshops
+from workshop_app.services import attendees, ideas, meetings, minutes, projects, voting, workshops
 from workshop_app.services.attendees import AttendeeRow
 from workshop_app.services.ideas import IdeaRow
 from workshop_app.services.meetings import (
@@ -40,6 +41,7 @@ from workshop_app.services.meetings import (
     RoleRow,
 )
 from workshop_app.services.minutes import MinutesContent
+from workshop_app.services.vote_counting import Mark
 from workshop_app.services.workshops import NumberedRow, SectorRow, WorkshopDetails
 
 __all__ = [
@@ -51,13 +53,17 @@ __all__ = [
     "add_group",
     "add_issue",
     "add_motion",
+    "add_project",
     "add_role",
     "add_sector",
     "agenda",
+    "cast_ballot",
     "cast_motion_vote",
     "check_in",
     "close",
+    "close_round",
     "comments",
+    "create_round",
     "create_workshop",
     "days",
     "delete_agenda_item",
@@ -540,6 +546,80 @@ def groups(db: str | Path, workshop_id: str) -> list[GroupRow]:
 
 def idea_list(db: str | Path, workshop_id: str) -> list[IdeaRow]:
     return _read(db, lambda s: ideas.list_ideas(s, workshop_id))
+
+
+# --- Vote rounds and the action plan ----------------------------------------------------------
+
+
+def create_round(
+    db: str | Path,
+    workshop_id: str,
+    title: str,
+    idea_ids: list[str],
+    *,
+    method: str = "dots",
+    dots_per_voter: int = 5,
+    cap_per_idea: int = 2,
+    rank_count: int = 3,
+) -> str:
+    """A vote round on these ideas ("dots", "ranking", "approval"), opened at once."""
+
+    def action(session: Session) -> str:
+        draft = voting.RoundDraft(
+            title,
+            method,
+            tuple(idea_ids),
+            dots_per_voter=dots_per_voter,
+            cap_per_idea=cap_per_idea,
+            rank_count=rank_count,
+        )
+        round_id = voting.create_round(session, workshop_id, draft)
+        voting.open_round(session, round_id)
+        return round_id
+
+    return _write(db, action)
+
+
+def cast_ballot(db: str | Path, round_id: str, attendee_id: str, marks: dict[str, int]) -> str:
+    """A ballot: ``marks`` maps idea ids to dots (or a rank, or 1 for a yes)."""
+    chosen = [Mark(idea_id, value) for idea_id, value in marks.items()]
+    return _write(db, lambda s: voting.cast_ballot(s, round_id, attendee_id, chosen))
+
+
+def close_round(db: str | Path, round_id: str) -> None:
+    _write(db, lambda s: voting.close_round(s, round_id))
+
+
+def add_project(
+    db: str | Path,
+    workshop_id: str,
+    issue_number: int,
+    name: str,
+    *,
+    budgets: dict[int, Decimal | int | str] | None = None,
+    implementing_agency: str = "",
+    funding_source: str = "",
+) -> str:
+    """A project of the action plan under issue ``issue_number``, with its budget by
+    fiscal year (B.E.)."""
+
+    def action(session: Session) -> str:
+        issue = next(
+            (i for i in workshops.list_issues(session, workshop_id) if i.number == issue_number),
+            None,
+        )
+        if issue is None:
+            raise UserError(f"ไม่พบประเด็นการพัฒนาที่ {issue_number}", f"no issue number {issue_number}")
+        draft = projects.ProjectDraft(
+            issue.id,
+            name,
+            implementing_agency=implementing_agency,
+            funding_source=funding_source,
+            budgets=tuple((year, Decimal(amount)) for year, amount in (budgets or {}).items()),
+        )
+        return projects.add_project(session, workshop_id, draft)
+
+    return _write(db, action)
 
 
 # --- Documents --------------------------------------------------------------------------------

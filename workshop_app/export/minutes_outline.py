@@ -129,7 +129,7 @@ class MinutesOutline(ABC):
         self.heading("ผู้มาประชุม")
         if c.present:
             self.groups(c.present)
-        else:
+        elif not c.participant_counts:  # else the counts below are who came
             self.list_line("-")
         if c.absent:
             self.heading("ผู้ไม่มาประชุม")
@@ -142,7 +142,7 @@ class MinutesOutline(ABC):
                 self.heading("ผู้เข้าร่วมประชุม")
             rows = [(name, count) for name, count in c.participant_counts]
             self.table(COUNT_HEAD, rows, self.COUNT_WIDTHS, centred=(1,))
-            self.text(f"{c.participant_total} รายชื่อตามเอกสารแนบท้ายรายงานการประชุม")
+            self.text(f"{c.participant_total} (รายชื่อแนบท้ายรายงานการประชุม)")
 
     def body(self) -> None:
         c = self.content

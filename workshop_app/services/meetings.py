@@ -637,6 +637,22 @@ def commenter_label(idea: Idea, author: Attendee | None) -> str:
     return " ".join(p for p in (name, organisation) if p)
 
 
+def has_comment_details(session: Session, workshop_id: str) -> bool:
+    """Whether any comment names its commenter or has an answer: a hearing's record."""
+    return (
+        session.scalar(
+            select(Idea.id)
+            .where(
+                Idea.workshop_id == workshop_id,
+                ~Idea.deleted,
+                (Idea.commenter_name != "") | Idea.anonymous | (Idea.answer != ""),
+            )
+            .limit(1)
+        )
+        is not None
+    )
+
+
 def list_comments(session: Session, workshop_id: str) -> list[CommentRow]:
     """The comments (cards on the board, not merged away) with commenter and answer, in
     issue then board order."""

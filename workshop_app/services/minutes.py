@@ -22,6 +22,7 @@ from workshop_app.services.attendees import AttendeeRow, list_attendees, present
 from workshop_app.services.ideas import IdeaRow, kind_label, list_ideas
 from workshop_app.services.meetings import (
     MotionResult,
+    has_comment_details,
     list_comments,
     list_days,
     list_groups,
@@ -293,9 +294,11 @@ def _person(row: AttendeeRow, note: str = "") -> PersonLine:
     return PersonLine(row.full_name, row.position, row.organisation, note)
 
 
-def _issue_results(session: Session, workshop_id: str, thai_digits: bool) -> list[IssueResults]:
+def _issue_results(
+    session: Session, workshop_id: str, thai_digits: bool, board: list[IdeaRow]
+) -> list[IssueResults]:
     by_issue: dict[str, list[IdeaRow]] = {}
-    for idea in list_ideas(session, workshop_id):
+    for idea in board:
         by_issue.setdefault(idea.issue_id, []).append(idea)
     results = []
     for issue in list_issues(session, workshop_id):
@@ -444,9 +447,9 @@ def _comments(session: Session, workshop_id: str) -> list[CommentGroup]:
     ]
 
 
-def _groups(session: Session, workshop_id: str) -> list[GroupReport]:
+def _groups(session: Session, workshop_id: str, cards: list[IdeaRow]) -> list[GroupReport]:
     ideas: dict[str, int] = {}
-    for idea in list_ideas(session, workshop_id):
+    for idea in cards:
         ideas[idea.breakout_group] = ideas.get(idea.breakout_group, 0) + 1 + idea.merged_count
     issues = {i.id: i for i in list_issues(session, workshop_id)}
     reports = []
@@ -629,10 +632,11 @@ def gather_minutes(
         )
         if text
     ]
-    comments = _comments(session, workshop_id)
-    hearing = details.kind == WorkshopKind.PUBLIC_HEARING.value or any(
-        c.answer or c.commenter != "-" for g in comments for c in g.comments
+    hearing = details.kind == WorkshopKind.PUBLIC_HEARING.value or has_comment_details(
+        session, workshop_id
     )
+    comments = _comments(session, workshop_id) if hearing else []
+    cards = list_ideas(session, workshop_id)
     plan, plan_total = _plan(session, workshop_id)
     signatures = [
         Signature("ผู้จดรายงานการประชุม", details.minutes_taker, details.minutes_taker_position),
@@ -648,7 +652,7 @@ def gather_minutes(
         participants=participants,
         start_line=parts[0].start_line,
         sections=[section for part in parts for section in part.sections],
-        issues=[] if hearing else _issue_results(session, workshop_id, False),
+        issues=[] if hearing else _issue_results(session, workshop_id, False, cards),
         votes=_vote_results(session, workshop_id, False),
         end_line=parts[-1].end_line,
         signatures=signatures,
@@ -661,8 +665,8 @@ def gather_minutes(
         participant_total=total,
         participant_appendix=appendix_people,
         goals=goals,
-        comments=comments if hearing else [],
-        groups=_groups(session, workshop_id),
+        comments=comments,
+        groups=_groups(session, workshop_id, cards),
         plan=plan,
         plan_total=plan_total,
         hearing=hearing,

@@ -157,10 +157,12 @@ def create_workshop(
 
 
 def list_workshops(db: str | Path) -> list[workshops.WorkshopSummary]:
+    """Every workshop in the file, newest first."""
     return _read(db, workshops.list_workshops)
 
 
 def workshop(db: str | Path, workshop_id: str) -> WorkshopDetails:
+    """Every field of a workshop."""
     return _read(db, lambda s: workshops.get_workshop(s, workshop_id))
 
 
@@ -208,18 +210,22 @@ def set_chair(
 
 
 def sectors(db: str | Path, workshop_id: str) -> list[SectorRow]:
+    """The sectors in order."""
     return _read(db, lambda s: workshops.list_sectors(s, workshop_id))
 
 
 def add_sector(db: str | Path, workshop_id: str, name: str, colour: str = "#808080") -> str:
+    """A sector at the end of the list."""
     return _write(db, lambda s: workshops.add_sector(s, workshop_id, name, colour))
 
 
 def issues(db: str | Path, workshop_id: str) -> list[NumberedRow]:
+    """The strategic issues in order."""
     return _read(db, lambda s: workshops.list_issues(s, workshop_id))
 
 
 def add_issue(db: str | Path, workshop_id: str, title: str, goal: str = "") -> str:
+    """A strategic issue at the end of the list."""
     return _write(db, lambda s: workshops.add_issue(s, workshop_id, title, goal))
 
 
@@ -232,6 +238,7 @@ def delete_issue(db: str | Path, issue_id: str) -> None:
 
 
 def days(db: str | Path, workshop_id: str) -> list[DayRow]:
+    """The days of the meeting in date order."""
     return _read(db, lambda s: meetings.list_days(s, workshop_id))
 
 
@@ -242,6 +249,7 @@ def add_day(
     start_time: str | dt.time | None = None,
     end_time: str | dt.time | None = None,
 ) -> str:
+    """A day of the meeting with its times ("09.00"); the workshop's dates follow its days."""
     return _write(
         db, lambda s: meetings.add_day(s, workshop_id, date, _time(start_time), _time(end_time))
     )
@@ -261,6 +269,7 @@ def add_agenda_item(
     parent_id: str | None = None,
     day_id: str | None = None,
 ) -> str:
+    """An agenda item at the end (or a sub-item, 5.1, under ``parent_id``), on a day."""
     return _write(
         db,
         lambda s: workshops.add_agenda_item(
@@ -305,6 +314,7 @@ def delete_agenda_item(db: str | Path, item_id: str) -> None:
 
 
 def people(db: str | Path, workshop_id: str) -> list[AttendeeRow]:
+    """Everyone registered, in Thai name order."""
     return _read(db, lambda s: attendees.list_attendees(s, workshop_id))
 
 
@@ -379,14 +389,17 @@ def check_in(
 
 
 def undo_check_in(db: str | Path, attendee_id: str, *, day_id: str | None = None) -> None:
+    """Take back a check-in (of one day, or of every day)."""
     _write(db, lambda s: attendees.undo_check_in(s, attendee_id, day_id=day_id))
 
 
 def roles(db: str | Path, workshop_id: str) -> list[RoleRow]:
+    """The roles of the body in protocol order."""
     return _read(db, lambda s: meetings.list_roles(s, workshop_id))
 
 
 def add_role(db: str | Path, workshop_id: str, name: str) -> str:
+    """A role of the body at the end of the protocol order."""
     return _write(db, lambda s: meetings.add_role(s, workshop_id, name))
 
 
@@ -410,6 +423,7 @@ def set_member(db: str | Path, attendee_id: str, role: str | None) -> None:
 
 
 def set_member_order(db: str | Path, workshop_id: str, attendee_ids: list[str]) -> None:
+    """The members in this order (every member once), as after a drag."""
     _write(db, lambda s: meetings.set_member_order(s, workshop_id, attendee_ids))
 
 
@@ -419,6 +433,7 @@ def set_stand_in(db: str | Path, stand_in_id: str, member_id: str | None) -> Non
 
 
 def quorum(db: str | Path, workshop_id: str, day_id: str | None = None) -> Quorum:
+    """Members, members present (in person or through a stand-in), and the quorum."""
     return _read(db, lambda s: meetings.quorum(s, workshop_id, day_id))
 
 
@@ -426,6 +441,7 @@ def quorum(db: str | Path, workshop_id: str, day_id: str | None = None) -> Quoru
 
 
 def add_motion(db: str | Path, agenda_item_id: str, text: str) -> str:
+    """A question put to the members under an agenda item."""
     return _write(db, lambda s: meetings.add_motion(s, agenda_item_id, text))
 
 
@@ -437,10 +453,12 @@ def cast_motion_vote(db: str | Path, motion_id: str, attendee_id: str, choice: s
 def set_motion_counts(
     db: str | Path, motion_id: str, for_votes: int, against: int = 0, abstain: int = 0
 ) -> None:
+    """A show of hands: for, against and abstain, at most one per member present."""
     _write(db, lambda s: meetings.set_motion_counts(s, motion_id, for_votes, against, abstain))
 
 
 def motion_results(db: str | Path, agenda_item_id: str) -> list[MotionResult]:
+    """The motions of an agenda item with their counts."""
     return _read(db, lambda s: meetings.motion_results(s, agenda_item_id))
 
 
@@ -496,6 +514,7 @@ def add_comment(
 def set_comment_answer(
     db: str | Path, idea_id: str, answer: str, plan_change: str | None = None
 ) -> None:
+    """The province's answer (คำชี้แจง) to a comment, and the change in the plan."""
     _write(
         db,
         lambda s: meetings.set_comment_details(s, idea_id, answer=answer, plan_change=plan_change),
@@ -503,6 +522,7 @@ def set_comment_answer(
 
 
 def comments(db: str | Path, workshop_id: str) -> list[CommentRow]:
+    """The comments with commenter (or ไม่ประสงค์ออกนาม), answer and plan change."""
     return _read(db, lambda s: meetings.list_comments(s, workshop_id))
 
 
@@ -516,6 +536,8 @@ def add_group(
     presenter: str = "",
     report: str = "",
 ) -> str:
+    """A breakout group (by issue or district) with its facilitator, presenter and report."""
+
     def action(session: Session) -> str:
         issue_id = None
         if issue_number is not None:
@@ -541,10 +563,12 @@ def add_group(
 
 
 def groups(db: str | Path, workshop_id: str) -> list[GroupRow]:
+    """The breakout groups in order."""
     return _read(db, lambda s: meetings.list_groups(s, workshop_id))
 
 
 def idea_list(db: str | Path, workshop_id: str) -> list[IdeaRow]:
+    """The ideas on the board (cards not merged away), issue then board order."""
     return _read(db, lambda s: ideas.list_ideas(s, workshop_id))
 
 
@@ -587,6 +611,7 @@ def cast_ballot(db: str | Path, round_id: str, attendee_id: str, marks: dict[str
 
 
 def close_round(db: str | Path, round_id: str) -> None:
+    """Close a vote round: no more ballots."""
     _write(db, lambda s: voting.close_round(s, round_id))
 
 

@@ -21,7 +21,7 @@ import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -693,9 +693,19 @@ def export_minutes(
 
 
 def export_signin_sheet(
-    db: str | Path, workshop_id: str, path: str | Path, *, thai_digits: bool = False
+    db: str | Path,
+    workshop_id: str,
+    path: str | Path,
+    *,
+    order: Literal["sector", "name"] = "sector",
+    thai_digits: bool = False,
 ) -> None:
-    """The sign-in sheet, one part per day of the meeting."""
+    """The sign-in sheet (by sector or in name order), one part per day of the meeting."""
     from workshop_app.export.pdf.signin import write_signin_sheet
 
-    _read(db, lambda s: write_signin_sheet(s, workshop_id, Path(path), thai_digits=thai_digits))
+    _read(
+        db,
+        lambda s: write_signin_sheet(
+            s, workshop_id, Path(path), order=order, thai_digits=thai_digits
+        ),
+    )

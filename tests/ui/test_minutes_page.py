@@ -139,3 +139,25 @@ def test_a_sub_item_and_a_counted_motion_are_recorded(
         1,
     )
     assert page.motions.count() == 1
+
+
+def test_a_hearing_comment_gets_the_provinces_answer(
+    qtbot: QtBot, context: WorkshopContext
+) -> None:
+    page = make_page(qtbot, context)
+    assert page.comment.count() > 0
+    page.comment.setCurrentIndex(2)
+    idea_id = page.comment.currentData()
+    page.answer.setText("จังหวัดบรรจุไว้ในแผนงานพัฒนาแหล่งน้ำแล้ว")
+    page.plan_change.setText("เพิ่มตัวชี้วัดพื้นที่รับประโยชน์")
+    qtbot.mouseClick(page.save_answer, Qt.MouseButton.LeftButton)
+    stored = next(
+        c
+        for c in context.read(lambda s: meetings.list_comments(s, context.workshop_id))
+        if c.id == idea_id
+    )
+    assert (stored.answer, stored.plan_change) == (
+        "จังหวัดบรรจุไว้ในแผนงานพัฒนาแหล่งน้ำแล้ว",
+        "เพิ่มตัวชี้วัดพื้นที่รับประโยชน์",
+    )
+    assert page.comment.currentData() == idea_id  # still on the same comment

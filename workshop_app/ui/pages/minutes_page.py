@@ -14,6 +14,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -107,6 +108,24 @@ class MinutesPage(QWidget):
         motion_layout.addLayout(counts)
         item_form.addWidget(motion_box)
 
+        # A public hearing: the province's answer to each comment and the plan change.
+        self.comment = QComboBox()
+        self.comment.setObjectName("hearingComment")
+        self.comment.currentIndexChanged.connect(self._show_comment)
+        self.answer = QLineEdit()
+        self.answer.setPlaceholderText(self.tr("The province's answer"))
+        self.plan_change = QLineEdit()
+        self.plan_change.setPlaceholderText(self.tr("What changes in the plan"))
+        self.save_answer = QPushButton(self.tr("Save the answer"))
+        self.save_answer.clicked.connect(self._save_answer)
+        hearing = QGroupBox(self.tr("Hearing comments: answers"))
+        hearing_form = QFormLayout(hearing)
+        hearing_form.addRow(self.tr("Comment"), self.comment)
+        hearing_form.addRow(self.tr("Answer"), self.answer)
+        hearing_form.addRow(self.tr("Plan change"), self.plan_change)
+        hearing_form.addRow(self.save_answer)
+        self._comments: list[meetings.CommentRow] = []
+
         self.signature_fields: dict[str, QLineEdit] = {}
         signatures = QGroupBox(self.tr("Signatures"))
         signature_form = QFormLayout(signatures)
@@ -153,6 +172,7 @@ class MinutesPage(QWidget):
         editor_layout.addWidget(QLabel(self.tr("Agenda")))
         editor_layout.addWidget(self.agenda, 1)
         editor_layout.addWidget(item_box, 2)
+        editor_layout.addWidget(hearing)
         editor_layout.addWidget(signatures)
         editor_layout.addLayout(options)
         editor_layout.addLayout(buttons)
@@ -199,6 +219,7 @@ class MinutesPage(QWidget):
         if agenda:
             self.agenda.setCurrentRow(row)
         self._show_item(self.agenda.currentRow())
+        self.load_comments()
 
     def _show_item(self, row: int) -> None:
         # Typing not yet saved belongs to the item shown until now.
@@ -246,6 +267,8 @@ class MinutesPage(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         if changes & SHOWN:
             self._stale = True
+        if changes & Changes.IDEAS:
+            self.load_comments()
         if not changes & (Changes.AGENDA | Changes.WORKSHOP):
             return
         if self._saving:  # only the stored copy and the ★ of the list change
@@ -261,6 +284,38 @@ class MinutesPage(QWidget):
         indent = "      " if item.parent_id else ""
         label = item.label or str(item.number)
         return f"{indent}{label}. {item.title}" + ("  ★" if item.shows_results else "")
+
+    def load_comments(self) -> None:
+        workshop_id = self.context.workshop_id
+        chosen = self.comment.currentData()
+        self._comments = self.context.read(lambda s: meetings.list_comments(s, workshop_id))
+        self.comment.blockSignals(True)
+        self.comment.clear()
+        for comment in self._comments:
+            who = f" ({comment.commenter})" if comment.commenter else ""
+            self.comment.addItem(f"{comment.text}{who}", comment.id)
+        self.comment.setCurrentIndex(max(0, self.comment.findData(chosen)))
+        self.comment.blockSignals(False)
+        self._show_comment(self.comment.currentIndex())
+
+    def _show_comment(self, index: int) -> None:
+        comment = self._comments[index] if 0 <= index < len(self._comments) else None
+        self.answer.setText(comment.answer if comment else "")
+        self.plan_change.setText(comment.plan_change if comment else "")
+        for widget in (self.answer, self.plan_change, self.save_answer):
+            widget.setEnabled(comment is not None)
+
+    def _save_answer(self) -> None:
+        idea_id = self.comment.currentData()
+        if not isinstance(idea_id, str):
+            return
+        answer, change = self.answer.text(), self.plan_change.text()
+
+        def save(session: Session) -> bool:
+            meetings.set_comment_details(session, idea_id, answer=answer, plan_change=change)
+            return True
+
+        self.context.run(save, Changes.IDEAS)
 
     def _load_motions(self) -> None:
         self.motions.clear()

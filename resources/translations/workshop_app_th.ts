@@ -4,114 +4,114 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="50"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="62"/>
         <source>About Workshop app</source>
         <translation>เกี่ยวกับโปรแกรมประชุมเชิงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="65"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="67"/>
         <source>Version {version}</source>
         <translation>รุ่น {version}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="69"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="71"/>
         <source>Offline app for Thai provincial planning workshops: registration, brainstorming, voting, minutes and action plans.</source>
         <translation>โปรแกรมสำหรับการประชุมเชิงปฏิบัติการจัดทำแผนระดับจังหวัด ใช้ได้โดยไม่ต้องต่ออินเทอร์เน็ต: ลงทะเบียน ระดมความคิด ลงคะแนน รายงานการประชุม และแผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="77"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="79"/>
         <source>Versions</source>
         <translation>รุ่นของซอฟต์แวร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="78"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="80"/>
         <source>Licenses</source>
         <translation>สัญญาอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="83"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="85"/>
         <source>Font license (OFL)</source>
         <translation>สัญญาอนุญาตแบบอักษร (OFL)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="87"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="89"/>
         <source>Copy details</source>
         <translation>คัดลอกรายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="90"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="92"/>
         <source>Copy the versions and licenses, to paste into a message to support.</source>
         <translation>คัดลอกข้อมูลรุ่นและสัญญาอนุญาต เพื่อนำไปวางในข้อความที่ส่งถึงผู้ดูแลโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="94"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="96"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="112"/>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="156"/>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="208"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="114"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="157"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="209"/>
         <source>not installed</source>
         <translation>ไม่ได้ติดตั้ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="121"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="122"/>
         <source>Database schema revision</source>
         <translation>รุ่นโครงสร้างฐานข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="122"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="123"/>
         <source>Operating system</source>
         <translation>ระบบปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="135"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="136"/>
         <source>Sarabun font: {license}, © The Sarabun Project Authors</source>
         <translation>แบบอักษร Sarabun: {license}, © The Sarabun Project Authors</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="142"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="143"/>
         <source>Qt and PySide6: GNU Lesser General Public License version 3 (LGPL-3.0)</source>
         <translation>Qt และ PySide6: สัญญาอนุญาต GNU Lesser General Public License รุ่น 3 (LGPL-3.0)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="145"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="146"/>
         <source>Show the font license text</source>
         <translation>แสดงข้อความสัญญาอนุญาตแบบอักษร</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="154"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="155"/>
         <source>Component</source>
         <translation>ส่วนประกอบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="154"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="155"/>
         <source>Version</source>
         <translation>รุ่น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="154"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="155"/>
         <source>License</source>
         <translation>สัญญาอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="154"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="155"/>
         <source>Home page</source>
         <translation>เว็บไซต์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="168"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="169"/>
         <source>Double-click to open {url}</source>
         <translation>ดับเบิลคลิกเพื่อเปิด {url}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="177"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="178"/>
         <source>Each Python package is shown with the license it declares; its home page has the source and the full license text.</source>
         <translation>แต่ละแพ็กเกจ Python แสดงสัญญาอนุญาตตามที่แพ็กเกจนั้นระบุไว้ ซอร์สโค้ดและข้อความสัญญาอนุญาตฉบับเต็มดูได้ที่เว็บไซต์ของแพ็กเกจ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/about_dialog.py" line="215"/>
+        <location filename="../../workshop_app/ui/about_dialog.py" line="216"/>
         <source>Copied</source>
         <translation>คัดลอกแล้ว</translation>
     </message>
@@ -589,87 +589,87 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="58"/>
+        <location filename="../../workshop_app/ui/commands.py" line="61"/>
         <source>Check in {name}</source>
         <translation>ลงทะเบียน {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="70"/>
+        <location filename="../../workshop_app/ui/commands.py" line="73"/>
         <source>Cancel check-in of {name}</source>
         <translation>ยกเลิกการลงทะเบียนของ {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="84"/>
+        <location filename="../../workshop_app/ui/commands.py" line="87"/>
         <source>Register walk-in {name}</source>
         <translation>ลงทะเบียนหน้างาน {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="96"/>
+        <location filename="../../workshop_app/ui/commands.py" line="99"/>
         <source>Edit {name}</source>
         <translation>แก้ไขข้อมูล {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="114"/>
+        <location filename="../../workshop_app/ui/commands.py" line="118"/>
         <source>Add idea “{text}”</source>
         <translation>เพิ่มความคิดเห็น “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="129"/>
+        <location filename="../../workshop_app/ui/commands.py" line="133"/>
         <source>Edit idea “{text}”</source>
         <translation>แก้ไขความคิดเห็น “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="152"/>
+        <location filename="../../workshop_app/ui/commands.py" line="156"/>
         <source>Delete %n idea(s)</source>
         <translation>ลบความคิดเห็น %n รายการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="172"/>
+        <location filename="../../workshop_app/ui/commands.py" line="176"/>
         <source>Move idea “{text}”</source>
         <translation>ย้ายความคิดเห็น “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="188"/>
+        <location filename="../../workshop_app/ui/commands.py" line="192"/>
         <source>Merge %n idea(s) into “{text}”</source>
         <translation>รวม %n ความคิดเห็นเข้ากับ “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="202"/>
+        <location filename="../../workshop_app/ui/commands.py" line="206"/>
         <source>Unmerge “{text}”</source>
         <translation>แยกการรวมของ “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="219"/>
+        <location filename="../../workshop_app/ui/commands.py" line="223"/>
         <source>Add project “{name}”</source>
         <translation>เพิ่มโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="236"/>
+        <location filename="../../workshop_app/ui/commands.py" line="240"/>
         <source>Edit project “{name}”</source>
         <translation>แก้ไขโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="248"/>
+        <location filename="../../workshop_app/ui/commands.py" line="252"/>
         <source>Delete project “{name}”</source>
         <translation>ลบโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="270"/>
+        <location filename="../../workshop_app/ui/commands.py" line="274"/>
         <source>Move project “{name}”</source>
         <translation>ย้ายโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="303"/>
+        <location filename="../../workshop_app/ui/commands.py" line="307"/>
         <source>Promote %n idea(s) to projects</source>
         <translation>จัดทำ %n ความคิดเป็นโครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="315"/>
+        <location filename="../../workshop_app/ui/commands.py" line="319"/>
         <source>Edit list “{name}”</source>
         <translation>แก้ไขรายการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="357"/>
+        <location filename="../../workshop_app/ui/commands.py" line="361"/>
         <source>Import projects from {file}</source>
         <translation>นำเข้าโครงการจากแฟ้ม {file}</translation>
     </message>
@@ -779,22 +779,22 @@
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="77"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="78"/>
         <source>Add</source>
         <translation>เพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="78"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="79"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="79"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="80"/>
         <source>Move up</source>
         <translation>เลื่อนขึ้น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="80"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="81"/>
         <source>Move down</source>
         <translation>เลื่อนลง</translation>
     </message>
@@ -1022,105 +1022,323 @@
     </message>
 </context>
 <context>
+    <name>MeetingSetupBox</name>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="68"/>
+        <source>Body (committee) whose meeting this is</source>
+        <translation>คณะ (คณะกรรมการ) ที่ประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="69"/>
+        <source>Chair&apos;s position</source>
+        <translation>ตำแหน่งของประธานในที่ประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="70"/>
+        <source>Chairing on behalf of (e.g. the governor)</source>
+        <translation>เป็นประธานแทน (เช่น ผู้ว่าราชการจังหวัด)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="71"/>
+        <source>Why they are away (e.g. on official duty)</source>
+        <translation>เหตุที่ไม่ได้มา (เช่น ติดราชการ)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="81"/>
+        <source>20-year goal</source>
+        <translation>เป้าหมายการพัฒนา 20 ปี</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="82"/>
+        <source>5-year goal</source>
+        <translation>เป้าหมายการพัฒนา 5 ปี</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="83"/>
+        <source>Long-term targets (e.g. 4M 2S)</source>
+        <translation>เป้าหมายระยะยาว (เช่น 4M 2S)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="92"/>
+        <source>more than half of the members</source>
+        <translation>เกินกึ่งหนึ่งของกรรมการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="96"/>
+        <source>Quorum (members)</source>
+        <translation>องค์ประชุม (คน)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="101"/>
+        <source>Names, or counts with the names attached above:</source>
+        <translation>รายชื่อ หรือจำนวนพร้อมรายชื่อแนบท้ายเมื่อเกิน:</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="102"/>
+        <source>Names of every participant</source>
+        <translation>รายชื่อผู้เข้าร่วมทุกคน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="103"/>
+        <source>Counts by sector, names attached</source>
+        <translation>จำนวนตามภาคส่วน แนบรายชื่อท้ายรายงาน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="119"/>
+        <source>Participants in the minutes</source>
+        <translation>ผู้เข้าร่วมในรายงานการประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="120"/>
+        <source>The record of the meeting</source>
+        <translation>การบันทึกรายงานการประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="130"/>
+        <source>e.g. 09.00</source>
+        <translation>เช่น 09.00</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="131"/>
+        <source>Add day</source>
+        <translation>เพิ่มวันประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="133"/>
+        <source>Delete day</source>
+        <translation>ลบวันประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="139"/>
+        <source>Days of the meeting (check-in, times and items per day)</source>
+        <translation>วันประชุม (ลงทะเบียน เวลา และระเบียบวาระรายวัน)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="148"/>
+        <source>New role, e.g. กรรมการและผู้ช่วยเลขานุการ</source>
+        <translation>ตำแหน่งใหม่ เช่น กรรมการและผู้ช่วยเลขานุการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="149"/>
+        <source>Add role</source>
+        <translation>เพิ่มตำแหน่ง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="154"/>
+        <source>Role up</source>
+        <translation>เลื่อนตำแหน่งขึ้น</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="154"/>
+        <source>Role down</source>
+        <translation>เลื่อนตำแหน่งลง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="161"/>
+        <source>Give the selected member this role</source>
+        <translation>กำหนดตำแหน่งนี้ให้กรรมการที่เลือก</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="163"/>
+        <source>Member up</source>
+        <translation>เลื่อนกรรมการขึ้น</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="165"/>
+        <source>Member down</source>
+        <translation>เลื่อนกรรมการลง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="175"/>
+        <source>The body: roles in protocol order, members in order</source>
+        <translation>คณะ: ตำแหน่งตามลำดับ และลำดับกรรมการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="261"/>
+        <source>Type the day&apos;s date first, like 25/5/2569.</source>
+        <translation>กรุณาพิมพ์วันที่ก่อน เช่น 25/5/2569</translation>
+    </message>
+</context>
+<context>
     <name>MinutesPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="59"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="62"/>
         <source>What was presented and discussed</source>
         <translation>สาระที่นำเสนอและอภิปรายในวาระนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="61"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="64"/>
         <source>e.g. Noted / Approved as proposed</source>
         <translation>เช่น รับทราบ / เห็นชอบตามที่เสนอ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="64"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="67"/>
         <source>Report the brainstorm and vote results under this item</source>
         <translation>รายงานผลการระดมความคิดเห็นและการลงคะแนนไว้ในวาระนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="67"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="70"/>
         <source>Agenda item</source>
         <translation>ระเบียบวาระ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="69"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="72"/>
         <source>Record</source>
         <translation>บันทึกการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="71"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="74"/>
         <source>Resolution</source>
         <translation>มติที่ประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="76"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="77"/>
+        <source>Add sub-item (e.g. 5.1)</source>
+        <translation>เพิ่มหัวข้อย่อย (เช่น 5.1)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="87"/>
+        <source>Motion, e.g. approve the draft plan</source>
+        <translation>เรื่องที่ขอมติ เช่น เห็นชอบร่างแผน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="91"/>
+        <source>For</source>
+        <translation>เห็นชอบ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="92"/>
+        <source>Against</source>
+        <translation>ไม่เห็นชอบ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="93"/>
+        <source>Abstain</source>
+        <translation>งดออกเสียง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="101"/>
+        <source>Record the vote</source>
+        <translation>บันทึกผลการลงมติ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="104"/>
+        <source>Motions (members&apos; votes)</source>
+        <translation>การลงมติของกรรมการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="116"/>
+        <source>The province&apos;s answer</source>
+        <translation>คำชี้แจงของจังหวัด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="118"/>
+        <source>What changes in the plan</source>
+        <translation>การปรับปรุงแผน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="119"/>
+        <source>Save the answer</source>
+        <translation>บันทึกคำชี้แจง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="121"/>
+        <source>Hearing comments: answers</source>
+        <translation>ความคิดเห็นจากการรับฟัง: คำชี้แจง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="123"/>
+        <source>Comment</source>
+        <translation>ความคิดเห็น</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="124"/>
+        <source>Answer</source>
+        <translation>คำชี้แจง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="125"/>
+        <source>Plan change</source>
+        <translation>การปรับปรุงแผน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="130"/>
         <source>Signatures</source>
         <translation>ผู้ลงนาม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="79"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="133"/>
         <source>Minutes taken by</source>
         <translation>ผู้จดรายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="80"/>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="82"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="134"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="136"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="81"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="135"/>
         <source>Checked by</source>
         <translation>ผู้ตรวจรายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="90"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="144"/>
         <source>Thai digits (๑ ๒ ๓)</source>
         <translation>ใช้เลขไทย (๑ ๒ ๓)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="92"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="146"/>
         <source>Appendix listing every idea</source>
         <translation>ภาคผนวกรายการความคิดเห็นทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="96"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="150"/>
         <source>Update preview</source>
         <translation>ปรับตัวอย่าง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="98"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="152"/>
         <source>Export PDF…</source>
         <translation>ส่งออก PDF…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="100"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="154"/>
         <source>Export Word (DOCX)…</source>
         <translation>ส่งออก Word (DOCX)…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="118"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="172"/>
         <source>Agenda</source>
         <translation>ระเบียบวาระการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="245"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="327"/>
+        <source>for {f}, against {a}, abstain {b}</source>
+        <translation>เห็นชอบ {f} ไม่เห็นชอบ {a} งดออกเสียง {b}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="355"/>
+        <source>New sub-item</source>
+        <translation>หัวข้อย่อยใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="381"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="245"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="381"/>
         <source>Word document (*.docx)</source>
         <translation>เอกสาร Word (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="247"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="383"/>
         <source>Export minutes</source>
         <translation>ส่งออกรายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="259"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="395"/>
         <source>Wrote {path}</source>
         <translation>บันทึกแฟ้ม {path} แล้ว</translation>
     </message>
@@ -1440,142 +1658,142 @@
 <context>
     <name>ProvincialView</name>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="117"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="118"/>
         <source>Workshop</source>
         <translation>งานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="118"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="119"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="119"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="120"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="120"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="121"/>
         <source>Fiscal year</source>
         <translation>ปีงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="121"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="122"/>
         <source>Date</source>
         <translation>วันที่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="122"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="123"/>
         <source>Invited</source>
         <translation>เชิญ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="123"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="124"/>
         <source>Present</source>
         <translation>มาแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="124"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="125"/>
         <source>Ideas</source>
         <translation>ความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="125"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="126"/>
         <source>Projects</source>
         <translation>โครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="126"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="127"/>
         <source>Vote rounds</source>
         <translation>รอบลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="282"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="284"/>
         <source>Issue {number}: {title}</source>
         <translation>ประเด็นที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="286"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="288"/>
         <source>Issue {number}: (none in this workshop)</source>
         <translation>ประเด็นที่ {number}: (งานประชุมนี้ไม่มีประเด็นนี้)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="329"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="331"/>
         <source>Alike</source>
         <translation>คล้าย</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="330"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="332"/>
         <source>Idea</source>
         <translation>ความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="331"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="333"/>
         <source>Looks like</source>
         <translation>คล้ายกับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="340"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="342"/>
         <source>Issue {number} · {workshop}</source>
         <translation>ประเด็นที่ {number} · {workshop}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="434"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="436"/>
         <source>Provincial view: {server}</source>
         <translation>มุมมองระดับจังหวัด: {server}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="441"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="443"/>
         <source>Read-only: workshops are changed on the laptops and arrive here when they sync. Refresh (F5) reads the server again.</source>
         <translation>ดูได้อย่างเดียว: ข้อมูลงานประชุมแก้ไขที่เครื่องของแต่ละงาน แล้วส่งมาที่นี่เมื่อซิงก์ กดโหลดใหม่ (F5) เพื่ออ่านจากเซิร์ฟเวอร์อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="450"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="452"/>
         <source>Refresh</source>
         <translation>โหลดใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="454"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="456"/>
         <source>Refresh (F5)</source>
         <translation>โหลดใหม่ (F5)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="497"/>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="624"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="499"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="626"/>
         <source>Possible duplicates across workshops</source>
         <translation>ความคิดเห็นที่อาจซ้ำกันระหว่างงานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="562"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="564"/>
         <source>Cannot read from the server {server}: {reason}</source>
         <translation>อ่านข้อมูลจากเซิร์ฟเวอร์ {server} ไม่สำเร็จ: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/provincial_view.py" line="586"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="588"/>
         <source>%n workshop(s) on the server</source>
         <translation>
             <numerusform>มีงานประชุมบนเซิร์ฟเวอร์ %n งาน</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="618"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="620"/>
         <source>Select two or more workshops (Ctrl+click) to see their ideas side by side and the ideas that look alike.</source>
         <translation>เลือกงานประชุมตั้งแต่สองงานขึ้นไป (กด Ctrl ค้างไว้แล้วคลิก) เพื่อดูความคิดเห็นเทียบกันและความคิดเห็นที่คล้ายกัน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="638"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="640"/>
         <source>Ideas on the boards of {count} workshops, grouped by strategic issue number.</source>
         <translation>ความคิดเห็นบนกระดานของงานประชุม {count} งาน จัดกลุ่มตามลำดับที่ของประเด็นยุทธศาสตร์</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/provincial_view.py" line="647"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="649"/>
         <source>Possible duplicates across workshops: the %n most alike pairs</source>
         <translation>
             <numerusform>ความคิดเห็นที่อาจซ้ำกันระหว่างงานประชุม: %n คู่ที่คล้ายกันที่สุด</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/provincial_view.py" line="650"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="652"/>
         <source>Possible duplicates across workshops: %n pair(s)</source>
         <translation>
             <numerusform>ความคิดเห็นที่อาจซ้ำกันระหว่างงานประชุม: %n คู่</numerusform>
@@ -1598,62 +1816,92 @@
 <context>
     <name>RegistrationPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="51"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="56"/>
         <source>Type a name, organisation or number, then Enter to check in</source>
         <translation>พิมพ์ชื่อ หน่วยงาน หรือเลขที่ แล้วกด Enter เพื่อลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="76"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="81"/>
         <source>Walk-in registration (F2)</source>
         <translation>ลงทะเบียนหน้างาน (F2)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="78"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="83"/>
         <source>Edit details (F4)</source>
         <translation>แก้ไขข้อมูล (F4)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="80"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="85"/>
         <source>Cancel check-in</source>
         <translation>ยกเลิกการลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="150"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="87"/>
+        <source>Stands in for a member…</source>
+        <translation>มาประชุมแทนกรรมการ…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="167"/>
         <source>{count} shown</source>
         <translation>แสดง {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="152"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="169"/>
         <source>first {count} shown: type more to narrow</source>
         <translation>แสดง {count} คนแรก พิมพ์เพิ่มเพื่อกรองให้แคบลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="162"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="180"/>
+        <source>Day {number}: {date}</source>
+        <translation>วันที่ {number}: {date}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="215"/>
         <source>Present {present} of {invited} invited</source>
         <translation>มาแล้ว {present} จากผู้ได้รับเชิญ {invited} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="184"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="237"/>
         <source>Nobody matches. Press F2 to register a walk-in.</source>
         <translation>ไม่พบรายชื่อ กด F2 เพื่อลงทะเบียนหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="189"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="242"/>
+        <source>{name} (no. {code}) already checked in for this day.</source>
+        <translation>{name} (เลขที่ {code}) ลงทะเบียนของวันนี้แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="246"/>
         <source>{name} (no. {code}) already checked in at {time}.</source>
         <translation>{name} (เลขที่ {code}) ลงทะเบียนไปแล้วเมื่อ {time}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="200"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="256"/>
         <source>Checked in: {name} (no. {code}), {sector}.</source>
         <translation>ลงทะเบียนแล้ว: {name} (เลขที่ {code}) {sector}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="213"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="269"/>
         <source>Check-in of {name} cancelled.</source>
         <translation>ยกเลิกการลงทะเบียนของ {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="242"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="285"/>
+        <source>(nobody: not a stand-in)</source>
+        <translation>(ไม่ได้มาประชุมแทนผู้ใด)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="293"/>
+        <source>Stands in for</source>
+        <translation>มาประชุมแทน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="294"/>
+        <source>{name} stands in for:</source>
+        <translation>{name} มาประชุมแทน:</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="332"/>
         <source>Walk-in registered and checked in: {name}.</source>
         <translation>ลงทะเบียนหน้างานแล้ว: {name}</translation>
     </message>
@@ -1669,132 +1917,132 @@
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="129"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="130"/>
         <source>e.g. 09.00</source>
         <translation>เช่น 09.00</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="168"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="169"/>
         <source>Title</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="169"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="170"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="170"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="171"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="171"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="172"/>
         <source>Fiscal year (B.E.)</source>
         <translation>ปีงบประมาณ (พ.ศ.)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="175"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="176"/>
         <source>Dates (first, last)</source>
         <translation>วันที่ (วันแรก วันสุดท้าย)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="179"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="180"/>
         <source>Start and end time</source>
         <translation>เวลาเริ่มและเลิกประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="180"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="181"/>
         <source>Venue</source>
         <translation>สถานที่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="181"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="182"/>
         <source>Chair</source>
         <translation>ประธาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="182"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="183"/>
         <source>Organiser</source>
         <translation>ผู้จัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="183"/>
-        <source>Vision / 20-year goal</source>
-        <translation>วิสัยทัศน์ / เป้าหมายการพัฒนา 20 ปี</translation>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="184"/>
+        <source>Vision</source>
+        <translation>วิสัยทัศน์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="187"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="188"/>
         <source>Meeting no. / B.E. year</source>
         <translation>ครั้งที่ / พ.ศ.</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="188"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="189"/>
         <source>Privacy notice shown at registration</source>
         <translation>ประกาศความเป็นส่วนตัวที่แจ้งผู้ลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="189"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="190"/>
         <source>Glossary (the workshop&apos;s own words, one per line)</source>
         <translation>คำเฉพาะของงานประชุม (บรรทัดละหนึ่งคำ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="190"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="191"/>
         <source>Workshop</source>
         <translation>งานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="193"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="199"/>
         <source>Goal</source>
         <translation>เป้าประสงค์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="195"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="201"/>
         <source>Strategic issues</source>
         <translation>ประเด็นการพัฒนา</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="201"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="207"/>
         <source>Notes</source>
         <translation>รายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="203"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="209"/>
         <source>Agenda</source>
         <translation>ระเบียบวาระ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="207"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="213"/>
         <source>Sectors</source>
         <translation>ภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="215"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="221"/>
         <source>Colour...</source>
         <translation>เลือกสี...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="346"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="352"/>
         <source>&apos;{text}&apos; is not a date. Type it like 25/5/2569.</source>
         <translation>&apos;{text}&apos; ไม่ใช่วันที่ กรุณาพิมพ์แบบ 25/5/2569</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="373"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="379"/>
         <source>Strategic issue {number}</source>
         <translation>ประเด็นการพัฒนาที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="379"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="385"/>
         <source>New agenda item</source>
         <translation>ระเบียบวาระใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="387"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="393"/>
         <source>New sector {number}</source>
         <translation>ภาคส่วนใหม่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="405"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="411"/>
         <source>Sector colour</source>
         <translation>สีของภาคส่วน</translation>
     </message>
@@ -1802,12 +2050,12 @@
 <context>
     <name>SyncCommands</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="341"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="326"/>
         <source>Keep the current version of “{item}”</source>
         <translation>คงฉบับปัจจุบันของ “{item}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="363"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="348"/>
         <source>Take the other version of “{item}”</source>
         <translation>ใช้อีกฉบับหนึ่งของ “{item}”</translation>
     </message>
@@ -1815,47 +2063,47 @@
 <context>
     <name>SyncModels</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="279"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="268"/>
         <source>Data</source>
         <translation>ข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="280"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="269"/>
         <source>Item</source>
         <translation>รายการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="281"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="270"/>
         <source>This version written</source>
         <translation>ฉบับนี้แก้ไขเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="282"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="271"/>
         <source>Current version written</source>
         <translation>ฉบับปัจจุบันแก้ไขเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="283"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="272"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="300"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="289"/>
         <source>Written on {device}</source>
         <translation>แก้ไขที่{device}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="310"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="299"/>
         <source>Field</source>
         <translation>ช่องข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="311"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="300"/>
         <source>This version</source>
         <translation>ฉบับนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="312"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="301"/>
         <source>Current version</source>
         <translation>ฉบับปัจจุบัน</translation>
     </message>
@@ -1863,375 +2111,375 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="382"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="367"/>
         <source>Bundle file (USB stick)</source>
         <translation>แฟ้มชุดข้อมูล (แฟลชไดรฟ์)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="385"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="370"/>
         <source>Copy data to a computer without the internet: export a bundle file, carry it on a USB stick, and import it there. Importing the same file twice changes nothing.</source>
         <translation>ส่งข้อมูลไปเครื่องอื่นโดยไม่ต้องใช้อินเทอร์เน็ต: ส่งออกเป็นแฟ้มชุดข้อมูล คัดลอกใส่แฟลชไดรฟ์ แล้วนำเข้าที่เครื่องปลายทาง นำเข้าแฟ้มเดิมซ้ำก็ไม่ทำให้ข้อมูลเปลี่ยน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="391"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="376"/>
         <source>This workshop only</source>
         <translation>เฉพาะงานประชุมนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="392"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="377"/>
         <source>All workshops in this database file</source>
         <translation>ทุกงานประชุมในแฟ้มฐานข้อมูลนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="397"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="382"/>
         <source>Export bundle…</source>
         <translation>ส่งออกแฟ้มชุดข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="399"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="384"/>
         <source>Import bundle…</source>
         <translation>นำเข้าแฟ้มชุดข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="412"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="397"/>
         <source>Provincial server</source>
         <translation>เซิร์ฟเวอร์ของจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="417"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="402"/>
         <source>never saved</source>
         <translation>โปรแกรมไม่บันทึกรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="418"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="403"/>
         <source>Sync now</source>
         <translation>ซิงก์ตอนนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="422"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="407"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="423"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="408"/>
         <source>Password</source>
         <translation>รหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="432"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="417"/>
         <source>Province key</source>
         <translation>กุญแจจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="436"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="421"/>
         <source>Choose key file…</source>
         <translation>เลือกแฟ้มกุญแจ…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="438"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="423"/>
         <source>Clear</source>
         <translation>เลิกใช้กุญแจ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="454"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="439"/>
         <source>What arrived</source>
         <translation>ข้อมูลที่ได้รับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="455"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="440"/>
         <source>Nothing imported or synced yet.</source>
         <translation>ยังไม่ได้นำเข้าหรือซิงก์ข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="486"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="471"/>
         <source>Conflicting edits to review</source>
         <translation>การแก้ไขที่ขัดแย้งกัน รอตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="489"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="474"/>
         <source>Two computers changed the same item without seeing each other&apos;s change. The later change is in use; the other version is kept here until you choose.</source>
         <translation>มีสองเครื่องแก้ไขรายการเดียวกันโดยไม่เห็นการแก้ไขของกันและกัน ขณะนี้ใช้ฉบับที่แก้ไขทีหลัง ส่วนอีกฉบับเก็บไว้ที่นี่จนกว่าท่านจะเลือก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="495"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="480"/>
         <source>Show resolved</source>
         <translation>แสดงรายการที่ตัดสินแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="527"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="512"/>
         <source>Keep current</source>
         <translation>คงฉบับปัจจุบัน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="528"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="513"/>
         <source>The version in use stays; this one is set aside.</source>
         <translation>ใช้ฉบับปัจจุบันต่อไป และพักฉบับนี้ไว้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="530"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="515"/>
         <source>Take this version</source>
         <translation>ใช้ฉบับนี้แทน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="532"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="517"/>
         <source>This version replaces the one in use (which is kept for review).</source>
         <translation>ใช้ฉบับนี้แทนฉบับปัจจุบัน (ฉบับปัจจุบันยังเก็บไว้ตรวจสอบได้)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="603"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="588"/>
         <source>%n conflict(s) waiting for a decision</source>
         <translation>
             <numerusform>รอการตัดสิน %n รายการ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="605"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="590"/>
         <source>No conflicts waiting for a decision.</source>
         <translation>ไม่มีรายการรอการตัดสิน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="620"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="605"/>
         <source>Waiting</source>
         <translation>รอตัดสิน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="621"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="606"/>
         <source>Current kept</source>
         <translation>คงฉบับปัจจุบันแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="622"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="607"/>
         <source>This version taken</source>
         <translation>ใช้ฉบับนี้แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="623"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="608"/>
         <source>Replaced</source>
         <translation>ถูกแทนที่แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="648"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="633"/>
         <source>this computer</source>
         <translation>เครื่องนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="649"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="634"/>
         <source>computer {id}</source>
         <translation>เครื่อง {id}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="663"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="648"/>
         <source>Yes</source>
         <translation>ใช่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="663"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="648"/>
         <source>No</source>
         <translation>ไม่ใช่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="689"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="674"/>
         <source>“{item}” ({table}): this version was written {version} on {device}; the current one {current}</source>
         <translation>“{item}” ({table}): ฉบับนี้แก้ไขเมื่อ {version} ที่{device} ส่วนฉบับปัจจุบันแก้ไขเมื่อ {current}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="999"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="985"/>
         <source>Synced with {server} at {time}</source>
         <translation>ซิงก์กับ {server} แล้ว เมื่อ {time}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="732"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="717"/>
         <source>Key file: {path}
 Exported bundles are signed; only signed bundles are imported.</source>
         <translation>แฟ้มกุญแจ: {path}
 แฟ้มชุดข้อมูลที่ส่งออกจะลงลายมือชื่อ และนำเข้าได้เฉพาะแฟ้มที่ลงลายมือชื่อแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="738"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="723"/>
         <source>No province key: bundles are not signed, and any bundle is imported.</source>
         <translation>ยังไม่ได้ตั้งกุญแจจังหวัด: แฟ้มชุดข้อมูลจะไม่ลงลายมือชื่อ และนำเข้าได้ทุกแฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="745"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="730"/>
         <source>Choose the province key file</source>
         <translation>เลือกแฟ้มกุญแจจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="747"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="732"/>
         <source>All files (*)</source>
         <translation>ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="763"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="748"/>
         <source>Province key set.</source>
         <translation>ตั้งกุญแจจังหวัดแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="763"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="748"/>
         <source>Province key cleared.</source>
         <translation>เลิกใช้กุญแจจังหวัดแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="830"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="815"/>
         <source>Export bundle</source>
         <translation>ส่งออกแฟ้มชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="832"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="817"/>
         <source>Workshop bundles (*.wsbundle)</source>
         <translation>แฟ้มชุดข้อมูลงานประชุม (*.wsbundle)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="844"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="829"/>
         <source>Writing {file}…</source>
         <translation>กำลังเขียน {file}…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="854"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="839"/>
         <source>Wrote %n row(s) of {workshops} to {path}.</source>
         <translation>
             <numerusform>บันทึกข้อมูล %n แถวของ{workshops} ลงแฟ้ม {path} แล้ว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="855"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="840"/>
         <source>%n workshop(s)</source>
         <translation>
             <numerusform>งานประชุม %n งาน</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="858"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="843"/>
         <source>Signed with the province key.</source>
         <translation>ลงลายมือชื่อด้วยกุญแจจังหวัดแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="865"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="850"/>
         <source>Import bundle</source>
         <translation>นำเข้าแฟ้มชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="867"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="852"/>
         <source>Workshop bundles (*.wsbundle *.zip);;All files (*)</source>
         <translation>แฟ้มชุดข้อมูลงานประชุม (*.wsbundle *.zip);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="876"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="861"/>
         <source>Importing {file}…</source>
         <translation>กำลังนำเข้า {file}…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="893"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="878"/>
         <source>signed with the province key</source>
         <translation>ลงลายมือชื่อด้วยกุญแจจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="893"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="878"/>
         <source>not signed</source>
         <translation>ไม่ได้ลงลายมือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="896"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="881"/>
         <source>From {file}: made {made} on {device} (app {version}), {signed}.
 Workshops: {titles}</source>
         <translation>จากแฟ้ม {file}: สร้างเมื่อ {made} ที่{device} (โปรแกรมรุ่น {version}) {signed}
 งานประชุม: {titles}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="910"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1014"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="895"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1000"/>
         <source>Data</source>
         <translation>ข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="911"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="896"/>
         <source>New</source>
         <translation>ใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="912"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="897"/>
         <source>Updated</source>
         <translation>ปรับปรุง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="913"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="898"/>
         <source>Unchanged</source>
         <translation>เหมือนเดิม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="914"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1018"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="899"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1004"/>
         <source>Conflicts</source>
         <translation>ขัดแย้ง</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="922"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="907"/>
         <source>Imported {file}: %n row(s) new or updated.</source>
         <translation>
             <numerusform>นำเข้า {file} แล้ว: ข้อมูลใหม่หรือปรับปรุง %n แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="927"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1031"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="912"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1017"/>
         <source>%n conflicting edit(s) to review on the right.</source>
         <translation>
             <numerusform>มีการแก้ไขที่ขัดแย้งกัน %n รายการ รอตรวจสอบด้านขวา</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="943"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="928"/>
         <source>Total</source>
         <translation>รวม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="958"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="943"/>
         <source>Type the server&apos;s address first.</source>
         <translation>กรุณาพิมพ์ที่อยู่เซิร์ฟเวอร์ก่อน</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="972"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="957"/>
         <source>Sending to the server… %n row(s)</source>
         <translation>
             <numerusform>กำลังส่งไปเซิร์ฟเวอร์… %n แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="974"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="959"/>
         <source>Receiving from the server… %n row(s)</source>
         <translation>
             <numerusform>กำลังรับจากเซิร์ฟเวอร์… %n แถว</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="980"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="965"/>
         <source>Connecting to {server}…</source>
         <translation>กำลังติดต่อ {server}…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1015"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1001"/>
         <source>Sent</source>
         <translation>ส่งไป</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1016"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1002"/>
         <source>Received new</source>
         <translation>รับมาใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1017"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1003"/>
         <source>Received updated</source>
         <translation>รับมาปรับปรุง</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1025"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1011"/>
         <source>Sync done: %n row(s) sent</source>
         <translation>
             <numerusform>ซิงก์เสร็จแล้ว: ส่งไป %n แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1027"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="1013"/>
         <source>%n row(s) received.</source>
         <translation>
             <numerusform>รับมา %n แถว</numerusform>

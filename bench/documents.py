@@ -149,7 +149,9 @@ def main() -> int:
             profile = (folder / "lo-profile").as_uri()
             command = [office, f"-env:UserInstallation={profile}", "--headless"]
             command += ["--convert-to", "pdf", "--outdir", str(folder / "lo"), str(docx)]
-            converted = timed_runs(lambda: subprocess.run(command, check=True), 4)
+            converted = timed_runs(
+                lambda: subprocess.run(command, check=True, capture_output=True), 4
+            )
             lo_pages = pages(folder / "lo" / "minutes.pdf")
             print(f"LibreOffice converting that DOCX to PDF ({lo_pages} pages)")
             row("first run (profile created)", converted[0])

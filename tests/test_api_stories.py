@@ -334,6 +334,21 @@ def test_public_hearing_prints_comments_with_commenters_and_answers(
             "ผู้แทน๗๐ ทะเลน้อย",
         )
         assert "บัตร" not in record
+    summary = tmp_path / "hearing.pdf"
+    api.export_hearing_summary(db_file, w, summary)
+    in_order(
+        read_pdf(summary, "").text,
+        "สรุปผลการรับฟังความคิดเห็น",
+        "การประชุมทบทวนและรับฟังความคิดเห็นแผนพัฒนาจังหวัดพัทลุง",
+        "ลำดับ",
+        "ผู้เสนอ",
+        "คำชี้แจงของจังหวัด",
+        "การปรับปรุงแผน",
+        "ควรเพิ่มโครงการฟื้นฟูทะเลสาบสงขลาตอนบน",
+        "นายสมพร แก้วทอง",
+        "เพิ่มโครงการในประเด็นการพัฒนาที่ ๓",
+        "ไม่ประสงค์ออกนาม",
+    )
 
 
 def test_goal_consultation_chaired_by_the_governor(db_file: Path, tmp_path: Path) -> None:
@@ -472,7 +487,8 @@ def test_the_public_surface_is_pinned() -> None:
         "add_group", "add_issue", "add_motion", "add_project", "add_role", "add_sector",
         "agenda", "cast_ballot", "cast_motion_vote", "check_in", "close", "close_round",
         "comments", "create_round", "create_workshop", "days",
-        "delete_agenda_item", "delete_issue", "export_minutes", "export_signin_sheet",
+        "delete_agenda_item", "delete_issue", "export_hearing_summary", "export_minutes",
+        "export_signin_sheet",
         "find_attendee", "groups", "idea_list", "issues", "list_workshops", "members",
         "minutes_content", "motion_results", "people", "quorum", "roles", "sectors",
         "set_chair", "set_comment_answer", "set_member", "set_member_order",

@@ -68,6 +68,7 @@ __all__ = [
     "days",
     "delete_agenda_item",
     "delete_issue",
+    "export_hearing_summary",
     "export_minutes",
     "export_signin_sheet",
     "find_attendee",
@@ -690,6 +691,19 @@ def export_minutes(
             f"เขียนรายงานการประชุมเป็น .pdf หรือ .docx เท่านั้น: {out.name}",
             f"the minutes are written as .pdf or .docx only: {out.name}",
         )
+
+
+def export_hearing_summary(
+    db: str | Path, workshop_id: str, path: str | Path, *, thai_digits: bool = True
+) -> None:
+    """The hearing summary (สรุปผลการรับฟังความคิดเห็น) as PDF: comment, commenter,
+    answer and plan change, per issue."""
+    from workshop_app.export.pdf.hearing import write_hearing_summary_pdf
+
+    _read(
+        db,
+        lambda s: write_hearing_summary_pdf(s, workshop_id, Path(path), thai_digits=thai_digits),
+    )
 
 
 def export_signin_sheet(

@@ -146,7 +146,9 @@ def _parser() -> argparse.ArgumentParser:
         "action-plan (the annual action plan workbook, .xlsx) or template (a blank "
         "project template for agencies, .xlsx)",
     )
-    export.add_argument("document", choices=("minutes", "signin", "action-plan", "template"))
+    export.add_argument(
+        "document", choices=("minutes", "signin", "hearing", "action-plan", "template")
+    )
     export.add_argument("--workshop", required=True, help="workshop id (or its first characters)")
     export.add_argument(
         "--out",
@@ -236,6 +238,7 @@ def _sync_parsers(
 DOCUMENT_FORMATS = {
     "minutes": (".pdf", ".docx"),
     "signin": (".pdf",),
+    "hearing": (".pdf",),
     "action-plan": (".xlsx",),
     "template": (".xlsx",),
 }
@@ -267,6 +270,11 @@ def _export(session: Session, workshop_id: str, args: argparse.Namespace, db_pat
     from workshop_app import api
 
     try:
+        if args.document == "hearing":
+            api.export_hearing_summary(
+                db_path, workshop_id, out, thai_digits=args.thai_digits is not False
+            )
+            return
         if args.document == "signin":
             api.export_signin_sheet(
                 db_path, workshop_id, out, order=args.order, thai_digits=bool(args.thai_digits)

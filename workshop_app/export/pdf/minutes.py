@@ -236,10 +236,14 @@ class SectorBarChart(Flowable):  # type: ignore[misc]
                 x += 16 + text_width(name, self.LEGEND) + 12
 
 
-def minutes_story(content: MinutesContent, words: Sequence[str]) -> MinutesStory:
+def minutes_story(
+    content: MinutesContent, words: Sequence[str], *, build_all: bool = True
+) -> MinutesStory:
+    """The minutes' flowables (``build_all`` False: an empty story to fill part by part)."""
     register_fonts()  # the story measures text as it is built
     story = MinutesStory(content, words)
-    story.build()
+    if build_all:
+        story.build()
     return story
 
 

@@ -440,8 +440,15 @@ def _comments(session: Session, workshop_id: str) -> list[CommentGroup]:
             comment.text, comment.commenter or "-", comment.answer, comment.plan_change
         )
         by_issue.setdefault(comment.issue_id, []).append(line)
+    heading = "ประเด็นการพัฒนาที่ {number} {title}"
     return [
-        CommentGroup(f"ประเด็นการพัฒนาที่ {issue.number} {issue.title}", by_issue[issue.id])
+        CommentGroup(
+            # A preset's placeholder title already says "ประเด็นการพัฒนาที่ n".
+            issue.title
+            if issue.title.startswith("ประเด็น")
+            else heading.format(number=issue.number, title=issue.title),
+            by_issue[issue.id],
+        )
         for issue in list_issues(session, workshop_id)
         if issue.id in by_issue
     ]

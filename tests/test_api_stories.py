@@ -272,6 +272,8 @@ def test_two_day_district_workshop_checks_in_per_day(db_file: Path, tmp_path: Pa
             "กลุ่มที่ ๑ อำเภอแม่สาย",
             "ผู้นำเสนอผลการประชุมกลุ่ม: ปลัดอำเภอแม่สาย",
             "กลุ่มที่ ๔ อำเภอเทิง",
+            # The preset reports the groups under item 4, before item 5.
+            "ระเบียบวาระที่ ๕",
             "เลิกประชุมเวลา ๑๕.๐๐ น.",
         )
         assert "รายงานการประชุมโครงการ" not in record and "ประชุมประชุม" not in flat(record)

@@ -81,6 +81,9 @@ class Preset:
     issues: tuple[str, ...]
     roles: tuple[str, ...] = DEFAULT_ROLES
     body_name: str = ""
+    # The agenda item (from 1) under which the minutes report the results; None: after
+    # the last item.
+    results_item: int | None = None
     participant_listing: str = "auto"  # the participants' names attached above 60
 
 
@@ -126,12 +129,14 @@ _HEARING_AGENDA = (
 )
 
 PRESETS: dict[WorkshopKind, Preset] = {
-    WorkshopKind.GOAL_20_YEAR: Preset(_CONSULTATION_AGENDA, _placeholder_issues(4)),
+    WorkshopKind.GOAL_20_YEAR: Preset(_CONSULTATION_AGENDA, _placeholder_issues(4), results_item=3),
     WorkshopKind.DISTRICT_STRATEGY: Preset(
-        _DISTRICT_AGENDA, _placeholder_issues(5), roles=_WORKING_GROUP_ROLES
+        _DISTRICT_AGENDA, _placeholder_issues(5), roles=_WORKING_GROUP_ROLES, results_item=4
     ),
-    WorkshopKind.PLAN_REVIEW_ANNUAL: Preset(_WORKSHOP_AGENDA, _placeholder_issues(5)),
-    WorkshopKind.PUBLIC_HEARING: Preset(_HEARING_AGENDA, _placeholder_issues(4)),
+    WorkshopKind.PLAN_REVIEW_ANNUAL: Preset(
+        _WORKSHOP_AGENDA, _placeholder_issues(5), results_item=4
+    ),
+    WorkshopKind.PUBLIC_HEARING: Preset(_HEARING_AGENDA, _placeholder_issues(4), results_item=3),
     WorkshopKind.COMMITTEE_MEETING: Preset(
         _MEETING_AGENDA,
         ("ด้านเศรษฐกิจ", "ด้านสังคม", "ด้านทรัพยากรธรรมชาติและสิ่งแวดล้อม"),

@@ -182,7 +182,14 @@ def create_workshop(
     for position, (name, _english, colour) in enumerate(DEFAULT_SECTORS, start=1):
         session.add(Sector(workshop_id=workshop.id, position=position, name=name, colour=colour))
     for number, agenda_title in enumerate(preset.agenda, start=1):
-        session.add(AgendaItem(workshop_id=workshop.id, number=number, title=agenda_title))
+        session.add(
+            AgendaItem(
+                workshop_id=workshop.id,
+                number=number,
+                title=agenda_title,
+                shows_results=number == preset.results_item,
+            )
+        )
     for number, issue_title in enumerate(preset.issues, start=1):
         session.add(StrategicIssue(workshop_id=workshop.id, number=number, title=issue_title))
     for position, role in enumerate(preset.roles, start=1):

@@ -176,9 +176,7 @@ def test_cancel_check_in_button(qtbot: QtBot, context: WorkshopContext) -> None:
     assert restored.checked_in_at == present.checked_in_at
 
 
-def test_a_two_day_meeting_checks_in_each_day_apart(
-    qtbot: QtBot, context: WorkshopContext
-) -> None:
+def test_a_two_day_meeting_checks_in_each_day_apart(qtbot: QtBot, context: WorkshopContext) -> None:
     """Someone here on day 1 is checked in again on day 2 (not "already checked in"),
     and the counts follow the chosen day."""
     workshop_id = context.workshop_id

@@ -510,3 +510,27 @@ def test_the_sign_in_sheet_has_a_part_for_each_day(db_file: Path, tmp_path: Path
     pages = read_pdf(path, "").text.split("\f")
     assert "วันที่ 3 มิถุนายน 2567" in pages[0] and "สุริยา" in pages[0]
     assert "วันที่ 4 มิถุนายน 2567" in pages[1] and "สุริยา" in pages[1]
+
+
+def test_a_two_day_committee_records_each_days_quorum(db_file: Path, tmp_path: Path) -> None:
+    """A working group of Lampang meeting over two days: three of four members on day 1,
+    one on day 2; each day's part says so."""
+    w = api.create_workshop(db_file, "ประชุมคณะทำงานจัดทำแผนพัฒนาจังหวัดลำปาง", "committee_meeting")
+    day_1 = api.add_day(db_file, w, dt.date(2024, 9, 2), "09.00", "16.00")
+    day_2 = api.add_day(db_file, w, dt.date(2024, 9, 3), "09.00", "12.00")
+    ids = [
+        api.add_attendee(db_file, w, first, "เขลางค์", sector=GOV, role="กรรมการ")
+        for first in ("ธนพล", "จิราพร", "มงคล", "สายใจ")
+    ]
+    for person in ids[:3]:
+        api.check_in(db_file, person, day_id=day_1)
+    api.check_in(db_file, ids[0], day_id=day_2)
+    text, document = read_back(db_file, w, tmp_path)
+    for record in (text, document):
+        in_order(
+            record,
+            "วันจันทร์ที่ ๒ กันยายน ๒๕๖๗",
+            "กรรมการมาประชุม ๓ คน จาก ๔ คน ครบองค์ประชุม",
+            "วันอังคารที่ ๓ กันยายน ๒๕๖๗",
+            "กรรมการมาประชุม ๑ คน จาก ๔ คน ไม่ครบองค์ประชุม",
+        )

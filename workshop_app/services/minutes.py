@@ -607,6 +607,10 @@ def gather_minutes(
                 if total_day
                 else ""
             )
+            if members:  # the body's attendance and quorum on that day
+                q = quorum(session, workshop_id, day.id)
+                state = "ครบองค์ประชุม" if q.met else "ไม่ครบองค์ประชุม"
+                attendance += f" กรรมการมาประชุม {q.present} คน จาก {q.members} คน {state}"
             parts.append(
                 DayPart(
                     f"วัน{WEEKDAYS[day.date.weekday()]}ที่ {format_thai_date(day.date)}",

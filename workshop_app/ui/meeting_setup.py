@@ -230,9 +230,8 @@ class MeetingSetupBox(QWidget):
             self.members.clear()
             for member in self._members:
                 person = member.attendee
-                self.members.addItem(
-                    f"{member.number}. {person.full_name} {person.position}  ({member.role})"
-                )
+                held = f"  ({member.role})" if member.role else ""
+                self.members.addItem(f"{member.number}. {person.full_name} {person.position}{held}")
             if 0 <= selected < self.members.count():
                 self.members.setCurrentRow(selected)
         finally:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -186,7 +187,11 @@ class MinutesPage(QWidget):
         self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(editor)
+        # The editor scrolls on a laptop's low screen (motions and answers made it taller).
+        editor_scroll = QScrollArea()
+        editor_scroll.setWidgetResizable(True)
+        editor_scroll.setWidget(editor)
+        splitter.addWidget(editor_scroll)
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)

@@ -12,6 +12,11 @@ database:
   the database nor building the HTML. Needs ``pip install -e .[bench]`` and Pango;
   skipped without them.
 
+* the same minutes as DOCX (our writer, five times), then LibreOffice converting that
+  DOCX to PDF (``soffice --headless --convert-to pdf``, the path a secretariat takes
+  today), four times with one profile (the first run creates it), and our PDF writer's
+  speed as a ratio to it. Skipped without soffice.
+
 Both minutes PDFs then go through ../shared/tools/thai_pdf_check.py (line breaks against
 ICU, private-use characters, Thai missing from the copied-out text) when that checkout
 is present, with --source the text our writer returns (a paragraph or cell a line): the
@@ -35,6 +40,7 @@ from minutes_html import minutes_html
 from sqlalchemy.orm import Session
 
 from workshop_app.db.database import Database, open_database
+from workshop_app.export.docx_minutes import write_minutes_docx
 from workshop_app.export.pdf.minutes import write_minutes_pdf
 from workshop_app.export.pdf.signin import write_signin_sheet
 from workshop_app.resources import resources_dir
@@ -124,12 +130,34 @@ def main() -> int:
         with database.session() as session:
             content = gather_minutes(session, workshop_id)
             source.write_text(write_minutes_pdf(session, workshop_id, ours), encoding="utf-8")
-        database.close()
         ideas = sum(len(issue.ideas) for issue in content.issues)
         title = f"Minutes with the appendix of {ideas:,} ideas ({pages(ours)} pages)"
         met &= report(title, [("median of 5 runs", middle(runs), MINUTES_TARGET_S, "s")])
         row("first run", runs[0])
         thai_check(ours, source)
+
+        docx = folder / "minutes.docx"
+        docx_runs = timed(
+            in_session(database, lambda s, p: write_minutes_docx(s, workshop_id, p)), docx, 5
+        )
+        print("Minutes as DOCX (our writer)")
+        row("median of 5 runs", middle(docx_runs))
+        office = shutil.which("soffice")
+        if office is None:
+            print("LibreOffice (soffice) not found: no DOCX-to-PDF comparison")
+        else:
+            profile = (folder / "lo-profile").as_uri()
+            command = [office, f"-env:UserInstallation={profile}", "--headless"]
+            command += ["--convert-to", "pdf", "--outdir", str(folder / "lo"), str(docx)]
+            converted = timed_runs(
+                lambda: subprocess.run(command, check=True, capture_output=True), 4
+            )
+            lo_pages = pages(folder / "lo" / "minutes.pdf")
+            print(f"LibreOffice converting that DOCX to PDF ({lo_pages} pages)")
+            row("first run (profile created)", converted[0])
+            row("median of runs 2-4", middle(converted[1:]))
+            row("LibreOffice / our PDF writer (medians)", middle(converted[1:]) / middle(runs), "x")
+        database.close()
 
         if missing:
             print(missing)

@@ -70,7 +70,9 @@ def read_pdf(path: Path, source: str) -> PdfReading:
             continue
         if len(left) not in _icu_breaks(left + right):
             bad.append(f"{left[-12:]}|{right[:12]}")
-    flat = re.sub(r"\s+", "", text)
+    # Without the page numbers ("- ๒ -"), so that a paragraph running on to the next
+    # page reads as one.
+    flat = re.sub(r"\s+", "", re.sub(r"(?m)^\s*[-\u2010] [0-9๐-๙]+ [-\u2010]\s*$", "", text))
     missing = [run for run in THAI_RUN.findall(source) if run not in flat]
     return PdfReading(
         text, joins, bad, len(PRIVATE_USE.findall(text)), text.count("\ufffd"), missing

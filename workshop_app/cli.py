@@ -179,7 +179,9 @@ def _parser() -> argparse.ArgumentParser:
         "action-plan (the annual action plan workbook, .xlsx) or template (a blank "
         "project template for agencies, .xlsx)",
     )
-    export.add_argument("document", choices=("minutes", "signin", "action-plan", "template"))
+    export.add_argument(
+        "document", choices=("minutes", "signin", "hearing", "action-plan", "template")
+    )
     export.add_argument("--workshop", required=True, help="workshop id (or its first characters)")
     export.add_argument(
         "--out",
@@ -283,12 +285,13 @@ READ_ONLY_COMMANDS = ("list", "results", "export")
 DOCUMENT_FORMATS = {
     "minutes": (".pdf", ".docx"),
     "signin": (".pdf",),
+    "hearing": (".pdf",),
     "action-plan": (".xlsx",),
     "template": (".xlsx",),
 }
 
 
-def _export(session: Session, workshop_id: str, args: argparse.Namespace) -> None:
+def _export(session: Session, workshop_id: str, args: argparse.Namespace, db_path: Path) -> None:
     """Write the document ``args`` ask for; the format follows the file's extension.
     The writers are imported here: ReportLab adds a quarter of a second to every other
     command."""
@@ -310,27 +313,29 @@ def _export(session: Session, workshop_id: str, args: argparse.Namespace) -> Non
 
         write_plan_template(session, workshop_id, out, with_projects=args.with_projects)
         return
-    if args.document == "signin":
-        from workshop_app.export.pdf.signin import write_signin_sheet
+    # The minutes and the sign-in sheet go through the scripting API, as a script would.
+    from workshop_app import api
 
-        write_signin_sheet(
-            session, workshop_id, out, order=args.order, thai_digits=bool(args.thai_digits)
+    try:
+        if args.document == "hearing":
+            api.export_hearing_summary(
+                db_path, workshop_id, out, thai_digits=args.thai_digits is not False
+            )
+            return
+        if args.document == "signin":
+            api.export_signin_sheet(
+                db_path, workshop_id, out, order=args.order, thai_digits=bool(args.thai_digits)
+            )
+            return
+        api.export_minutes(
+            db_path,
+            workshop_id,
+            out,
+            thai_digits=args.thai_digits is not False,
+            with_appendix=not args.no_appendix,
         )
-        return
-    thai_digits = args.thai_digits is not False
-    with_appendix = not args.no_appendix
-    if suffix == ".docx":
-        from workshop_app.export.docx_minutes import write_minutes_docx
-
-        write_minutes_docx(
-            session, workshop_id, out, thai_digits=thai_digits, with_appendix=with_appendix
-        )
-    else:
-        from workshop_app.export.pdf.minutes import write_minutes_pdf
-
-        write_minutes_pdf(
-            session, workshop_id, out, thai_digits=thai_digits, with_appendix=with_appendix
-        )
+    finally:
+        api.close(db_path)
 
 
 def _say(language: str, thai: str, english: str) -> None:
@@ -508,7 +513,7 @@ def _run_command(args: argparse.Namespace, db_path: Path, language: str) -> int:
         elif args.command == "export":
             with database.session() as session:
                 workshop_id = workshops.find_workshop_id(session, args.workshop)
-                _export(session, workshop_id, args)
+                _export(session, workshop_id, args, db_path)
             _say(language, f"เขียน {args.out} แล้ว", f"wrote {args.out}")
         elif args.command == "results":
             with database.session() as session:

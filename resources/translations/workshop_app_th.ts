@@ -635,87 +635,87 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="58"/>
+        <location filename="../../workshop_app/ui/commands.py" line="61"/>
         <source>Check in {name}</source>
         <translation>ลงทะเบียน {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="70"/>
+        <location filename="../../workshop_app/ui/commands.py" line="73"/>
         <source>Cancel check-in of {name}</source>
         <translation>ยกเลิกการลงทะเบียนของ {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="84"/>
+        <location filename="../../workshop_app/ui/commands.py" line="87"/>
         <source>Register walk-in {name}</source>
         <translation>ลงทะเบียนหน้างาน {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="96"/>
+        <location filename="../../workshop_app/ui/commands.py" line="99"/>
         <source>Edit {name}</source>
         <translation>แก้ไขข้อมูล {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="115"/>
+        <location filename="../../workshop_app/ui/commands.py" line="118"/>
         <source>Add idea “{text}”</source>
         <translation>เพิ่มความคิดเห็น “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="130"/>
+        <location filename="../../workshop_app/ui/commands.py" line="133"/>
         <source>Edit idea “{text}”</source>
         <translation>แก้ไขความคิดเห็น “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="153"/>
+        <location filename="../../workshop_app/ui/commands.py" line="156"/>
         <source>Delete %n idea(s)</source>
         <translation>ลบความคิดเห็น %n รายการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="173"/>
+        <location filename="../../workshop_app/ui/commands.py" line="176"/>
         <source>Move idea “{text}”</source>
         <translation>ย้ายความคิดเห็น “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="189"/>
+        <location filename="../../workshop_app/ui/commands.py" line="192"/>
         <source>Merge %n idea(s) into “{text}”</source>
         <translation>รวม %n ความคิดเห็นเข้ากับ “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="203"/>
+        <location filename="../../workshop_app/ui/commands.py" line="206"/>
         <source>Unmerge “{text}”</source>
         <translation>แยกการรวมของ “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="220"/>
+        <location filename="../../workshop_app/ui/commands.py" line="223"/>
         <source>Add project “{name}”</source>
         <translation>เพิ่มโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="237"/>
+        <location filename="../../workshop_app/ui/commands.py" line="240"/>
         <source>Edit project “{name}”</source>
         <translation>แก้ไขโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="249"/>
+        <location filename="../../workshop_app/ui/commands.py" line="252"/>
         <source>Delete project “{name}”</source>
         <translation>ลบโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="271"/>
+        <location filename="../../workshop_app/ui/commands.py" line="274"/>
         <source>Move project “{name}”</source>
         <translation>ย้ายโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="304"/>
+        <location filename="../../workshop_app/ui/commands.py" line="307"/>
         <source>Promote %n idea(s) to projects</source>
         <translation>จัดทำ %n ความคิดเป็นโครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="316"/>
+        <location filename="../../workshop_app/ui/commands.py" line="319"/>
         <source>Edit list “{name}”</source>
         <translation>แก้ไขรายการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="358"/>
+        <location filename="../../workshop_app/ui/commands.py" line="361"/>
         <source>Import projects from {file}</source>
         <translation>นำเข้าโครงการจากแฟ้ม {file}</translation>
     </message>
@@ -825,22 +825,22 @@
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="78"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="79"/>
         <source>Add</source>
         <translation>เพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="79"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="80"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="80"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="81"/>
         <source>Move up</source>
         <translation>เลื่อนขึ้น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="81"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="82"/>
         <source>Move down</source>
         <translation>เลื่อนลง</translation>
     </message>
@@ -1032,112 +1032,330 @@
     </message>
 </context>
 <context>
+    <name>MeetingSetupBox</name>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="68"/>
+        <source>Body (committee) whose meeting this is</source>
+        <translation>คณะ (คณะกรรมการ) ที่ประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="69"/>
+        <source>Chair&apos;s position</source>
+        <translation>ตำแหน่งของประธานในที่ประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="70"/>
+        <source>Chairing on behalf of (e.g. the governor)</source>
+        <translation>เป็นประธานแทน (เช่น ผู้ว่าราชการจังหวัด)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="71"/>
+        <source>Why they are away (e.g. on official duty)</source>
+        <translation>เหตุที่ไม่ได้มา (เช่น ติดราชการ)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="81"/>
+        <source>20-year goal</source>
+        <translation>เป้าหมายการพัฒนา 20 ปี</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="82"/>
+        <source>5-year goal</source>
+        <translation>เป้าหมายการพัฒนา 5 ปี</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="83"/>
+        <source>Long-term targets (e.g. 4M 2S)</source>
+        <translation>เป้าหมายระยะยาว (เช่น 4M 2S)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="92"/>
+        <source>more than half of the members</source>
+        <translation>เกินกึ่งหนึ่งของกรรมการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="96"/>
+        <source>Quorum (members)</source>
+        <translation>องค์ประชุม (คน)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="101"/>
+        <source>Names, or counts with the names attached above:</source>
+        <translation>รายชื่อ หรือจำนวนพร้อมรายชื่อแนบท้ายเมื่อเกิน:</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="102"/>
+        <source>Names of every participant</source>
+        <translation>รายชื่อผู้เข้าร่วมทุกคน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="103"/>
+        <source>Counts by sector, names attached</source>
+        <translation>จำนวนตามภาคส่วน แนบรายชื่อท้ายรายงาน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="119"/>
+        <source>Participants in the minutes</source>
+        <translation>ผู้เข้าร่วมในรายงานการประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="120"/>
+        <source>The record of the meeting</source>
+        <translation>การบันทึกรายงานการประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="130"/>
+        <source>e.g. 09.00</source>
+        <translation>เช่น 09.00</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="131"/>
+        <source>Add day</source>
+        <translation>เพิ่มวันประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="133"/>
+        <source>Delete day</source>
+        <translation>ลบวันประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="139"/>
+        <source>Days of the meeting (check-in, times and items per day)</source>
+        <translation>วันประชุม (ลงทะเบียน เวลา และระเบียบวาระรายวัน)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="148"/>
+        <source>New role, e.g. กรรมการและผู้ช่วยเลขานุการ</source>
+        <translation>ตำแหน่งใหม่ เช่น กรรมการและผู้ช่วยเลขานุการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="149"/>
+        <source>Add role</source>
+        <translation>เพิ่มตำแหน่ง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="154"/>
+        <source>Role up</source>
+        <translation>เลื่อนตำแหน่งขึ้น</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="154"/>
+        <source>Role down</source>
+        <translation>เลื่อนตำแหน่งลง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="161"/>
+        <source>Give the selected member this role</source>
+        <translation>กำหนดตำแหน่งนี้ให้กรรมการที่เลือก</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="163"/>
+        <source>Member up</source>
+        <translation>เลื่อนกรรมการขึ้น</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="165"/>
+        <source>Member down</source>
+        <translation>เลื่อนกรรมการลง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="175"/>
+        <source>The body: roles in protocol order, members in order</source>
+        <translation>คณะ: ตำแหน่งตามลำดับ และลำดับกรรมการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="260"/>
+        <source>Type the day&apos;s date first, like 25/5/2569.</source>
+        <translation>กรุณาพิมพ์วันที่ก่อน เช่น 25/5/2569</translation>
+    </message>
+</context>
+<context>
     <name>MinutesPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="60"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="64"/>
         <source>What was presented and discussed</source>
         <translation>สาระที่นำเสนอและอภิปรายในวาระนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="62"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="66"/>
         <source>e.g. Noted / Approved as proposed</source>
         <translation>เช่น รับทราบ / เห็นชอบตามที่เสนอ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="65"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="69"/>
         <source>Report the brainstorm and vote results under this item</source>
         <translation>รายงานผลการระดมความคิดเห็นและการลงคะแนนไว้ในวาระนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="68"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="72"/>
         <source>Agenda item</source>
         <translation>ระเบียบวาระ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="70"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="74"/>
         <source>Record</source>
         <translation>บันทึกการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="72"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="76"/>
         <source>Resolution</source>
         <translation>มติที่ประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="77"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="132"/>
         <source>Signatures</source>
         <translation>ผู้ลงนาม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="80"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="135"/>
         <source>Minutes taken by</source>
         <translation>ผู้จดรายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="81"/>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="83"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="136"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="138"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="82"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="137"/>
         <source>Checked by</source>
         <translation>ผู้ตรวจรายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="91"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="146"/>
         <source>Thai digits (๑ ๒ ๓)</source>
         <translation>ใช้เลขไทย (๑ ๒ ๓)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="93"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="148"/>
         <source>Appendix listing every idea</source>
         <translation>ภาคผนวกรายการความคิดเห็นทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="97"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="152"/>
         <source>Update preview</source>
         <translation>ปรับตัวอย่าง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="99"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="154"/>
         <source>Export PDF…</source>
         <translation>ส่งออก PDF…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="101"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="156"/>
         <source>Export Word (DOCX)…</source>
         <translation>ส่งออก Word (DOCX)…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="119"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="174"/>
         <source>Agenda</source>
         <translation>ระเบียบวาระการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="246"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="387"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="246"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="387"/>
         <source>Word document (*.docx)</source>
         <translation>เอกสาร Word (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="247"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="388"/>
         <source>Minutes</source>
         <translation>รายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="249"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="390"/>
         <source>Export minutes</source>
         <translation>ส่งออกรายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="261"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="402"/>
         <source>Wrote {path}</source>
         <translation>บันทึกแฟ้ม {path} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="79"/>
+        <source>Add sub-item (e.g. 5.1)</source>
+        <translation>เพิ่มหัวข้อย่อย (เช่น 5.1)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="89"/>
+        <source>Motion, e.g. approve the draft plan</source>
+        <translation>เรื่องที่ขอมติ เช่น เห็นชอบร่างแผน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="93"/>
+        <source>For</source>
+        <translation>เห็นชอบ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="94"/>
+        <source>Against</source>
+        <translation>ไม่เห็นชอบ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="95"/>
+        <source>Abstain</source>
+        <translation>งดออกเสียง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="103"/>
+        <source>Record the vote</source>
+        <translation>บันทึกผลการลงมติ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="106"/>
+        <source>Motions (members&apos; votes)</source>
+        <translation>การลงมติของกรรมการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="118"/>
+        <source>The province&apos;s answer</source>
+        <translation>คำชี้แจงของจังหวัด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="120"/>
+        <source>What changes in the plan</source>
+        <translation>การปรับปรุงแผน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="121"/>
+        <source>Save the answer</source>
+        <translation>บันทึกคำชี้แจง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="123"/>
+        <source>Hearing comments: answers</source>
+        <translation>ความคิดเห็นจากการรับฟัง: คำชี้แจง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="125"/>
+        <source>Comment</source>
+        <translation>ความคิดเห็น</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="126"/>
+        <source>Answer</source>
+        <translation>คำชี้แจง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="127"/>
+        <source>Plan change</source>
+        <translation>การปรับปรุงแผน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="333"/>
+        <source>for {f}, against {a}, abstain {b}</source>
+        <translation>เห็นชอบ {f} ไม่เห็นชอบ {a} งดออกเสียง {b}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="361"/>
+        <source>New sub-item</source>
+        <translation>หัวข้อย่อยใหม่</translation>
     </message>
 </context>
 <context>
@@ -1618,64 +1836,94 @@
 <context>
     <name>RegistrationPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="52"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="57"/>
         <source>Type a name, organisation or number, then Enter to check in</source>
         <translation>พิมพ์ชื่อ หน่วยงาน หรือเลขที่ แล้วกด Enter เพื่อลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="77"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="82"/>
         <source>Walk-in registration (F2)</source>
         <translation>ลงทะเบียนหน้างาน (F2)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="79"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="84"/>
         <source>Edit details (F4)</source>
         <translation>แก้ไขข้อมูล (F4)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="81"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="86"/>
         <source>Cancel check-in</source>
         <translation>ยกเลิกการลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="151"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="168"/>
         <source>{count} shown</source>
         <translation>แสดง {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="153"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="170"/>
         <source>first {count} shown: type more to narrow</source>
         <translation>แสดง {count} คนแรก พิมพ์เพิ่มเพื่อกรองให้แคบลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="163"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="216"/>
         <source>Present {present} of {invited} invited</source>
         <translation>มาแล้ว {present} จากผู้ได้รับเชิญ {invited} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="185"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="238"/>
         <source>Nobody matches. Press F2 to register a walk-in.</source>
         <translation>ไม่พบรายชื่อ กด F2 เพื่อลงทะเบียนหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="190"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="247"/>
         <source>{name} (no. {code}) already checked in at {time}.</source>
         <translation>{name} (เลขที่ {code}) ลงทะเบียนไปแล้วเมื่อ {time}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="201"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="257"/>
         <source>Checked in: {name} (no. {code}), {sector}.</source>
         <translation>ลงทะเบียนแล้ว: {name} (เลขที่ {code}) {sector}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="214"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="270"/>
         <source>Check-in of {name} cancelled.</source>
         <translation>ยกเลิกการลงทะเบียนของ {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="243"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="333"/>
         <source>Walk-in registered and checked in: {name}.</source>
         <translation>ลงทะเบียนหน้างานแล้ว: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="88"/>
+        <source>Stands in for a member…</source>
+        <translation>มาประชุมแทนกรรมการ…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="181"/>
+        <source>Day {number}: {date}</source>
+        <translation>วันที่ {number}: {date}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="243"/>
+        <source>{name} (no. {code}) already checked in for this day.</source>
+        <translation>{name} (เลขที่ {code}) ลงทะเบียนของวันนี้แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="288"/>
+        <source>(nobody: not a stand-in)</source>
+        <translation>(ไม่ได้มาประชุมแทนผู้ใด)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="296"/>
+        <source>Stands in for</source>
+        <translation>มาประชุมแทน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="297"/>
+        <source>{name} stands in for:</source>
+        <translation>{name} มาประชุมแทน:</translation>
     </message>
 </context>
 <context>
@@ -1689,139 +1937,139 @@
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="130"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="131"/>
         <source>e.g. 09.00</source>
         <translation>เช่น 09.00</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="169"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="170"/>
         <source>Title</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="170"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="171"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="171"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="172"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="172"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="173"/>
         <source>Fiscal year (B.E.)</source>
         <translation>ปีงบประมาณ (พ.ศ.)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="176"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="177"/>
         <source>Dates (first, last)</source>
         <translation>วันที่ (วันแรก วันสุดท้าย)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="180"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="181"/>
         <source>Start and end time</source>
         <translation>เวลาเริ่มและเลิกประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="181"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="182"/>
         <source>Venue</source>
         <translation>สถานที่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="182"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="183"/>
         <source>Chair</source>
         <translation>ประธาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="183"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="184"/>
         <source>Organiser</source>
         <translation>ผู้จัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="184"/>
-        <source>Vision / 20-year goal</source>
-        <translation>วิสัยทัศน์ / เป้าหมายการพัฒนา 20 ปี</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="188"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="189"/>
         <source>Meeting no. / B.E. year</source>
         <translation>ครั้งที่ / พ.ศ.</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="189"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="190"/>
         <source>Privacy notice shown at registration</source>
         <translation>ประกาศความเป็นส่วนตัวที่แจ้งผู้ลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="190"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="191"/>
         <source>Glossary (the workshop&apos;s own words, one per line)</source>
         <translation>คำเฉพาะของงานประชุม (บรรทัดละหนึ่งคำ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="191"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="192"/>
         <source>Workshop</source>
         <translation>งานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="194"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="200"/>
         <source>Goal</source>
         <translation>เป้าประสงค์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="196"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="202"/>
         <source>Strategic issues</source>
         <translation>ประเด็นการพัฒนา</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="202"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="208"/>
         <source>Notes</source>
         <translation>รายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="204"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="210"/>
         <source>Agenda</source>
         <translation>ระเบียบวาระ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="208"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="214"/>
         <source>Sectors</source>
         <translation>ภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="218"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="224"/>
         <source>Colour...</source>
         <translation>เลือกสี...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="388"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="394"/>
         <source>&apos;{text}&apos; is not a date. Type it like 25/5/2569.</source>
         <translation>&apos;{text}&apos; ไม่ใช่วันที่ กรุณาพิมพ์แบบ 25/5/2569</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="425"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="431"/>
         <source>Strategic issue {number}</source>
         <translation>ประเด็นการพัฒนาที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="435"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="441"/>
         <source>New agenda item</source>
         <translation>ระเบียบวาระใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="447"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="453"/>
         <source>New sector {number}</source>
         <translation>ภาคส่วนใหม่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="469"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="475"/>
         <source>Sector colour</source>
         <translation>สีของภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="356"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="362"/>
         <source>Edit the workshop set-up</source>
         <translation>แก้ไขการตั้งค่างานประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="185"/>
+        <source>Vision</source>
+        <translation>วิสัยทัศน์</translation>
     </message>
 </context>
 <context>

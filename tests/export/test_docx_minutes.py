@@ -83,9 +83,10 @@ def test_headings_follow_form_11_and_every_text_is_there(
     assert heading < texts.index(content.issues[0].heading) < first(texts, "มติที่ประชุม", heading)
     assert "ผลการระดมความคิดเห็นและการลงคะแนน" not in texts
 
-    # A vote table and a table of its chart's data per round, then one table per issue.
+    # A vote table and a table of its chart's data per round, the action plan in brief,
+    # then one table per issue.
     tables = cells(document)
-    assert len(tables) == 2 * len(content.votes) + len(content.issues)
+    assert len(tables) == 2 * len(content.votes) + bool(content.plan) + len(content.issues)
     for vote, table, chart in zip(content.votes, tables[::2], tables[1::2], strict=False):
         assert table[0] == ["อันดับ", "ข้อเสนอ", "คะแนน", "ผู้ลงคะแนน"]
         assert table[1:] == [[r.rank, r.text, r.score, r.voters] for r in vote.rows]
@@ -171,7 +172,7 @@ def test_arabic_digits_and_no_appendix(db: Database, demo_workshop: str, tmp_pat
     assert section._sectPr.find(qn("w:pgNumType")) is None  # plain digits
     # No appendix: the body's ten best ideas per issue, one table per vote round.
     assert not any("ภาคผนวก" in text for text in texts)
-    assert len(document.tables) == 2 * len(content.votes)
+    assert len(document.tables) == 2 * len(content.votes) + bool(content.plan)
 
 
 def test_appendix_lists_every_idea_on_a_new_page(
@@ -182,7 +183,7 @@ def test_appendix_lists_every_idea_on_a_new_page(
     document = docx.Document(str(path))
     appendix = next(p for p in document.paragraphs if p.text == "ภาคผนวก")
     assert appendix.paragraph_format.page_break_before
-    tables = cells(document)[2 * len(content.votes) :]
+    tables = cells(document)[2 * len(content.votes) + bool(content.plan) :]
     for issue, table in zip(content.issues, tables, strict=True):
         assert table[0] == ["ลำดับ", "ความคิดเห็น", "ประเภท", "ภาคส่วน"]
         assert [row[0] for row in table[1:]] == [
@@ -247,3 +248,29 @@ def test_libreoffice_turns_it_into_a_pdf_that_reads_back(
         ["pdffonts", str(pdf)], check=True, capture_output=True, text=True
     ).stdout
     assert "Sarabun-Regular" in fonts_used and "Sarabun-Bold" in fonts_used
+
+
+def test_sarabun_travels_inside_the_docx(db: Database, demo_workshop: str, tmp_path: Path) -> None:
+    """Word's embedded-font parts: on a machine without Sarabun (this LibreOffice has no
+    font folder of the app's) the document is still set in Sarabun, not in boxes; and
+    TH Sarabun New is named as the alternative."""
+    path = tmp_path / "minutes.docx"
+    write(db, demo_workshop, path)
+    with zipfile.ZipFile(path) as package:
+        fonts = package.read("word/fontTable.xml").decode("utf-8")
+        assert {n for n in package.namelist() if n.startswith("word/fonts/")} == {
+            "word/fonts/font1.odttf",
+            "word/fonts/font2.odttf",
+        }
+        assert "<w:embedTrueTypeFonts/>" in package.read("word/settings.xml").decode("utf-8")
+    sarabun = re.search(r'<w:font w:name="Sarabun">.*?</w:font>', fonts)
+    assert sarabun is not None
+    assert '<w:altName w:val="TH Sarabun New"/>' in sarabun.group()
+    assert "w:embedRegular" in sarabun.group() and "w:embedBold" in sarabun.group()
+    office = LibreOffice(tmp_path)
+    office.env = {k: v for k, v in office.env.items() if k != "FONTCONFIG_FILE"}
+    installed = subprocess.run(["fc-list"], capture_output=True, text=True, check=True).stdout
+    pdf = office.convert(path, "pdf")
+    used = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True)
+    if "Sarabun" not in installed:  # else the system's font would pass for the embedded one
+        assert "Sarabun-Regular" in used.stdout and "Sarabun-Bold" in used.stdout

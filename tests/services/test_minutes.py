@@ -16,6 +16,7 @@ from workshop_app.services.attendees import (
     update_attendee,
 )
 from workshop_app.services.ideas import IdeaDraft, add_idea, list_ideas, merge_ideas
+from workshop_app.services.meetings import set_stand_in
 from workshop_app.services.minutes import gather_minutes, minutes_title
 from workshop_app.services.workshops import (
     create_workshop,
@@ -34,8 +35,8 @@ def test_the_title_says_meeting_once() -> None:
 
 
 def _committee(db: Database) -> str:
-    """A committee meeting: two members present (one through a stand-in), one absent
-    with a reason, one participant."""
+    """A committee meeting: two members present (one through a stand-in linked to the
+    member), one absent with a reason, one participant."""
     with db.transaction() as s:
         workshop_id = create_workshop(s, "ประชุมคณะกรรมการบริหารงานจังหวัดแบบบูรณาการ")
         update_workshop(
@@ -52,15 +53,8 @@ def _committee(db: Database) -> str:
         member = AttendeeRole.MEMBER.value
         people = [
             AttendeeDraft("สมชาย", sector, "ใจดี", "นาย", "ผู้ว่าราชการจังหวัด", role=member),
-            AttendeeDraft(
-                "สมหญิง",
-                sector,
-                "รักษ์ถิ่น",
-                "นาง",
-                "ปลัดจังหวัด",
-                role=member,
-                stands_in_for="รองผู้ว่าราชการจังหวัด",
-            ),
+            AttendeeDraft("อนุชา", sector, "ศรีสุข", "นาย", "รองผู้ว่าราชการจังหวัด", role=member),
+            AttendeeDraft("สมหญิง", sector, "รักษ์ถิ่น", "นาง", "ปลัดจังหวัด"),
             AttendeeDraft(
                 "วีระ",
                 sector,
@@ -74,10 +68,10 @@ def _committee(db: Database) -> str:
             ),
             AttendeeDraft("มานี", sector, "มีนา", "นางสาว", "นักวิเคราะห์", "สำนักงานจังหวัด"),
         ]
-        for draft in people:
-            add_attendee(s, workshop_id, draft)
+        ids = {draft.first_name: add_attendee(s, workshop_id, draft) for draft in people}
+        set_stand_in(s, ids["สมหญิง"], ids["อนุชา"])
         for person in list_attendees(s, workshop_id):
-            if person.first_name != "วีระ":
+            if person.first_name not in ("วีระ", "อนุชา"):
                 check_in(s, person.id)
     return workshop_id
 
@@ -95,8 +89,9 @@ def test_members_stand_ins_absences_and_participants(db: Database) -> None:
     assert members.name == ""
     assert [p.text for p in members.people] == [
         "นายสมชาย ใจดี ผู้ว่าราชการจังหวัด",
-        "นางสมหญิง รักษ์ถิ่น ปลัดจังหวัด มาประชุมแทน รองผู้ว่าราชการจังหวัด",
+        "นางสมหญิง รักษ์ถิ่น ปลัดจังหวัด มาประชุมแทน นายอนุชา ศรีสุข รองผู้ว่าราชการจังหวัด",
     ]
+    # The member who sent a stand-in is present through them, never also absent.
     assert [p.text for p in minutes.absent] == ["นายวีระ กล้าหาญ พัฒนาการจังหวัด ติดราชการ"]
     [group] = minutes.participants
     assert [p.text for p in group.people] == ["นางสาวมานี มีนา นักวิเคราะห์ สำนักงานจังหวัด"]
@@ -120,6 +115,9 @@ def test_without_committee_members_everyone_present_is_listed_by_sector(
     db: Database, demo_workshop: str
 ) -> None:
     with db.transaction() as s:
+        update_workshop(s, demo_workshop, participant_listing="names")
+        for person in list_attendees(s, demo_workshop):
+            set_stand_in(s, person.id, None)
         for person in list_attendees(s, demo_workshop):
             if person.role == AttendeeRole.MEMBER.value or person.stands_in_for:
                 draft = replace(

@@ -87,11 +87,12 @@ def test_presets_differ_by_kind() -> None:
 
 
 def test_create_workshop_derives_years_from_the_start_date(db: Database, workshop_id: str) -> None:
-    """20 Nov 2025: meeting year 2568 (B.E.); it is in FY 2569, the plan is for FY 2570."""
+    """20 Nov 2025: meeting year 2568 (B.E.); it is in FY 2569, and the annual plan it
+    drafts is two fiscal years ahead, FY 2571 (it was one year short: 2570)."""
     with db.session() as session:
         details = get_workshop(session, workshop_id)
     assert details.meeting_year == 2568
-    assert details.fiscal_year == 2570
+    assert details.fiscal_year == 2571
     assert details.start_date == details.end_date == dt.date(2025, 11, 20)
     assert details.province == "สงขลา"
     assert "ไม่เผยแพร่เบอร์โทรศัพท์" in details.privacy_notice

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.pdf_reading import pdf_text
 from tests.ui.keyboard import type_text
-from workshop_app.services import workshops
+from workshop_app.services import meetings, workshops
 from workshop_app.ui.context import WorkshopContext
 from workshop_app.ui.pages.minutes_page import MinutesPage
 from workshop_app.ui.widgets import SAVE_DELAY_MS
@@ -37,7 +37,8 @@ def test_typing_a_record_is_saved_without_leaving_the_field(
     page.record.selectAll()
     type_text(page.record, "ที่ประชุมรับทราบสถานการณ์น้ำท่วม")
     # Saved shortly after the typing stops, while the field still has the focus.
-    qtbot.waitUntil(lambda: agenda(context)[1].detail == "ที่ประชุมรับทราบสถานการณ์น้ำท่วม")
+    # Into the item's record, not its setup notes.
+    qtbot.waitUntil(lambda: agenda(context)[1].record == "ที่ประชุมรับทราบสถานการณ์น้ำท่วม")
     assert page.record.toPlainText() == "ที่ประชุมรับทราบสถานการณ์น้ำท่วม"
 
 
@@ -108,3 +109,55 @@ def test_a_refused_export_says_why_and_writes_nothing(
     assert page.message.property("kind") == "error"
     assert "does not exist" in page.message.text()
     assert not target.parent.exists()
+
+
+def test_a_sub_item_and_a_counted_motion_are_recorded(
+    qtbot: QtBot, context: WorkshopContext
+) -> None:
+    """Under item 4, a sub-item 4.1 with its own motion, counted by show of hands; a
+    count above the members present is refused and nothing is stored."""
+    page = make_page(qtbot, context)
+    page.agenda.setCurrentRow(3)
+    qtbot.mouseClick(page.add_sub_item, Qt.MouseButton.LeftButton)
+    rows = agenda(context)
+    sub = next(r for r in rows if r.parent_id is not None)
+    assert sub.label == "4.1"
+    page.agenda.setCurrentRow(rows.index(sub))
+    assert page.agenda.currentItem().text().strip().startswith("4.1.")
+    page.motion_text.setText("เห็นชอบโครงการจัดการน้ำเสียชุมชน")
+    page.motion_counts["for"].setValue(999)
+    qtbot.mouseClick(page.add_motion, Qt.MouseButton.LeftButton)
+    assert context.read(lambda s: meetings.motion_results(s, sub.id)) == []
+    page.motion_counts["for"].setValue(2)
+    page.motion_counts["abstain"].setValue(1)
+    qtbot.mouseClick(page.add_motion, Qt.MouseButton.LeftButton)
+    [result] = context.read(lambda s: meetings.motion_results(s, sub.id))
+    assert (result.text, result.for_votes, result.against, result.abstain) == (
+        "เห็นชอบโครงการจัดการน้ำเสียชุมชน",
+        2,
+        0,
+        1,
+    )
+    assert page.motions.count() == 1
+
+
+def test_a_hearing_comment_gets_the_provinces_answer(
+    qtbot: QtBot, context: WorkshopContext
+) -> None:
+    page = make_page(qtbot, context)
+    assert page.comment.count() > 0
+    page.comment.setCurrentIndex(2)
+    idea_id = page.comment.currentData()
+    page.answer.setText("จังหวัดบรรจุไว้ในแผนงานพัฒนาแหล่งน้ำแล้ว")
+    page.plan_change.setText("เพิ่มตัวชี้วัดพื้นที่รับประโยชน์")
+    qtbot.mouseClick(page.save_answer, Qt.MouseButton.LeftButton)
+    stored = next(
+        c
+        for c in context.read(lambda s: meetings.list_comments(s, context.workshop_id))
+        if c.id == idea_id
+    )
+    assert (stored.answer, stored.plan_change) == (
+        "จังหวัดบรรจุไว้ในแผนงานพัฒนาแหล่งน้ำแล้ว",
+        "เพิ่มตัวชี้วัดพื้นที่รับประโยชน์",
+    )
+    assert page.comment.currentData() == idea_id  # still on the same comment

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
 from tests.ui.keyboard import type_text
-from workshop_app.services import attendees
-from workshop_app.ui.context import WorkshopContext
+from workshop_app.services import attendees, meetings
+from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.dialogs import AttendeeDialog
 from workshop_app.ui.pages.registration_page import RegistrationPage
 
@@ -217,3 +219,38 @@ def test_prefix_typed_into_the_first_name_moves_to_its_field(
     qtbot.keyClick(dialog.first_name, Qt.Key.Key_Tab)
     assert (dialog.prefix.currentText(), dialog.first_name.text()) == ("ดร.", "ประเสริฐ")
     dialog.reject()
+
+
+def test_a_two_day_meeting_checks_in_each_day_apart(qtbot: QtBot, context: WorkshopContext) -> None:
+    """Someone here on day 1 is checked in again on day 2 (not "already checked in"),
+    and the counts follow the chosen day."""
+    workshop_id = context.workshop_id
+    day_1 = context.run(
+        lambda s: meetings.add_day(s, workshop_id, dt.date(2026, 8, 24)), Changes.WORKSHOP
+    )
+    day_2 = context.run(
+        lambda s: meetings.add_day(s, workshop_id, dt.date(2026, 8, 25)), Changes.WORKSHOP
+    )
+    person = _not_yet_arrived(context)[0]
+    page = _page(qtbot, context)
+    assert page.day.isVisibleTo(page) and page.day.count() == 2
+    for day in (day_1, day_2):
+        page.day.setCurrentIndex(page.day.findData(day))
+        type_text(page.search, str(person.code))
+        qtbot.keyClick(page.search, Qt.Key.Key_Return)
+        assert "already" not in page.banner.text()
+    present = context.read(lambda s: attendees.present_on(s, workshop_id, day_2))
+    assert person.id in present and len(present) == 1
+    assert "1" in page.present_total.text()
+
+
+def test_a_stand_in_is_linked_to_a_member_only(qtbot: QtBot, context: WorkshopContext) -> None:
+    page = _page(qtbot, context)
+    rows = context.read(lambda s: attendees.list_attendees(s, context.workshop_id))
+    represented = {r.stand_in_for_id for r in rows}
+    member = next(r for r in rows if r.role == "member" and r.id not in represented)
+    participants = [r for r in rows if r.role != "member" and r.stand_in_for_id is None]
+    assert page.set_stand_in(participants[0], member.id)
+    assert not page.set_stand_in(participants[1], participants[2].id)  # not a member
+    stored = context.read(lambda s: attendees.get_attendee(s, participants[1].id))
+    assert stored.stand_in_for_id is None

@@ -162,3 +162,33 @@ def test_setup_edits_are_undoable(qtbot: QtBot, context: WorkshopContext) -> Non
     context.undo_stack.undo()
     after = context.read(lambda s: workshops.list_sectors(s, context.workshop_id))
     assert len(after) == len(added) - 1
+
+
+def test_the_record_setup_chair_days_quorum_and_member_order(
+    qtbot: QtBot, context: WorkshopContext
+) -> None:
+    """The chair on the governor's behalf, two days, a quorum above the membership
+    refused, and a member moved up the list and given a role."""
+    page = _page(qtbot, context)
+    box = page.meeting
+    _replace_text(qtbot, box.fields["chair_on_behalf_of"], "ผู้ว่าราชการจังหวัดสงขลา")
+    assert _details(context).chair_on_behalf_of == "ผู้ว่าราชการจังหวัดสงขลา"
+    box.day_date.set_date(dt.date(2026, 3, 9))
+    box.day_start.setText("09.00")
+    box.day_end.setText("16.00")
+    qtbot.mouseClick(box.add_day_button, Qt.MouseButton.LeftButton)
+    box.day_date.set_date(dt.date(2026, 3, 10))
+    qtbot.mouseClick(box.add_day_button, Qt.MouseButton.LeftButton)
+    assert box.days.count() == 2
+    assert _details(context).end_date == dt.date(2026, 3, 10)
+    members = len(box._members)
+    box.quorum.setValue(members + 1)
+    box.quorum.editingFinished.emit()
+    assert _details(context).quorum is None  # refused: more than the members
+    box.members.setCurrentRow(members - 1)
+    last = box._members[-1].attendee.id
+    qtbot.mouseClick(box.member_up, Qt.MouseButton.LeftButton)
+    assert box._members[-2].attendee.id == last
+    box.member_role.setCurrentIndex(box.member_role.findText("กรรมการและเลขานุการ"))
+    qtbot.mouseClick(box.set_role_button, Qt.MouseButton.LeftButton)
+    assert next(m for m in box._members if m.attendee.id == last).role == "กรรมการและเลขานุการ"

@@ -5,6 +5,7 @@ people can edit or chart in Word themselves."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,13 +14,18 @@ from typing import Any
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from lxml import etree  # type: ignore[import-untyped]
 from sqlalchemy.orm import Session
 
 from workshop_app.export.files import written_whole
 from workshop_app.export.minutes_outline import MinutesOutline
+from workshop_app.resources import resources_dir
 from workshop_app.services.minutes import MinutesContent, VoteResults, gather_minutes
 from workshop_app.services.vote_report import number
 
@@ -38,6 +44,71 @@ SECTION_AFTER_PAGE_NUMBERS = (
     "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
     "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange",
 )  # fmt: skip
+
+
+FALLBACK_FONT = "TH Sarabun New"  # what Thai offices have, named for Word to use instead
+EMBEDDED_FACES = (("embedRegular", "Sarabun-Regular.ttf"), ("embedBold", "Sarabun-Bold.ttf"))
+OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
+FONT_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
+# What follows w:embedTrueTypeFonts in the settings (the schema fixes their order).
+SETTINGS_AFTER_EMBEDDING = (
+    "w:embedSystemFonts", "w:saveSubsetFonts", "w:saveFormsData", "w:mirrorMargins",
+    "w:alignBordersAndEdges", "w:bordersDoNotSurroundHeader", "w:bordersDoNotSurroundFooter",
+    "w:gutterAtTop", "w:hideSpellingErrors", "w:hideGrammaticalErrors", "w:activeWritingStyle",
+    "w:proofState", "w:formsDesign", "w:attachedTemplate", "w:linkStyles",
+    "w:stylePaneFormatFilter", "w:stylePaneSortMethod", "w:documentType", "w:mailMerge",
+    "w:revisionView", "w:trackRevisions", "w:doNotTrackMoves", "w:doNotTrackFormatting",
+    "w:documentProtection", "w:autoFormatOverride", "w:styleLockTheme", "w:styleLockQFSet",
+    "w:defaultTabStop",
+)  # fmt: skip
+
+
+def obfuscate_font(font: bytes, key: uuid.UUID) -> bytes:
+    """A font as Word embeds it (ECMA-376 part 1, 17.8.1): the first 32 bytes XORed
+    with the key's 16 bytes taken from the end of its hex form."""
+    key_bytes = bytes.fromhex(key.hex)[::-1]
+    head = bytes(byte ^ key_bytes[i % 16] for i, byte in enumerate(font[:32]))
+    return head + font[32:]
+
+
+def embed_fonts(document: Any) -> None:
+    """Embed Sarabun (regular and bold) in the document, so that a machine without it
+    shows the same letters, and name TH Sarabun New as its alternative."""
+    font_table = next(
+        rel.target_part for rel in document.part.rels.values() if rel.reltype == RT.FONT_TABLE
+    )
+    root = parse_xml(font_table.blob)
+    entry = OxmlElement("w:font")
+    entry.set(qn("w:name"), FONT)
+    for tag, value in (
+        ("w:altName", FALLBACK_FONT),
+        ("w:charset", "DE"),  # Thai
+        ("w:family", "auto"),
+        ("w:pitch", "variable"),
+    ):
+        child = OxmlElement(tag)
+        child.set(qn("w:val"), value)
+        entry.append(child)
+    folder = resources_dir() / "fonts"
+    for index, (tag, file) in enumerate(EMBEDDED_FACES, start=1):
+        key = uuid.uuid4()
+        part = Part(
+            PackURI(f"/word/fonts/font{index}.odttf"),
+            OBFUSCATED_FONT,
+            obfuscate_font((folder / file).read_bytes(), key),
+            document.part.package,
+        )
+        embedded = OxmlElement(f"w:{tag}")
+        embedded.set(qn("r:id"), font_table.relate_to(part, FONT_RELATIONSHIP))
+        embedded.set(qn("w:fontKey"), "{" + str(key).upper() + "}")
+        entry.append(embedded)
+    root.append(entry)
+    font_table._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    settings = document.settings.element
+    if settings.find(qn("w:embedTrueTypeFonts")) is None:
+        settings.insert_element_before(
+            OxmlElement("w:embedTrueTypeFonts"), *SETTINGS_AFTER_EMBEDDING
+        )
 
 
 def _run(paragraph: Any, text: str, size: float | None = None, bold: bool = False) -> None:
@@ -70,6 +141,7 @@ class MinutesDocx(MinutesOutline):
         self.doc = Document()
         self._page()
         self._styles()
+        embed_fonts(self.doc)
 
     # --- the page and the defaults ---------------------------------------------------
 

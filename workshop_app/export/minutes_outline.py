@@ -17,6 +17,11 @@ from workshop_app.services.minutes import (
 )
 
 VOTE_HEAD = ("อันดับ", "ข้อเสนอ", "คะแนน", "ผู้ลงคะแนน")
+COUNT_HEAD = ("ภาคส่วน", "จำนวน")
+COMMENT_HEAD = ("ที่", "ความคิดเห็น", "ผู้เสนอ", "คำชี้แจงของจังหวัด", "การปรับปรุงแผน")
+PLAN_HEAD = ("ประเด็นการพัฒนา", "จำนวนโครงการ", "งบประมาณ (บาท)")
+PARTICIPANT_APPENDIX = "รายชื่อผู้เข้าร่วมประชุม (แนบท้ายรายงานการประชุม)"
+HEARING_HEADING = "สรุปผลการรับฟังความคิดเห็น"
 APPENDIX_HEAD = ("ลำดับ", "ความคิดเห็น", "ประเภท", "ภาคส่วน")
 PEOPLE, IDEAS = 0.5, 1.0  # how far in a numbered list starts, in paragraph indents
 
@@ -26,6 +31,9 @@ class MinutesOutline(ABC):
     # each format's measure of the page.
     VOTE_WIDTHS: tuple[float, ...]
     APPENDIX_WIDTHS: tuple[float, ...]
+    COUNT_WIDTHS = (8.0, 3.0)
+    COMMENT_WIDTHS = (1.2, 4.4, 3.0, 4.4, 3.0)
+    PLAN_WIDTHS = (9.0, 2.8, 4.2)
     SIGNATURE_DOTS: int
 
     def __init__(self, content: MinutesContent) -> None:
@@ -99,6 +107,7 @@ class MinutesOutline(ABC):
         self.attendance()
         self.body()
         self.signatures()
+        self.participant_appendix()
         self.appendix()
 
     def header(self) -> None:
@@ -120,7 +129,7 @@ class MinutesOutline(ABC):
         self.heading("ผู้มาประชุม")
         if c.present:
             self.groups(c.present)
-        else:
+        elif not c.participant_counts:  # else the counts below are who came
             self.list_line("-")
         if c.absent:
             self.heading("ผู้ไม่มาประชุม")
@@ -128,27 +137,74 @@ class MinutesOutline(ABC):
         if c.participants:
             self.heading("ผู้เข้าร่วมประชุม")
             self.groups(c.participants)
+        if c.participant_counts:
+            if c.present or c.absent:
+                self.heading("ผู้เข้าร่วมประชุม")
+            rows = [(name, count) for name, count in c.participant_counts]
+            self.table(COUNT_HEAD, rows, self.COUNT_WIDTHS, centred=(1,))
+            self.text(f"{c.participant_total} (รายชื่อแนบท้ายรายงานการประชุม)")
 
     def body(self) -> None:
         c = self.content
-        self.heading(c.start_line)
         reported = False
-        for section in c.sections:
-            self.heading(section.heading)
-            self.text(section.text)
-            if section.shows_results and not reported:
-                self.results()
-                reported = True
-            self.before_resolution()
-            self.subheading("มติที่ประชุม")
-            self.text(section.resolution or "-")
+        for index, day in enumerate(c.days):
+            if day.heading:
+                self.heading(day.heading)
+            if day.attendance:
+                self.text(day.attendance)
+            self.heading(day.start_line)
+            if index == 0:
+                self.opening()
+            for section in day.sections:
+                if section.level:
+                    self.subheading(section.heading)
+                else:
+                    self.heading(section.heading)
+                self.text(section.text)
+                if section.shows_results and not reported:
+                    self.results()
+                    reported = True
+                if section.has_subitems and not (section.resolution or section.votes):
+                    continue
+                self.before_resolution()
+                self.subheading("มติที่ประชุม")
+                self.text(section.resolution or ("-" if not section.votes else ""))
+                for vote in section.votes:
+                    self.text(vote)
+            if index < len(c.days) - 1:
+                self.closing_line(day.end_line)
         if not reported and c.has_results:
             self.heading(RESULTS_HEADING)
             self.results()
         self.closing_line(c.end_line)
 
+    def opening(self) -> None:
+        """Who chaired, the quorum and the opening sentence, then the goals discussed."""
+        c = self.content
+        for line in (c.chair_line, c.opening):
+            if line:
+                self.text(line)
+        if c.goals:
+            self.subheading("เป้าหมายการพัฒนาที่ที่ประชุมพิจารณา")
+            for label, goal in c.goals:
+                self.text(f"{label}: “{goal}”")
+
     def results(self) -> None:
         c = self.content
+        for group in c.groups:
+            self.subheading(group.heading)
+            for line in group.lines:
+                self.text(line)
+            self.text(group.report)
+        if c.comments:
+            self.subheading(HEARING_HEADING)
+            for comment_group in c.comments:
+                self.subheading(comment_group.heading)
+                rows = [
+                    (c.digits(str(n)), x.text, x.commenter, x.answer or "-", x.change or "-")
+                    for n, x in enumerate(comment_group.comments, start=1)
+                ]
+                self.table(COMMENT_HEAD, rows, self.COMMENT_WIDTHS, centred=(0,))
         for issue in c.issues:
             self.subheading(issue.heading)
             self.text(c.issue_summary(issue))
@@ -157,6 +213,11 @@ class MinutesOutline(ABC):
                 self.text(APPENDIX_NOTE)
         for vote in c.votes:
             self.vote(vote)
+        if c.plan:
+            self.subheading("สรุปแผนปฏิบัติราชการประจำปี")
+            plan_rows = [(line.issue, line.projects, line.budget) for line in c.plan]
+            self.table(PLAN_HEAD, plan_rows, self.PLAN_WIDTHS, centred=(1,))
+            self.text(c.plan_total)
 
     def vote(self, vote: VoteResults) -> None:
         self.before_vote()
@@ -177,6 +238,13 @@ class MinutesOutline(ABC):
                 lines.append(signature.position)
             blocks.append(lines)
         self.signature_blocks(blocks)
+
+    def participant_appendix(self) -> None:
+        c = self.content
+        if not c.participant_appendix:
+            return
+        self.title(PARTICIPANT_APPENDIX, new_page=True)
+        self.groups(c.participant_appendix)
 
     def appendix(self) -> None:
         c = self.content

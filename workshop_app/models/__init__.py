@@ -3,6 +3,15 @@
 from workshop_app.models.attendee import Attendee, AttendeeRole
 from workshop_app.models.base import Base, SyncedRow
 from workshop_app.models.idea import Idea, IdeaKind, IdeaMergeEvent, MergeAction
+from workshop_app.models.meeting import (
+    BodyRole,
+    BreakoutGroup,
+    CheckIn,
+    MeetingDay,
+    Motion,
+    MotionChoice,
+    MotionVote,
+)
 from workshop_app.models.project import (
     BudgetList,
     Project,
@@ -47,12 +56,19 @@ __all__ = [
     "Ballot",
     "BallotMark",
     "Base",
+    "BodyRole",
+    "BreakoutGroup",
     "BudgetList",
     "CastBy",
+    "CheckIn",
     "Idea",
     "IdeaKind",
     "IdeaMergeEvent",
+    "MeetingDay",
     "MergeAction",
+    "Motion",
+    "MotionChoice",
+    "MotionVote",
     "PaperTally",
     "Project",
     "ProjectActivity",

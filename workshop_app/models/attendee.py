@@ -38,6 +38,11 @@ class Attendee(SyncedRow, Base):
     # member did not come (ผู้ไม่มาประชุม).
     stands_in_for: Mapped[str] = mapped_column(Text, default="", server_default="")
     absence_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # A member's role in the body and place in the member list (None: by role, then
+    # import order); a stand-in's link to the member they replace.
+    body_role_id: Mapped[str | None] = mapped_column(ForeignKey("body_roles.id"))
+    member_order: Mapped[int | None] = mapped_column(Integer)
+    stand_in_for_id: Mapped[str | None] = mapped_column(ForeignKey("attendees.id"), index=True)
     invited: Mapped[bool] = mapped_column(Boolean, default=True)
     walk_in: Mapped[bool] = mapped_column(Boolean, default=False)
     checked_in_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import Float, ForeignKey, String, Text
+from sqlalchemy import Boolean, Float, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workshop_app.db.types import UtcDateTime
@@ -40,6 +40,13 @@ class Idea(SyncedRow, Base):
     merged_into_id: Mapped[str | None] = mapped_column(ForeignKey("ideas.id"), index=True)
     # Normalized, case-folded text for the board's filter (services.ideas keeps it).
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # A public hearing's comment: who made it (unless they asked not to be named), the
+    # province's answer (คำชี้แจง) and what changes in the plan because of it.
+    commenter_name: Mapped[str] = mapped_column(Text, default="", server_default="")
+    commenter_organisation: Mapped[str] = mapped_column(Text, default="", server_default="")
+    anonymous: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    answer: Mapped[str] = mapped_column(Text, default="", server_default="")
+    plan_change: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class MergeAction(enum.StrEnum):

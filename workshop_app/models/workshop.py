@@ -49,6 +49,26 @@ class Workshop(SyncedRow, Base):
     # The workshop's own words (places, agencies, products), one per line: added to the
     # word segmenter's dictionary for duplicate suggestions and Thai line breaking.
     glossary: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The body whose meeting this is (คณะกรรมการ...), named in the minutes' title.
+    body_name: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The chair of the meeting (``chair`` is the name): a member (then its id) or not;
+    # when chairing on someone's behalf, whom for and why they are away.
+    chair_position: Mapped[str] = mapped_column(Text, default="", server_default="")
+    chair_attendee_id: Mapped[str | None] = mapped_column(String(36))
+    chair_on_behalf_of: Mapped[str] = mapped_column(Text, default="", server_default="")
+    chair_away_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Members needed for a quorum; None: more than half of the members.
+    quorum: Mapped[int | None] = mapped_column(Integer)
+    # The goals under discussion (vision is the 20-year vision).
+    goal_20_year: Mapped[str] = mapped_column(Text, default="", server_default="")
+    goal_5_year: Mapped[str] = mapped_column(Text, default="", server_default="")
+    long_term_targets: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Participants in the minutes: "names", "appendix" (counts by sector, the names
+    # attached) or "auto" (the appendix above ``appendix_threshold`` participants).
+    participant_listing: Mapped[str] = mapped_column(
+        String(16), default="auto", server_default="auto"
+    )
+    appendix_threshold: Mapped[int] = mapped_column(Integer, default=60, server_default="60")
 
 
 class StrategicIssue(SyncedRow, Base):
@@ -72,6 +92,12 @@ class AgendaItem(SyncedRow, Base):
     resolution: Mapped[str] = mapped_column(Text, default="")
     # The minutes report the brainstorm and vote results under this item (at most one).
     shows_results: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # A sub-item (5.1, 5.2) names its item; ``number`` counts within the parent.
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("agenda_items.id"), index=True)
+    day_id: Mapped[str | None] = mapped_column(ForeignKey("meeting_days.id"))
+    # ``notes`` is what the item is about (set up before); ``record`` is what the
+    # meeting said about it (written for the minutes).
+    record: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class Sector(SyncedRow, Base):

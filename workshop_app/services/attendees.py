@@ -11,11 +11,21 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
+from workshop_app.db.types import natural_id
 from workshop_app.errors import FieldError, UserError
-from workshop_app.models import Attendee, AttendeeRole, Sector, SyncConflict, Workshop
+from workshop_app.models import (
+    Attendee,
+    AttendeeRole,
+    CheckIn,
+    MeetingDay,
+    Sector,
+    SyncConflict,
+    Workshop,
+)
 from workshop_app.models.attendee import ERASED_FIELDS
 from workshop_app.services.registration_numbers import code_allocator, next_code
 from workshop_app.thai.collate import thai_sort_key
+from workshop_app.thai.dates import format_thai_date
 from workshop_app.thai.names import full_name
 from workshop_app.thai.normalize import normalize_thai, search_key, to_arabic_digits
 
@@ -65,6 +75,11 @@ class AttendeeRow:
     consent_special_needs: bool
     stands_in_for: str
     absence_reason: str
+    # The body: the member's role and place (services.meetings), the member a stand-in
+    # replaces.
+    body_role_id: str | None = None
+    member_order: int | None = None
+    stand_in_for_id: str | None = None
 
     @property
     def full_name(self) -> str:
@@ -287,20 +302,122 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def check_in(session: Session, attendee_id: str, at: dt.datetime | None = None) -> CheckInResult:
-    """Mark a person present. Checking in twice keeps the first time and says so."""
+# Check-in days are the venue's days: Thai time, whatever the laptop's clock zone.
+THAI_TIME = dt.timezone(dt.timedelta(hours=7))
+
+
+def _meeting_days(session: Session, workshop_id: str) -> list[MeetingDay]:
+    return list(
+        session.scalars(
+            select(MeetingDay)
+            .where(MeetingDay.workshop_id == workshop_id, ~MeetingDay.deleted)
+            .order_by(MeetingDay.date)
+        )
+    )
+
+
+def _check_in_day(
+    session: Session, workshop_id: str, at: dt.datetime, day_id: str | None
+) -> MeetingDay | None:
+    """The day a check-in belongs to: the one named, or the one of ``at`` (Thai time);
+    None for a workshop without days. A day outside the workshop is refused."""
+    days = _meeting_days(session, workshop_id)
+    if not days:
+        if day_id is not None:
+            raise UserError(f"ไม่พบวันประชุมรหัส {day_id}", f"no meeting day with id {day_id}")
+        return None
+    if day_id is not None:
+        for day in days:
+            if day.id == day_id:
+                return day
+        raise UserError(
+            f"วันประชุมรหัส {day_id} ไม่ใช่วันของงานประชุมนี้",
+            f"meeting day {day_id} is not a day of this workshop",
+        )
+    date = at.astimezone(THAI_TIME).date()
+    for day in days:
+        if day.date == date:
+            return day
+    listed = ", ".join(format_thai_date(d.date) for d in days)
+    raise UserError(
+        f"ลงทะเบียนวันที่ {format_thai_date(date)} ไม่ได้: ไม่ใช่วันประชุม (วันประชุม: {listed})",
+        f"cannot check in on {date.isoformat()}: not a day of the meeting "
+        f"({', '.join(d.date.isoformat() for d in days)})",
+    )
+
+
+def check_in(
+    session: Session,
+    attendee_id: str,
+    at: dt.datetime | None = None,
+    *,
+    day_id: str | None = None,
+) -> CheckInResult:
+    """Mark a person present (on one day, when the workshop has days). Checking in twice
+    on the same day keeps the first time and says so; each day is checked in apart."""
     attendee = _live_attendee(session, attendee_id)
-    already = attendee.checked_in_at is not None
-    if not already:
-        attendee.checked_in_at = at or _now()
-        session.flush()
+    moment = at or _now()
+    day = _check_in_day(session, attendee.workshop_id, moment, day_id)
+    if day is None:
+        already = attendee.checked_in_at is not None
+    else:
+        row_id = natural_id("check_ins", attendee.id, day.id)
+        existing = session.get(CheckIn, row_id)
+        already = existing is not None and not existing.deleted
+        if existing is None:
+            session.add(
+                CheckIn(
+                    id=row_id,
+                    workshop_id=attendee.workshop_id,
+                    attendee_id=attendee.id,
+                    day_id=day.id,
+                    at=moment,
+                )
+            )
+        elif existing.deleted:
+            existing.deleted = False
+            existing.at = moment
+    # checked_in_at: present on any day (the first check-in), as votes and counts use it.
+    if attendee.checked_in_at is None:
+        attendee.checked_in_at = moment
+    session.flush()
     return CheckInResult(get_attendee(session, attendee_id), already)
 
 
-def undo_check_in(session: Session, attendee_id: str) -> None:
+def undo_check_in(session: Session, attendee_id: str, *, day_id: str | None = None) -> None:
+    """Take back a check-in: of one day, or of every day when no day is named."""
     attendee = _live_attendee(session, attendee_id)
-    attendee.checked_in_at = None
+    check_ins = list(
+        session.scalars(select(CheckIn).where(CheckIn.attendee_id == attendee.id, ~CheckIn.deleted))
+    )
+    for row in check_ins:
+        if day_id is None or row.day_id == day_id:
+            row.deleted = True
+    remaining = [row.at for row in check_ins if not row.deleted]
+    attendee.checked_in_at = min(remaining) if remaining else None
     session.flush()
+
+
+def present_on(session: Session, workshop_id: str, day_id: str | None) -> set[str]:
+    """The ids of the people present on a day (on any day when ``day_id`` is None or
+    the workshop has no days)."""
+    if day_id is not None:
+        return set(
+            session.scalars(
+                select(CheckIn.attendee_id).where(
+                    CheckIn.workshop_id == workshop_id, CheckIn.day_id == day_id, ~CheckIn.deleted
+                )
+            )
+        )
+    return set(
+        session.scalars(
+            select(Attendee.id).where(
+                Attendee.workshop_id == workshop_id,
+                ~Attendee.deleted,
+                Attendee.checked_in_at.is_not(None),
+            )
+        )
+    )
 
 
 def _rows_query(workshop_id: str):  # type: ignore[no-untyped-def]
@@ -335,6 +452,9 @@ def _row(attendee: Attendee, sector_name: str, sector_colour: str) -> AttendeeRo
         consent_special_needs=attendee.consent_special_needs,
         stands_in_for=attendee.stands_in_for,
         absence_reason=attendee.absence_reason,
+        body_role_id=attendee.body_role_id,
+        member_order=attendee.member_order,
+        stand_in_for_id=attendee.stand_in_for_id,
     )
 
 
@@ -395,8 +515,11 @@ def search_attendees(
     return [_row(a, name, colour) for a, name, colour in session.execute(statement)]
 
 
-def sector_counts(session: Session, workshop_id: str) -> list[SectorCount]:
-    """Invited, present and walk-in counts per sector, in the workshop's sector order."""
+def sector_counts(
+    session: Session, workshop_id: str, *, day_id: str | None = None
+) -> list[SectorCount]:
+    """Invited, present and walk-in counts per sector, in the workshop's sector order;
+    present on one day when ``day_id`` is given."""
 
     def count_where(condition: ColumnElement[bool] | Any) -> ColumnElement[int]:
         return func.sum(case((condition, 1), else_=0))
@@ -414,6 +537,18 @@ def sector_counts(session: Session, workshop_id: str) -> list[SectorCount]:
             .group_by(Attendee.sector_id)
         )
     }
+    if day_id is not None:
+        present: dict[str, int] = {}
+        for sector_id in session.scalars(
+            select(Attendee.sector_id)
+            .join(CheckIn, CheckIn.attendee_id == Attendee.id)
+            .where(CheckIn.day_id == day_id, ~CheckIn.deleted, ~Attendee.deleted)
+        ):
+            present[sector_id] = present.get(sector_id, 0) + 1
+        counts = {
+            sector_id: (invited, present.get(sector_id, 0), walk)
+            for sector_id, (invited, _here, walk) in counts.items()
+        }
     sectors = session.scalars(
         select(Sector)
         .where(Sector.workshop_id == workshop_id, ~Sector.deleted)

@@ -24,6 +24,7 @@ from workshop_app.services.attendees import (
     update_attendee,
 )
 from workshop_app.services.ideas import IdeaDraft, add_idea
+from workshop_app.services.meetings import set_stand_in
 from workshop_app.services.reference_lists import shipped_list
 from workshop_app.services.vote_counting import Mark
 from workshop_app.services.workshops import (
@@ -483,16 +484,24 @@ AGENDA_RECORDS = (
 def _add_demo_minutes(session: Session, workshop_id: str, rng: random.Random) -> None:
     """What the secretariat writes for the minutes: stand-ins and absences, the record
     of each agenda item, who took and who checked the minutes."""
-    for person in list_attendees(session, workshop_id):
+    people = list_attendees(session, workshop_id)
+    absent_members = []
+    for person in people:
         if person.role != AttendeeRole.MEMBER.value:
             continue
         if person.checked_in_at is None:
             draft = replace(person.draft(), absence_reason=rng.choice(ABSENCE_REASONS))
-        elif rng.random() < 0.3:
-            draft = replace(person.draft(), stands_in_for=f"ผู้อำนวยการ{person.organisation}")
+            update_attendee(session, person.id, draft)
+            absent_members.append(person)
         else:
-            continue
-        update_attendee(session, person.id, draft)
+            rng.random()  # drawn as before, so that what follows stays the same
+    # Every third absent member sent a stand-in: a participant from the same sector.
+    free = [p for p in people if p.role != AttendeeRole.MEMBER.value and p.checked_in_at]
+    for member in absent_members[::3]:
+        stand_in = next((p for p in free if p.sector_id == member.sector_id), None)
+        if stand_in is not None:
+            set_stand_in(session, stand_in.id, member.id)
+            free.remove(stand_in)
     for item, (notes, resolution) in zip(
         list_agenda(session, workshop_id), AGENDA_RECORDS, strict=False
     ):

@@ -9,18 +9,40 @@ exactly as typed.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from typing import Any
 
 from sqlalchemy.orm import Session
 
-from workshop_app.models import AttendeeRole, RoundState
-from workshop_app.services.attendees import AttendeeRow, list_attendees
+from workshop_app.models import RoundState, WorkshopKind
+from workshop_app.services.attendees import AttendeeRow, list_attendees, present_on, sector_counts
 from workshop_app.services.ideas import IdeaRow, kind_label, list_ideas
+from workshop_app.services.meetings import (
+    MotionResult,
+    has_comment_details,
+    list_comments,
+    list_days,
+    list_groups,
+    list_members,
+    motion_results,
+    quorum,
+)
+from workshop_app.services.projects import list_projects, plan_totals
 from workshop_app.services.vote_report import cast_summary, number, ranked
 from workshop_app.services.voting import METHOD_LABELS, label, list_rounds, round_results
-from workshop_app.services.workshops import get_workshop, list_agenda, list_issues, list_sectors
+from workshop_app.services.workshops import (
+    NumberedRow,
+    WorkshopDetails,
+    get_workshop,
+    list_agenda,
+    list_issues,
+    list_sectors,
+)
 from workshop_app.thai.dates import be_year, format_thai_date, format_thai_time
+from workshop_app.thai.money import format_baht
 from workshop_app.thai.normalize import to_thai_digits
 
 # How many ideas of each issue the body lists; the appendix lists them all.
@@ -29,6 +51,7 @@ IDEAS_IN_BODY = 10
 IDEAS_IN_CHART = 10
 # The heading of the results when no agenda item reports them.
 RESULTS_HEADING = "ผลการระดมความคิดเห็นและการลงคะแนน"
+WEEKDAYS = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์", "อาทิตย์")
 APPENDIX_NOTE = "รายการความคิดเห็นทั้งหมดอยู่ในภาคผนวกท้ายรายงานนี้"
 
 
@@ -100,12 +123,58 @@ class VoteResults:
 
 @dataclass(frozen=True)
 class MinutesSection:
-    """One agenda item (ระเบียบวาระที่ n) with its text and resolution."""
+    """One agenda item (ระเบียบวาระที่ n, or a sub-item n.m) with its record and
+    resolution; ``votes`` are the sentences of its counted motions."""
 
     heading: str
     text: str
     resolution: str
     shows_results: bool
+    level: int = 0  # 1: a sub-item
+    votes: tuple[str, ...] = ()
+    # An item with sub-items: each sub-item has its own มติ, the item none of its own
+    # unless one was written.
+    has_subitems: bool = False
+
+
+@dataclass(frozen=True)
+class DayPart:
+    """One day of the meeting: its heading (empty for a one-day meeting), attendance,
+    start and end, and its agenda items."""
+
+    heading: str
+    attendance: str  # "ผู้เข้าร่วมประชุม 46 คน ได้แก่ ..." ("" for a one-day meeting)
+    start_line: str
+    sections: list[MinutesSection]
+    end_line: str
+
+
+@dataclass(frozen=True)
+class CommentLine:
+    text: str
+    commenter: str
+    answer: str
+    change: str
+
+
+@dataclass(frozen=True)
+class CommentGroup:
+    heading: str  # the issue
+    comments: list[CommentLine]
+
+
+@dataclass(frozen=True)
+class GroupReport:
+    heading: str  # "กลุ่มที่ 1 อำเภอเมืองเชียงราย"
+    lines: list[str]  # facilitator, presenter, how many ideas
+    report: str
+
+
+@dataclass(frozen=True)
+class PlanIssueLine:
+    issue: str
+    projects: str
+    budget: str
 
 
 @dataclass(frozen=True)
@@ -126,18 +195,31 @@ class MinutesContent:
     present: list[SectorGroup]
     absent: list[PersonLine]  # ผู้ไม่มาประชุม
     participants: list[SectorGroup]  # ผู้เข้าร่วมประชุม, by sector
-    start_line: str  # "เริ่มประชุมเวลา 09.30 น."
-    sections: list[MinutesSection]
+    start_line: str  # "เริ่มประชุมเวลา 09.30 น." (of the first day)
+    sections: list[MinutesSection]  # every day's, in order
     issues: list[IssueResults]
     votes: list[VoteResults]
-    end_line: str  # "เลิกประชุมเวลา 16.30 น."
+    end_line: str  # "เลิกประชุมเวลา 16.30 น." (of the last day)
     signatures: list[Signature]
     with_appendix: bool
     thai_digits: bool
+    chair_line: str = ""  # who chaired, the Thai way
+    opening: str = ""  # members, present, quorum, and the opening sentence
+    days: list[DayPart] = field(default_factory=list)
+    # Participants as counts by sector (large meetings), their names then attached.
+    participant_counts: list[tuple[str, str]] = field(default_factory=list)
+    participant_total: str = ""
+    participant_appendix: list[SectorGroup] = field(default_factory=list)
+    goals: list[tuple[str, str]] = field(default_factory=list)  # (label, text)
+    comments: list[CommentGroup] = field(default_factory=list)
+    groups: list[GroupReport] = field(default_factory=list)
+    plan: list[PlanIssueLine] = field(default_factory=list)
+    plan_total: str = ""
+    hearing: bool = False  # the ideas are a hearing's comments: shown with answers
 
     @property
     def has_results(self) -> bool:
-        return bool(self.issues or self.votes)
+        return bool(self.issues or self.votes or self.comments or self.groups or self.plan)
 
     def digits(self, text: str) -> str:
         return _digits(text, self.thai_digits)
@@ -173,8 +255,14 @@ class MinutesContent:
         for group in (*self.present, *self.participants):
             yield group.name
             yield from (person.text for person in group.people)
+        yield self.chair_line
         for section in self.sections:
             yield from (section.heading, section.text, section.resolution)
+        for _label, goal in self.goals:
+            yield goal
+        for comment_group in self.comments:
+            for comment in comment_group.comments:
+                yield from (comment.text, comment.commenter, comment.answer, comment.change)
         for issue in self.issues:
             yield issue.heading
             ideas = issue.ideas if self.with_appendix else issue.most_supported()
@@ -191,10 +279,11 @@ def _digits(text: str, thai_digits: bool) -> str:
     return to_thai_digits(text) if thai_digits else text
 
 
-def minutes_title(workshop_title: str) -> str:
-    """ "รายงานการประชุม" + the meeting's name, without saying "ประชุม" twice."""
-    name = workshop_title
-    for said in ("การประชุม", "ประชุม"):
+def minutes_title(workshop_title: str, body_name: str = "") -> str:
+    """ "รายงานการประชุม" + the body or the meeting's name, without saying "ประชุม"
+    twice ("โครงการประชุมเชิงปฏิบัติการ..." gives "รายงานการประชุมเชิงปฏิบัติการ...")."""
+    name = body_name or workshop_title
+    for said in ("โครงการการประชุม", "โครงการประชุม", "การประชุม", "ประชุม"):
         if name.startswith(said):
             name = name[len(said) :]
             break
@@ -205,9 +294,11 @@ def _person(row: AttendeeRow, note: str = "") -> PersonLine:
     return PersonLine(row.full_name, row.position, row.organisation, note)
 
 
-def _issue_results(session: Session, workshop_id: str, thai_digits: bool) -> list[IssueResults]:
+def _issue_results(
+    session: Session, workshop_id: str, thai_digits: bool, board: list[IdeaRow]
+) -> list[IssueResults]:
     by_issue: dict[str, list[IdeaRow]] = {}
-    for idea in list_ideas(session, workshop_id):
+    for idea in board:
         by_issue.setdefault(idea.issue_id, []).append(idea)
     results = []
     for issue in list_issues(session, workshop_id):
@@ -268,6 +359,140 @@ def _vote_results(session: Session, workshop_id: str, thai_digits: bool) -> list
     return votes
 
 
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def _thai_digits_everywhere(value: Any) -> Any:
+    """Every string in the minutes' data with Thai digits, the numbers people typed into
+    fields (ครั้งที่ 4/2566 in an item's title) as well as those the app writes."""
+    if isinstance(value, str):  # a chart's colours ("#1f77b4") are no numbers
+        return value if _COLOUR.match(value) else to_thai_digits(value)
+    if isinstance(value, list):
+        return [_thai_digits_everywhere(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_thai_digits_everywhere(v) for v in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: _thai_digits_everywhere(getattr(value, f.name))
+            for f in fields(value)
+            if f.name != "thai_digits"
+        }
+        return replace(value, **changes)
+    return value
+
+
+def _chair_line(details: WorkshopDetails) -> str:
+    """Who chaired, as Thai minutes write it; on someone's behalf: "ผู้ว่าราชการจังหวัด...
+    ติดราชการ มอบหมายให้ นาย... รองผู้ว่าราชการจังหวัด... เป็นประธานในที่ประชุม"."""
+    chair = " ".join(p for p in (details.chair, details.chair_position) if p)
+    if not chair:
+        return ""
+    if details.chair_on_behalf_of:
+        reason = details.chair_away_reason or "ติดราชการ"
+        return f"{details.chair_on_behalf_of} {reason} มอบหมายให้ {chair} เป็นประธานในที่ประชุม"
+    return f"{chair} ประธานในที่ประชุม"
+
+
+def _vote_sentence(result: MotionResult) -> str:
+    """ "ที่ประชุมมีมติเห็นชอบ ด้วยคะแนนเสียง 15 เสียง งดออกเสียง 1 เสียง" (no zero counts)."""
+    counts = {
+        "เห็นชอบ": result.for_votes,
+        "ไม่เห็นชอบ": result.against,
+        "งดออกเสียง": result.abstain,
+    }
+    decision = "เห็นชอบ" if result.carried else "ไม่เห็นชอบ"
+    sentence = f"ที่ประชุมมีมติ{decision} ด้วยคะแนนเสียง {counts.pop(decision)} เสียง"
+    sentence += "".join(f" {label} {n} เสียง" for label, n in counts.items() if n)
+    return f"{result.text}: {sentence}" if result.text else sentence
+
+
+def _sections(
+    session: Session, items: list[NumberedRow], results: bool = True
+) -> list[MinutesSection]:
+    sections = []
+    parents = {item.parent_id for item in items if item.parent_id}
+    for item in items:
+        word = "ระเบียบวาระที่" if item.parent_id is None else ""
+        heading = f"{word} {item.label} {item.title}".strip()
+        votes = tuple(_vote_sentence(r) for r in motion_results(session, item.id) if r.counted)
+        sections.append(
+            MinutesSection(
+                heading,
+                item.record or item.detail,
+                item.resolution,
+                item.shows_results and results,
+                0 if item.parent_id is None else 1,
+                votes,
+                item.id in parents,
+            )
+        )
+    return sections
+
+
+def _time_line(word: str, time: dt.time | None) -> str:
+    return f"{word}เวลา {format_thai_time(time) if time else '......... น.'}"
+
+
+def _comments(session: Session, workshop_id: str) -> list[CommentGroup]:
+    by_issue: dict[str, list[CommentLine]] = {}
+    for comment in list_comments(session, workshop_id):
+        line = CommentLine(
+            comment.text, comment.commenter or "-", comment.answer, comment.plan_change
+        )
+        by_issue.setdefault(comment.issue_id, []).append(line)
+    heading = "ประเด็นการพัฒนาที่ {number} {title}"
+    return [
+        CommentGroup(
+            # A preset's placeholder title already says "ประเด็นการพัฒนาที่ n".
+            issue.title
+            if issue.title.startswith("ประเด็น")
+            else heading.format(number=issue.number, title=issue.title),
+            by_issue[issue.id],
+        )
+        for issue in list_issues(session, workshop_id)
+        if issue.id in by_issue
+    ]
+
+
+def _groups(session: Session, workshop_id: str, cards: list[IdeaRow]) -> list[GroupReport]:
+    ideas: dict[str, int] = {}
+    for idea in cards:
+        ideas[idea.breakout_group] = ideas.get(idea.breakout_group, 0) + 1 + idea.merged_count
+    issues = {i.id: i for i in list_issues(session, workshop_id)}
+    reports = []
+    for group in list_groups(session, workshop_id):
+        heading = f"กลุ่มที่ {group.number} {group.name}"
+        if group.issue_id in issues:
+            issue = issues[group.issue_id]
+            heading += f" (ประเด็นการพัฒนาที่ {issue.number} {issue.title})"
+        lines = []
+        if group.facilitator:
+            lines.append(f"วิทยากรประจำกลุ่ม: {group.facilitator}")
+        if group.presenter:
+            lines.append(f"ผู้นำเสนอผลการประชุมกลุ่ม: {group.presenter}")
+        if ideas.get(group.name):
+            lines.append(f"ความคิดเห็นของกลุ่ม {ideas[group.name]} บัตร")
+        reports.append(GroupReport(heading, lines, group.report))
+    return reports
+
+
+def _plan(session: Session, workshop_id: str) -> tuple[list[PlanIssueLine], str]:
+    """The action plan in brief: projects and budget per issue."""
+    projects = list_projects(session, workshop_id)
+    if not projects:
+        return [], ""
+    lines = []
+    for issue in list_issues(session, workshop_id):
+        mine = [p for p in projects if p.draft.issue_id == issue.id]
+        if mine:
+            budget = plan_totals(p.draft for p in mine).total
+            lines.append(
+                PlanIssueLine(f"{issue.number}. {issue.title}", str(len(mine)), format_baht(budget))
+            )
+    total = plan_totals(p.draft for p in projects).total
+    return lines, f"รวม {len(projects)} โครงการ งบประมาณ {format_baht(total)} บาท"
+
+
 def gather_minutes(
     session: Session,
     workshop_id: str,
@@ -277,33 +502,63 @@ def gather_minutes(
 ) -> MinutesContent:
     """Read everything the minutes of a workshop say."""
     details = get_workshop(session, workshop_id)
-
-    def digits(text: str) -> str:
-        return _digits(text, thai_digits)
-
-    people = list_attendees(session, workshop_id)  # Thai dictionary order
+    people = {p.id: p for p in list_attendees(session, workshop_id)}  # Thai name order
+    members = list_members(session, workshop_id)
+    member_ids = {m.attendee.id for m in members}
+    stand_ins = {p.stand_in_for_id: p for p in people.values() if p.stand_in_for_id in member_ids}
+    here = present_on(session, workshop_id, None)
     present: list[PersonLine] = []
     absent: list[PersonLine] = []
-    others: list[AttendeeRow] = []
-    for person in people:
-        here = person.checked_in_at is not None
-        if here and person.stands_in_for:
+    for member in members:
+        person, role = member.attendee, member.role
+        stand_in = stand_ins.get(person.id)
+        if stand_in is not None and stand_in.id in here:
+            note = f"มาประชุมแทน {person.full_name} {person.position}".strip()
+            present.append(_person(stand_in, " ".join(p for p in (note, role) if p)))
+        elif person.id in here:
+            present.append(_person(person, role))
+        else:
+            absent.append(_person(person, " ".join(p for p in (role, person.absence_reason) if p)))
+    stand_in_ids = {p.id for p in stand_ins.values()}
+    # A stand-in typed as free text (whom they sit for, not linked to a member record):
+    # in a body's meeting listed with the members; otherwise among who came, with it.
+    for person in people.values():
+        if (
+            members
+            and person.id in here
+            and person.stands_in_for
+            and person.id not in stand_in_ids
+            and person.id not in member_ids
+        ):
             present.append(_person(person, f"มาประชุมแทน {person.stands_in_for}"))
-        elif person.role == AttendeeRole.MEMBER.value:
-            if here:
-                present.append(_person(person))
-            else:
-                absent.append(_person(person, person.absence_reason))
-        elif here:
-            others.append(person)
-    participants = []
+            stand_in_ids.add(person.id)
+    others = [
+        p
+        for p in people.values()
+        if p.id in here and p.id not in member_ids and p.id not in stand_in_ids
+    ]
+    by_sector = []
     for sector in list_sectors(session, workshop_id):
-        group = [_person(p) for p in others if p.sector_id == sector.id]
+        group = [
+            _person(p, f"มาประชุมแทน {p.stands_in_for}" if p.stands_in_for else "")
+            for p in others
+            if p.sector_id == sector.id
+        ]
         if group:
-            participants.append(SectorGroup(sector.name, group))
+            by_sector.append(SectorGroup(sector.name, group))
+    listing = details.participant_listing
+    as_counts = listing == "appendix" or (
+        listing == "auto" and len(others) > details.appendix_threshold
+    )
+    counts = [(g.name, f"{len(g.people)} คน") for g in by_sector] if as_counts else []
+    total = f"รวมผู้เข้าร่วมประชุม {len(others)} คน" if as_counts else ""
+    appendix_people = by_sector if as_counts else []
+    participants = [] if as_counts else by_sector
     present_groups = [SectorGroup("", present)] if present else []
-    if not present and not absent:  # no committee: the participants are who came
+    if not members:  # no body: the participants are who came
         present_groups, participants = participants, []
+        if as_counts:
+            total = f"ผู้มาประชุม {len(others)} คน"
 
     number_line = ""
     if details.meeting_number:
@@ -316,36 +571,115 @@ def gather_minutes(
         date_line = "เมื่อวันที่ " + format_thai_date(details.start_date)
         if details.end_date and details.end_date != details.start_date:
             date_line += " ถึงวันที่ " + format_thai_date(details.end_date)
-    start = format_thai_time(details.start_time) if details.start_time else "......... น."
-    end = format_thai_time(details.end_time) if details.end_time else "......... น."
 
-    sections = [
-        MinutesSection(
-            f"ระเบียบวาระที่ {digits(str(item.number))} {item.title}",
-            item.detail,
-            item.resolution,
-            item.shows_results,
+    opening = ""
+    if members:
+        q = quorum(session, workshop_id)
+        state = "ครบองค์ประชุม" if q.met else "ไม่ครบองค์ประชุม"
+        opening = f"กรรมการทั้งหมด {q.members} คน มาประชุม {q.present} คน {state}"
+        if q.met:
+            opening += (
+                " เมื่อที่ประชุมครบองค์ประชุมแล้ว ประธานกล่าวเปิดประชุมและดำเนินการประชุมตามระเบียบวาระ ดังนี้"
+            )
+    elif details.chair:
+        opening = "ประธานกล่าวเปิดประชุมและดำเนินการประชุมตามระเบียบวาระ ดังนี้"
+
+    agenda = list_agenda(session, workshop_id)
+    days = list_days(session, workshop_id)
+    parts: list[DayPart] = []
+    if len(days) > 1:
+        parents = {item.id: item.day_id for item in agenda if item.parent_id is None}
+        first_day = days[0].id
+        for day in days:
+            items = [
+                item
+                for item in agenda
+                if (
+                    (item.day_id if item.parent_id is None else parents.get(item.parent_id or ""))
+                    or first_day
+                )
+                == day.id
+            ]
+            came = sector_counts(session, workshop_id, day_id=day.id)
+            total_day = sum(c.present for c in came)
+            attendance = f"ผู้เข้าร่วมประชุม {total_day} คน" + (
+                " ได้แก่ " + " ".join(f"{c.name} {c.present} คน" for c in came if c.present)
+                if total_day
+                else ""
+            )
+            if members:  # the body's attendance and quorum on that day
+                q = quorum(session, workshop_id, day.id)
+                state = "ครบองค์ประชุม" if q.met else "ไม่ครบองค์ประชุม"
+                attendance += f" กรรมการมาประชุม {q.present} คน จาก {q.members} คน {state}"
+            parts.append(
+                DayPart(
+                    f"วัน{WEEKDAYS[day.date.weekday()]}ที่ {format_thai_date(day.date)}",
+                    attendance,
+                    _time_line("เริ่มประชุม", day.start_time),
+                    _sections(session, items),
+                    _time_line("เลิกประชุม", day.end_time),
+                )
+            )
+    else:
+        start = days[0].start_time if days else details.start_time
+        end = days[0].end_time if days else details.end_time
+        parts.append(
+            DayPart(
+                "",
+                "",
+                _time_line("เริ่มประชุม", start),
+                _sections(session, agenda),
+                _time_line("เลิกประชุม", end),
+            )
         )
-        for item in list_agenda(session, workshop_id)
+
+    goals = [
+        (label, text)
+        for label, text in (
+            ("วิสัยทัศน์", details.vision),
+            ("เป้าหมายการพัฒนาจังหวัด 20 ปี", details.goal_20_year),
+            ("เป้าหมายการพัฒนาจังหวัด 5 ปี", details.goal_5_year),
+            ("เป้าหมายระยะยาว", details.long_term_targets),
+        )
+        if text
     ]
+    hearing = details.kind == WorkshopKind.PUBLIC_HEARING.value or has_comment_details(
+        session, workshop_id
+    )
+    comments = _comments(session, workshop_id) if hearing else []
+    cards = list_ideas(session, workshop_id)
+    plan, plan_total = _plan(session, workshop_id)
     signatures = [
         Signature("ผู้จดรายงานการประชุม", details.minutes_taker, details.minutes_taker_position),
         Signature("ผู้ตรวจรายงานการประชุม", details.minutes_checker, details.minutes_checker_position),
     ]
-    return MinutesContent(
-        title=minutes_title(details.title),
-        number_line=digits(number_line),
-        date_line=digits(date_line),
+    content = MinutesContent(
+        title=minutes_title(details.title, details.body_name),
+        number_line=number_line,
+        date_line=date_line,
         venue_line=f"ณ {details.venue}" if details.venue else "",
         present=present_groups,
         absent=absent,
         participants=participants,
-        start_line=digits(f"เริ่มประชุมเวลา {start}"),
-        sections=sections,
-        issues=_issue_results(session, workshop_id, thai_digits),
-        votes=_vote_results(session, workshop_id, thai_digits),
-        end_line=digits(f"เลิกประชุมเวลา {end}"),
+        start_line=parts[0].start_line,
+        sections=[section for part in parts for section in part.sections],
+        issues=[] if hearing else _issue_results(session, workshop_id, False, cards),
+        votes=_vote_results(session, workshop_id, False),
+        end_line=parts[-1].end_line,
         signatures=signatures,
         with_appendix=with_appendix,
         thai_digits=thai_digits,
+        chair_line=_chair_line(details),
+        opening=opening,
+        days=parts,
+        participant_counts=counts,
+        participant_total=total,
+        participant_appendix=appendix_people,
+        goals=goals,
+        comments=comments,
+        groups=_groups(session, workshop_id, cards),
+        plan=plan,
+        plan_total=plan_total,
+        hearing=hearing,
     )
+    return _thai_digits_everywhere(content) if thai_digits else content

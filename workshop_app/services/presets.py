@@ -52,10 +52,39 @@ DEFAULT_PRIVACY_NOTICE = (
 )
 
 
+# The roles of a provincial body in protocol order (DOMAIN.md): the default order of the
+# members; each workshop keeps its own editable copy.
+DEFAULT_ROLES: tuple[str, ...] = (
+    "ประธานกรรมการ",
+    "รองประธานกรรมการ",
+    "กรรมการ",
+    "ที่ปรึกษา",
+    "กรรมการและเลขานุการ",
+    "กรรมการและผู้ช่วยเลขานุการ",
+)
+_WORKING_GROUP_ROLES = (
+    "ประธาน",
+    "รองประธาน",
+    "คณะทำงาน",
+    "คณะทำงานและเลขานุการ",
+    "คณะทำงานและผู้ช่วยเลขานุการ",
+)
+
+
 @dataclass(frozen=True)
 class Preset:
+    """What a new workshop of a kind starts with, so that its record comes out right
+    without further setup: the agenda, the issues, the body's roles, the body's name,
+    and how the minutes list the participants."""
+
     agenda: tuple[str, ...]
     issues: tuple[str, ...]
+    roles: tuple[str, ...] = DEFAULT_ROLES
+    body_name: str = ""
+    # The agenda item (from 1) under which the minutes report the results; None: after
+    # the last item.
+    results_item: int | None = None
+    participant_listing: str = "auto"  # the participants' names attached above 60
 
 
 _WORKSHOP_AGENDA = (
@@ -79,13 +108,39 @@ def _placeholder_issues(count: int) -> tuple[str, ...]:
     return tuple(f"ประเด็นการพัฒนาที่ {n}" for n in range(1, count + 1))
 
 
+_CONSULTATION_AGENDA = (
+    "พิธีเปิดและประธานกล่าวเปิดการประชุม",
+    "นำเสนอร่างเป้าหมายการพัฒนาจังหวัด 20 ปี",
+    "รับฟังความคิดเห็นต่อร่างเป้าหมายการพัฒนาจังหวัด",
+    "สรุปผลและปิดการประชุม",
+)
+_DISTRICT_AGENDA = (
+    "พิธีเปิดและบรรยายพิเศษการขับเคลื่อนยุทธศาสตร์จังหวัด",
+    "นำเสนอแผนพัฒนาจังหวัดและเป้าหมายการพัฒนา",
+    "แบ่งกลุ่มระดมความคิดเห็นรายอำเภอ",
+    "นำเสนอผลการประชุมกลุ่มย่อย",
+    "สรุปผลและปิดการประชุม",
+)
+_HEARING_AGENDA = (
+    "พิธีเปิดและชี้แจงวัตถุประสงค์การรับฟังความคิดเห็น",
+    "นำเสนอร่างแผนพัฒนาจังหวัด (ฉบับทบทวน)",
+    "รับฟังความคิดเห็นและข้อเสนอแนะต่อร่างแผน",
+    "สรุปผลการรับฟังความคิดเห็นและปิดการประชุม",
+)
+
 PRESETS: dict[WorkshopKind, Preset] = {
-    WorkshopKind.GOAL_20_YEAR: Preset(_WORKSHOP_AGENDA, _placeholder_issues(4)),
-    WorkshopKind.DISTRICT_STRATEGY: Preset(_WORKSHOP_AGENDA, _placeholder_issues(5)),
-    WorkshopKind.PLAN_REVIEW_ANNUAL: Preset(_WORKSHOP_AGENDA, _placeholder_issues(5)),
-    WorkshopKind.PUBLIC_HEARING: Preset(_WORKSHOP_AGENDA, _placeholder_issues(4)),
+    WorkshopKind.GOAL_20_YEAR: Preset(_CONSULTATION_AGENDA, _placeholder_issues(4), results_item=3),
+    WorkshopKind.DISTRICT_STRATEGY: Preset(
+        _DISTRICT_AGENDA, _placeholder_issues(5), roles=_WORKING_GROUP_ROLES, results_item=4
+    ),
+    WorkshopKind.PLAN_REVIEW_ANNUAL: Preset(
+        _WORKSHOP_AGENDA, _placeholder_issues(5), results_item=4
+    ),
+    WorkshopKind.PUBLIC_HEARING: Preset(_HEARING_AGENDA, _placeholder_issues(4), results_item=3),
     WorkshopKind.COMMITTEE_MEETING: Preset(
-        _MEETING_AGENDA, ("ด้านเศรษฐกิจ", "ด้านสังคม", "ด้านทรัพยากรธรรมชาติและสิ่งแวดล้อม")
+        _MEETING_AGENDA,
+        ("ด้านเศรษฐกิจ", "ด้านสังคม", "ด้านทรัพยากรธรรมชาติและสิ่งแวดล้อม"),
+        body_name="คณะกรรมการบริหารงานจังหวัดแบบบูรณาการ (ก.บ.จ.)",
     ),
     WorkshopKind.OTHER: Preset(_MEETING_AGENDA, ()),
 }

@@ -14,6 +14,9 @@ from workshop_app.errors import UserError
 from workshop_app.models import (
     AgendaItem,
     Attendee,
+    AttendeeRole,
+    BodyRole,
+    MeetingDay,
     Sector,
     StrategicIssue,
     Workshop,
@@ -27,6 +30,10 @@ from workshop_app.services.presets import (
 )
 from workshop_app.thai.dates import fiscal_year_be
 from workshop_app.thai.normalize import normalize_thai
+
+# The annual action plan is drafted two fiscal years ahead of its budget year (a meeting
+# in FY 2566 prepares the FY 2568 plan): the default plan year of a new workshop.
+PLAN_YEARS_AHEAD = 2
 
 
 @dataclass(frozen=True)
@@ -54,8 +61,20 @@ class WorkshopDetails:
     minutes_taker_position: str
     minutes_checker: str
     minutes_checker_position: str
+    body_name: str = ""  # คณะกรรมการ... whose meeting this is
+    chair_position: str = ""
+    chair_attendee_id: str | None = None  # the chair when a registered person
+    chair_on_behalf_of: str = ""  # whom the chair stands for ("ผู้ว่าราชการจังหวัด...")
+    chair_away_reason: str = ""  # why they are away ("ติดราชการ")
+    quorum: int | None = None  # None: more than half of the members
+    goal_20_year: str = ""
+    goal_5_year: str = ""
+    long_term_targets: str = ""
+    participant_listing: str = "auto"  # "names", "appendix" or "auto"
+    appendix_threshold: int = 60
 
 
+PARTICIPANT_LISTINGS = ("auto", "names", "appendix")
 EDITABLE_FIELDS = tuple(f.name for f in fields(WorkshopDetails) if f.name != "id")
 
 
@@ -80,6 +99,13 @@ class NumberedRow:
     detail: str  # issue: goal; agenda item: notes
     resolution: str = ""
     shows_results: bool = False  # agenda item: the minutes report the results under it
+    # Agenda items: the item a sub-item belongs to, the day, what the meeting said (the
+    # minutes' record, apart from ``detail``, set up before), and the number as printed
+    # ("5.1" for the first sub-item of item 5).
+    parent_id: str | None = None
+    day_id: str | None = None
+    record: str = ""
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -143,19 +169,31 @@ def create_workshop(
         province=normalize_thai(province),
         start_date=start_date,
         end_date=start_date,
-        fiscal_year=(fiscal_year_be(start_date) + 1) if start_date else None,
+        fiscal_year=(fiscal_year_be(start_date) + PLAN_YEARS_AHEAD) if start_date else None,
         meeting_year=(start_date.year + 543) if start_date else None,
         venue=normalize_thai(venue),
         privacy_notice=DEFAULT_PRIVACY_NOTICE,
+        body_name=preset.body_name,
+        participant_listing=preset.participant_listing,
+        appendix_threshold=60,
     )
     session.add(workshop)
     session.flush()
     for position, (name, _english, colour) in enumerate(DEFAULT_SECTORS, start=1):
         session.add(Sector(workshop_id=workshop.id, position=position, name=name, colour=colour))
     for number, agenda_title in enumerate(preset.agenda, start=1):
-        session.add(AgendaItem(workshop_id=workshop.id, number=number, title=agenda_title))
+        session.add(
+            AgendaItem(
+                workshop_id=workshop.id,
+                number=number,
+                title=agenda_title,
+                shows_results=number == preset.results_item,
+            )
+        )
     for number, issue_title in enumerate(preset.issues, start=1):
         session.add(StrategicIssue(workshop_id=workshop.id, number=number, title=issue_title))
+    for position, role in enumerate(preset.roles, start=1):
+        session.add(BodyRole(workshop_id=workshop.id, position=position, name=role))
     session.flush()
     return workshop.id
 
@@ -220,6 +258,25 @@ def update_workshop(session: Session, workshop_id: str, **changes: Any) -> Works
                 f"ปี พ.ศ. {value} ไม่ถูกต้อง (ใช้ปีพุทธศักราช เช่น 2569)",
                 f"year {value} is not a Buddhist Era year (e.g. 2569)",
             )
+        if name == "quorum" and value is not None:
+            value = _check_quorum(session, workshop_id, int(value))
+        if name == "participant_listing" and value not in PARTICIPANT_LISTINGS:
+            raise UserError(
+                f"รูปแบบรายชื่อผู้เข้าร่วม '{value}' ไม่ถูกต้อง (auto, names หรือ appendix)",
+                f"participant listing '{value}' is not auto, names or appendix",
+            )
+        if name == "appendix_threshold" and int(value) < 1:
+            raise UserError(
+                "จำนวนผู้เข้าร่วมที่แนบรายชื่อท้ายรายงานต้องเป็น 1 ขึ้นไป",
+                "the appendix threshold must be 1 or more",
+            )
+        if name == "chair_attendee_id" and value:
+            chair = session.get(Attendee, value)
+            if chair is None or chair.deleted or chair.workshop_id != workshop_id:
+                raise UserError(
+                    f"ไม่พบผู้เข้าร่วมรหัส {value} ที่จะเป็นประธานในที่ประชุม",
+                    f"no attendee {value} to chair the meeting",
+                )
         if name == "meeting_number" and value is not None and int(value) < 1:
             raise UserError("ครั้งที่ของการประชุมต้องเป็น 1 ขึ้นไป", "meeting number must be 1 or more")
         setattr(workshop, name, value)
@@ -227,6 +284,24 @@ def update_workshop(session: Session, workshop_id: str, **changes: Any) -> Works
         raise UserError("วันสิ้นสุดต้องไม่ก่อนวันเริ่มประชุม", "the end date cannot be before the start date")
     session.flush()
     return _details(workshop)
+
+
+def _check_quorum(session: Session, workshop_id: str, quorum: int) -> int:
+    """A quorum between one member and all of them."""
+    members = session.scalar(
+        select(func.count()).where(
+            Attendee.workshop_id == workshop_id,
+            ~Attendee.deleted,
+            Attendee.role == AttendeeRole.MEMBER.value,
+        )
+    )
+    if quorum < 1 or quorum > (members or 0):
+        raise UserError(
+            f"องค์ประชุม {quorum} คนไม่ถูกต้อง: ต้องอยู่ระหว่าง 1 ถึงจำนวนกรรมการ ({members or 0} คน)",
+            f"a quorum of {quorum} is not valid: it must be from 1 to the number of members "
+            f"({members or 0})",
+        )
+    return quorum
 
 
 def glossary_words(text: str) -> list[str]:
@@ -258,14 +333,23 @@ def delete_workshop(session: Session, workshop_id: str) -> None:
 Numbered = TypeVar("Numbered", StrategicIssue, AgendaItem)
 
 
-def _numbered(session: Session, model: type[Numbered], workshop_id: str) -> list[Numbered]:
-    return list(
-        session.scalars(
-            select(model)
-            .where(model.workshop_id == workshop_id, ~model.deleted)
-            .order_by(model.number, model.created_hlc)
+def _numbered(
+    session: Session, model: type[Numbered], workshop_id: str, parent_id: str | None = None
+) -> list[Numbered]:
+    """Issues, or the agenda items under one parent (the top-level items by default)."""
+    statement = select(model).where(model.workshop_id == workshop_id, ~model.deleted)
+    if issubclass(model, AgendaItem):
+        statement = statement.where(
+            AgendaItem.parent_id.is_(None)
+            if parent_id is None
+            else AgendaItem.parent_id == parent_id
         )
-    )
+    return list(session.scalars(statement.order_by(model.number, model.created_hlc)))
+
+
+def _siblings(session: Session, row: StrategicIssue | AgendaItem) -> list[Any]:
+    parent = row.parent_id if isinstance(row, AgendaItem) else None
+    return _numbered(session, type(row), row.workshop_id, parent)
 
 
 def _renumber(items: list[Any], attribute: str = "number") -> None:
@@ -303,10 +387,28 @@ def issue_indicators(session: Session, workshop_id: str) -> dict[str, str]:
 
 
 def list_agenda(session: Session, workshop_id: str) -> list[NumberedRow]:
-    return [
-        NumberedRow(a.id, a.number, a.title, a.notes, a.resolution, a.shows_results)
-        for a in _numbered(session, AgendaItem, workshop_id)
-    ]
+    """The agenda in order, each item followed by its sub-items (5, 5.1, 5.2, 6 ...)."""
+
+    def row(item: AgendaItem, label: str) -> NumberedRow:
+        return NumberedRow(
+            item.id,
+            item.number,
+            item.title,
+            item.notes,
+            item.resolution,
+            item.shows_results,
+            item.parent_id,
+            item.day_id,
+            item.record,
+            label,
+        )
+
+    rows = []
+    for item in _numbered(session, AgendaItem, workshop_id):
+        rows.append(row(item, str(item.number)))
+        for sub in _numbered(session, AgendaItem, workshop_id, item.id):
+            rows.append(row(sub, f"{item.number}.{sub.number}"))
+    return rows
 
 
 def _require_title(title: str) -> str:
@@ -327,11 +429,37 @@ def add_issue(session: Session, workshop_id: str, title: str, goal: str = "") ->
     return issue.id
 
 
-def add_agenda_item(session: Session, workshop_id: str, title: str, notes: str = "") -> str:
+def add_agenda_item(
+    session: Session,
+    workshop_id: str,
+    title: str,
+    notes: str = "",
+    *,
+    parent_id: str | None = None,
+    day_id: str | None = None,
+) -> str:
+    """Add an item at the end of the agenda, or a sub-item at the end of an item's."""
     _live_workshop(session, workshop_id)
-    number = len(_numbered(session, AgendaItem, workshop_id)) + 1
+    if parent_id is not None:
+        parent = session.get(AgendaItem, parent_id)
+        if parent is None or parent.deleted or parent.workshop_id != workshop_id:
+            raise UserError(
+                f"ไม่พบระเบียบวาระหลักรหัส {parent_id} ที่จะเพิ่มหัวข้อย่อย",
+                f"no agenda item {parent_id} to add a sub-item under",
+            )
+        if parent.parent_id is not None:
+            raise UserError(
+                "เพิ่มหัวข้อย่อยได้ใต้ระเบียบวาระหลักเท่านั้น (เช่น 5.1 ใต้วาระที่ 5)",
+                "sub-items go under a top-level agenda item only (e.g. 5.1 under item 5)",
+            )
+    number = len(_numbered(session, AgendaItem, workshop_id, parent_id)) + 1
     item = AgendaItem(
-        workshop_id=workshop_id, number=number, title=_require_title(title), notes=notes.strip()
+        workshop_id=workshop_id,
+        number=number,
+        title=_require_title(title),
+        notes=notes.strip(),
+        parent_id=parent_id,
+        day_id=_check_day(session, workshop_id, day_id),
     )
     session.add(item)
     session.flush()
@@ -364,8 +492,15 @@ def update_agenda_item(
     notes: str | None = None,
     resolution: str | None = None,
     shows_results: bool | None = None,
+    record: str | None = None,
+    day_id: str | None = None,
 ) -> None:
+    """Change an agenda item; ``day_id=""`` takes it off its day."""
     item = _live(session, AgendaItem, item_id)
+    if record is not None:
+        item.record = record.strip()
+    if day_id is not None:
+        item.day_id = _check_day(session, item.workshop_id, day_id or None)
     if title is not None:
         item.title = _require_title(title)
     if notes is not None:
@@ -373,7 +508,9 @@ def update_agenda_item(
     if resolution is not None:
         item.resolution = resolution.strip()
     if shows_results:  # one item reports the workshop's results: the others stop
-        for other in _numbered(session, AgendaItem, item.workshop_id):
+        for other in session.scalars(
+            select(AgendaItem).where(AgendaItem.workshop_id == item.workshop_id)
+        ):
             other.shows_results = False
     if shows_results is not None:
         item.shows_results = shows_results
@@ -384,16 +521,30 @@ def delete_numbered(session: Session, model: type[Numbered], row_id: str) -> Non
     """Tombstone an issue or agenda item and close the gap in the numbering."""
     row = _live(session, model, row_id)
     row.deleted = True
+    if isinstance(row, AgendaItem):  # its sub-items go with it
+        for sub in _numbered(session, AgendaItem, row.workshop_id, row.id):
+            sub.deleted = True
     session.flush()
-    _renumber(_numbered(session, model, row.workshop_id))
+    _renumber(_siblings(session, row))
     session.flush()
 
 
 def move_numbered(session: Session, model: type[Numbered], row_id: str, offset: int) -> None:
     """Move an issue or agenda item up (offset -1) or down (+1) the list."""
     row = _live(session, model, row_id)
-    move_within(_numbered(session, model, row.workshop_id), row, offset)
+    move_within(_siblings(session, row), row, offset)
     session.flush()
+
+
+def _check_day(session: Session, workshop_id: str, day_id: str | None) -> str | None:
+    if day_id is None:
+        return None
+    day = session.get(MeetingDay, day_id)
+    if day is None or day.deleted or day.workshop_id != workshop_id:
+        raise UserError(
+            f"ไม่พบวันประชุมรหัส {day_id} ในงานประชุมนี้", f"no meeting day {day_id} in this workshop"
+        )
+    return day.id
 
 
 # --- Sectors ----------------------------------------------------------------------------

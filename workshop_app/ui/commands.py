@@ -52,17 +52,20 @@ class ServiceCommand(QUndoCommand):
         self._context.run(self._undo, self._changes)
 
 
-def check_in_command(context: WorkshopContext, attendee: attendees.AttendeeRow) -> ServiceCommand:
+def check_in_command(
+    context: WorkshopContext, attendee: attendees.AttendeeRow, day_id: str | None = None
+) -> ServiceCommand:
+    """Check a person in (on one day of the meeting when ``day_id`` is given)."""
     return ServiceCommand(
         context,
         QCoreApplication.translate("Commands", "Check in {name}").format(name=attendee.full_name),
-        lambda s: attendees.check_in(s, attendee.id),
-        lambda s: attendees.undo_check_in(s, attendee.id),
+        lambda s: attendees.check_in(s, attendee.id, day_id=day_id),
+        lambda s: attendees.undo_check_in(s, attendee.id, day_id=day_id),
     )
 
 
 def undo_check_in_command(
-    context: WorkshopContext, attendee: attendees.AttendeeRow
+    context: WorkshopContext, attendee: attendees.AttendeeRow, day_id: str | None = None
 ) -> ServiceCommand:
     checked_in_at = attendee.checked_in_at
     return ServiceCommand(
@@ -70,8 +73,8 @@ def undo_check_in_command(
         QCoreApplication.translate("Commands", "Cancel check-in of {name}").format(
             name=attendee.full_name
         ),
-        lambda s: attendees.undo_check_in(s, attendee.id),
-        lambda s: attendees.check_in(s, attendee.id, at=checked_in_at),
+        lambda s: attendees.undo_check_in(s, attendee.id, day_id=day_id),
+        lambda s: attendees.check_in(s, attendee.id, at=checked_in_at, day_id=day_id),
     )
 
 

@@ -129,8 +129,9 @@ class MinutesStory(MinutesOutline):
         self.story += [Spacer(1, 4), table, Spacer(1, 6)]
 
     def chart(self, vote: VoteResults) -> None:
-        self.para(vote.caption, CENTRED.but(size=14, leading=20))
-        self.story.append(SectorBarChart(vote, self.words))
+        # The caption never parts from its chart: both on one page.
+        caption = self.paragraph(vote.caption, CENTRED.but(size=14, leading=20))
+        self.story.append(KeepTogether([caption, SectorBarChart(vote, self.words)]))
         self.source += [bar.label for bar in vote.chart]
         self.source += [name for name, _colour in vote.sectors]
 
@@ -235,10 +236,14 @@ class SectorBarChart(Flowable):  # type: ignore[misc]
                 x += 16 + text_width(name, self.LEGEND) + 12
 
 
-def minutes_story(content: MinutesContent, words: Sequence[str]) -> MinutesStory:
+def minutes_story(
+    content: MinutesContent, words: Sequence[str], *, build_all: bool = True
+) -> MinutesStory:
+    """The minutes' flowables (``build_all`` False: an empty story to fill part by part)."""
     register_fonts()  # the story measures text as it is built
     story = MinutesStory(content, words)
-    story.build()
+    if build_all:
+        story.build()
     return story
 
 

@@ -3,18 +3,20 @@ signed at the door, kept as evidence of attendance."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Literal
 
 from reportlab.lib import colors
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 from sqlalchemy.orm import Session
 
 from workshop_app.export.pdf.document import BODY, build, workshop_words
 from workshop_app.export.pdf.fonts import BOLD
 from workshop_app.export.pdf.thai_text import TextStyle, ThaiParagraph
 from workshop_app.services.attendees import AttendeeRow, list_attendees
+from workshop_app.services.meetings import list_days
 from workshop_app.services.workshops import get_workshop, list_sectors
 from workshop_app.thai.dates import format_thai_date
 from workshop_app.thai.normalize import to_thai_digits
@@ -29,8 +31,13 @@ SUBTITLE = BODY.but(alignment="centre")
 
 
 def signin_story(
-    session: Session, workshop_id: str, order: Order = "sector", thai_digits: bool = False
+    session: Session,
+    workshop_id: str,
+    order: Order = "sector",
+    thai_digits: bool = False,
+    day: dt.date | None = None,
 ) -> list[Flowable]:
+    """The sheet for the whole meeting, or for one ``day`` of it."""
     details = get_workshop(session, workshop_id)
     words = workshop_words(session, workshop_id)
     people = list_attendees(session, workshop_id)  # Thai dictionary order of names
@@ -43,7 +50,9 @@ def signin_story(
 
     story: list[Flowable] = [cell("แบบลงทะเบียน", TITLE), cell(details.title, SUBTITLE)]
     when = []
-    if details.start_date:
+    if day is not None:
+        when.append("วันที่ " + format_thai_date(day, thai_digits=thai_digits))
+    elif details.start_date:
         when.append("วันที่ " + format_thai_date(details.start_date, thai_digits=thai_digits))
     if details.venue:
         when.append("ณ " + details.venue)
@@ -107,5 +116,11 @@ def write_signin_sheet(
     order: Order = "sector",
     thai_digits: bool = False,
 ) -> None:
-    story = signin_story(session, workshop_id, order, thai_digits)
+    """One sheet per day of the meeting (each signed that day), each from a new page."""
+    days: list[dt.date | None] = [d.date for d in list_days(session, workshop_id)] or [None]
+    story: list[Flowable] = []
+    for day in days:
+        if story:
+            story.append(PageBreak())
+        story += signin_story(session, workshop_id, order, thai_digits, day)
     build(path, "แบบลงทะเบียน", story, thai_digits=thai_digits)

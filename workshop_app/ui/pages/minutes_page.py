@@ -14,6 +14,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QScrollArea,
+    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -33,7 +36,7 @@ from sqlalchemy.orm import Session
 from workshop_app.errors import UserError
 from workshop_app.export.docx_minutes import write_minutes_docx
 from workshop_app.export.pdf.minutes import write_minutes_pdf
-from workshop_app.services import workshops
+from workshop_app.services import meetings, workshops
 from workshop_app.services.workshops import NumberedRow
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.file_names import default_export_name
@@ -56,7 +59,8 @@ class MinutesPage(QWidget):
         self.agenda = QListWidget()
         self.agenda.setWordWrap(True)
         self.agenda.currentRowChanged.connect(self._show_item)
-        self.record = AutosaveTextEdit(lambda text: self._save_item(notes=text))
+        # The record is what the meeting said: apart from the item's setup notes.
+        self.record = AutosaveTextEdit(lambda text: self._save_item(record=text))
         self.record.setPlaceholderText(self.tr("What was presented and discussed"))
         self.resolution = AutosaveTextEdit(lambda text: self._save_item(resolution=text))
         self.resolution.setPlaceholderText(self.tr("e.g. Noted / Approved as proposed"))
@@ -72,6 +76,57 @@ class MinutesPage(QWidget):
         item_form.addWidget(QLabel(self.tr("Resolution")))
         item_form.addWidget(self.resolution)
         item_form.addWidget(self.shows_results)
+        self.add_sub_item = QPushButton(self.tr("Add sub-item (e.g. 5.1)"))
+        self.add_sub_item.clicked.connect(self._add_sub_item)
+        item_form.addWidget(self.add_sub_item)
+
+        # Motions voted by the members, counted by show of hands: the counts go into
+        # the มติ ("ด้วยคะแนนเสียง ... เสียง").
+        self.motions = QListWidget()
+        self.motions.setWordWrap(True)
+        self.motions.setFixedHeight(70)
+        self.motion_text = QLineEdit()
+        self.motion_text.setPlaceholderText(self.tr("Motion, e.g. approve the draft plan"))
+        self.motion_counts: dict[str, QSpinBox] = {}
+        counts = QHBoxLayout()
+        for name, label in (
+            ("for", self.tr("For")),
+            ("against", self.tr("Against")),
+            ("abstain", self.tr("Abstain")),
+        ):
+            spin = QSpinBox()
+            spin.setRange(0, 999)
+            spin.setObjectName(f"motion_{name}")
+            self.motion_counts[name] = spin
+            counts.addWidget(QLabel(label))
+            counts.addWidget(spin)
+        self.add_motion = QPushButton(self.tr("Record the vote"))
+        self.add_motion.clicked.connect(self._record_motion)
+        counts.addWidget(self.add_motion)
+        motion_box = QGroupBox(self.tr("Motions (members' votes)"))
+        motion_layout = QVBoxLayout(motion_box)
+        motion_layout.addWidget(self.motions)
+        motion_layout.addWidget(self.motion_text)
+        motion_layout.addLayout(counts)
+        item_form.addWidget(motion_box)
+
+        # A public hearing: the province's answer to each comment and the plan change.
+        self.comment = QComboBox()
+        self.comment.setObjectName("hearingComment")
+        self.comment.currentIndexChanged.connect(self._show_comment)
+        self.answer = QLineEdit()
+        self.answer.setPlaceholderText(self.tr("The province's answer"))
+        self.plan_change = QLineEdit()
+        self.plan_change.setPlaceholderText(self.tr("What changes in the plan"))
+        self.save_answer = QPushButton(self.tr("Save the answer"))
+        self.save_answer.clicked.connect(self._save_answer)
+        hearing = QGroupBox(self.tr("Hearing comments: answers"))
+        hearing_form = QFormLayout(hearing)
+        hearing_form.addRow(self.tr("Comment"), self.comment)
+        hearing_form.addRow(self.tr("Answer"), self.answer)
+        hearing_form.addRow(self.tr("Plan change"), self.plan_change)
+        hearing_form.addRow(self.save_answer)
+        self._comments: list[meetings.CommentRow] = []
 
         self.signature_fields: dict[str, QLineEdit] = {}
         signatures = QGroupBox(self.tr("Signatures"))
@@ -119,6 +174,7 @@ class MinutesPage(QWidget):
         editor_layout.addWidget(QLabel(self.tr("Agenda")))
         editor_layout.addWidget(self.agenda, 1)
         editor_layout.addWidget(item_box, 2)
+        editor_layout.addWidget(hearing)
         editor_layout.addWidget(signatures)
         editor_layout.addLayout(options)
         editor_layout.addLayout(buttons)
@@ -132,7 +188,11 @@ class MinutesPage(QWidget):
         self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(editor)
+        # The editor scrolls on a laptop's low screen (motions and answers made it taller).
+        editor_scroll = QScrollArea()
+        editor_scroll.setWidgetResizable(True)
+        editor_scroll.setWidget(editor)
+        splitter.addWidget(editor_scroll)
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
@@ -165,6 +225,7 @@ class MinutesPage(QWidget):
         if agenda:
             self.agenda.setCurrentRow(row)
         self._show_item(self.agenda.currentRow())
+        self.load_comments()
 
     def _show_item(self, row: int) -> None:
         # Typing not yet saved belongs to the item shown until now.
@@ -172,9 +233,12 @@ class MinutesPage(QWidget):
         self.resolution.save_now()
         item = self._agenda[row] if 0 <= row < len(self._agenda) else None
         self._item_id = item.id if item else None
-        for widget in (self.record, self.resolution, self.shows_results):
+        for widget in (self.record, self.resolution, self.shows_results, self.add_motion):
             widget.setEnabled(item is not None)
-        self.record.load(item.detail if item else "")
+        self.add_sub_item.setEnabled(item is not None and item.parent_id is None)
+        # An item recorded before the record had its own field kept it in the notes.
+        self.record.load((item.record or item.detail) if item else "")
+        self._load_motions()
         self.resolution.load(item.resolution if item else "")
         self.shows_results.blockSignals(True)
         self.shows_results.setChecked(bool(item and item.shows_results))
@@ -186,7 +250,7 @@ class MinutesPage(QWidget):
             return
         current = next((a for a in self._agenda if a.id == item_id), None)
         stored = {
-            "notes": current.detail if current else None,
+            "record": (current.record or current.detail) if current else None,
             "resolution": current.resolution if current else None,
             "shows_results": current.shows_results if current else None,
         }
@@ -209,6 +273,8 @@ class MinutesPage(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         if changes & SHOWN:
             self._stale = True
+        if changes & Changes.IDEAS:
+            self.load_comments()
         if not changes & (Changes.AGENDA | Changes.WORKSHOP):
             return
         if self._saving:  # only the stored copy and the ★ of the list change
@@ -221,7 +287,82 @@ class MinutesPage(QWidget):
 
     @staticmethod
     def _agenda_label(item: NumberedRow) -> str:
-        return f"{item.number}. {item.title}" + ("  ★" if item.shows_results else "")
+        indent = "      " if item.parent_id else ""
+        label = item.label or str(item.number)
+        return f"{indent}{label}. {item.title}" + ("  ★" if item.shows_results else "")
+
+    def load_comments(self) -> None:
+        workshop_id = self.context.workshop_id
+        chosen = self.comment.currentData()
+        self._comments = self.context.read(lambda s: meetings.list_comments(s, workshop_id))
+        self.comment.blockSignals(True)
+        self.comment.clear()
+        for comment in self._comments:
+            who = f" ({comment.commenter})" if comment.commenter else ""
+            self.comment.addItem(f"{comment.text}{who}", comment.id)
+        self.comment.setCurrentIndex(max(0, self.comment.findData(chosen)))
+        self.comment.blockSignals(False)
+        self._show_comment(self.comment.currentIndex())
+
+    def _show_comment(self, index: int) -> None:
+        comment = self._comments[index] if 0 <= index < len(self._comments) else None
+        self.answer.setText(comment.answer if comment else "")
+        self.plan_change.setText(comment.plan_change if comment else "")
+        for widget in (self.answer, self.plan_change, self.save_answer):
+            widget.setEnabled(comment is not None)
+
+    def _save_answer(self) -> None:
+        idea_id = self.comment.currentData()
+        if not isinstance(idea_id, str):
+            return
+        answer, change = self.answer.text(), self.plan_change.text()
+
+        def save(session: Session) -> bool:
+            meetings.set_comment_details(session, idea_id, answer=answer, plan_change=change)
+            return True
+
+        self.context.run(save, Changes.IDEAS)
+
+    def _load_motions(self) -> None:
+        self.motions.clear()
+        item_id = self._item_id
+        if item_id is None:
+            return
+        results = self.context.read(lambda s: meetings.motion_results(s, item_id))
+        for result in results:
+            counts = self.tr("for {f}, against {a}, abstain {b}").format(
+                f=result.for_votes, a=result.against, b=result.abstain
+            )
+            self.motions.addItem(f"{result.text}: {counts}")
+
+    def _record_motion(self) -> None:
+        item_id = self._item_id
+        text = self.motion_text.text().strip()
+        if item_id is None:
+            return
+        votes = {name: box.value() for name, box in self.motion_counts.items()}
+
+        def record(session: Session) -> bool:
+            motion_id = meetings.add_motion(session, item_id, text)
+            meetings.set_motion_counts(
+                session, motion_id, votes["for"], votes["against"], votes["abstain"]
+            )
+            return True
+
+        if self.context.run(record, Changes.AGENDA) is not None:
+            self.motion_text.clear()
+            for spin in self.motion_counts.values():
+                spin.setValue(0)
+            self._load_motions()
+
+    def _add_sub_item(self) -> None:
+        parent_id = self._item_id
+        workshop_id = self.context.workshop_id
+        title = self.tr("New sub-item")
+        self.context.run(
+            lambda s: workshops.add_agenda_item(s, workshop_id, title, parent_id=parent_id),
+            Changes.AGENDA,
+        )
 
     def _options_changed(self) -> None:
         self._stale = True

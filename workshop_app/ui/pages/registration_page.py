@@ -7,14 +7,17 @@ Ctrl+Z undoes. Counts per sector update live beside the list.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -22,9 +25,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from workshop_app.services import attendees, workshops
+from workshop_app.services import attendees, meetings, workshops
 from workshop_app.services.attendees import AttendeeRow
+from workshop_app.thai.dates import format_thai_date
 from workshop_app.thai.names import full_name
 from workshop_app.ui.commands import (
     check_in_command,
@@ -80,6 +85,13 @@ class RegistrationPage(QWidget):
         self.edit_button.clicked.connect(self.edit_current)
         self.cancel_button = QPushButton(self.tr("Cancel check-in"))
         self.cancel_button.clicked.connect(self.cancel_current_check_in)
+        self.stand_in_button = QPushButton(self.tr("Stands in for a member…"))
+        self.stand_in_button.clicked.connect(self.choose_member_stood_in_for)
+        # The day checked in for, at a meeting of several days (hidden without days).
+        self.day = QComboBox()
+        self.day.setObjectName("checkInDay")
+        self.day.currentIndexChanged.connect(lambda _i: self.refresh_counts())
+        self._present_today: set[str] | None = None
         QShortcut(QKeySequence(Qt.Key.Key_F2), self, self.open_walk_in)
         QShortcut(QKeySequence(Qt.Key.Key_F4), self, self.edit_current)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.reset_search)
@@ -103,6 +115,7 @@ class RegistrationPage(QWidget):
         buttons.addWidget(self.walk_in_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.stand_in_button)
         buttons.addStretch()
         buttons.addWidget(self.result_count)
         left = QVBoxLayout()
@@ -111,6 +124,7 @@ class RegistrationPage(QWidget):
         left.addWidget(self.results, 1)
         left.addLayout(buttons)
         right = QVBoxLayout()
+        right.addWidget(self.day)
         right.addWidget(self.present_total)
         right.addWidget(self.counts, 1)
         right.addWidget(self.notice)
@@ -129,8 +143,11 @@ class RegistrationPage(QWidget):
             self.refresh_counts()
         if changes & Changes.WORKSHOP:
             self.refresh_notice()
+            self.refresh_days()
+            self.refresh_counts()
 
     def refresh_all(self) -> None:
+        self.refresh_days()
         self.refresh_results()
         self.refresh_counts()
         self.refresh_notice()
@@ -153,9 +170,45 @@ class RegistrationPage(QWidget):
             else self.tr("first {count} shown: type more to narrow").format(count=len(rows))
         )
 
+    def refresh_days(self) -> None:
+        """The meeting's days; today's (or the first) is chosen when none was."""
+        workshop_id = self.context.workshop_id
+        days = self.context.read(lambda s: meetings.list_days(s, workshop_id))
+        chosen = self.day.currentData()
+        self.day.blockSignals(True)
+        self.day.clear()
+        for day in days:
+            label = self.tr("Day {number}: {date}").format(
+                number=day.number, date=format_thai_date(day.date)
+            )
+            self.day.addItem(label, day.id)
+        today = dt.datetime.now(attendees.THAI_TIME).date()
+        index = self.day.findData(chosen)
+        if index < 0:
+            index = next((i for i, d in enumerate(days) if d.date == today), 0)
+        self.day.setCurrentIndex(index if days else -1)
+        self.day.blockSignals(False)
+        self.day.setVisible(bool(days))
+
+    def day_id(self) -> str | None:
+        data = self.day.currentData()
+        return data if isinstance(data, str) else None
+
+    def _already_here(self, person: AttendeeRow) -> bool:
+        if self._present_today is not None:
+            return person.id in self._present_today
+        return person.checked_in_at is not None
+
     def refresh_counts(self) -> None:
         workshop_id = self.context.workshop_id
-        counts = self.context.read(lambda s: attendees.sector_counts(s, workshop_id))
+        day_id = self.day_id()
+        counts = self.context.read(lambda s: attendees.sector_counts(s, workshop_id, day_id=day_id))
+        # Who is here on the chosen day: "already checked in" means today.
+        self._present_today = (
+            None
+            if day_id is None
+            else self.context.read(lambda s: attendees.present_on(s, workshop_id, day_id))
+        )
         self.counts_model.set_rows(counts)
         present = sum(c.present for c in counts)
         expected = sum(c.invited for c in counts)
@@ -185,16 +238,19 @@ class RegistrationPage(QWidget):
                 self.tr("Nobody matches. Press F2 to register a walk-in."), "warn"
             )
             return
-        if person.checked_in_at is not None:
-            self.banner.show_message(
-                self.tr("{name} (no. {code}) already checked in at {time}.").format(
+        if self._already_here(person):
+            if self._present_today is not None or person.checked_in_at is None:
+                message = self.tr("{name} (no. {code}) already checked in for this day.").format(
+                    name=person.full_name, code=person.code
+                )
+            else:
+                message = self.tr("{name} (no. {code}) already checked in at {time}.").format(
                     name=person.full_name, code=person.code, time=local_time(person.checked_in_at)
-                ),
-                "warn",
-            )
+                )
+            self.banner.show_message(message, "warn")
             self.reset_search(keep_banner=True)
             return
-        command = check_in_command(self.context, person)
+        command = check_in_command(self.context, person, self.day_id())
         self.context.undo_stack.push(command)
         if command.succeeded:
             self.banner.show_done(
@@ -207,9 +263,9 @@ class RegistrationPage(QWidget):
 
     def cancel_current_check_in(self) -> None:
         person = self.current_attendee()
-        if person is None or person.checked_in_at is None:
+        if person is None or not self._already_here(person):
             return
-        self.context.undo_stack.push(undo_check_in_command(self.context, person))
+        self.context.undo_stack.push(undo_check_in_command(self.context, person, self.day_id()))
         self.banner.show_done(
             self.tr("Check-in of {name} cancelled.").format(name=person.full_name),
             self.context.undo_stack,
@@ -221,6 +277,40 @@ class RegistrationPage(QWidget):
         sectors = self.context.read(lambda s: workshops.list_sectors(s, workshop_id))
         notice = self.context.read(lambda s: workshops.get_workshop(s, workshop_id).privacy_notice)
         return sectors, notice
+
+    def choose_member_stood_in_for(self) -> None:
+        """Link the selected person to the member they stand in for (or unlink)."""
+        person = self.current_attendee()
+        if person is None:
+            return
+        workshop_id = self.context.workshop_id
+        members = self.context.read(lambda s: meetings.list_members(s, workshop_id))
+        names = [self.tr("(nobody: not a stand-in)")] + [
+            f"{m.attendee.full_name} {m.attendee.position}".strip() for m in members
+        ]
+        current = next(
+            (i + 1 for i, m in enumerate(members) if m.attendee.id == person.stand_in_for_id), 0
+        )
+        chosen, ok = QInputDialog.getItem(
+            self,
+            self.tr("Stands in for"),
+            self.tr("{name} stands in for:").format(name=person.full_name),
+            names,
+            current,
+            False,
+        )
+        if not ok:
+            return
+        index = names.index(chosen)
+        member_id = members[index - 1].attendee.id if index else None
+        self.set_stand_in(person, member_id)
+
+    def set_stand_in(self, person: AttendeeRow, member_id: str | None) -> bool:
+        def link(session: Session) -> bool:
+            meetings.set_stand_in(session, person.id, member_id)
+            return True
+
+        return self.context.run(link, Changes.ATTENDEES) is not None
 
     def open_walk_in(self) -> None:
         sectors, notice = self._sectors_and_notice()

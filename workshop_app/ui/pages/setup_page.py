@@ -36,6 +36,7 @@ from workshop_app.thai.dates import format_thai_time
 from workshop_app.ui.commands import ServiceCommand
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.item_models import EditableRowModel, NumberedRowModel, SectorRowModel
+from workshop_app.ui.meeting_setup import MeetingSetupBox
 from workshop_app.ui.widgets import ThaiDateEdit
 
 
@@ -181,7 +182,7 @@ class SetupPage(QWidget):
         form.addRow(self.tr("Venue"), self.venue)
         form.addRow(self.tr("Chair"), self.chair)
         form.addRow(self.tr("Organiser"), self.organiser)
-        form.addRow(self.tr("Vision / 20-year goal"), self.vision)
+        form.addRow(self.tr("Vision"), self.vision)
         meeting = QHBoxLayout()
         meeting.addWidget(self.meeting_number)
         meeting.addWidget(self.meeting_year)
@@ -190,6 +191,11 @@ class SetupPage(QWidget):
         form.addRow(self.tr("Glossary (the workshop's own words, one per line)"), self.glossary)
         details_box = QGroupBox(self.tr("Workshop"))
         details_box.setLayout(form)
+        # The body, chair, goals, quorum, days, roles and members of the record.
+        self.meeting = MeetingSetupBox(context)
+        details_column = QVBoxLayout()
+        details_column.addWidget(details_box)
+        details_column.addWidget(self.meeting)
 
         self.issues_model = NumberedRowModel(self._set_issue_cell, self.tr("Goal"))
         self.issues = self._numbered_editor(
@@ -224,7 +230,7 @@ class SetupPage(QWidget):
         lists.addWidget(self.agenda)
         lists.addWidget(self.sectors)
         columns = QHBoxLayout()
-        columns.addWidget(details_box, 1)
+        columns.addLayout(details_column, 1)
         columns.addLayout(lists, 1)
         inner = QWidget()
         inner.setLayout(columns)

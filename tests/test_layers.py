@@ -16,16 +16,21 @@ PACKAGE = Path(__file__).resolve().parent.parent / "workshop_app"
 MAY_IMPORT: dict[str, frozenset[str]] = {
     "errors": frozenset(),
     "resources": frozenset(),
+    # The operating system's lock on an open file: for the database's one-writer lock and
+    # the notes of exports in progress alike.
+    "os_lock": frozenset(),
     "thai": frozenset({"errors", "resources"}),
-    "db": frozenset({"errors", "resources"}),
+    "db": frozenset({"errors", "resources", "os_lock"}),
     "models": frozenset({"db", "errors"}),
     # Reading files people bring: formats, not workshops.
     "readers": frozenset({"errors", "thai"}),
     # The use cases: they read files through readers/, never through export/.
     "services": frozenset({"models", "db", "readers", "thai", "errors", "resources"}),
     # The writers: they take what the services gather and lay it out.
-    "export": frozenset({"services", "models", "thai", "errors", "resources"}),
-    "sync": frozenset({"models", "db", "export", "readers", "errors", "resources"}),
+    "export": frozenset({"services", "models", "thai", "errors", "resources", "os_lock"}),
+    # Above the services: a merge renumbers registration numbers held twice through the
+    # service that hands them out (services never import sync).
+    "sync": frozenset({"models", "db", "export", "readers", "services", "errors", "resources"}),
     "licenses": frozenset({"resources", "errors"}),
     "ui": frozenset(
         {
@@ -41,8 +46,10 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
             "licenses",
         }
     ),
+    # The scripting API (docs/api.md): ids and plain values over the services and writers.
+    "api": frozenset({"services", "export", "sync", "db", "models", "thai", "errors"}),
     # The command line launches the GUI, and nothing else of it.
-    "cli": frozenset({"services", "export", "sync", "db", "errors", "ui", "readers"}),
+    "cli": frozenset({"api", "services", "export", "sync", "db", "errors", "ui", "readers"}),
     "__main__": frozenset({"cli"}),
     "__init__": frozenset(),
 }

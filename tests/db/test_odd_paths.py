@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from alembic import command
+from sqlalchemy import create_engine
 
 from workshop_app.db.database import DatabaseError, _alembic_config, open_database
 from workshop_app.services.workshops import create_workshop, list_workshops
@@ -57,9 +58,13 @@ def test_an_odd_name_is_backed_up_before_an_upgrade(tmp_path: Path, name: str) -
     database = open_database(path)
     with database.transaction() as session:
         create_workshop(session, "ประชุมกลุ่มจังหวัดภาคเหนือตอนบน")
-    with database.engine.begin() as connection:
-        command.downgrade(_alembic_config(connection), "-1")
     database.close()
+    # One revision back, on a connection without foreign keys enforced (SQLite cannot drop
+    # a table or column that a foreign key names otherwise), opened by path, not by URL.
+    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(path))
+    with engine.begin() as connection:
+        command.downgrade(_alembic_config(connection), "-1")
+    engine.dispose()
     open_database(path).close()
     backups = [p for p in tmp_path.iterdir() if ".before-upgrade-" in p.name]
     assert len(backups) == 1

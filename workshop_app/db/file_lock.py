@@ -27,10 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workshop_app.errors import UserError
-
-# Windows locks byte ranges, and a locked range cannot be read by others: lock one byte
-# far past the holder's note so the note stays readable.
-_WINDOWS_LOCK_OFFSET = 1 << 20
+from workshop_app.os_lock import try_lock, unlock
 
 
 @dataclass(frozen=True)
@@ -74,40 +71,6 @@ class _Held:
 
 _held: dict[Path, _Held] = {}
 _held_guard = threading.Lock()
-
-
-def try_lock(fd: int) -> bool:
-    """Lock the open file ``fd`` without waiting; False if another holds it."""
-    if sys.platform == "win32":
-        import msvcrt
-
-        os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-    import fcntl
-
-    # flock, not lockf: flock locks belong to the open file, lockf locks to the process
-    # (and any close() of the file by the process would silently drop them).
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    return True
-
-
-def unlock(fd: int) -> None:
-    if sys.platform == "win32":
-        import msvcrt
-
-        os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-    else:
-        import fcntl
-
-        fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 def read_holder(database: Path) -> Holder | None:

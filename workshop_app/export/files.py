@@ -19,8 +19,8 @@ from pathlib import Path
 
 import platformdirs
 
-from workshop_app.db.file_lock import try_lock, unlock
 from workshop_app.errors import UserError
+from workshop_app.os_lock import try_lock, unlock
 
 NOTE_SUFFIX = ".export"
 

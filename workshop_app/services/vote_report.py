@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from workshop_app.export.csv_safe import csv_text
+from workshop_app.services.csv_safe import csv_text
 from workshop_app.services.vote_counting import IdeaResult, RoundCount
 from workshop_app.services.voting import (
     CAST_LABELS,

@@ -14,9 +14,9 @@ import pytest
 from tests.libreoffice import LibreOffice
 from workshop_app.cli import main
 from workshop_app.db.database import open_database
-from workshop_app.export.csv_safe import csv_text, neutralised
 from workshop_app.models import CastBy, VoteMethod
 from workshop_app.services.attendees import AttendeeDraft, add_attendee
+from workshop_app.services.csv_safe import csv_text, neutralised
 from workshop_app.services.ideas import IdeaDraft, add_idea
 from workshop_app.services.vote_counting import Mark
 from workshop_app.services.voting import RoundDraft, cast_ballot, create_round, open_round

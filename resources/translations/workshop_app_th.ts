@@ -1867,82 +1867,82 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="147"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="148"/>
         <source>Bundle file (USB stick)</source>
         <translation>แฟ้มชุดข้อมูล (แฟลชไดรฟ์)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="150"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="151"/>
         <source>Copy data to a computer without the internet: export a bundle file, carry it on a USB stick, and import it there. Importing the same file twice changes nothing.</source>
         <translation>ส่งข้อมูลไปเครื่องอื่นโดยไม่ต้องใช้อินเทอร์เน็ต: ส่งออกเป็นแฟ้มชุดข้อมูล คัดลอกใส่แฟลชไดรฟ์ แล้วนำเข้าที่เครื่องปลายทาง นำเข้าแฟ้มเดิมซ้ำก็ไม่ทำให้ข้อมูลเปลี่ยน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="156"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="157"/>
         <source>This workshop only</source>
         <translation>เฉพาะงานประชุมนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="157"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="158"/>
         <source>All workshops in this database file</source>
         <translation>ทุกงานประชุมในแฟ้มฐานข้อมูลนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="165"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="166"/>
         <source>Export bundle…</source>
         <translation>ส่งออกแฟ้มชุดข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="167"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="168"/>
         <source>Import bundle…</source>
         <translation>นำเข้าแฟ้มชุดข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="181"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="182"/>
         <source>Provincial server</source>
         <translation>เซิร์ฟเวอร์ของจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="186"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="187"/>
         <source>never saved</source>
         <translation>โปรแกรมไม่บันทึกรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="187"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="188"/>
         <source>Sync now</source>
         <translation>ซิงก์ตอนนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="191"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="192"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="192"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="193"/>
         <source>Password</source>
         <translation>รหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="201"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="202"/>
         <source>Province key</source>
         <translation>กุญแจจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="205"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="206"/>
         <source>Choose key file…</source>
         <translation>เลือกแฟ้มกุญแจ…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="207"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="208"/>
         <source>Clear</source>
         <translation>เลิกใช้กุญแจ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="223"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="224"/>
         <source>What arrived</source>
         <translation>ข้อมูลที่ได้รับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="224"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="225"/>
         <source>Nothing imported or synced yet.</source>
         <translation>ยังไม่ได้นำเข้าหรือซิงก์ข้อมูล</translation>
     </message>
@@ -1982,14 +1982,14 @@
         <translation>ใช้ฉบับนี้แทนฉบับปัจจุบัน (ฉบับปัจจุบันยังเก็บไว้ตรวจสอบได้)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="275"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="282"/>
         <source>%n conflict(s) waiting for a decision</source>
         <translation>
             <numerusform>รอการตัดสิน %n รายการ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="276"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="283"/>
         <source>No conflicts waiting for a decision.</source>
         <translation>ไม่มีรายการรอการตัดสิน</translation>
     </message>
@@ -2039,160 +2039,160 @@
         <translation>“{item}” ({table}): ฉบับนี้แก้ไขเมื่อ {version} ที่{device} ส่วนฉบับปัจจุบันแก้ไขเมื่อ {current}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="570"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="601"/>
         <source>Synced with {server} at {time}</source>
         <translation>ซิงก์กับ {server} แล้ว เมื่อ {time}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="295"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="302"/>
         <source>Key file: {path}
 Exported bundles are signed; only signed bundles are imported.</source>
         <translation>แฟ้มกุญแจ: {path}
 แฟ้มชุดข้อมูลที่ส่งออกจะลงลายมือชื่อ และนำเข้าได้เฉพาะแฟ้มที่ลงลายมือชื่อแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="301"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="308"/>
         <source>No province key: bundles are not signed, and any bundle is imported.</source>
         <translation>ยังไม่ได้ตั้งกุญแจจังหวัด: แฟ้มชุดข้อมูลจะไม่ลงลายมือชื่อ และนำเข้าได้ทุกแฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="308"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="315"/>
         <source>Choose the province key file</source>
         <translation>เลือกแฟ้มกุญแจจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="310"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="317"/>
         <source>All files (*)</source>
         <translation>ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="326"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="333"/>
         <source>Province key set.</source>
         <translation>ตั้งกุญแจจังหวัดแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="326"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="333"/>
         <source>Province key cleared.</source>
         <translation>เลิกใช้กุญแจจังหวัดแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="393"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="400"/>
         <source>Export bundle</source>
         <translation>ส่งออกแฟ้มชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="395"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="402"/>
         <source>Workshop bundles (*.wsbundle)</source>
         <translation>แฟ้มชุดข้อมูลงานประชุม (*.wsbundle)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="407"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="414"/>
         <source>Writing {file}…</source>
         <translation>กำลังเขียน {file}…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="422"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="429"/>
         <source>Wrote %n row(s) of {workshops} to {path}.</source>
         <translation>
             <numerusform>บันทึกข้อมูล %n แถวของ{workshops} ลงแฟ้ม {path} แล้ว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="423"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="430"/>
         <source>%n workshop(s)</source>
         <translation>
             <numerusform>งานประชุม %n งาน</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="163"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="164"/>
         <source>Leave out phone numbers, e-mails and diet or access needs</source>
         <translation>ไม่ใส่เบอร์โทรศัพท์ อีเมล และความต้องการด้านอาหารหรือการเข้าถึง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="426"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="433"/>
         <source>Signed and encrypted with the province key.</source>
         <translation>ลงลายมือชื่อและเข้ารหัสด้วยกุญแจจังหวัดแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="428"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="435"/>
         <source>Without contact details.</source>
         <translation>ไม่รวมข้อมูลติดต่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="603"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="634"/>
         <source>This server is new or was restored from a backup: everything on this computer was sent to it again.</source>
         <translation>เซิร์ฟเวอร์นี้เป็นเครื่องใหม่หรือถูกกู้คืนจากข้อมูลสำรอง จึงส่งข้อมูลทั้งหมดในเครื่องนี้ไปให้อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="435"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="442"/>
         <source>Import bundle</source>
         <translation>นำเข้าแฟ้มชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="437"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="444"/>
         <source>Workshop bundles (*.wsbundle *.zip);;All files (*)</source>
         <translation>แฟ้มชุดข้อมูลงานประชุม (*.wsbundle *.zip);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="446"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="453"/>
         <source>Importing {file}…</source>
         <translation>กำลังนำเข้า {file}…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="463"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="470"/>
         <source>signed with the province key</source>
         <translation>ลงลายมือชื่อด้วยกุญแจจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="463"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="470"/>
         <source>not signed</source>
         <translation>ไม่ได้ลงลายมือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="466"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="473"/>
         <source>From {file}: made {made} on {device} (app {version}), {signed}.
 Workshops: {titles}</source>
         <translation>จากแฟ้ม {file}: สร้างเมื่อ {made} ที่{device} (โปรแกรมรุ่น {version}) {signed}
 งานประชุม: {titles}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="480"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="585"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="487"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="616"/>
         <source>Data</source>
         <translation>ข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="481"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="488"/>
         <source>New</source>
         <translation>ใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="482"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="489"/>
         <source>Updated</source>
         <translation>ปรับปรุง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="483"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="490"/>
         <source>Unchanged</source>
         <translation>เหมือนเดิม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="484"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="589"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="491"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="620"/>
         <source>Conflicts</source>
         <translation>ขัดแย้ง</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="492"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="499"/>
         <source>Imported {file}: %n row(s) new or updated.</source>
         <translation>
             <numerusform>นำเข้า {file} แล้ว: ข้อมูลใหม่หรือปรับปรุง %n แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="497"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="611"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="504"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="642"/>
         <source>%n conflicting edit(s) to review on the right.</source>
         <translation>
             <numerusform>มีการแก้ไขที่ขัดแย้งกัน %n รายการ รอตรวจสอบด้านขวา</numerusform>
@@ -2200,57 +2200,74 @@ Workshops: {titles}</source>
     </message>
     <message>
         <location filename="../../workshop_app/ui/pages/sync_page.py" line="513"/>
+        <source>Number {old} was held twice: {name} is now {new}.</source>
+        <translation>เลขทะเบียน {old} ซ้ำกัน: {name} ได้เลขใหม่ {new}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="520"/>
+        <source>New registration numbers (badges printed with the old number need the new one):</source>
+        <translation>เลขทะเบียนใหม่ (ป้ายชื่อที่พิมพ์เลขเดิมไว้ ต้องแก้เป็นเลขใหม่):</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="527"/>
+        <source>%n person(s) got a new registration number: see the list under the summary.</source>
+        <translation>
+            <numerusform>%n คนได้เลขทะเบียนใหม่ ดูรายชื่อใต้ตารางสรุป</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="544"/>
         <source>Total</source>
         <translation>รวม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="528"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="559"/>
         <source>Type the server&apos;s address first.</source>
         <translation>กรุณาพิมพ์ที่อยู่เซิร์ฟเวอร์ก่อน</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="542"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="573"/>
         <source>Sending to the server… %n row(s)</source>
         <translation>
             <numerusform>กำลังส่งไปเซิร์ฟเวอร์… %n แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="544"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="575"/>
         <source>Receiving from the server… %n row(s)</source>
         <translation>
             <numerusform>กำลังรับจากเซิร์ฟเวอร์… %n แถว</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="550"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="581"/>
         <source>Connecting to {server}…</source>
         <translation>กำลังติดต่อ {server}…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="586"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="617"/>
         <source>Sent</source>
         <translation>ส่งไป</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="587"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="618"/>
         <source>Received new</source>
         <translation>รับมาใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="588"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="619"/>
         <source>Received updated</source>
         <translation>รับมาปรับปรุง</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="596"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="627"/>
         <source>Sync done: %n row(s) sent</source>
         <translation>
             <numerusform>ซิงก์เสร็จแล้ว: ส่งไป %n แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="598"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="629"/>
         <source>%n row(s) received.</source>
         <translation>
             <numerusform>รับมา %n แถว</numerusform>

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.errors import UserError
 from workshop_app.services import workshops
+from workshop_app.services.registration_numbers import Renumbered
 from workshop_app.sync import bundle, server
 from workshop_app.sync.address import AddressError, parse_server_address
 from workshop_app.sync.labels import TABLE_LABELS, table_label
@@ -232,9 +233,15 @@ class SyncPage(QWidget):
         self.summary.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
+        # People the merge gave a new registration number: their badge shows the old one.
+        self.renumbered_label = ThaiLabel()
+        self.renumbered_label.setWordWrap(True)
+        self.renumbered_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.renumbered_label.setVisible(False)
         summary_layout = QVBoxLayout(summary_box)
         summary_layout.addWidget(self.source_label)
         summary_layout.addWidget(self.summary, 1)
+        summary_layout.addWidget(self.renumbered_label)
 
         self.controls = QWidget()  # disabled while an operation runs
         controls_layout = QVBoxLayout(self.controls)
@@ -496,7 +503,31 @@ class SyncPage(QWidget):
             text += " " + self.tr(
                 "%n conflicting edit(s) to review on the right.", "", conflicts_found
             )
-        self.message.show_message(text, "warn" if conflicts_found else "ok")
+        text += self._show_renumbered(merge.renumbered)
+        self.message.show_message(text, "warn" if conflicts_found or merge.renumbered else "ok")
+
+    def _show_renumbered(self, changes: Sequence[Renumbered]) -> str:
+        """List who got a new registration number in the merge (shown under the summary
+        until the next import or sync); the sentence to add to the outcome, or ""."""
+        lines = [
+            self.tr("Number {old} was held twice: {name} is now {new}.").format(
+                old=change.old_code, name=change.name, new=change.new_code
+            )
+            for change in changes
+        ]
+        if lines:
+            heading = self.tr(
+                "New registration numbers (badges printed with the old number need the new one):"
+            )
+            self.renumbered_label.setText("\n".join([heading, *lines]))
+        self.renumbered_label.setVisible(bool(lines))
+        if not lines:
+            return ""
+        return " " + self.tr(
+            "%n person(s) got a new registration number: see the list under the summary.",
+            "",
+            len(lines),
+        )
 
     def _show_counts(
         self, headers: list[str], counts: Sequence[tuple[str, tuple[int, ...]]]
@@ -610,7 +641,10 @@ class SyncPage(QWidget):
             text += " " + self.tr(
                 "%n conflicting edit(s) to review on the right.", "", conflicts_found
             )
-        self.message.show_message(text, "warn" if conflicts_found else "ok")
+        # Only a laptop renumbers (the server stores what it is sent): the pull's merges.
+        renumbered = [*result.pushed.renumbered, *result.pulled.renumbered]
+        text += self._show_renumbered(renumbered)
+        self.message.show_message(text, "warn" if conflicts_found or renumbered else "ok")
 
 
 def _counts(tables: dict[str, TableCounts], table: str) -> TableCounts:

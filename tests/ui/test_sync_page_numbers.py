@@ -1,25 +1,29 @@
 """The sync page tells who got a new registration number when a merge met two people
 with one number (issue 21): after a bundle import and after a sync with a real server,
-in Thai."""
+in Thai. A sync with the server can be cancelled, and the next one carries on."""
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from tests.postgres import ThrowawayPostgres
 from tests.sync.conftest import postgres_server, server_url  # noqa: F401
+from tests.sync.replicas import snapshot
 from tests.ui.test_sync_page import make_page, store  # noqa: F401
 from workshop_app.db.database import Database, open_database
 from workshop_app.models import Attendee, Sector
 from workshop_app.services.attendees import AttendeeDraft, add_attendee
 from workshop_app.services.workshops import create_workshop
+from workshop_app.sync import server
 from workshop_app.sync.bundle import export_bundle, import_bundle
 from workshop_app.sync.server import sync
 from workshop_app.ui.app import install_translator, load_fonts
@@ -131,3 +135,53 @@ def test_a_sync_lists_who_got_a_new_number(
     # The new number went to the server in the same sync, and on to the second desk.
     sync(second_desk, server_url)
     assert _code_of(second_desk, "เกรียงไกร") == new_code
+
+
+def test_a_cancelled_sync_keeps_what_was_committed_and_the_next_carries_on(
+    qtbot: QtBot,
+    context: WorkshopContext,
+    tmp_path: Path,
+    server_url: str,  # noqa: F811
+    postgres_server: ThrowawayPostgres,  # noqa: F811
+    store: QSettings,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Small batches, so that the demo workshop takes several and Cancel lands between two.
+    monkeypatch.setattr(server, "sync", functools.partial(sync, batch_rows=25))
+    page = make_page(qtbot, context)
+    page.server.setText(server_url)
+    pressed: list[bool] = []
+
+    def press_cancel() -> None:
+        dialog = page.cancel_dialog
+        if dialog is not None and dialog.isVisible() and not pressed:
+            button = dialog.findChild(QPushButton)
+            assert button is not None and button.text() == "Cancel"
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+            pressed.append(True)
+
+    timer = QTimer()
+    timer.timeout.connect(press_cancel)
+    timer.start(0)  # fires while the sync pumps events between batches
+    qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+    timer.stop()
+    assert pressed and page.cancel_dialog is None
+    assert page.message.property("kind") == "warn"
+    cancelled = re.search(r"Sync cancelled after sending (\d+)", page.message.text())
+    assert cancelled is not None, page.message.text()
+    assert int(cancelled.group(1)) > 0
+    assert page.controls.isEnabled() and not page.progress.isVisible()
+    # A laptop that syncs now gets part of the workshop; after the next sync, all of it.
+    partner = open_database(tmp_path / "สำนักงานจังหวัด.sqlite")
+    try:
+        sync(partner, server_url)
+        assert snapshot(partner)["ideas"] != snapshot(context.database)["ideas"]
+        page.server.setText(server_url)
+        qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+        assert page.message.property("kind") == "ok", page.message.text()
+        assert "new or was restored" not in page.message.text()  # carried on, not afresh
+        sync(partner, server_url)
+        for table in ("ideas", "attendees", "workshops"):
+            assert snapshot(partner)[table] == snapshot(context.database)[table]
+    finally:
+        partner.close()

@@ -1836,92 +1836,92 @@
 <context>
     <name>RegistrationPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="57"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="60"/>
         <source>Type a name, organisation or number, then Enter to check in</source>
         <translation>พิมพ์ชื่อ หน่วยงาน หรือเลขที่ แล้วกด Enter เพื่อลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="82"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="88"/>
         <source>Walk-in registration (F2)</source>
         <translation>ลงทะเบียนหน้างาน (F2)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="84"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="90"/>
         <source>Edit details (F4)</source>
         <translation>แก้ไขข้อมูล (F4)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="86"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="92"/>
         <source>Cancel check-in</source>
         <translation>ยกเลิกการลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="168"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="178"/>
         <source>{count} shown</source>
         <translation>แสดง {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="170"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="180"/>
         <source>first {count} shown: type more to narrow</source>
         <translation>แสดง {count} คนแรก พิมพ์เพิ่มเพื่อกรองให้แคบลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="216"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="226"/>
         <source>Present {present} of {invited} invited</source>
         <translation>มาแล้ว {present} จากผู้ได้รับเชิญ {invited} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="238"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="259"/>
         <source>Nobody matches. Press F2 to register a walk-in.</source>
         <translation>ไม่พบรายชื่อ กด F2 เพื่อลงทะเบียนหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="247"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="268"/>
         <source>{name} (no. {code}) already checked in at {time}.</source>
         <translation>{name} (เลขที่ {code}) ลงทะเบียนไปแล้วเมื่อ {time}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="257"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="278"/>
         <source>Checked in: {name} (no. {code}), {sector}.</source>
         <translation>ลงทะเบียนแล้ว: {name} (เลขที่ {code}) {sector}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="270"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="291"/>
         <source>Check-in of {name} cancelled.</source>
         <translation>ยกเลิกการลงทะเบียนของ {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="333"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="354"/>
         <source>Walk-in registered and checked in: {name}.</source>
         <translation>ลงทะเบียนหน้างานแล้ว: {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="88"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="94"/>
         <source>Stands in for a member…</source>
         <translation>มาประชุมแทนกรรมการ…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="181"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="191"/>
         <source>Day {number}: {date}</source>
         <translation>วันที่ {number}: {date}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="243"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="264"/>
         <source>{name} (no. {code}) already checked in for this day.</source>
         <translation>{name} (เลขที่ {code}) ลงทะเบียนของวันนี้แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="288"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="309"/>
         <source>(nobody: not a stand-in)</source>
         <translation>(ไม่ได้มาประชุมแทนผู้ใด)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="296"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="317"/>
         <source>Stands in for</source>
         <translation>มาประชุมแทน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="297"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="318"/>
         <source>{name} stands in for:</source>
         <translation>{name} มาประชุมแทน:</translation>
     </message>
@@ -2136,82 +2136,82 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="147"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="157"/>
         <source>Bundle file (USB stick)</source>
         <translation>แฟ้มชุดข้อมูล (แฟลชไดรฟ์)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="150"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="160"/>
         <source>Copy data to a computer without the internet: export a bundle file, carry it on a USB stick, and import it there. Importing the same file twice changes nothing.</source>
         <translation>ส่งข้อมูลไปเครื่องอื่นโดยไม่ต้องใช้อินเทอร์เน็ต: ส่งออกเป็นแฟ้มชุดข้อมูล คัดลอกใส่แฟลชไดรฟ์ แล้วนำเข้าที่เครื่องปลายทาง นำเข้าแฟ้มเดิมซ้ำก็ไม่ทำให้ข้อมูลเปลี่ยน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="156"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="166"/>
         <source>This workshop only</source>
         <translation>เฉพาะงานประชุมนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="157"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="167"/>
         <source>All workshops in this database file</source>
         <translation>ทุกงานประชุมในแฟ้มฐานข้อมูลนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="165"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="175"/>
         <source>Export bundle…</source>
         <translation>ส่งออกแฟ้มชุดข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="167"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="177"/>
         <source>Import bundle…</source>
         <translation>นำเข้าแฟ้มชุดข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="181"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="191"/>
         <source>Provincial server</source>
         <translation>เซิร์ฟเวอร์ของจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="186"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="196"/>
         <source>never saved</source>
         <translation>โปรแกรมไม่บันทึกรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="187"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="197"/>
         <source>Sync now</source>
         <translation>ซิงก์ตอนนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="191"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="201"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="192"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="202"/>
         <source>Password</source>
         <translation>รหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="201"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="211"/>
         <source>Province key</source>
         <translation>กุญแจจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="205"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="215"/>
         <source>Choose key file…</source>
         <translation>เลือกแฟ้มกุญแจ…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="207"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="217"/>
         <source>Clear</source>
         <translation>เลิกใช้กุญแจ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="223"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="233"/>
         <source>What arrived</source>
         <translation>ข้อมูลที่ได้รับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="224"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="234"/>
         <source>Nothing imported or synced yet.</source>
         <translation>ยังไม่ได้นำเข้าหรือซิงก์ข้อมูล</translation>
     </message>
@@ -2251,14 +2251,14 @@
         <translation>ใช้ฉบับนี้แทนฉบับปัจจุบัน (ฉบับปัจจุบันยังเก็บไว้ตรวจสอบได้)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="275"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="291"/>
         <source>%n conflict(s) waiting for a decision</source>
         <translation>
             <numerusform>รอการตัดสิน %n รายการ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="276"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="292"/>
         <source>No conflicts waiting for a decision.</source>
         <translation>ไม่มีรายการรอการตัดสิน</translation>
     </message>
@@ -2308,222 +2308,254 @@
         <translation>“{item}” ({table}): ฉบับนี้แก้ไขเมื่อ {version} ที่{device} ส่วนฉบับปัจจุบันแก้ไขเมื่อ {current}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="570"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="644"/>
         <source>Synced with {server} at {time}</source>
         <translation>ซิงก์กับ {server} แล้ว เมื่อ {time}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="295"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="311"/>
         <source>Key file: {path}
 Exported bundles are signed; only signed bundles are imported.</source>
         <translation>แฟ้มกุญแจ: {path}
 แฟ้มชุดข้อมูลที่ส่งออกจะลงลายมือชื่อ และนำเข้าได้เฉพาะแฟ้มที่ลงลายมือชื่อแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="301"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="317"/>
         <source>No province key: bundles are not signed, and any bundle is imported.</source>
         <translation>ยังไม่ได้ตั้งกุญแจจังหวัด: แฟ้มชุดข้อมูลจะไม่ลงลายมือชื่อ และนำเข้าได้ทุกแฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="308"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="324"/>
         <source>Choose the province key file</source>
         <translation>เลือกแฟ้มกุญแจจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="310"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="326"/>
         <source>All files (*)</source>
         <translation>ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="326"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="342"/>
         <source>Province key set.</source>
         <translation>ตั้งกุญแจจังหวัดแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="326"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="342"/>
         <source>Province key cleared.</source>
         <translation>เลิกใช้กุญแจจังหวัดแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="393"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="409"/>
         <source>Export bundle</source>
         <translation>ส่งออกแฟ้มชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="395"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="411"/>
         <source>Workshop bundles (*.wsbundle)</source>
         <translation>แฟ้มชุดข้อมูลงานประชุม (*.wsbundle)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="407"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="423"/>
         <source>Writing {file}…</source>
         <translation>กำลังเขียน {file}…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="422"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="438"/>
         <source>Wrote %n row(s) of {workshops} to {path}.</source>
         <translation>
             <numerusform>บันทึกข้อมูล %n แถวของ{workshops} ลงแฟ้ม {path} แล้ว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="423"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="439"/>
         <source>%n workshop(s)</source>
         <translation>
             <numerusform>งานประชุม %n งาน</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="163"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="173"/>
         <source>Leave out phone numbers, e-mails and diet or access needs</source>
         <translation>ไม่ใส่เบอร์โทรศัพท์ อีเมล และความต้องการด้านอาหารหรือการเข้าถึง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="426"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="442"/>
         <source>Signed and encrypted with the province key.</source>
         <translation>ลงลายมือชื่อและเข้ารหัสด้วยกุญแจจังหวัดแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="428"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="444"/>
         <source>Without contact details.</source>
         <translation>ไม่รวมข้อมูลติดต่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="603"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="677"/>
         <source>This server is new or was restored from a backup: everything on this computer was sent to it again.</source>
         <translation>เซิร์ฟเวอร์นี้เป็นเครื่องใหม่หรือถูกกู้คืนจากข้อมูลสำรอง จึงส่งข้อมูลทั้งหมดในเครื่องนี้ไปให้อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="435"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="451"/>
         <source>Import bundle</source>
         <translation>นำเข้าแฟ้มชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="437"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="453"/>
         <source>Workshop bundles (*.wsbundle *.zip);;All files (*)</source>
         <translation>แฟ้มชุดข้อมูลงานประชุม (*.wsbundle *.zip);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="446"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="462"/>
         <source>Importing {file}…</source>
         <translation>กำลังนำเข้า {file}…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="463"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="479"/>
         <source>signed with the province key</source>
         <translation>ลงลายมือชื่อด้วยกุญแจจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="463"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="479"/>
         <source>not signed</source>
         <translation>ไม่ได้ลงลายมือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="466"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="482"/>
         <source>From {file}: made {made} on {device} (app {version}), {signed}.
 Workshops: {titles}</source>
         <translation>จากแฟ้ม {file}: สร้างเมื่อ {made} ที่{device} (โปรแกรมรุ่น {version}) {signed}
 งานประชุม: {titles}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="480"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="585"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="496"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="659"/>
         <source>Data</source>
         <translation>ข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="481"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="497"/>
         <source>New</source>
         <translation>ใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="482"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="498"/>
         <source>Updated</source>
         <translation>ปรับปรุง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="483"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="499"/>
         <source>Unchanged</source>
         <translation>เหมือนเดิม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="484"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="589"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="500"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="663"/>
         <source>Conflicts</source>
         <translation>ขัดแย้ง</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="492"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="508"/>
         <source>Imported {file}: %n row(s) new or updated.</source>
         <translation>
             <numerusform>นำเข้า {file} แล้ว: ข้อมูลใหม่หรือปรับปรุง %n แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="497"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="611"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="513"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="685"/>
         <source>%n conflicting edit(s) to review on the right.</source>
         <translation>
             <numerusform>มีการแก้ไขที่ขัดแย้งกัน %n รายการ รอตรวจสอบด้านขวา</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="513"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="553"/>
         <source>Total</source>
         <translation>รวม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="528"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="568"/>
         <source>Type the server&apos;s address first.</source>
         <translation>กรุณาพิมพ์ที่อยู่เซิร์ฟเวอร์ก่อน</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="542"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="596"/>
         <source>Sending to the server… %n row(s)</source>
         <translation>
             <numerusform>กำลังส่งไปเซิร์ฟเวอร์… %n แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="544"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="598"/>
         <source>Receiving from the server… %n row(s)</source>
         <translation>
             <numerusform>กำลังรับจากเซิร์ฟเวอร์… %n แถว</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="550"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="608"/>
         <source>Connecting to {server}…</source>
         <translation>กำลังติดต่อ {server}…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="586"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="660"/>
         <source>Sent</source>
         <translation>ส่งไป</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="587"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="661"/>
         <source>Received new</source>
         <translation>รับมาใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="588"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="662"/>
         <source>Received updated</source>
         <translation>รับมาปรับปรุง</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="596"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="670"/>
         <source>Sync done: %n row(s) sent</source>
         <translation>
             <numerusform>ซิงก์เสร็จแล้ว: ส่งไป %n แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="598"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="672"/>
         <source>%n row(s) received.</source>
         <translation>
             <numerusform>รับมา %n แถว</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="522"/>
+        <source>Number {old} was held twice: {name} is now {new}.</source>
+        <translation>เลขทะเบียน {old} ซ้ำกัน: {name} ได้เลขใหม่ {new}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="529"/>
+        <source>New registration numbers (badges printed with the old number need the new one):</source>
+        <translation>เลขทะเบียนใหม่ (ป้ายชื่อที่พิมพ์เลขเดิมไว้ ต้องแก้เป็นเลขใหม่):</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="536"/>
+        <source>%n person(s) got a new registration number: see the list under the summary.</source>
+        <translation>
+            <numerusform>%n คนได้เลขทะเบียนใหม่ ดูรายชื่อใต้ตารางสรุป</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="580"/>
+        <source>Syncing with {server}…</source>
+        <translation>กำลังซิงก์กับ {server}…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="581"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="621"/>
+        <source>Sync cancelled after sending {sent} and receiving {received} row(s). What was sent or received is kept; sync again to carry on from there.</source>
+        <translation>ยกเลิกการซิงก์แล้ว หลังส่ง {sent} แถว และรับ {received} แถว ข้อมูลที่ส่งหรือรับแล้วยังอยู่ครบ ซิงก์อีกครั้งจะทำต่อจากที่ค้างไว้</translation>
     </message>
 </context>
 <context>

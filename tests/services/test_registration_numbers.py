@@ -18,6 +18,7 @@ from workshop_app.services.attendees import (
     AttendeeDraft,
     add_attendee,
     list_attendees,
+    person_with_number,
     register_walk_in,
 )
 from workshop_app.services.registration_numbers import BLOCK, HOME_CODES
@@ -210,3 +211,25 @@ def test_two_desks_in_one_block_converge_to_distinct_numbers(
     seen = [_codes(database) for database in three_laptops.values()]
     assert seen[0] == seen[1] == seen[2]
     assert len(set(seen[0].values())) == len(seen[0]) == 7
+
+
+def test_enter_at_the_desk_never_guesses_a_number_held_twice(
+    three_laptops: dict[str, Database],
+) -> None:
+    """The registration desk's lookup (services.attendees.person_with_number): a unique
+    number in Thai or Arabic digits gives its holder; a shared one is refused, naming both."""
+    database = three_laptops["desk 2"]
+    workshop_id, sector_id = _workshop(database)
+    with database.transaction() as session:
+        for first, last in (("ทองใบ", "ศรีจันทร์"), ("ทองม้วน", "ศรีจันทร์")):
+            add_attendee(session, workshop_id, AttendeeDraft(first, sector_id, last), code=61)
+        alone = add_attendee(session, workshop_id, AttendeeDraft("เยาวลักษณ์", sector_id, "ดวงดี"))
+    with database.session() as session:
+        with pytest.raises(UserError) as refused:
+            person_with_number(session, workshop_id, " ๖๑ ")
+        assert "ทองใบ ศรีจันทร์" in refused.value.thai and "ทองม้วน ศรีจันทร์" in refused.value.thai
+        code = session.get_one(Attendee, alone).code
+        found = person_with_number(session, workshop_id, str(code))
+        assert found is not None and found.id == alone
+        assert person_with_number(session, workshop_id, "ทองใบ") is None
+        assert person_with_number(session, workshop_id, "99999") is None

@@ -254,3 +254,48 @@ def test_a_stand_in_is_linked_to_a_member_only(qtbot: QtBot, context: WorkshopCo
     assert not page.set_stand_in(participants[1], participants[2].id)  # not a member
     stored = context.read(lambda s: attendees.get_attendee(s, participants[1].id))
     assert stored.stand_in_for_id is None
+
+
+def _two_with_one_number(context: WorkshopContext, code: int) -> list[str]:
+    """Two walk-ins numbered ``code`` on two laptops by an older version, merged."""
+    workshop_id = context.workshop_id
+    sector_id = context.read(lambda s: attendees.list_attendees(s, workshop_id))[0].sector_id
+    drafts = [
+        attendees.AttendeeDraft(
+            "พิมพ์ชนก", sector_id, "แสงอรุณ", prefix="นางสาว", organisation="สำนักงานเกษตรจังหวัดยโสธร"
+        ),
+        attendees.AttendeeDraft(
+            "อดิศักดิ์", sector_id, "มูลสาร", prefix="นาย", organisation="อบต.บ้านเหล่า"
+        ),
+    ]
+    with context.database.transaction() as session:
+        return [
+            attendees.add_attendee(session, workshop_id, draft, invited=False, code=code)
+            for draft in drafts
+        ]
+
+
+def test_a_number_held_by_two_checks_in_neither_until_one_is_picked(
+    qtbot: QtBot, context: WorkshopContext
+) -> None:
+    pimchanok, adisak = _two_with_one_number(context, 9305)
+    page = _page(qtbot, context)
+    before = _present(context)
+    type_text(page.search, "9305")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert _present(context) == before  # neither was checked in
+    assert page.banner.property("kind") == "warn"
+    assert "นางสาวพิมพ์ชนก แสงอรุณ" in page.banner.text()
+    assert "นายอดิศักดิ์ มูลสาร" in page.banner.text()
+    assert page.search.text() == "9305"  # both still listed, to pick from
+    listed = {page.results_model.row_at(r).id for r in range(page.results_model.rowCount())}  # type: ignore[union-attr]
+    assert {pimchanok, adisak} <= listed
+    # Picked with the arrow keys: that one, and only that one.
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    picked = page.current_attendee()
+    assert picked is not None and picked.id in (pimchanok, adisak)
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    other = adisak if picked.id == pimchanok else pimchanok
+    assert context.read(lambda s: attendees.get_attendee(s, picked.id)).checked_in_at is not None
+    assert context.read(lambda s: attendees.get_attendee(s, other)).checked_in_at is None
+    assert _present(context) == before + 1

@@ -480,6 +480,28 @@ def list_attendees(session: Session, workshop_id: str) -> list[AttendeeRow]:
     return [_row(a, name, colour) for a, name, colour in session.execute(statement)]
 
 
+def person_with_number(session: Session, workshop_id: str, typed: str) -> AttendeeRow | None:
+    """The person whose registration number is ``typed`` (Thai or Arabic digits), for
+    Enter at the registration desk; None when ``typed`` is not a whole number or nobody
+    holds it. A number held by more than one person (two laptops' walk-ins in a file from
+    before numbers were unique, not yet renumbered by a merge) is refused, naming them
+    all: checking in either would be a guess."""
+    digits = to_arabic_digits(typed.strip())
+    if not (digits.isascii() and digits.isdigit()):
+        return None
+    statement = _rows_query(workshop_id).where(Attendee.code == int(digits))
+    holders = [_row(a, name, colour) for a, name, colour in session.execute(statement)]
+    if len(holders) > 1:
+        names = ", ".join(sorted(h.full_name for h in holders))
+        raise UserError(
+            f"เลขทะเบียน {digits} มีผู้ใช้มากกว่าหนึ่งคน ({names}) จึงยังไม่ลงทะเบียนให้ใคร: "
+            "กด ↑/↓ เลือกคนที่มาแล้วกด Enter หรือค้นด้วยชื่อ",
+            f"Number {digits} is held by more than one person ({names}), so nobody was "
+            "checked in: pick the one who came with ↑/↓ and press Enter, or search by name.",
+        )
+    return holders[0] if holders else None
+
+
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 

@@ -1,7 +1,9 @@
 """The registration page, made for the door: type, Enter, next person.
 
 The search box keeps the focus. Typing filters the list as you type; Up/Down pick
-a row; Enter checks in the picked (by default the top) match; F2 opens the walk-in form;
+a row; Enter checks in the picked (by default the top) match, or the holder of a typed
+registration number (a number two people hold is refused until one is picked); F2 opens
+the walk-in form;
 Ctrl+Z undoes. Counts per sector update live beside the list.
 """
 
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from workshop_app.errors import UserError
 from workshop_app.services import attendees, meetings, workshops
 from workshop_app.services.attendees import AttendeeRow
 from workshop_app.thai.dates import format_thai_date
@@ -58,7 +61,7 @@ class RegistrationPage(QWidget):
         )
         self.search.setClearButtonEnabled(True)
         self.search.setStyleSheet("font-size:16pt; padding:6px;")
-        self.search.textChanged.connect(self.refresh_results)
+        self.search.textChanged.connect(self._typed)
         self.search.returnPressed.connect(self.check_in_current)
         self.search.installEventFilter(self)
 
@@ -71,6 +74,9 @@ class RegistrationPage(QWidget):
         self.results.verticalHeader().setVisible(False)
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the search box keeps the keys
         self.results.doubleClicked.connect(lambda _index: self.check_in_current())
+        # A row chosen by the arrow keys or a click, not the default top match.
+        self._picked = False
+        self.results.clicked.connect(lambda _index: setattr(self, "_picked", True))
         header = self.results.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -151,6 +157,10 @@ class RegistrationPage(QWidget):
         self.refresh_results()
         self.refresh_counts()
         self.refresh_notice()
+
+    def _typed(self) -> None:
+        self._picked = False
+        self.refresh_results()
 
     def refresh_results(self) -> None:
         query = self.search.text()
@@ -233,6 +243,17 @@ class RegistrationPage(QWidget):
 
     def check_in_current(self) -> None:
         person = self.current_attendee()
+        if not self._picked:
+            # A typed number checks in its holder; one held by two people checks in nobody.
+            typed, workshop_id = self.search.text(), self.context.workshop_id
+            try:
+                holder = self.context.read(
+                    lambda s: attendees.person_with_number(s, workshop_id, typed)
+                )
+            except UserError as exc:
+                self.banner.show_message(exc.message(self.context.language), "warn")
+                return
+            person = holder or person
         if person is None:
             self.banner.show_message(
                 self.tr("Nobody matches. Press F2 to register a walk-in."), "warn"
@@ -386,6 +407,7 @@ class RegistrationPage(QWidget):
                 row = selected[0].row() if selected else 0
                 row = max(0, min(self.results_model.rowCount() - 1, row + step))
                 self.results.selectRow(row)
+                self._picked = True
                 return True
         return super().eventFilter(watched, event)
 

@@ -10,7 +10,10 @@ Reviewing the conflicts that sync brings (the right half of the page) is
 
 The operations run in the GUI thread: a bundle or a sync takes seconds, and a progress
 bar fed by the sync API's progress callback (with the events processed) keeps the
-window painted meanwhile.
+window painted meanwhile. A sync with the server shows a modal dialog whose Cancel
+stops it after the batch in flight: the progress callback runs between batches, each
+committed whole on its side, so a cancelled sync is an interrupted one (what was
+committed stays, the next sync carries on from there).
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
+    QProgressDialog,
     QPushButton,
     QRadioButton,
     QSplitter,
@@ -48,6 +52,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.errors import UserError
 from workshop_app.services import workshops
+from workshop_app.services.registration_numbers import Renumbered
 from workshop_app.sync import bundle, server
 from workshop_app.sync.address import AddressError, parse_server_address
 from workshop_app.sync.labels import TABLE_LABELS, table_label
@@ -82,6 +87,10 @@ def short_title(title: str, limit: int = 40) -> str:
 def be_date_stamp(day: dt.date) -> str:
     """2569-03-07: a B.E. date that sorts in file listings."""
     return f"{be_year(day.year)}-{day.month:02d}-{day.day:02d}"
+
+
+class SyncCancelledError(Exception):
+    """The user cancelled a sync with the server; raised between two batches."""
 
 
 def split_address(address: str) -> tuple[str, str | None]:
@@ -142,6 +151,7 @@ class SyncPage(QWidget):
     def __init__(self, context: WorkshopContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.cancel_dialog: QProgressDialog | None = None  # while a server sync runs
 
         # Bundle files
         bundle_box = QGroupBox(self.tr("Bundle file (USB stick)"))
@@ -232,9 +242,15 @@ class SyncPage(QWidget):
         self.summary.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
+        # People the merge gave a new registration number: their badge shows the old one.
+        self.renumbered_label = ThaiLabel()
+        self.renumbered_label.setWordWrap(True)
+        self.renumbered_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.renumbered_label.setVisible(False)
         summary_layout = QVBoxLayout(summary_box)
         summary_layout.addWidget(self.source_label)
         summary_layout.addWidget(self.summary, 1)
+        summary_layout.addWidget(self.renumbered_label)
 
         self.controls = QWidget()  # disabled while an operation runs
         controls_layout = QVBoxLayout(self.controls)
@@ -496,7 +512,31 @@ class SyncPage(QWidget):
             text += " " + self.tr(
                 "%n conflicting edit(s) to review on the right.", "", conflicts_found
             )
-        self.message.show_message(text, "warn" if conflicts_found else "ok")
+        text += self._show_renumbered(merge.renumbered)
+        self.message.show_message(text, "warn" if conflicts_found or merge.renumbered else "ok")
+
+    def _show_renumbered(self, changes: Sequence[Renumbered]) -> str:
+        """List who got a new registration number in the merge (shown under the summary
+        until the next import or sync); the sentence to add to the outcome, or ""."""
+        lines = [
+            self.tr("Number {old} was held twice: {name} is now {new}.").format(
+                old=change.old_code, name=change.name, new=change.new_code
+            )
+            for change in changes
+        ]
+        if lines:
+            heading = self.tr(
+                "New registration numbers (badges printed with the old number need the new one):"
+            )
+            self.renumbered_label.setText("\n".join([heading, *lines]))
+        self.renumbered_label.setVisible(bool(lines))
+        if not lines:
+            return ""
+        return " " + self.tr(
+            "%n person(s) got a new registration number: see the list under the summary.",
+            "",
+            len(lines),
+        )
 
     def _show_counts(
         self, headers: list[str], counts: Sequence[tuple[str, tuple[int, ...]]]
@@ -534,8 +574,22 @@ class SyncPage(QWidget):
         if label:
             settings.SYNC_SERVER.set(settings.settings_store(), label)
         pulled: list[int] = []
+        done = {"push": 0, "pull": 0}
+        # Modal: while it shows, the user's clicks reach only its Cancel button.
+        dialog = QProgressDialog(
+            self.tr("Syncing with {server}…").format(server=label or address),
+            self.tr("Cancel"),
+            0,
+            0,
+            self,
+        )
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        self.cancel_dialog = dialog
 
         def step(phase: str, rows: int) -> None:
+            done[phase] = rows
             if phase == "pull":
                 pulled[:] = [rows]
             text = (
@@ -544,21 +598,41 @@ class SyncPage(QWidget):
                 else self.tr("Receiving from the server… %n row(s)", "", rows)
             )
             self.progress_label.setText(text)
+            dialog.setLabelText(text)
             self._pump()
+            QApplication.processEvents()  # the dialog's Cancel (the only input it lets in)
+            if dialog.wasCanceled():
+                raise SyncCancelledError  # between batches: what was committed stays
 
         try:
             with self._busy(self.tr("Connecting to {server}…").format(server=label or address)):
+                dialog.show()
                 result = server.sync(
                     self.context.database,
                     address,
                     progress=step,
                     password=self.password.text() or None,
                 )
+        except SyncCancelledError:
+            if pulled and pulled[0]:
+                self._arrived()
+            self.message.show_message(
+                self.tr(
+                    "Sync cancelled after sending {sent} and receiving {received} row(s). "
+                    "What was sent or received is kept; sync again to carry on from there."
+                ).format(sent=done["push"], received=done["pull"]),
+                "warn",
+            )
+            return None
         except UserError as exc:
             if pulled and pulled[0]:
                 self._arrived()  # the batches received before the failure are kept
             self._failed(exc)
             return None
+        finally:
+            dialog.close()
+            dialog.deleteLater()
+            self.cancel_dialog = None
         self.password.clear()
         self._arrived()
         self._show_sync(label or address, result)
@@ -610,7 +684,10 @@ class SyncPage(QWidget):
             text += " " + self.tr(
                 "%n conflicting edit(s) to review on the right.", "", conflicts_found
             )
-        self.message.show_message(text, "warn" if conflicts_found else "ok")
+        # Only a laptop renumbers (the server stores what it is sent): the pull's merges.
+        renumbered = [*result.pushed.renumbered, *result.pulled.renumbered]
+        text += self._show_renumbered(renumbered)
+        self.message.show_message(text, "warn" if conflicts_found or renumbered else "ok")
 
 
 def _counts(tables: dict[str, TableCounts], table: str) -> TableCounts:

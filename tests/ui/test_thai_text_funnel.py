@@ -66,8 +66,12 @@ def test_table_cells_show_word_breaks_and_hold_the_typed_text(
     delegate = table.itemDelegate()
     assert isinstance(delegate, ThaiItemDelegate)
     option = QStyleOptionViewItem()
+    option.features = QStyleOptionViewItem.ViewItemFeature.WrapText  # as a wrapping view
     delegate.initStyleOption(option, table.model().index(0, 0))
     assert ZERO_WIDTH_SPACE in option.text
+    one_line = QStyleOptionViewItem()  # a view that does not wrap elides: no marks needed
+    delegate.initStyleOption(one_line, table.model().index(0, 0))
+    assert one_line.text == TEXT
     item = table.item(0, 0)
     assert item is not None and item.text() == TEXT
     assert table.model().index(0, 0).data(Qt.ItemDataRole.DisplayRole) == TEXT

@@ -92,9 +92,11 @@ def _longest_first(parts: list[str]) -> list[str]:
         if second in official:  # "ประจำ|ปีงบประมาณ" stays
             continue
         joined = first + second
-        for cut in range(len(joined) - 1, len(first), -1):
-            if joined[:cut] in known and joined[cut:] in known:
-                out[i], out[i + 1] = joined[:cut], joined[cut:]
+        # One walk down the trie gives every word ``joined`` starts with.
+        longer = [w for w in known.prefixes(joined) if len(first) < len(w) < len(joined)]
+        for word in sorted(longer, key=len, reverse=True):
+            if joined[len(word) :] in known:
+                out[i], out[i + 1] = word, joined[len(word) :]
                 break
     return out
 

@@ -271,7 +271,8 @@ class ThaiItemDelegate(QStyledItemDelegate):
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         super().initStyleOption(option, index)
-        if option.text:
+        # Only where the view wraps (setWordWrap): a one-line cell is elided anyway.
+        if option.text and option.features & QStyleOptionViewItem.ViewItemFeature.WrapText:
             option.text = display_text(option.text)
 
 

@@ -25,6 +25,12 @@ TABLE_LABELS: dict[str, tuple[str, str]] = {
     "paper_tallies": ("ผลนับคะแนนบนกระดาษ", "Paper tallies"),
     "project_ideas": ("ความคิดเห็นที่มาของโครงการ", "Ideas behind projects"),
     "vote_round_ideas": ("ความคิดเห็นในรอบลงคะแนน", "Ideas in vote rounds"),
+    "body_roles": ("ตำแหน่งในคณะ", "Roles in the body"),
+    "meeting_days": ("วันประชุม", "Meeting days"),
+    "check_ins": ("การลงทะเบียนรายวัน", "Check-ins per day"),
+    "motions": ("ญัตติที่ลงมติ", "Motions"),
+    "motion_votes": ("การออกเสียงลงมติ", "Votes on motions"),
+    "breakout_groups": ("กลุ่มย่อย", "Breakout groups"),
 }
 
 # The fields a person edits, as the forms call them; "table.column" overrides "column".
@@ -69,6 +75,28 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "priority": ("ลำดับความสำคัญ", "Priority"),
     "funding_source": ("แหล่งงบประมาณ", "Funding source"),
     "colour": ("สี", "Colour"),
+    "record": ("บันทึกการประชุม", "Record"),
+    "body_name": ("ชื่อคณะ", "Name of the body"),
+    "chair_attendee_id": ("ประธานในที่ประชุม", "Chair of the meeting"),
+    "chair_on_behalf_of": ("ทำหน้าที่ประธานแทน", "Chairing on behalf of"),
+    "quorum": ("องค์ประชุม", "Quorum"),
+    "goal_20_year": ("เป้าหมายการพัฒนา 20 ปี", "20-year goal"),
+    "goal_5_year": ("เป้าหมายการพัฒนา 5 ปี", "5-year goal"),
+    "long_term_targets": ("เป้าหมายระยะยาว", "Long-term targets"),
+    "body_role_id": ("ตำแหน่งในคณะ", "Role in the body"),
+    "stand_in_for_id": ("มาประชุมแทน", "Standing in for"),
+    "member_order": ("ลำดับในคณะ", "Order in the body"),
+    "parent_id": ("อยู่ภายใต้วาระ", "Under agenda item"),
+    "day_id": ("วันประชุม", "Meeting day"),
+    "commenter_name": ("ผู้ให้ความคิดเห็น", "Commenter"),
+    "commenter_organisation": ("หน่วยงานของผู้ให้ความคิดเห็น", "Commenter's organisation"),
+    "answer": ("คำชี้แจง", "Answer"),
+    "plan_change": ("การปรับปรุงแผน", "Change in the plan"),
+    "anonymous": ("ไม่ประสงค์ออกนาม", "Anonymous"),
+    "for_count": ("เห็นชอบ", "For"),
+    "against_count": ("ไม่เห็นชอบ", "Against"),
+    "abstain_count": ("งดออกเสียง", "Abstain"),
+    "choice": ("การออกเสียง", "Vote"),
 }
 
 

@@ -113,6 +113,11 @@ OFFICIAL_WORDS = (
     "ผู้แทน",
     "ผู้แทนภาคเอกชน",
     "ผู้แทนภาคประชาชน",
+    # the words of a meeting's record ("ตาม|ระเบียบวาระ", not "ตามระเบียบ|วาระ")
+    "ระเบียบวาระ",
+    "องค์ประชุม",
+    "คะแนนเสียง",
+    "งดออกเสียง",
 )
 
 # Short compounds a layout keeps whole even on a line too narrow for them.

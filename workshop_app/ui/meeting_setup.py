@@ -225,20 +225,20 @@ class MeetingSetupBox(QWidget):
         self.member_up.clicked.connect(lambda: self._move_member(-1))
         self.member_down = QPushButton(self.tr("Member down"))
         self.member_down.clicked.connect(lambda: self._move_member(1))
+        # Two short rows, not one long one: the page must fit a 1366-pixel laptop screen.
         member_row = QHBoxLayout()
-        for member_widget in (
-            self.member_role,
-            self.set_role_button,
-            self.member_up,
-            self.member_down,
-        ):
-            member_row.addWidget(member_widget)
+        member_row.addWidget(self.member_role, 1)
+        member_row.addWidget(self.set_role_button)
+        move_row = QHBoxLayout()
+        move_row.addWidget(self.member_up)
+        move_row.addWidget(self.member_down)
         body_box = QGroupBox(self.tr("The body: roles in protocol order, members in order"))
         body_layout = QVBoxLayout(body_box)
         body_layout.addWidget(self.roles)
         body_layout.addLayout(role_row)
         body_layout.addWidget(self.members)
         body_layout.addLayout(member_row)
+        body_layout.addLayout(move_row)
 
         # --- breakout groups ---------------------------------------------------------------
         self.groups = QListWidget()

@@ -579,6 +579,15 @@ def set_motion_counts(
 ) -> None:
     """A show of hands: the counts, at most one per member present."""
     motion = _motion(session, motion_id)
+    if session.scalar(
+        select(MotionVote.id).where(MotionVote.motion_id == motion.id, ~MotionVote.deleted).limit(1)
+    ):
+        # The members' own votes are what the record counts: counts entered beside them
+        # would be stored and never shown.
+        raise UserError(
+            f"ญัตติ '{motion.text}' บันทึกการลงมติของกรรมการรายบุคคลแล้ว จึงใส่จำนวนเสียงแทนไม่ได้",
+            f"motion '{motion.text}' has the members' own votes: counts cannot replace them",
+        )
     if min(for_votes, against, abstain) < 0:
         raise UserError("จำนวนเสียงต้องไม่ติดลบ", "vote counts cannot be negative")
     present = len(members_present(session, motion.workshop_id, _item_day(session, motion)))

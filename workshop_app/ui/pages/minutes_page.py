@@ -384,12 +384,19 @@ class MinutesPage(QWidget):
         votes = [self.motion_counts[name].value() for name in ("for", "against", "abstain")]
         old = motion
 
+        # Counts are stored only when changed: a motion voted member by member can still
+        # be reworded (its counts are the members' votes and cannot be typed over).
+        recount = votes != [old.for_votes, old.against, old.abstain]
+
         def change(session: Session) -> None:
             meetings.update_motion(session, old.id, text)
-            meetings.set_motion_counts(session, old.id, *votes)
+            if recount:
+                meetings.set_motion_counts(session, old.id, *votes)
 
         def change_back(session: Session) -> None:
             meetings.update_motion(session, old.id, old.text)
+            if not recount:
+                return
             if old.counted:
                 meetings.set_motion_counts(session, old.id, old.for_votes, old.against, old.abstain)
             else:

@@ -767,7 +767,7 @@
     <message>
         <location filename="../../workshop_app/ui/item_models.py" line="85"/>
         <location filename="../../workshop_app/ui/item_models.py" line="129"/>
-        <location filename="../../workshop_app/ui/item_models.py" line="215"/>
+        <location filename="../../workshop_app/ui/item_models.py" line="220"/>
         <source>Sector</source>
         <translation>ภาคส่วน</translation>
     </message>
@@ -817,7 +817,7 @@
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/item_models.py" line="216"/>
+        <location filename="../../workshop_app/ui/item_models.py" line="221"/>
         <source>Colour</source>
         <translation>สี</translation>
     </message>
@@ -1034,137 +1034,232 @@
 <context>
     <name>MeetingSetupBox</name>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="68"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="120"/>
         <source>Body (committee) whose meeting this is</source>
         <translation>คณะ (คณะกรรมการ) ที่ประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="69"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="121"/>
         <source>Chair&apos;s position</source>
         <translation>ตำแหน่งของประธานในที่ประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="70"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="122"/>
         <source>Chairing on behalf of (e.g. the governor)</source>
         <translation>เป็นประธานแทน (เช่น ผู้ว่าราชการจังหวัด)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="71"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="123"/>
         <source>Why they are away (e.g. on official duty)</source>
         <translation>เหตุที่ไม่ได้มา (เช่น ติดราชการ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="81"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="133"/>
         <source>20-year goal</source>
         <translation>เป้าหมายการพัฒนา 20 ปี</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="82"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="134"/>
         <source>5-year goal</source>
         <translation>เป้าหมายการพัฒนา 5 ปี</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="83"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="135"/>
         <source>Long-term targets (e.g. 4M 2S)</source>
         <translation>เป้าหมายระยะยาว (เช่น 4M 2S)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="92"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="144"/>
         <source>more than half of the members</source>
         <translation>เกินกึ่งหนึ่งของกรรมการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="96"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="148"/>
         <source>Quorum (members)</source>
         <translation>องค์ประชุม (คน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="101"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="153"/>
         <source>Names, or counts with the names attached above:</source>
         <translation>รายชื่อ หรือจำนวนพร้อมรายชื่อแนบท้ายเมื่อเกิน:</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="102"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="154"/>
         <source>Names of every participant</source>
         <translation>รายชื่อผู้เข้าร่วมทุกคน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="103"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="155"/>
         <source>Counts by sector, names attached</source>
         <translation>จำนวนตามภาคส่วน แนบรายชื่อท้ายรายงาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="119"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="171"/>
         <source>Participants in the minutes</source>
         <translation>ผู้เข้าร่วมในรายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="120"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="172"/>
         <source>The record of the meeting</source>
         <translation>การบันทึกรายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="130"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="182"/>
         <source>e.g. 09.00</source>
         <translation>เช่น 09.00</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="131"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="183"/>
         <source>Add day</source>
         <translation>เพิ่มวันประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="133"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="185"/>
         <source>Delete day</source>
         <translation>ลบวันประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="139"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="191"/>
         <source>Days of the meeting (check-in, times and items per day)</source>
         <translation>วันประชุม (ลงทะเบียน เวลา และระเบียบวาระรายวัน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="148"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="201"/>
         <source>New role, e.g. กรรมการและผู้ช่วยเลขานุการ</source>
         <translation>ตำแหน่งใหม่ เช่น กรรมการและผู้ช่วยเลขานุการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="149"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="202"/>
         <source>Add role</source>
         <translation>เพิ่มตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="154"/>
-        <source>Role up</source>
-        <translation>เลื่อนตำแหน่งขึ้น</translation>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="204"/>
+        <source>Rename</source>
+        <translation>เปลี่ยนชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="154"/>
-        <source>Role down</source>
-        <translation>เลื่อนตำแหน่งลง</translation>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="206"/>
+        <source>Delete</source>
+        <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="161"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="212"/>
+        <source>Up</source>
+        <translation>เลื่อนขึ้น</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="212"/>
+        <source>Down</source>
+        <translation>เลื่อนลง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="214"/>
+        <source>Move the selected role</source>
+        <translation>เลื่อนตำแหน่งที่เลือก</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="219"/>
+        <source>Drag a member to its place, or Ctrl+Up / Ctrl+Down</source>
+        <translation>ลากกรรมการไปยังลำดับที่ต้องการ หรือกด Ctrl+ลูกศรขึ้น / Ctrl+ลูกศรลง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="457"/>
+        <source>Move member {name}</source>
+        <translation>เลื่อนลำดับกรรมการ {name}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="478"/>
+        <source>Rename role {name}</source>
+        <translation>เปลี่ยนชื่อตำแหน่ง {name}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="489"/>
+        <source>Delete role {name}</source>
+        <translation>ลบตำแหน่ง {name}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="539"/>
+        <source>Add group {name}</source>
+        <translation>เพิ่มกลุ่ม {name}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="574"/>
+        <source>Edit group {name}</source>
+        <translation>แก้ไขกลุ่ม {name}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="581"/>
+        <source>Delete group {name}</source>
+        <translation>ลบกลุ่ม {name}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="222"/>
         <source>Give the selected member this role</source>
         <translation>กำหนดตำแหน่งนี้ให้กรรมการที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="163"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="224"/>
         <source>Member up</source>
         <translation>เลื่อนกรรมการขึ้น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="165"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="226"/>
         <source>Member down</source>
         <translation>เลื่อนกรรมการลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="175"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="236"/>
         <source>The body: roles in protocol order, members in order</source>
         <translation>คณะ: ตำแหน่งตามลำดับ และลำดับกรรมการ</translation>
     </message>
     <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="248"/>
+        <source>Group, e.g. กลุ่มอำเภอเมือง</source>
+        <translation>ชื่อกลุ่ม เช่น กลุ่มอำเภอเมือง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="251"/>
+        <source>Facilitator</source>
+        <translation>วิทยากรประจำกลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="253"/>
+        <source>Presenter</source>
+        <translation>ผู้นำเสนอ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="257"/>
+        <source>What the group reported</source>
+        <translation>ผลการระดมความคิดเห็นของกลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="258"/>
+        <source>Add group</source>
+        <translation>เพิ่มกลุ่ม</translation>
+    </message>
+    <message>
         <location filename="../../workshop_app/ui/meeting_setup.py" line="260"/>
+        <source>Save group</source>
+        <translation>บันทึกกลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="262"/>
+        <source>Delete group</source>
+        <translation>ลบกลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="277"/>
+        <source>Breakout groups (by issue or by district)</source>
+        <translation>กลุ่มย่อย (ตามประเด็นหรือตามอำเภอ)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="341"/>
+        <source>(no issue: e.g. by district)</source>
+        <translation>(ไม่ระบุประเด็น เช่น กลุ่มตามอำเภอ)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="384"/>
         <source>Type the day&apos;s date first, like 25/5/2569.</source>
         <translation>กรุณาพิมพ์วันที่ก่อน เช่น 25/5/2569</translation>
     </message>
@@ -1172,188 +1267,208 @@
 <context>
     <name>MinutesPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="64"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="67"/>
         <source>What was presented and discussed</source>
         <translation>สาระที่นำเสนอและอภิปรายในวาระนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="66"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="69"/>
         <source>e.g. Noted / Approved as proposed</source>
         <translation>เช่น รับทราบ / เห็นชอบตามที่เสนอ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="69"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="72"/>
         <source>Report the brainstorm and vote results under this item</source>
         <translation>รายงานผลการระดมความคิดเห็นและการลงคะแนนไว้ในวาระนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="72"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="75"/>
         <source>Agenda item</source>
         <translation>ระเบียบวาระ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="74"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="77"/>
         <source>Record</source>
         <translation>บันทึกการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="76"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="79"/>
         <source>Resolution</source>
         <translation>มติที่ประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="132"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="112"/>
+        <source>Save the selected motion</source>
+        <translation>บันทึกญัตติที่เลือก</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="114"/>
+        <source>Delete the selected motion</source>
+        <translation>ลบญัตติที่เลือก</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="146"/>
         <source>Signatures</source>
         <translation>ผู้ลงนาม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="135"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="149"/>
         <source>Minutes taken by</source>
         <translation>ผู้จดรายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="136"/>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="138"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="150"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="152"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="137"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="151"/>
         <source>Checked by</source>
         <translation>ผู้ตรวจรายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="146"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="160"/>
         <source>Thai digits (๑ ๒ ๓)</source>
         <translation>ใช้เลขไทย (๑ ๒ ๓)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="148"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="162"/>
         <source>Appendix listing every idea</source>
         <translation>ภาคผนวกรายการความคิดเห็นทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="152"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="166"/>
         <source>Update preview</source>
         <translation>ปรับตัวอย่าง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="154"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="168"/>
         <source>Export PDF…</source>
         <translation>ส่งออก PDF…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="156"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="170"/>
         <source>Export Word (DOCX)…</source>
         <translation>ส่งออก Word (DOCX)…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="174"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="188"/>
         <source>Agenda</source>
         <translation>ระเบียบวาระการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="387"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="401"/>
+        <source>Edit motion {text}</source>
+        <translation>แก้ไขญัตติ {text}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="416"/>
+        <source>Delete motion {text}</source>
+        <translation>ลบญัตติ {text}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="476"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="387"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="476"/>
         <source>Word document (*.docx)</source>
         <translation>เอกสาร Word (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="388"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="477"/>
         <source>Minutes</source>
         <translation>รายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="390"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="479"/>
         <source>Export minutes</source>
         <translation>ส่งออกรายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="402"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="491"/>
         <source>Wrote {path}</source>
         <translation>บันทึกแฟ้ม {path} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="79"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="82"/>
         <source>Add sub-item (e.g. 5.1)</source>
         <translation>เพิ่มหัวข้อย่อย (เช่น 5.1)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="89"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="92"/>
         <source>Motion, e.g. approve the draft plan</source>
         <translation>เรื่องที่ขอมติ เช่น เห็นชอบร่างแผน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="93"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="96"/>
         <source>For</source>
         <translation>เห็นชอบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="94"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="97"/>
         <source>Against</source>
         <translation>ไม่เห็นชอบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="95"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="98"/>
         <source>Abstain</source>
         <translation>งดออกเสียง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="103"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="106"/>
         <source>Record the vote</source>
         <translation>บันทึกผลการลงมติ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="106"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="119"/>
         <source>Motions (members&apos; votes)</source>
         <translation>การลงมติของกรรมการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="118"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="132"/>
         <source>The province&apos;s answer</source>
         <translation>คำชี้แจงของจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="120"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="134"/>
         <source>What changes in the plan</source>
         <translation>การปรับปรุงแผน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="121"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="135"/>
         <source>Save the answer</source>
         <translation>บันทึกคำชี้แจง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="123"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="137"/>
         <source>Hearing comments: answers</source>
         <translation>ความคิดเห็นจากการรับฟัง: คำชี้แจง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="125"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="139"/>
         <source>Comment</source>
         <translation>ความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="126"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="140"/>
         <source>Answer</source>
         <translation>คำชี้แจง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="127"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="141"/>
         <source>Plan change</source>
         <translation>การปรับปรุงแผน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="333"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="351"/>
         <source>for {f}, against {a}, abstain {b}</source>
         <translation>เห็นชอบ {f} ไม่เห็นชอบ {a} งดออกเสียง {b}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="361"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="450"/>
         <source>New sub-item</source>
         <translation>หัวข้อย่อยใหม่</translation>
     </message>

@@ -126,18 +126,40 @@ def move_role(session: Session, role_id: str, offset: int) -> None:
 def delete_role(session: Session, role_id: str) -> None:
     """Remove a role nobody holds."""
     role = _live_role(session, role_id)
-    holders = session.scalar(
-        select(func.count()).where(Attendee.body_role_id == role.id, ~Attendee.deleted)
-    )
+    holders = [
+        f"{a.prefix}{a.first_name} {a.last_name}".strip()
+        for a in session.scalars(
+            select(Attendee)
+            .where(Attendee.body_role_id == role.id, ~Attendee.deleted)
+            .order_by(Attendee.code)
+        )
+    ]
     if holders:
+        # Naming who holds it tells the user whom to give another role first.
+        names = ", ".join(holders)
         raise UserError(
-            f"ลบตำแหน่ง '{role.name}' ไม่ได้ เพราะมีกรรมการ {holders} คนดำรงตำแหน่งนี้",
-            f"cannot delete role '{role.name}': {holders} members hold it",
+            f"ลบตำแหน่ง '{role.name}' ไม่ได้ เพราะ {names} ดำรงตำแหน่งนี้อยู่",
+            f"cannot delete role '{role.name}': {names} hold it",
         )
     role.deleted = True
     for position, other in enumerate(_roles(session, role.workshop_id), start=1):
         if other.position != position:
             other.position = position
+    session.flush()
+
+
+def restore_role(session: Session, role_id: str, position: int) -> None:
+    """Bring a deleted role back at its place in the list (undoing ``delete_role``)."""
+    role = session.get(BodyRole, role_id)
+    if role is None:
+        raise UserError(f"ไม่พบตำแหน่งในคณะรหัส {role_id}", f"no role with id {role_id}")
+    others = _roles(session, role.workshop_id)
+    role.name = _role_name(session, role.workshop_id, role.name, role.id)
+    others.insert(max(0, min(len(others), position - 1)), role)
+    role.deleted = False
+    for number, other in enumerate(others, start=1):
+        if other.position != number:
+            other.position = number
     session.flush()
 
 
@@ -240,6 +262,21 @@ def move_member(session: Session, attendee_id: str, offset: int) -> None:
     if attendee not in members:
         raise UserError("บุคคลนี้ไม่ได้เป็นกรรมการ", "this person is not a member")
     move_within(members, attendee, offset, "member_order")
+    session.flush()
+
+
+def member_orders(session: Session, workshop_id: str) -> dict[str, int | None]:
+    """Each member's place as the user set it (None: the default order), to be put back
+    by ``restore_member_orders`` when a reordering is undone."""
+    return {m.id: m.member_order for m in _members(session, workshop_id)}
+
+
+def restore_member_orders(
+    session: Session, workshop_id: str, orders: dict[str, int | None]
+) -> None:
+    for member in _members(session, workshop_id):
+        if member.id in orders and member.member_order != orders[member.id]:
+            member.member_order = orders[member.id]
     session.flush()
 
 
@@ -542,6 +579,15 @@ def set_motion_counts(
 ) -> None:
     """A show of hands: the counts, at most one per member present."""
     motion = _motion(session, motion_id)
+    if session.scalar(
+        select(MotionVote.id).where(MotionVote.motion_id == motion.id, ~MotionVote.deleted).limit(1)
+    ):
+        # The members' own votes are what the record counts: counts entered beside them
+        # would be stored and never shown.
+        raise UserError(
+            f"ญัตติ '{motion.text}' บันทึกการลงมติของกรรมการรายบุคคลแล้ว จึงใส่จำนวนเสียงแทนไม่ได้",
+            f"motion '{motion.text}' has the members' own votes: counts cannot replace them",
+        )
     if min(for_votes, against, abstain) < 0:
         raise UserError("จำนวนเสียงต้องไม่ติดลบ", "vote counts cannot be negative")
     present = len(members_present(session, motion.workshop_id, _item_day(session, motion)))
@@ -551,6 +597,38 @@ def set_motion_counts(
             f"{for_votes + against + abstain} votes are more than the members present ({present})",
         )
     motion.for_count, motion.against_count, motion.abstain_count = for_votes, against, abstain
+    session.flush()
+
+
+def update_motion(session: Session, motion_id: str, text: str) -> None:
+    """Reword a motion (its votes stay)."""
+    motion = _motion(session, motion_id)
+    text = normalize_thai(text)
+    if not text:
+        raise UserError("กรุณาใส่เรื่องที่ขอมติ", "the motion needs a text")
+    motion.text = text
+    session.flush()
+
+
+def clear_motion_counts(session: Session, motion_id: str) -> None:
+    """No show of hands recorded (undoing the first counts entered)."""
+    motion = _motion(session, motion_id)
+    motion.for_count = motion.against_count = motion.abstain_count = None
+    session.flush()
+
+
+def delete_motion(session: Session, motion_id: str) -> None:
+    """Remove a motion with its votes (``restore_motion`` brings it back)."""
+    motion = _motion(session, motion_id)
+    motion.deleted = True
+    session.flush()
+
+
+def restore_motion(session: Session, motion_id: str) -> None:
+    motion = session.get(Motion, motion_id)
+    if motion is None:
+        raise UserError(f"ไม่พบญัตติรหัส {motion_id}", f"no motion with id {motion_id}")
+    motion.deleted = False
     session.flush()
 
 
@@ -743,6 +821,76 @@ def add_group(
     return group.id
 
 
+def _live_group(session: Session, group_id: str) -> BreakoutGroup:
+    group = session.get(BreakoutGroup, group_id)
+    if group is None or group.deleted:
+        raise UserError(f"ไม่พบกลุ่มย่อยรหัส {group_id}", f"no group with id {group_id}")
+    return group
+
+
+def rename_group(session: Session, group_id: str, name: str) -> None:
+    """Rename a group; its cards (whose breakout group is its name) follow it."""
+    group = _live_group(session, group_id)
+    name = normalize_thai(name)
+    if not name:
+        raise UserError("กรุณาใส่ชื่อกลุ่มย่อย", "the group needs a name")
+    if any(g.name == name and g.id != group.id for g in _groups(session, group.workshop_id)):
+        raise UserError(f"มีกลุ่ม '{name}' อยู่แล้ว", f"there is already a group '{name}'")
+    for idea in session.scalars(
+        select(Idea).where(
+            Idea.workshop_id == group.workshop_id,
+            Idea.breakout_group == group.name,
+            ~Idea.deleted,
+        )
+    ):
+        idea.breakout_group = name
+    group.name = name
+    session.flush()
+
+
+def set_group_issue(session: Session, group_id: str, issue_id: str | None) -> None:
+    """The issue a group works on (None: a group by district or by anything else)."""
+    group = _live_group(session, group_id)
+    if issue_id is not None:
+        issue = session.get(StrategicIssue, issue_id)
+        if issue is None or issue.deleted or issue.workshop_id != group.workshop_id:
+            raise UserError(f"ไม่พบประเด็นรหัส {issue_id}", f"no issue with id {issue_id}")
+    group.issue_id = issue_id
+    session.flush()
+
+
+def _renumber_groups(session: Session, workshop_id: str) -> None:
+    for number, group in enumerate(_groups(session, workshop_id), start=1):
+        if group.number != number:
+            group.number = number
+
+
+def delete_group(session: Session, group_id: str) -> None:
+    """Remove a group (its cards stay on the board); ``restore_group`` brings it back
+    in its place."""
+    group = _live_group(session, group_id)
+    group.deleted = True
+    session.flush()
+    _renumber_groups(session, group.workshop_id)
+    session.flush()
+
+
+def restore_group(session: Session, group_id: str, number: int) -> None:
+    group = session.get(BreakoutGroup, group_id)
+    if group is None:
+        raise UserError(f"ไม่พบกลุ่มย่อยรหัส {group_id}", f"no group with id {group_id}")
+    others = _groups(session, group.workshop_id)
+    if any(g.name == group.name for g in others if g.id != group.id):
+        raise UserError(f"มีกลุ่ม '{group.name}' อยู่แล้ว", f"there is already a group '{group.name}'")
+    for other in others:
+        if other.number >= number:
+            other.number += 1
+    group.deleted, group.number = False, number
+    session.flush()
+    _renumber_groups(session, group.workshop_id)
+    session.flush()
+
+
 def update_group(
     session: Session,
     group_id: str,
@@ -751,9 +899,7 @@ def update_group(
     presenter: str | None = None,
     report: str | None = None,
 ) -> None:
-    group = session.get(BreakoutGroup, group_id)
-    if group is None or group.deleted:
-        raise UserError(f"ไม่พบกลุ่มย่อยรหัส {group_id}", f"no group with id {group_id}")
+    group = _live_group(session, group_id)
     if facilitator is not None:
         group.facilitator = normalize_thai(facilitator)
     if presenter is not None:

@@ -200,7 +200,12 @@ class NumberedRowModel(EditableRowModel[NumberedRow]):
 
     def cell(self, row: NumberedRow, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return (str(row.number), row.title, row.detail)[column]
+            if column == 0:
+                # Sub-items show their printed number (5.1), indented under their item
+                # as on the minutes page.
+                number = row.label or str(row.number)
+                return f"    {number}" if row.parent_id else number
+            return (row.title, row.detail)[column - 1]
         return None
 
 

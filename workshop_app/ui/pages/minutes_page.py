@@ -37,7 +37,9 @@ from workshop_app.errors import UserError
 from workshop_app.export.docx_minutes import write_minutes_docx
 from workshop_app.export.pdf.minutes import write_minutes_pdf
 from workshop_app.services import meetings, workshops
+from workshop_app.services.meetings import MotionResult
 from workshop_app.services.workshops import NumberedRow
+from workshop_app.ui.commands import ServiceCommand, short_label
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.file_names import default_export_name
 from workshop_app.ui.widgets import AutosaveTextEdit, Banner
@@ -52,6 +54,7 @@ class MinutesPage(QWidget):
         self.context = context
         self._agenda: list[NumberedRow] = []
         self._item_id: str | None = None  # the agenda item being edited
+        self._motions: list[MotionResult] = []  # the motions of that item
         self._stale = True  # the preview no longer shows what is stored
         self._saving = False  # an edit of this page is being stored
         self._preview_dir = QTemporaryDir()
@@ -103,11 +106,22 @@ class MinutesPage(QWidget):
         self.add_motion = QPushButton(self.tr("Record the vote"))
         self.add_motion.clicked.connect(self._record_motion)
         counts.addWidget(self.add_motion)
+        # A motion picked in the list fills the fields above; these store the changed
+        # text and counts in its place, or remove it (each one undoable step).
+        self.motions.currentRowChanged.connect(self._show_motion)
+        self.save_motion = QPushButton(self.tr("Save the selected motion"))
+        self.save_motion.clicked.connect(self._save_motion)
+        self.delete_motion = QPushButton(self.tr("Delete the selected motion"))
+        self.delete_motion.clicked.connect(self._delete_motion)
+        motion_buttons = QHBoxLayout()
+        motion_buttons.addWidget(self.save_motion)
+        motion_buttons.addWidget(self.delete_motion)
         motion_box = QGroupBox(self.tr("Motions (members' votes)"))
         motion_layout = QVBoxLayout(motion_box)
         motion_layout.addWidget(self.motions)
         motion_layout.addWidget(self.motion_text)
         motion_layout.addLayout(counts)
+        motion_layout.addLayout(motion_buttons)
         item_form.addWidget(motion_box)
 
         # A public hearing: the province's answer to each comment and the plan change.
@@ -324,16 +338,98 @@ class MinutesPage(QWidget):
         self.context.run(save, Changes.IDEAS)
 
     def _load_motions(self) -> None:
+        selected = self.motions.currentRow()
+        self.motions.blockSignals(True)
         self.motions.clear()
         item_id = self._item_id
-        if item_id is None:
-            return
-        results = self.context.read(lambda s: meetings.motion_results(s, item_id))
-        for result in results:
+        self._motions = (
+            []
+            if item_id is None
+            else self.context.read(lambda s: meetings.motion_results(s, item_id))
+        )
+        for result in self._motions:
             counts = self.tr("for {f}, against {a}, abstain {b}").format(
                 f=result.for_votes, a=result.against, b=result.abstain
             )
             self.motions.addItem(f"{result.text}: {counts}")
+        if 0 <= selected < len(self._motions):
+            self.motions.setCurrentRow(selected)
+        self.motions.blockSignals(False)
+        self._show_motion(self.motions.currentRow())
+
+    def _show_motion(self, row: int) -> None:
+        chosen = 0 <= row < len(self._motions)
+        self.save_motion.setEnabled(chosen)
+        self.delete_motion.setEnabled(chosen)
+        if not chosen:
+            return
+        motion = self._motions[row]
+        self.motion_text.setText(motion.text)
+        for name, value in zip(
+            ("for", "against", "abstain"),
+            (motion.for_votes, motion.against, motion.abstain),
+            strict=True,
+        ):
+            self.motion_counts[name].setValue(value)
+
+    def _selected_motion(self) -> MotionResult | None:
+        row = self.motions.currentRow()
+        return self._motions[row] if 0 <= row < len(self._motions) else None
+
+    def _save_motion(self) -> None:
+        motion = self._selected_motion()
+        if motion is None:
+            return
+        text = self.motion_text.text()
+        votes = [self.motion_counts[name].value() for name in ("for", "against", "abstain")]
+        old = motion
+
+        # Counts are stored only when changed: a motion voted member by member can still
+        # be reworded (its counts are the members' votes and cannot be typed over).
+        recount = votes != [old.for_votes, old.against, old.abstain]
+
+        def change(session: Session) -> None:
+            meetings.update_motion(session, old.id, text)
+            if recount:
+                meetings.set_motion_counts(session, old.id, *votes)
+
+        def change_back(session: Session) -> None:
+            meetings.update_motion(session, old.id, old.text)
+            if not recount:
+                return
+            if old.counted:
+                meetings.set_motion_counts(session, old.id, old.for_votes, old.against, old.abstain)
+            else:
+                meetings.clear_motion_counts(session, old.id)
+
+        self.context.undo_stack.push(
+            ServiceCommand(
+                self.context,
+                self.tr("Edit motion {text}").format(text=short_label(old.text)),
+                change,
+                change_back,
+                Changes.AGENDA,
+            )
+        )
+
+    def _delete_motion(self) -> None:
+        motion = self._selected_motion()
+        if motion is None:
+            return
+        motion_id = motion.id
+        self.context.undo_stack.push(
+            ServiceCommand(
+                self.context,
+                self.tr("Delete motion {text}").format(text=short_label(motion.text)),
+                lambda s: meetings.delete_motion(s, motion_id),
+                lambda s: meetings.restore_motion(s, motion_id),
+                Changes.AGENDA,
+            )
+        )
+        self.motions.setCurrentRow(-1)
+        self.motion_text.clear()
+        for spin in self.motion_counts.values():
+            spin.setValue(0)
 
     def _record_motion(self) -> None:
         item_id = self._item_id

@@ -158,6 +158,9 @@ def main() -> int:
         print(problem, flush=True)
     screen = app.primaryScreen()
     print(f"checked on {screen.size().width()}×{screen.size().height()} (logical)", flush=True)
+    # Qt loads libthai when it first breaks Thai text: by now, if it is there at all.
+    loaded = "/libthai.so" in Path("/proc/self/maps").read_text()
+    print(f"libthai loaded: {'yes' if loaded else 'no'}", flush=True)
     return 1 if problems else 0
 
 

@@ -125,6 +125,9 @@ def visit(window: MainWindow, app: QApplication) -> None:
     visit_dialog(app, "open workshop", window.open_workshop)
     visit_dialog(app, "about", window.show_about)
     visit_dialog(app, "message box", lambda: window.show_error("ทดสอบข้อความ " * 40))
+    # Thai with no space in it: without libthai, Qt's own label cannot wrap it at all.
+    unbroken = "บันทึกรายงานการประชุมไม่ได้เพราะแฟ้มของสำนักงานจังหวัดถูกเปิดค้างไว้" * 4
+    visit_dialog(app, "message box without spaces", lambda: window.show_error(unbroken))
 
     voting = window.voting_page
     window.show_page(window.stack.indexOf(voting))

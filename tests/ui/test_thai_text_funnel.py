@@ -107,6 +107,8 @@ def test_a_message_box_breaks_its_thai_between_words_and_keeps_its_text(
     assert informative is not None and informative.isVisible()
     # What callers read, and what Ctrl+C copies, is the text as given.
     assert box.text() == message and ZERO_WIDTH_SPACE not in shown.text()
+    hidden = box.findChild(QLabel, "qt_msgbox_label")  # what Ctrl+C copies on Windows
+    assert hidden is not None and hidden.text() == message and not hidden.isVisible()
     box.hide()
     box.setText("บันทึกแล้ว")
     box.show()

@@ -125,6 +125,9 @@ def visit(window: MainWindow, app: QApplication) -> None:
     visit_dialog(app, "open workshop", window.open_workshop)
     visit_dialog(app, "about", window.show_about)
     visit_dialog(app, "message box", lambda: window.show_error("ทดสอบข้อความ " * 40))
+    # Thai with no space in it: without libthai, Qt's own label cannot wrap it at all.
+    unbroken = "บันทึกรายงานการประชุมไม่ได้เพราะแฟ้มของสำนักงานจังหวัดถูกเปิดค้างไว้" * 4
+    visit_dialog(app, "message box without spaces", lambda: window.show_error(unbroken))
 
     voting = window.voting_page
     window.show_page(window.stack.indexOf(voting))
@@ -158,6 +161,9 @@ def main() -> int:
         print(problem, flush=True)
     screen = app.primaryScreen()
     print(f"checked on {screen.size().width()}×{screen.size().height()} (logical)", flush=True)
+    # Qt loads libthai when it first breaks Thai text: by now, if it is there at all.
+    loaded = "/libthai.so" in Path("/proc/self/maps").read_text()
+    print(f"libthai loaded: {'yes' if loaded else 'no'}", flush=True)
     return 1 if problems else 0
 
 

@@ -67,3 +67,15 @@ def test_before_the_dictionary_loads_lines_break_at_spaces_or_between_clusters()
     assert all(len(line) <= 8 for line in lines)
     assert "".join(lines).replace(" ", "") == "สำนักงานโยธาธิการและผังเมืองabcdef"
     assert "ำ" not in [line[:1] for line in lines]  # never a mark at a line's start
+
+
+def test_a_cleared_label_draws_no_old_lines(qtbot: QtBot) -> None:
+    # QLabel.clear() bypasses setText: the lines laid out for the old text stayed drawn
+    # (the ballot screen clears its message for the next voter).
+    label = ThaiLabel("ขอบคุณคุณสุนันทา แก้วมณี ลงคะแนนเรียบร้อยแล้ว")
+    qtbot.addWidget(label)
+    label.resize(400, 60)
+    label.show()
+    assert label.shown_lines()
+    label.clear()
+    assert label.text() == "" and label.shown_lines() in ((), ("",))

@@ -9,44 +9,27 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.ui.hide_libthai import can_hide_libthai, libthai, without_libthai
+
 CHILD = Path(__file__).with_name("thai_breaks_child.py")
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _libthai() -> str | None:
-    """The libthai shared object the dynamic linker finds, if any."""
-    listing = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True).stdout
-    for line in listing.splitlines():
-        if "libthai.so" in line and "=>" in line:
-            return line.split("=>")[-1].strip()
-    return None
-
-
-def _can_hide_libthai() -> bool:
-    return os.geteuid() == 0 and shutil.which("unshare") is not None and _libthai() is not None
-
-
 # With libthai everywhere; without it only where it can be hidden (root, as CI runs).
-CASES = ["with libthai"] + (["without libthai"] if _can_hide_libthai() else [])
+CASES = ["with libthai"] + (["without libthai"] if can_hide_libthai() else [])
 
 
 def _run_child(tmp_path: Path, hide_libthai: bool) -> dict[str, object]:
     output = tmp_path / "breaks.json"
     command = [sys.executable, str(CHILD), str(output)]
     if hide_libthai:
-        empty = tmp_path / "empty"
-        empty.write_bytes(b"")
-        library = _libthai()
-        assert library is not None
-        script = 'mount --bind "$1" "$2" && shift 2 && exec "$@"'
-        command = ["unshare", "-m", "sh", "-c", script, "sh", str(empty), library, *command]
+        command = without_libthai(command, tmp_path)
     environment = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
     subprocess.run(command, check=True, env=environment, timeout=300, capture_output=True)
     return json.loads(output.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
@@ -60,7 +43,7 @@ def test_no_name_is_cut_on_the_board_or_the_projector(tmp_path: Path, case: str)
     assert isinstance(report["cards_checked"], int) and report["cards_checked"] > 60
     if case == "without libthai":
         assert report["libthai_loaded"] is False
-    elif _libthai() is not None:
+    elif libthai() is not None:
         # Qt's own breaks (libthai's) would have cut names in the same texts: the test
         # reads the breaks the app makes, not a coincidence of Qt's.
         assert report["libthai_loaded"] is True

@@ -1,4 +1,4 @@
-"""Text Qt wraps by itself — tooltips, table and list cells — is shown
+"""Text Qt wraps by itself — tooltips, table and list cells, message boxes — is shown
 with zero-width spaces between Thai words (thai_layout.ThaiTextFunnel), so it breaks
 between words without libthai; what the widgets and models hold stays as typed."""
 
@@ -8,9 +8,11 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import QFontMetricsF, QHelpEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QLabel,
+    QMessageBox,
     QPushButton,
     QStyleOptionViewItem,
     QTableWidget,
@@ -21,7 +23,12 @@ from pytestqt.qtbot import QtBot
 
 from workshop_app.thai.linebreak import ZERO_WIDTH_SPACE, without_break_marks
 from workshop_app.thai.segment import dictionary
-from workshop_app.ui.thai_layout import ThaiItemDelegate, ThaiTextFunnel, install_text_funnel
+from workshop_app.ui.thai_layout import (
+    ThaiItemDelegate,
+    ThaiLabel,
+    ThaiTextFunnel,
+    install_text_funnel,
+)
 
 # The offscreen platform cannot raise the tooltip window.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise", extend=True)
@@ -75,3 +82,44 @@ def test_table_cells_show_word_breaks_and_hold_the_typed_text(
     item = table.item(0, 0)
     assert item is not None and item.text() == TEXT
     assert table.model().index(0, 0).data(Qt.ItemDataRole.DisplayRole) == TEXT
+
+
+def test_a_message_box_breaks_its_thai_between_words_and_keeps_its_text(
+    qtbot: QtBot, funnel: ThaiTextFunnel
+) -> None:
+    message = (
+        "นำเข้าไม่ได้เพราะแฟ้มรายชื่อจากสำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดสงขลา"
+        "ไม่มีคอลัมน์ตำแหน่งและหน่วยงานของผู้เข้าร่วมประชุมที่อำเภอจะนะ"
+    )
+    box = QMessageBox(QMessageBox.Icon.Warning, "ทำไม่ได้", message)
+    box.setInformativeText("ตรวจแฟ้มที่องค์การบริหารส่วนจังหวัดส่งมาแล้วลองใหม่")
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    shown = box.findChild(ThaiLabel, "qt_msgbox_label_thai")
+    assert shown is not None and shown.isVisible()
+    # Laid out by the app's segmenter, not by Qt (which without libthai cannot wrap
+    # Thai at all and widened the box to the whole sentence).
+    lines = shown.shown_lines()
+    assert len(lines) > 1 and "".join(lines) == message
+    assert box.width() < QFontMetricsF(shown.font()).horizontalAdvance(message) / 2
+    informative = box.findChild(ThaiLabel, "qt_msgbox_informativelabel_thai")
+    assert informative is not None and informative.isVisible()
+    # What callers read, and what Ctrl+C copies, is the text as given.
+    assert box.text() == message and ZERO_WIDTH_SPACE not in shown.text()
+    hidden = box.findChild(QLabel, "qt_msgbox_label")  # what Ctrl+C copies on Windows
+    assert hidden is not None and hidden.text() == message and not hidden.isVisible()
+    box.hide()
+    box.setText("บันทึกแล้ว")
+    box.show()
+    assert shown.text() == "บันทึกแล้ว"
+
+
+def test_a_rich_text_message_box_keeps_qt_s_own_label(qtbot: QtBot, funnel: ThaiTextFunnel) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, "เกี่ยวกับ", "<b>ระบบประชุม</b> รุ่นใหม่")
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    assert box.findChild(ThaiLabel, "qt_msgbox_label_thai") is None
+    label = box.findChild(QLabel, "qt_msgbox_label")
+    assert label is not None and label.isVisible()

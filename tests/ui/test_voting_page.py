@@ -287,7 +287,7 @@ def test_ballot_screen_by_keyboard_stores_a_kiosk_ballot_and_resets(
     assert screen.voter_id is None and screen.who.text() == "Who is voting?"
     assert _column_texts(screen.form) == ["", "", "", ""]
     assert screen.message.text().endswith(
-        f"Thank you, {voter.full_name}: your vote is counted.</span>"
+        f"Thank you, {voter.full_name}: your vote is counted."
     )
     # The page counted it at once.
     assert page.results is not None and page.results.count.ballots == 1

@@ -120,7 +120,7 @@ def cuts_in(source: str, lines: list[str], font: QFont, width: float, where: str
 
 
 def libthai_loaded() -> bool:
-    return "libthai" in Path("/proc/self/maps").read_text()
+    return "/libthai.so" in Path("/proc/self/maps").read_text()
 
 
 def label_cuts(label: ThaiLabel, where: str) -> list[str]:

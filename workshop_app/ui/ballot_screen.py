@@ -6,7 +6,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -21,6 +20,7 @@ from workshop_app.services.attendees import get_attendee
 from workshop_app.services.voting import RoundRow
 from workshop_app.ui.ballot_form import BallotForm, ballot_help
 from workshop_app.ui.context import WorkshopContext
+from workshop_app.ui.thai_layout import ThaiLabel
 from workshop_app.ui.vote_commands import cast_ballot_command
 
 
@@ -38,8 +38,8 @@ class BallotScreen(QDialog):
         self.vote_round = vote_round
         self.voter_id: str | None = None
         self.voter_name = ""
-        big = "font-size:16pt;"
-        title = QLabel(vote_round.title)
+        self._big = big = "font-size:16pt;"
+        title = ThaiLabel(vote_round.title)
         title.setWordWrap(True)
         title.setStyleSheet("font-size:20pt; font-weight:bold;")
         self.code = QLineEdit()
@@ -47,11 +47,11 @@ class BallotScreen(QDialog):
         self.code.setPlaceholderText(self.tr("Your registration number, then Enter"))
         self.code.setStyleSheet(big)
         self.code.returnPressed.connect(self.identify)
-        self.who = QLabel()
+        self.who = ThaiLabel()
         self.who.setObjectName("ballotVoter")
         self.who.setStyleSheet(big)
         self.who.setWordWrap(True)
-        self.help = QLabel(ballot_help(vote_round, context.language))
+        self.help = ThaiLabel(ballot_help(vote_round, context.language))
         self.help.setWordWrap(True)
         self.help.setStyleSheet("font-size:13pt;")
         self.form = BallotForm(context.language)
@@ -67,7 +67,7 @@ class BallotScreen(QDialog):
         self.submit.setDefault(False)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self).activated.connect(self.cast)
-        self.message = QLabel()
+        self.message = ThaiLabel()
         self.message.setObjectName("ballotMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet(big)
@@ -94,7 +94,9 @@ class BallotScreen(QDialog):
 
     def _say(self, text: str, ok: bool) -> None:
         colour = "#1b7f3b" if ok else "#b3261e"
-        self.message.setText(f"<span style='color:{colour}'>{text}</span>")
+        # Plain text in the colour (a ThaiLabel: broken between Thai words everywhere).
+        self.message.setStyleSheet(f"{self._big} color:{colour};")
+        self.message.setText(text)
 
     def identify(self) -> None:
         code = self.code.text()

@@ -50,6 +50,7 @@ from workshop_app.services.table_import import (
 from workshop_app.services.workshops import list_sectors
 from workshop_app.ui import settings
 from workshop_app.ui.context import WorkshopContext
+from workshop_app.ui.thai_layout import ThaiLabel
 
 INVITATIONS = "invitations"
 IDEAS = "ideas"
@@ -167,7 +168,7 @@ class ImportPreviewDialog(QDialog):
         for sheet in self.source.sheets:
             self.sheet_picker.addItem(sheet.name or path.name, sheet.name)
         self.sheet_picker.setEnabled(len(self.source.sheets) > 1)
-        self.sheet_note = QLabel()
+        self.sheet_note = ThaiLabel()
         self.sheet_note.setObjectName("importSheetNote")
         self.sheet_note.setWordWrap(True)
         self.columns = QTableWidget(0, 3)
@@ -185,16 +186,16 @@ class ImportPreviewDialog(QDialog):
         self.preview = QTableView()
         self.preview.setObjectName("importRows")
         self.preview.setModel(self.model)
-        self.summary = QLabel()
+        self.summary = ThaiLabel()
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
-        self.problem_list = QLabel()
+        self.problem_list = ThaiLabel()
         self.problem_list.setObjectName("importProblems")
         self.problem_list.setWordWrap(True)
         self.problem_list.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.duplicate_box = QGroupBox(self._t("รายชื่อที่ซ้ำในแฟ้ม", "People listed twice"))
-        self.duplicate_rows = QLabel()
+        self.duplicate_rows = ThaiLabel()
         self.duplicate_rows.setWordWrap(True)
         self.keep_first = QRadioButton(self._t("นำเข้าแถวแรกของแต่ละคน", "Keep the first of each"))
         self.keep_first.setObjectName("keepFirst")

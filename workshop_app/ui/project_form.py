@@ -45,6 +45,7 @@ from workshop_app.services.projects import (
 )
 from workshop_app.services.workshops import NumberedRow
 from workshop_app.thai.money import parse_baht
+from workshop_app.ui.thai_layout import ThaiLabel
 from workshop_app.ui.widgets import AutosaveTextEdit
 
 # Which reference list offers the values of which field.
@@ -179,7 +180,7 @@ class ProjectForm(QScrollArea):
         self.new_year.setRange(2500, 2700)
         self.add_year_button = QPushButton(self.tr("Add a year"))
         self.add_year_button.clicked.connect(lambda: self._add_year(self.new_year.value()))
-        self.budget_total = QLabel()
+        self.budget_total = ThaiLabel()
         return box
 
     def _activities_box(self) -> QWidget:

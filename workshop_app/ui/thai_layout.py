@@ -20,13 +20,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from PySide6 import QtGui
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QHelpEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QFrame,
+    QGridLayout,
     QLabel,
+    QMessageBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolTip,
@@ -177,6 +180,9 @@ class ThaiLabel(QLabel):
             self._widest.clear()
             super().setText(text)
 
+    def clear(self) -> None:  # QLabel.clear would bypass setText and leave old lines
+        self.setText("")
+
     def relayout(self) -> None:
         """Lay the text out again (the dictionary has loaded)."""
         self._laid.clear()
@@ -281,15 +287,20 @@ class ThaiTextFunnel(QObject):
     lay out itself get their Thai word breaks here.
 
     * tooltips (of widgets and of item views' cells) are shown with ``display_text``;
-    * an item view with the standard delegate gets ``ThaiItemDelegate``.
-    Labels and message boxes are not touched: their ``text()`` is what they show, and
-    it must stay as given.
+    * an item view with the standard delegate gets ``ThaiItemDelegate``;
+    * a message box shows its plain text in a ``ThaiLabel`` put in place of Qt's own
+      label (``show_in_thai_label``), so ``text()`` stays as given.
+    Labels are not touched: their ``text()`` is what they show, and it must stay as
+    given (the app's wrapping labels are ``ThaiLabel``).
     """
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             return self._tooltip(watched, event)
+        if kind == QEvent.Type.Show and isinstance(watched, QMessageBox):
+            for name in MESSAGE_BOX_LABELS:
+                show_in_thai_label(watched, name)
         if (
             kind == QEvent.Type.Polish
             and isinstance(watched, QAbstractItemView)
@@ -313,6 +324,49 @@ class ThaiTextFunnel(QObject):
             return False  # Qt shows it as usual
         QToolTip.showText(event.globalPos(), display_text(tip), watched, area)
         return True
+
+
+# Qt's own labels in a QMessageBox: the text, and the informative text under it.
+MESSAGE_BOX_LABELS = ("qt_msgbox_label", "qt_msgbox_informativelabel")
+# A message box's text label is at least this wide (or as wide as its text on one
+# line): Qt sizes the box by its layout's minimum, which for a ThaiLabel is one word.
+_MESSAGE_WIDTH = 400
+
+
+def show_in_thai_label(box: QMessageBox, name: str) -> None:
+    """Show the plain text of ``box``'s label ``name`` in a ThaiLabel in its place.
+
+    Qt's label stays in the box, hidden, holding the text: ``QMessageBox.text()`` and
+    Ctrl+C read it, as given. Done on every show, so a box shown again after its
+    ``setText`` shows the new text."""
+    original = box.findChild(QLabel, name)
+    layout = box.layout()
+    if original is None or not isinstance(layout, QGridLayout):
+        return
+    text = original.text()
+    replacement = box.findChild(ThaiLabel, f"{name}_thai")
+    rich = original.textFormat() == Qt.TextFormat.RichText or (
+        original.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(text)
+    )
+    if rich or not text:
+        if replacement is not None:
+            replacement.hide()
+            original.setVisible(bool(text))
+        return
+    if replacement is None:
+        replacement = ThaiLabel(parent=box)
+        replacement.setObjectName(f"{name}_thai")
+        replacement.setFont(original.font())
+        replacement.setAlignment(original.alignment())
+        replacement.setContentsMargins(original.contentsMargins())
+        position: tuple[int, int, int, int] = layout.getItemPosition(  # type: ignore[assignment]
+            layout.indexOf(original)
+        )
+        layout.addWidget(replacement, *position)
+    replacement.setText(text)
+    replacement.setMinimumWidth(min(replacement.sizeHint().width(), _MESSAGE_WIDTH))
+    original.hide()
+    replacement.show()
 
 
 def install_text_funnel(app: QApplication) -> ThaiTextFunnel:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -83,7 +82,7 @@ class RegistrationPage(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
         self.banner = Banner()
-        self.result_count = QLabel()
+        self.result_count = ThaiLabel()
 
         self.walk_in_button = QPushButton(self.tr("Walk-in registration (F2)"))
         self.walk_in_button.clicked.connect(self.open_walk_in)
@@ -111,7 +110,7 @@ class RegistrationPage(QWidget):
         counts_header = self.counts.horizontalHeader()
         counts_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         counts_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.present_total = QLabel()
+        self.present_total = ThaiLabel()
         self.present_total.setStyleSheet("font-size:20pt; font-weight:bold;")
         self.notice = ThaiLabel()
         self.notice.setWordWrap(True)

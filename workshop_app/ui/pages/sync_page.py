@@ -209,7 +209,7 @@ class SyncPage(QWidget):
 
         # The province key
         key_box = QGroupBox(self.tr("Province key"))
-        self.key_label = QLabel()
+        self.key_label = ThaiLabel()
         self.key_label.setWordWrap(True)
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.key_button = QPushButton(self.tr("Choose key file…"))

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -50,6 +49,7 @@ from workshop_app.ui.commands import ServiceCommand
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.results_chart import ResultsChart
 from workshop_app.ui.round_dialog import NewRoundDialog
+from workshop_app.ui.thai_layout import ThaiLabel
 from workshop_app.ui.vote_commands import (
     cast_ballot_command,
     close_round_command,
@@ -102,7 +102,7 @@ class VotingPage(QWidget):
         self.kiosk_button = QPushButton(self.tr("Ballot screen for voters..."))
         self.kiosk_button.setObjectName("openBallotScreen")
         self.kiosk_button.clicked.connect(self.open_ballot_screen)
-        self.round_info = QLabel()
+        self.round_info = ThaiLabel()
         self.round_info.setObjectName("roundInfo")
         self.round_info.setWordWrap(True)
         left = QVBoxLayout()
@@ -121,7 +121,7 @@ class VotingPage(QWidget):
         self.tally_table.setObjectName("tallyTable")
         self.tally_table.itemChanged.connect(self._tally_edited)
         self.tally_table.verticalHeader().hide()  # the idea column numbers the rows
-        self.tally_help = QLabel()
+        self.tally_help = ThaiLabel()
         self.tally_help.setWordWrap(True)
         self.tally_tab = tally_tab = QWidget()
         tally_layout = QVBoxLayout(tally_tab)
@@ -160,7 +160,7 @@ class VotingPage(QWidget):
         self.balanced = QCheckBox(self.tr("Balance sectors (each sector weighs the same)"))
         self.balanced.setObjectName("balancedResults")
         self.balanced.toggled.connect(lambda _on: self._show_results())
-        self.summary = QLabel()
+        self.summary = ThaiLabel()
         self.summary.setObjectName("resultsSummary")
         self.summary.setWordWrap(True)
         self.results_table = QTableWidget()

@@ -40,7 +40,7 @@ from workshop_app.services import meetings, workshops
 from workshop_app.services.workshops import NumberedRow
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.file_names import default_export_name
-from workshop_app.ui.widgets import AutosaveTextEdit, Banner
+from workshop_app.ui.widgets import AutosaveTextEdit, Banner, hidden_behind_another_page
 
 # What the page shows changes with these; the preview is then out of date.
 SHOWN = Changes.ALL
@@ -274,7 +274,12 @@ class MinutesPage(QWidget):
         if changes & SHOWN:
             self._stale = True
         if changes & Changes.IDEAS:
-            self.load_comments()
+            # Every card typed on the board is an IDEAS change: reading all 2,000 comments
+            # then made adding a card take half a second. Hidden, read them when shown.
+            if hidden_behind_another_page(self):
+                self._comments_stale = True
+            else:
+                self.load_comments()
         if not changes & (Changes.AGENDA | Changes.WORKSHOP):
             return
         if self._saving:  # only the stored copy and the ★ of the list change
@@ -371,6 +376,9 @@ class MinutesPage(QWidget):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
+        if getattr(self, "_comments_stale", False):
+            self._comments_stale = False
+            self.load_comments()
         if self._stale:
             QTimer.singleShot(0, self.update_preview)  # once the page is on screen
 

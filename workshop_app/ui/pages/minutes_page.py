@@ -34,8 +34,6 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from workshop_app.errors import UserError
-from workshop_app.export.docx_minutes import write_minutes_docx
-from workshop_app.export.pdf.minutes import write_minutes_pdf
 from workshop_app.services import meetings, workshops
 from workshop_app.services.workshops import NumberedRow
 from workshop_app.ui.context import Changes, WorkshopContext
@@ -429,11 +427,17 @@ class MinutesPage(QWidget):
                 QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
         def write(session: Session) -> None:
+            # The writers (reportlab, python-docx) are imported on first use: importing
+            # them with the page was a fifth of the app's start-up.
             if suffix == ".docx":
+                from workshop_app.export.docx_minutes import write_minutes_docx
+
                 write_minutes_docx(
                     session, workshop_id, path, thai_digits=thai_digits, with_appendix=with_appendix
                 )
             else:
+                from workshop_app.export.pdf.minutes import write_minutes_pdf
+
                 write_minutes_pdf(
                     session,
                     workshop_id,

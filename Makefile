@@ -39,6 +39,7 @@ bench: $(BENCH_READY)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/registration.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/board.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/voting.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/startup.py
 	$(PY) bench/documents.py
 	$(PY) bench/action_plan.py
 	$(PY) bench/duplicates.py

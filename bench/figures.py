@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import cProfile
 import math
 import time
 from collections.abc import Callable
@@ -17,6 +18,36 @@ def timed_runs(action: Callable[[], object], runs: int) -> list[float]:
         action()
         seconds.append(time.perf_counter() - start)
     return seconds
+
+
+class CpuClock:
+    """CPU time of this process per measured action, beside the wall-clock figures: the
+    machine the benchmarks run on may be shared, and CPU time shows the work itself."""
+
+    def __init__(self) -> None:
+        self.spent: list[float] = []  # milliseconds
+        self._start = 0.0
+
+    def start(self) -> None:
+        self._start = time.process_time()
+
+    def stop(self) -> None:
+        self.spent.append((time.process_time() - self._start) * 1000)
+
+
+def profiled(path: str | None) -> cProfile.Profile | None:
+    """A started profiler when ``path`` is given (``--profile``), else None."""
+    if not path:
+        return None
+    profile = cProfile.Profile()
+    profile.enable()
+    return profile
+
+
+def save_profile(profile: cProfile.Profile | None, path: str | None) -> None:
+    if profile is not None and path:
+        profile.disable()
+        profile.dump_stats(path)
 
 
 def percentile(values: list[float], share: float) -> float:

@@ -9,6 +9,8 @@ import os
 import re
 import shutil
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,10 +18,12 @@ import pytest
 from sqlalchemy import text
 
 from workshop_app.db.database import (
+    MIGRATIONS_DIR,
     Database,
     DatabaseError,
     backup_copy,
     head_revision,
+    is_known_revision,
     open_database,
 )
 from workshop_app.db.hlc import HybridLogicalClock, Stamp
@@ -371,3 +375,27 @@ def test_refusal_and_backup_leave_no_file_open(db_path: Path, gc_disabled: None)
     with pytest.raises(DatabaseError):
         open_database(db_path)
     assert _open_fds(db_path) == []
+
+
+def test_the_schema_revision_read_from_the_files_is_alembics() -> None:
+    # The head and the known revisions are read from the migration files as text, so
+    # that opening an up-to-date file does not import Alembic (a sixth of start-up).
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory(str(MIGRATIONS_DIR))
+    assert head_revision() == scripts.get_current_head()
+    for script in scripts.walk_revisions():
+        assert is_known_revision(script.revision)
+    assert not is_known_revision("0099_from_a_newer_app")
+
+
+def test_opening_an_up_to_date_file_does_not_import_alembic(db_path: Path) -> None:
+    open_database(db_path).close()  # created (and migrated) here
+    program = (
+        "import sys\n"
+        "from workshop_app.db.database import open_database\n"
+        f"open_database({str(db_path)!r}).close()\n"
+        "assert 'alembic' not in sys.modules, 'alembic was imported'\n"
+    )
+    root = Path(__file__).resolve().parents[2]  # the app's own tree first on the path
+    subprocess.run([sys.executable, "-c", program], check=True, timeout=60, cwd=root)

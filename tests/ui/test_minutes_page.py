@@ -10,6 +10,7 @@ from PySide6.QtPdf import QPdfDocument
 from pytestqt.qtbot import QtBot
 
 from tests.pdf_reading import pdf_text
+from tests.ui.conftest import shown_main_window
 from tests.ui.keyboard import type_text
 from workshop_app.services import meetings, workshops
 from workshop_app.ui.context import WorkshopContext
@@ -161,3 +162,21 @@ def test_a_hearing_comment_gets_the_provinces_answer(
         "เพิ่มตัวชี้วัดพื้นที่รับประโยชน์",
     )
     assert page.comment.currentData() == idea_id  # still on the same comment
+
+
+def test_cards_typed_on_the_board_reach_the_hidden_minutes_page_when_it_is_shown(
+    qtbot: QtBot, context: WorkshopContext
+) -> None:
+    # Reading every comment on each card typed made adding a card take half a second
+    # with 2,000 cards: the hidden page now reads them when it is shown.
+    window = shown_main_window(qtbot, context)
+    window.show_page(2)  # the board
+    page = window.minutes_page
+    before = page.comment.count()
+    window.board_page.entry.setText("ขอให้ขยายเขตประปาหมู่บ้านถึงบ้านหนองบัวแดง")
+    window.board_page.add_from_entry()
+    assert page.comment.count() == before  # not read while another page is shown
+    window.show_page(4)  # the minutes
+    qtbot.waitUntil(lambda: page.comment.count() == before + 1)
+    texts = [page.comment.itemText(n) for n in range(page.comment.count())]
+    assert any("ขอให้ขยายเขตประปาหมู่บ้านถึงบ้านหนองบัวแดง" in text for text in texts)

@@ -6,20 +6,18 @@ One ``Database`` object is the app context handed to services, the GUI and the C
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import functools
 import os
 import platform
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -27,6 +25,10 @@ from workshop_app.db import file_lock
 from workshop_app.db.hlc import HybridLogicalClock, advance_versions
 from workshop_app.db.types import new_id
 from workshop_app.errors import UserError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -36,20 +38,60 @@ class DatabaseError(UserError):
 
 
 def _alembic_config(connection: Any = None) -> Config:
+    # Alembic is imported only when a schema is actually created or upgraded: importing it
+    # took a sixth of the app's start-up, and an up-to-date file never needs it.
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["connection"] = connection
     return config
 
 
+def _upgrade(connection: Connection) -> None:
+    from alembic import command
+
+    command.upgrade(_alembic_config(connection), "head")
+
+
 @functools.cache
 def _migrations() -> ScriptDirectory:
     """The shipped migrations (read once: they cannot change while the app runs)."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_alembic_config())
 
 
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\s*(?::[^=]*)?=\s*(.+)$", re.MULTILINE)
+
+
+@functools.cache
+def _revision_chain() -> dict[str, str | None]:
+    """Each shipped revision and the one before it, read from the migration files as
+    text (without importing Alembic); empty when a file holds anything but one literal
+    revision and down revision, and then Alembic is asked instead."""
+    chain: dict[str, str | None] = {}
+    for script in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        found = dict(_REVISION_LINE.findall(script.read_text(encoding="utf-8")))
+        if not found:
+            continue  # __init__.py
+        try:
+            revision = ast.literal_eval(found["revision"].strip())
+            down = ast.literal_eval(found.get("down_revision", "None").strip())
+        except (KeyError, ValueError, SyntaxError):
+            return {}
+        if not isinstance(revision, str) or not (down is None or isinstance(down, str)):
+            return {}  # a merge point (a tuple of parents): Alembic knows those
+        chain[revision] = down
+    return chain
+
+
 def head_revision() -> str:
-    head = _migrations().get_current_head()
+    chain = _revision_chain()
+    heads = set(chain) - set(chain.values())
+    if len(heads) == 1:
+        return heads.pop()
+    head = _migrations().get_current_head()  # several heads: Alembic says what is wrong
     assert head is not None
     return head
 
@@ -267,6 +309,11 @@ class Database:
 
 def is_known_revision(revision: str) -> bool:
     """Whether this app's migrations know the schema revision (it is this one or older)."""
+    chain = _revision_chain()
+    if chain:
+        return revision in chain
+    from alembic.util.exc import CommandError
+
     try:
         return _migrations().get_revision(revision) is not None
     except CommandError:
@@ -294,7 +341,7 @@ def upgrade_server(engine: Engine, where: str) -> None:
             stored = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
         _refuse_newer_schema(stored, where)
         if stored != head_revision():
-            command.upgrade(_alembic_config(connection), "head")
+            _upgrade(connection)
 
 
 def sqlite_url(path: Path) -> URL:
@@ -379,7 +426,7 @@ def _prepare(
         if stored is not None:
             backup_copy(path, reason="before-upgrade")
         with engine.begin() as connection:
-            command.upgrade(_alembic_config(connection), "head")
+            _upgrade(connection)
     home = f"{platform.node()}:{path}"
     with engine.begin() as connection:
         row = connection.execute(text("SELECT device_id, last_hlc, home FROM local_device")).first()

@@ -92,15 +92,16 @@ class IdeaListModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        number = index.row()  # -1 for an invalid index
+        if not 0 <= number < len(self._rows):
             return None
-        row = self._rows[index.row()]
+        row = self._rows[number]
+        if role == IDEA_ROLE:  # first: the delegate asks for every card on every layout
+            return row
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return row.text
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.text
-        if role == IDEA_ROLE:
-            return row
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -74,6 +74,7 @@ class CardDelegate(QStyledItemDelegate):
         self._small_metrics = QFontMetrics(self.small_font)
         self._measure = measure_for(self.text_font)
         self._heights: dict[tuple[str, int], int] = {}
+        self._sizes: dict[tuple[str, int], QSize] = {}  # card size by text and card width
         self._elisions: dict[tuple[str, int], tuple[str, int]] = {}
         self._static_texts: dict[tuple[str, int], QStaticText] = {}
 
@@ -101,6 +102,7 @@ class CardDelegate(QStyledItemDelegate):
             self._generation = self.breaker.generation
             self._elisions.clear()
             self._heights.clear()
+            self._sizes.clear()
 
     def _text_height(self, text: str, width: int) -> int:
         """Height of ``text`` laid out in lines of ``width``; remembered, since a view
@@ -158,15 +160,30 @@ class CardDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        row = self._row(index)
+        # A list view asks every card its size whenever one card is added: 2 views x 350
+        # cards per typed card. Sizes are remembered per text and width, so each ask is a
+        # dictionary look-up (the lines themselves are cached by the breaker as well).
+        row = index.data(IDEA_ROLE)
         width = self.card_width or self._view_width(option)
-        if row is None:
+        if not isinstance(row, IdeaRow):
             return QSize(width, 20)
+        if self._generation != self.breaker.generation:
+            self._follow_breaker()
+        key = (row.text, width)
+        size = self._sizes.get(key)
+        if size is None:
+            size = self._size(row.text, width)
+            if len(self._sizes) > 50_000:
+                self._sizes.clear()
+            self._sizes[key] = size
+        return size
+
+    def _size(self, text: str, width: int) -> QSize:
         inner = self._text_width(width)
         if self.max_lines is not None:
             text_height = self._metrics.lineSpacing() * self.max_lines
         else:
-            text_height = self._text_height(row.text, inner)
+            text_height = self._text_height(text, inner)
         height = text_height + 2 * self.margin
         if self.details:
             height += self._small_metrics.height() * 2 + self.margin

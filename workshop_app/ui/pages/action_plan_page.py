@@ -35,8 +35,6 @@ from sqlalchemy.orm import Session
 
 from workshop_app.db.types import new_id
 from workshop_app.errors import UserError
-from workshop_app.export.xlsx_action_plan import write_action_plan
-from workshop_app.export.xlsx_template import write_plan_template
 from workshop_app.models import IdeaKind, RoundState
 from workshop_app.services import projects, reference_lists, voting, workshops
 from workshop_app.services.plan_import import PlanImportResult
@@ -62,6 +60,20 @@ from workshop_app.ui.widgets import Banner, hidden_behind_another_page
 
 # The page shows these; a change to any of them reloads it.
 SHOWN = Changes.PROJECTS | Changes.ISSUES | Changes.WORKSHOP | Changes.IDEAS | Changes.VOTES
+
+
+def write_workbook(session: Session, workshop_id: str, path: Path, *, template: bool) -> None:
+    """The action-plan workbook, or the blank template for the agencies."""
+    # Imported when a workbook is written: the spreadsheet writer (openpyxl) was a
+    # tenth of the app's start-up, and most sessions never export.
+    if template:
+        from workshop_app.export.xlsx_template import write_plan_template
+
+        write_plan_template(session, workshop_id, path)
+    else:
+        from workshop_app.export.xlsx_action_plan import write_action_plan
+
+        write_action_plan(session, workshop_id, path)
 
 
 class ActionPlanPage(QWidget):
@@ -462,10 +474,7 @@ class ActionPlanPage(QWidget):
 
         def write(session: Session, progress: Progress) -> Path:
             progress.report(0, 1)
-            if template:
-                write_plan_template(session, workshop_id, path)
-            else:
-                write_action_plan(session, workshop_id, path)
+            write_workbook(session, workshop_id, path, template=template)
             try:
                 progress.report(1, 1)
             except OperationCancelledError:
@@ -502,10 +511,7 @@ class ActionPlanPage(QWidget):
         workshop_id = self.context.workshop_id
 
         def write(session: Session) -> None:
-            if template:
-                write_plan_template(session, workshop_id, path)
-            else:
-                write_action_plan(session, workshop_id, path)
+            write_workbook(session, workshop_id, path, template=template)
 
         try:
             self.context.read(write)

@@ -34,15 +34,13 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from workshop_app.errors import UserError
-from workshop_app.export.docx_minutes import write_minutes_docx
-from workshop_app.export.pdf.minutes import write_minutes_pdf
 from workshop_app.services import meetings, workshops
 from workshop_app.services.meetings import MotionResult
 from workshop_app.services.workshops import NumberedRow
 from workshop_app.ui.commands import ServiceCommand, short_label
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.file_names import default_export_name
-from workshop_app.ui.widgets import AutosaveTextEdit, Banner
+from workshop_app.ui.widgets import AutosaveTextEdit, Banner, hidden_behind_another_page
 
 # What the page shows changes with these; the preview is then out of date.
 SHOWN = Changes.ALL
@@ -288,7 +286,12 @@ class MinutesPage(QWidget):
         if changes & SHOWN:
             self._stale = True
         if changes & Changes.IDEAS:
-            self.load_comments()
+            # Every card typed on the board is an IDEAS change: reading all 2,000 comments
+            # then made adding a card take half a second. Hidden, read them when shown.
+            if hidden_behind_another_page(self):
+                self._comments_stale = True
+            else:
+                self.load_comments()
         if not changes & (Changes.AGENDA | Changes.WORKSHOP):
             return
         if self._saving:  # only the stored copy and the ★ of the list change
@@ -467,6 +470,9 @@ class MinutesPage(QWidget):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
+        if getattr(self, "_comments_stale", False):
+            self._comments_stale = False
+            self.load_comments()
         if self._stale:
             QTimer.singleShot(0, self.update_preview)  # once the page is on screen
 
@@ -517,11 +523,17 @@ class MinutesPage(QWidget):
                 QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
         def write(session: Session) -> None:
+            # The writers (reportlab, python-docx) are imported on first use: importing
+            # them with the page was a fifth of the app's start-up.
             if suffix == ".docx":
+                from workshop_app.export.docx_minutes import write_minutes_docx
+
                 write_minutes_docx(
                     session, workshop_id, path, thai_digits=thai_digits, with_appendix=with_appendix
                 )
             else:
+                from workshop_app.export.pdf.minutes import write_minutes_pdf
+
                 write_minutes_pdf(
                     session,
                     workshop_id,

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtGui import QFont
@@ -53,7 +53,6 @@ from PySide6.QtWidgets import (
 from workshop_app.errors import UserError
 from workshop_app.services import workshops
 from workshop_app.services.registration_numbers import Renumbered
-from workshop_app.sync import bundle, server
 from workshop_app.sync.address import AddressError, parse_server_address
 from workshop_app.sync.labels import TABLE_LABELS, table_label
 from workshop_app.sync.merge import TableCounts
@@ -68,6 +67,11 @@ from workshop_app.ui.item_models import RowTableModel
 from workshop_app.ui.pages.conflict_review import ConflictReview, device_name, thai_moment
 from workshop_app.ui.thai_layout import ThaiLabel
 from workshop_app.ui.widgets import Banner
+
+# The bundle and server modules (cryptography, psycopg) are imported when first used:
+# importing them with the page was a sixth of the app's start-up.
+if TYPE_CHECKING:
+    from workshop_app.sync import bundle, server
 
 BUNDLE_SUFFIX = ".wsbundle"
 BUNDLE_SUFFIXES = (BUNDLE_SUFFIX, ".zip")  # a bundle is a zip; a renamed copy is accepted
@@ -330,6 +334,8 @@ class SyncPage(QWidget):
 
     def set_key_file(self, path: Path | None) -> bool:
         """Use this key file from now on (checked first), or none."""
+        from workshop_app.sync import bundle  # on first use: see the imports
+
         if path is not None:
             try:
                 bundle.read_key_file(path)
@@ -344,6 +350,8 @@ class SyncPage(QWidget):
         return True
 
     def _key(self) -> bytes | None:
+        from workshop_app.sync import bundle  # on first use: see the imports
+
         path = self.key_file()
         return bundle.read_key_file(Path(path)) if path else None
 
@@ -415,6 +423,8 @@ class SyncPage(QWidget):
 
     def export_to(self, path: Path) -> bundle.BundleInfo | None:
         """Write a bundle of this workshop (or all) to ``path``: whole, or nothing."""
+        from workshop_app.sync import bundle  # on first use: see the imports
+
         if path.suffix.lower() not in BUNDLE_SUFFIXES:
             path = path.with_name(path.name + BUNDLE_SUFFIX)
         workshop_ids = None if self.all_workshops.isChecked() else [self.context.workshop_id]
@@ -457,6 +467,8 @@ class SyncPage(QWidget):
 
     def import_from(self, path: Path) -> bundle.ImportResult | None:
         """Merge a bundle into this database: all of it, or (on any problem) nothing."""
+        from workshop_app.sync import bundle  # on first use: see the imports
+
         try:
             key = self._key()
             with self._busy(self.tr("Importing {file}…").format(file=path.name)):
@@ -560,6 +572,8 @@ class SyncPage(QWidget):
     def sync_with_server(self) -> server.SyncResult | None:
         """Push and pull with the provincial server; the password is used for this call
         only (it is never stored, and the address field never shows it)."""
+        from workshop_app.sync import server  # on first use: see the imports
+
         address, typed = split_address(self.server.text().strip())
         if typed is not None and not self.password.text():
             self.password.setText(typed)  # pasted inside the address: moved where it belongs

@@ -383,21 +383,19 @@ def _plan(session: Session, workshop_id: str, located: LocatedTable) -> Invitati
                         "cannot tell the sector: give it in a 'sector' column or a heading row",
                     )
                 )
-        body_role = ""
-        if values.get("role"):
-            body_role = roles.find(values["role"])
-            if body_role is None:
-                row_problems.append(
-                    problem(
-                        number,
-                        "role",
-                        f"ไม่รู้จักตำแหน่งในคณะ '{values['role']}' (ใช้ได้: {roles.listing} "
-                        "หรือเว้นว่างสำหรับผู้เข้าร่วมประชุม)",
-                        f"unknown role '{values['role']}' (one of: {roles.listing}, "
-                        "or empty for a participant)",
-                    )
+        found_role = roles.find(values["role"]) if values.get("role") else ""
+        if found_role is None:
+            row_problems.append(
+                problem(
+                    number,
+                    "role",
+                    f"ไม่รู้จักตำแหน่งในคณะ '{values['role']}' (ใช้ได้: {roles.listing} "
+                    "หรือเว้นว่างสำหรับผู้เข้าร่วมประชุม)",
+                    f"unknown role '{values['role']}' (one of: {roles.listing}, "
+                    "or empty for a participant)",
                 )
-                body_role = ""
+            )
+        body_role = found_role or ""
         role = AttendeeRole.MEMBER.value if body_role else AttendeeRole.PARTICIPANT.value
         phone = fix_phone(row.cells.get("phone"), values.get("phone", ""))
         if row_problems:

@@ -742,6 +742,144 @@
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="159"/>
+        <source>Import a list of people</source>
+        <translation>นำเข้ารายชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="159"/>
+        <source>Import ideas</source>
+        <translation>นำเข้าความคิดเห็น</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="175"/>
+        <source>Column</source>
+        <translation>คอลัมน์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="176"/>
+        <source>Examples</source>
+        <translation>ตัวอย่าง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="177"/>
+        <source>Meaning</source>
+        <translation>ความหมาย</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="194"/>
+        <source>People listed twice</source>
+        <translation>รายชื่อที่ซ้ำในแฟ้ม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="197"/>
+        <source>Keep the first of each</source>
+        <translation>นำเข้าแถวแรกของแต่ละคน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="199"/>
+        <source>Keep all</source>
+        <translation>นำเข้าทุกแถว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="216"/>
+        <source>Import</source>
+        <translation>นำเข้า</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="217"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="222"/>
+        <source>Sheet</source>
+        <translation>แผ่นงาน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="226"/>
+        <source>What each column holds</source>
+        <translation>ความหมายของแต่ละคอลัมน์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="310"/>
+        <source>sector (inferred): {name}</source>
+        <translation>ภาคส่วน (อนุมาน): {name}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="317"/>
+        <source>same as row {row}</source>
+        <translation>ซ้ำกับแถว {row}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="324"/>
+        <source>Note</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="338"/>
+        <source>(no header)</source>
+        <translation>(ไม่มีหัว)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="350"/>
+        <source>— not imported —</source>
+        <translation>— ไม่นำเข้า —</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="355"/>
+        <source>guessed from the values</source>
+        <translation>เดาจากข้อมูลในคอลัมน์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="365"/>
+        <source>{count} people found</source>
+        <translation>พบ {count} คน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="368"/>
+        <source>; {count} of them members of the body, in the order of the file</source>
+        <translation> เป็นกรรมการ {count} คน เรียงตามลำดับในแฟ้ม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="371"/>
+        <source>; roles added to the body&apos;s list: {roles}</source>
+        <translation> เพิ่มตำแหน่งในคณะ: {roles}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="376"/>
+        <source>; the sector of {count} was inferred from the organisation (yellow): check them</source>
+        <translation> ภาคส่วนของ {count} คนอนุมานจากชื่อหน่วยงาน (แถบสีเหลือง) โปรดตรวจสอบ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="380"/>
+        <source>; {count} look already registered</source>
+        <translation> {count} คนน่าจะลงทะเบียนไว้แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="386"/>
+        <source>Rows of the same person: </source>
+        <translation>แถวที่ซ้ำกัน: </translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="390"/>
+        <source>{count} ideas found</source>
+        <translation>พบ {count} ความคิดเห็น</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="393"/>
+        <source>; {count} with a commenter or the province&apos;s answer</source>
+        <translation> มีผู้ให้ความคิดเห็นหรือคำชี้แจงของจังหวัด {count} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="399"/>
+        <source> — {count} problem(s) (red cells): fix the file or choose other column meanings</source>
+        <translation> — พบปัญหา {count} รายการ (ช่องสีแดง) แก้ไขแฟ้มหรือเลือกความหมายคอลัมน์ใหม่</translation>
+    </message>
+</context>
+<context>
     <name>ItemModels</name>
     <message>
         <location filename="../../workshop_app/ui/item_models.py" line="81"/>

@@ -620,3 +620,16 @@ def test_not_a_spreadsheet_is_a_user_error(db: Database, board: Board, tmp_path:
         assert not isinstance(excinfo.value, ImportRejectedError)
         assert file.name in excinfo.value.english
     assert stored(db) == before
+
+
+def test_an_anonymous_cell_that_is_neither_yes_nor_no(
+    db: Database, board: Board, tmp_path: Path
+) -> None:
+    rows: list[list[object]] = [
+        ["ประเด็น", "ความคิดเห็น", "ผู้ให้ความคิดเห็น", "ไม่ประสงค์ออกนาม", "คำชี้แจง"],
+        [1, "ขอให้ขุดลอกคลองส่งน้ำบ้านควนโพธิ์", "นายอำนวย ชูแก้ว", "✓", "รับไปพิจารณา"],
+        [2, "ควรมีจุดจอดรถนักท่องเที่ยวที่ทะเลน้อย", "นางสาวปวีณา รักษ์ทอง", "บางส่วน", ""],
+    ]
+    error = rejected(db, board, write_xlsx(tmp_path / "รับฟัง.xlsx", rows))
+    assert where(error.problems) == [(3, "D (ไม่ประสงค์ออกนาม)")]
+    assert "'บางส่วน'" in error.problems[0].thai and "'บางส่วน'" in error.problems[0].english

@@ -649,6 +649,13 @@ def _report_import(
     if twice:
         thai += f" (ข้ามแถวที่ซ้ำในแฟ้ม {twice} แถว เก็บแถวแรกไว้)"
         english += f" ({twice} repeated row(s) in the file left out, the first kept)"
+    if plan.members:
+        thai += f" (กรรมการ {plan.members} คน ตามลำดับในแฟ้ม)"
+        english += f" ({plan.members} members of the body, in the order of the file)"
+    if plan.new_roles:
+        roles = ", ".join(plan.new_roles)
+        thai += f" (เพิ่มตำแหน่งในคณะ: {roles})"
+        english += f" (roles added to the body's list: {roles})"
     if plan.inferred:
         thai += f" (ภาคส่วนของ {plan.inferred} คนอนุมานจากชื่อหน่วยงาน โปรดตรวจสอบ)"
         english += f" (sector inferred from the organisation for {plan.inferred}: check them)"

@@ -119,187 +119,187 @@
 <context>
     <name>ActionPlanPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="80"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="92"/>
         <source>Project</source>
         <translation>โครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="80"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="92"/>
         <source>Priority</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="80"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="92"/>
         <source>Budget</source>
         <translation>งบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="90"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="102"/>
         <source>Promote ideas…</source>
         <translation>เลือกความคิดเป็นโครงการ…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="92"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="347"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="104"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="359"/>
         <source>New project</source>
         <translation>โครงการใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="94"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="106"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="97"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="109"/>
         <source>Move up</source>
         <translation>เลื่อนขึ้น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="100"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="112"/>
         <source>Move down</source>
         <translation>เลื่อนลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="124"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="136"/>
         <source>Total</source>
         <translation>ยอดรวม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="124"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="136"/>
         <source>Baht</source>
         <translation>บาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="132"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="144"/>
         <source>Reference lists…</source>
         <translation>รายการอ้างอิง…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="134"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="146"/>
         <source>Export action plan (Excel)…</source>
         <translation>ส่งออกแผนปฏิบัติราชการ (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="136"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="148"/>
         <source>Export template for agencies…</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="138"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="150"/>
         <source>Import filled template…</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="143"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="155"/>
         <source>Budget totals</source>
         <translation>สรุปงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="228"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="240"/>
         <source>Issue {number}: {title}</source>
         <translation>ประเด็นที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="289"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="301"/>
         <source>round {number}: rank {rank}, score {score}</source>
         <translation>รอบที่ {number}: อันดับ {rank} คะแนน {score}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="308"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="320"/>
         <source>Whole plan</source>
         <translation>รวมทั้งแผน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="311"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="323"/>
         <source>Issue {number}</source>
         <translation>ประเด็นที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="313"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="325"/>
         <source>(no funding source)</source>
         <translation>(ไม่ระบุแหล่งงบประมาณ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="342"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="354"/>
         <source>Add a strategic issue on the setup page first.</source>
         <translation>กรุณาเพิ่มประเด็นการพัฒนาในหน้าตั้งค่างานประชุมก่อน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="382"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="394"/>
         <source>Vote round {number}: {title}</source>
         <translation>รอบการลงคะแนนที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="389"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="401"/>
         <source>Project ideas of issue {number} (no vote)</source>
         <translation>ข้อเสนอโครงการของประเด็นที่ {number} (ไม่ได้ลงคะแนน)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="409"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="421"/>
         <source>%n project(s) added</source>
         <translation>
             <numerusform>เพิ่มโครงการ %n โครงการ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="425"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="437"/>
         <source>Edit reference lists</source>
         <translation>แก้ไขรายการอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="440"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="452"/>
         <source>Action plan template for agencies</source>
         <translation>แบบฟอร์มแผนปฏิบัติราชการสำหรับหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="440"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="452"/>
         <source>Action plan</source>
         <translation>แผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="444"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="456"/>
         <source>Export template for agencies</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="444"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="456"/>
         <source>Export action plan</source>
         <translation>ส่งออกแผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="447"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="523"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="459"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="529"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>แฟ้ม Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="484"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="515"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="493"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="521"/>
         <source>Wrote {path}</source>
         <translation>บันทึกแฟ้ม {path} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="521"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="527"/>
         <source>Import filled template</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="538"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="544"/>
         <source>Imported {file}: {created} new, {updated} updated, {unchanged} unchanged projects</source>
         <translation>นำเข้าแฟ้ม {file} แล้ว: โครงการใหม่ {created} ปรับปรุง {updated} ไม่เปลี่ยนแปลง {unchanged} โครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="477"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="486"/>
         <source>Writing {file}...</source>
         <translation>กำลังเขียน {file}...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="479"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="488"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="489"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="498"/>
         <source>Export cancelled: no file was written.</source>
         <translation>ยกเลิกการส่งออกแล้ว ไม่ได้สร้างไฟล์</translation>
     </message>
@@ -450,17 +450,17 @@
         <translation>ใครกำลังลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/ballot_screen.py" line="111"/>
+        <location filename="../../workshop_app/ui/ballot_screen.py" line="113"/>
         <source>{name} has not checked in at the door, so cannot vote yet.</source>
         <translation>{name} ยังไม่ได้ลงทะเบียนที่หน้างาน จึงยังลงคะแนนไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/ballot_screen.py" line="119"/>
+        <location filename="../../workshop_app/ui/ballot_screen.py" line="121"/>
         <source>Voting: {name}</source>
         <translation>ผู้ลงคะแนน: {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/ballot_screen.py" line="161"/>
+        <location filename="../../workshop_app/ui/ballot_screen.py" line="163"/>
         <source>Thank you, {name}: your vote is counted.</source>
         <translation>ขอบคุณ {name} คะแนนของท่านถูกนับแล้ว</translation>
     </message>
@@ -739,6 +739,144 @@
         <location filename="../../workshop_app/ui/dialogs.py" line="45"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="160"/>
+        <source>Import a list of people</source>
+        <translation>นำเข้ารายชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="160"/>
+        <source>Import ideas</source>
+        <translation>นำเข้าความคิดเห็น</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="176"/>
+        <source>Column</source>
+        <translation>คอลัมน์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="177"/>
+        <source>Examples</source>
+        <translation>ตัวอย่าง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="178"/>
+        <source>Meaning</source>
+        <translation>ความหมาย</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="195"/>
+        <source>People listed twice</source>
+        <translation>รายชื่อที่ซ้ำในแฟ้ม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="198"/>
+        <source>Keep the first of each</source>
+        <translation>นำเข้าแถวแรกของแต่ละคน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="200"/>
+        <source>Keep all</source>
+        <translation>นำเข้าทุกแถว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="217"/>
+        <source>Import</source>
+        <translation>นำเข้า</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="218"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="223"/>
+        <source>Sheet</source>
+        <translation>แผ่นงาน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="227"/>
+        <source>What each column holds</source>
+        <translation>ความหมายของแต่ละคอลัมน์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="311"/>
+        <source>sector (inferred): {name}</source>
+        <translation>ภาคส่วน (อนุมาน): {name}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="318"/>
+        <source>same as row {row}</source>
+        <translation>ซ้ำกับแถว {row}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="325"/>
+        <source>Note</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="339"/>
+        <source>(no header)</source>
+        <translation>(ไม่มีหัว)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="351"/>
+        <source>— not imported —</source>
+        <translation>— ไม่นำเข้า —</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="356"/>
+        <source>guessed from the values</source>
+        <translation>เดาจากข้อมูลในคอลัมน์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="366"/>
+        <source>{count} people found</source>
+        <translation>พบ {count} คน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="369"/>
+        <source>; {count} of them members of the body, in the order of the file</source>
+        <translation> เป็นกรรมการ {count} คน เรียงตามลำดับในแฟ้ม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="372"/>
+        <source>; roles added to the body&apos;s list: {roles}</source>
+        <translation> เพิ่มตำแหน่งในคณะ: {roles}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="377"/>
+        <source>; the sector of {count} was inferred from the organisation (yellow): check them</source>
+        <translation> ภาคส่วนของ {count} คนอนุมานจากชื่อหน่วยงาน (แถบสีเหลือง) โปรดตรวจสอบ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="381"/>
+        <source>; {count} look already registered</source>
+        <translation> {count} คนน่าจะลงทะเบียนไว้แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="387"/>
+        <source>Rows of the same person: </source>
+        <translation>แถวที่ซ้ำกัน: </translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="391"/>
+        <source>{count} ideas found</source>
+        <translation>พบ {count} ความคิดเห็น</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="394"/>
+        <source>; {count} with a commenter or the province&apos;s answer</source>
+        <translation> มีผู้ให้ความคิดเห็นหรือคำชี้แจงของจังหวัด {count} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="400"/>
+        <source> — {count} problem(s) (red cells): fix the file or choose other column meanings</source>
+        <translation> — พบปัญหา {count} รายการ (ช่องสีแดง) แก้ไขแฟ้มหรือเลือกความหมายคอลัมน์ใหม่</translation>
     </message>
 </context>
 <context>
@@ -1209,7 +1347,7 @@
         <translation>เลื่อนกรรมการลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="236"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="235"/>
         <source>The body: roles in protocol order, members in order</source>
         <translation>คณะ: ตำแหน่งตามลำดับ และลำดับกรรมการ</translation>
     </message>
@@ -1267,208 +1405,208 @@
 <context>
     <name>MinutesPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="67"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="65"/>
         <source>What was presented and discussed</source>
         <translation>สาระที่นำเสนอและอภิปรายในวาระนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="69"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="67"/>
         <source>e.g. Noted / Approved as proposed</source>
         <translation>เช่น รับทราบ / เห็นชอบตามที่เสนอ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="72"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="70"/>
         <source>Report the brainstorm and vote results under this item</source>
         <translation>รายงานผลการระดมความคิดเห็นและการลงคะแนนไว้ในวาระนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="75"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="73"/>
         <source>Agenda item</source>
         <translation>ระเบียบวาระ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="77"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="75"/>
         <source>Record</source>
         <translation>บันทึกการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="79"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="77"/>
         <source>Resolution</source>
         <translation>มติที่ประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="112"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="110"/>
         <source>Save the selected motion</source>
         <translation>บันทึกญัตติที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="114"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="112"/>
         <source>Delete the selected motion</source>
         <translation>ลบญัตติที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="146"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="144"/>
         <source>Signatures</source>
         <translation>ผู้ลงนาม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="149"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="147"/>
         <source>Minutes taken by</source>
         <translation>ผู้จดรายงานการประชุม</translation>
     </message>
     <message>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="148"/>
         <location filename="../../workshop_app/ui/pages/minutes_page.py" line="150"/>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="152"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="151"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="149"/>
         <source>Checked by</source>
         <translation>ผู้ตรวจรายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="160"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="158"/>
         <source>Thai digits (๑ ๒ ๓)</source>
         <translation>ใช้เลขไทย (๑ ๒ ๓)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="162"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="160"/>
         <source>Appendix listing every idea</source>
         <translation>ภาคผนวกรายการความคิดเห็นทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="166"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="164"/>
         <source>Update preview</source>
         <translation>ปรับตัวอย่าง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="168"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="166"/>
         <source>Export PDF…</source>
         <translation>ส่งออก PDF…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="170"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="168"/>
         <source>Export Word (DOCX)…</source>
         <translation>ส่งออก Word (DOCX)…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="188"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="186"/>
         <source>Agenda</source>
         <translation>ระเบียบวาระการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="401"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="411"/>
         <source>Edit motion {text}</source>
         <translation>แก้ไขญัตติ {text}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="416"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="426"/>
         <source>Delete motion {text}</source>
         <translation>ลบญัตติ {text}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="476"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="489"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="476"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="489"/>
         <source>Word document (*.docx)</source>
         <translation>เอกสาร Word (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="477"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="490"/>
         <source>Minutes</source>
         <translation>รายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="479"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="492"/>
         <source>Export minutes</source>
         <translation>ส่งออกรายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="491"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="504"/>
         <source>Wrote {path}</source>
         <translation>บันทึกแฟ้ม {path} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="82"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="80"/>
         <source>Add sub-item (e.g. 5.1)</source>
         <translation>เพิ่มหัวข้อย่อย (เช่น 5.1)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="92"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="90"/>
         <source>Motion, e.g. approve the draft plan</source>
         <translation>เรื่องที่ขอมติ เช่น เห็นชอบร่างแผน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="96"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="94"/>
         <source>For</source>
         <translation>เห็นชอบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="97"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="95"/>
         <source>Against</source>
         <translation>ไม่เห็นชอบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="98"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="96"/>
         <source>Abstain</source>
         <translation>งดออกเสียง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="106"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="104"/>
         <source>Record the vote</source>
         <translation>บันทึกผลการลงมติ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="119"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="117"/>
         <source>Motions (members&apos; votes)</source>
         <translation>การลงมติของกรรมการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="132"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="130"/>
         <source>The province&apos;s answer</source>
         <translation>คำชี้แจงของจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="134"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="132"/>
         <source>What changes in the plan</source>
         <translation>การปรับปรุงแผน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="135"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="133"/>
         <source>Save the answer</source>
         <translation>บันทึกคำชี้แจง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="137"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="135"/>
         <source>Hearing comments: answers</source>
         <translation>ความคิดเห็นจากการรับฟัง: คำชี้แจง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="139"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="137"/>
         <source>Comment</source>
         <translation>ความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="140"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="138"/>
         <source>Answer</source>
         <translation>คำชี้แจง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="141"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="139"/>
         <source>Plan change</source>
         <translation>การปรับปรุงแผน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="351"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="354"/>
         <source>for {f}, against {a}, abstain {b}</source>
         <translation>เห็นชอบ {f} ไม่เห็นชอบ {a} งดออกเสียง {b}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="450"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="460"/>
         <source>New sub-item</source>
         <translation>หัวข้อย่อยใหม่</translation>
     </message>
@@ -1602,108 +1740,108 @@
 <context>
     <name>ProjectForm</name>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="115"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="116"/>
         <source>Strategic issue</source>
         <translation>ประเด็นการพัฒนา</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="120"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="121"/>
         <source>Project brief</source>
         <translation>รายละเอียดโครงการ (แบบ จ.1-1)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="129"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="130"/>
         <source>Main activities</source>
         <translation>กิจกรรมหลัก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="132"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="133"/>
         <source>Budget (baht)</source>
         <translation>งบประมาณ (บาท)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="138"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="139"/>
         <source>Alignment and priority</source>
         <translation>ความสอดคล้องและลำดับความสำคัญ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="144"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="145"/>
         <source>Priority (from the vote)</source>
         <translation>ลำดับความสำคัญ (จากการลงคะแนน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="145"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="146"/>
         <source>List</source>
         <translation>บัญชี</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="151"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="152"/>
         <source>Ideas and votes it came from</source>
         <translation>ที่มาจากความคิดเห็นและผลการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="180"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="181"/>
         <source>Add a year</source>
         <translation>เพิ่มปีงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="192"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="193"/>
         <source>Activity</source>
         <translation>กิจกรรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="193"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="194"/>
         <source>Budget</source>
         <translation>งบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="194"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="195"/>
         <source>Responsible unit</source>
         <translation>หน่วยรับผิดชอบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="195"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="196"/>
         <source>Related units</source>
         <translation>หน่วยงานที่เกี่ยวข้อง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="207"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="208"/>
         <source>Add activity</source>
         <translation>เพิ่มกิจกรรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="209"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="210"/>
         <source>Remove activity</source>
         <translation>ลบกิจกรรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="315"/>
-        <location filename="../../workshop_app/ui/project_form.py" line="409"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="316"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="410"/>
         <source>FY {year}</source>
         <translation>ปีงบประมาณ {year}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="332"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="333"/>
         <source>Total {amount} baht</source>
         <translation>รวม {amount} บาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="337"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="338"/>
         <source>The main activities (item 6) add up to {amount} baht. The project&apos;s budget is what is entered per fiscal year above.</source>
         <translation>กิจกรรมหลัก (ข้อ 6) รวม {amount} บาท งบประมาณของโครงการคือยอดที่กรอกในแต่ละปีงบประมาณด้านบน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="370"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="371"/>
         <source>Activities total {amount} baht</source>
         <translation>กิจกรรมรวม {amount} บาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="403"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="404"/>
         <source>{where}: “{text}” is not an amount of baht</source>
         <translation>{where}: “{text}” ไม่ใช่จำนวนเงินบาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="426"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="427"/>
         <source>Activity {number}</source>
         <translation>กิจกรรมที่ {number}</translation>
     </message>
@@ -1951,92 +2089,92 @@
 <context>
     <name>RegistrationPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="60"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="59"/>
         <source>Type a name, organisation or number, then Enter to check in</source>
         <translation>พิมพ์ชื่อ หน่วยงาน หรือเลขที่ แล้วกด Enter เพื่อลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="88"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="87"/>
         <source>Walk-in registration (F2)</source>
         <translation>ลงทะเบียนหน้างาน (F2)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="90"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="89"/>
         <source>Edit details (F4)</source>
         <translation>แก้ไขข้อมูล (F4)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="92"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="91"/>
         <source>Cancel check-in</source>
         <translation>ยกเลิกการลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="178"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="177"/>
         <source>{count} shown</source>
         <translation>แสดง {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="180"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="179"/>
         <source>first {count} shown: type more to narrow</source>
         <translation>แสดง {count} คนแรก พิมพ์เพิ่มเพื่อกรองให้แคบลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="226"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="225"/>
         <source>Present {present} of {invited} invited</source>
         <translation>มาแล้ว {present} จากผู้ได้รับเชิญ {invited} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="259"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="258"/>
         <source>Nobody matches. Press F2 to register a walk-in.</source>
         <translation>ไม่พบรายชื่อ กด F2 เพื่อลงทะเบียนหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="268"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="267"/>
         <source>{name} (no. {code}) already checked in at {time}.</source>
         <translation>{name} (เลขที่ {code}) ลงทะเบียนไปแล้วเมื่อ {time}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="278"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="277"/>
         <source>Checked in: {name} (no. {code}), {sector}.</source>
         <translation>ลงทะเบียนแล้ว: {name} (เลขที่ {code}) {sector}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="291"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="290"/>
         <source>Check-in of {name} cancelled.</source>
         <translation>ยกเลิกการลงทะเบียนของ {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="354"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="353"/>
         <source>Walk-in registered and checked in: {name}.</source>
         <translation>ลงทะเบียนหน้างานแล้ว: {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="94"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="93"/>
         <source>Stands in for a member…</source>
         <translation>มาประชุมแทนกรรมการ…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="191"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="190"/>
         <source>Day {number}: {date}</source>
         <translation>วันที่ {number}: {date}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="264"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="263"/>
         <source>{name} (no. {code}) already checked in for this day.</source>
         <translation>{name} (เลขที่ {code}) ลงทะเบียนของวันนี้แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="309"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="308"/>
         <source>(nobody: not a stand-in)</source>
         <translation>(ไม่ได้มาประชุมแทนผู้ใด)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="317"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="316"/>
         <source>Stands in for</source>
         <translation>มาประชุมแทน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="318"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="317"/>
         <source>{name} stands in for:</source>
         <translation>{name} มาประชุมแทน:</translation>
     </message>
@@ -2251,82 +2389,82 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="157"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="161"/>
         <source>Bundle file (USB stick)</source>
         <translation>แฟ้มชุดข้อมูล (แฟลชไดรฟ์)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="160"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="164"/>
         <source>Copy data to a computer without the internet: export a bundle file, carry it on a USB stick, and import it there. Importing the same file twice changes nothing.</source>
         <translation>ส่งข้อมูลไปเครื่องอื่นโดยไม่ต้องใช้อินเทอร์เน็ต: ส่งออกเป็นแฟ้มชุดข้อมูล คัดลอกใส่แฟลชไดรฟ์ แล้วนำเข้าที่เครื่องปลายทาง นำเข้าแฟ้มเดิมซ้ำก็ไม่ทำให้ข้อมูลเปลี่ยน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="166"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="170"/>
         <source>This workshop only</source>
         <translation>เฉพาะงานประชุมนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="167"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="171"/>
         <source>All workshops in this database file</source>
         <translation>ทุกงานประชุมในแฟ้มฐานข้อมูลนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="175"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="179"/>
         <source>Export bundle…</source>
         <translation>ส่งออกแฟ้มชุดข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="177"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="181"/>
         <source>Import bundle…</source>
         <translation>นำเข้าแฟ้มชุดข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="191"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="195"/>
         <source>Provincial server</source>
         <translation>เซิร์ฟเวอร์ของจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="196"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="200"/>
         <source>never saved</source>
         <translation>โปรแกรมไม่บันทึกรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="197"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="201"/>
         <source>Sync now</source>
         <translation>ซิงก์ตอนนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="201"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="205"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="202"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="206"/>
         <source>Password</source>
         <translation>รหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="211"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="215"/>
         <source>Province key</source>
         <translation>กุญแจจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="215"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="219"/>
         <source>Choose key file…</source>
         <translation>เลือกแฟ้มกุญแจ…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="217"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="221"/>
         <source>Clear</source>
         <translation>เลิกใช้กุญแจ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="233"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="237"/>
         <source>What arrived</source>
         <translation>ข้อมูลที่ได้รับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="234"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="238"/>
         <source>Nothing imported or synced yet.</source>
         <translation>ยังไม่ได้นำเข้าหรือซิงก์ข้อมูล</translation>
     </message>
@@ -2366,14 +2504,14 @@
         <translation>ใช้ฉบับนี้แทนฉบับปัจจุบัน (ฉบับปัจจุบันยังเก็บไว้ตรวจสอบได้)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="291"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="295"/>
         <source>%n conflict(s) waiting for a decision</source>
         <translation>
             <numerusform>รอการตัดสิน %n รายการ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="292"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="296"/>
         <source>No conflicts waiting for a decision.</source>
         <translation>ไม่มีรายการรอการตัดสิน</translation>
     </message>
@@ -2423,252 +2561,252 @@
         <translation>“{item}” ({table}): ฉบับนี้แก้ไขเมื่อ {version} ที่{device} ส่วนฉบับปัจจุบันแก้ไขเมื่อ {current}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="644"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="658"/>
         <source>Synced with {server} at {time}</source>
         <translation>ซิงก์กับ {server} แล้ว เมื่อ {time}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="311"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="315"/>
         <source>Key file: {path}
 Exported bundles are signed; only signed bundles are imported.</source>
         <translation>แฟ้มกุญแจ: {path}
 แฟ้มชุดข้อมูลที่ส่งออกจะลงลายมือชื่อ และนำเข้าได้เฉพาะแฟ้มที่ลงลายมือชื่อแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="317"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="321"/>
         <source>No province key: bundles are not signed, and any bundle is imported.</source>
         <translation>ยังไม่ได้ตั้งกุญแจจังหวัด: แฟ้มชุดข้อมูลจะไม่ลงลายมือชื่อ และนำเข้าได้ทุกแฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="324"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="328"/>
         <source>Choose the province key file</source>
         <translation>เลือกแฟ้มกุญแจจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="326"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="330"/>
         <source>All files (*)</source>
         <translation>ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="342"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="348"/>
         <source>Province key set.</source>
         <translation>ตั้งกุญแจจังหวัดแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="342"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="348"/>
         <source>Province key cleared.</source>
         <translation>เลิกใช้กุญแจจังหวัดแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="409"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="417"/>
         <source>Export bundle</source>
         <translation>ส่งออกแฟ้มชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="411"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="419"/>
         <source>Workshop bundles (*.wsbundle)</source>
         <translation>แฟ้มชุดข้อมูลงานประชุม (*.wsbundle)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="423"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="433"/>
         <source>Writing {file}…</source>
         <translation>กำลังเขียน {file}…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="438"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="448"/>
         <source>Wrote %n row(s) of {workshops} to {path}.</source>
         <translation>
             <numerusform>บันทึกข้อมูล %n แถวของ{workshops} ลงแฟ้ม {path} แล้ว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="439"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="449"/>
         <source>%n workshop(s)</source>
         <translation>
             <numerusform>งานประชุม %n งาน</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="173"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="177"/>
         <source>Leave out phone numbers, e-mails and diet or access needs</source>
         <translation>ไม่ใส่เบอร์โทรศัพท์ อีเมล และความต้องการด้านอาหารหรือการเข้าถึง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="442"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="452"/>
         <source>Signed and encrypted with the province key.</source>
         <translation>ลงลายมือชื่อและเข้ารหัสด้วยกุญแจจังหวัดแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="444"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="454"/>
         <source>Without contact details.</source>
         <translation>ไม่รวมข้อมูลติดต่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="677"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="691"/>
         <source>This server is new or was restored from a backup: everything on this computer was sent to it again.</source>
         <translation>เซิร์ฟเวอร์นี้เป็นเครื่องใหม่หรือถูกกู้คืนจากข้อมูลสำรอง จึงส่งข้อมูลทั้งหมดในเครื่องนี้ไปให้อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="451"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="461"/>
         <source>Import bundle</source>
         <translation>นำเข้าแฟ้มชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="453"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="463"/>
         <source>Workshop bundles (*.wsbundle *.zip);;All files (*)</source>
         <translation>แฟ้มชุดข้อมูลงานประชุม (*.wsbundle *.zip);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="462"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="474"/>
         <source>Importing {file}…</source>
         <translation>กำลังนำเข้า {file}…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="479"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="491"/>
         <source>signed with the province key</source>
         <translation>ลงลายมือชื่อด้วยกุญแจจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="479"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="491"/>
         <source>not signed</source>
         <translation>ไม่ได้ลงลายมือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="482"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="494"/>
         <source>From {file}: made {made} on {device} (app {version}), {signed}.
 Workshops: {titles}</source>
         <translation>จากแฟ้ม {file}: สร้างเมื่อ {made} ที่{device} (โปรแกรมรุ่น {version}) {signed}
 งานประชุม: {titles}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="496"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="659"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="508"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="673"/>
         <source>Data</source>
         <translation>ข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="497"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="509"/>
         <source>New</source>
         <translation>ใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="498"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="510"/>
         <source>Updated</source>
         <translation>ปรับปรุง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="499"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="511"/>
         <source>Unchanged</source>
         <translation>เหมือนเดิม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="500"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="663"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="512"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="677"/>
         <source>Conflicts</source>
         <translation>ขัดแย้ง</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="508"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="520"/>
         <source>Imported {file}: %n row(s) new or updated.</source>
         <translation>
             <numerusform>นำเข้า {file} แล้ว: ข้อมูลใหม่หรือปรับปรุง %n แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="513"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="685"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="525"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="699"/>
         <source>%n conflicting edit(s) to review on the right.</source>
         <translation>
             <numerusform>มีการแก้ไขที่ขัดแย้งกัน %n รายการ รอตรวจสอบด้านขวา</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="553"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="565"/>
         <source>Total</source>
         <translation>รวม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="568"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="582"/>
         <source>Type the server&apos;s address first.</source>
         <translation>กรุณาพิมพ์ที่อยู่เซิร์ฟเวอร์ก่อน</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="596"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="610"/>
         <source>Sending to the server… %n row(s)</source>
         <translation>
             <numerusform>กำลังส่งไปเซิร์ฟเวอร์… %n แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="598"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="612"/>
         <source>Receiving from the server… %n row(s)</source>
         <translation>
             <numerusform>กำลังรับจากเซิร์ฟเวอร์… %n แถว</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="608"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="622"/>
         <source>Connecting to {server}…</source>
         <translation>กำลังติดต่อ {server}…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="660"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="674"/>
         <source>Sent</source>
         <translation>ส่งไป</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="661"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="675"/>
         <source>Received new</source>
         <translation>รับมาใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="662"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="676"/>
         <source>Received updated</source>
         <translation>รับมาปรับปรุง</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="670"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="684"/>
         <source>Sync done: %n row(s) sent</source>
         <translation>
             <numerusform>ซิงก์เสร็จแล้ว: ส่งไป %n แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="672"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="686"/>
         <source>%n row(s) received.</source>
         <translation>
             <numerusform>รับมา %n แถว</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="522"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="534"/>
         <source>Number {old} was held twice: {name} is now {new}.</source>
         <translation>เลขทะเบียน {old} ซ้ำกัน: {name} ได้เลขใหม่ {new}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="529"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="541"/>
         <source>New registration numbers (badges printed with the old number need the new one):</source>
         <translation>เลขทะเบียนใหม่ (ป้ายชื่อที่พิมพ์เลขเดิมไว้ ต้องแก้เป็นเลขใหม่):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="536"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="548"/>
         <source>%n person(s) got a new registration number: see the list under the summary.</source>
         <translation>
             <numerusform>%n คนได้เลขทะเบียนใหม่ ดูรายชื่อใต้ตารางสรุป</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="580"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="594"/>
         <source>Syncing with {server}…</source>
         <translation>กำลังซิงก์กับ {server}…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="581"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="595"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="621"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="635"/>
         <source>Sync cancelled after sending {sent} and receiving {received} row(s). What was sent or received is kept; sync again to carry on from there.</source>
         <translation>ยกเลิกการซิงก์แล้ว หลังส่ง {sent} แถว และรับ {received} แถว ข้อมูลที่ส่งหรือรับแล้วยังอยู่ครบ ซิงก์อีกครั้งจะทำต่อจากที่ค้างไว้</translation>
     </message>
@@ -2796,12 +2934,12 @@ Workshops: {titles}</source>
         <translation>แถวที่ {row}: “{text}” ไม่ใช่จำนวนเต็ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/ballot_screen.py" line="168"/>
+        <location filename="../../workshop_app/ui/ballot_screen.py" line="170"/>
         <source>Already voted</source>
         <translation>ลงคะแนนแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/ballot_screen.py" line="169"/>
+        <location filename="../../workshop_app/ui/ballot_screen.py" line="171"/>
         <source>{name} has voted in this round already. Replace that ballot?</source>
         <translation>{name} ลงคะแนนในรอบนี้แล้ว ต้องการแทนที่บัตรเดิมหรือไม่</translation>
     </message>

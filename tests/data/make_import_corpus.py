@@ -50,6 +50,7 @@ class Person:
     phone: str = ""  # as it must be stored (leading 0 and all)
     email: str = ""
     role: str = "participant"
+    body_role: str = ""  # a member's role in the body, as the workshop's list names it
 
     @property
     def full(self) -> str:
@@ -63,6 +64,12 @@ class Card:
     kind: str = "proposal"
     sector: str | None = None
     group: str = ""
+    # A public hearing's record (stored as given; the commenter blank when anonymous).
+    commenter: str = ""
+    organisation: str = ""
+    anonymous: bool = False
+    answer: str = ""
+    plan_change: str = ""
 
 
 @dataclass(frozen=True)
@@ -511,7 +518,173 @@ def committee_roles() -> None:
     _save(
         book,
         "committee_roles.xlsx",
-        Expected("invitations", tuple(p for p, _r in COMMITTEE), inferred=len(COMMITTEE)),
+        Expected(
+            "invitations",
+            tuple(_member(p, role) for p, role in COMMITTEE),
+            inferred=len(COMMITTEE),
+        ),
+    )
+
+
+def _member(person: Person, role: str) -> Person:
+    return Person(**{**vars(person), "body_role": role if person.role == "member" else ""})
+
+
+# A province's appointing order (คำสั่งจังหวัด) of its integrated administration committee
+# (ก.บ.จ.), in the order of the order: the advisor first, then the chair, the deputies,
+# the members, the secretary, a joint secretary (a role the default list lacks) and the
+# assistant secretaries.
+COMMITTEE_ORDER: tuple[tuple[Person, str], ...] = tuple(
+    (Person(prefix, first, last, position, organisation, sector, role="member"), role)
+    for prefix, first, last, position, organisation, sector, role in (
+        (
+            "นาย",
+            "ไพโรจน์",
+            "ศรีสุวรรณ",
+            "ผู้ตรวจราชการกระทรวงมหาดไทย เขตตรวจราชการที่ 7",
+            "สำนักงานปลัดกระทรวงมหาดไทย",
+            GOV,
+            "ที่ปรึกษา",
+        ),
+        (
+            "นาย",
+            "ธีรยุทธ",
+            "สุวรรณรัตน์",
+            "ผู้ว่าราชการจังหวัดสตูล",
+            "ศาลากลางจังหวัดสตูล",
+            GOV,
+            "ประธานกรรมการ",
+        ),
+        (
+            "นาย",
+            "อนุชา",
+            "หลีเส็น",
+            "รองผู้ว่าราชการจังหวัดสตูล",
+            "ศาลากลางจังหวัดสตูล",
+            GOV,
+            "รองประธานกรรมการ",
+        ),
+        (
+            "นางสาว",
+            "เพ็ญศรี",
+            "ดาราหมาน",
+            "รองผู้ว่าราชการจังหวัดสตูล",
+            "ศาลากลางจังหวัดสตูล",
+            GOV,
+            "รองประธานกรรมการ",
+        ),
+        (
+            "นาย",
+            "สุไลมาน",
+            "ปะดุกา",
+            "ปลัดจังหวัดสตูล",
+            "ที่ทำการปกครองจังหวัดสตูล",
+            GOV,
+            "กรรมการ",
+        ),
+        (
+            "นาง",
+            "จิราภรณ์",
+            "ละใบแด",
+            "พาณิชย์จังหวัดสตูล",
+            "สำนักงานพาณิชย์จังหวัดสตูล",
+            GOV,
+            "กรรมการ",
+        ),
+        (
+            "นาย",
+            "อาหลี",
+            "หมีนเส็น",
+            "นายกองค์การบริหารส่วนจังหวัดสตูล",
+            "องค์การบริหารส่วนจังหวัดสตูล",
+            LOCAL,
+            "กรรมการ",
+        ),
+        (
+            "นาย",
+            "วรวุฒิ",
+            "แซ่อึ้ง",
+            "ประธานหอการค้าจังหวัดสตูล",
+            "หอการค้าจังหวัดสตูล",
+            PRIVATE,
+            "กรรมการ",
+        ),
+        (
+            "ผศ.ดร.",
+            "นูรีซัน",
+            "เจ๊ะแม",
+            "ผู้แทนมหาวิทยาลัย",
+            "มหาวิทยาลัยราชภัฏสงขลา วิทยาเขตสตูล",
+            ACADEMIA,
+            "กรรมการ",
+        ),
+        (
+            "นางสาว",
+            "นันทนา",
+            "เกปัน",
+            "หัวหน้าสำนักงานจังหวัดสตูล",
+            "สำนักงานจังหวัดสตูล",
+            GOV,
+            "กรรมการและเลขานุการ",
+        ),
+        (
+            "นาย",
+            "ศักดิ์ชัย",
+            "บินหมาน",
+            "ผู้อำนวยการกองยุทธศาสตร์และงบประมาณ",
+            "องค์การบริหารส่วนจังหวัดสตูล",
+            LOCAL,
+            "กรรมการและเลขานุการร่วม",
+        ),
+        (
+            "นางสาว",
+            "ฮาซีซะห์",
+            "สาเหาะ",
+            "หัวหน้ากลุ่มงานยุทธศาสตร์และข้อมูลเพื่อการพัฒนาจังหวัด",
+            "สำนักงานจังหวัดสตูล",
+            GOV,
+            "กรรมการและผู้ช่วยเลขานุการ",
+        ),
+        (
+            "นาย",
+            "กิตติพงษ์",
+            "ทองสม",
+            "นักวิเคราะห์นโยบายและแผนชำนาญการ",
+            "สำนักงานจังหวัดสตูล",
+            GOV,
+            "กรรมการและผู้ช่วยเลขานุการ",
+        ),
+    )
+)
+
+
+def committee_order() -> None:
+    """An appointing order typed into a workbook: its heading as title rows, Thai digits
+    in the sequence, the role column headed บทบาทในคณะกรรมการ, no sector, no phones."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "คำสั่งแต่งตั้ง"
+    _title(
+        sheet,
+        5,
+        "คำสั่งจังหวัดสตูล",
+        "ที่ ๑๘๗๔/๒๕๖๖",
+        "เรื่อง แต่งตั้งคณะกรรมการบริหารงานจังหวัดแบบบูรณาการ (ก.บ.จ.สตูล)",
+    )
+    sheet.append([])
+    sheet.append(["ลำดับที่", "ชื่อ – สกุล", "ตำแหน่ง", "หน่วยงาน", "บทบาทในคณะกรรมการ"])
+    for n, (p, role) in enumerate(COMMITTEE_ORDER, start=1):
+        sheet.append([str(n).translate(THAI_DIGITS), p.full, p.position, p.organisation, role])
+    sheet.append([])
+    sheet.append(["สั่ง ณ วันที่ ๑๔ มิถุนายน พ.ศ. ๒๕๖๖"])
+    _save(
+        book,
+        "committee_order.xlsx",
+        Expected(
+            "invitations",
+            tuple(_member(p, role) for p, role in COMMITTEE_ORDER),
+            inferred=len(COMMITTEE_ORDER),
+        ),
     )
 
 
@@ -691,6 +864,100 @@ def hearing_comments() -> None:
     )
 
 
+# Comments at the public hearing on Trang's 4-year plan, with the province's answers.
+HEARING: tuple[Card, ...] = (
+    Card(
+        1,
+        "ควรเพิ่มโครงการตลาดกลางยางพาราระดับอำเภอไว้ในแผน",
+        commenter="นายสุชาติ ทองขาว",
+        organisation="สหกรณ์กองทุนสวนยางบ้านนาวง",
+        answer="จังหวัดจะบรรจุโครงการพัฒนาตลาดกลางยางพาราในแผนปฏิบัติราชการประจำปี พ.ศ. 2568",
+        plan_change="เพิ่มโครงการในประเด็นการพัฒนาที่ 1",
+    ),
+    Card(
+        2,
+        "ท่าเรือเกาะมุกควรมีทางลาดสำหรับผู้สูงอายุและผู้พิการ",
+        anonymous=True,  # the commenter cell says ไม่ประสงค์ออกนาม
+        answer="มอบสำนักงานโยธาธิการและผังเมืองจังหวัดตรังสำรวจและออกแบบ",
+        plan_change="-",
+    ),
+    Card(
+        3,
+        "ขอให้มีรถรับส่งผู้ป่วยติดเตียงไปโรงพยาบาลในพื้นที่ห่างไกล",
+        commenter="นางสาวอัมพร หนูแดง",
+        organisation="อาสาสมัครสาธารณสุขประจำหมู่บ้าน ตำบลบ้านควน",
+        anonymous=True,  # named in the transcript, ticked as not to be named
+        answer="มอบสำนักงานสาธารณสุขจังหวัดพิจารณาร่วมกับองค์การบริหารส่วนจังหวัด",
+    ),
+    Card(
+        4,
+        "= ปริมาณขยะทะเลเพิ่มขึ้นทุกปี ควรมีเป้าหมายการลดขยะในแผน",
+        commenter="นายหมาด เจ๊ะหลง",
+        organisation="ชมรมประมงพื้นบ้านอ่าวกันตัง",
+        answer="เพิ่มตัวชี้วัดปริมาณขยะทะเลที่จัดเก็บได้",
+        plan_change="เพิ่มตัวชี้วัดในประเด็นการพัฒนาที่ 4 (ร้อยละของขยะทะเลที่ลดลง)",
+    ),
+    Card(
+        1,
+        "ควรส่งเสริมปาล์มน้ำมันคุณภาพสูงควบคู่กับยางพารา",
+        organisation="องค์การบริหารส่วนตำบลนาโยงใต้",
+    ),
+)
+
+
+def hearing_transcript() -> None:
+    """The secretariat's summary table of a hearing: one row per comment with who made
+    it, an anonymous column ticked with ✓, the province's answer and the plan change."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "สรุปการรับฟัง"
+    _title(
+        sheet,
+        8,
+        "สรุปผลการรับฟังความคิดเห็นต่อร่างแผนพัฒนาจังหวัดตรัง (พ.ศ. 2566 - 2570) ฉบับทบทวน",
+        "วันที่ 21 กรกฎาคม 2566 ณ ห้องประชุมศาลากลางจังหวัดตรัง",
+    )
+    sheet.append(
+        [
+            "ลำดับ",
+            "ประเด็นการพัฒนาที่",
+            "ความคิดเห็น/ข้อเสนอแนะ",
+            "ผู้ให้ความคิดเห็น",
+            "หน่วยงาน",
+            "ไม่ประสงค์ออกนาม",
+            "คำชี้แจงของจังหวัด",
+            "การปรับปรุงแผน",
+        ]
+    )
+    for n, c in enumerate(HEARING, start=1):
+        named = c.commenter or ("" if not c.anonymous else "ไม่ประสงค์ออกนาม")
+        tick = "✓" if c.anonymous and c.commenter else ""
+        sheet.append(
+            [n, c.issue, None, named, c.organisation, tick, c.answer, c.plan_change or None]
+        )
+        sheet.cell(row=sheet.max_row, column=3, value=c.text).data_type = "s"
+    _save(book, "hearing_transcript.xlsx", Expected("ideas", cards=HEARING))
+    # The same comments saved by Excel as "CSV UTF-8": other headers, no anonymous
+    # column (the commenter cell says it), answered ones only.
+    answered = tuple(c for c in HEARING if c.answer and not (c.anonymous and c.commenter))
+    rows: list[list[object]] = [
+        ["ที่", "ประเด็น", "ความคิดเห็น", "ผู้เสนอ", "หน่วยงาน/องค์กร", "คำชี้แจง", "สิ่งที่แก้ไขในแผน"]
+    ]
+    rows += [
+        [
+            n,
+            c.issue,
+            c.text,
+            c.commenter or "ไม่ประสงค์ออกนาม",
+            c.organisation,
+            c.answer,
+            c.plan_change,
+        ]
+        for n, c in enumerate(answered, start=1)
+    ]
+    _text("hearing_transcript.csv", rows, Expected("ideas", cards=answered), encoding="utf-8-sig")
+
+
 # --- through LibreOffice ---------------------------------------------------------------
 
 
@@ -754,7 +1021,13 @@ def through_libreoffice(office: Soffice) -> None:
     )
     # Workbooks written by openpyxl and re-saved by LibreOffice (merged cells, headings,
     # a hidden sheet).
-    for name in ("inv_sector_headings.xlsx", "inv_hidden_sheet.xlsx", "committee_roles.xlsx"):
+    for name in (
+        "inv_sector_headings.xlsx",
+        "inv_hidden_sheet.xlsx",
+        "committee_roles.xlsx",
+        "committee_order.xlsx",
+        "hearing_transcript.xlsx",
+    ):
         copy = office.folder / name.replace(".xlsx", "_lo.xlsx")
         shutil.copy(CORPUS / name, copy)
         made = office.convert(copy, "xlsx:Calc MS Excel 2007 XML")
@@ -888,6 +1161,7 @@ def main() -> int:
         merged_sector,
         english_headers,
         committee_roles,
+        committee_order,
         duplicates_in_file,
         column_override,
         text_files,
@@ -895,6 +1169,7 @@ def main() -> int:
         idea_headings,
         idea_texts,
         hearing_comments,
+        hearing_transcript,
         strict_ooxml,
         bad_files,
     ):

@@ -547,23 +547,27 @@ def test_empty_workbook_has_no_header(db: Database, board: Board, tmp_path: Path
     assert "no header row found" in problem.english
 
 
-@pytest.mark.parametrize(
-    "rows",
-    [
-        # Data without a header.
-        [[1, "ราคายางพาราตกต่ำ", "ปัญหา"], [2, "ส่งเสริมการท่องเที่ยว", "ข้อเสนอแนะ"]],
-        # An attendee list by mistake.
-        [["คำนำหน้า", "ชื่อ", "นามสกุล", "หน่วยงาน"], ["นาย", "สมชาย", "ใจดี", "สำนักงานจังหวัด"]],
-    ],
-    ids=["no header", "attendee list"],
-)
-def test_file_without_the_needed_header(
-    db: Database, board: Board, tmp_path: Path, rows: list[list[object]]
-) -> None:
+def test_file_without_the_needed_header(db: Database, board: Board, tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        [1, "ราคายางพาราตกต่ำ", "ปัญหา"],
+        [2, "ส่งเสริมการท่องเที่ยว", "ข้อเสนอแนะ"],
+    ]
     (problem,) = rejected(db, board, write_xlsx(tmp_path / "no-header.xlsx", rows)).problems
     assert (problem.row, problem.column) == (None, None)
     assert "no header row found" in problem.english and "'issue'" in problem.english
     assert "ประเด็น" in problem.thai
+
+
+def test_attendee_list_by_mistake(db: Database, board: Board, tmp_path: Path) -> None:
+    """Its name and organisation columns read as a hearing's commenter columns: the
+    problem is then the missing idea column, in the header row."""
+    rows: list[list[object]] = [
+        ["คำนำหน้า", "ชื่อ", "นามสกุล", "หน่วยงาน"],
+        ["นาย", "สมชาย", "ใจดี", "สำนักงานจังหวัด"],
+    ]
+    (problem,) = rejected(db, board, write_xlsx(tmp_path / "people.xlsx", rows)).problems
+    assert (problem.row, problem.column) == (1, None)
+    assert "no idea column" in problem.english and "ความคิดเห็น" in problem.thai
 
 
 def test_no_idea_column(db: Database, board: Board, tmp_path: Path) -> None:
@@ -616,3 +620,16 @@ def test_not_a_spreadsheet_is_a_user_error(db: Database, board: Board, tmp_path:
         assert not isinstance(excinfo.value, ImportRejectedError)
         assert file.name in excinfo.value.english
     assert stored(db) == before
+
+
+def test_an_anonymous_cell_that_is_neither_yes_nor_no(
+    db: Database, board: Board, tmp_path: Path
+) -> None:
+    rows: list[list[object]] = [
+        ["ประเด็น", "ความคิดเห็น", "ผู้ให้ความคิดเห็น", "ไม่ประสงค์ออกนาม", "คำชี้แจง"],
+        [1, "ขอให้ขุดลอกคลองส่งน้ำบ้านควนโพธิ์", "นายอำนวย ชูแก้ว", "✓", "รับไปพิจารณา"],
+        [2, "ควรมีจุดจอดรถนักท่องเที่ยวที่ทะเลน้อย", "นางสาวปวีณา รักษ์ทอง", "บางส่วน", ""],
+    ]
+    error = rejected(db, board, write_xlsx(tmp_path / "รับฟัง.xlsx", rows))
+    assert where(error.problems) == [(3, "D (ไม่ประสงค์ออกนาม)")]
+    assert "'บางส่วน'" in error.problems[0].thai and "'บางส่วน'" in error.problems[0].english

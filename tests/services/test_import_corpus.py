@@ -20,11 +20,13 @@ import pytest
 
 from workshop_app.cli import EXIT_USER_ERROR, main
 from workshop_app.db.database import open_database
+from workshop_app.models import Idea
 from workshop_app.readers.tables import read_file
 from workshop_app.services.attendees import list_attendees
 from workshop_app.services.idea_import import load_idea_file
 from workshop_app.services.ideas import list_ideas
 from workshop_app.services.invitation_import import load_invitation_list
+from workshop_app.services.meetings import list_members
 from workshop_app.services.workshops import create_workshop, list_issues, list_workshops
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "import_corpus"
@@ -75,6 +77,17 @@ def _file_state(path: Path) -> str:
 
 def _source(name: str) -> Path:
     return CORPUS / name.split("#")[0]
+
+
+def _comment_details(idea: Idea | None) -> tuple[str, str, bool, str, str]:
+    assert idea is not None
+    return (
+        idea.commenter_name,
+        idea.commenter_organisation,
+        idea.anonymous,
+        idea.answer,
+        idea.plan_change,
+    )
 
 
 def test_the_corpus_is_large_enough() -> None:
@@ -129,6 +142,16 @@ def test_good_file_imports_every_field(
                     for p in expected["people"]
                 ]
                 assert stored == wanted
+                # Members in the order of the list, each with the role it gives.
+                members = [
+                    (m.attendee.first_name, m.attendee.last_name, m.role)
+                    for m in list_members(session, workshop_id)
+                ]
+                assert members == [
+                    (p["first"], p["last"], p["body_role"])
+                    for p in expected["people"]
+                    if p["body_role"]
+                ]
                 if not expected["options"]:
                     invitations = load_invitation_list(
                         session, workshop_id, read_file(_source(name))
@@ -139,12 +162,30 @@ def test_good_file_imports_every_field(
                 assert out[0] == f"imported {len(expected['cards'])} ideas from {name}"
                 numbers = {i.id: i.number for i in list_issues(session, workshop_id)}
                 stored_cards = [
-                    (numbers[r.issue_id], r.text, r.kind, r.sector_name or None, r.breakout_group)
+                    (
+                        numbers[r.issue_id],
+                        r.text,
+                        r.kind,
+                        r.sector_name or None,
+                        r.breakout_group,
+                        *_comment_details(session.get(Idea, r.id)),
+                    )
                     for r in list_ideas(session, workshop_id)
                 ]
                 wanted_cards = sorted(
                     (
-                        (c["issue"], c["text"], c["kind"], c["sector"], c["group"])
+                        (
+                            c["issue"],
+                            c["text"],
+                            c["kind"],
+                            c["sector"],
+                            c["group"],
+                            c["commenter"],
+                            c["organisation"],
+                            c["anonymous"],
+                            c["answer"],
+                            c["plan_change"],
+                        )
                         for c in expected["cards"]
                     ),
                     key=lambda c: c[0],  # the board lists by issue, file order within

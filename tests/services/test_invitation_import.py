@@ -27,6 +27,7 @@ from workshop_app.services.invitation_import import (
     apply_invitation_plan,
     read_invitation_list,
 )
+from workshop_app.services.meetings import list_members, list_roles
 from workshop_app.services.table_import import ImportRejectedError
 from workshop_app.services.workshops import create_workshop, list_sectors
 
@@ -595,3 +596,68 @@ def test_too_much_data_even_uncompressed_is_refused(setup: Setup, tmp_path: Path
         "inflates abnormally"
         in rejected(setup, _bomb(tmp_path / "big.xlsx", sheet), UserError).english
     )
+
+
+def test_roles_of_a_working_group_and_a_second_list(setup: Setup, tmp_path: Path) -> None:
+    """Roles however spaced, ประธาน for the list's ประธานกรรมการ, observers as participants;
+    a second list's members come after the first's, each in the order of its file."""
+    first = write_csv(
+        tmp_path / "คณะทำงาน.csv",
+        [
+            ["ลำดับ", "ชื่อ-สกุล", "หน่วยงาน", "ภาคส่วน", "ตำแหน่งในคณะทำงาน"],
+            [1, "นายเอกชัย ศรีวิชัย", "สำนักงานจังหวัดพัทลุง", "ส่วนราชการ", "ประธาน"],
+            [2, "นางสาวศิริรัตน์ ทองคำ", "สำนักงานจังหวัดพัทลุง", "ส่วนราชการ", "กรรมการ และเลขานุการ"],
+            [3, "นายวิทยา แก้วทอง", "เทศบาลเมืองพัทลุง", "อปท.", "กรรมการ"],
+            [4, "นางจันทนา พรหมแก้ว", "หอการค้าจังหวัดพัทลุง", "ภาคเอกชน", "ผู้เข้าร่วมสังเกตการณ์"],
+        ],
+    )
+    plan = run_import(setup, first)
+    assert plan.members == 3 and plan.new_roles == []
+    second = write_csv(
+        tmp_path / "เพิ่มเติม.csv",
+        [
+            ["ชื่อ-สกุล", "หน่วยงาน", "ภาคส่วน", "บทบาท"],
+            ["นายสมพร ขวัญแก้ว", "สภาอุตสาหกรรมจังหวัดพัทลุง", "ภาคเอกชน", "รองประธาน"],
+            ["นายอดุลย์ หมัดหลี", "สำนักงานพาณิชย์จังหวัดพัทลุง", "ส่วนราชการ", "กรรมการและเลขานุการร่วม"],
+        ],
+    )
+    plan = run_import(setup, second)
+    assert plan.new_roles == ["กรรมการและเลขานุการร่วม"]
+    database = open_database(setup.db_path)
+    try:
+        with database.session() as session:
+            members = [
+                (m.attendee.first_name, m.role) for m in list_members(session, setup.workshop_id)
+            ]
+            roles = [r.name for r in list_roles(session, setup.workshop_id)]
+    finally:
+        database.close()
+    assert members == [
+        ("เอกชัย", "ประธานกรรมการ"),
+        ("ศิริรัตน์", "กรรมการและเลขานุการ"),
+        ("วิทยา", "กรรมการ"),
+        ("สมพร", "รองประธานกรรมการ"),
+        ("อดุลย์", "กรรมการและเลขานุการร่วม"),
+    ]
+    assert roles[-1] == "กรรมการและเลขานุการร่วม"
+    observer = next(p for p in people(setup) if p.first_name == "จันทนา")
+    assert observer.role == AttendeeRole.PARTICIPANT.value
+
+
+def test_text_that_names_no_role_is_refused(setup: Setup, tmp_path: Path) -> None:
+    file = write_xlsx(
+        tmp_path / "คณะกรรมการ.xlsx",
+        [
+            ["ที่", "ชื่อ - สกุล", "หน่วยงาน", "ภาคส่วน", "ตำแหน่งในคณะกรรมการ"],
+            [1, "นายชาตรี บุญส่ง", "สำนักงานจังหวัดพัทลุง", "ส่วนราชการ", "กรรมการ"],
+            [2, "นางอุไร เพชรรัตน์", "สำนักงานจังหวัดพัทลุง", "ส่วนราชการ", "ผู้ประสานงาน"],
+        ],
+    )
+    before = snapshot(setup.db_path)
+    with pytest.raises(ImportRejectedError) as raised:
+        run_import(setup, file)
+    (problem,) = raised.value.problems
+    assert (problem.row, problem.column_index) == (3, 4)
+    assert "ไม่รู้จักตำแหน่งในคณะ 'ผู้ประสานงาน'" in problem.thai
+    assert "unknown role 'ผู้ประสานงาน'" in problem.english and "ประธานกรรมการ" in problem.english
+    assert snapshot(setup.db_path) == before

@@ -4,17 +4,19 @@ remembered for the next file with the same headers."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from workshop_app.db.database import Database
 from workshop_app.services import attendees, ideas
 from workshop_app.ui import settings
+from workshop_app.ui.app import install_translator
 from workshop_app.ui.context import WorkshopContext
 from workshop_app.ui.import_dialog import ImportPreviewDialog
 from workshop_app.ui.main_window import MainWindow
@@ -25,14 +27,19 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "import_corpus"
 @pytest.fixture
 def window(
     qtbot: QtBot, db: Database, demo_workshop: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> MainWindow:
+) -> Iterator[MainWindow]:
     store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     monkeypatch.setattr(settings, "settings_store", lambda: store)  # keep the user's own
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translator = install_translator(app, "th")  # the dialog's own texts come from it
     window = MainWindow(WorkshopContext(db, demo_workshop, "th"))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    return window
+    yield window
+    if translator is not None:
+        app.removeTranslator(translator)
 
 
 def _list_file(path: Path) -> Path:
@@ -176,3 +183,21 @@ def test_ideas_preview_marks_the_bad_cell_and_imports_a_good_file(
     after = context.read(lambda s: ideas.list_ideas(s, context.workshop_id))
     assert len(after) == before + 10
     assert any(r.text.startswith("= ต้นทุนปุ๋ย") for r in after)
+
+
+def test_committee_and_hearing_columns_are_summed_up(window: MainWindow) -> None:
+    """An appointing order: its members and the role it adds to the list; a hearing
+    transcript: how many comments carry a commenter or an answer."""
+    dialog = window.import_invitation_file(CORPUS / "committee_order.xlsx")
+    assert dialog is not None and dialog.import_button.isEnabled()
+    assert _meaning(dialog, 4).currentData() == "role"
+    summary = dialog.summary.text()
+    assert "พบ 13 คน เป็นกรรมการ 13 คน เรียงตามลำดับในแฟ้ม" in summary
+    assert "เพิ่มตำแหน่งในคณะ: กรรมการและเลขานุการร่วม" in summary
+    dialog.reject()
+    hearing = window.import_idea_file(CORPUS / "hearing_transcript.csv")
+    assert hearing is not None and hearing.import_button.isEnabled()
+    meanings = [_meaning(hearing, c).currentData() for c in range(3, 7)]
+    assert meanings == ["commenter", "organisation", "answer", "plan_change"]
+    assert "มีผู้ให้ความคิดเห็นหรือคำชี้แจงของจังหวัด 3 รายการ" in hearing.summary.text()
+    hearing.reject()

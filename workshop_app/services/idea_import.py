@@ -4,13 +4,15 @@ The files are flipcharts transcribed after a breakout session, comments written 
 a public hearing, or the answers to a survey sent before the workshop. Each row is one
 card: its strategic issue (the number, or the title; or given once by a heading row
 "ประเด็นยุทธศาสตร์ที่ 2 ..." above its cards), the text, and optionally the kind, the
-sector and the breakout group.
+sector and the breakout group; a hearing's transcript also gives who made the comment
+(name and organisation, or that they asked not to be named), the province's answer
+(คำชี้แจง) and what changes in the plan.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from workshop_app.errors import FieldError
 from workshop_app.models import IdeaKind
 from workshop_app.readers.tables import SourceFile, read_file
 from workshop_app.services.ideas import KIND_LABELS, IdeaDraft, add_ideas, clean_idea_text
+from workshop_app.services.meetings import CommentDetails, set_many_comment_details
 from workshop_app.services.table_import import (
     SEQUENCE,
     ColumnMeaning,
@@ -83,7 +86,90 @@ COLUMNS: tuple[ColumnMeaning, ...] = (
     ColumnMeaning("kind", "ประเภท", "kind", ("ประเภท", "ชนิด", "type")),
     ColumnMeaning("sector", "ภาคส่วน", "sector", ("ภาคส่วน", "ภาค")),
     ColumnMeaning("group", "กลุ่ม", "group", ("กลุ่ม", "กลุ่มย่อย", "กลุ่มที่", "breakoutgroup", "ห้อง")),
+    # A public hearing's record: who said it, the province's answer, what changes.
+    ColumnMeaning(
+        "commenter",
+        "ผู้ให้ความคิดเห็น",
+        "commenter",
+        (
+            "ผู้เสนอ",
+            "ผู้ให้ความคิดเห็น",
+            "ผู้แสดงความคิดเห็น",
+            "ผู้เสนอความคิดเห็น",
+            "ผู้ให้ข้อเสนอแนะ",
+            "ชื่อผู้เสนอ",
+            "ชื่อผู้ให้ความคิดเห็น",
+            "ชื่อผู้แสดงความคิดเห็น",
+            "ชื่อ",
+            "ชื่อสกุล",
+            "ชื่อ-นามสกุล",
+            "commenter",
+            "name",
+            "proposedby",
+        ),
+    ),
+    ColumnMeaning(
+        "organisation",
+        "หน่วยงาน",
+        "organisation",
+        (
+            "หน่วยงาน",
+            "หน่วยงาน/องค์กร",
+            "หน่วยงานองค์กร",
+            "ชื่อหน่วยงาน",
+            "สังกัด",
+            "องค์กร",
+            "organisation",
+            "organization",
+            "agency",
+        ),
+    ),
+    ColumnMeaning(
+        "anonymous",
+        "ไม่ประสงค์ออกนาม",
+        "anonymous",
+        ("ไม่ประสงค์ออกนาม", "ไม่ประสงค์ระบุชื่อ", "ไม่ออกนาม", "ไม่ระบุชื่อ", "anonymous"),
+    ),
+    ColumnMeaning(
+        "answer",
+        "คำชี้แจง",
+        "answer",
+        (
+            "คำชี้แจง",
+            "คำชี้แจงของจังหวัด",
+            "การชี้แจง",
+            "ชี้แจง",
+            "คำตอบ",
+            "ผลการพิจารณา",
+            "answer",
+            "response",
+            "reply",
+        ),
+    ),
+    ColumnMeaning(
+        "plan_change",
+        "การปรับปรุงแผน",
+        "plan change",
+        (
+            "การปรับปรุงแผน",
+            "สิ่งที่แก้ไขในแผน",
+            "การแก้ไขแผน",
+            "การปรับปรุงร่างแผน",
+            "การปรับแก้แผน",
+            "การปรับปรุงแก้ไขแผน",
+            "ผลต่อแผน",
+            "planchange",
+            "changetoplan",
+            "change",
+        ),
+    ),
 )
+DETAIL_COLUMNS = ("commenter", "organisation", "anonymous", "answer", "plan_change")
+# How an "anonymous" cell says yes or no, and how a commenter cell says that the person
+# asked not to be named (compared after header_key).
+_YES = {"ใช่", "ไม่ประสงค์ออกนาม", "ประสงค์", "/", "✓", "✔", "x", "y", "yes", "true", "1", "จริง"}
+_NO = {"", "-", "ไม่ใช่", "ไม่", "n", "no", "false", "0", "เท็จ", "ออกนาม", "ประสงค์ออกนาม"}
+_ANONYMOUS_NAMES = ("ไม่ประสงค์ออกนาม", "ไม่ประสงค์ระบุชื่อ", "ไม่ออกนาม", "ไม่ระบุชื่อ", "anonymous")
 # Other words for the kinds (compared after header_key).
 KIND_ALIASES = {
     "จุดแข็ง": IdeaKind.STRENGTH.value,
@@ -106,11 +192,21 @@ _ISSUE_NUMBER = re.compile(rf"^{_ISSUE_WORDS}?\s*(\d+(?:[.,]\d+)?)(?!\d)")
 _ISSUE_HEADING = re.compile(rf"^{_ISSUE_WORDS}\s*(\d+(?:[.,]\d+)?)(?!\d)")
 
 
+def _flag_key(text: str) -> str:
+    return header_key(text) or text.strip()  # "/" and "-" are all noise to header_key
+
+
+_YES_KEYS = {_flag_key(w) for w in _YES}
+_NO_KEYS = {_flag_key(w) for w in _NO}
+_ANONYMOUS_KEYS = tuple(header_key(w) for w in _ANONYMOUS_NAMES)
+
+
 @dataclass(frozen=True)
 class PlannedIdea:
     source_row: int
     issue_id: str
     draft: IdeaDraft
+    details: CommentDetails | None = None  # who said it and the answer (a hearing)
 
 
 @dataclass
@@ -253,18 +349,53 @@ def _plan(session: Session, workshop_id: str, located: LocatedTable) -> IdeaImpo
                         f"unknown sector '{values['sector']}' (one of: {sectors.listing})",
                     )
                 )
+        details = _details(values, number, problem, row_problems)
         if row_problems:
             problems.extend(row_problems)
             continue
         assert issue_id is not None
         draft = IdeaDraft(text, kind, sector_id, values.get("group", ""))
-        ideas.append(PlannedIdea(number, issue_id, draft))
+        ideas.append(PlannedIdea(number, issue_id, draft, details))
 
     if not ideas and not problems:
         problems.append(
             problem(None, None, "ไม่มีความคิดเห็นใต้แถวหัวตาราง", "no ideas below the header row")
         )
     return IdeaImportPlan(workshop_id, located.source.name, ideas, problems, located)
+
+
+def _details(
+    values: Mapping[str, str],
+    number: int,
+    problem: Callable[[int | None, str | None, str, str], ImportProblem],
+    row_problems: list[ImportProblem],
+) -> CommentDetails | None:
+    """The commenter and the answer given on a row (None when the file has none)."""
+    if not any(values.get(key) for key in DETAIL_COLUMNS):
+        return None
+    name = values.get("commenter", "")
+    anonymous = header_key(name).startswith(_ANONYMOUS_KEYS)
+    if anonymous:
+        name = ""  # the cell said that the person asked not to be named
+    flag = _flag_key(values.get("anonymous", ""))
+    if flag in _YES_KEYS:
+        anonymous = True
+    elif flag not in _NO_KEYS:
+        row_problems.append(
+            problem(
+                number,
+                "anonymous",
+                f"ช่องไม่ประสงค์ออกนามต้องเป็น 'ใช่' หรือเว้นว่าง ไม่ใช่ '{values['anonymous']}'",
+                f"the anonymous cell must be 'yes' or empty, not '{values['anonymous']}'",
+            )
+        )
+    return CommentDetails(
+        name,
+        values.get("organisation", ""),
+        anonymous,
+        values.get("answer", ""),
+        values.get("plan_change", ""),
+    )
 
 
 def read_idea_file(
@@ -279,7 +410,17 @@ def read_idea_file(
 
 
 def apply_idea_plan(session: Session, plan: IdeaImportPlan) -> int:
-    """Add the planned cards (in the caller's transaction) in file order; return how many."""
+    """Add the planned cards (in the caller's transaction) in file order, with their
+    commenters and answers; return how many."""
     if plan.problems:
         raise ImportRejectedError(plan.file_name, plan.problems)
-    return add_ideas(session, plan.workshop_id, [(i.issue_id, i.draft) for i in plan.ideas])
+    ids = add_ideas(session, plan.workshop_id, [(i.issue_id, i.draft) for i in plan.ideas])
+    set_many_comment_details(
+        session,
+        [
+            (idea_id, idea.details)
+            for idea_id, idea in zip(ids, plan.ideas, strict=True)
+            if idea.details is not None
+        ],
+    )
+    return len(ids)

@@ -224,10 +224,10 @@ def add_idea(
     return idea.id
 
 
-def add_ideas(session: Session, workshop_id: str, cards: list[tuple[str, IdeaDraft]]) -> int:
+def add_ideas(session: Session, workshop_id: str, cards: list[tuple[str, IdeaDraft]]) -> list[str]:
     """Add many (issue id, draft) cards at once (an imported transcript), each at the end
     of its issue's column in the order given: each checked as add_idea checks it, the
-    column ends looked up once, one flush for all."""
+    column ends looked up once, one flush for all. Returns their ids, in the order given."""
     ends: dict[str, float] = {}
     # Held so that checking each card's sector finds it in the session, not the file.
     sectors = session.scalars(select(Sector).where(Sector.workshop_id == workshop_id)).all()
@@ -255,7 +255,7 @@ def add_ideas(session: Session, workshop_id: str, cards: list[tuple[str, IdeaDra
     session.add_all(ideas)
     session.flush()
     del sectors
-    return len(ideas)
+    return [idea.id for idea in ideas]
 
 
 def update_idea(session: Session, idea_id: str, draft: IdeaDraft) -> None:

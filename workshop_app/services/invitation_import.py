@@ -33,6 +33,13 @@ from workshop_app.services.attendees import (
     identity_key,
     list_attendees,
 )
+from workshop_app.services.meetings import (
+    find_role,
+    list_members,
+    list_roles,
+    set_member,
+    set_member_order,
+)
 from workshop_app.services.table_import import (
     SEQUENCE,
     ColumnMeaning,
@@ -41,11 +48,12 @@ from workshop_app.services.table_import import (
     ImportRejectedError,
     LocatedTable,
     SectorReader,
+    header_key,
     locate_table,
     relocate,
 )
 from workshop_app.thai.names import split_full_name, split_prefix
-from workshop_app.thai.normalize import search_key, to_arabic_digits
+from workshop_app.thai.normalize import normalize_thai, to_arabic_digits
 
 _PHONE_LIKE = re.compile(r"^\+?[0-9๐-๙][0-9๐-๙ \-]{6,14}$")
 _EMAIL_LIKE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -139,10 +147,52 @@ COLUMNS: tuple[ColumnMeaning, ...] = (
         _looks_like_phone,
     ),
     ColumnMeaning("email", "อีเมล", "e-mail", ("อีเมล", "อีเมล์", "email", "mail"), _looks_like_email),
-    ColumnMeaning("role", "บทบาท", "role", ("บทบาท", "ฐานะ", "ตำแหน่งในคณะกรรมการ", "role")),
+    ColumnMeaning(
+        "role",
+        "ตำแหน่งในคณะ",
+        "role in the body",
+        (
+            "บทบาท",
+            "ฐานะ",
+            "ตำแหน่งในคณะ",
+            "ตำแหน่งในคณะกรรมการ",
+            "ตำแหน่งในคณะทำงาน",
+            "ตำแหน่งในคณะอนุกรรมการ",
+            "ฐานะในคณะกรรมการ",
+            "role",
+        ),
+    ),
 )
 NAME_COLUMNS = ("first_name", "full_name")
-MEMBER_WORDS = ("กรรมการ", "ประธาน", "เลขานุการ", "member", "committee", "chair", "secretary")
+# A role cell with one of these words names a role in the body: one the workshop's list
+# lacks is added to it (the list is editable), since a secretariat copies the roles of
+# the appointing order as written ("กรรมการและเลขานุการร่วม", "รองประธานกรรมการคนที่หนึ่ง").
+MEMBER_WORDS = (
+    "กรรมการ",
+    "ประธาน",
+    "เลขานุการ",
+    "ที่ปรึกษา",
+    "คณะทำงาน",
+    "member",
+    "committee",
+    "chair",
+    "secretary",
+    "advis",
+)
+# A role cell that starts with one of these says the person is not a member
+# ("ผู้เข้าร่วมสังเกตการณ์"; compared after header_key).
+PARTICIPANT_WORDS = (
+    "ผู้เข้าร่วม",
+    "ผู้เข้าร่วมประชุม",
+    "ผู้เข้าประชุม",
+    "ผู้สังเกตการณ์",
+    "ผู้ติดตาม",
+    "วิทยากร",
+    "participant",
+    "observer",
+    "speaker",
+    "สังเกตการณ์",
+)
 # Thai landlines have 9 digits (0 + area code + number), mobiles 10: a number typed
 # into Excel as a number lost its leading 0.
 _LANDLINE_NO_ZERO = re.compile(r"[2-7]\d{7}")
@@ -163,6 +213,7 @@ class PlannedInvitee:
     draft: AttendeeDraft
     sector_inferred: bool = False  # told by the organisation's name, for the user to confirm
     duplicate_of: int | None = None  # the row of the first of this person in the file
+    body_role: str = ""  # the role in the body (a member), as the workshop's list names it
 
 
 @dataclass
@@ -175,6 +226,12 @@ class InvitationPlan:
     likely_duplicates: list[tuple[PlannedInvitee, AttendeeRow]] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
     located: LocatedTable | None = None
+    # Roles named in the file that the workshop's list lacks: added at its end.
+    new_roles: list[str] = field(default_factory=list)
+
+    @property
+    def members(self) -> int:
+        return sum(1 for i in self.invitees if i.body_role)
 
     @property
     def file_duplicates(self) -> list[list[int]]:
@@ -194,6 +251,35 @@ class InvitationPlan:
     @property
     def sheet_note(self) -> tuple[str, str]:
         return self.located.sheet_note if self.located else ("", "")
+
+
+_PARTICIPANT_KEYS = tuple(header_key(w) for w in PARTICIPANT_WORDS)
+
+
+class _RoleReader:
+    """Reads a role cell against the workshop's list of roles in its body."""
+
+    def __init__(self, session: Session, workshop_id: str) -> None:
+        self.by_key = {header_key(r.name): r.name for r in list_roles(session, workshop_id)}
+        self.listing = ", ".join(self.by_key.values())
+        self.added: list[str] = []
+
+    def find(self, text: str) -> str | None:
+        """The role's name in the list ("" for a participant; a new role is noted in
+        ``added``), or None when the cell names no role."""
+        key = header_key(text)
+        if not key or key.startswith(_PARTICIPANT_KEYS):
+            return ""
+        # "ประธาน" in a list whose role is "ประธานกรรมการ" (and the like).
+        for candidate in (key, key + "กรรมการ"):
+            if candidate in self.by_key:
+                return self.by_key[candidate]
+        if not any(word in key for word in MEMBER_WORDS):
+            return None
+        name = normalize_thai(text)
+        self.by_key[key] = name
+        self.added.append(name)
+        return name
 
 
 def fix_phone(cell: Cell | None, text: str) -> str:
@@ -256,6 +342,7 @@ def _plan(session: Session, workshop_id: str, located: LocatedTable) -> Invitati
             workshop_id, located.source.name, located.header_row, [], [], problems, located
         )
     sectors = SectorReader(session, workshop_id)
+    roles = _RoleReader(session, workshop_id)
     # Held so that checking each person's sector finds it in the session, not the file.
     loaded = session.scalars(select(Sector).where(Sector.workshop_id == workshop_id)).all()
     name_column = "first_name" if located.has("first_name") else "full_name"
@@ -296,12 +383,20 @@ def _plan(session: Session, workshop_id: str, located: LocatedTable) -> Invitati
                         "cannot tell the sector: give it in a 'sector' column or a heading row",
                     )
                 )
-        role_text = search_key(values.get("role", ""))
-        role = (
-            AttendeeRole.MEMBER.value
-            if any(w in role_text for w in MEMBER_WORDS)
-            else AttendeeRole.PARTICIPANT.value
-        )
+        found_role = roles.find(values["role"]) if values.get("role") else ""
+        if found_role is None:
+            row_problems.append(
+                problem(
+                    number,
+                    "role",
+                    f"ไม่รู้จักตำแหน่งในคณะ '{values['role']}' (ใช้ได้: {roles.listing} "
+                    "หรือเว้นว่างสำหรับผู้เข้าร่วมประชุม)",
+                    f"unknown role '{values['role']}' (one of: {roles.listing}, "
+                    "or empty for a participant)",
+                )
+            )
+        body_role = found_role or ""
+        role = AttendeeRole.MEMBER.value if body_role else AttendeeRole.PARTICIPANT.value
         phone = fix_phone(row.cells.get("phone"), values.get("phone", ""))
         if row_problems:
             problems.extend(row_problems)
@@ -328,7 +423,11 @@ def _plan(session: Session, workshop_id: str, located: LocatedTable) -> Invitati
         duplicate_of = first_seen.setdefault(key, number)
         invitees.append(
             PlannedInvitee(
-                number, draft, inferred, duplicate_of if duplicate_of != number else None
+                number,
+                draft,
+                inferred,
+                duplicate_of if duplicate_of != number else None,
+                body_role,
             )
         )
 
@@ -359,6 +458,7 @@ def _plan(session: Session, workshop_id: str, located: LocatedTable) -> Invitati
         likely,
         problems,
         located,
+        roles.added,
     )
 
 
@@ -403,11 +503,34 @@ def apply_invitation_plan(
     if plan.file_duplicates and file_duplicates is DuplicateChoice.REFUSE:
         raise duplicate_rows_problem(plan)
     skipped = {id(invitee) for invitee, _existing in plan.likely_duplicates}
-    drafts = [
-        invitee.draft
+    kept = [
+        invitee
         for invitee in plan.invitees
         if not (skip_likely_duplicates and id(invitee) in skipped)
         and not (invitee.duplicate_of is not None and file_duplicates is DuplicateChoice.KEEP_FIRST)
     ]
-    add_attendees(session, plan.workshop_id, drafts, invited=True)
-    return len(drafts)
+    ids = add_attendees(session, plan.workshop_id, [i.draft for i in kept], invited=True)
+    _make_members(
+        session,
+        plan.workshop_id,
+        [(i, invitee.body_role) for i, invitee in zip(ids, kept, strict=True)],
+    )
+    return len(kept)
+
+
+def _make_members(session: Session, workshop_id: str, people: list[tuple[str, str]]) -> None:
+    """Make the imported members members with their roles, in the order of the list (an
+    appointing order lists them in protocol order), after the members already there."""
+    imported = [(attendee_id, role) for attendee_id, role in people if role]
+    if not imported:
+        return
+    new_ids = {attendee_id for attendee_id, _role in imported}
+    earlier = [
+        m.attendee.id for m in list_members(session, workshop_id) if m.attendee.id not in new_ids
+    ]
+    role_ids: dict[str, str] = {}
+    for attendee_id, role in imported:
+        if role not in role_ids:
+            role_ids[role] = find_role(session, workshop_id, role)
+        set_member(session, attendee_id, role_ids[role])
+    set_member_order(session, workshop_id, [*earlier, *(a for a, _role in imported)])

@@ -9,6 +9,7 @@ what is wrong; the caller's transaction then leaves the database as it was.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -677,6 +678,17 @@ class CommentRow:
     plan_change: str
 
 
+@dataclass(frozen=True)
+class CommentDetails:
+    """Who made a comment and the province's answer; None leaves a field as it is."""
+
+    commenter_name: str | None = None
+    commenter_organisation: str | None = None
+    anonymous: bool | None = None
+    answer: str | None = None
+    plan_change: str | None = None
+
+
 def set_comment_details(
     session: Session,
     idea_id: str,
@@ -689,19 +701,32 @@ def set_comment_details(
 ) -> None:
     """Who made a comment (or that they asked not to be named), the province's answer
     (คำชี้แจง) and what changes in the plan."""
-    idea = session.get(Idea, idea_id)
-    if idea is None or idea.deleted:
-        raise UserError(f"ไม่พบความคิดเห็นรหัส {idea_id}", f"no comment with id {idea_id}")
-    if commenter_name is not None:
-        idea.commenter_name = normalize_thai(commenter_name)
-    if commenter_organisation is not None:
-        idea.commenter_organisation = normalize_thai(commenter_organisation)
-    if anonymous is not None:
-        idea.anonymous = anonymous
-    if answer is not None:
-        idea.answer = answer.strip()
-    if plan_change is not None:
-        idea.plan_change = plan_change.strip()
+    details = CommentDetails(commenter_name, commenter_organisation, anonymous, answer, plan_change)
+    set_many_comment_details(session, [(idea_id, details)])
+
+
+def set_many_comment_details(
+    session: Session, details: Sequence[tuple[str, CommentDetails]]
+) -> None:
+    """set_comment_details for many comments (an imported hearing transcript): every
+    comment checked first, one flush for all."""
+    ideas = []
+    for idea_id, _details in details:
+        idea = session.get(Idea, idea_id)
+        if idea is None or idea.deleted:
+            raise UserError(f"ไม่พบความคิดเห็นรหัส {idea_id}", f"no comment with id {idea_id}")
+        ideas.append(idea)
+    for idea, (_id, given) in zip(ideas, details, strict=True):
+        if given.commenter_name is not None:
+            idea.commenter_name = normalize_thai(given.commenter_name)
+        if given.commenter_organisation is not None:
+            idea.commenter_organisation = normalize_thai(given.commenter_organisation)
+        if given.anonymous is not None:
+            idea.anonymous = given.anonymous
+        if given.answer is not None:
+            idea.answer = given.answer.strip()
+        if given.plan_change is not None:
+            idea.plan_change = given.plan_change.strip()
     session.flush()
 
 

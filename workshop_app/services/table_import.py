@@ -122,8 +122,9 @@ ORGANISATION_SECTOR_WORDS: tuple[tuple[str, str], ...] = (
     ("อำเภอ", "ส่วนราชการ"),
 )
 
-# Rows below a table that are not data: totals, notes, signatures.
-_FOOTER = re.compile(r"^(รวม|ทั้งหมด|หมายเหตุ|total|note|ลงชื่อ)", re.IGNORECASE)
+# Rows below a table that are not data: totals, notes, signatures, the date of an
+# appointing order ("สั่ง ณ วันที่ ...").
+_FOOTER = re.compile(r"^(รวม|ทั้งหมด|หมายเหตุ|total|note|ลงชื่อ|สั่ง\s*ณ)", re.IGNORECASE)
 # Numbering before a heading: "1.", "๑)", "ก.", "กลุ่มที่ 2", "(3)"
 _HEADING_NUMBER = re.compile(r"^\s*(?:กลุ่มที่\s*\d+|\(?\d+[.)]|[ก-ฮ][.)])\s*")
 # A count after a heading: "(15 คน)", "จำนวน 12 ราย"

@@ -4,8 +4,8 @@ as it is in the file with its problems marked in place and inferred sectors show
 what to do with people listed twice. The meanings chosen for a set of headers are
 remembered for the next file with the same headers.
 
-Its texts come in Thai and English pairs (like the services' messages), in the
-workshop's language.
+Its own texts go through ``self.tr`` (Thai in resources/translations); what the services
+say (problems, the sheet note, column meanings) comes in the workshop's language.
 """
 
 from __future__ import annotations
@@ -157,9 +157,7 @@ class ImportPreviewDialog(QDialog):
             s.id: s.name for s in context.read(lambda s: list_sectors(s, context.workshop_id))
         }
         self.setWindowTitle(
-            self._t("นำเข้ารายชื่อ", "Import a list of people")
-            if kind == INVITATIONS
-            else self._t("นำเข้าความคิดเห็น", "Import ideas")
+            self.tr("Import a list of people") if kind == INVITATIONS else self.tr("Import ideas")
         )
         self.resize(1000, 680)
 
@@ -175,9 +173,9 @@ class ImportPreviewDialog(QDialog):
         self.columns.setObjectName("importColumns")
         self.columns.setHorizontalHeaderLabels(
             [
-                self._t("คอลัมน์", "Column"),
-                self._t("ตัวอย่าง", "Examples"),
-                self._t("ความหมาย", "Meaning"),
+                self.tr("Column"),
+                self.tr("Examples"),
+                self.tr("Meaning"),
             ]
         )
         self.columns.horizontalHeader().setStretchLastSection(True)
@@ -194,12 +192,12 @@ class ImportPreviewDialog(QDialog):
         self.problem_list.setWordWrap(True)
         self.problem_list.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.duplicate_box = QGroupBox(self._t("รายชื่อที่ซ้ำในแฟ้ม", "People listed twice"))
+        self.duplicate_box = QGroupBox(self.tr("People listed twice"))
         self.duplicate_rows = ThaiLabel()
         self.duplicate_rows.setWordWrap(True)
-        self.keep_first = QRadioButton(self._t("นำเข้าแถวแรกของแต่ละคน", "Keep the first of each"))
+        self.keep_first = QRadioButton(self.tr("Keep the first of each"))
         self.keep_first.setObjectName("keepFirst")
-        self.keep_all = QRadioButton(self._t("นำเข้าทุกแถว", "Keep all"))
+        self.keep_all = QRadioButton(self.tr("Keep all"))
         self.keep_all.setObjectName("keepAll")
         self.keep_first.setChecked(True)
         group = QButtonGroup(self)
@@ -216,19 +214,17 @@ class ImportPreviewDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.import_button.setText(self._t("นำเข้า", "Import"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            self._t("ยกเลิก", "Cancel")
-        )
+        self.import_button.setText(self.tr("Import"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow(self._t("แผ่นงาน", "Sheet"), self.sheet_picker)
+        form.addRow(self.tr("Sheet"), self.sheet_picker)
         form.addRow("", self.sheet_note)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel(self._t("ความหมายของแต่ละคอลัมน์", "What each column holds")))
+        layout.addWidget(QLabel(self.tr("What each column holds")))
         layout.addWidget(self.columns, 2)
         layout.addWidget(self.preview, 5)
         layout.addWidget(self.summary)
@@ -238,9 +234,6 @@ class ImportPreviewDialog(QDialog):
 
         self.sheet_picker.currentIndexChanged.connect(self._sheet_chosen)
         self._replan(remembered=True)
-
-    def _t(self, thai: str, english: str) -> str:
-        return thai if self.context.language == "th" else english
 
     # --- planning ---------------------------------------------------------------------
 
@@ -299,7 +292,7 @@ class ImportPreviewDialog(QDialog):
         assert located is not None
         language = self.context.language
         thai_note, english_note = plan.sheet_note
-        self.sheet_note.setText(self._t(thai_note, english_note))
+        self.sheet_note.setText(thai_note if language == "th" else english_note)
         if located.sheet is not None:
             self.sheet_picker.blockSignals(True)
             self.sheet_picker.setCurrentIndex(max(0, self.sheet_picker.findData(located.sheet)))
@@ -315,24 +308,21 @@ class ImportPreviewDialog(QDialog):
             for invitee in plan.invitees:
                 if invitee.sector_inferred:
                     name = self._sector_names.get(invitee.draft.sector_id, "")
-                    notes[invitee.source_row] = self._t(
-                        f"ภาคส่วน (อนุมาน): {name}", f"sector (inferred): {name}"
+                    notes[invitee.source_row] = self.tr("sector (inferred): {name}").format(
+                        name=name
                     )
                 if invitee.duplicate_of is not None:
                     notes[invitee.source_row] = (
                         notes.get(invitee.source_row, "")
                         + " "
-                        + self._t(
-                            f"ซ้ำกับแถว {invitee.duplicate_of}",
-                            f"same as row {invitee.duplicate_of}",
-                        )
+                        + self.tr("same as row {row}").format(row=invitee.duplicate_of)
                     ).strip()
         self.model.headers = [
             f"{column_letter(c.index)} {c.header}".strip()
             if located.table.column_labels
             else c.header or str(c.index + 1)
             for c in located.columns
-        ] + [self._t("หมายเหตุ", "Note")]
+        ] + [self.tr("Note")]
         self.model.show(
             located,
             {
@@ -346,7 +336,7 @@ class ImportPreviewDialog(QDialog):
         self.columns.setRowCount(len(located.columns))
         start = located.header_index + 1
         for row, column in enumerate(located.columns):
-            name = column.header or self._t("(ไม่มีหัว)", "(no header)")
+            name = column.header or self.tr("(no header)")
             if located.table.column_labels:
                 name = f"{column_letter(column.index)}: {name}"
             self.columns.setItem(row, 0, QTableWidgetItem(name))
@@ -358,12 +348,12 @@ class ImportPreviewDialog(QDialog):
             self.columns.setItem(row, 1, QTableWidgetItem(" · ".join(examples)))
             picker = QComboBox()
             picker.setObjectName(f"meaning{column.index}")
-            picker.addItem(self._t("— ไม่นำเข้า —", "— not imported —"), IGNORE)
+            picker.addItem(self.tr("— not imported —"), IGNORE)
             for meaning in located.meanings:
                 picker.addItem(meaning.label(self.context.language), meaning.key)
             picker.setCurrentIndex(max(0, picker.findData(column.meaning)))
             if column.decided_by in ("content",):
-                picker.setToolTip(self._t("เดาจากข้อมูลในคอลัมน์", "guessed from the values"))
+                picker.setToolTip(self.tr("guessed from the values"))
             picker.currentIndexChanged.connect(
                 lambda _i, c=column.index, p=picker: self._meaning_chosen(c, p)
             )
@@ -373,33 +363,42 @@ class ImportPreviewDialog(QDialog):
         problems = plan.problems
         if isinstance(plan, InvitationPlan):
             count = len(plan.invitees)
-            text = self._t(f"พบ {count} คน", f"{count} people found")
-            if plan.inferred:
-                text += self._t(
-                    f" ภาคส่วนของ {plan.inferred} คนอนุมานจากชื่อหน่วยงาน (แถบสีเหลือง) โปรดตรวจสอบ",
-                    f"; the sector of {plan.inferred} was inferred from the organisation "
-                    "(yellow): check them",
+            text = self.tr("{count} people found").format(count=count)
+            if plan.members:
+                text += self.tr(
+                    "; {count} of them members of the body, in the order of the file"
+                ).format(count=plan.members)
+            if plan.new_roles:
+                text += self.tr("; roles added to the body's list: {roles}").format(
+                    roles=", ".join(plan.new_roles)
                 )
+            if plan.inferred:
+                text += self.tr(
+                    "; the sector of {count} was inferred from the organisation (yellow): "
+                    "check them"
+                ).format(count=plan.inferred)
             if plan.likely_duplicates:
-                text += self._t(
-                    f" {len(plan.likely_duplicates)} คนน่าจะลงทะเบียนไว้แล้ว",
-                    f"; {len(plan.likely_duplicates)} look already registered",
+                text += self.tr("; {count} look already registered").format(
+                    count=len(plan.likely_duplicates)
                 )
             groups = plan.file_duplicates
             self.duplicate_box.setVisible(bool(groups))
             self.duplicate_rows.setText(
-                self._t("แถวที่ซ้ำกัน: ", "Rows of the same person: ")
+                self.tr("Rows of the same person: ")
                 + "; ".join(", ".join(map(str, rows)) for rows in groups)
             )
         else:
-            text = self._t(f"พบ {len(plan.ideas)} ความคิดเห็น", f"{len(plan.ideas)} ideas found")
+            text = self.tr("{count} ideas found").format(count=len(plan.ideas))
+            answered = sum(1 for i in plan.ideas if i.details is not None)
+            if answered:
+                text += self.tr("; {count} with a commenter or the province's answer").format(
+                    count=answered
+                )
             self.duplicate_box.setVisible(False)
         if problems:
-            text += self._t(
-                f" — พบปัญหา {len(problems)} รายการ (ช่องสีแดง) แก้ไขแฟ้มหรือเลือกความหมายคอลัมน์ใหม่",
-                f" — {len(problems)} problem(s) (red cells): fix the file or choose other "
-                "column meanings",
-            )
+            text += self.tr(
+                " — {count} problem(s) (red cells): fix the file or choose other column meanings"
+            ).format(count=len(problems))
         self.summary.setText(text)
         self.problem_list.setText("\n".join(self._message(p) for p in problems[:8]))
         self.import_button.setEnabled(not problems)

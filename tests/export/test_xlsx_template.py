@@ -43,7 +43,16 @@ from workshop_app.services.projects import (
     update_project,
 )
 from workshop_app.services.table_import import header_key
-from workshop_app.services.workshops import list_issues, update_workshop
+from workshop_app.services.workshops import get_workshop, list_issues, update_workshop
+
+
+@pytest.fixture
+def year(db: Database, demo_workshop: str) -> int:
+    """The demo's plan year: the fiscal year of its date (today) + 2, so not a literal."""
+    with db.transaction() as session:
+        fiscal_year = get_workshop(session, demo_workshop).fiscal_year
+    assert fiscal_year is not None
+    return fiscal_year
 
 
 @pytest.fixture
@@ -78,13 +87,13 @@ def test_sheets_in_order_the_lists_hidden(blank: Path) -> None:
     assert workbook.active.title == INSTRUCTIONS_SHEET
 
 
-def test_headers_are_the_column_definitions(blank: Path) -> None:
+def test_headers_are_the_column_definitions(blank: Path, year: int) -> None:
     workbook = openpyxl.load_workbook(blank)
     sheet = workbook[PROJECT_SHEET]
     written = [cell.value for cell in sheet[HEADER_ROW]]
-    expected = project_columns([2571])  # the demo's fiscal year, no other year used
+    expected = project_columns([year])  # the demo's fiscal year, no other year used
     assert written == [c.header for c in expected]
-    assert "งบประมาณปี 2571 (บาท)" in written
+    assert f"งบประมาณปี {year} (บาท)" in written
     # Every text field of the project brief has its column.
     assert {thai for _name, thai, _en in TEXT_FIELDS} <= set(written)
     assert [c.value for c in workbook[ACTIVITY_SHEET][HEADER_ROW]] == [
@@ -109,9 +118,11 @@ def test_column_headers_never_collide() -> None:
     assert budget_year("รวมงบประมาณ (บาท)") is None
 
 
-def test_blank_template_has_numbered_empty_rows_that_keep_typing_as_text(blank: Path) -> None:
+def test_blank_template_has_numbered_empty_rows_that_keep_typing_as_text(
+    blank: Path, year: int
+) -> None:
     sheet = openpyxl.load_workbook(blank)[PROJECT_SHEET]
-    columns = project_columns([2571])
+    columns = project_columns([year])
     kinds = {c.header: c.kind for c in columns}
     position = headers(sheet)
     for row in (FIRST_ROW, FIRST_ROW + BLANK_PROJECT_ROWS - 1):
@@ -158,7 +169,9 @@ def test_dropdowns_offer_the_lists(blank: Path, db: Database, demo_workshop: str
     assert "list_issue" in workbook.defined_names
 
 
-def test_with_projects_writes_every_field(filled: Path, db: Database, demo_workshop: str) -> None:
+def test_with_projects_writes_every_field(
+    filled: Path, db: Database, demo_workshop: str, year: int
+) -> None:
     rows = projects(db, demo_workshop)
     workbook = openpyxl.load_workbook(filled)
     sheet = workbook[PROJECT_SHEET]
@@ -175,7 +188,7 @@ def test_with_projects_writes_every_field(filled: Path, db: Database, demo_works
         assert value("ประเด็นการพัฒนา") == issue_choice(project.issue_number, project.issue_title)
         for name, thai, _en in TEXT_FIELDS:
             assert (value(thai) or "") == draft.text(name), thai
-        assert value("งบประมาณปี 2571 (บาท)") == draft.budget(2571)
+        assert value(f"งบประมาณปี {year} (บาท)") == draft.budget(year)
         assert value("ลำดับความสำคัญ") == draft.priority
         assert value("บัญชี") == BUDGET_LIST_LABELS[draft.budget_list][0]
     # Below the projects: numbered empty rows for new ones.
@@ -219,11 +232,11 @@ def test_text_like_a_formula_is_written_as_text(
 
 
 def test_budget_columns_cover_every_year_in_use(
-    db: Database, demo_workshop: str, tmp_path: Path
+    db: Database, demo_workshop: str, tmp_path: Path, year: int
 ) -> None:
     with db.transaction() as session:
         row = list_projects(session, demo_workshop)[0]
-        budgets = ((2571, Decimal("1234.56")), (2573, Decimal(0)))
+        budgets = ((year, Decimal("1234.56")), (year + 2, Decimal(0)))
         update_project(session, row.id, replace(row.draft, budgets=budgets))
         path = tmp_path / "years.xlsx"
         write_plan_template(session, demo_workshop, path, with_projects=True)
@@ -232,20 +245,20 @@ def test_budget_columns_cover_every_year_in_use(
         write_plan_template(session, demo_workshop, path_no_year)
     sheet = openpyxl.load_workbook(path)[PROJECT_SHEET]
     position = headers(sheet)
-    assert [budget_year(h) for h in position if budget_year(h)] == [2571, 2573]
-    assert sheet.cell(FIRST_ROW, position[budget_header(2571)]).value == 1234.56
-    assert sheet.cell(FIRST_ROW, position[budget_header(2573)]).value == 0
-    assert sheet.cell(FIRST_ROW, position[budget_header(2573)]).number_format == "#,##0"
+    assert [budget_year(h) for h in position if budget_year(h)] == [year, year + 2]
+    assert sheet.cell(FIRST_ROW, position[budget_header(year)]).value == 1234.56
+    assert sheet.cell(FIRST_ROW, position[budget_header(year + 2)]).value == 0
+    assert sheet.cell(FIRST_ROW, position[budget_header(year + 2)]).number_format == "#,##0"
     # Without a fiscal year the years in use still give the columns.
     no_year = headers(openpyxl.load_workbook(path_no_year)[PROJECT_SHEET])
-    assert [budget_year(h) for h in no_year if budget_year(h)] == [2571, 2573]
+    assert [budget_year(h) for h in no_year if budget_year(h)] == [year, year + 2]
 
 
-def test_instructions_name_the_years_issues_and_rules(blank: Path) -> None:
+def test_instructions_name_the_years_issues_and_rules(blank: Path, year: int) -> None:
     sheet = openpyxl.load_workbook(blank)[INSTRUCTIONS_SHEET]
     text = "\n".join(str(c.value) for c in sheet["A"] if c.value)
     for words in (
-        "ปีงบประมาณ พ.ศ. 2571",
+        f"ปีงบประมาณ พ.ศ. {year}",
         "หนึ่งแถวต่อหนึ่งโครงการ",
         "หน่วยบาท",
         "ห้ามเปลี่ยนชื่อแผ่นงานหรือหัวตาราง",
@@ -273,15 +286,17 @@ def _values(path: Path) -> Iterator[tuple[str, tuple[Any, ...]]]:
     workbook.close()
 
 
-def test_formulas_compute_in_libreoffice(filled: Path, db: Database, tmp_path: Path) -> None:
+def test_formulas_compute_in_libreoffice(
+    filled: Path, db: Database, tmp_path: Path, year: int
+) -> None:
     """The total column and the activity sheet's project names, as LibreOffice computes
     them (it recalculates on load and saves the results)."""
     saved = LibreOffice(tmp_path).convert(filled, "xlsx", tmp_path / "lo")
     rows = list(_values(saved))
     project_rows = [r for sheet, r in rows if sheet == PROJECT_SHEET]
-    columns = project_columns([2571])
+    columns = project_columns([year])
     total = next(i for i, c in enumerate(columns) if c.kind is Kind.FORMULA)
-    budget = next(i for i, c in enumerate(columns) if c.key == "budget:2571")
+    budget = next(i for i, c in enumerate(columns) if c.key == f"budget:{year}")
     filled_rows = [r for r in project_rows if r[1]]
     assert len(filled_rows) == 12
     for row in filled_rows:

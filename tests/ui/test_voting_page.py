@@ -286,9 +286,7 @@ def test_ballot_screen_by_keyboard_stores_a_kiosk_ballot_and_resets(
     assert not screen.form.isEnabled() and not screen.submit.isEnabled()
     assert screen.voter_id is None and screen.who.text() == "Who is voting?"
     assert _column_texts(screen.form) == ["", "", "", ""]
-    assert screen.message.text().endswith(
-        f"Thank you, {voter.full_name}: your vote is counted."
-    )
+    assert screen.message.text().endswith(f"Thank you, {voter.full_name}: your vote is counted.")
     # The page counted it at once.
     assert page.results is not None and page.results.count.ballots == 1
     assert page.results.count.ballots_by_cast == {CastBy.KIOSK.value: 1}

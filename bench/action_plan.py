@@ -28,7 +28,9 @@ from workshop_app.db.database import Database, open_database
 from workshop_app.export.xlsx_action_plan import write_action_plan
 from workshop_app.export.xlsx_template import write_plan_template
 from workshop_app.services import plan_import
+from workshop_app.services.action_plan import gather_action_plan
 from workshop_app.services.demo import create_demo_workshop
+from workshop_app.services.plan_template import gather_plan_template
 
 RUNS = 5
 
@@ -71,11 +73,12 @@ def main() -> int:
 
         def export() -> None:
             with database.session() as session:
-                write_action_plan(session, workshop_id, plan)
+                write_action_plan(gather_action_plan(session, workshop_id), plan)
 
         export_times = timed_runs(export, RUNS)
         with database.session() as session:
-            write_plan_template(session, workshop_id, template, with_projects=True)
+            content = gather_plan_template(session, workshop_id, with_projects=True)
+            write_plan_template(content, template)
         edited(template, updates, keep_ids=True)
         edited(template, fresh, keep_ids=False)
         update_times = timed_runs(lambda: import_rolled_back(database, workshop_id, updates), RUNS)

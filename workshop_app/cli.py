@@ -305,13 +305,16 @@ def _export(session: Session, workshop_id: str, args: argparse.Namespace, db_pat
         )
     if args.document == "action-plan":
         from workshop_app.export.xlsx_action_plan import write_action_plan
+        from workshop_app.services.action_plan import gather_action_plan
 
-        write_action_plan(session, workshop_id, out)
+        write_action_plan(gather_action_plan(session, workshop_id), out)
         return
     if args.document == "template":
         from workshop_app.export.xlsx_template import write_plan_template
+        from workshop_app.services.plan_template import gather_plan_template
 
-        write_plan_template(session, workshop_id, out, with_projects=args.with_projects)
+        content = gather_plan_template(session, workshop_id, with_projects=args.with_projects)
+        write_plan_template(content, out)
         return
     # The minutes and the sign-in sheet go through the scripting API, as a script would.
     from workshop_app import api

@@ -33,6 +33,7 @@ from workshop_app.export.xlsx_action_plan import (
 )
 from workshop_app.models import StrategicIssue, VoteMethod
 from workshop_app.services import projects, voting
+from workshop_app.services.action_plan import gather_action_plan
 from workshop_app.services.attendees import sector_counts
 from workshop_app.services.ideas import kind_label, list_ideas, merge_ideas
 from workshop_app.services.projects import BUDGET_LIST_LABELS, ProjectRow, plan_totals
@@ -86,7 +87,7 @@ def workbook_path(db: Database, demo_workshop: str, tmp_path: Path) -> Path:
     prepare(db, demo_workshop)
     path = tmp_path / "plan.xlsx"
     with db.session() as session:
-        write_action_plan(session, demo_workshop, path)
+        write_action_plan(gather_action_plan(session, demo_workshop), path)
     return path
 
 
@@ -401,7 +402,7 @@ def test_a_long_rationale_is_split_between_paragraphs_into_rows_that_fit(
         rows = projects.list_projects(session, demo_workshop)
     path = tmp_path / "plan.xlsx"
     with db.session() as session:
-        write_action_plan(session, demo_workshop, path)
+        write_action_plan(gather_action_plan(session, demo_workshop), path)
     book = openpyxl.load_workbook(path)
     sheet = book[brief_names(book, rows)[row.id]]
     start = brief_rows(sheet)["2. หลักการและเหตุผล"]
@@ -513,7 +514,7 @@ def test_satang_show_when_a_figure_has_them(
         projects.update_project(session, row.id, replace(row.draft, budgets=budgets))
     path = tmp_path / "plan.xlsx"
     with db.session() as session:
-        write_action_plan(session, demo_workshop, path)
+        write_action_plan(gather_action_plan(session, demo_workshop), path)
     sheet = openpyxl.load_workbook(path)[LIST_SHEET]
     cell = next(c for c in sheet["I"] if c.value == 1234567.5)
     assert cell.number_format == "#,##0.00"
@@ -535,10 +536,12 @@ def test_a_failed_write_raises_and_leaves_no_file(
     folder.mkdir()
     with db.session() as session:
         with pytest.raises(UserError):
-            write_action_plan(session, demo_workshop, folder)  # a folder, not a file
+            write_action_plan(
+                gather_action_plan(session, demo_workshop), folder
+            )  # a folder, not a file
         missing = tmp_path / "no-such-folder" / "plan.xlsx"
         with pytest.raises(UserError):
-            write_action_plan(session, demo_workshop, missing)
+            write_action_plan(gather_action_plan(session, demo_workshop), missing)
         assert not missing.parent.exists()
 
         target = folder / "plan.xlsx"
@@ -550,7 +553,7 @@ def test_a_failed_write_raises_and_leaves_no_file(
 
         monkeypatch.setattr(Workbook, "save", fail)
         with pytest.raises(UserError, match="disk filled up"):
-            write_action_plan(session, demo_workshop, target)
+            write_action_plan(gather_action_plan(session, demo_workshop), target)
     assert target.read_bytes() == b"yesterday's plan"
     assert [p.name for p in folder.iterdir()] == ["plan.xlsx"]
 

@@ -31,6 +31,7 @@ from workshop_app.services.plan_template import (
     Kind,
     budget_header,
     budget_year,
+    gather_plan_template,
     issue_choice,
     project_columns,
 )
@@ -59,7 +60,7 @@ def year(db: Database, demo_workshop: str) -> int:
 def blank(db: Database, demo_workshop: str, tmp_path: Path) -> Path:
     path = tmp_path / "blank.xlsx"
     with db.transaction() as session:
-        write_plan_template(session, demo_workshop, path)
+        write_plan_template(gather_plan_template(session, demo_workshop), path)
     return path
 
 
@@ -67,7 +68,7 @@ def blank(db: Database, demo_workshop: str, tmp_path: Path) -> Path:
 def filled(db: Database, demo_workshop: str, tmp_path: Path) -> Path:
     path = tmp_path / "filled.xlsx"
     with db.transaction() as session:
-        write_plan_template(session, demo_workshop, path, with_projects=True)
+        write_plan_template(gather_plan_template(session, demo_workshop, with_projects=True), path)
     return path
 
 
@@ -220,7 +221,7 @@ def test_text_like_a_formula_is_written_as_text(
             activity = ActivityDraft("=SUM(A1:A3)", Decimal(5), "@หน่วย", "")
             update_project(session, row.id, replace(row.draft, name=name, activities=(activity,)))
         path = tmp_path / "formula-like.xlsx"
-        write_plan_template(session, demo_workshop, path, with_projects=True)
+        write_plan_template(gather_plan_template(session, demo_workshop, with_projects=True), path)
     workbook = openpyxl.load_workbook(path, read_only=True)
     cells = [row[1] for row in workbook[PROJECT_SHEET].iter_rows(min_row=FIRST_ROW, max_row=7)]
     assert [c.value for c in cells] == names
@@ -239,10 +240,10 @@ def test_budget_columns_cover_every_year_in_use(
         budgets = ((year, Decimal("1234.56")), (year + 2, Decimal(0)))
         update_project(session, row.id, replace(row.draft, budgets=budgets))
         path = tmp_path / "years.xlsx"
-        write_plan_template(session, demo_workshop, path, with_projects=True)
+        write_plan_template(gather_plan_template(session, demo_workshop, with_projects=True), path)
         update_workshop(session, demo_workshop, fiscal_year=None)
         path_no_year = tmp_path / "no-year.xlsx"
-        write_plan_template(session, demo_workshop, path_no_year)
+        write_plan_template(gather_plan_template(session, demo_workshop), path_no_year)
     sheet = openpyxl.load_workbook(path)[PROJECT_SHEET]
     position = headers(sheet)
     assert [budget_year(h) for h in position if budget_year(h)] == [year, year + 2]
@@ -273,7 +274,7 @@ def test_instructions_name_the_years_issues_and_rules(blank: Path, year: int) ->
 def test_writes_whole_or_not_at_all(db: Database, demo_workshop: str, tmp_path: Path) -> None:
     path = tmp_path / "missing-folder" / "plan.xlsx"
     with db.transaction() as session, pytest.raises(Exception, match="missing-folder"):
-        write_plan_template(session, demo_workshop, path)
+        write_plan_template(gather_plan_template(session, demo_workshop), path)
     assert not path.parent.exists()
     assert list(tmp_path.glob("**/*.part")) == []
 
@@ -325,6 +326,6 @@ def test_control_characters_are_dropped_not_fatal(
         row = list_projects(session, demo_workshop)[0]
         update_project(session, row.id, replace(row.draft, name="ถนน\x01สาย\x02ใหม่"))
         path = tmp_path / "control.xlsx"
-        write_plan_template(session, demo_workshop, path, with_projects=True)
+        write_plan_template(gather_plan_template(session, demo_workshop, with_projects=True), path)
     sheet = openpyxl.load_workbook(path)[PROJECT_SHEET]
     assert sheet.cell(FIRST_ROW, 2).value == "ถนน สาย ใหม่"

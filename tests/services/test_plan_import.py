@@ -32,6 +32,7 @@ from workshop_app.services.plan_template import (
     PROJECT_SHEET,
     REPORT_SHEET,
     budget_header,
+    gather_plan_template,
 )
 from workshop_app.services.projects import (
     ActivityDraft,
@@ -73,8 +74,10 @@ class Plan:
 def plan(db: Database, demo_workshop: str, tmp_path: Path) -> Plan:
     filled, blank = tmp_path / "filled.xlsx", tmp_path / "blank.xlsx"
     with db.transaction() as session:
-        write_plan_template(session, demo_workshop, filled, with_projects=True)
-        write_plan_template(session, demo_workshop, blank)
+        write_plan_template(
+            gather_plan_template(session, demo_workshop, with_projects=True), filled
+        )
+        write_plan_template(gather_plan_template(session, demo_workshop), blank)
     return Plan(demo_workshop, filled, blank)
 
 
@@ -85,7 +88,7 @@ def plain(db: Database, tmp_path: Path) -> Plan:
     blank = tmp_path / "plain.xlsx"
     with db.transaction() as session:
         workshop_id = create_workshop(session, "ประชุมเชิงปฏิบัติการ")
-        write_plan_template(session, workshop_id, blank)
+        write_plan_template(gather_plan_template(session, workshop_id), blank)
     return Plan(workshop_id, blank, blank)
 
 
@@ -348,7 +351,7 @@ def test_any_text_and_amount_survive_the_round_trip(
         except Exception:  # text the form refuses too (all spaces once repaired)
             return
         before = list_projects(session, demo_workshop)
-        write_plan_template(session, demo_workshop, path, with_projects=True)
+        write_plan_template(gather_plan_template(session, demo_workshop, with_projects=True), path)
         result = import_plan(session, demo_workshop, path)
         assert result.unchanged == len(before) and result.updated == 0
         assert list_projects(session, demo_workshop) == before
@@ -398,7 +401,9 @@ def test_text_like_formulas_stay_text_through_libreoffice(
         rows = list_projects(session, plan.workshop_id)
         for row, name in zip(rows, names, strict=False):
             update_project(session, row.id, replace(row.draft, name=name))
-        write_plan_template(session, plan.workshop_id, plan.filled, with_projects=True)
+        write_plan_template(
+            gather_plan_template(session, plan.workshop_id, with_projects=True), plan.filled
+        )
     before = projects(db, plan.workshop_id)
     name_column = letter(plan.filled, PROJECT_SHEET, NAME)
     issue_column = letter(plan.filled, PROJECT_SHEET, ISSUE)

@@ -15,6 +15,7 @@ from tests.sync.replicas import snapshot
 from workshop_app.db.database import Database
 from workshop_app.export.xlsx_action_plan import write_action_plan
 from workshop_app.models import Idea
+from workshop_app.services.action_plan import gather_action_plan
 from workshop_app.services.ideas import IdeaDraft, add_idea, list_ideas, merge_ideas
 from workshop_app.services.minutes import gather_minutes
 from workshop_app.services.workshops import add_issue, create_workshop
@@ -118,7 +119,7 @@ def test_a_merge_chain_thousands_deep_arriving_in_a_bundle(
     with b.session() as session:
         minutes = gather_minutes(session, workshop_id)
         assert minutes is not None
-        write_action_plan(session, workshop_id, tmp_path / "plan.xlsx")
+        write_action_plan(gather_action_plan(session, workshop_id), tmp_path / "plan.xlsx")
         chained = session.execute(
             text("SELECT count(*) FROM ideas WHERE merged_into_id IS NOT NULL")
         ).scalar_one()

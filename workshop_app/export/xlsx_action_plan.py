@@ -22,7 +22,6 @@ import gc
 import re
 from collections.abc import Iterator, Sequence
 from copy import copy
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -35,7 +34,6 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
-from sqlalchemy.orm import Session
 
 from workshop_app.export.xlsx_common import (
     BAHT_FORMAT,
@@ -55,32 +53,20 @@ from workshop_app.export.xlsx_common import (
     put_text,
     save_workbook,
 )
-from workshop_app.models import RoundState
-from workshop_app.services.attendees import sector_counts
-from workshop_app.services.ideas import IdeaRow, kind_label, list_ideas
+from workshop_app.services.action_plan import ActionPlanContent, IssueInfo, PlanData
+from workshop_app.services.ideas import IdeaRow, kind_label
 from workshop_app.services.projects import (
     BUDGET_LIST_LABELS,
     ProjectDraft,
     ProjectRow,
     field_label,
-    list_projects,
-    plan_years,
 )
-from workshop_app.services.reference_lists import all_reference_lists
 from workshop_app.services.vote_report import cast_summary, rank_text
 from workshop_app.services.voting import (
     METHOD_LABELS,
     STATE_LABELS,
     RoundResults,
     label,
-    list_rounds,
-    round_results,
-)
-from workshop_app.services.workshops import (
-    WorkshopDetails,
-    get_workshop,
-    issue_indicators,
-    list_issues,
 )
 from workshop_app.thai.money import baht_text
 
@@ -144,20 +130,16 @@ TOP_CENTRE = Alignment(horizontal="center", vertical="top", wrap_text=True)
 TITLE_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
-def write_action_plan(session: Session, workshop_id: str, path: Path) -> None:
-    """Write the workshop's action plan workbook to ``path`` (whole or not at all)."""
+def write_action_plan(content: ActionPlanContent, path: Path) -> None:
+    """Write the gathered action plan to ``path`` (whole or not at all)."""
     with _cyclic_gc_paused():
-        plan = _read_plan(session, workshop_id)
-        book = _PlanBook(plan)
+        book = _PlanBook(content.plan)
         book.project_list()
-        rounds = list_rounds(session, workshop_id)
-        voted = [r for r in rounds if r.state != RoundState.DRAFT.value]
-        book.votes([round_results(session, r.id) for r in voted])
-        book.ideas(list_ideas(session, workshop_id))
-        counts = sector_counts(session, workshop_id)
-        book.attendance([(s.name, s.invited, s.present, s.walk_ins) for s in counts])
+        book.votes(content.votes)
+        book.ideas(content.ideas)
+        book.attendance([(s.name, s.invited, s.present, s.walk_ins) for s in content.attendance])
         book.briefs()
-        lists = all_reference_lists(session, workshop_id)
+        lists = content.reference_lists
         book.dropdowns(add_lists_sheet(book.workbook, {k: lists[k] for k in DROPDOWN_FIELDS}))
         save_workbook(book.workbook, path)
 
@@ -177,65 +159,6 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 
 # --- what the workbook shows ----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class IssueInfo:
-    id: str
-    number: int
-    title: str
-    indicators: str  # ตัวชี้วัดและค่าเป้าหมายของประเด็น
-
-    @property
-    def heading(self) -> str:
-        return f"ประเด็นการพัฒนาที่ {self.number} {self.title}"
-
-
-@dataclass(frozen=True)
-class PlanData:
-    workshop: WorkshopDetails
-    issues: list[IssueInfo]
-    projects: list[ProjectRow]
-    years: list[int]
-
-    @property
-    def title(self) -> str:
-        """แผนปฏิบัติราชการประจำปีงบประมาณ พ.ศ. 2569 จังหวัดสงขลา"""
-        text = "แผนปฏิบัติราชการประจำปี"
-        if self.workshop.fiscal_year:
-            text += f"งบประมาณ พ.ศ. {self.workshop.fiscal_year}"
-        province = self.workshop.province.strip()
-        if province:
-            text += " " + (province if province.startswith("จังหวัด") else f"จังหวัด{province}")
-        return text
-
-    def projects_of(self, issue_id: str) -> list[ProjectRow]:
-        return [p for p in self.projects if p.draft.issue_id == issue_id]
-
-
-def _read_plan(session: Session, workshop_id: str) -> PlanData:
-    workshop = get_workshop(session, workshop_id)
-    projects = list_projects(session, workshop_id)
-    indicators = issue_indicators(session, workshop_id)
-    issues = [
-        IssueInfo(i.id, i.number, i.title, indicators.get(i.id) or "")
-        for i in list_issues(session, workshop_id)
-    ]
-    # A project under an issue deleted since still counts in the plan's totals: show it.
-    known = {i.id for i in issues}
-    for row in projects:
-        if row.draft.issue_id not in known:
-            known.add(row.draft.issue_id)
-            issues.append(
-                IssueInfo(
-                    row.draft.issue_id,
-                    row.issue_number,
-                    row.issue_title,
-                    indicators.get(row.draft.issue_id) or "",
-                )
-            )
-    years = plan_years(workshop.fiscal_year, (p.draft for p in projects))
-    return PlanData(workshop, issues, projects, years)
 
 
 def programme_groups(projects: Sequence[ProjectRow]) -> list[tuple[str, list[ProjectRow]]]:

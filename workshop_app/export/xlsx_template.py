@@ -12,7 +12,6 @@ its id, so an edited copy updates those projects when imported.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -23,7 +22,6 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
-from sqlalchemy.orm import Session
 
 from workshop_app.export.xlsx_common import (
     BAHT_FORMAT,
@@ -50,6 +48,7 @@ from workshop_app.services.plan_template import (
     TEXT_COLUMNS,
     Column,
     Kind,
+    PlanTemplateContent,
     issue_choice,
     project_columns,
 )
@@ -57,12 +56,7 @@ from workshop_app.services.projects import (
     BUDGET_LIST_LABELS,
     ProjectDraft,
     ProjectRow,
-    list_projects,
-    plan_years,
 )
-from workshop_app.services.reference_lists import all_reference_lists
-from workshop_app.services.workshops import get_workshop, list_issues
-from workshop_app.thai.dates import fiscal_year_be
 
 HEADER_ROW = 3  # rows 1-2: title and a one-line reminder
 FIRST_ROW = HEADER_ROW + 1
@@ -111,20 +105,14 @@ def _fit_row(sheet: Worksheet, row: int, cells: Sequence[tuple[str, float]]) -> 
 # --- writing ------------------------------------------------------------------------------
 
 
-def write_plan_template(
-    session: Session, workshop_id: str, path: Path, *, with_projects: bool = False
-) -> None:
-    """Write the template to ``path`` (whole or not at all): blank for agencies to fill
-    in, or with the workshop's projects to edit and import back."""
-    workshop = get_workshop(session, workshop_id)
-    issues = list_issues(session, workshop_id)
-    rows = list_projects(session, workshop_id)
-    years = plan_years(workshop.fiscal_year, [r.draft for r in rows]) or [
-        fiscal_year_be(dt.date.today())
-    ]
-    written = rows if with_projects else []
+def write_plan_template(content: PlanTemplateContent, path: Path) -> None:
+    """Write the gathered template to ``path`` (whole or not at all): blank for agencies
+    to fill in, or with the workshop's projects to edit and import back."""
+    years = content.years
+    written = content.projects
+    issues = content.issues
     issue_names = {i.id: _safe(issue_choice(i.number, i.title)) for i in issues}
-    title = _safe(workshop.title)
+    title = _safe(content.workshop_title)
 
     workbook = Workbook()
     instructions = workbook.active
@@ -135,8 +123,7 @@ def write_plan_template(
     lists: dict[str, Sequence[str]] = {
         "issue": list(issue_names.values()),
         **{
-            name: [_safe(item) for item in items]
-            for name, items in all_reference_lists(session, workshop_id).items()
+            name: [_safe(item) for item in items] for name, items in content.reference_lists.items()
         },
         "budget_list": [thai for thai, _en in BUDGET_LIST_LABELS.values()],
     }

@@ -6,12 +6,18 @@ nor the writer has to import the other.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from workshop_app.services.projects import TEXT_FIELDS
+from sqlalchemy.orm import Session
+
+from workshop_app.services.projects import TEXT_FIELDS, ProjectRow, list_projects, plan_years
+from workshop_app.services.reference_lists import all_reference_lists
+from workshop_app.services.workshops import NumberedRow, get_workshop, list_issues
+from workshop_app.thai.dates import fiscal_year_be
 from workshop_app.thai.normalize import to_arabic_digits
 
 INSTRUCTIONS_SHEET = "คำชี้แจง"
@@ -208,3 +214,35 @@ def project_columns(years: Sequence[int]) -> list[Column]:
 def issue_choice(number: int, title: str) -> str:
     """How the issue dropdown names an issue."""
     return f"{number}. {title}"
+
+
+@dataclass(frozen=True)
+class PlanTemplateContent:
+    """What the template writer (``export/xlsx_template.py``) lays out, gathered once."""
+
+    workshop_title: str
+    issues: list[NumberedRow]
+    projects: list[ProjectRow]  # written into the sheet; empty for a blank template
+    years: list[int]  # the budget-year columns
+    reference_lists: dict[str, list[str]]  # list name -> its items
+
+
+def gather_plan_template(
+    session: Session, workshop_id: str, *, with_projects: bool = False
+) -> PlanTemplateContent:
+    """The template of ``workshop_id``: blank for agencies to fill in, or with the
+    workshop's projects (``with_projects``) to edit and import back."""
+    workshop = get_workshop(session, workshop_id)
+    rows = list_projects(session, workshop_id)
+    # The years come from every project even in a blank template, so that its columns
+    # match the plan's.
+    years = plan_years(workshop.fiscal_year, [r.draft for r in rows]) or [
+        fiscal_year_be(dt.date.today())
+    ]
+    return PlanTemplateContent(
+        workshop_title=workshop.title,
+        issues=list_issues(session, workshop_id),
+        projects=rows if with_projects else [],
+        years=years,
+        reference_lists=all_reference_lists(session, workshop_id),
+    )

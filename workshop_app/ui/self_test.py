@@ -218,11 +218,12 @@ def _run_checks(test: SelfTest, folder: Path, started: float) -> None:
         import openpyxl
 
         from workshop_app.export.xlsx_action_plan import write_action_plan
+        from workshop_app.services.action_plan import gather_action_plan
 
         assert controller.database is not None
         out = folder / "action-plan.xlsx"
         with controller.database.session() as session:
-            write_action_plan(session, holder["workshop"], out)
+            write_action_plan(gather_action_plan(session, holder["workshop"]), out)
         with zipfile.ZipFile(out) as archive:
             if archive.testzip() is not None:
                 raise RuntimeError("damaged workbook")

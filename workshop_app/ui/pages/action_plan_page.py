@@ -36,7 +36,14 @@ from sqlalchemy.orm import Session
 from workshop_app.db.types import new_id
 from workshop_app.errors import UserError
 from workshop_app.models import IdeaKind, RoundState
-from workshop_app.services import projects, reference_lists, voting, workshops
+from workshop_app.services import (
+    action_plan,
+    plan_template,
+    projects,
+    reference_lists,
+    voting,
+    workshops,
+)
 from workshop_app.services.plan_import import PlanImportResult
 from workshop_app.services.projects import BUDGET_LIST_LABELS, ProjectDraft, ProjectRow
 from workshop_app.services.vote_report import rank_text
@@ -63,17 +70,18 @@ SHOWN = Changes.PROJECTS | Changes.ISSUES | Changes.WORKSHOP | Changes.IDEAS | C
 
 
 def write_workbook(session: Session, workshop_id: str, path: Path, *, template: bool) -> None:
-    """The action-plan workbook, or the blank template for the agencies."""
+    """The action-plan workbook, or the blank template for the agencies: gathered with
+    ``session`` (in the background operation that calls this), then laid out."""
     # Imported when a workbook is written: the spreadsheet writer (openpyxl) was a
     # tenth of the app's start-up, and most sessions never export.
     if template:
         from workshop_app.export.xlsx_template import write_plan_template
 
-        write_plan_template(session, workshop_id, path)
+        write_plan_template(plan_template.gather_plan_template(session, workshop_id), path)
     else:
         from workshop_app.export.xlsx_action_plan import write_action_plan
 
-        write_action_plan(session, workshop_id, path)
+        write_action_plan(action_plan.gather_action_plan(session, workshop_id), path)
 
 
 class ActionPlanPage(QWidget):

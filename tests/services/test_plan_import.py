@@ -6,6 +6,7 @@ and each problem names its sheet, row and column."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import random
 import zipfile
@@ -43,11 +44,15 @@ from workshop_app.services.projects import (
     update_project,
 )
 from workshop_app.services.table_import import ImportProblem, ImportRejectedError
-from workshop_app.services.workshops import create_workshop, list_issues
+from workshop_app.services.workshops import PLAN_YEARS_AHEAD, create_workshop, list_issues
+from workshop_app.thai.dates import fiscal_year_be
+from workshop_app.thai.normalize import to_thai_digits
 
 NAME = "ชื่อโครงการ"
 ISSUE = "ประเด็นการพัฒนา"
-BUDGET = budget_header(2571)
+# The demo's plan year: its date is today, and the plan is drafted two fiscal years ahead.
+YEAR = fiscal_year_be(dt.date.today()) + PLAN_YEARS_AHEAD
+BUDGET = budget_header(YEAR)
 ID = "รหัสโครงการ (ห้ามแก้ไข)"
 PRIORITY = "ลำดับความสำคัญ"
 LIST = "บัญชี"
@@ -186,7 +191,7 @@ def test_an_edited_copy_updates_only_what_changed(db: Database, plan: Plan) -> N
     expected = {p.id: p.draft for p in before}
     first, third, fifth, sixth = before[0], before[2], before[4], before[5]
     expected[third.id] = replace(third.draft, name="โครงการที่แก้ชื่อแล้ว")
-    expected[fifth.id] = replace(fifth.draft, budgets=((2571, Decimal("2500000.50")),), priority=7)
+    expected[fifth.id] = replace(fifth.draft, budgets=((YEAR, Decimal("2500000.50")),), priority=7)
     expected[sixth.id] = replace(
         sixth.draft, issue_id=issues[5].id, budget_list=BudgetList.OVER.value
     )
@@ -248,13 +253,13 @@ def test_blank_template_rows_become_projects(db: Database, plan: Plan) -> None:
             implementing_agency="หน่วยงานที่ไม่มีในรายการ",
             priority=2,
             budget_list=BudgetList.OVER.value,
-            budgets=((2571, Decimal(1_250_000)),),
+            budgets=((YEAR, Decimal(1_250_000)),),
             activities=(ActivityDraft("จัดอบรมผู้ประกอบการ", Decimal(0)),),
         ),
         ProjectDraft(
             issue_id=issues[4].id,
             name="+ปรับปรุงถนนเลียบชายแดน",
-            budgets=((2571, Decimal("1250000.50")),),
+            budgets=((YEAR, Decimal("1250000.50")),),
             activities=(
                 ActivityDraft("สำรวจเส้นทาง", Decimal(250_000), "แขวงทางหลวงสงขลา"),
                 ActivityDraft("ก่อสร้าง", Decimal("1000000.50"), "", "อบจ.สงขลา"),
@@ -291,27 +296,27 @@ def test_columns_missing_from_the_file_keep_stored_values(db: Database, plan: Pl
     for header in ("ผลลัพธ์", PRIORITY, "แผนพัฒนาภาค"):
         sheet.delete_cols(header_columns(sheet)[header])
     extra = sheet.max_column + 1
-    sheet.cell(HEADER_ROW, extra).value = "งบประมาณปี ๒๕๗๒"
+    sheet.cell(HEADER_ROW, extra).value = f"งบประมาณปี {to_thai_digits(str(YEAR + 1))}"
     sheet.cell(row_of(1), extra).value = 300_000
     workbook.save(plan.filled)
     assert run_import(db, plan.workshop_id, plan.filled) == PlanImportResult(0, 1, 11)
     after = projects(db, plan.workshop_id)
     first = before[0].draft
-    assert after[0].draft == replace(first, budgets=(*first.budgets, (2572, Decimal(300_000))))
+    assert after[0].draft == replace(first, budgets=(*first.budgets, (YEAR + 1, Decimal(300_000))))
     assert after[1:] == before[1:]
 
 
 def test_budget_years_without_a_column_are_kept(db: Database, plan: Plan, tmp_path: Path) -> None:
     with db.transaction() as session:
         row = list_projects(session, plan.workshop_id)[0]
-        budgets = ((2571, Decimal(100)), (2574, Decimal(400)))
+        budgets = ((YEAR, Decimal(100)), (YEAR + 3, Decimal(400)))
         update_project(session, row.id, replace(row.draft, budgets=budgets))
-    # The file was written before 2574 was added: it has no column for it.
+    # The file was written before YEAR + 3 was added: it has no column for it.
     edit(plan.filled, {(PROJECT_SHEET, row_of(1), BUDGET): 150})
     assert run_import(db, plan.workshop_id, plan.filled).updated == 1
     assert projects(db, plan.workshop_id)[0].draft.budgets == (
-        (2571, Decimal(150)),
-        (2574, Decimal(400)),
+        (YEAR, Decimal(150)),
+        (YEAR + 3, Decimal(400)),
     )
 
 
@@ -343,7 +348,7 @@ def test_any_text_and_amount_survive_the_round_trip(
             issue_id,
             name,
             rationale=rationale,
-            budgets=((2571, amount),),
+            budgets=((YEAR, amount),),
             activities=(ActivityDraft(name, amount, rationale),),
         )
         try:
@@ -383,7 +388,7 @@ def test_libreoffice_edit_and_save_imports_only_the_edits(
     after = projects(db, plan.workshop_id)
     expected = [p.draft for p in before]
     expected[1] = replace(expected[1], name="ชื่อใหม่จาก Calc")
-    expected[3] = replace(expected[3], budgets=((2571, Decimal(3_750_000)),))
+    expected[3] = replace(expected[3], budgets=((YEAR, Decimal(3_750_000)),))
     activities = list(expected[0].activities)
     activities[0] = replace(activities[0], budget=Decimal("1234.50"))
     expected[0] = replace(expected[0], activities=tuple(activities))

@@ -42,7 +42,9 @@ def test_the_corpus_is_real_prose_with_its_sources() -> None:
     assert sum(len(p) for p in bench.corpus_paragraphs()) > 10_000
 
 
-def test_icu_accepts_the_layouts_breaks_and_none_falls_inside_a_name() -> None:
+def test_icu_accepts_the_layouts_breaks_and_none_falls_inside_a_name(
+    fresh_thai_dictionary: None,
+) -> None:
     bench = _bench()
     result = bench.measure(bench.corpus_paragraphs())
     assert result.breaks > 1000

@@ -3,13 +3,9 @@ minimum width of one word, the text kept as given."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtGui import QFontMetricsF
 from pytestqt.qtbot import QtBot
 
-from workshop_app.thai import linebreak, segment
 from workshop_app.thai.segment import dictionary
 from workshop_app.ui.thai_layout import ThaiLabel, _wrap_at_spaces
 from workshop_app.ui.widgets import Banner
@@ -17,29 +13,8 @@ from workshop_app.ui.widgets import Banner
 TITLE = "การบริหารจัดการน้ำของสำนักงานโยธาธิการและผังเมืองจังหวัดฉะเชิงเทราในอำเภอบางน้ำเปรี้ยว"
 
 
-@pytest.fixture
-def fresh_dictionary() -> Iterator[None]:
-    """The standard dictionary alone: workshops opened by earlier tests added their names
-    to the shared one (as the app does for the workshop it has open), and one of them may
-    hold a longer run of TITLE as a single name."""
-    with segment._lock:
-        segment._dictionary = None
-        segment._loaded.clear()
-    _forget_segmentations()
-    dictionary()
-    yield
-    _forget_segmentations()  # segmenters that had added their words to the old dictionary
-
-
-def _forget_segmentations() -> None:
-    for module in (segment, linebreak):
-        for value in vars(module).values():
-            if callable(getattr(value, "cache_clear", None)):
-                value.cache_clear()
-
-
 def test_a_label_wraps_between_words_and_its_minimum_is_one_word(
-    qtbot: QtBot, fresh_dictionary: None
+    qtbot: QtBot, fresh_thai_dictionary: None
 ) -> None:
     label = ThaiLabel(TITLE)
     qtbot.addWidget(label)

@@ -24,6 +24,7 @@ from workshop_app.models import (
 )
 from workshop_app.models.attendee import ERASED_FIELDS
 from workshop_app.services.registration_numbers import code_allocator, next_code
+from workshop_app.services.rows import live_row
 from workshop_app.thai.collate import thai_sort_key
 from workshop_app.thai.dates import format_thai_date
 from workshop_app.thai.names import full_name
@@ -181,9 +182,7 @@ def _apply(attendee: Attendee, draft: AttendeeDraft) -> None:
 
 
 def _require_workshop(session: Session, workshop_id: str) -> None:
-    workshop = session.get(Workshop, workshop_id)
-    if workshop is None or workshop.deleted:
-        raise UserError(f"ไม่พบงานประชุมรหัส {workshop_id}", f"no workshop with id {workshop_id}")
+    live_row(session, Workshop, workshop_id, "งานประชุม", "workshop")
 
 
 def add_attendee(
@@ -258,10 +257,7 @@ def register_walk_in(
 
 
 def _live_attendee(session: Session, attendee_id: str) -> Attendee:
-    attendee = session.get(Attendee, attendee_id)
-    if attendee is None or attendee.deleted:
-        raise UserError(f"ไม่พบผู้เข้าร่วมรหัส {attendee_id}", f"no attendee with id {attendee_id}")
-    return attendee
+    return live_row(session, Attendee, attendee_id, "ผู้เข้าร่วม", "attendee")
 
 
 def update_attendee(session: Session, attendee_id: str, draft: AttendeeDraft) -> None:

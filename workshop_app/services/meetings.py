@@ -33,6 +33,7 @@ from workshop_app.models import (
     Workshop,
 )
 from workshop_app.services.attendees import AttendeeRow, get_attendee, list_attendees, present_on
+from workshop_app.services.rows import live_row
 from workshop_app.services.workshops import move_within
 from workshop_app.thai.dates import format_thai_date
 from workshop_app.thai.normalize import normalize_thai
@@ -46,17 +47,11 @@ ANONYMOUS = "ไม่ประสงค์ออกนาม"
 
 
 def _workshop(session: Session, workshop_id: str) -> Workshop:
-    workshop = session.get(Workshop, workshop_id)
-    if workshop is None or workshop.deleted:
-        raise UserError(f"ไม่พบงานประชุมรหัส {workshop_id}", f"no workshop with id {workshop_id}")
-    return workshop
+    return live_row(session, Workshop, workshop_id, "งานประชุม", "workshop")
 
 
 def _attendee(session: Session, attendee_id: str, what: str = "ผู้เข้าร่วม") -> Attendee:
-    attendee = session.get(Attendee, attendee_id)
-    if attendee is None or attendee.deleted:
-        raise UserError(f"ไม่พบ{what}รหัส {attendee_id}", f"no attendee with id {attendee_id}")
-    return attendee
+    return live_row(session, Attendee, attendee_id, what, "attendee")
 
 
 # --- The body's roles ---------------------------------------------------------------
@@ -106,10 +101,7 @@ def add_role(session: Session, workshop_id: str, name: str) -> str:
 
 
 def _live_role(session: Session, role_id: str) -> BodyRole:
-    role = session.get(BodyRole, role_id)
-    if role is None or role.deleted:
-        raise UserError(f"ไม่พบตำแหน่งในคณะรหัส {role_id}", f"no role with id {role_id}")
-    return role
+    return live_row(session, BodyRole, role_id, "ตำแหน่งในคณะ", "role")
 
 
 def rename_role(session: Session, role_id: str, name: str) -> None:
@@ -390,10 +382,7 @@ def add_day(
 
 
 def _live_day(session: Session, day_id: str) -> MeetingDay:
-    day = session.get(MeetingDay, day_id)
-    if day is None or day.deleted:
-        raise UserError(f"ไม่พบวันประชุมรหัส {day_id}", f"no meeting day with id {day_id}")
-    return day
+    return live_row(session, MeetingDay, day_id, "วันประชุม", "meeting day")
 
 
 def update_day(
@@ -494,10 +483,7 @@ class MotionResult:
 
 
 def _agenda_item(session: Session, item_id: str) -> AgendaItem:
-    item = session.get(AgendaItem, item_id)
-    if item is None or item.deleted:
-        raise UserError(f"ไม่พบระเบียบวาระรหัส {item_id}", f"no agenda item with id {item_id}")
-    return item
+    return live_row(session, AgendaItem, item_id, "ระเบียบวาระ", "agenda item")
 
 
 def add_motion(session: Session, agenda_item_id: str, text: str) -> str:
@@ -513,10 +499,7 @@ def add_motion(session: Session, agenda_item_id: str, text: str) -> str:
 
 
 def _motion(session: Session, motion_id: str) -> Motion:
-    motion = session.get(Motion, motion_id)
-    if motion is None or motion.deleted:
-        raise UserError(f"ไม่พบญัตติรหัส {motion_id}", f"no motion with id {motion_id}")
-    return motion
+    return live_row(session, Motion, motion_id, "ญัตติ", "motion")
 
 
 def _item_day(session: Session, motion: Motion) -> str | None:
@@ -847,10 +830,7 @@ def add_group(
 
 
 def _live_group(session: Session, group_id: str) -> BreakoutGroup:
-    group = session.get(BreakoutGroup, group_id)
-    if group is None or group.deleted:
-        raise UserError(f"ไม่พบกลุ่มย่อยรหัส {group_id}", f"no group with id {group_id}")
-    return group
+    return live_row(session, BreakoutGroup, group_id, "กลุ่มย่อย", "group")
 
 
 def rename_group(session: Session, group_id: str, name: str) -> None:

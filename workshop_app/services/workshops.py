@@ -28,6 +28,7 @@ from workshop_app.services.presets import (
     KIND_NAMES,
     PRESETS,
 )
+from workshop_app.services.rows import live_row
 from workshop_app.thai.dates import fiscal_year_be
 from workshop_app.thai.normalize import normalize_thai
 
@@ -125,10 +126,7 @@ def get_workshop(session: Session, workshop_id: str) -> WorkshopDetails:
 
 
 def _live_workshop(session: Session, workshop_id: str) -> Workshop:
-    workshop = session.get(Workshop, workshop_id)
-    if workshop is None or workshop.deleted:
-        raise UserError(f"ไม่พบงานประชุมรหัส {workshop_id}", f"no workshop with id {workshop_id}")
-    return workshop
+    return live_row(session, Workshop, workshop_id, "งานประชุม", "workshop")
 
 
 def find_workshop_id(session: Session, id_or_prefix: str) -> str:
@@ -467,10 +465,7 @@ def add_agenda_item(
 
 
 def _live(session: Session, model: type[Numbered], row_id: str) -> Numbered:
-    row = session.get(model, row_id)
-    if row is None or row.deleted:
-        raise UserError(f"ไม่พบรายการรหัส {row_id}", f"no item with id {row_id}")
-    return row
+    return live_row(session, model, row_id, "รายการ", "item")
 
 
 def update_issue(
@@ -598,10 +593,7 @@ def add_sector(session: Session, workshop_id: str, name: str, colour: str = "#80
 
 
 def _live_sector(session: Session, sector_id: str) -> Sector:
-    sector = session.get(Sector, sector_id)
-    if sector is None or sector.deleted:
-        raise UserError(f"ไม่พบภาคส่วนรหัส {sector_id}", f"no sector with id {sector_id}")
-    return sector
+    return live_row(session, Sector, sector_id, "ภาคส่วน", "sector")
 
 
 def update_sector(

@@ -119,187 +119,187 @@
 <context>
     <name>ActionPlanPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="92"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="100"/>
         <source>Project</source>
         <translation>โครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="92"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="100"/>
         <source>Priority</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="92"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="100"/>
         <source>Budget</source>
         <translation>งบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="102"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="110"/>
         <source>Promote ideas…</source>
         <translation>เลือกความคิดเป็นโครงการ…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="104"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="359"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="112"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="367"/>
         <source>New project</source>
         <translation>โครงการใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="106"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="114"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="109"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="117"/>
         <source>Move up</source>
         <translation>เลื่อนขึ้น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="112"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="120"/>
         <source>Move down</source>
         <translation>เลื่อนลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="136"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="144"/>
         <source>Total</source>
         <translation>ยอดรวม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="136"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="144"/>
         <source>Baht</source>
         <translation>บาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="144"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="152"/>
         <source>Reference lists…</source>
         <translation>รายการอ้างอิง…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="146"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="154"/>
         <source>Export action plan (Excel)…</source>
         <translation>ส่งออกแผนปฏิบัติราชการ (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="148"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="156"/>
         <source>Export template for agencies…</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="150"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="158"/>
         <source>Import filled template…</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="155"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="163"/>
         <source>Budget totals</source>
         <translation>สรุปงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="240"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="248"/>
         <source>Issue {number}: {title}</source>
         <translation>ประเด็นที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="301"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="309"/>
         <source>round {number}: rank {rank}, score {score}</source>
         <translation>รอบที่ {number}: อันดับ {rank} คะแนน {score}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="320"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="328"/>
         <source>Whole plan</source>
         <translation>รวมทั้งแผน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="323"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="331"/>
         <source>Issue {number}</source>
         <translation>ประเด็นที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="325"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="333"/>
         <source>(no funding source)</source>
         <translation>(ไม่ระบุแหล่งงบประมาณ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="354"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="362"/>
         <source>Add a strategic issue on the setup page first.</source>
         <translation>กรุณาเพิ่มประเด็นการพัฒนาในหน้าตั้งค่างานประชุมก่อน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="394"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="402"/>
         <source>Vote round {number}: {title}</source>
         <translation>รอบการลงคะแนนที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="401"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="409"/>
         <source>Project ideas of issue {number} (no vote)</source>
         <translation>ข้อเสนอโครงการของประเด็นที่ {number} (ไม่ได้ลงคะแนน)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="421"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="429"/>
         <source>%n project(s) added</source>
         <translation>
             <numerusform>เพิ่มโครงการ %n โครงการ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="437"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="445"/>
         <source>Edit reference lists</source>
         <translation>แก้ไขรายการอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="452"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="460"/>
         <source>Action plan template for agencies</source>
         <translation>แบบฟอร์มแผนปฏิบัติราชการสำหรับหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="452"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="460"/>
         <source>Action plan</source>
         <translation>แผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="456"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="464"/>
         <source>Export template for agencies</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="456"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="464"/>
         <source>Export action plan</source>
         <translation>ส่งออกแผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="459"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="529"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="467"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="537"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>แฟ้ม Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="493"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="521"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="501"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="529"/>
         <source>Wrote {path}</source>
         <translation>บันทึกแฟ้ม {path} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="527"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="535"/>
         <source>Import filled template</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="544"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="552"/>
         <source>Imported {file}: {created} new, {updated} updated, {unchanged} unchanged projects</source>
         <translation>นำเข้าแฟ้ม {file} แล้ว: โครงการใหม่ {created} ปรับปรุง {updated} ไม่เปลี่ยนแปลง {unchanged} โครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="486"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="494"/>
         <source>Writing {file}...</source>
         <translation>กำลังเขียน {file}...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="488"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="496"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="498"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="506"/>
         <source>Export cancelled: no file was written.</source>
         <translation>ยกเลิกการส่งออกแล้ว ไม่ได้สร้างไฟล์</translation>
     </message>
@@ -1302,32 +1302,57 @@
         <translation>ลากกรรมการไปยังลำดับที่ต้องการ หรือกด Ctrl+ลูกศรขึ้น / Ctrl+ลูกศรลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="457"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="400"/>
+        <source>Add day {date}</source>
+        <translation>เพิ่มวันประชุม {date}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="413"/>
+        <source>Delete day {date}</source>
+        <translation>ลบวันประชุม {date}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="428"/>
+        <source>Add role {name}</source>
+        <translation>เพิ่มตำแหน่ง {name}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="439"/>
+        <source>Move role {name}</source>
+        <translation>ย้ายตำแหน่ง {name}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="459"/>
+        <source>Set the role of {name}</source>
+        <translation>กำหนดตำแหน่งของ {name}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="492"/>
         <source>Move member {name}</source>
         <translation>เลื่อนลำดับกรรมการ {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="478"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="513"/>
         <source>Rename role {name}</source>
         <translation>เปลี่ยนชื่อตำแหน่ง {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="489"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="524"/>
         <source>Delete role {name}</source>
         <translation>ลบตำแหน่ง {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="539"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="574"/>
         <source>Add group {name}</source>
         <translation>เพิ่มกลุ่ม {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="574"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="609"/>
         <source>Edit group {name}</source>
         <translation>แก้ไขกลุ่ม {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="581"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="616"/>
         <source>Delete group {name}</source>
         <translation>ลบกลุ่ม {name}</translation>
     </message>
@@ -2290,32 +2315,42 @@
         <translation>เลือกสี...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="394"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="377"/>
+        <source>Delete {title}</source>
+        <translation>ลบ {title}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="385"/>
+        <source>Delete sector {name}</source>
+        <translation>ลบภาคส่วน {name}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="415"/>
         <source>&apos;{text}&apos; is not a date. Type it like 25/5/2569.</source>
         <translation>&apos;{text}&apos; ไม่ใช่วันที่ กรุณาพิมพ์แบบ 25/5/2569</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="431"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="452"/>
         <source>Strategic issue {number}</source>
         <translation>ประเด็นการพัฒนาที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="441"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="462"/>
         <source>New agenda item</source>
         <translation>ระเบียบวาระใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="453"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="474"/>
         <source>New sector {number}</source>
         <translation>ภาคส่วนใหม่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="475"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="496"/>
         <source>Sector colour</source>
         <translation>สีของภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="362"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="360"/>
         <source>Edit the workshop set-up</source>
         <translation>แก้ไขการตั้งค่างานประชุม</translation>
     </message>

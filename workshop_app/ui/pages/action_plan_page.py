@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -63,7 +62,7 @@ from workshop_app.ui.plan_dialogs import (
     ReferenceListsDialog,
 )
 from workshop_app.ui.project_form import ProjectForm, format_amount
-from workshop_app.ui.widgets import Banner, hidden_behind_another_page
+from workshop_app.ui.widgets import Banner, hidden_behind_another_page, progress_box
 
 # The page shows these; a change to any of them reloads it.
 SHOWN = Changes.PROJECTS | Changes.ISSUES | Changes.WORKSHOP | Changes.IDEAS | Changes.VOTES
@@ -490,13 +489,8 @@ class ActionPlanPage(QWidget):
                 raise
             return path
 
-        operation = self.context.run_in_background(write)
-        box = QProgressDialog(self.tr("Writing {file}...").format(file=path.name), "", 0, 0, self)
-        box.setObjectName("exportProgress")
-        box.setCancelButtonText(self.tr("Cancel"))
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.setMinimumDuration(400)  # quick exports show no box at all
-        box.canceled.connect(operation.cancel)
+        operation = self.context.run_in_background(write, owner=self)
+        progress_box(self, operation, self.tr("Writing {file}...").format(file=path.name))
         operation.succeeded.connect(
             lambda _path: self.message.show_message(self.tr("Wrote {path}").format(path=path), "ok")
         )
@@ -506,7 +500,6 @@ class ActionPlanPage(QWidget):
                 self.tr("Export cancelled: no file was written."), "warn"
             )
         )
-        operation.ended.connect(box.reset)
         self.export_operation = operation  # for tests
         return operation
 

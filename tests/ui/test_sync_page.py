@@ -520,3 +520,25 @@ def test_the_page_is_last_in_the_window_with_its_shortcut_in_thai(
         QLocale.setDefault(locale)
         if translator is not None:
             app.removeTranslator(translator)
+
+
+def test_a_cancelled_bundle_export_or_import_leaves_no_file_and_changes_nothing(
+    qtbot: QtBot, context: WorkshopContext, other: Database, tmp_path: Path, store: QSettings
+) -> None:
+    page = make_page(qtbot, context)
+    folder = tmp_path / "แฟลชไดรฟ์"
+    folder.mkdir()
+    operation = page.export_to(folder / "ส่งสำนักงานจังหวัดปัตตานี.wsbundle")
+    operation.cancel()
+    assert outcome_of(qtbot, operation)[0] == "cancelled"
+    assert list(folder.iterdir()) == []  # no bundle, no half-written part
+    assert page.message.property("kind") == "warn" and page.controls.isEnabled()
+
+    export_bundle(context.database, folder / "ครบ.wsbundle")
+    receiver = make_page(qtbot, other_context(other))
+    before = snapshot(other)
+    operation = receiver.import_from(folder / "ครบ.wsbundle")
+    operation.cancel()
+    assert outcome_of(qtbot, operation)[0] == "cancelled"
+    assert snapshot(other) == before
+    assert "nothing was changed" in receiver.message.text()

@@ -151,7 +151,9 @@ def main() -> int:
             # Minutes: the agenda item that reports the results, and the PDF preview.
             window.show_page(4)
             window.minutes_page.agenda.setCurrentRow(3)
-            wait_for(window.minutes_page.update_preview())  # written in the background
+            window.minutes_page.update_preview()
+            QTest.qWait(50)  # the preview the page asked for when shown starts over
+            wait_while(window.minutes_page.previewing)  # written in the background
             QTest.qWait(1500)  # QPdfView renders its pages in the background
             save_shot(window, out / f"minutes-{language}.png")
             # Action plan: the first project of issue 1 and the totals.

@@ -537,8 +537,8 @@ def test_a_cancelled_bundle_export_or_import_leaves_no_file_and_changes_nothing(
     export_bundle(context.database, folder / "ครบ.wsbundle")
     receiver = make_page(qtbot, other_context(other))
     before = snapshot(other)
-    operation = receiver.import_from(folder / "ครบ.wsbundle")
-    operation.cancel()
-    assert outcome_of(qtbot, operation)[0] == "cancelled"
+    imported = receiver.import_from(folder / "ครบ.wsbundle")
+    imported.cancel()
+    assert outcome_of(qtbot, imported)[0] == "cancelled"
     assert snapshot(other) == before
     assert "nothing was changed" in receiver.message.text()

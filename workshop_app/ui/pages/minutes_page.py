@@ -534,6 +534,10 @@ class MinutesPage(QWidget):
         operation.ended.connect(ended)
         return operation
 
+    def previewing(self) -> bool:
+        """A preview is being written."""
+        return self.preview_operation is not None
+
     def _ask_and_export(self, suffix: str) -> None:
         kinds = {".pdf": self.tr("PDF (*.pdf)"), ".docx": self.tr("Word document (*.docx)")}
         name = default_export_name(self.context, self.tr("Minutes"), suffix)

@@ -268,35 +268,24 @@
     </message>
     <message>
         <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="466"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="530"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="521"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>แฟ้ม Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="495"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="522"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="513"/>
         <source>Wrote {path}</source>
         <translation>บันทึกแฟ้ม {path} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="528"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="519"/>
         <source>Import filled template</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="545"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="536"/>
         <source>Imported {file}: {created} new, {updated} updated, {unchanged} unchanged projects</source>
         <translation>นำเข้าแฟ้ม {file} แล้ว: โครงการใหม่ {created} ปรับปรุง {updated} ไม่เปลี่ยนแปลง {unchanged} โครงการ</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="493"/>
-        <source>Writing {file}...</source>
-        <translation>กำลังเขียน {file}...</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="500"/>
-        <source>Export cancelled: no file was written.</source>
-        <translation>ยกเลิกการส่งออกแล้ว ไม่ได้สร้างไฟล์</translation>
     </message>
 </context>
 <context>
@@ -734,6 +723,24 @@
         <location filename="../../workshop_app/ui/dialogs.py" line="45"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <location filename="../../workshop_app/ui/widgets.py" line="271"/>
+        <source>Writing {file}…</source>
+        <translation>กำลังเขียนแฟ้ม {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/widgets.py" line="275"/>
+        <source>Wrote {path}</source>
+        <translation>บันทึกแฟ้ม {path} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/widgets.py" line="281"/>
+        <source>Export cancelled: no file was written.</source>
+        <translation>ยกเลิกการส่งออกแล้ว ไม่ได้สร้างแฟ้มใด</translation>
     </message>
 </context>
 <context>
@@ -1526,39 +1533,24 @@
         <translation>ลบญัตติ {text}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="538"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="542"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="538"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="542"/>
         <source>Word document (*.docx)</source>
         <translation>เอกสาร Word (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="539"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="543"/>
         <source>Minutes</source>
         <translation>รายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="541"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="545"/>
         <source>Export minutes</source>
         <translation>ส่งออกรายงานการประชุม</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="554"/>
-        <source>Writing {file}…</source>
-        <translation>กำลังเขียนแฟ้ม {file}…</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="558"/>
-        <source>Wrote {path}</source>
-        <translation>บันทึกแฟ้ม {path} แล้ว</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="563"/>
-        <source>Export cancelled: no file was written.</source>
-        <translation>ยกเลิกการส่งออกแล้ว ไม่ได้สร้างแฟ้มใด</translation>
     </message>
     <message>
         <location filename="../../workshop_app/ui/pages/minutes_page.py" line="93"/>
@@ -1770,12 +1762,12 @@
 <context>
     <name>ProgressBox</name>
     <message>
-        <location filename="../../workshop_app/ui/widgets.py" line="241"/>
+        <location filename="../../workshop_app/ui/widgets.py" line="242"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/widgets.py" line="245"/>
+        <location filename="../../workshop_app/ui/widgets.py" line="246"/>
         <source>Stopping at the next safe point…</source>
         <translation>กำลังหยุดเมื่อถึงจุดที่หยุดได้อย่างปลอดภัย…</translation>
     </message>
@@ -2882,7 +2874,7 @@ Workshops: {titles}</source>
 <context>
     <name>ThaiDateEdit</name>
     <message>
-        <location filename="../../workshop_app/ui/widgets.py" line="39"/>
+        <location filename="../../workshop_app/ui/widgets.py" line="40"/>
         <source>e.g. 25/5/2569</source>
         <translation>เช่น 25/5/2569</translation>
     </message>

@@ -85,7 +85,9 @@ def test_preview_shows_the_minutes_and_exports_write_pdf_and_docx(
 ) -> None:
     page = make_page(qtbot, context)
     page.show()
-    qtbot.waitUntil(lambda: page.preview_document.status() == QPdfDocument.Status.Ready)
+    qtbot.waitUntil(
+        lambda: page.preview_document.status() == QPdfDocument.Status.Ready, timeout=60000
+    )
     assert page.preview_document.pageCount() > 3
     assert "รายงานการประชุม" in page.preview_document.getAllText(0).text()
 

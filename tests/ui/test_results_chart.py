@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from PySide6.QtCore import QRectF
 from pytestqt.qtbot import QtBot
@@ -76,7 +78,7 @@ def test_the_legend_never_covers_a_bar(
             assert whole.contains(drawn.adjusted(0.5, 0.5, -0.5, -0.5)), drawn
     assert all(whole.contains(rect) for rect in legend)
     rows = [row.whole for row in layout.rows]
-    assert all(a.bottom() <= b.top() for a, b in zip(rows, rows[1:], strict=False))  # no overlap
+    assert all(a.bottom() <= b.top() for a, b in itertools.pairwise(rows))  # no overlap
 
 
 def test_few_ideas_keep_full_size_rows(qtbot: QtBot) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
@@ -256,4 +257,29 @@ def progress_box(
     operation.progressed.connect(advance)
     operation.ended.connect(box.close)
     operation.ended.connect(box.deleteLater)
+    return box
+
+
+def follow_export(
+    parent: QWidget, operation: BackgroundOperation[Any], banner: Banner, path: Path
+) -> QProgressDialog:
+    """An export in the background: its progress box with Cancel, and how it ended on
+    the page's banner (written, refused with the reason, or cancelled with no file)."""
+    box = progress_box(
+        parent,
+        operation,
+        QCoreApplication.translate("Export", "Writing {file}…").format(file=path.name),
+    )
+    operation.succeeded.connect(
+        lambda _result: banner.show_message(
+            QCoreApplication.translate("Export", "Wrote {path}").format(path=path), "ok"
+        )
+    )
+    operation.failed.connect(lambda message: banner.show_message(message, "error"))
+    operation.cancelled.connect(
+        lambda: banner.show_message(
+            QCoreApplication.translate("Export", "Export cancelled: no file was written."),
+            "warn",
+        )
+    )
     return box

@@ -62,7 +62,7 @@ from workshop_app.ui.plan_dialogs import (
     ReferenceListsDialog,
 )
 from workshop_app.ui.project_form import ProjectForm, format_amount
-from workshop_app.ui.widgets import Banner, hidden_behind_another_page, progress_box
+from workshop_app.ui.widgets import Banner, follow_export, hidden_behind_another_page
 
 # The page shows these; a change to any of them reloads it.
 SHOWN = Changes.PROJECTS | Changes.ISSUES | Changes.WORKSHOP | Changes.IDEAS | Changes.VOTES
@@ -490,16 +490,7 @@ class ActionPlanPage(QWidget):
             return path
 
         operation = self.context.run_in_background(write, owner=self)
-        progress_box(self, operation, self.tr("Writing {file}...").format(file=path.name))
-        operation.succeeded.connect(
-            lambda _path: self.message.show_message(self.tr("Wrote {path}").format(path=path), "ok")
-        )
-        operation.failed.connect(lambda message: self.message.show_message(message, "error"))
-        operation.cancelled.connect(
-            lambda: self.message.show_message(
-                self.tr("Export cancelled: no file was written."), "warn"
-            )
-        )
+        follow_export(self, operation, self.message, path)
         self.export_operation = operation  # for tests
         return operation
 

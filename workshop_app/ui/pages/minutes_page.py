@@ -47,8 +47,8 @@ from workshop_app.ui.file_names import default_export_name
 from workshop_app.ui.widgets import (
     AutosaveTextEdit,
     Banner,
+    follow_export,
     hidden_behind_another_page,
-    progress_box,
 )
 
 # What the page shows changes with these; the preview is then out of date.
@@ -555,18 +555,9 @@ class MinutesPage(QWidget):
         if suffix not in (".pdf", ".docx"):
             path, suffix = path.with_suffix(".pdf"), ".pdf"
         operation = self._write_in_background(path, suffix)
-        progress_box(self, operation, self.tr("Writing {file}…").format(file=path.name))
+        follow_export(self, operation, self.message, path)
         for button in (self.pdf_button, self.docx_button):
             button.setEnabled(False)
-        operation.succeeded.connect(
-            lambda _path: self.message.show_message(self.tr("Wrote {path}").format(path=path), "ok")
-        )
-        operation.failed.connect(lambda message: self.message.show_message(message, "error"))
-        operation.cancelled.connect(
-            lambda: self.message.show_message(
-                self.tr("Export cancelled: no file was written."), "warn"
-            )
-        )
 
         def ended() -> None:
             for button in (self.pdf_button, self.docx_button):

@@ -539,11 +539,11 @@ def restore_numbered(
     """Bring a deleted issue or agenda item back as number ``number`` among its
     siblings, with the sub-items deleted with it (undoing ``delete_numbered``)."""
     row = session.get(model, row_id)
-    what = ("ประเด็นยุทธศาสตร์", "strategic issue")
-    if isinstance(row, AgendaItem) or model is AgendaItem:
-        what = ("ระเบียบวาระ", "agenda item")
     if row is None:
-        raise UserError(f"ไม่พบ{what[0]}รหัส {row_id}", f"no {what[1]} with id {row_id}")
+        thai, english = (
+            ("ระเบียบวาระ", "agenda item") if model is AgendaItem else ("ประเด็น", "issue")
+        )
+        raise UserError(f"ไม่พบ{thai}รหัส {row_id}", f"no {english} with id {row_id}")
     if isinstance(row, AgendaItem) and row.parent_id is not None:
         parent = session.get(AgendaItem, row.parent_id)
         if parent is None or parent.deleted:  # deleted elsewhere since (sync)

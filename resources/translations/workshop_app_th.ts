@@ -119,171 +119,166 @@
 <context>
     <name>ActionPlanPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="99"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="98"/>
         <source>Project</source>
         <translation>โครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="99"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="98"/>
         <source>Priority</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="99"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="98"/>
         <source>Budget</source>
         <translation>งบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="109"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="108"/>
         <source>Promote ideas…</source>
         <translation>เลือกความคิดเป็นโครงการ…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="111"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="366"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="110"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="365"/>
         <source>New project</source>
         <translation>โครงการใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="113"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="112"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="116"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="115"/>
         <source>Move up</source>
         <translation>เลื่อนขึ้น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="119"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="118"/>
         <source>Move down</source>
         <translation>เลื่อนลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="143"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="142"/>
         <source>Total</source>
         <translation>ยอดรวม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="143"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="142"/>
         <source>Baht</source>
         <translation>บาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="151"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="150"/>
         <source>Reference lists…</source>
         <translation>รายการอ้างอิง…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="153"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="152"/>
         <source>Export action plan (Excel)…</source>
         <translation>ส่งออกแผนปฏิบัติราชการ (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="155"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="154"/>
         <source>Export template for agencies…</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="157"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="156"/>
         <source>Import filled template…</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="162"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="161"/>
         <source>Budget totals</source>
         <translation>สรุปงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="247"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="246"/>
         <source>Issue {number}: {title}</source>
         <translation>ประเด็นที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="308"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="307"/>
         <source>round {number}: rank {rank}, score {score}</source>
         <translation>รอบที่ {number}: อันดับ {rank} คะแนน {score}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="327"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="326"/>
         <source>Whole plan</source>
         <translation>รวมทั้งแผน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="330"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="329"/>
         <source>Issue {number}</source>
         <translation>ประเด็นที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="332"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="331"/>
         <source>(no funding source)</source>
         <translation>(ไม่ระบุแหล่งงบประมาณ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="361"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="360"/>
         <source>Add a strategic issue on the setup page first.</source>
         <translation>กรุณาเพิ่มประเด็นการพัฒนาในหน้าตั้งค่างานประชุมก่อน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="401"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="400"/>
         <source>Vote round {number}: {title}</source>
         <translation>รอบการลงคะแนนที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="408"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="407"/>
         <source>Project ideas of issue {number} (no vote)</source>
         <translation>ข้อเสนอโครงการของประเด็นที่ {number} (ไม่ได้ลงคะแนน)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="428"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="427"/>
         <source>%n project(s) added</source>
         <translation>
             <numerusform>เพิ่มโครงการ %n โครงการ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="444"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="443"/>
         <source>Edit reference lists</source>
         <translation>แก้ไขรายการอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="459"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="458"/>
         <source>Action plan template for agencies</source>
         <translation>แบบฟอร์มแผนปฏิบัติราชการสำหรับหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="459"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="458"/>
         <source>Action plan</source>
         <translation>แผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="463"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="462"/>
         <source>Export template for agencies</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="463"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="462"/>
         <source>Export action plan</source>
         <translation>ส่งออกแผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="466"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="521"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="465"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="501"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>แฟ้ม Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="513"/>
-        <source>Wrote {path}</source>
-        <translation>บันทึกแฟ้ม {path} แล้ว</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="519"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="499"/>
         <source>Import filled template</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="536"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="516"/>
         <source>Imported {file}: {created} new, {updated} updated, {unchanged} unchanged projects</source>
         <translation>นำเข้าแฟ้ม {file} แล้ว: โครงการใหม่ {created} ปรับปรุง {updated} ไม่เปลี่ยนแปลง {unchanged} โครงการ</translation>
     </message>

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from workshop_app.db.types import new_id
-from workshop_app.errors import UserError
 from workshop_app.models import IdeaKind, RoundState
 from workshop_app.services import (
     action_plan,
@@ -493,25 +492,6 @@ class ActionPlanPage(QWidget):
         follow_export(self, operation, self.message, path)
         self.export_operation = operation  # for tests
         return operation
-
-    def export(self, path: Path, *, template: bool = False) -> bool:
-        """Write the action-plan workbook (or the blank template) to ``path``."""
-        for text in self.form.texts.values():
-            text.save_now()
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_suffix(".xlsx")
-        workshop_id = self.context.workshop_id
-
-        def write(session: Session) -> None:
-            write_workbook(session, workshop_id, path, template=template)
-
-        try:
-            self.context.read(write)
-        except UserError as exc:
-            self.message.show_message(exc.message(self.context.language), "error")
-            return False
-        self.message.show_message(self.tr("Wrote {path}").format(path=path), "ok")
-        return True
 
     def _ask_and_import(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(

@@ -11,7 +11,10 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -27,7 +30,7 @@ from workshop_app.sync.bundle import export_bundle, import_bundle
 from workshop_app.sync.server import connect_server, server_label, sync
 from workshop_app.ui import settings
 from workshop_app.ui.app import install_translator, make_application
-from workshop_app.ui.context import WorkshopContext
+from workshop_app.ui.context import BackgroundOperation, WorkshopContext
 from workshop_app.ui.dialogs import AttendeeDialog, NewWorkshopDialog
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.provincial_view import ProvincialView
@@ -56,6 +59,17 @@ def conflicting_bundle(database: Database, workshop_id: str, folder: Path) -> Pa
     export_bundle(other, path)
     other.close()
     return path
+
+
+def wait_while(busy: Callable[[], bool], limit_s: float = 120) -> None:
+    """Let the event loop run while work goes on in the background."""
+    deadline = time.monotonic() + limit_s
+    while busy() and time.monotonic() < deadline:
+        QTest.qWait(20)
+
+
+def wait_for(operation: BackgroundOperation[Any]) -> None:
+    wait_while(lambda: operation.running)
 
 
 def provincial_view_shots(out: Path, app: QApplication, folder: Path) -> None:
@@ -89,8 +103,10 @@ def provincial_view_shots(out: Path, app: QApplication, folder: Path) -> None:
                 translator = install_translator(app, language)
                 window = ProvincialView(engine, server_label(url), language)
                 window.show()
+                wait_while(window.busy)  # the server is read in the background
                 window.select_workshops([r.id for r in window.workshop_model.rows()])
                 window.show_selection()
+                wait_while(window.busy)
                 pairs = window.duplicate_model.rows()
                 # A pair that is alike but not the same text shows what the finder does.
                 chosen = next((n for n, p in enumerate(pairs) if p.score < 0.99), 0)
@@ -136,6 +152,8 @@ def main() -> int:
             window.show_page(4)
             window.minutes_page.agenda.setCurrentRow(3)
             window.minutes_page.update_preview()
+            QTest.qWait(50)  # the preview the page asked for when shown starts over
+            wait_while(window.minutes_page.previewing)  # written in the background
             QTest.qWait(1500)  # QPdfView renders its pages in the background
             save_shot(window, out / f"minutes-{language}.png")
             # Action plan: the first project of issue 1 and the totals.
@@ -192,7 +210,7 @@ def main() -> int:
             if bundle is None:
                 bundle = conflicting_bundle(database, workshop_id, Path(folder))
             window.show_page(6)
-            window.sync_page.import_from(bundle)
+            wait_for(window.sync_page.import_from(bundle))
             QApplication.processEvents()
             save_shot(window, out / f"sync-{language}.png")
             window.close()

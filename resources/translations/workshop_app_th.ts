@@ -119,189 +119,168 @@
 <context>
     <name>ActionPlanPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="92"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="98"/>
         <source>Project</source>
         <translation>โครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="92"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="98"/>
         <source>Priority</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="92"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="98"/>
         <source>Budget</source>
         <translation>งบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="102"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="108"/>
         <source>Promote ideas…</source>
         <translation>เลือกความคิดเป็นโครงการ…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="104"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="359"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="110"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="365"/>
         <source>New project</source>
         <translation>โครงการใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="106"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="112"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="109"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="115"/>
         <source>Move up</source>
         <translation>เลื่อนขึ้น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="112"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="118"/>
         <source>Move down</source>
         <translation>เลื่อนลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="136"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="142"/>
         <source>Total</source>
         <translation>ยอดรวม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="136"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="142"/>
         <source>Baht</source>
         <translation>บาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="144"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="150"/>
         <source>Reference lists…</source>
         <translation>รายการอ้างอิง…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="146"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="152"/>
         <source>Export action plan (Excel)…</source>
         <translation>ส่งออกแผนปฏิบัติราชการ (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="148"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="154"/>
         <source>Export template for agencies…</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="150"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="156"/>
         <source>Import filled template…</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="155"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="161"/>
         <source>Budget totals</source>
         <translation>สรุปงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="240"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="246"/>
         <source>Issue {number}: {title}</source>
         <translation>ประเด็นที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="301"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="307"/>
         <source>round {number}: rank {rank}, score {score}</source>
         <translation>รอบที่ {number}: อันดับ {rank} คะแนน {score}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="320"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="326"/>
         <source>Whole plan</source>
         <translation>รวมทั้งแผน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="323"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="329"/>
         <source>Issue {number}</source>
         <translation>ประเด็นที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="325"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="331"/>
         <source>(no funding source)</source>
         <translation>(ไม่ระบุแหล่งงบประมาณ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="354"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="360"/>
         <source>Add a strategic issue on the setup page first.</source>
         <translation>กรุณาเพิ่มประเด็นการพัฒนาในหน้าตั้งค่างานประชุมก่อน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="394"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="400"/>
         <source>Vote round {number}: {title}</source>
         <translation>รอบการลงคะแนนที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="401"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="407"/>
         <source>Project ideas of issue {number} (no vote)</source>
         <translation>ข้อเสนอโครงการของประเด็นที่ {number} (ไม่ได้ลงคะแนน)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="421"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="427"/>
         <source>%n project(s) added</source>
         <translation>
             <numerusform>เพิ่มโครงการ %n โครงการ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="437"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="443"/>
         <source>Edit reference lists</source>
         <translation>แก้ไขรายการอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="452"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="458"/>
         <source>Action plan template for agencies</source>
         <translation>แบบฟอร์มแผนปฏิบัติราชการสำหรับหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="452"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="458"/>
         <source>Action plan</source>
         <translation>แผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="456"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="462"/>
         <source>Export template for agencies</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="456"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="462"/>
         <source>Export action plan</source>
         <translation>ส่งออกแผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="459"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="529"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="465"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="501"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>แฟ้ม Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="493"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="521"/>
-        <source>Wrote {path}</source>
-        <translation>บันทึกแฟ้ม {path} แล้ว</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="527"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="499"/>
         <source>Import filled template</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="544"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="516"/>
         <source>Imported {file}: {created} new, {updated} updated, {unchanged} unchanged projects</source>
         <translation>นำเข้าแฟ้ม {file} แล้ว: โครงการใหม่ {created} ปรับปรุง {updated} ไม่เปลี่ยนแปลง {unchanged} โครงการ</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="486"/>
-        <source>Writing {file}...</source>
-        <translation>กำลังเขียน {file}...</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="488"/>
-        <source>Cancel</source>
-        <translation>ยกเลิก</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="498"/>
-        <source>Export cancelled: no file was written.</source>
-        <translation>ยกเลิกการส่งออกแล้ว ไม่ได้สร้างไฟล์</translation>
     </message>
 </context>
 <context>
@@ -739,6 +718,24 @@
         <location filename="../../workshop_app/ui/dialogs.py" line="45"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <location filename="../../workshop_app/ui/widgets.py" line="271"/>
+        <source>Writing {file}…</source>
+        <translation>กำลังเขียนแฟ้ม {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/widgets.py" line="275"/>
+        <source>Wrote {path}</source>
+        <translation>บันทึกแฟ้ม {path} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/widgets.py" line="281"/>
+        <source>Export cancelled: no file was written.</source>
+        <translation>ยกเลิกการส่งออกแล้ว ไม่ได้สร้างแฟ้มใด</translation>
     </message>
 </context>
 <context>
@@ -1302,32 +1299,57 @@
         <translation>ลากกรรมการไปยังลำดับที่ต้องการ หรือกด Ctrl+ลูกศรขึ้น / Ctrl+ลูกศรลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="457"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="400"/>
+        <source>Add day {date}</source>
+        <translation>เพิ่มวันประชุม {date}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="413"/>
+        <source>Delete day {date}</source>
+        <translation>ลบวันประชุม {date}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="428"/>
+        <source>Add role {name}</source>
+        <translation>เพิ่มตำแหน่ง {name}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="439"/>
+        <source>Move role {name}</source>
+        <translation>ย้ายตำแหน่ง {name}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="459"/>
+        <source>Set the role of {name}</source>
+        <translation>กำหนดตำแหน่งของ {name}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="492"/>
         <source>Move member {name}</source>
         <translation>เลื่อนลำดับกรรมการ {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="478"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="513"/>
         <source>Rename role {name}</source>
         <translation>เปลี่ยนชื่อตำแหน่ง {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="489"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="524"/>
         <source>Delete role {name}</source>
         <translation>ลบตำแหน่ง {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="539"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="574"/>
         <source>Add group {name}</source>
         <translation>เพิ่มกลุ่ม {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="574"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="609"/>
         <source>Edit group {name}</source>
         <translation>แก้ไขกลุ่ม {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="581"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="616"/>
         <source>Delete group {name}</source>
         <translation>ลบกลุ่ม {name}</translation>
     </message>
@@ -1405,208 +1427,203 @@
 <context>
     <name>MinutesPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="65"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="78"/>
         <source>What was presented and discussed</source>
         <translation>สาระที่นำเสนอและอภิปรายในวาระนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="67"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="80"/>
         <source>e.g. Noted / Approved as proposed</source>
         <translation>เช่น รับทราบ / เห็นชอบตามที่เสนอ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="70"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="83"/>
         <source>Report the brainstorm and vote results under this item</source>
         <translation>รายงานผลการระดมความคิดเห็นและการลงคะแนนไว้ในวาระนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="73"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="86"/>
         <source>Agenda item</source>
         <translation>ระเบียบวาระ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="75"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="88"/>
         <source>Record</source>
         <translation>บันทึกการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="77"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="90"/>
         <source>Resolution</source>
         <translation>มติที่ประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="110"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="123"/>
         <source>Save the selected motion</source>
         <translation>บันทึกญัตติที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="112"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="125"/>
         <source>Delete the selected motion</source>
         <translation>ลบญัตติที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="144"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="157"/>
         <source>Signatures</source>
         <translation>ผู้ลงนาม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="147"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="160"/>
         <source>Minutes taken by</source>
         <translation>ผู้จดรายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="148"/>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="150"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="161"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="163"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="149"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="162"/>
         <source>Checked by</source>
         <translation>ผู้ตรวจรายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="158"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="171"/>
         <source>Thai digits (๑ ๒ ๓)</source>
         <translation>ใช้เลขไทย (๑ ๒ ๓)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="160"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="173"/>
         <source>Appendix listing every idea</source>
         <translation>ภาคผนวกรายการความคิดเห็นทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="164"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="177"/>
         <source>Update preview</source>
         <translation>ปรับตัวอย่าง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="166"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="179"/>
         <source>Export PDF…</source>
         <translation>ส่งออก PDF…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="168"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="181"/>
         <source>Export Word (DOCX)…</source>
         <translation>ส่งออก Word (DOCX)…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="186"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="199"/>
         <source>Agenda</source>
         <translation>ระเบียบวาระการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="411"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="424"/>
         <source>Edit motion {text}</source>
         <translation>แก้ไขญัตติ {text}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="426"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="439"/>
         <source>Delete motion {text}</source>
         <translation>ลบญัตติ {text}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="489"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="542"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="489"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="542"/>
         <source>Word document (*.docx)</source>
         <translation>เอกสาร Word (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="490"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="543"/>
         <source>Minutes</source>
         <translation>รายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="492"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="545"/>
         <source>Export minutes</source>
         <translation>ส่งออกรายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="504"/>
-        <source>Wrote {path}</source>
-        <translation>บันทึกแฟ้ม {path} แล้ว</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="80"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="93"/>
         <source>Add sub-item (e.g. 5.1)</source>
         <translation>เพิ่มหัวข้อย่อย (เช่น 5.1)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="90"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="103"/>
         <source>Motion, e.g. approve the draft plan</source>
         <translation>เรื่องที่ขอมติ เช่น เห็นชอบร่างแผน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="94"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="107"/>
         <source>For</source>
         <translation>เห็นชอบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="95"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="108"/>
         <source>Against</source>
         <translation>ไม่เห็นชอบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="96"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="109"/>
         <source>Abstain</source>
         <translation>งดออกเสียง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="104"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="117"/>
         <source>Record the vote</source>
         <translation>บันทึกผลการลงมติ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="117"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="130"/>
         <source>Motions (members&apos; votes)</source>
         <translation>การลงมติของกรรมการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="130"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="143"/>
         <source>The province&apos;s answer</source>
         <translation>คำชี้แจงของจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="132"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="145"/>
         <source>What changes in the plan</source>
         <translation>การปรับปรุงแผน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="133"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="146"/>
         <source>Save the answer</source>
         <translation>บันทึกคำชี้แจง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="135"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="148"/>
         <source>Hearing comments: answers</source>
         <translation>ความคิดเห็นจากการรับฟัง: คำชี้แจง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="137"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="150"/>
         <source>Comment</source>
         <translation>ความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="138"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="151"/>
         <source>Answer</source>
         <translation>คำชี้แจง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="139"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="152"/>
         <source>Plan change</source>
         <translation>การปรับปรุงแผน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="354"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="367"/>
         <source>for {f}, against {a}, abstain {b}</source>
         <translation>เห็นชอบ {f} ไม่เห็นชอบ {a} งดออกเสียง {b}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="460"/>
+        <location filename="../../workshop_app/ui/pages/minutes_page.py" line="473"/>
         <source>New sub-item</source>
         <translation>หัวข้อย่อยใหม่</translation>
     </message>
@@ -1735,6 +1752,19 @@
         <location filename="../../workshop_app/ui/dialogs.py" line="109"/>
         <source>Workshops in this database:</source>
         <translation>งานประชุมในฐานข้อมูลนี้:</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressBox</name>
+    <message>
+        <location filename="../../workshop_app/ui/widgets.py" line="242"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/widgets.py" line="246"/>
+        <source>Stopping at the next safe point…</source>
+        <translation>กำลังหยุดเมื่อถึงจุดที่หยุดได้อย่างปลอดภัย…</translation>
     </message>
 </context>
 <context>
@@ -1931,142 +1961,157 @@
 <context>
     <name>ProvincialView</name>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="118"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="124"/>
         <source>Workshop</source>
         <translation>งานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="119"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="125"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="120"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="126"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="121"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="127"/>
         <source>Fiscal year</source>
         <translation>ปีงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="122"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="128"/>
         <source>Date</source>
         <translation>วันที่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="123"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="129"/>
         <source>Invited</source>
         <translation>เชิญ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="124"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="130"/>
         <source>Present</source>
         <translation>มาแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="125"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="131"/>
         <source>Ideas</source>
         <translation>ความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="126"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="132"/>
         <source>Projects</source>
         <translation>โครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="127"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="133"/>
         <source>Vote rounds</source>
         <translation>รอบลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="284"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="290"/>
         <source>Issue {number}: {title}</source>
         <translation>ประเด็นที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="288"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="294"/>
         <source>Issue {number}: (none in this workshop)</source>
         <translation>ประเด็นที่ {number}: (งานประชุมนี้ไม่มีประเด็นนี้)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="331"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="337"/>
         <source>Alike</source>
         <translation>คล้าย</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="332"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="338"/>
         <source>Idea</source>
         <translation>ความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="333"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="339"/>
         <source>Looks like</source>
         <translation>คล้ายกับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="342"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="348"/>
         <source>Issue {number} · {workshop}</source>
         <translation>ประเด็นที่ {number} · {workshop}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="436"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="442"/>
         <source>Provincial view: {server}</source>
         <translation>มุมมองระดับจังหวัด: {server}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="443"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="449"/>
         <source>Read-only: workshops are changed on the laptops and arrive here when they sync. Refresh (F5) reads the server again.</source>
         <translation>ดูได้อย่างเดียว: ข้อมูลงานประชุมแก้ไขที่เครื่องของแต่ละงาน แล้วส่งมาที่นี่เมื่อซิงก์ กดโหลดใหม่ (F5) เพื่ออ่านจากเซิร์ฟเวอร์อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="452"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="458"/>
         <source>Refresh</source>
         <translation>โหลดใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="456"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="462"/>
         <source>Refresh (F5)</source>
         <translation>โหลดใหม่ (F5)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="499"/>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="626"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="505"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="681"/>
         <source>Possible duplicates across workshops</source>
         <translation>ความคิดเห็นที่อาจซ้ำกันระหว่างงานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="564"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="565"/>
+        <source>Reading the server…</source>
+        <translation>กำลังอ่านจากเซิร์ฟเวอร์…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="566"/>
+        <source>Stop</source>
+        <translation>หยุด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="578"/>
         <source>Cannot read from the server {server}: {reason}</source>
         <translation>อ่านข้อมูลจากเซิร์ฟเวอร์ {server} ไม่สำเร็จ: {reason}</translation>
     </message>
+    <message>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="622"/>
+        <source>Stopped: the tables show what was read before.</source>
+        <translation>หยุดอ่านแล้ว ตารางแสดงข้อมูลที่อ่านไว้ก่อนหน้า</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/provincial_view.py" line="588"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="639"/>
         <source>%n workshop(s) on the server</source>
         <translation>
             <numerusform>มีงานประชุมบนเซิร์ฟเวอร์ %n งาน</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="620"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="675"/>
         <source>Select two or more workshops (Ctrl+click) to see their ideas side by side and the ideas that look alike.</source>
         <translation>เลือกงานประชุมตั้งแต่สองงานขึ้นไป (กด Ctrl ค้างไว้แล้วคลิก) เพื่อดูความคิดเห็นเทียบกันและความคิดเห็นที่คล้ายกัน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/provincial_view.py" line="640"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="699"/>
         <source>Ideas on the boards of {count} workshops, grouped by strategic issue number.</source>
         <translation>ความคิดเห็นบนกระดานของงานประชุม {count} งาน จัดกลุ่มตามลำดับที่ของประเด็นยุทธศาสตร์</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/provincial_view.py" line="649"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="708"/>
         <source>Possible duplicates across workshops: the %n most alike pairs</source>
         <translation>
             <numerusform>ความคิดเห็นที่อาจซ้ำกันระหว่างงานประชุม: %n คู่ที่คล้ายกันที่สุด</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/provincial_view.py" line="652"/>
+        <location filename="../../workshop_app/ui/provincial_view.py" line="711"/>
         <source>Possible duplicates across workshops: %n pair(s)</source>
         <translation>
             <numerusform>ความคิดเห็นที่อาจซ้ำกันระหว่างงานประชุม: %n คู่</numerusform>
@@ -2290,32 +2335,42 @@
         <translation>เลือกสี...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="394"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="377"/>
+        <source>Delete {title}</source>
+        <translation>ลบ {title}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="385"/>
+        <source>Delete sector {name}</source>
+        <translation>ลบภาคส่วน {name}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="415"/>
         <source>&apos;{text}&apos; is not a date. Type it like 25/5/2569.</source>
         <translation>&apos;{text}&apos; ไม่ใช่วันที่ กรุณาพิมพ์แบบ 25/5/2569</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="431"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="452"/>
         <source>Strategic issue {number}</source>
         <translation>ประเด็นการพัฒนาที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="441"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="462"/>
         <source>New agenda item</source>
         <translation>ระเบียบวาระใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="453"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="474"/>
         <source>New sector {number}</source>
         <translation>ภาคส่วนใหม่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="475"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="496"/>
         <source>Sector colour</source>
         <translation>สีของภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/setup_page.py" line="362"/>
+        <location filename="../../workshop_app/ui/pages/setup_page.py" line="360"/>
         <source>Edit the workshop set-up</source>
         <translation>แก้ไขการตั้งค่างานประชุม</translation>
     </message>
@@ -2389,82 +2444,82 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="161"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="158"/>
         <source>Bundle file (USB stick)</source>
         <translation>แฟ้มชุดข้อมูล (แฟลชไดรฟ์)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="164"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="161"/>
         <source>Copy data to a computer without the internet: export a bundle file, carry it on a USB stick, and import it there. Importing the same file twice changes nothing.</source>
         <translation>ส่งข้อมูลไปเครื่องอื่นโดยไม่ต้องใช้อินเทอร์เน็ต: ส่งออกเป็นแฟ้มชุดข้อมูล คัดลอกใส่แฟลชไดรฟ์ แล้วนำเข้าที่เครื่องปลายทาง นำเข้าแฟ้มเดิมซ้ำก็ไม่ทำให้ข้อมูลเปลี่ยน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="170"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="167"/>
         <source>This workshop only</source>
         <translation>เฉพาะงานประชุมนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="171"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="168"/>
         <source>All workshops in this database file</source>
         <translation>ทุกงานประชุมในแฟ้มฐานข้อมูลนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="179"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="176"/>
         <source>Export bundle…</source>
         <translation>ส่งออกแฟ้มชุดข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="181"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="178"/>
         <source>Import bundle…</source>
         <translation>นำเข้าแฟ้มชุดข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="195"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="192"/>
         <source>Provincial server</source>
         <translation>เซิร์ฟเวอร์ของจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="200"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="197"/>
         <source>never saved</source>
         <translation>โปรแกรมไม่บันทึกรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="201"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="198"/>
         <source>Sync now</source>
         <translation>ซิงก์ตอนนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="205"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="202"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="206"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="203"/>
         <source>Password</source>
         <translation>รหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="215"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="212"/>
         <source>Province key</source>
         <translation>กุญแจจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="219"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="216"/>
         <source>Choose key file…</source>
         <translation>เลือกแฟ้มกุญแจ…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="221"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="218"/>
         <source>Clear</source>
         <translation>เลิกใช้กุญแจ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="237"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="234"/>
         <source>What arrived</source>
         <translation>ข้อมูลที่ได้รับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="238"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="235"/>
         <source>Nothing imported or synced yet.</source>
         <translation>ยังไม่ได้นำเข้าหรือซิงก์ข้อมูล</translation>
     </message>
@@ -2504,14 +2559,14 @@
         <translation>ใช้ฉบับนี้แทนฉบับปัจจุบัน (ฉบับปัจจุบันยังเก็บไว้ตรวจสอบได้)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="295"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="292"/>
         <source>%n conflict(s) waiting for a decision</source>
         <translation>
             <numerusform>รอการตัดสิน %n รายการ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="296"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="293"/>
         <source>No conflicts waiting for a decision.</source>
         <translation>ไม่มีรายการรอการตัดสิน</translation>
     </message>
@@ -2561,252 +2616,252 @@
         <translation>“{item}” ({table}): ฉบับนี้แก้ไขเมื่อ {version} ที่{device} ส่วนฉบับปัจจุบันแก้ไขเมื่อ {current}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="658"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="677"/>
         <source>Synced with {server} at {time}</source>
         <translation>ซิงก์กับ {server} แล้ว เมื่อ {time}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="315"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="312"/>
         <source>Key file: {path}
 Exported bundles are signed; only signed bundles are imported.</source>
         <translation>แฟ้มกุญแจ: {path}
 แฟ้มชุดข้อมูลที่ส่งออกจะลงลายมือชื่อ และนำเข้าได้เฉพาะแฟ้มที่ลงลายมือชื่อแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="321"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="318"/>
         <source>No province key: bundles are not signed, and any bundle is imported.</source>
         <translation>ยังไม่ได้ตั้งกุญแจจังหวัด: แฟ้มชุดข้อมูลจะไม่ลงลายมือชื่อ และนำเข้าได้ทุกแฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="328"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="325"/>
         <source>Choose the province key file</source>
         <translation>เลือกแฟ้มกุญแจจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="330"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="327"/>
         <source>All files (*)</source>
         <translation>ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="348"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="345"/>
         <source>Province key set.</source>
         <translation>ตั้งกุญแจจังหวัดแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="348"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="345"/>
         <source>Province key cleared.</source>
         <translation>เลิกใช้กุญแจจังหวัดแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="417"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="420"/>
         <source>Export bundle</source>
         <translation>ส่งออกแฟ้มชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="419"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="422"/>
         <source>Workshop bundles (*.wsbundle)</source>
         <translation>แฟ้มชุดข้อมูลงานประชุม (*.wsbundle)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="433"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="448"/>
         <source>Writing {file}…</source>
         <translation>กำลังเขียน {file}…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="448"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="454"/>
         <source>Wrote %n row(s) of {workshops} to {path}.</source>
         <translation>
             <numerusform>บันทึกข้อมูล %n แถวของ{workshops} ลงแฟ้ม {path} แล้ว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="449"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="455"/>
         <source>%n workshop(s)</source>
         <translation>
             <numerusform>งานประชุม %n งาน</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="177"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="174"/>
         <source>Leave out phone numbers, e-mails and diet or access needs</source>
         <translation>ไม่ใส่เบอร์โทรศัพท์ อีเมล และความต้องการด้านอาหารหรือการเข้าถึง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="452"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="458"/>
         <source>Signed and encrypted with the province key.</source>
         <translation>ลงลายมือชื่อและเข้ารหัสด้วยกุญแจจังหวัดแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="454"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="460"/>
         <source>Without contact details.</source>
         <translation>ไม่รวมข้อมูลติดต่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="691"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="710"/>
         <source>This server is new or was restored from a backup: everything on this computer was sent to it again.</source>
         <translation>เซิร์ฟเวอร์นี้เป็นเครื่องใหม่หรือถูกกู้คืนจากข้อมูลสำรอง จึงส่งข้อมูลทั้งหมดในเครื่องนี้ไปให้อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="461"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="475"/>
         <source>Import bundle</source>
         <translation>นำเข้าแฟ้มชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="463"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="467"/>
+        <source>Export cancelled: no file was written.</source>
+        <translation>ยกเลิกการส่งออกแล้ว ไม่ได้สร้างแฟ้มใด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="477"/>
         <source>Workshop bundles (*.wsbundle *.zip);;All files (*)</source>
         <translation>แฟ้มชุดข้อมูลงานประชุม (*.wsbundle *.zip);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="474"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="495"/>
         <source>Importing {file}…</source>
         <translation>กำลังนำเข้า {file}…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="491"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="506"/>
+        <source>Import cancelled: nothing was changed.</source>
+        <translation>ยกเลิกการนำเข้าแล้ว ข้อมูลไม่ถูกเปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="518"/>
         <source>signed with the province key</source>
         <translation>ลงลายมือชื่อด้วยกุญแจจังหวัด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="491"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="518"/>
         <source>not signed</source>
         <translation>ไม่ได้ลงลายมือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="494"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="521"/>
         <source>From {file}: made {made} on {device} (app {version}), {signed}.
 Workshops: {titles}</source>
         <translation>จากแฟ้ม {file}: สร้างเมื่อ {made} ที่{device} (โปรแกรมรุ่น {version}) {signed}
 งานประชุม: {titles}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="508"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="673"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="535"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="692"/>
         <source>Data</source>
         <translation>ข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="509"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="536"/>
         <source>New</source>
         <translation>ใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="510"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="537"/>
         <source>Updated</source>
         <translation>ปรับปรุง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="511"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="538"/>
         <source>Unchanged</source>
         <translation>เหมือนเดิม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="512"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="677"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="539"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="696"/>
         <source>Conflicts</source>
         <translation>ขัดแย้ง</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="520"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="547"/>
         <source>Imported {file}: %n row(s) new or updated.</source>
         <translation>
             <numerusform>นำเข้า {file} แล้ว: ข้อมูลใหม่หรือปรับปรุง %n แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="525"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="699"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="552"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="718"/>
         <source>%n conflicting edit(s) to review on the right.</source>
         <translation>
             <numerusform>มีการแก้ไขที่ขัดแย้งกัน %n รายการ รอตรวจสอบด้านขวา</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="565"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="592"/>
         <source>Total</source>
         <translation>รวม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="582"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="610"/>
         <source>Type the server&apos;s address first.</source>
         <translation>กรุณาพิมพ์ที่อยู่เซิร์ฟเวอร์ก่อน</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="610"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="637"/>
         <source>Sending to the server… %n row(s)</source>
         <translation>
             <numerusform>กำลังส่งไปเซิร์ฟเวอร์… %n แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="612"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="639"/>
         <source>Receiving from the server… %n row(s)</source>
         <translation>
             <numerusform>กำลังรับจากเซิร์ฟเวอร์… %n แถว</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="622"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="629"/>
         <source>Connecting to {server}…</source>
         <translation>กำลังติดต่อ {server}…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="674"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="693"/>
         <source>Sent</source>
         <translation>ส่งไป</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="675"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="694"/>
         <source>Received new</source>
         <translation>รับมาใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="676"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="695"/>
         <source>Received updated</source>
         <translation>รับมาปรับปรุง</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="684"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="703"/>
         <source>Sync done: %n row(s) sent</source>
         <translation>
             <numerusform>ซิงก์เสร็จแล้ว: ส่งไป %n แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="686"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="705"/>
         <source>%n row(s) received.</source>
         <translation>
             <numerusform>รับมา %n แถว</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="534"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="561"/>
         <source>Number {old} was held twice: {name} is now {new}.</source>
         <translation>เลขทะเบียน {old} ซ้ำกัน: {name} ได้เลขใหม่ {new}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="541"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="568"/>
         <source>New registration numbers (badges printed with the old number need the new one):</source>
         <translation>เลขทะเบียนใหม่ (ป้ายชื่อที่พิมพ์เลขเดิมไว้ ต้องแก้เป็นเลขใหม่):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="548"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="575"/>
         <source>%n person(s) got a new registration number: see the list under the summary.</source>
         <translation>
             <numerusform>%n คนได้เลขทะเบียนใหม่ ดูรายชื่อใต้ตารางสรุป</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="594"/>
-        <source>Syncing with {server}…</source>
-        <translation>กำลังซิงก์กับ {server}…</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="595"/>
-        <source>Cancel</source>
-        <translation>ยกเลิก</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="635"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="653"/>
         <source>Sync cancelled after sending {sent} and receiving {received} row(s). What was sent or received is kept; sync again to carry on from there.</source>
         <translation>ยกเลิกการซิงก์แล้ว หลังส่ง {sent} แถว และรับ {received} แถว ข้อมูลที่ส่งหรือรับแล้วยังอยู่ครบ ซิงก์อีกครั้งจะทำต่อจากที่ค้างไว้</translation>
     </message>
@@ -2814,7 +2869,7 @@ Workshops: {titles}</source>
 <context>
     <name>ThaiDateEdit</name>
     <message>
-        <location filename="../../workshop_app/ui/widgets.py" line="36"/>
+        <location filename="../../workshop_app/ui/widgets.py" line="40"/>
         <source>e.g. 25/5/2569</source>
         <translation>เช่น 25/5/2569</translation>
     </message>

@@ -112,3 +112,39 @@ def test_a_members_order_set_by_hand_can_be_taken_back_to_the_default(
         meetings.restore_member_orders(session, district_meeting, before)
         assert [m.attendee.id for m in meetings.list_members(session, district_meeting)] == default
         assert set(meetings.member_orders(session, district_meeting).values()) == {None}
+
+
+def test_a_deleted_day_comes_back_unless_its_date_was_taken_again(
+    db: Database, district_meeting: str
+) -> None:
+    with db.transaction() as session:
+        meetings.add_day(session, district_meeting, dt.date(2026, 6, 11))
+        second = meetings.add_day(session, district_meeting, dt.date(2026, 6, 12))
+        days = meetings.list_days(session, district_meeting)
+        meetings.delete_day(session, second)
+        assert [d.date for d in meetings.list_days(session, district_meeting)] == [
+            dt.date(2026, 6, 11)
+        ]
+        meetings.restore_day(session, second)
+        assert meetings.list_days(session, district_meeting) == days
+        meetings.delete_day(session, second)
+        meetings.add_day(session, district_meeting, dt.date(2026, 6, 12))  # typed again
+        with pytest.raises(UserError) as refused:
+            meetings.restore_day(session, second)
+        assert "12 มิถุนายน 2569" in refused.value.message("th")
+
+
+def test_live_rows_lists_a_workshops_rows_in_order_without_the_deleted(
+    db: Database, district_meeting: str
+) -> None:
+    from workshop_app.models import BreakoutGroup
+    from workshop_app.services.rows import live_rows
+
+    with db.transaction() as session:
+        kept = meetings.add_group(session, district_meeting, "กลุ่มอำเภอฝั่งทะเลอันดามัน")
+        gone = meetings.add_group(session, district_meeting, "กลุ่มอำเภอเทือกเขาบรรทัด")
+        meetings.add_group(session, district_meeting, "กลุ่มอำเภอลุ่มน้ำตรัง")
+        meetings.delete_group(session, gone)
+        rows = live_rows(session, BreakoutGroup, district_meeting, (BreakoutGroup.number,))
+        assert [g.name for g in rows] == ["กลุ่มอำเภอฝั่งทะเลอันดามัน", "กลุ่มอำเภอลุ่มน้ำตรัง"]
+        assert rows[0].id == kept and [g.number for g in rows] == [1, 2]

@@ -31,6 +31,8 @@ from workshop_app.services.workshops import (
     move_numbered,
     move_sector,
     parse_time,
+    restore_numbered,
+    restore_sector,
     update_agenda_item,
     update_issue,
     update_sector,
@@ -377,3 +379,55 @@ def test_sector_with_attendees_cannot_be_deleted(db: Database, workshop_id: str)
     with db.session() as session:
         assert len(list_sectors(session, workshop_id)) == 7
         assert session.scalar(select(Sector.deleted).where(Sector.id == sector)) is True
+
+
+# --- deletes taken back (the setup page's undo) -------------------------------------------
+
+
+def test_a_deleted_agenda_item_comes_back_in_place_with_its_sub_items(
+    db: Database, workshop_id: str
+) -> None:
+    """Undoing a delete restores the item as its old number and the sub-items deleted
+    with it, but not a sub-item deleted on its own before."""
+    with db.transaction() as session:
+        items = list_agenda(session, workshop_id)
+        third = items[2]
+        kept = add_agenda_item(session, workshop_id, "ผลการดำเนินงานอำเภอสะเดา", parent_id=third.id)
+        earlier = add_agenda_item(
+            session, workshop_id, "ผลการดำเนินงานอำเภอนาทวี", parent_id=third.id
+        )
+        delete_numbered(session, AgendaItem, earlier)
+        before = list_agenda(session, workshop_id)
+        with_it = delete_numbered(session, AgendaItem, third.id)
+        assert with_it == [kept]
+        assert third.id not in {a.id for a in list_agenda(session, workshop_id)}
+        restore_numbered(session, AgendaItem, third.id, third.number, with_it)
+        assert list_agenda(session, workshop_id) == before
+        assert earlier not in {a.id for a in list_agenda(session, workshop_id)}
+
+
+def test_a_deleted_issue_and_sector_come_back_in_their_places(
+    db: Database, workshop_id: str
+) -> None:
+    with db.transaction() as session:
+        issues = list_issues(session, workshop_id)
+        delete_numbered(session, StrategicIssue, issues[1].id)
+        restore_numbered(session, StrategicIssue, issues[1].id, issues[1].number)
+        assert list_issues(session, workshop_id) == issues
+        sectors = list_sectors(session, workshop_id)
+        state = sectors[1]
+        delete_sector(session, state.id)
+        restore_sector(session, state.id, state.position)
+        assert list_sectors(session, workshop_id) == sectors
+
+
+def test_a_sector_whose_name_was_taken_meanwhile_is_not_brought_back(
+    db: Database, workshop_id: str
+) -> None:
+    with db.transaction() as session:
+        gone = add_sector(session, workshop_id, "สื่อมวลชนจังหวัดสงขลา")
+        delete_sector(session, gone)
+        add_sector(session, workshop_id, "สื่อมวลชนจังหวัดสงขลา")
+        with pytest.raises(UserError) as refused:
+            restore_sector(session, gone, 9)
+        assert "สื่อมวลชนจังหวัดสงขลา" in refused.value.message("th")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -16,9 +17,17 @@ from workshop_app.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def context(qtbot: QtBot, db: Database, demo_workshop: str) -> WorkshopContext:
+def context(qtbot: QtBot, db: Database, demo_workshop: str) -> Iterator[WorkshopContext]:
     load_fonts()
-    return WorkshopContext(db, demo_workshop, "en")
+    yield WorkshopContext(db, demo_workshop, "en")
+    finish_background_work()
+
+
+def finish_background_work() -> None:
+    """Let work a page started in the background (a preview) end before its database
+    is closed and its folder removed."""
+    QThreadPool.globalInstance().waitForDone(120_000)
+    QApplication.processEvents()
 
 
 def shown_main_window(qtbot: QtBot, context: WorkshopContext) -> MainWindow:
@@ -37,5 +46,6 @@ def thai_window(qtbot: QtBot, db: Database, demo_workshop: str) -> Iterator[Main
     load_fonts()
     translator = install_translator(app, "th")
     yield shown_main_window(qtbot, WorkshopContext(db, demo_workshop, "th"))
+    finish_background_work()
     if translator is not None:
         app.removeTranslator(translator)

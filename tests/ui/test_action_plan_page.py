@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
+from tests.ui.background import result_of
 from tests.ui.keyboard import type_text
 from workshop_app.errors import UserError
 from workshop_app.services import projects, reference_lists, voting
@@ -168,10 +169,10 @@ def test_export_and_import_from_the_page(
 ) -> None:
     page = make_page(qtbot, context)
     plan = tmp_path / "plan.xlsx"
-    assert page.export(plan)
+    assert result_of(qtbot, page.export_in_background(plan)) == plan
     assert "บัญชีรายการชุดโครงการ" in openpyxl.load_workbook(plan, read_only=True).sheetnames
     template = tmp_path / "template.xlsx"
-    assert page.export(template, template=True)
+    assert result_of(qtbot, page.export_in_background(template, template=True)) == template
     workbook = openpyxl.load_workbook(template)
     sheet = workbook["โครงการ"]
     header = [c.value for c in sheet[_header_row(sheet)]]

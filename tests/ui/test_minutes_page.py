@@ -10,6 +10,7 @@ from PySide6.QtPdf import QPdfDocument
 from pytestqt.qtbot import QtBot
 
 from tests.pdf_reading import pdf_text
+from tests.ui.background import outcome_of, result_of, ticks_while_running
 from tests.ui.conftest import shown_main_window
 from tests.ui.keyboard import type_text
 from workshop_app.services import meetings, workshops
@@ -84,21 +85,42 @@ def test_preview_shows_the_minutes_and_exports_write_pdf_and_docx(
 ) -> None:
     page = make_page(qtbot, context)
     page.show()
-    qtbot.waitUntil(lambda: page.preview_document.status() == QPdfDocument.Status.Ready)
+    qtbot.waitUntil(
+        lambda: page.preview_document.status() == QPdfDocument.Status.Ready, timeout=60000
+    )
     assert page.preview_document.pageCount() > 3
     assert "รายงานการประชุม" in page.preview_document.getAllText(0).text()
 
     page.thai_digits.setChecked(False)
     page.appendix.setChecked(False)
-    pdf = tmp_path / "minutes.pdf"
-    assert page.export(pdf)
+    qtbot.waitUntil(lambda: page.preview_operation is None, timeout=60000)
+    pdf = tmp_path / "รายงานการประชุม-สงขลา.pdf"
+    operation = page.export(pdf)
+    assert not page.pdf_button.isEnabled()  # one export at a time
+    assert ticks_while_running(qtbot, operation) > 0  # the window went on answering
     text = pdf_text(pdf)
     assert "ภาคผนวก" not in text and "ครั้งที่ 1/" in text
     assert page.message.property("kind") == "ok"
-    docx = tmp_path / "minutes.docx"
-    assert page.export(docx)
+    docx = tmp_path / "รายงานการประชุม-สงขลา.docx"
+    assert result_of(qtbot, page.export(docx)) == docx
     assert docx.read_bytes().startswith(b"PK")
-    assert page.isEnabled() and not page.progress.isVisible()
+    assert page.pdf_button.isEnabled() and not page.progress.isVisible()
+
+
+def test_a_cancelled_export_writes_no_file(
+    qtbot: QtBot, context: WorkshopContext, tmp_path: Path
+) -> None:
+    page = make_page(qtbot, context)
+    folder = tmp_path / "ส่งออก"
+    folder.mkdir()
+    for suffix in (".pdf", ".docx"):
+        target = folder / f"รายงานการประชุม-ยกเลิก{suffix}"
+        operation = page.export(target)
+        operation.cancel()
+        assert outcome_of(qtbot, operation)[0] == "cancelled"
+        assert list(folder.iterdir()) == []  # no file, no half-written part
+        assert page.message.property("kind") == "warn"
+        assert "no file was written" in page.message.text()
 
 
 def test_a_refused_export_says_why_and_writes_nothing(
@@ -106,7 +128,7 @@ def test_a_refused_export_says_why_and_writes_nothing(
 ) -> None:
     page = make_page(qtbot, context)
     target = tmp_path / "no-such-folder" / "minutes.pdf"
-    assert not page.export(target)
+    assert outcome_of(qtbot, page.export(target))[0] == "failed"
     assert page.message.property("kind") == "error"
     assert "does not exist" in page.message.text()
     assert not target.parent.exists()

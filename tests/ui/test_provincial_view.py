@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from tests.postgres import ThrowawayPostgres
 from tests.sync.conftest import postgres_server, server_url  # noqa: F401
 from tests.sync.test_province import TITLE_B, TwoWorkshops, fill_server
+from tests.ui.background import outcome_of, result_of, ticks_while_running
 from workshop_app.db.database import open_database
 from workshop_app.services.demo import create_demo_workshop
 from workshop_app.services.province import (
@@ -71,6 +72,7 @@ def open_view(qtbot: QtBot) -> Iterator[OpenView]:
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: not window.busy(), timeout=30000)
         return window
 
     yield open_on
@@ -85,9 +87,10 @@ def view(open_view: OpenView, filled: TwoWorkshops) -> ProvincialView:
     return open_view(filled.url)
 
 
-def _show_both(window: ProvincialView, filled: TwoWorkshops) -> None:
+def _show_both(qtbot: QtBot, window: ProvincialView, filled: TwoWorkshops) -> None:
     window.select_workshops([filled.a, filled.b])
     window.show_selection()
+    qtbot.waitUntil(lambda: not window.busy(), timeout=30000)
 
 
 def _column(window: ProvincialView, column: int) -> list[str]:
@@ -122,7 +125,7 @@ def test_workshops_of_the_province_in_thai(view: ProvincialView, filled: TwoWork
     assert view.hint.text().startswith("เลือกงานประชุมตั้งแต่สองงานขึ้นไป")
 
 
-def test_read_only_notice_and_nothing_to_edit(view: ProvincialView) -> None:
+def test_read_only_notice_and_nothing_to_edit(qtbot: QtBot, view: ProvincialView) -> None:
     assert view.notice.isVisible()
     assert view.notice.text().startswith("ดูได้อย่างเดียว: ข้อมูลงานประชุมแก้ไขที่เครื่องของแต่ละงาน")
     assert "ซิงก์" in view.notice.text() and "F5" in view.notice.text()
@@ -130,10 +133,29 @@ def test_read_only_notice_and_nothing_to_edit(view: ProvincialView) -> None:
     for table in (view.workshop_view, view.side_view, view.duplicate_view):
         assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
     # Even a write by mistake is refused by the server: the session is read-only.
-    assert view.read(lambda s: s.execute(text("UPDATE workshops SET title = 'x'"))) is None
+    write = view.read(lambda s: s.execute(text("UPDATE workshops SET title = 'x'")))
+    assert result_of(qtbot, write) is None
     assert "read-only" in view.message.text() and view.message.isVisible()
-    assert view.read(province_workshops) is not None
+    assert result_of(qtbot, view.read(province_workshops)) is not None
     assert not view.message.isVisible()
+
+
+def test_a_slow_server_leaves_the_window_answering_and_stop_drops_the_read(
+    qtbot: QtBot, view: ProvincialView
+) -> None:
+    """While the server takes its time, the event loop goes on (a timer fires) and the
+    status bar says it is reading; Stop ends the wait and keeps what is shown."""
+    slow = view.read(lambda s: s.execute(text("SELECT pg_sleep(0.6)")).scalar())
+    assert view.reading_bar.isVisible() and view.stop_button.isVisible()
+    assert ticks_while_running(qtbot, slow) > 10
+    assert not view.reading_bar.isVisible()
+    rows = view.workshop_proxy.rowCount()
+    slower = view.read(lambda s: s.execute(text("SELECT pg_sleep(0.6)")).scalar())
+    qtbot.mouseClick(view.stop_button, Qt.MouseButton.LeftButton)
+    assert outcome_of(qtbot, slower)[0] == "cancelled"
+    assert view.message.property("kind") == "warn"
+    assert view.message.text() == "หยุดอ่านแล้ว ตารางแสดงข้อมูลที่อ่านไว้ก่อนหน้า"
+    assert view.workshop_proxy.rowCount() == rows and not view.busy()
 
 
 def test_sortable_workshop_table(view: ProvincialView) -> None:
@@ -183,8 +205,10 @@ def test_two_workshops_side_by_side(
     assert len(heights) > 1
 
 
-def test_duplicate_pair_highlights_both_cards(view: ProvincialView, filled: TwoWorkshops) -> None:
-    _show_both(view, filled)
+def test_duplicate_pair_highlights_both_cards(
+    qtbot: QtBot, view: ProvincialView, filled: TwoWorkshops
+) -> None:
+    _show_both(qtbot, view, filled)
     pairs = view.duplicate_model
     count = pairs.rowCount()
     assert count > 0
@@ -228,7 +252,7 @@ def test_refresh_reads_what_laptops_synced_since(
 ) -> None:
     province = fill_server(server_url, tmp_path)
     window = open_view(server_url)
-    _show_both(window, province)
+    _show_both(qtbot, window, province)
     assert window.workshop_proxy.rowCount() == 2
     third = open_database(tmp_path / "c.sqlite")
     with third.transaction() as session:
@@ -238,6 +262,8 @@ def test_refresh_reads_what_laptops_synced_since(
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)  # shortcuts fire only in the active window
     qtbot.keyClick(window.workshop_view, Qt.Key.Key_F5)
+    assert window.busy()  # read in the background
+    qtbot.waitUntil(lambda: not window.busy(), timeout=30000)
     assert window.workshop_proxy.rowCount() == 3
     assert window.statusBar().currentMessage() == "มีงานประชุมบนเซิร์ฟเวอร์ 3 งาน"
     assert set(window.selected_ids()) == {province.a, province.b}  # kept

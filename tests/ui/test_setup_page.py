@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from tests.ui.keyboard import type_text
-from workshop_app.services import attendees, workshops
-from workshop_app.ui.context import WorkshopContext
+from workshop_app.services import attendees, meetings, workshops
+from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.pages.setup_page import SetupPage
 
 
@@ -162,6 +162,73 @@ def test_setup_edits_are_undoable(qtbot: QtBot, context: WorkshopContext) -> Non
     context.undo_stack.undo()
     after = context.read(lambda s: workshops.list_sectors(s, context.workshop_id))
     assert len(after) == len(added) - 1
+
+
+def test_every_row_the_setup_page_deletes_comes_back_with_undo(
+    qtbot: QtBot, context: WorkshopContext
+) -> None:
+    """Agenda items (with their sub-items), issues, sectors, days, roles and groups: a
+    delete is one step on the undo stack; undo restores the row in its place, redo
+    deletes it again."""
+    page = _page(qtbot, context)
+    box = page.meeting
+    workshop_id = context.workshop_id
+    items = context.read(lambda s: workshops.list_agenda(s, workshop_id))
+    second = next(a for a in items if a.number == 2 and a.parent_id is None)
+    context.run(
+        lambda s: workshops.add_agenda_item(
+            s, workshop_id, "รายงานผลการประชุมกลุ่มย่อยอำเภอจะนะ", parent_id=second.id
+        ),
+        Changes.AGENDA,
+    )
+    box.day_date.set_date(dt.date(2026, 8, 18))
+    qtbot.mouseClick(box.add_day_button, Qt.MouseButton.LeftButton)
+    box.role_name.setText("ผู้ช่วยเลขานุการ")
+    qtbot.mouseClick(box.add_role_button, Qt.MouseButton.LeftButton)
+    box.group_name.setText("กลุ่มอำเภอริมทะเลสาบสงขลา")
+    qtbot.mouseClick(box.add_group_button, Qt.MouseButton.LeftButton)
+    free = next(
+        i
+        for i, c in enumerate(context.read(lambda s: attendees.sector_counts(s, workshop_id)))
+        if not c.invited
+    )
+
+    def everything() -> tuple[object, ...]:
+        return context.read(
+            lambda s: (
+                workshops.list_agenda(s, workshop_id),
+                workshops.list_issues(s, workshop_id),
+                workshops.list_sectors(s, workshop_id),
+                meetings.list_days(s, workshop_id),
+                meetings.list_roles(s, workshop_id),
+                meetings.list_groups(s, workshop_id),
+            )
+        )
+
+    before = everything()
+    deletes = (
+        (lambda: page.agenda.view.selectRow(items.index(second)), page.agenda.delete_button),
+        (lambda: page.issues.view.selectRow(1), page.issues.delete_button),
+        (lambda: page.sectors.view.selectRow(free), page.sectors.delete_button),
+        (lambda: box.days.setCurrentRow(0), box.delete_day_button),
+        (lambda: box.roles.setCurrentRow(len(box._roles) - 1), box.delete_role_button),
+        (lambda: box.groups.setCurrentRow(0), box.delete_group_button),
+    )
+    for number, (select, button) in enumerate(deletes):
+        step = context.undo_stack.index()
+        select()
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert context.undo_stack.index() == step + 1, number
+        deleted = everything()
+        assert deleted[number] != before[number], number
+        context.undo_stack.undo()
+        assert everything() == before, number
+        context.undo_stack.redo()
+        assert everything() == deleted, number
+        context.undo_stack.undo()
+    assert everything() == before
+    shown = [page.agenda_model.index(r, 1).data() for r in range(page.agenda_model.rowCount())]
+    assert "รายงานผลการประชุมกลุ่มย่อยอำเภอจะนะ" in shown and second.title in shown
 
 
 def test_the_record_setup_chair_days_quorum_and_member_order(

@@ -16,6 +16,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from tests.sync.replicas import snapshot
+from tests.ui.background import outcome_of, result_of, ticks_while_running
 from workshop_app.db.database import Database, open_database
 from workshop_app.models import WorkshopKind
 from workshop_app.services import ideas, workshops
@@ -116,7 +117,7 @@ def conflicted(
     edit_idea(other, idea_id, "ฉบับเครื่อง ข")
     export_bundle(other, tmp_path / "other.wsbundle")
     page = make_page(qtbot, WorkshopContext(db, demo_workshop, "th"))
-    assert page.import_from(tmp_path / "other.wsbundle") is not None
+    assert result_of(qtbot, page.import_from(tmp_path / "other.wsbundle")) is not None
     return page, idea_id
 
 
@@ -146,6 +147,8 @@ def test_export_then_import_shows_what_arrived(
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
     qtbot.mouseClick(sender.export_button, Qt.MouseButton.LeftButton)
+    assert sender.running_operation is not None and not sender.controls.isEnabled()
+    assert ticks_while_running(qtbot, sender.running_operation) > 0  # the window answered
     written = tmp_path / "to-province.wsbundle"
     assert written.is_file()
     assert suggested[0].endswith(".wsbundle") and "ประชุมเชิงปฏิบัติการ" in suggested[0]
@@ -186,7 +189,7 @@ def test_export_then_import_shows_what_arrived(
     assert titles == {"ประชุมเครื่องที่สอง", context.read(workshops.list_workshops)[0].title}
     assert snapshot(other)["ideas"] == snapshot(context.database)["ideas"]
     # The same bundle again: nothing new.
-    receiver.import_from(written)
+    result_of(qtbot, receiver.import_from(written))
     assert summary(receiver)["ความคิดเห็น/ข้อเสนอ"] == ["0", "0", "60", "0"]
 
 
@@ -201,7 +204,7 @@ def test_an_import_reloads_the_other_pages(
     edit_idea(context.database, idea_id, "ถนนเลียบชายหาดชำรุด (แก้ที่เครื่องอื่น)")
     export_bundle(context.database, tmp_path / "later.wsbundle")
     assert "ถนนเลียบชายหาดชำรุด (แก้ที่เครื่องอื่น)" not in {r.text for r in window.board.rows}
-    window.sync_page.import_from(tmp_path / "later.wsbundle")
+    result_of(qtbot, window.sync_page.import_from(tmp_path / "later.wsbundle"))
     assert "ถนนเลียบชายหาดชำรุด (แก้ที่เครื่องอื่น)" in {r.text for r in window.board.rows}
     assert summary(window.sync_page)["Ideas"] == ["0", "1", "59", "0"]
 
@@ -220,7 +223,7 @@ def test_default_name_and_all_workshops(
     )
     page.all_workshops.setChecked(True)
     assert page.default_bundle_name(dt.date(2026, 3, 7)) == "workshop 2569-03-07.wsbundle"
-    info = page.export_to(tmp_path / "all.zip")  # .zip is kept
+    info = result_of(qtbot, page.export_to(tmp_path / "all.zip"))  # .zip is kept
     assert info is not None and len(info.workshops) == 2
     assert (tmp_path / "all.zip").is_file()
     assert settings.BUNDLE_FOLDER.get(store) == str(tmp_path)
@@ -231,7 +234,7 @@ def test_a_bundle_without_contact_details(
 ) -> None:
     page = make_page(qtbot, context)
     page.without_contacts.setChecked(True)
-    info = page.export_to(tmp_path / "for-the-district.wsbundle")
+    info = result_of(qtbot, page.export_to(tmp_path / "for-the-district.wsbundle"))
     assert info is not None and not info.contacts
     assert "Without contact details." in page.message.text()
     _info, rows = read_bundle(tmp_path / "for-the-district.wsbundle")
@@ -250,7 +253,7 @@ def test_a_damaged_bundle_is_refused_and_nothing_changes(
     bad.write_bytes(b"not a zip at all")
     context.undo_stack.push(commands.check_in_command(context, _waiting(context)))
     before = snapshot(context.database)
-    assert page.import_from(bad) is None
+    assert result_of(qtbot, page.import_from(bad)) is None
     assert len(errors) == 1 and "bad.wsbundle" in errors[0] and "not changed" in errors[0]
     assert page.message.property("kind") == "error"
     assert context.undo_stack.count() == 1  # nothing arrived: the history stays
@@ -282,18 +285,18 @@ def test_with_a_province_key_unsigned_bundles_are_refused(
     receiver = make_page(qtbot, receiver_context)
     errors = errors_of(receiver_context)
     before = snapshot(other)
-    assert receiver.import_from(tmp_path / "unsigned.wsbundle") is None
+    assert result_of(qtbot, receiver.import_from(tmp_path / "unsigned.wsbundle")) is None
     assert len(errors) == 1 and "ไม่มีลายมือชื่อ" in errors[0]
     assert receiver.message.text() == errors[0]
     assert snapshot(other) == before
     assert receiver.summary_model.rowCount() == 0
     # Signed by a page with the key: accepted, and said so.
     sender = make_page(qtbot, context)
-    info = sender.export_to(tmp_path / "signed.wsbundle")
+    info = result_of(qtbot, sender.export_to(tmp_path / "signed.wsbundle"))
     assert info is not None and info.signed
     assert "Signed and encrypted with the province key" in sender.message.text()
     assert read_bundle(tmp_path / "signed.wsbundle", key.read_bytes().strip())[0].signed
-    result = receiver.import_from(tmp_path / "signed.wsbundle")
+    result = result_of(qtbot, receiver.import_from(tmp_path / "signed.wsbundle"))
     assert result is not None and result.merge.counts("ideas").new == 60
     assert "signed with the province key" in receiver.source_label.text()
 
@@ -425,6 +428,8 @@ def test_an_unreachable_server_is_explained_and_the_password_kept_nowhere(
     page.server.setText(SERVER)
     page.password.setText(PASSWORD)
     qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+    assert page.running_operation is not None
+    assert outcome_of(qtbot, page.running_operation)[0] == "failed"
     assert len(errors) == 1
     assert "127.0.0.1" in errors[0] and PASSWORD not in errors[0]
     assert page.message.property("kind") == "error"
@@ -447,7 +452,9 @@ def test_a_password_pasted_into_the_address_is_moved_out_of_it(
     page = make_page(qtbot, context)
     errors_of(context)
     page.server.setText("postgresql+psycopg://u:s3cret@127.0.0.1:1/x")
-    page.sync_with_server()
+    operation = page.sync_with_server()
+    assert operation is not None
+    outcome_of(qtbot, operation)
     assert page.server.text() == SERVER
     assert page.password.text() == "s3cret"  # where it belongs, for the next try
     store.sync()
@@ -465,7 +472,8 @@ def test_an_address_that_is_not_one_is_explained_and_not_remembered(
     errors = errors_of(context)
     page.server.setText("province server")
     page.password.setText(PASSWORD)
-    assert page.sync_with_server() is None
+    operation = page.sync_with_server()
+    assert operation is not None and outcome_of(qtbot, operation)[0] == "failed"
     assert "not a server address" in errors[0] and PASSWORD not in errors[0]
     assert settings.SYNC_SERVER.get(store) == ""
     page.server.setText("")
@@ -512,3 +520,25 @@ def test_the_page_is_last_in_the_window_with_its_shortcut_in_thai(
         QLocale.setDefault(locale)
         if translator is not None:
             app.removeTranslator(translator)
+
+
+def test_a_cancelled_bundle_export_or_import_leaves_no_file_and_changes_nothing(
+    qtbot: QtBot, context: WorkshopContext, other: Database, tmp_path: Path, store: QSettings
+) -> None:
+    page = make_page(qtbot, context)
+    folder = tmp_path / "แฟลชไดรฟ์"
+    folder.mkdir()
+    operation = page.export_to(folder / "ส่งสำนักงานจังหวัดปัตตานี.wsbundle")
+    operation.cancel()
+    assert outcome_of(qtbot, operation)[0] == "cancelled"
+    assert list(folder.iterdir()) == []  # no bundle, no half-written part
+    assert page.message.property("kind") == "warn" and page.controls.isEnabled()
+
+    export_bundle(context.database, folder / "ครบ.wsbundle")
+    receiver = make_page(qtbot, other_context(other))
+    before = snapshot(other)
+    imported = receiver.import_from(folder / "ครบ.wsbundle")
+    imported.cancel()
+    assert outcome_of(qtbot, imported)[0] == "cancelled"
+    assert snapshot(other) == before
+    assert "nothing was changed" in receiver.message.text()

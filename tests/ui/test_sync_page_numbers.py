@@ -18,6 +18,7 @@ from sqlalchemy import select
 from tests.postgres import ThrowawayPostgres
 from tests.sync.conftest import postgres_server, server_url  # noqa: F401
 from tests.sync.replicas import snapshot
+from tests.ui.background import outcome_of, result_of
 from tests.ui.test_sync_page import make_page, store  # noqa: F401
 from workshop_app.db.database import Database, open_database
 from workshop_app.models import Attendee, Sector
@@ -95,7 +96,7 @@ def test_an_import_lists_who_got_a_new_number(
     export_bundle(second_desk, tmp_path / "โต๊ะที่สอง.wsbundle")
     page = make_page(qtbot, WorkshopContext(main_desk, workshop_id, "th"))
     assert not page.renumbered_label.isVisible()
-    assert page.import_from(tmp_path / "โต๊ะที่สอง.wsbundle") is not None
+    assert result_of(qtbot, page.import_from(tmp_path / "โต๊ะที่สอง.wsbundle")) is not None
     new_code = _code_of(main_desk, "เกรียงไกร")
     assert new_code != 17 and _code_of(main_desk, "บัวผัน") == 17  # the earlier keeps it
     listed = page.renumbered_label.text()
@@ -106,7 +107,7 @@ def test_an_import_lists_who_got_a_new_number(
     assert "1 คนได้เลขทะเบียนใหม่" in page.message.text()
     # An import that renumbers no one clears the list.
     export_bundle(second_desk, tmp_path / "อีกครั้ง.wsbundle")
-    page.import_from(tmp_path / "อีกครั้ง.wsbundle")
+    result_of(qtbot, page.import_from(tmp_path / "อีกครั้ง.wsbundle"))
     assert not page.renumbered_label.isVisible()
 
 
@@ -126,6 +127,8 @@ def test_a_sync_lists_who_got_a_new_number(
     page = make_page(qtbot, WorkshopContext(main_desk, workshop_id, "th"))
     page.server.setText(server_url)
     qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+    assert page.running_operation is not None
+    outcome_of(qtbot, page.running_operation)
     assert page.message.property("kind") == "warn", page.message.text()
     new_code = _code_of(main_desk, "เกรียงไกร")
     assert new_code != 23
@@ -162,8 +165,10 @@ def test_a_cancelled_sync_keeps_what_was_committed_and_the_next_carries_on(
 
     timer = QTimer()
     timer.timeout.connect(press_cancel)
-    timer.start(0)  # fires while the sync pumps events between batches
+    timer.start(0)  # fires while the sync runs: the window goes on answering
     qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+    assert page.running_operation is not None
+    assert outcome_of(qtbot, page.running_operation)[0] == "cancelled"
     timer.stop()
     assert pressed and page.cancel_dialog is None
     assert page.message.property("kind") == "warn"
@@ -178,6 +183,8 @@ def test_a_cancelled_sync_keeps_what_was_committed_and_the_next_carries_on(
         assert snapshot(partner)["ideas"] != snapshot(context.database)["ideas"]
         page.server.setText(server_url)
         qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+        assert page.running_operation is not None
+        outcome_of(qtbot, page.running_operation)
         assert page.message.property("kind") == "ok", page.message.text()
         assert "new or was restored" not in page.message.text()  # carried on, not afresh
         sync(partner, server_url)

@@ -33,7 +33,7 @@ from workshop_app.models import (
     Workshop,
 )
 from workshop_app.services.attendees import AttendeeRow, get_attendee, list_attendees, present_on
-from workshop_app.services.rows import live_row
+from workshop_app.services.rows import live_row, live_rows
 from workshop_app.services.workshops import move_within
 from workshop_app.thai.dates import format_thai_date
 from workshop_app.thai.normalize import normalize_thai
@@ -65,13 +65,7 @@ class RoleRow:
 
 
 def _roles(session: Session, workshop_id: str) -> list[BodyRole]:
-    return list(
-        session.scalars(
-            select(BodyRole)
-            .where(BodyRole.workshop_id == workshop_id, ~BodyRole.deleted)
-            .order_by(BodyRole.position, BodyRole.created_hlc)
-        )
-    )
+    return live_rows(session, BodyRole, workshop_id, (BodyRole.position, BodyRole.created_hlc))
 
 
 def list_roles(session: Session, workshop_id: str) -> list[RoleRow]:
@@ -329,13 +323,7 @@ class DayRow:
 
 
 def _days(session: Session, workshop_id: str) -> list[MeetingDay]:
-    return list(
-        session.scalars(
-            select(MeetingDay)
-            .where(MeetingDay.workshop_id == workshop_id, ~MeetingDay.deleted)
-            .order_by(MeetingDay.date)
-        )
-    )
+    return live_rows(session, MeetingDay, workshop_id, (MeetingDay.date,))
 
 
 def list_days(session: Session, workshop_id: str) -> list[DayRow]:
@@ -423,6 +411,22 @@ def delete_day(session: Session, day_id: str) -> None:
             f"cannot delete {day.date.isoformat()}: people checked in or agenda items on it",
         )
     day.deleted = True
+    session.flush()
+
+
+def restore_day(session: Session, day_id: str) -> None:
+    """Bring a deleted meeting day back (undoing ``delete_day``); refused if another
+    day on its date was added meanwhile."""
+    day = session.get(MeetingDay, day_id)
+    if day is None:
+        raise UserError(f"ไม่พบวันประชุมรหัส {day_id}", f"no meeting day with id {day_id}")
+    _workshop(session, day.workshop_id)
+    if any(d.date == day.date and d.id != day.id for d in _days(session, day.workshop_id)):
+        raise UserError(
+            f"มีวันประชุม {format_thai_date(day.date)} อยู่แล้ว",
+            f"{day.date.isoformat()} is a day already",
+        )
+    day.deleted = False
     session.flush()
 
 
@@ -777,13 +781,7 @@ class GroupRow:
 
 
 def _groups(session: Session, workshop_id: str) -> list[BreakoutGroup]:
-    return list(
-        session.scalars(
-            select(BreakoutGroup)
-            .where(BreakoutGroup.workshop_id == workshop_id, ~BreakoutGroup.deleted)
-            .order_by(BreakoutGroup.number)
-        )
-    )
+    return live_rows(session, BreakoutGroup, workshop_id, (BreakoutGroup.number,))
 
 
 def list_groups(session: Session, workshop_id: str) -> list[GroupRow]:

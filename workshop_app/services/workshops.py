@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any, TypeVar
 
@@ -28,7 +29,7 @@ from workshop_app.services.presets import (
     KIND_NAMES,
     PRESETS,
 )
-from workshop_app.services.rows import live_row
+from workshop_app.services.rows import live_row, live_rows
 from workshop_app.thai.dates import fiscal_year_be
 from workshop_app.thai.normalize import normalize_thai
 
@@ -512,15 +513,54 @@ def update_agenda_item(
     session.flush()
 
 
-def delete_numbered(session: Session, model: type[Numbered], row_id: str) -> None:
-    """Tombstone an issue or agenda item and close the gap in the numbering."""
+def delete_numbered(session: Session, model: type[Numbered], row_id: str) -> list[str]:
+    """Tombstone an issue or agenda item and close the gap in the numbering; returns
+    the ids of the sub-items deleted with an agenda item (for ``restore_numbered``)."""
     row = _live(session, model, row_id)
     row.deleted = True
+    with_it: list[str] = []
     if isinstance(row, AgendaItem):  # its sub-items go with it
         for sub in _numbered(session, AgendaItem, row.workshop_id, row.id):
             sub.deleted = True
+            with_it.append(sub.id)
     session.flush()
     _renumber(_siblings(session, row))
+    session.flush()
+    return with_it
+
+
+def restore_numbered(
+    session: Session,
+    model: type[Numbered],
+    row_id: str,
+    number: int,
+    sub_item_ids: Sequence[str] = (),
+) -> None:
+    """Bring a deleted issue or agenda item back as number ``number`` among its
+    siblings, with the sub-items deleted with it (undoing ``delete_numbered``)."""
+    row = session.get(model, row_id)
+    if row is None:
+        thai, english = (
+            ("ระเบียบวาระ", "agenda item") if model is AgendaItem else ("ประเด็น", "issue")
+        )
+        raise UserError(f"ไม่พบ{thai}รหัส {row_id}", f"no {english} with id {row_id}")
+    if isinstance(row, AgendaItem) and row.parent_id is not None:
+        parent = session.get(AgendaItem, row.parent_id)
+        if parent is None or parent.deleted:  # deleted elsewhere since (sync)
+            raise UserError(
+                f"นำระเบียบวาระ '{row.title}' กลับมาไม่ได้ เพราะวาระหลักของวาระนี้ถูกลบแล้ว",
+                f"cannot bring back agenda item '{row.title}': its parent item was deleted",
+            )
+    _live_workshop(session, row.workshop_id)
+    siblings = _siblings(session, row)
+    siblings = [s for s in siblings if s.id != row.id]
+    siblings.insert(max(0, min(len(siblings), number - 1)), row)
+    row.deleted = False
+    for sub_id in sub_item_ids:
+        sub = session.get(AgendaItem, sub_id)
+        if sub is not None and sub.parent_id == row.id:
+            sub.deleted = False
+    _renumber(siblings)
     session.flush()
 
 
@@ -548,13 +588,7 @@ _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 def _sectors(session: Session, workshop_id: str) -> list[Sector]:
-    return list(
-        session.scalars(
-            select(Sector)
-            .where(Sector.workshop_id == workshop_id, ~Sector.deleted)
-            .order_by(Sector.position, Sector.created_hlc)
-        )
-    )
+    return live_rows(session, Sector, workshop_id, (Sector.position, Sector.created_hlc))
 
 
 def list_sectors(session: Session, workshop_id: str) -> list[SectorRow]:
@@ -621,6 +655,21 @@ def delete_sector(session: Session, sector_id: str) -> None:
     sector.deleted = True
     session.flush()
     _renumber(_sectors(session, sector.workshop_id), "position")
+    session.flush()
+
+
+def restore_sector(session: Session, sector_id: str, position: int) -> None:
+    """Bring a deleted sector back at ``position`` in the list (undoing
+    ``delete_sector``); refused if another sector took its name meanwhile."""
+    sector = session.get(Sector, sector_id)
+    if sector is None:
+        raise UserError(f"ไม่พบภาคส่วนรหัส {sector_id}", f"no sector with id {sector_id}")
+    _live_workshop(session, sector.workshop_id)
+    _check_sector_name(session, sector.workshop_id, sector.name, own_id=sector.id)
+    others = [s for s in _sectors(session, sector.workshop_id) if s.id != sector.id]
+    others.insert(max(0, min(len(others), position - 1)), sector)
+    sector.deleted = False
+    _renumber(others, "position")
     session.flush()
 
 

@@ -15,8 +15,11 @@ background). The window keeps repainting and answering meanwhile.
 from __future__ import annotations
 
 import enum
+import sys
 import threading
+import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -52,17 +55,28 @@ class Progress:
     """What a background operation is handed: report how far it got; it stops (by
     ``OperationCancelledError``) at its next report after the user cancelled."""
 
+    SHOWN_EVERY_S = 0.04  # a writer reporting every paragraph would flood the window
+
     def __init__(self, operation: BackgroundOperation[Any]) -> None:
         self._operation = operation
+        self._shown_at = 0.0
+        self._stage = ""
 
     @property
     def cancelled(self) -> bool:
         return self._operation.cancel_requested.is_set()
 
-    def report(self, done: int, total: int) -> None:
+    def report(self, done: int, total: int, stage: str = "") -> None:
+        """``total`` 0: how much is left is unknown; ``stage``: which part of the work
+        (the operation's own word, e.g. "push"), for the window to name. Every report
+        checks for Cancel; the window is told at most every SHOWN_EVERY_S seconds, and
+        at once when the stage changes."""
         if self.cancelled:
             raise OperationCancelledError
-        self._operation.worker_progressed.emit(done, total)
+        now = time.monotonic()
+        if stage != self._stage or now - self._shown_at >= self.SHOWN_EVERY_S:
+            self._shown_at, self._stage = now, stage
+            self._operation.worker_progressed.emit(done, total, stage)
 
 
 class BackgroundOperation(QObject, Generic[T]):
@@ -70,38 +84,61 @@ class BackgroundOperation(QObject, Generic[T]):
     GUI thread (the worker emits the private ones, which this object, living on the GUI
     thread, receives queued), so any slot may touch widgets."""
 
-    progressed = Signal(int, int)  # done, total
+    progressed = Signal(int, int, str)  # done, total, stage
     succeeded = Signal(object)  # the operation's result
     failed = Signal(str)  # a UserError's message, in the UI language
     cancelled = Signal()
-    ended = Signal()  # after any of the three above
+    ended = Signal()  # after any of the three above (or a defect, sent to the crash dialog)
 
-    worker_progressed = Signal(int, int)
-    worker_ended = Signal(str, object)  # "ok" / "failed" / "cancelled", result or message
+    worker_progressed = Signal(int, int, str)
+    worker_ended = Signal(str, object)  # "ok" / "failed" / "cancelled" / "defect", the value
+    done = Signal(object)  # the result, whether or not its owner is still there
 
     def __init__(self) -> None:
         super().__init__()
         self.cancel_requested = threading.Event()
         self.running = True
+        self._owner_gone = False
         self.worker_progressed.connect(self._progressed)
         self.worker_ended.connect(self._ended)
 
     def cancel(self) -> None:
         self.cancel_requested.set()
 
-    def _progressed(self, done: int, total: int) -> None:
-        self.progressed.emit(done, total)
+    def belongs_to(self, owner: QObject) -> None:
+        """The page that shows this operation: once it is gone (its window closed), the
+        operation is cancelled and tells nobody how it ended (what it stored is still
+        announced through ``done``, for the context's change flags)."""
+        owner.destroyed.connect(self._forget_owner)
+
+    def _forget_owner(self) -> None:
+        self._owner_gone = True
+        self.cancel()
+
+    def _progressed(self, done: int, total: int, stage: str) -> None:
+        if self.running and not self._owner_gone:  # none shown after the end
+            self.progressed.emit(done, total, stage)
 
     def _ended(self, outcome: str, value: object) -> None:
         self.running = False
         if outcome == "ok":
-            self.succeeded.emit(value)
-        elif outcome == "failed":
-            self.failed.emit(str(value))
-        else:
-            self.cancelled.emit()
-        self.ended.emit()
-        self.deleteLater()
+            self.done.emit(value)
+        if self._owner_gone and outcome != "defect":
+            self.deleteLater()
+            return
+        try:
+            if outcome == "ok":
+                self.succeeded.emit(value)
+            elif outcome == "failed":
+                self.failed.emit(str(value))
+            elif outcome == "cancelled":
+                self.cancelled.emit()
+            else:  # a defect: the crash dialog and the log, as on the GUI thread
+                assert isinstance(value, BaseException)
+                sys.excepthook(type(value), value, value.__traceback__)
+        finally:
+            self.ended.emit()
+            self.deleteLater()
 
 
 class _Runner(QRunnable):
@@ -111,6 +148,44 @@ class _Runner(QRunnable):
 
     def run(self) -> None:
         self._work()
+
+
+def start_in_background(
+    parent: QObject,
+    operation: Callable[[Session, Progress], T],
+    open_session: Callable[[], AbstractContextManager[Session]],
+    refusal: Callable[[Exception], str | None],
+    owner: QObject | None = None,
+) -> BackgroundOperation[T]:
+    """Run ``operation(session, progress)`` on a worker thread in a session of its own
+    (``open_session``). ``refusal`` turns an error of the user's input or environment
+    into the message to show (None: a defect, which goes to the crash dialog). The one
+    way the GUI runs long work: the workshop's (``WorkshopContext.run_in_background``)
+    and the provincial view's queries on the server."""
+    handle: BackgroundOperation[T] = BackgroundOperation()
+    handle.setParent(parent)  # kept alive until it ends
+    if owner is not None and owner is not parent:
+        handle.belongs_to(owner)
+    progress = Progress(handle)
+
+    def work() -> None:
+        outcome: tuple[str, object]
+        try:
+            with open_session() as session:
+                outcome = ("ok", operation(session, progress))
+        except OperationCancelledError:
+            outcome = ("cancelled", None)
+        except Exception as exc:  # every ending must reach the window
+            message = refusal(exc)
+            outcome = ("defect", exc) if message is None else ("failed", message)
+        try:
+            handle.worker_ended.emit(*outcome)
+        except RuntimeError:  # its window was closed meanwhile: nobody waits for it
+            if outcome[0] == "defect":
+                raise
+
+    QThreadPool.globalInstance().start(_Runner(work))
+    return handle
 
 
 class WorkshopContext(QObject):
@@ -152,34 +227,26 @@ class WorkshopContext(QObject):
         changes: Changes = Changes.NONE,
         *,
         writes: bool = False,
+        owner: QObject | None = None,
     ) -> BackgroundOperation[T]:
         """Run ``operation(session, progress)`` on a worker thread, in its own session (a
         transaction committed at the end when it ``writes``). Connect to the returned
-        object's signals; ``changed`` is emitted with ``changes`` when it succeeded."""
-        handle: BackgroundOperation[T] = BackgroundOperation()
-        handle.setParent(self)  # kept alive until it ends
-        progress = Progress(handle)
-        language = self.language
+        object's signals; ``changed`` is emitted with ``changes`` when it succeeded.
+        ``owner``: the page that follows it (see ``BackgroundOperation.belongs_to``)."""
         database = self.database
-
-        def work() -> None:
-            outcome: tuple[str, object]
-            try:
-                if writes:
-                    with database.transaction() as session:
-                        outcome = ("ok", operation(session, progress))
-                else:
-                    with database.session() as session:
-                        outcome = ("ok", operation(session, progress))
-            except OperationCancelledError:
-                outcome = ("cancelled", None)
-            except UserError as exc:
-                outcome = ("failed", exc.message(language))
-            handle.worker_ended.emit(*outcome)
-
-        handle.succeeded.connect(self._emit_changes(changes))
-        QThreadPool.globalInstance().start(_Runner(work))
+        open_session = database.transaction if writes else database.session
+        handle = start_in_background(self, operation, open_session, self.refusal, owner)
+        handle.done.connect(self._emit_changes(changes))
         return handle
+
+    def refusal(self, exc: Exception) -> str | None:
+        """The message for a refused operation (bad input, the disk, the file), in the UI
+        language; None for anything else (a defect)."""
+        if isinstance(exc, UserError):
+            return exc.message(self.language)
+        if isinstance(exc, DBAPIError | OSError):  # full, read-only, locked
+            return storage_error(exc, self.database.path).message(self.language)
+        return None
 
     def _emit_changes(self, changes: Changes) -> Callable[[object], None]:
         return lambda _result: self.changed.emit(changes) if changes else None

@@ -391,8 +391,15 @@ class MeetingSetupBox(QWidget):
             return
         workshop_id = self.context.workshop_id
         day: dt.date = date
-        if self._run(
-            lambda s: meetings.add_day(s, workshop_id, day, start, end),
+        added: list[str] = []
+
+        def add(session: Session) -> None:
+            added.append(meetings.add_day(session, workshop_id, day, start, end))
+
+        if self._push(
+            self.tr("Add day {date}").format(date=format_thai_date(day)),
+            add,
+            lambda s: meetings.delete_day(s, added[-1]),
             Changes.WORKSHOP | Changes.AGENDA,
         ):
             self.day_start.clear()
@@ -401,29 +408,57 @@ class MeetingSetupBox(QWidget):
     def _delete_day(self) -> None:
         row = self.days.currentRow()
         if 0 <= row < len(self._days):
-            day_id = self._days[row].id
-            self._run(lambda s: meetings.delete_day(s, day_id), Changes.WORKSHOP)
+            day = self._days[row]
+            self._push(
+                self.tr("Delete day {date}").format(date=format_thai_date(day.date)),
+                lambda s: meetings.delete_day(s, day.id),
+                lambda s: meetings.restore_day(s, day.id),
+                Changes.WORKSHOP | Changes.AGENDA,
+            )
 
     def _add_role(self) -> None:
         name = self.role_name.text()
         workshop_id = self.context.workshop_id
-        if self._run(lambda s: meetings.add_role(s, workshop_id, name), Changes.WORKSHOP):
+        added: list[str] = []
+
+        def add(session: Session) -> None:
+            added.append(meetings.add_role(session, workshop_id, name))
+
+        if self._push(
+            self.tr("Add role {name}").format(name=name.strip()),
+            add,
+            lambda s: meetings.delete_role(s, added[-1]),
+        ):
             self.role_name.clear()
 
     def _move_role(self, step: int) -> None:
         row = self.roles.currentRow()
-        if 0 <= row < len(self._roles):
-            role_id = self._roles[row].id
-            if self._run(lambda s: meetings.move_role(s, role_id, step), Changes.WORKSHOP):
-                self.roles.setCurrentRow(max(0, min(len(self._roles) - 1, row + step)))
+        if 0 <= row < len(self._roles) and 0 <= row + step < len(self._roles):
+            role = self._roles[row]
+            if self._push(
+                self.tr("Move role {name}").format(name=role.name),
+                lambda s: meetings.move_role(s, role.id, step),
+                lambda s: meetings.move_role(s, role.id, -step),
+            ):
+                self.roles.setCurrentRow(row + step)
 
     def _set_role(self) -> None:
         row = self.members.currentRow()
         role_id = self.member_role.currentData()
         if 0 <= row < len(self._members) and role_id:
-            attendee_id = self._members[row].attendee.id
-            self._run(
+            member = self._members[row]
+            attendee_id = member.attendee.id
+            before = member.attendee.body_role_id
+            if before is None:  # a member without a role: storing one is not taken back
+                self._run(
+                    lambda s: meetings.set_member(s, attendee_id, role_id),
+                    Changes.WORKSHOP | Changes.ATTENDEES,
+                )
+                return
+            self._push(
+                self.tr("Set the role of {name}").format(name=member.attendee.full_name),
                 lambda s: meetings.set_member(s, attendee_id, role_id),
+                lambda s: meetings.set_member(s, attendee_id, before),
                 Changes.WORKSHOP | Changes.ATTENDEES,
             )
 

@@ -5,6 +5,11 @@ more shows their brainstorm cards side by side (one column per workshop, rows gr
 by strategic issue number) and the cards of different workshops that look like the
 same idea. Read-only: workshops are changed on the laptops and reach the server by
 sync; Refresh (F5) reads the server again.
+
+The server is read off the GUI thread (``context.start_in_background``, the app's one way
+to run long work): the window stays usable while a slow or far server answers, the
+status bar shows that it is reading, and Stop (or a newer selection) drops a read whose
+answer is no longer wanted.
 """
 
 from __future__ import annotations
@@ -33,7 +38,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
-    QGuiApplication,
     QKeySequence,
     QPainter,
 )
@@ -43,6 +47,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QStyle,
@@ -73,6 +78,7 @@ from workshop_app.services.workshops import kind_name
 from workshop_app.sync.server import failure_reason
 from workshop_app.thai.collate import thai_sort_key
 from workshop_app.thai.dates import format_thai_date, format_thai_date_short
+from workshop_app.ui.context import BackgroundOperation, Progress, start_in_background
 from workshop_app.ui.item_models import RowTableModel
 from workshop_app.ui.thai_layout import Breaker, ThaiLabel
 from workshop_app.ui.widgets import Banner
@@ -549,36 +555,81 @@ class ProvincialView(QMainWindow):
         layout.addWidget(self.message)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        # While the server is read: a busy bar and Stop, at the right of the status bar.
+        self._reading: list[BackgroundOperation[Any]] = []
+        self._selection_read: BackgroundOperation[Any] | None = None
+        self.reading_bar = QProgressBar()
+        self.reading_bar.setObjectName("readingServer")
+        self.reading_bar.setRange(0, 0)
+        self.reading_bar.setMaximumWidth(160)
+        self.reading_bar.setFormat(self.tr("Reading the server…"))
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setObjectName("stopReading")
+        self.stop_button.clicked.connect(self.stop_reading)
+        self.statusBar().addPermanentWidget(self.reading_bar)
+        self.statusBar().addPermanentWidget(self.stop_button)
+        self._show_reading()
         self.refresh()
 
     # --- reading the server -------------------------------------------------------------
 
-    def read(self, query: Callable[[Session], T]) -> T | None:
-        """Run a query on the server; None (and the reason shown) if it failed."""
-        try:
-            with Session(self.engine) as session:
-                result = query(session)
-        except DBAPIError as exc:
-            reason = failure_reason(exc)
-            self.message.show_message(
-                self.tr("Cannot read from the server {server}: {reason}").format(
-                    server=self.server, reason=reason
-                ),
-                "error",
+    def _refusal(self, exc: Exception) -> str | None:
+        if isinstance(exc, DBAPIError):
+            return self.tr("Cannot read from the server {server}: {reason}").format(
+                server=self.server, reason=failure_reason(exc)
             )
-            return None
-        except UserError as exc:
-            self.message.show_message(exc.message(self.language), "error")
-            return None
-        self.message.clear_message()
-        return result
+        if isinstance(exc, UserError):
+            return exc.message(self.language)
+        return None
 
-    def refresh(self) -> None:
+    def read(self, query: Callable[[Session], T]) -> BackgroundOperation[T]:
+        """Run a query on the server off the GUI thread; a failure (the reason) is shown
+        above the tables. Connect to the result; a read stopped meanwhile ends as
+        cancelled, its answer dropped."""
+
+        def run(session: Session, progress: Progress) -> T:
+            result = query(session)
+            progress.report(1, 1)  # stopped while the server answered: not wanted now
+            return result
+
+        operation = start_in_background(self, run, lambda: Session(self.engine), self._refusal)
+        self._reading.append(operation)
+        self._show_reading()
+        operation.succeeded.connect(lambda _result: self.message.clear_message())
+        operation.failed.connect(lambda message: self.message.show_message(message, "error"))
+
+        def ended() -> None:
+            self._reading.remove(operation)
+            self._show_reading()
+
+        operation.ended.connect(ended)
+        return operation
+
+    def busy(self) -> bool:
+        """A read of the server is under way."""
+        return bool(self._reading)
+
+    def _show_reading(self) -> None:
+        self.reading_bar.setVisible(self.busy())
+        self.stop_button.setVisible(self.busy())
+
+    def stop_reading(self) -> None:
+        """Drop every read under way: the tables keep what they show."""
+        for operation in self._reading:
+            operation.cancel()
+        if self._reading:
+            self.message.show_message(
+                self.tr("Stopped: the tables show what was read before."), "warn"
+            )
+
+    def refresh(self) -> BackgroundOperation[list[ProvinceWorkshop]]:
         """Read the workshops again, keeping the selection, and what it shows."""
+        operation = self.read(province_workshops)
+        operation.succeeded.connect(self._show_workshops)
+        return operation
+
+    def _show_workshops(self, rows: list[ProvinceWorkshop]) -> None:
         chosen = self.selected_ids()
-        rows = self.read(province_workshops)
-        if rows is None:
-            return
         selection = self.workshop_view.selectionModel()
         selection.blockSignals(True)
         self.workshop_model.set_rows(rows)
@@ -611,8 +662,12 @@ class ProvincialView(QMainWindow):
         self._selection_timer.start()
 
     def show_selection(self) -> None:
-        """Fill the side-by-side table and the duplicate pairs for the selection."""
+        """Fill the side-by-side table and the duplicate pairs for the selection (read
+        in the background; a read for an older selection is dropped)."""
         self._selection_timer.stop()
+        if self._selection_read is not None:
+            self._selection_read.cancel()
+            self._selection_read = None
         chosen = self.selected_ids()
         if len(chosen) < 2:
             self.hint.setText(
@@ -625,15 +680,19 @@ class ProvincialView(QMainWindow):
             self.duplicate_model.set_pairs([], [])
             self.duplicates_title.setText(self.tr("Possible duplicates across workshops"))
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            found = self.read(
-                lambda s: (ideas_side_by_side(s, chosen), cross_workshop_duplicates(s, chosen))
-            )
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        if found is None:
-            return
+        operation = self.read(
+            lambda s: (ideas_side_by_side(s, chosen), cross_workshop_duplicates(s, chosen))
+        )
+        self._selection_read = operation
+        operation.succeeded.connect(self._show_found)
+
+        def ended() -> None:
+            if self._selection_read is operation:
+                self._selection_read = None
+
+        operation.ended.connect(ended)
+
+    def _show_found(self, found: tuple[SideBySide, list[CrossDuplicate]]) -> None:
         side, pairs = found
         self.hint.setText(
             self.tr(

@@ -89,32 +89,64 @@ class ResultsChart(QWidget):
             used += width
         return [row for row in rows if row]
 
-    def _draw_legend(
-        self,
-        painter: QPainter,
-        metrics: QFontMetrics,
-        margin: int,
-        rows: list[list[tuple[str, str]]],
-    ) -> None:
+    def chart_layout(self) -> ChartLayout:
+        """Where everything goes at the widget's present size: the legend's rows at the
+        bottom, the bars in the room left above them. Rows shrink (and their text with
+        them) to fit that room, so a legend never covers a bar however many ideas."""
+        font = QFont("Sarabun")
+        font.setPointSizeF(self.point_size)
+        metrics = QFontMetrics(font)
+        margin = metrics.height() // 2
         swatch = metrics.height()
         line = swatch * 1.3
-        top = self.height() - margin - len(rows) * line
-        for row in rows:
+        legend_rows = self._legend_rows(metrics, margin)
+        legend: list[tuple[QRectF, QRectF, str, str]] = []
+        legend_top = self.height() - margin - len(legend_rows) * line
+        top = legend_top
+        for row in legend_rows:
             left = float(margin)
             for name, colour in row:
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor(colour))
-                painter.drawRect(QRectF(left, top + swatch * 0.15, swatch * 0.7, swatch * 0.7))
+                mark = QRectF(left, top + swatch * 0.15, swatch * 0.7, swatch * 0.7)
                 left += swatch * 0.7 + 4
-                painter.setPen(QColor("#111111"))
                 width = metrics.horizontalAdvance(name)
-                painter.drawText(
-                    QRectF(left, top, width + 2, swatch),
-                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                    name,
-                )
+                legend.append((mark, QRectF(left, top, width + 2, swatch), name, colour))
                 left += width + 2 * margin
             top += line
+        bars_bottom = (legend_top - margin) if legend_rows else (self.height() - margin)
+        room = max(0.0, bars_bottom - margin)
+        wanted = metrics.height() + 4  # a row that holds its label at full size
+        count = max(1, len(self.bars))
+        row_height = min(room / count, metrics.height() * 2.2)
+        label_font = QFont(font)
+        if row_height < wanted:  # many ideas on a low chart: smaller text, not overlap
+            label_font.setPointSizeF(max(1.0, self.point_size * row_height / wanted))
+        label_metrics = QFontMetrics(label_font)
+        label_width = int(self.width() * 0.42)
+        value_width = label_metrics.horizontalAdvance("0000.00") + margin
+        bar_left = margin + label_width + margin
+        bar_room = max(10, self.width() - bar_left - value_width - margin)
+        top_value = max((b.value for b in self.bars), default=0.0) or 1.0
+        rows: list[BarRow] = []
+        for index, bar in enumerate(self.bars):
+            row_top = margin + index * row_height
+            height = row_height * 0.7
+            bar_top = row_top + (row_height - height) / 2
+            parts = []
+            left = float(bar_left)
+            for value, colour in bar.parts:
+                part_width = bar_room * value / top_value
+                parts.append((QRectF(left, bar_top, part_width, height), colour))
+                left += part_width
+            rows.append(
+                BarRow(
+                    bar,
+                    QRectF(margin, row_top, label_width, row_height),
+                    QRectF(bar_left, bar_top, left - bar_left, height),
+                    tuple(parts),
+                    QRectF(left + 4, row_top, value_width, row_height),
+                )
+            )
+        return ChartLayout(font, label_font, rows, legend)
 
     def sizeHint(self) -> QSize:
         return QSize(500, 300)
@@ -123,46 +155,49 @@ class ResultsChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("#ffffff"))
-        font = QFont("Sarabun")
-        font.setPointSizeF(self.point_size)
-        painter.setFont(font)
-        metrics = QFontMetrics(font)
+        layout = self.chart_layout()
+        painter.setFont(layout.font)
         if not self.bars:
             painter.setPen(QColor("#666666"))
             painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), self.message)
             return
-        margin = metrics.height() // 2
-        legend_rows = self._legend_rows(metrics, margin)
-        self._draw_legend(painter, metrics, margin, legend_rows)
-        bars_height = self.height() - 2 * margin - len(legend_rows) * metrics.height() * 1.3
-        label_width = int(self.width() * 0.42)
-        value_width = metrics.horizontalAdvance("0000.00") + margin
-        bar_left = margin + label_width + margin
-        bar_room = max(10, self.width() - bar_left - value_width - margin)
-        row_height = max(metrics.height() + 4, bars_height / len(self.bars))
-        row_height = min(row_height, metrics.height() * 2.2)
-        top_value = max((b.value for b in self.bars), default=0.0) or 1.0
-        for index, bar in enumerate(self.bars):
-            top = margin + index * row_height
-            painter.setPen(QColor("#111111"))
-            label = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_width)
-            painter.drawText(
-                QRectF(margin, top, label_width, row_height),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                label,
-            )
-            left = float(bar_left)
-            height = row_height * 0.7
-            bar_top = top + (row_height - height) / 2
+        left_middle = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for mark, text_rect, name, colour in layout.legend:
             painter.setPen(Qt.PenStyle.NoPen)
-            for value, colour in bar.parts:
-                width = bar_room * value / top_value
-                painter.setBrush(QColor(colour))
-                painter.drawRect(QRectF(left, bar_top, width, height))
-                left += width
+            painter.setBrush(QColor(colour))
+            painter.drawRect(mark)
             painter.setPen(QColor("#111111"))
-            painter.drawText(
-                QRectF(left + 4, top, value_width, row_height),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                number(bar.value),
-            )
+            painter.drawText(text_rect, left_middle, name)
+        painter.setFont(layout.label_font)
+        label_metrics = QFontMetrics(layout.label_font)
+        for row in layout.rows:
+            painter.setPen(QColor("#111111"))
+            width = int(row.label.width())
+            label = label_metrics.elidedText(row.bar.label, Qt.TextElideMode.ElideRight, width)
+            painter.drawText(row.label, left_middle, label)
+            painter.setPen(Qt.PenStyle.NoPen)
+            for rect, colour in row.parts:
+                painter.setBrush(QColor(colour))
+                painter.drawRect(rect)
+            painter.setPen(QColor("#111111"))
+            painter.drawText(row.value, left_middle, number(row.bar.value))
+
+
+@dataclass(frozen=True)
+class BarRow:
+    """One idea's row: its label, the whole bar (the union of its sector parts), the
+    parts, and the value at the bar's end."""
+
+    bar: ChartBar
+    label: QRectF
+    whole: QRectF
+    parts: tuple[tuple[QRectF, str], ...]
+    value: QRectF
+
+
+@dataclass(frozen=True)
+class ChartLayout:
+    font: QFont  # the legend's (and the empty chart's message)
+    label_font: QFont  # the rows' labels and values: smaller when rows must shrink
+    rows: list[BarRow]
+    legend: list[tuple[QRectF, QRectF, str, str]]  # swatch, text, sector name, colour

@@ -1,16 +1,19 @@
-"""Small widgets: Thai date entry, a message banner, a self-saving text field."""
+"""Small widgets: Thai date entry, a message banner, a self-saving text field, the
+progress box of a background operation."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
+    QProgressDialog,
     QSizePolicy,
     QTableWidget,
     QWidget,
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.thai.dates import format_thai_date, parse_thai_date
 from workshop_app.thai.linebreak import wrap
+from workshop_app.ui.context import BackgroundOperation
 from workshop_app.ui.thai_layout import ThaiLabel
 
 
@@ -211,3 +215,71 @@ def hidden_behind_another_page(page: QWidget) -> bool:
     refresh when it is shown instead of on every change (each card typed on the board
     reloaded the hidden action-plan and voting pages, 1 s of the 1.2 s it took)."""
     return page.window().isVisible() and not page.isVisible()
+
+
+def progress_box(
+    parent: QWidget,
+    operation: BackgroundOperation[Any],
+    text: str,
+    *,
+    cancellable: bool = True,
+    delay_ms: int = 400,
+) -> QProgressDialog:
+    """The box that follows a background operation: its progress and, when the work can
+    stop safely, Cancel. Window-modal: no other edit starts meanwhile, while the window
+    keeps repainting and its timers run. It shows only after ``delay_ms`` (quick work
+    shows no box) and closes itself when the operation ends."""
+    box = QProgressDialog(text, "", 0, 0, parent)
+    box.setObjectName("operationProgress")
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.setAutoReset(False)
+    box.setAutoClose(False)
+    # QProgressDialog's own delay counts only from a first value, and some work (a sync)
+    # knows no total: the box shows itself after the delay while the work goes on.
+    box.setMinimumDuration(24 * 3600 * 1000)
+    QTimer.singleShot(delay_ms, box, lambda: box.show() if operation.running else None)
+    if cancellable:
+        box.setCancelButtonText(QCoreApplication.translate("ProgressBox", "Cancel"))
+        box.canceled.connect(operation.cancel)
+        box.canceled.connect(
+            lambda: box.setLabelText(
+                QCoreApplication.translate("ProgressBox", "Stopping at the next safe point…")
+            )
+        )
+    else:
+        box.setCancelButton(None)  # no button: it cannot stop
+
+    def advance(done: int, total: int, _stage: str) -> None:
+        box.setMaximum(max(total, 0))
+        if total:
+            box.setValue(min(done, total))
+
+    operation.progressed.connect(advance)
+    operation.ended.connect(box.close)
+    operation.ended.connect(box.deleteLater)
+    return box
+
+
+def follow_export(
+    parent: QWidget, operation: BackgroundOperation[Any], banner: Banner, path: Path
+) -> QProgressDialog:
+    """An export in the background: its progress box with Cancel, and how it ended on
+    the page's banner (written, refused with the reason, or cancelled with no file)."""
+    box = progress_box(
+        parent,
+        operation,
+        QCoreApplication.translate("Export", "Writing {file}…").format(file=path.name),
+    )
+    operation.succeeded.connect(
+        lambda _result: banner.show_message(
+            QCoreApplication.translate("Export", "Wrote {path}").format(path=path), "ok"
+        )
+    )
+    operation.failed.connect(lambda message: banner.show_message(message, "error"))
+    operation.cancelled.connect(
+        lambda: banner.show_message(
+            QCoreApplication.translate("Export", "Export cancelled: no file was written."),
+            "warn",
+        )
+    )
+    return box

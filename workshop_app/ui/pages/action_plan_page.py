@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -34,7 +33,6 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from workshop_app.db.types import new_id
-from workshop_app.errors import UserError
 from workshop_app.models import IdeaKind, RoundState
 from workshop_app.services import (
     action_plan,
@@ -63,7 +61,7 @@ from workshop_app.ui.plan_dialogs import (
     ReferenceListsDialog,
 )
 from workshop_app.ui.project_form import ProjectForm, format_amount
-from workshop_app.ui.widgets import Banner, hidden_behind_another_page
+from workshop_app.ui.widgets import Banner, follow_export, hidden_behind_another_page
 
 # The page shows these; a change to any of them reloads it.
 SHOWN = Changes.PROJECTS | Changes.ISSUES | Changes.WORKSHOP | Changes.IDEAS | Changes.VOTES
@@ -490,44 +488,10 @@ class ActionPlanPage(QWidget):
                 raise
             return path
 
-        operation = self.context.run_in_background(write)
-        box = QProgressDialog(self.tr("Writing {file}...").format(file=path.name), "", 0, 0, self)
-        box.setObjectName("exportProgress")
-        box.setCancelButtonText(self.tr("Cancel"))
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.setMinimumDuration(400)  # quick exports show no box at all
-        box.canceled.connect(operation.cancel)
-        operation.succeeded.connect(
-            lambda _path: self.message.show_message(self.tr("Wrote {path}").format(path=path), "ok")
-        )
-        operation.failed.connect(lambda message: self.message.show_message(message, "error"))
-        operation.cancelled.connect(
-            lambda: self.message.show_message(
-                self.tr("Export cancelled: no file was written."), "warn"
-            )
-        )
-        operation.ended.connect(box.reset)
+        operation = self.context.run_in_background(write, owner=self)
+        follow_export(self, operation, self.message, path)
         self.export_operation = operation  # for tests
         return operation
-
-    def export(self, path: Path, *, template: bool = False) -> bool:
-        """Write the action-plan workbook (or the blank template) to ``path``."""
-        for text in self.form.texts.values():
-            text.save_now()
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_suffix(".xlsx")
-        workshop_id = self.context.workshop_id
-
-        def write(session: Session) -> None:
-            write_workbook(session, workshop_id, path, template=template)
-
-        try:
-            self.context.read(write)
-        except UserError as exc:
-            self.message.show_message(exc.message(self.context.language), "error")
-            return False
-        self.message.show_message(self.tr("Wrote {path}").format(path=path), "ok")
-        return True
 
     def _ask_and_import(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(

@@ -4,12 +4,11 @@ exports it as PDF or as an editable Word file."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTemporaryDir, QTimer
+from PySide6.QtCore import Qt, QTemporaryDir, QTimer
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -33,14 +32,24 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from workshop_app.errors import UserError
 from workshop_app.services import meetings, workshops
 from workshop_app.services.meetings import MotionResult
 from workshop_app.services.workshops import NumberedRow
 from workshop_app.ui.commands import ServiceCommand, short_label
-from workshop_app.ui.context import Changes, WorkshopContext
+from workshop_app.ui.context import (
+    BackgroundOperation,
+    Changes,
+    OperationCancelledError,
+    Progress,
+    WorkshopContext,
+)
 from workshop_app.ui.file_names import default_export_name
-from workshop_app.ui.widgets import AutosaveTextEdit, Banner, hidden_behind_another_page
+from workshop_app.ui.widgets import (
+    AutosaveTextEdit,
+    Banner,
+    follow_export,
+    hidden_behind_another_page,
+)
 
 # What the page shows changes with these; the preview is then out of date.
 SHOWN = Changes.ALL
@@ -56,6 +65,10 @@ class MinutesPage(QWidget):
         self._stale = True  # the preview no longer shows what is stored
         self._saving = False  # an edit of this page is being stored
         self._preview_dir = QTemporaryDir()
+        self._preview_number = 0  # each preview is a new file: the shown one stays whole
+        self._preview_shown: Path | None = None
+        self.preview_operation: BackgroundOperation[Path] | None = None
+        self.export_operation: BackgroundOperation[Path] | None = None
 
         self.agenda = QListWidget()
         self.agenda.setWordWrap(True)
@@ -478,12 +491,52 @@ class MinutesPage(QWidget):
 
     # --- writing the documents ----------------------------------------------------------
 
-    def update_preview(self) -> None:
-        path = Path(self._preview_dir.path()) / "preview.pdf"
-        self.preview_document.close()  # the file is replaced below
-        if self._export(path, ".pdf"):
+    def update_preview(self) -> BackgroundOperation[Path]:
+        """Write the PDF for the preview on a worker thread; the page stays usable and
+        the preview shows it when it is done. A newer request stops an older one."""
+        if self.preview_operation is not None and self.preview_operation.running:
+            self.preview_operation.cancel()
+        self._preview_number += 1
+        path = Path(self._preview_dir.path()) / f"preview-{self._preview_number}.pdf"
+        operation = self._write_in_background(path, ".pdf")
+        self.preview_operation = operation
+        self.progress.setRange(0, 0)  # busy until the first report
+        self.progress.setVisible(True)
+
+        self._stale = False  # an edit from now on makes this preview stale again
+
+        def show(_path: object) -> None:
+            if self.preview_operation is not operation:  # a newer one is coming
+                path.unlink(missing_ok=True)
+                return
+            previous, self._preview_shown = self._preview_shown, path
+            self.preview_document.close()
             self.preview_document.load(str(path))
-            self._stale = False
+            if previous is not None:
+                previous.unlink(missing_ok=True)
+
+        def refused(message: str) -> None:
+            self._stale = True
+            self.message.show_message(message, "error")
+
+        def step(done: int, total: int, _stage: str) -> None:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+
+        def ended() -> None:
+            if self.preview_operation is operation:
+                self.progress.setVisible(False)
+                self.preview_operation = None
+
+        operation.progressed.connect(step)
+        operation.succeeded.connect(show)
+        operation.failed.connect(refused)
+        operation.ended.connect(ended)
+        return operation
+
+    def previewing(self) -> bool:
+        """A preview is being written."""
+        return self.preview_operation is not None
 
     def _ask_and_export(self, suffix: str) -> None:
         kinds = {".pdf": self.tr("PDF (*.pdf)"), ".docx": self.tr("Word document (*.docx)")}
@@ -494,35 +547,37 @@ class MinutesPage(QWidget):
         if path:
             self.export(Path(path))
 
-    def export(self, path: Path) -> bool:
-        """Write the minutes to ``path`` (PDF or DOCX by its extension)."""
+    def export(self, path: Path) -> BackgroundOperation[Path]:
+        """Write the minutes to ``path`` (PDF or DOCX by its extension) on a worker
+        thread, with a progress box and Cancel; the outcome is shown on the page. A
+        refused or cancelled export leaves no file."""
         suffix = path.suffix.lower()
         if suffix not in (".pdf", ".docx"):
             path, suffix = path.with_suffix(".pdf"), ".pdf"
-        if not self._export(path, suffix):
-            return False
-        self.message.show_message(self.tr("Wrote {path}").format(path=path), "ok")
-        return True
+        operation = self._write_in_background(path, suffix)
+        follow_export(self, operation, self.message, path)
+        for button in (self.pdf_button, self.docx_button):
+            button.setEnabled(False)
 
-    def _export(self, path: Path, suffix: str) -> bool:
-        """Write the document, showing progress; a refusal is shown on the page."""
+        def ended() -> None:
+            for button in (self.pdf_button, self.docx_button):
+                button.setEnabled(True)
+
+        operation.ended.connect(ended)
+        self.export_operation = operation  # for tests
+        return operation
+
+    def _write_in_background(self, path: Path, suffix: str) -> BackgroundOperation[Path]:
+        """Write the document in a session of its own: what is stored when it starts
+        (typing not yet saved is saved first)."""
         self.record.save_now()
         self.resolution.save_now()
         workshop_id = self.context.workshop_id
         thai_digits = self.thai_digits.isChecked()
         with_appendix = self.appendix.isChecked()
-        last_shown = 0.0
 
-        def progress(done: int, total: int) -> None:
-            nonlocal last_shown
-            now = time.monotonic()
-            if now - last_shown > 0.05:  # repaint the bar, without slowing the writing
-                last_shown = now
-                self.progress.setMaximum(total)
-                self.progress.setValue(done)
-                QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-
-        def write(session: Session) -> None:
+        def write(session: Session, progress: Progress) -> Path:
+            progress.report(0, 0)
             # The writers (reportlab, python-docx) are imported on first use: importing
             # them with the page was a fifth of the app's start-up.
             if suffix == ".docx":
@@ -540,18 +595,13 @@ class MinutesPage(QWidget):
                     path,
                     thai_digits=thai_digits,
                     with_appendix=with_appendix,
-                    progress=progress,
+                    progress=progress.report,
                 )
+            try:
+                progress.report(1, 1)
+            except OperationCancelledError:
+                path.unlink(missing_ok=True)  # cancelled as the last page was written
+                raise
+            return path
 
-        self.progress.setRange(0, 0)  # busy until the first report
-        self.progress.setVisible(True)
-        self.setEnabled(False)  # no edits while the document is read
-        try:
-            self.context.read(write)
-        except UserError as exc:
-            self.message.show_message(exc.message(self.context.language), "error")
-            return False
-        finally:
-            self.setEnabled(True)
-            self.progress.setVisible(False)
-        return True
+        return self.context.run_in_background(write, owner=self)

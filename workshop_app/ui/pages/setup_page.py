@@ -33,7 +33,7 @@ from workshop_app.models import AgendaItem, StrategicIssue, WorkshopKind
 from workshop_app.services import workshops
 from workshop_app.services.workshops import Numbered, NumberedRow, SectorRow, WorkshopDetails
 from workshop_app.thai.dates import format_thai_time
-from workshop_app.ui.commands import ServiceCommand
+from workshop_app.ui.commands import ServiceCommand, short_label
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.item_models import EditableRowModel, NumberedRowModel, SectorRowModel
 from workshop_app.ui.meeting_setup import MeetingSetupBox
@@ -214,7 +214,7 @@ class SetupPage(QWidget):
             self.tr("Sectors"),
             self.sectors_model,
             self._add_sector,
-            lambda row: self._run(lambda s: workshops.delete_sector(s, row.id), Changes.SECTORS),
+            self._delete_sector,
             lambda row, step: self._undoable(
                 lambda s: workshops.move_sector(s, row.id, step),
                 lambda s: workshops.move_sector(s, row.id, -step),
@@ -258,7 +258,7 @@ class SetupPage(QWidget):
             title,
             model,
             on_add,
-            lambda row: self._run(lambda s: workshops.delete_numbered(s, table, row.id), changes),
+            lambda row: self._delete_numbered(table, row, changes),
             lambda row, step: self._undoable(
                 lambda s: workshops.move_numbered(s, table, row.id, step),
                 lambda s: workshops.move_numbered(s, table, row.id, -step),
@@ -333,9 +333,6 @@ class SetupPage(QWidget):
 
     # --- saving -------------------------------------------------------------------------------
 
-    def _run(self, operation: Callable[[Session], object], changes: Changes) -> bool:
-        return self.context.run(lambda s: operation(s) or True, changes) is not None
-
     def _save(self, field: str, value: object) -> None:
         """Store one field of the workshop as an undoable step (Ctrl+Z takes it back)."""
         if self._loading:
@@ -356,13 +353,37 @@ class SetupPage(QWidget):
         do: Callable[[Session], object],
         undo: Callable[[Session], object],
         changes: Changes,
+        text: str = "",
     ) -> bool:
         """One setup edit on the undo stack; False if the service refused it."""
         command = ServiceCommand(
-            self.context, self.tr("Edit the workshop set-up"), do, undo, changes
+            self.context, text or self.tr("Edit the workshop set-up"), do, undo, changes
         )
         self.context.undo_stack.push(command)
         return command.succeeded
+
+    def _delete_numbered(self, table: type[Numbered], row: NumberedRow, changes: Changes) -> None:
+        """Delete an issue or an agenda item (with its sub-items) as one undoable step:
+        undo brings it back under its old number."""
+        deleted_with: list[str] = []
+
+        def delete(session: Session) -> None:
+            deleted_with[:] = workshops.delete_numbered(session, table, row.id)
+
+        self._undoable(
+            delete,
+            lambda s: workshops.restore_numbered(s, table, row.id, row.number, deleted_with),
+            changes,
+            self.tr("Delete {title}").format(title=short_label(row.title)),
+        )
+
+    def _delete_sector(self, row: SectorRow) -> None:
+        self._undoable(
+            lambda s: workshops.delete_sector(s, row.id),
+            lambda s: workshops.restore_sector(s, row.id, row.position),
+            Changes.SECTORS,
+            self.tr("Delete sector {name}").format(name=short_label(row.name)),
+        )
 
     def _undoable_add(
         self,

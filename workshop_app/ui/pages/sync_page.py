@@ -8,29 +8,28 @@ What arrived is summed up per kind of data.
 Reviewing the conflicts that sync brings (the right half of the page) is
 ``conflict_review.ConflictReview``.
 
-The operations run in the GUI thread: a bundle or a sync takes seconds, and a progress
-bar fed by the sync API's progress callback (with the events processed) keeps the
-window painted meanwhile. A sync with the server shows a modal dialog whose Cancel
-stops it after the batch in flight: the progress callback runs between batches, each
-committed whole on its side, so a cancelled sync is an interrupted one (what was
-committed stays, the next sync carries on from there).
+Each operation runs off the GUI thread (``WorkshopContext.run_in_background``): the
+window keeps answering while a progress box follows it. A bundle export can be
+cancelled until its file is complete (then no file is left); an import while the bundle
+is read and checked (then nothing changed). A sync with the server is cancelled between
+batches: the sync API reports progress between them, each committed whole on its side,
+so a cancelled sync is an interrupted one (what was committed stays, the next sync
+carries on from there).
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QButtonGroup,
     QCheckBox,
     QFileDialog,
@@ -49,6 +48,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from workshop_app.errors import UserError
 from workshop_app.services import workshops
@@ -62,11 +62,11 @@ from workshop_app.thai.dates import (
 )
 from workshop_app.thai.linebreak import break_pieces
 from workshop_app.ui import settings
-from workshop_app.ui.context import Changes, WorkshopContext
+from workshop_app.ui.context import BackgroundOperation, Changes, Progress, WorkshopContext
 from workshop_app.ui.item_models import RowTableModel
 from workshop_app.ui.pages.conflict_review import ConflictReview, device_name, thai_moment
 from workshop_app.ui.thai_layout import ThaiLabel
-from workshop_app.ui.widgets import Banner
+from workshop_app.ui.widgets import Banner, progress_box
 
 # The bundle and server modules (cryptography, psycopg) are imported when first used:
 # importing them with the page was a sixth of the app's start-up.
@@ -91,10 +91,6 @@ def short_title(title: str, limit: int = 40) -> str:
 def be_date_stamp(day: dt.date) -> str:
     """2569-03-07: a B.E. date that sorts in file listings."""
     return f"{be_year(day.year)}-{day.month:02d}-{day.day:02d}"
-
-
-class SyncCancelledError(Exception):
-    """The user cancelled a sync with the server; raised between two batches."""
 
 
 def split_address(address: str) -> tuple[str, str | None]:
@@ -156,6 +152,7 @@ class SyncPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.cancel_dialog: QProgressDialog | None = None  # while a server sync runs
+        self.running_operation: BackgroundOperation[Any] | None = None
 
         # Bundle files
         bundle_box = QGroupBox(self.tr("Bundle file (USB stick)"))
@@ -349,43 +346,49 @@ class SyncPage(QWidget):
         )
         return True
 
-    def _key(self) -> bytes | None:
+    def _key_reader(self) -> Callable[[], bytes | None]:
+        """Reads the province key (on the worker thread: a key on a slow USB stick)."""
         from workshop_app.sync import bundle  # on first use: see the imports
 
         path = self.key_file()
-        return bundle.read_key_file(Path(path)) if path else None
+        return lambda: bundle.read_key_file(Path(path)) if path else None
 
     # --- running an operation -----------------------------------------------------------
 
-    @contextlib.contextmanager
-    def _busy(self, text: str) -> Iterator[None]:
+    def _start(
+        self, operation: BackgroundOperation[Any], text: str, *, delay_ms: int = 400
+    ) -> QProgressDialog:
+        """Follow a background operation: the page's bar and a progress box; the
+        controls wait until it ends."""
         self.message.clear_message()
         self.controls.setEnabled(False)
         self.progress_label.setText(text)
         self.progress_label.setVisible(True)
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
-        self._pump()
-        try:
-            yield
-        finally:
-            self.progress.setVisible(False)
-            self.progress_label.setVisible(False)
-            self.controls.setEnabled(True)
+        self.running_operation = operation
+        box = progress_box(self, operation, text, delay_ms=delay_ms)
+        operation.progressed.connect(self._step)
+        operation.ended.connect(self._idle)
+        return box
 
-    def _pump(self) -> None:
-        # Paint the progress; the user's clicks wait (the controls are disabled anyway).
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    def _step(self, done: int, total: int, _stage: str) -> None:
+        self.progress.setRange(0, max(total, 0))
+        if total:
+            self.progress.setValue(min(done, total))
 
-    def _step(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(min(done, total))
-        self._pump()
+    def _idle(self) -> None:
+        self.progress.setVisible(False)
+        self.progress_label.setVisible(False)
+        self.controls.setEnabled(True)
+        self.running_operation = None
+
+    def _refused(self, message: str) -> None:
+        self.message.show_message(message, "error")
+        self.context.user_error.emit(message)
 
     def _failed(self, exc: UserError) -> None:
-        text = exc.message(self.context.language)
-        self.message.show_message(text, "error")
-        self.context.user_error.emit(text)
+        self._refused(exc.message(self.context.language))
 
     def _arrived(self) -> None:
         # Rows from other devices arrived underneath the local undo history: undoing a
@@ -421,39 +424,50 @@ class SyncPage(QWidget):
         if path:
             self.export_to(Path(path))
 
-    def export_to(self, path: Path) -> bundle.BundleInfo | None:
-        """Write a bundle of this workshop (or all) to ``path``: whole, or nothing."""
+    def export_to(self, path: Path) -> BackgroundOperation[bundle.BundleInfo]:
+        """Write a bundle of this workshop (or all) to ``path`` in the background: whole,
+        or (refused or cancelled) no file at all."""
         from workshop_app.sync import bundle  # on first use: see the imports
 
         if path.suffix.lower() not in BUNDLE_SUFFIXES:
             path = path.with_name(path.name + BUNDLE_SUFFIX)
         workshop_ids = None if self.all_workshops.isChecked() else [self.context.workshop_id]
-        try:
-            key = self._key()
-            with self._busy(self.tr("Writing {file}…").format(file=path.name)):
-                info = bundle.export_bundle(
-                    self.context.database,
-                    path,
-                    workshop_ids,
-                    key,
-                    progress=self._step,
-                    contacts=not self.without_contacts.isChecked(),
-                )
-        except UserError as exc:
-            self._failed(exc)
-            return None
-        settings.BUNDLE_FOLDER.set(settings.settings_store(), str(path.parent))
-        rows = sum(info.rows.values())
-        count = len(info.workshops)
-        text = self.tr("Wrote %n row(s) of {workshops} to {path}.", "", rows).format(
-            workshops=self.tr("%n workshop(s)", "", count), path=path
+        contacts = not self.without_contacts.isChecked()
+        database, key = self.context.database, self._key_reader()
+
+        def write(_session: Session, progress: Progress) -> bundle.BundleInfo:
+            def step(done: int, total: int) -> None:
+                if done < total:  # the last report comes after the file is whole
+                    progress.report(done, total)
+
+            return bundle.export_bundle(
+                database, path, workshop_ids, key(), progress=step, contacts=contacts
+            )
+
+        operation = self.context.run_in_background(write, owner=self)
+        self._start(operation, self.tr("Writing {file}…").format(file=path.name))
+
+        def written(info: bundle.BundleInfo) -> None:
+            settings.BUNDLE_FOLDER.set(settings.settings_store(), str(path.parent))
+            rows = sum(info.rows.values())
+            count = len(info.workshops)
+            text = self.tr("Wrote %n row(s) of {workshops} to {path}.", "", rows).format(
+                workshops=self.tr("%n workshop(s)", "", count), path=path
+            )
+            if info.signed:
+                text += " " + self.tr("Signed and encrypted with the province key.")
+            if not info.contacts:
+                text += " " + self.tr("Without contact details.")
+            self.message.show_message(text, "ok")
+
+        operation.succeeded.connect(written)
+        operation.failed.connect(self._refused)
+        operation.cancelled.connect(
+            lambda: self.message.show_message(
+                self.tr("Export cancelled: no file was written."), "warn"
+            )
         )
-        if info.signed:
-            text += " " + self.tr("Signed and encrypted with the province key.")
-        if not info.contacts:
-            text += " " + self.tr("Without contact details.")
-        self.message.show_message(text, "ok")
-        return info
+        return operation
 
     def _ask_and_import(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -465,21 +479,34 @@ class SyncPage(QWidget):
         if path:
             self.import_from(Path(path))
 
-    def import_from(self, path: Path) -> bundle.ImportResult | None:
-        """Merge a bundle into this database: all of it, or (on any problem) nothing."""
+    def import_from(self, path: Path) -> BackgroundOperation[bundle.ImportResult]:
+        """Merge a bundle into this database in the background: all of it, or (refused,
+        or cancelled while the bundle is read and checked) nothing."""
         from workshop_app.sync import bundle  # on first use: see the imports
 
-        try:
-            key = self._key()
-            with self._busy(self.tr("Importing {file}…").format(file=path.name)):
-                result = bundle.import_bundle(self.context.database, path, key, progress=self._step)
-        except UserError as exc:
-            self._failed(exc)
-            return None
-        settings.BUNDLE_FOLDER.set(settings.settings_store(), str(path.parent))
-        self._arrived()
-        self._show_import(path, result)
-        return result
+        database, key = self.context.database, self._key_reader()
+
+        def merge(_session: Session, progress: Progress) -> bundle.ImportResult:
+            # Reports come while the bundle is read and checked; once the merge has
+            # begun, it runs to its end in one transaction (a late Cancel is too late).
+            return bundle.import_bundle(database, path, key(), progress=progress.report)
+
+        operation = self.context.run_in_background(merge, owner=self)
+        self._start(operation, self.tr("Importing {file}…").format(file=path.name))
+
+        def merged(result: bundle.ImportResult) -> None:
+            settings.BUNDLE_FOLDER.set(settings.settings_store(), str(path.parent))
+            self._arrived()
+            self._show_import(path, result)
+
+        operation.succeeded.connect(merged)
+        operation.failed.connect(self._refused)
+        operation.cancelled.connect(
+            lambda: self.message.show_message(
+                self.tr("Import cancelled: nothing was changed."), "warn"
+            )
+        )
+        return operation
 
     def _show_import(self, path: Path, result: bundle.ImportResult) -> None:
         info = result.info
@@ -569,9 +596,10 @@ class SyncPage(QWidget):
 
     # --- the server ---------------------------------------------------------------------
 
-    def sync_with_server(self) -> server.SyncResult | None:
-        """Push and pull with the provincial server; the password is used for this call
-        only (it is never stored, and the address field never shows it)."""
+    def sync_with_server(self) -> BackgroundOperation[server.SyncResult] | None:
+        """Push and pull with the provincial server in the background; the password is
+        used for this call only (it is never stored, and the address field never shows
+        it). None if there is no address to sync with."""
         from workshop_app.sync import server  # on first use: see the imports
 
         address, typed = split_address(self.server.text().strip())
@@ -587,49 +615,39 @@ class SyncPage(QWidget):
             label = ""  # not an address: not remembered; the sync says what is wrong
         if label:
             settings.SYNC_SERVER.set(settings.settings_store(), label)
-        pulled: list[int] = []
-        done = {"push": 0, "pull": 0}
-        # Modal: while it shows, the user's clicks reach only its Cancel button.
-        dialog = QProgressDialog(
-            self.tr("Syncing with {server}…").format(server=label or address),
-            self.tr("Cancel"),
-            0,
-            0,
-            self,
-        )
-        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        self.cancel_dialog = dialog
+        database, password = self.context.database, self.password.text() or None
+        done = {"push": 0, "pull": 0}  # written by the worker, read once it ended
 
-        def step(phase: str, rows: int) -> None:
-            done[phase] = rows
-            if phase == "pull":
-                pulled[:] = [rows]
-            text = (
-                self.tr("Sending to the server… %n row(s)", "", rows)
-                if phase == "push"
-                else self.tr("Receiving from the server… %n row(s)", "", rows)
-            )
+        def exchange(_session: Session, progress: Progress) -> server.SyncResult:
+            def step(phase: str, rows: int) -> None:
+                done[phase] = rows
+                progress.report(rows, 0, phase)  # between batches: Cancel stops here
+
+            return server.sync(database, address, progress=step, password=password)
+
+        operation = self.context.run_in_background(exchange, owner=self)
+        connecting = self.tr("Connecting to {server}…").format(server=label or address)
+        # A sync always takes a while: Cancel at hand at once.
+        self.cancel_dialog = self._start(operation, connecting, delay_ms=0)
+        box = self.cancel_dialog
+
+        def step(_done: int, _total: int, phase: str) -> None:
+            rows = done.get(phase, 0)
+            if phase == "push":
+                text = self.tr("Sending to the server… %n row(s)", "", rows)
+            else:
+                text = self.tr("Receiving from the server… %n row(s)", "", rows)
             self.progress_label.setText(text)
-            dialog.setLabelText(text)
-            self._pump()
-            QApplication.processEvents()  # the dialog's Cancel (the only input it lets in)
-            if dialog.wasCanceled():
-                raise SyncCancelledError  # between batches: what was committed stays
+            box.setLabelText(text)
 
-        try:
-            with self._busy(self.tr("Connecting to {server}…").format(server=label or address)):
-                dialog.show()
-                result = server.sync(
-                    self.context.database,
-                    address,
-                    progress=step,
-                    password=self.password.text() or None,
-                )
-        except SyncCancelledError:
-            if pulled and pulled[0]:
-                self._arrived()
+        def synced(result: server.SyncResult) -> None:
+            self.password.clear()
+            self._arrived()
+            self._show_sync(label or address, result)
+
+        def cancelled() -> None:
+            if done["pull"]:
+                self._arrived()  # the batches received before Cancel are kept
             self.message.show_message(
                 self.tr(
                     "Sync cancelled after sending {sent} and receiving {received} row(s). "
@@ -637,20 +655,21 @@ class SyncPage(QWidget):
                 ).format(sent=done["push"], received=done["pull"]),
                 "warn",
             )
-            return None
-        except UserError as exc:
-            if pulled and pulled[0]:
+
+        def refused(message: str) -> None:
+            if done["pull"]:
                 self._arrived()  # the batches received before the failure are kept
-            self._failed(exc)
-            return None
-        finally:
-            dialog.close()
-            dialog.deleteLater()
+            self._refused(message)
+
+        def ended() -> None:
             self.cancel_dialog = None
-        self.password.clear()
-        self._arrived()
-        self._show_sync(label or address, result)
-        return result
+
+        operation.progressed.connect(step)
+        operation.succeeded.connect(synced)
+        operation.cancelled.connect(cancelled)
+        operation.failed.connect(refused)
+        operation.ended.connect(ended)
+        return operation
 
     def _show_sync(self, label: str, result: server.SyncResult) -> None:
         now = thai_moment(dt.datetime.now(dt.UTC), short=False)

@@ -1038,15 +1038,17 @@ def round_results(session: Session, round_id: str) -> RoundResults:
         session,
         {m.idea_id for b in listed for m in b.marks} | {t.idea_id for t in tally_list},
     )
-    ballots = [
-        CastBallot(
-            b.id,
-            b.sector_id,
-            b.cast_by,
-            tuple(Mark(roots.get(m.idea_id, m.idea_id), m.value, m.criterion_id) for m in b.marks),
-        )
-        for b in listed
-    ]
+    # Marks name the card voted for; a card merged since counts as its target. Most
+    # rounds have none merged: their marks are counted as read (results are recounted
+    # after every ballot, and making 1,500 marks again was a third of the work).
+    moved = {idea_id: root for idea_id, root in roots.items() if root != idea_id}
+
+    def rooted(marks: tuple[Mark, ...]) -> tuple[Mark, ...]:
+        if not moved or not any(m.idea_id in moved for m in marks):
+            return marks
+        return tuple(Mark(moved.get(m.idea_id, m.idea_id), m.value, m.criterion_id) for m in marks)
+
+    ballots = [CastBallot(b.id, b.sector_id, b.cast_by, rooted(b.marks)) for b in listed]
     tallies = [
         Tally(roots.get(t.idea_id, t.idea_id), t.sector_id, t.count, t.rank) for t in tally_list
     ]

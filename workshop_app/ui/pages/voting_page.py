@@ -213,11 +213,15 @@ class VotingPage(QWidget):
     # --- loading ------------------------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes & (Changes.VOTES | Changes.IDEAS | Changes.ATTENDEES | Changes.SECTORS):
-            if hidden_behind_another_page(self):
-                self._reload_when_shown = True  # every card typed on the board: not now
-            else:
-                self.reload()
+        rounds = changes & (Changes.ROUNDS | Changes.IDEAS | Changes.ATTENDEES | Changes.SECTORS)
+        if not rounds and not changes & Changes.BALLOTS:
+            return
+        if hidden_behind_another_page(self):
+            self._reload_when_shown = True  # every card typed on the board: not now
+        elif rounds:
+            self.reload()
+        else:  # a ballot or a paper count: the rounds are as they were, only the counts
+            self.refresh_round()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

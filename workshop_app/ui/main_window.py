@@ -475,6 +475,7 @@ class MainWindow(QMainWindow):
             board_page = self.board_page  # built now if not yet: its breaker is needed
             self.projector = ProjectorWindow(self.board, board_page.breaker, self.context.language)
             self.projector.shown_changed.connect(board_page.set_projector_shown)
+            board_page.relayout_cards.connect(self.projector.relayout)
             self.projector.leave_requested.connect(self._back_from_projector)
         self._results_to_projector(self._revealed_results())
         self.projector.show_on_best_screen(self.screen())

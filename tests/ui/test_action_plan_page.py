@@ -284,3 +284,24 @@ def test_background_operation_emits_the_change_flags_and_reports_refusals(
         pass
     assert failed.args == ["The chosen file was not found."]
     assert seen == [Changes.PROJECTS]  # a refusal changes nothing
+
+
+def test_adding_fiscal_years_rebuilds_the_budget_rows_in_place(
+    qtbot: QtBot, context: WorkshopContext
+) -> None:
+    page = make_page(qtbot, context)
+    form = page.form
+    years = sorted(form.budget_fields)
+    for extra in (years[-1] + 1, years[-1] + 3):
+        form.new_year.setValue(extra)
+        qtbot.mouseClick(form.add_year_button, Qt.MouseButton.LeftButton)
+        years = sorted({*years, extra})
+        assert sorted(form.budget_fields) == years
+        # A label and a field per year, then the total, the year box and its button:
+        # the rows of the years before are gone, not left behind in the grid.
+        assert form.budget_grid.count() == 2 * len(years) + 3
+    button_at = form.budget_grid.getItemPosition(form.budget_grid.indexOf(form.add_year_button))
+    assert button_at[:2] == (len(years) + 1, 1)  # type: ignore[index]
+    # Moving to another project gives its years again; the form keeps working.
+    page.tree.setCurrentItem(list(page.project_items())[1])
+    assert form.budget_grid.count() == 2 * len(form.budget_fields) + 3

@@ -90,7 +90,11 @@ class CardDelegate(QStyledItemDelegate):
     def _view_width(option: QStyleOptionViewItem) -> int:
         view = option.widget
         if isinstance(view, QAbstractScrollArea):
-            return max(60, view.viewport().width() - 4)
+            # Checked, not assumed: PySide once handed back a stale wrapper of another
+            # type for a viewport whose address had been reused (a CI crash).
+            viewport = view.viewport()
+            if isinstance(viewport, QWidget):
+                return max(60, viewport.width() - 4)
         return max(60, option.rect.width())
 
     def _lines(self, text: str, width: int) -> tuple[str, ...]:

@@ -174,6 +174,7 @@ class ProjectForm(QScrollArea):
     def _budgets_box(self) -> QWidget:
         box = QWidget()
         self.budget_grid = QGridLayout(box)
+        self._budget_row_widgets: list[QWidget] = []  # a label and a field per fiscal year
         self.budget_grid.setContentsMargins(0, 0, 0, 0)
         self.budget_fields: dict[int, QLineEdit] = {}
         self.new_year = QSpinBox()
@@ -295,15 +296,15 @@ class ProjectForm(QScrollArea):
     def _show_budgets(self, draft: ProjectDraft, keep_focus: bool) -> None:
         years = sorted(set(self._years) | {y for y, _a in draft.budgets})
         if list(self.budget_fields) != years:
-            while self.budget_grid.count():
-                item = self.budget_grid.takeAt(0)
-                widget = item.widget() if item else None
-                if widget is not None and widget not in (
-                    self.new_year,
-                    self.add_year_button,
-                    self.budget_total,
-                ):
-                    widget.deleteLater()
+            # Widgets leave the grid through removeWidget, which deletes the grid's item
+            # in C++: Python never holds a QLayoutItem (a wrapper of one outlived its
+            # item once and later stood for an unrelated widget at the same address).
+            for widget in self._budget_row_widgets:
+                self.budget_grid.removeWidget(widget)
+                widget.deleteLater()
+            for widget in (self.budget_total, self.new_year, self.add_year_button):
+                self.budget_grid.removeWidget(widget)
+            self._budget_row_widgets = []
             self.budget_fields = {}
             for index, year in enumerate(years):
                 field = QLineEdit()
@@ -313,8 +314,10 @@ class ProjectForm(QScrollArea):
                 field.editingFinished.connect(self.commit)
                 field.textEdited.connect(lambda _text: self._budgets_typed())
                 self.budget_fields[year] = field
-                self.budget_grid.addWidget(QLabel(self.tr("FY {year}").format(year=year)), index, 0)
+                year_label = QLabel(self.tr("FY {year}").format(year=year))
+                self.budget_grid.addWidget(year_label, index, 0)
                 self.budget_grid.addWidget(field, index, 1)
+                self._budget_row_widgets += [year_label, field]
             row = len(years)
             self.budget_grid.addWidget(self.budget_total, row, 0, 1, 2)
             self.budget_grid.addWidget(self.new_year, row + 1, 0)

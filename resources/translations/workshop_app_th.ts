@@ -119,187 +119,187 @@
 <context>
     <name>ActionPlanPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="92"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="100"/>
         <source>Project</source>
         <translation>โครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="92"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="100"/>
         <source>Priority</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="92"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="100"/>
         <source>Budget</source>
         <translation>งบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="102"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="110"/>
         <source>Promote ideas…</source>
         <translation>เลือกความคิดเป็นโครงการ…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="104"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="359"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="112"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="367"/>
         <source>New project</source>
         <translation>โครงการใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="106"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="114"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="109"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="117"/>
         <source>Move up</source>
         <translation>เลื่อนขึ้น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="112"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="120"/>
         <source>Move down</source>
         <translation>เลื่อนลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="136"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="144"/>
         <source>Total</source>
         <translation>ยอดรวม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="136"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="144"/>
         <source>Baht</source>
         <translation>บาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="144"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="152"/>
         <source>Reference lists…</source>
         <translation>รายการอ้างอิง…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="146"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="154"/>
         <source>Export action plan (Excel)…</source>
         <translation>ส่งออกแผนปฏิบัติราชการ (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="148"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="156"/>
         <source>Export template for agencies…</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="150"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="158"/>
         <source>Import filled template…</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="155"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="163"/>
         <source>Budget totals</source>
         <translation>สรุปงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="240"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="248"/>
         <source>Issue {number}: {title}</source>
         <translation>ประเด็นที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="301"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="309"/>
         <source>round {number}: rank {rank}, score {score}</source>
         <translation>รอบที่ {number}: อันดับ {rank} คะแนน {score}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="320"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="328"/>
         <source>Whole plan</source>
         <translation>รวมทั้งแผน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="323"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="331"/>
         <source>Issue {number}</source>
         <translation>ประเด็นที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="325"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="333"/>
         <source>(no funding source)</source>
         <translation>(ไม่ระบุแหล่งงบประมาณ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="354"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="362"/>
         <source>Add a strategic issue on the setup page first.</source>
         <translation>กรุณาเพิ่มประเด็นการพัฒนาในหน้าตั้งค่างานประชุมก่อน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="394"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="402"/>
         <source>Vote round {number}: {title}</source>
         <translation>รอบการลงคะแนนที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="401"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="409"/>
         <source>Project ideas of issue {number} (no vote)</source>
         <translation>ข้อเสนอโครงการของประเด็นที่ {number} (ไม่ได้ลงคะแนน)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="421"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="429"/>
         <source>%n project(s) added</source>
         <translation>
             <numerusform>เพิ่มโครงการ %n โครงการ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="437"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="445"/>
         <source>Edit reference lists</source>
         <translation>แก้ไขรายการอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="452"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="460"/>
         <source>Action plan template for agencies</source>
         <translation>แบบฟอร์มแผนปฏิบัติราชการสำหรับหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="452"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="460"/>
         <source>Action plan</source>
         <translation>แผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="456"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="464"/>
         <source>Export template for agencies</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="456"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="464"/>
         <source>Export action plan</source>
         <translation>ส่งออกแผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="459"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="529"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="467"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="537"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>แฟ้ม Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="493"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="521"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="501"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="529"/>
         <source>Wrote {path}</source>
         <translation>บันทึกแฟ้ม {path} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="527"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="535"/>
         <source>Import filled template</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="544"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="552"/>
         <source>Imported {file}: {created} new, {updated} updated, {unchanged} unchanged projects</source>
         <translation>นำเข้าแฟ้ม {file} แล้ว: โครงการใหม่ {created} ปรับปรุง {updated} ไม่เปลี่ยนแปลง {unchanged} โครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="486"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="494"/>
         <source>Writing {file}...</source>
         <translation>กำลังเขียน {file}...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="488"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="496"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="498"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="506"/>
         <source>Export cancelled: no file was written.</source>
         <translation>ยกเลิกการส่งออกแล้ว ไม่ได้สร้างไฟล์</translation>
     </message>
@@ -468,166 +468,65 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="258"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="105"/>
         <source>Filter cards (Ctrl+F)</source>
         <translation>กรองการ์ด (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="287"/>
-        <source>Type an idea, Enter adds it to the current issue (F5 kind, F6 sector)</source>
-        <translation>พิมพ์ความคิดเห็น กด Enter เพื่อเพิ่มในประเด็นปัจจุบัน (F5 ประเภท, F6 ภาคส่วน)</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="303"/>
-        <source>Group</source>
-        <translation>กลุ่ม</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="305"/>
-        <source>Add (Enter)</source>
-        <translation>เพิ่ม (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="325"/>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="746"/>
-        <source>Possible duplicates</source>
-        <translation>การ์ดที่อาจซ้ำกัน</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="326"/>
-        <source>Merge selected card into this one</source>
-        <translation>รวมการ์ดที่เลือกเข้ากับการ์ดนี้</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="328"/>
-        <source>Merge selected cards (Ctrl+M)</source>
-        <translation>รวมการ์ดที่เลือก (Ctrl+M)</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="334"/>
-        <source>Take out of the merge (Ctrl+Shift+M)</source>
-        <translation>แยกออกจากการรวม (Ctrl+Shift+M)</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="336"/>
-        <source>Merging</source>
-        <translation>การรวมการ์ด</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="342"/>
-        <source>Cards merged into the selected card</source>
-        <translation>การ์ดที่รวมอยู่ในการ์ดที่เลือก</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="347"/>
-        <source>Timer and projector</source>
-        <translation>ตัวจับเวลาและจอโปรเจกเตอร์</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="356"/>
-        <source> min</source>
-        <translation> นาที</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="362"/>
-        <source>Reset</source>
-        <translation>ตั้งใหม่</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="369"/>
-        <source>Projector shows all issues</source>
-        <translation>จอโปรเจกเตอร์แสดงทุกประเด็น</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="379"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="158"/>
         <source>Cards per sector (current issue)</source>
         <translation>จำนวนการ์ดตามภาคส่วน (ประเด็นปัจจุบัน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="474"/>
-        <source>No sector</source>
-        <translation>ไม่ระบุภาคส่วน</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="488"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="255"/>
         <source>All kinds</source>
         <translation>ทุกประเภท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="491"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="258"/>
         <source>All sectors</source>
         <translation>ทุกภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="270"/>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="596"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="117"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="363"/>
         <source>Showing {shown} of {total} cards</source>
         <translation>แสดง {shown} จาก {total} การ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="443"/>
-        <source>Hide projector (F9)</source>
-        <translation>ปิดจอโปรเจกเตอร์ (F9)</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="443"/>
-        <source>Show on projector (F9)</source>
-        <translation>แสดงบนจอโปรเจกเตอร์ (F9)</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="599"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="366"/>
         <source>{total} cards</source>
         <translation>{total} การ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="610"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="377"/>
         <source>No sector: {count}</source>
         <translation>ไม่ระบุภาคส่วน: {count}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="613"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="380"/>
         <source>No cards yet</source>
         <translation>ยังไม่มีการ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="643"/>
-        <source>Pause</source>
-        <translation>หยุดชั่วคราว</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="643"/>
-        <source>Start</source>
-        <translation>เริ่ม</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="742"/>
-        <source>Already on the board? Similar cards:</source>
-        <translation>มีบนกระดานแล้วหรือยัง การ์ดที่คล้ายกัน:</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="750"/>
-        <source>Possible duplicates of the selected card:</source>
-        <translation>การ์ดที่อาจซ้ำกับการ์ดที่เลือก:</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="776"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="503"/>
         <source>Add a strategic issue first (Setup page).</source>
         <translation>กรุณาเพิ่มประเด็นยุทธศาสตร์ก่อน (หน้าตั้งค่างานประชุม)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="781"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="508"/>
         <source>Type the idea first, then press Enter.</source>
         <translation>พิมพ์ความคิดเห็นก่อน แล้วกด Enter</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="813"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="540"/>
         <source>Move %n card(s)</source>
         <translation>
             <numerusform>ย้ายการ์ด %n ใบ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="868"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="595"/>
         <source>Select two or more cards to merge (Ctrl+click or Shift+click).</source>
         <translation>เลือกการ์ดตั้งแต่ 2 ใบขึ้นไปเพื่อรวม (Ctrl+คลิก หรือ Shift+คลิก)</translation>
     </message>
@@ -635,87 +534,87 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="61"/>
+        <location filename="../../workshop_app/ui/commands.py" line="67"/>
         <source>Check in {name}</source>
         <translation>ลงทะเบียน {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="73"/>
+        <location filename="../../workshop_app/ui/commands.py" line="79"/>
         <source>Cancel check-in of {name}</source>
         <translation>ยกเลิกการลงทะเบียนของ {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="87"/>
+        <location filename="../../workshop_app/ui/commands.py" line="93"/>
         <source>Register walk-in {name}</source>
         <translation>ลงทะเบียนหน้างาน {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="99"/>
+        <location filename="../../workshop_app/ui/commands.py" line="105"/>
         <source>Edit {name}</source>
         <translation>แก้ไขข้อมูล {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="118"/>
+        <location filename="../../workshop_app/ui/commands.py" line="124"/>
         <source>Add idea “{text}”</source>
         <translation>เพิ่มความคิดเห็น “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="133"/>
+        <location filename="../../workshop_app/ui/commands.py" line="139"/>
         <source>Edit idea “{text}”</source>
         <translation>แก้ไขความคิดเห็น “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="156"/>
+        <location filename="../../workshop_app/ui/commands.py" line="162"/>
         <source>Delete %n idea(s)</source>
         <translation>ลบความคิดเห็น %n รายการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="176"/>
+        <location filename="../../workshop_app/ui/commands.py" line="182"/>
         <source>Move idea “{text}”</source>
         <translation>ย้ายความคิดเห็น “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="192"/>
+        <location filename="../../workshop_app/ui/commands.py" line="198"/>
         <source>Merge %n idea(s) into “{text}”</source>
         <translation>รวม %n ความคิดเห็นเข้ากับ “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="206"/>
+        <location filename="../../workshop_app/ui/commands.py" line="212"/>
         <source>Unmerge “{text}”</source>
         <translation>แยกการรวมของ “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="223"/>
+        <location filename="../../workshop_app/ui/commands.py" line="231"/>
         <source>Add project “{name}”</source>
         <translation>เพิ่มโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="240"/>
+        <location filename="../../workshop_app/ui/commands.py" line="250"/>
         <source>Edit project “{name}”</source>
         <translation>แก้ไขโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="252"/>
+        <location filename="../../workshop_app/ui/commands.py" line="264"/>
         <source>Delete project “{name}”</source>
         <translation>ลบโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="274"/>
+        <location filename="../../workshop_app/ui/commands.py" line="288"/>
         <source>Move project “{name}”</source>
         <translation>ย้ายโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="307"/>
+        <location filename="../../workshop_app/ui/commands.py" line="323"/>
         <source>Promote %n idea(s) to projects</source>
         <translation>จัดทำ %n ความคิดเป็นโครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="319"/>
+        <location filename="../../workshop_app/ui/commands.py" line="337"/>
         <source>Edit list “{name}”</source>
         <translation>แก้ไขรายการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="361"/>
+        <location filename="../../workshop_app/ui/commands.py" line="381"/>
         <source>Import projects from {file}</source>
         <translation>นำเข้าโครงการจากแฟ้ม {file}</translation>
     </message>
@@ -723,7 +622,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/app.py" line="193"/>
+        <location filename="../../workshop_app/ui/app.py" line="194"/>
         <source>Something went wrong inside the app. Your data is safe: everything acknowledged on screen was already saved. Details are in {path}.</source>
         <translation>เกิดข้อผิดพลาดภายในโปรแกรม ข้อมูลของท่านปลอดภัย ทุกรายการที่แสดงว่าบันทึกแล้วถูกบันทึกไว้เรียบร้อย รายละเอียดอยู่ในแฟ้ม {path}</translation>
     </message>
@@ -739,6 +638,29 @@
         <location filename="../../workshop_app/ui/dialogs.py" line="45"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>IdeaEntry</name>
+    <message>
+        <location filename="../../workshop_app/ui/board_entry.py" line="35"/>
+        <source>Type an idea, Enter adds it to the current issue (F5 kind, F6 sector)</source>
+        <translation>พิมพ์ความคิดเห็น กด Enter เพื่อเพิ่มในประเด็นปัจจุบัน (F5 ประเภท, F6 ภาคส่วน)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_entry.py" line="51"/>
+        <source>Group</source>
+        <translation>กลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_entry.py" line="53"/>
+        <source>Add (Enter)</source>
+        <translation>เพิ่ม (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_entry.py" line="75"/>
+        <source>No sector</source>
+        <translation>ไม่ระบุภาคส่วน</translation>
     </message>
 </context>
 <context>
@@ -986,185 +908,178 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="68"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="181"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="121"/>
         <source>Setup</source>
         <translation>ตั้งค่างานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="69"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="182"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="122"/>
         <source>Registration</source>
         <translation>ลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="70"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="183"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="123"/>
         <source>Brainstorm</source>
         <translation>ระดมความคิด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="71"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="184"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="124"/>
         <source>Voting</source>
         <translation>ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="73"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="185"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="125"/>
         <source>Minutes</source>
         <translation>รายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="75"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="186"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="126"/>
         <source>Action plan</source>
         <translation>แผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="77"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="187"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="127"/>
         <source>Sync</source>
         <translation>ซิงก์ข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="96"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="106"/>
         <source>Database: {path}</source>
         <translation>ฐานข้อมูล: {path}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="141"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="281"/>
         <source>&amp;File</source>
         <translation>&amp;แฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="144"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="284"/>
         <source>New workshop...</source>
         <translation>งานประชุมใหม่...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="149"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="289"/>
         <source>Open workshop...</source>
         <translation>เปิดงานประชุม...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="152"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="292"/>
         <source>Open database file...</source>
         <translation>เปิดแฟ้มฐานข้อมูล...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="153"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="293"/>
         <source>Recent workshops</source>
         <translation>งานประชุมล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="158"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="298"/>
         <source>Import invitation list...</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="161"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="301"/>
         <source>Import ideas...</source>
         <translation>นำเข้าความคิดเห็น...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="162"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="302"/>
         <source>Back up database now</source>
         <translation>สำรองฐานข้อมูลเดี๋ยวนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="165"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="305"/>
         <source>Quit</source>
         <translation>ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="168"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="308"/>
         <source>&amp;Edit</source>
         <translation>&amp;แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="169"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="309"/>
         <source>Undo</source>
         <translation>เลิกทำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="171"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="311"/>
         <source>Redo</source>
         <translation>ทำซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="179"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="319"/>
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="191"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="322"/>
         <source>Projector window</source>
         <translation>หน้าจอโปรเจกเตอร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="192"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="323"/>
         <source>Language</source>
         <translation>ภาษา</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="199"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="330"/>
         <source>&amp;Help</source>
         <translation>&amp;ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="200"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="331"/>
         <source>About</source>
         <translation>เกี่ยวกับโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="222"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="353"/>
         <source>{title} — Workshop app</source>
         <translation>{title} — โปรแกรมประชุมเชิงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="234"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="367"/>
         <source>Cannot do that</source>
         <translation>ทำรายการนี้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="278"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="415"/>
         <source>Open database file</source>
         <translation>เปิดแฟ้มฐานข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="280"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="417"/>
         <source>Workshop databases (*.sqlite *.db);;All files (*)</source>
         <translation>ฐานข้อมูลงานประชุม (*.sqlite *.db);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="294"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="431"/>
         <source>Import invitation list</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="296"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="366"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="433"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="510"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>ตารางข้อมูล (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="320"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="460"/>
         <source>Imported {count} people.</source>
         <translation>นำเข้าแล้ว {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="364"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="508"/>
         <source>Import ideas</source>
         <translation>นำเข้าความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="385"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="532"/>
         <source>Imported {count} ideas from {file}.</source>
         <translation>นำเข้า {count} ความคิดเห็นจากแฟ้ม {file} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="401"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="548"/>
         <source>Backup saved: {path}</source>
         <translation>สำรองข้อมูลไว้ที่ {path}</translation>
     </message>
@@ -1400,6 +1315,50 @@
         <location filename="../../workshop_app/ui/meeting_setup.py" line="384"/>
         <source>Type the day&apos;s date first, like 25/5/2569.</source>
         <translation>กรุณาพิมพ์วันที่ก่อน เช่น 25/5/2569</translation>
+    </message>
+</context>
+<context>
+    <name>MergePanel</name>
+    <message>
+        <location filename="../../workshop_app/ui/board_merge_panel.py" line="28"/>
+        <source>Merging</source>
+        <translation>การรวมการ์ด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_merge_panel.py" line="32"/>
+        <location filename="../../workshop_app/ui/board_merge_panel.py" line="61"/>
+        <source>Possible duplicates</source>
+        <translation>การ์ดที่อาจซ้ำกัน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_merge_panel.py" line="33"/>
+        <source>Merge selected card into this one</source>
+        <translation>รวมการ์ดที่เลือกเข้ากับการ์ดนี้</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_merge_panel.py" line="34"/>
+        <source>Merge selected cards (Ctrl+M)</source>
+        <translation>รวมการ์ดที่เลือก (Ctrl+M)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_merge_panel.py" line="39"/>
+        <source>Take out of the merge (Ctrl+Shift+M)</source>
+        <translation>แยกออกจากการรวม (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_merge_panel.py" line="40"/>
+        <source>Cards merged into the selected card</source>
+        <translation>การ์ดที่รวมอยู่ในการ์ดที่เลือก</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_merge_panel.py" line="52"/>
+        <source>Already on the board? Similar cards:</source>
+        <translation>มีบนกระดานแล้วหรือยัง การ์ดที่คล้ายกัน:</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_merge_panel.py" line="57"/>
+        <source>Possible duplicates of the selected card:</source>
+        <translation>การ์ดที่อาจซ้ำกับการ์ดที่เลือก:</translation>
     </message>
 </context>
 <context>
@@ -1780,68 +1739,68 @@
         <translation>ที่มาจากความคิดเห็นและผลการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="181"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="182"/>
         <source>Add a year</source>
         <translation>เพิ่มปีงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="193"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="194"/>
         <source>Activity</source>
         <translation>กิจกรรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="194"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="195"/>
         <source>Budget</source>
         <translation>งบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="195"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="196"/>
         <source>Responsible unit</source>
         <translation>หน่วยรับผิดชอบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="196"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="197"/>
         <source>Related units</source>
         <translation>หน่วยงานที่เกี่ยวข้อง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="208"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="209"/>
         <source>Add activity</source>
         <translation>เพิ่มกิจกรรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="210"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="211"/>
         <source>Remove activity</source>
         <translation>ลบกิจกรรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="316"/>
-        <location filename="../../workshop_app/ui/project_form.py" line="410"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="317"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="413"/>
         <source>FY {year}</source>
         <translation>ปีงบประมาณ {year}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="333"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="336"/>
         <source>Total {amount} baht</source>
         <translation>รวม {amount} บาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="338"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="341"/>
         <source>The main activities (item 6) add up to {amount} baht. The project&apos;s budget is what is entered per fiscal year above.</source>
         <translation>กิจกรรมหลัก (ข้อ 6) รวม {amount} บาท งบประมาณของโครงการคือยอดที่กรอกในแต่ละปีงบประมาณด้านบน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="371"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="374"/>
         <source>Activities total {amount} baht</source>
         <translation>กิจกรรมรวม {amount} บาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="404"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="407"/>
         <source>{where}: “{text}” is not an amount of baht</source>
         <translation>{where}: “{text}” ไม่ใช่จำนวนเงินบาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="427"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="430"/>
         <source>Activity {number}</source>
         <translation>กิจกรรมที่ {number}</translation>
     </message>
@@ -1849,44 +1808,44 @@
 <context>
     <name>ProjectorWindow</name>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="146"/>
+        <location filename="../../workshop_app/ui/projector.py" line="145"/>
         <source>Projector — {title}</source>
         <translation>จอโปรเจกเตอร์ — {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="281"/>
+        <location filename="../../workshop_app/ui/projector.py" line="288"/>
         <source>Vote results, round {number}: {title}</source>
         <translation>ผลการลงคะแนน รอบที่ {number}: {title}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/projector.py" line="286"/>
+        <location filename="../../workshop_app/ui/projector.py" line="293"/>
         <source>%n ballot(s)</source>
         <translation>
             <numerusform>บัตร %n ใบ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="288"/>
+        <location filename="../../workshop_app/ui/projector.py" line="295"/>
         <source> + {paper} on paper</source>
         <translation> + กระดาษ {paper}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="293"/>
+        <location filename="../../workshop_app/ui/projector.py" line="300"/>
         <source>No votes yet</source>
         <translation>ยังไม่มีการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="299"/>
+        <location filename="../../workshop_app/ui/projector.py" line="306"/>
         <source>All strategic issues</source>
         <translation>ทุกประเด็นยุทธศาสตร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="303"/>
+        <location filename="../../workshop_app/ui/projector.py" line="310"/>
         <source>Issue {number}: {title}</source>
         <translation>ประเด็นที่ {number}: {title}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/projector.py" line="308"/>
+        <location filename="../../workshop_app/ui/projector.py" line="315"/>
         <source>%n card(s)</source>
         <translation>
             <numerusform>%n การ์ด</numerusform>
@@ -2814,9 +2773,52 @@ Workshops: {titles}</source>
 <context>
     <name>ThaiDateEdit</name>
     <message>
-        <location filename="../../workshop_app/ui/widgets.py" line="36"/>
+        <location filename="../../workshop_app/ui/widgets.py" line="37"/>
         <source>e.g. 25/5/2569</source>
         <translation>เช่น 25/5/2569</translation>
+    </message>
+</context>
+<context>
+    <name>TimerBox</name>
+    <message>
+        <location filename="../../workshop_app/ui/board_timer.py" line="25"/>
+        <source>Timer and projector</source>
+        <translation>ตัวจับเวลาและจอโปรเจกเตอร์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_timer.py" line="34"/>
+        <source> min</source>
+        <translation> นาที</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_timer.py" line="40"/>
+        <source>Reset</source>
+        <translation>ตั้งใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_timer.py" line="46"/>
+        <source>Projector shows all issues</source>
+        <translation>จอโปรเจกเตอร์แสดงทุกประเด็น</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_timer.py" line="61"/>
+        <source>Hide projector (F9)</source>
+        <translation>ปิดจอโปรเจกเตอร์ (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_timer.py" line="61"/>
+        <source>Show on projector (F9)</source>
+        <translation>แสดงบนจอโปรเจกเตอร์ (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_timer.py" line="66"/>
+        <source>Pause</source>
+        <translation>หยุดชั่วคราว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_timer.py" line="66"/>
+        <source>Start</source>
+        <translation>เริ่ม</translation>
     </message>
 </context>
 <context>
@@ -2828,7 +2830,7 @@ Workshops: {titles}</source>
     </message>
     <message>
         <location filename="../../workshop_app/ui/pages/voting_page.py" line="91"/>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="263"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="267"/>
         <source>Open voting</source>
         <translation>เปิดลงคะแนน</translation>
     </message>
@@ -2888,48 +2890,48 @@ Workshops: {titles}</source>
         <translation>บัตรลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="263"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="267"/>
         <source>Reopen voting</source>
         <translation>เปิดลงคะแนนอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="274"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="278"/>
         <source>No vote round yet: make one with New round.</source>
         <translation>ยังไม่มีรอบการลงคะแนน กด สร้างรอบใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="355"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="359"/>
         <source>Rank {rank}</source>
         <translation>อันดับ {rank}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="359"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="363"/>
         <source>All</source>
         <translation>รวมทุกสี</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="370"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="374"/>
         <source>Criteria scores are entered sheet by sheet on the Ballots tab.</source>
         <translation>คะแนนตามเกณฑ์บันทึกทีละใบในแท็บ บัตรลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="378"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="382"/>
         <source>Counts from the wall: type a number and Enter. Sticker colours by sector go in their sector&apos;s column; counts of mixed colours in All.</source>
         <translation>ยอดนับจากผนัง: พิมพ์ตัวเลขแล้วกด Enter สติกเกอร์สีของภาคส่วนใส่ในช่องของภาคส่วนนั้น สติกเกอร์ปนกันใส่ในช่อง รวมทุกสี</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="382"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="386"/>
         <source>For each idea: how many paper forms put it at each rank.</source>
         <translation>แต่ละความคิด: จำนวนบัตรกระดาษที่ให้อยู่ในแต่ละอันดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="407"/>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="563"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="411"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="567"/>
         <source>Idea</source>
         <translation>ความคิด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="450"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="454"/>
         <source>Row {row}: “{text}” is not a whole number.</source>
         <translation>แถวที่ {row}: “{text}” ไม่ใช่จำนวนเต็ม</translation>
     </message>
@@ -2944,73 +2946,73 @@ Workshops: {titles}</source>
         <translation>{name} ลงคะแนนในรอบนี้แล้ว ต้องการแทนที่บัตรเดิมหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="516"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="520"/>
         <source>No.</source>
         <translation>เลขทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="516"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="520"/>
         <source>Voter</source>
         <translation>ผู้ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="516"/>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="589"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="520"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="593"/>
         <source>Sector</source>
         <translation>ภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="516"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="520"/>
         <source>Cast by</source>
         <translation>วิธีส่ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="522"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="526"/>
         <source>(anonymous paper form)</source>
         <translation>(บัตรกระดาษไม่ระบุชื่อ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="549"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="553"/>
         <source>No results yet</source>
         <translation>ยังไม่มีผล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="557"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="561"/>
         <source>{ballots} ballots ({cast}); {paper} counted on paper</source>
         <translation>บัตร {ballots} ใบ ({cast}) ยอดนับจากกระดาษ {paper}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="563"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="567"/>
         <source>Rank</source>
         <translation>อันดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="563"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="567"/>
         <source>Score</source>
         <translation>คะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="563"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="567"/>
         <source>Voters</source>
         <translation>ผู้ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="581"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="585"/>
         <source>No votes yet</source>
         <translation>ยังไม่มีการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="590"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="594"/>
         <source>Present (stickers: voters not counted)</source>
         <translation>มาประชุม (ติดสติกเกอร์: ไม่ได้นับผู้ลงคะแนน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="592"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="596"/>
         <source>Voted / present</source>
         <translation>ลงคะแนน / มาประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="601"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="605"/>
         <source>Total</source>
         <translation>รวม</translation>
     </message>

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QUndoStack
 from PySide6.QtWidgets import (
+    QComboBox,
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
@@ -211,3 +212,11 @@ def hidden_behind_another_page(page: QWidget) -> bool:
     refresh when it is shown instead of on every change (each card typed on the board
     reloaded the hidden action-plan and voting pages, 1 s of the 1.2 s it took)."""
     return page.window().isVisible() and not page.isVisible()
+
+
+def narrow_combo(combo: QComboBox) -> None:
+    """A dropdown as wide as about 12 characters (long names are elided, shown whole in
+    the list): with the widths of the longest sector names the board did not fit a
+    1366×768 laptop at 125 %."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)

@@ -336,6 +336,7 @@ class BoardPage(QWidget):
             for column in self.columns:
                 column.header.relayout()
                 column.view.doItemsLayout()
+            self._suggestion_timer.start()  # the merge panel's cards, word-wrapped now
 
     def go_to_issue(self, index: int) -> None:
         if self.board.models:

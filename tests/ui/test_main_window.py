@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from workshop_app.db.database import Database
@@ -142,3 +142,19 @@ def test_pages_are_built_when_first_shown(qtbot: QtBot, thai_window: MainWindow)
     assert window.board_page is board  # built once
     column = board.columns[1]
     assert column.model.rows()[-1].text == text
+
+
+def test_a_page_built_on_screen_is_laid_out_before_it_is_painted(
+    thai_window: MainWindow,
+) -> None:
+    """The board built when first shown, in a window on screen: its side panel (a scroll
+    area) has its contents' full height at once, as when every page was built before
+    the window showed (it took several rounds of events to grow, squeezing the lists)."""
+    thai_window.show_page(2)
+    side = thai_window.board_page.findChild(QScrollArea, "boardSidePanel")
+    assert side is not None
+    panel = side.widget()
+    assert panel is not None
+    assert panel.height() >= panel.minimumSizeHint().height()
+    suggestions = thai_window.board_page.suggestions
+    assert suggestions.height() >= suggestions.minimumSizeHint().height()

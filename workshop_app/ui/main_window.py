@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -250,6 +250,7 @@ class MainWindow(QMainWindow):
         return self.voting_page.revealed_results() if VOTING in self._built else None
 
     def _show_stack_page(self, index: int) -> None:
+        built_now = index not in self._built
         if 0 <= index < self.stack.count():
             self._page(index, QWidget)
         # Only the page on show counts towards the minimum size (a stacked layout takes
@@ -260,6 +261,12 @@ class MainWindow(QMainWindow):
             if page is not None:
                 page.setSizePolicy(policy, policy)
         self.stack.setCurrentIndex(index)
+        if built_now and self.isVisible():
+            # A page built into a window on screen: its layouts settle now, before it is
+            # first painted (a scroll area learns its contents' size one layout request
+            # at a time), as they did when every page was built before the window showed.
+            for _ in range(4):
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self._results_to_projector(self._revealed_results())
 
     def show_page(self, index: int) -> None:

@@ -28,6 +28,7 @@ from workshop_app.services.demo import create_demo_workshop
 from workshop_app.services.workshops import update_workshop
 from workshop_app.sync.bundle import export_bundle, import_bundle
 from workshop_app.sync.server import connect_server, server_label, sync
+from workshop_app.thai.segment import dictionary
 from workshop_app.ui import settings
 from workshop_app.ui.app import install_translator, make_application
 from workshop_app.ui.context import BackgroundOperation, WorkshopContext
@@ -124,6 +125,9 @@ def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
     app = make_application("th")
+    # The pages as a user sees them: the Thai dictionary loads in the background once the
+    # first window is up, a moment before anyone reaches the board (load it now).
+    dictionary()
     with tempfile.TemporaryDirectory() as folder:
         # The user's own settings stay untouched (and a province key set there would
         # refuse the unsigned bundle of the sync shots).

@@ -447,166 +447,65 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="258"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="105"/>
         <source>Filter cards (Ctrl+F)</source>
         <translation>กรองการ์ด (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="287"/>
-        <source>Type an idea, Enter adds it to the current issue (F5 kind, F6 sector)</source>
-        <translation>พิมพ์ความคิดเห็น กด Enter เพื่อเพิ่มในประเด็นปัจจุบัน (F5 ประเภท, F6 ภาคส่วน)</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="303"/>
-        <source>Group</source>
-        <translation>กลุ่ม</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="305"/>
-        <source>Add (Enter)</source>
-        <translation>เพิ่ม (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="325"/>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="746"/>
-        <source>Possible duplicates</source>
-        <translation>การ์ดที่อาจซ้ำกัน</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="326"/>
-        <source>Merge selected card into this one</source>
-        <translation>รวมการ์ดที่เลือกเข้ากับการ์ดนี้</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="328"/>
-        <source>Merge selected cards (Ctrl+M)</source>
-        <translation>รวมการ์ดที่เลือก (Ctrl+M)</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="334"/>
-        <source>Take out of the merge (Ctrl+Shift+M)</source>
-        <translation>แยกออกจากการรวม (Ctrl+Shift+M)</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="336"/>
-        <source>Merging</source>
-        <translation>การรวมการ์ด</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="342"/>
-        <source>Cards merged into the selected card</source>
-        <translation>การ์ดที่รวมอยู่ในการ์ดที่เลือก</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="347"/>
-        <source>Timer and projector</source>
-        <translation>ตัวจับเวลาและจอโปรเจกเตอร์</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="356"/>
-        <source> min</source>
-        <translation> นาที</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="362"/>
-        <source>Reset</source>
-        <translation>ตั้งใหม่</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="369"/>
-        <source>Projector shows all issues</source>
-        <translation>จอโปรเจกเตอร์แสดงทุกประเด็น</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="379"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="158"/>
         <source>Cards per sector (current issue)</source>
         <translation>จำนวนการ์ดตามภาคส่วน (ประเด็นปัจจุบัน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="474"/>
-        <source>No sector</source>
-        <translation>ไม่ระบุภาคส่วน</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="488"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="255"/>
         <source>All kinds</source>
         <translation>ทุกประเภท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="491"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="258"/>
         <source>All sectors</source>
         <translation>ทุกภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="270"/>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="596"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="117"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="364"/>
         <source>Showing {shown} of {total} cards</source>
         <translation>แสดง {shown} จาก {total} การ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="443"/>
-        <source>Hide projector (F9)</source>
-        <translation>ปิดจอโปรเจกเตอร์ (F9)</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="443"/>
-        <source>Show on projector (F9)</source>
-        <translation>แสดงบนจอโปรเจกเตอร์ (F9)</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="599"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="367"/>
         <source>{total} cards</source>
         <translation>{total} การ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="610"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="378"/>
         <source>No sector: {count}</source>
         <translation>ไม่ระบุภาคส่วน: {count}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="613"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="381"/>
         <source>No cards yet</source>
         <translation>ยังไม่มีการ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="643"/>
-        <source>Pause</source>
-        <translation>หยุดชั่วคราว</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="643"/>
-        <source>Start</source>
-        <translation>เริ่ม</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="742"/>
-        <source>Already on the board? Similar cards:</source>
-        <translation>มีบนกระดานแล้วหรือยัง การ์ดที่คล้ายกัน:</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="750"/>
-        <source>Possible duplicates of the selected card:</source>
-        <translation>การ์ดที่อาจซ้ำกับการ์ดที่เลือก:</translation>
-    </message>
-    <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="776"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="504"/>
         <source>Add a strategic issue first (Setup page).</source>
         <translation>กรุณาเพิ่มประเด็นยุทธศาสตร์ก่อน (หน้าตั้งค่างานประชุม)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="781"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="509"/>
         <source>Type the idea first, then press Enter.</source>
         <translation>พิมพ์ความคิดเห็นก่อน แล้วกด Enter</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="813"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="541"/>
         <source>Move %n card(s)</source>
         <translation>
             <numerusform>ย้ายการ์ด %n ใบ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="868"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="596"/>
         <source>Select two or more cards to merge (Ctrl+click or Shift+click).</source>
         <translation>เลือกการ์ดตั้งแต่ 2 ใบขึ้นไปเพื่อรวม (Ctrl+คลิก หรือ Shift+คลิก)</translation>
     </message>
@@ -614,87 +513,87 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="61"/>
+        <location filename="../../workshop_app/ui/commands.py" line="67"/>
         <source>Check in {name}</source>
         <translation>ลงทะเบียน {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="73"/>
+        <location filename="../../workshop_app/ui/commands.py" line="79"/>
         <source>Cancel check-in of {name}</source>
         <translation>ยกเลิกการลงทะเบียนของ {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="87"/>
+        <location filename="../../workshop_app/ui/commands.py" line="93"/>
         <source>Register walk-in {name}</source>
         <translation>ลงทะเบียนหน้างาน {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="99"/>
+        <location filename="../../workshop_app/ui/commands.py" line="105"/>
         <source>Edit {name}</source>
         <translation>แก้ไขข้อมูล {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="118"/>
+        <location filename="../../workshop_app/ui/commands.py" line="124"/>
         <source>Add idea “{text}”</source>
         <translation>เพิ่มความคิดเห็น “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="133"/>
+        <location filename="../../workshop_app/ui/commands.py" line="139"/>
         <source>Edit idea “{text}”</source>
         <translation>แก้ไขความคิดเห็น “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="156"/>
+        <location filename="../../workshop_app/ui/commands.py" line="162"/>
         <source>Delete %n idea(s)</source>
         <translation>ลบความคิดเห็น %n รายการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="176"/>
+        <location filename="../../workshop_app/ui/commands.py" line="182"/>
         <source>Move idea “{text}”</source>
         <translation>ย้ายความคิดเห็น “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="192"/>
+        <location filename="../../workshop_app/ui/commands.py" line="198"/>
         <source>Merge %n idea(s) into “{text}”</source>
         <translation>รวม %n ความคิดเห็นเข้ากับ “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="206"/>
+        <location filename="../../workshop_app/ui/commands.py" line="212"/>
         <source>Unmerge “{text}”</source>
         <translation>แยกการรวมของ “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="223"/>
+        <location filename="../../workshop_app/ui/commands.py" line="231"/>
         <source>Add project “{name}”</source>
         <translation>เพิ่มโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="240"/>
+        <location filename="../../workshop_app/ui/commands.py" line="250"/>
         <source>Edit project “{name}”</source>
         <translation>แก้ไขโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="252"/>
+        <location filename="../../workshop_app/ui/commands.py" line="264"/>
         <source>Delete project “{name}”</source>
         <translation>ลบโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="274"/>
+        <location filename="../../workshop_app/ui/commands.py" line="288"/>
         <source>Move project “{name}”</source>
         <translation>ย้ายโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="307"/>
+        <location filename="../../workshop_app/ui/commands.py" line="323"/>
         <source>Promote %n idea(s) to projects</source>
         <translation>จัดทำ %n ความคิดเป็นโครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="319"/>
+        <location filename="../../workshop_app/ui/commands.py" line="337"/>
         <source>Edit list “{name}”</source>
         <translation>แก้ไขรายการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="361"/>
+        <location filename="../../workshop_app/ui/commands.py" line="381"/>
         <source>Import projects from {file}</source>
         <translation>นำเข้าโครงการจากแฟ้ม {file}</translation>
     </message>
@@ -702,7 +601,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/app.py" line="193"/>
+        <location filename="../../workshop_app/ui/app.py" line="194"/>
         <source>Something went wrong inside the app. Your data is safe: everything acknowledged on screen was already saved. Details are in {path}.</source>
         <translation>เกิดข้อผิดพลาดภายในโปรแกรม ข้อมูลของท่านปลอดภัย ทุกรายการที่แสดงว่าบันทึกแล้วถูกบันทึกไว้เรียบร้อย รายละเอียดอยู่ในแฟ้ม {path}</translation>
     </message>
@@ -723,19 +622,42 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../workshop_app/ui/widgets.py" line="271"/>
+        <location filename="../../workshop_app/ui/widgets.py" line="272"/>
         <source>Writing {file}…</source>
         <translation>กำลังเขียนแฟ้ม {file}…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/widgets.py" line="275"/>
+        <location filename="../../workshop_app/ui/widgets.py" line="276"/>
         <source>Wrote {path}</source>
         <translation>บันทึกแฟ้ม {path} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/widgets.py" line="281"/>
+        <location filename="../../workshop_app/ui/widgets.py" line="282"/>
         <source>Export cancelled: no file was written.</source>
         <translation>ยกเลิกการส่งออกแล้ว ไม่ได้สร้างแฟ้มใด</translation>
+    </message>
+</context>
+<context>
+    <name>IdeaEntry</name>
+    <message>
+        <location filename="../../workshop_app/ui/board_entry.py" line="35"/>
+        <source>Type an idea, Enter adds it to the current issue (F5 kind, F6 sector)</source>
+        <translation>พิมพ์ความคิดเห็น กด Enter เพื่อเพิ่มในประเด็นปัจจุบัน (F5 ประเภท, F6 ภาคส่วน)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_entry.py" line="51"/>
+        <source>Group</source>
+        <translation>กลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_entry.py" line="53"/>
+        <source>Add (Enter)</source>
+        <translation>เพิ่ม (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_entry.py" line="75"/>
+        <source>No sector</source>
+        <translation>ไม่ระบุภาคส่วน</translation>
     </message>
 </context>
 <context>
@@ -983,185 +905,178 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="68"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="181"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="121"/>
         <source>Setup</source>
         <translation>ตั้งค่างานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="69"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="182"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="122"/>
         <source>Registration</source>
         <translation>ลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="70"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="183"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="123"/>
         <source>Brainstorm</source>
         <translation>ระดมความคิด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="71"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="184"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="124"/>
         <source>Voting</source>
         <translation>ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="73"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="185"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="125"/>
         <source>Minutes</source>
         <translation>รายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="75"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="186"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="126"/>
         <source>Action plan</source>
         <translation>แผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="77"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="187"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="127"/>
         <source>Sync</source>
         <translation>ซิงก์ข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="96"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="106"/>
         <source>Database: {path}</source>
         <translation>ฐานข้อมูล: {path}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="141"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="288"/>
         <source>&amp;File</source>
         <translation>&amp;แฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="144"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="291"/>
         <source>New workshop...</source>
         <translation>งานประชุมใหม่...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="149"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="296"/>
         <source>Open workshop...</source>
         <translation>เปิดงานประชุม...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="152"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="299"/>
         <source>Open database file...</source>
         <translation>เปิดแฟ้มฐานข้อมูล...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="153"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="300"/>
         <source>Recent workshops</source>
         <translation>งานประชุมล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="158"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="305"/>
         <source>Import invitation list...</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="161"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="308"/>
         <source>Import ideas...</source>
         <translation>นำเข้าความคิดเห็น...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="162"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="309"/>
         <source>Back up database now</source>
         <translation>สำรองฐานข้อมูลเดี๋ยวนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="165"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="312"/>
         <source>Quit</source>
         <translation>ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="168"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="315"/>
         <source>&amp;Edit</source>
         <translation>&amp;แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="169"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="316"/>
         <source>Undo</source>
         <translation>เลิกทำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="171"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="318"/>
         <source>Redo</source>
         <translation>ทำซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="179"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="326"/>
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="191"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="329"/>
         <source>Projector window</source>
         <translation>หน้าจอโปรเจกเตอร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="192"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="330"/>
         <source>Language</source>
         <translation>ภาษา</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="199"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="337"/>
         <source>&amp;Help</source>
         <translation>&amp;ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="200"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="338"/>
         <source>About</source>
         <translation>เกี่ยวกับโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="222"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="360"/>
         <source>{title} — Workshop app</source>
         <translation>{title} — โปรแกรมประชุมเชิงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="234"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="374"/>
         <source>Cannot do that</source>
         <translation>ทำรายการนี้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="278"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="422"/>
         <source>Open database file</source>
         <translation>เปิดแฟ้มฐานข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="280"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="424"/>
         <source>Workshop databases (*.sqlite *.db);;All files (*)</source>
         <translation>ฐานข้อมูลงานประชุม (*.sqlite *.db);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="294"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="438"/>
         <source>Import invitation list</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="296"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="366"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="440"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="517"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>ตารางข้อมูล (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="320"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="467"/>
         <source>Imported {count} people.</source>
         <translation>นำเข้าแล้ว {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="364"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="515"/>
         <source>Import ideas</source>
         <translation>นำเข้าความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="385"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="539"/>
         <source>Imported {count} ideas from {file}.</source>
         <translation>นำเข้า {count} ความคิดเห็นจากแฟ้ม {file} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="401"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="555"/>
         <source>Backup saved: {path}</source>
         <translation>สำรองข้อมูลไว้ที่ {path}</translation>
     </message>
@@ -1422,6 +1337,50 @@
         <location filename="../../workshop_app/ui/meeting_setup.py" line="384"/>
         <source>Type the day&apos;s date first, like 25/5/2569.</source>
         <translation>กรุณาพิมพ์วันที่ก่อน เช่น 25/5/2569</translation>
+    </message>
+</context>
+<context>
+    <name>MergePanel</name>
+    <message>
+        <location filename="../../workshop_app/ui/board_merge_panel.py" line="28"/>
+        <source>Merging</source>
+        <translation>การรวมการ์ด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_merge_panel.py" line="32"/>
+        <location filename="../../workshop_app/ui/board_merge_panel.py" line="61"/>
+        <source>Possible duplicates</source>
+        <translation>การ์ดที่อาจซ้ำกัน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_merge_panel.py" line="33"/>
+        <source>Merge selected card into this one</source>
+        <translation>รวมการ์ดที่เลือกเข้ากับการ์ดนี้</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_merge_panel.py" line="34"/>
+        <source>Merge selected cards (Ctrl+M)</source>
+        <translation>รวมการ์ดที่เลือก (Ctrl+M)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_merge_panel.py" line="39"/>
+        <source>Take out of the merge (Ctrl+Shift+M)</source>
+        <translation>แยกออกจากการรวม (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_merge_panel.py" line="40"/>
+        <source>Cards merged into the selected card</source>
+        <translation>การ์ดที่รวมอยู่ในการ์ดที่เลือก</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_merge_panel.py" line="52"/>
+        <source>Already on the board? Similar cards:</source>
+        <translation>มีบนกระดานแล้วหรือยัง การ์ดที่คล้ายกัน:</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_merge_panel.py" line="57"/>
+        <source>Possible duplicates of the selected card:</source>
+        <translation>การ์ดที่อาจซ้ำกับการ์ดที่เลือก:</translation>
     </message>
 </context>
 <context>
@@ -1757,12 +1716,12 @@
 <context>
     <name>ProgressBox</name>
     <message>
-        <location filename="../../workshop_app/ui/widgets.py" line="242"/>
+        <location filename="../../workshop_app/ui/widgets.py" line="243"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/widgets.py" line="246"/>
+        <location filename="../../workshop_app/ui/widgets.py" line="247"/>
         <source>Stopping at the next safe point…</source>
         <translation>กำลังหยุดเมื่อถึงจุดที่หยุดได้อย่างปลอดภัย…</translation>
     </message>
@@ -1810,68 +1769,68 @@
         <translation>ที่มาจากความคิดเห็นและผลการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="181"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="182"/>
         <source>Add a year</source>
         <translation>เพิ่มปีงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="193"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="194"/>
         <source>Activity</source>
         <translation>กิจกรรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="194"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="195"/>
         <source>Budget</source>
         <translation>งบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="195"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="196"/>
         <source>Responsible unit</source>
         <translation>หน่วยรับผิดชอบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="196"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="197"/>
         <source>Related units</source>
         <translation>หน่วยงานที่เกี่ยวข้อง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="208"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="209"/>
         <source>Add activity</source>
         <translation>เพิ่มกิจกรรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="210"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="211"/>
         <source>Remove activity</source>
         <translation>ลบกิจกรรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="316"/>
-        <location filename="../../workshop_app/ui/project_form.py" line="410"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="317"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="413"/>
         <source>FY {year}</source>
         <translation>ปีงบประมาณ {year}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="333"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="336"/>
         <source>Total {amount} baht</source>
         <translation>รวม {amount} บาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="338"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="341"/>
         <source>The main activities (item 6) add up to {amount} baht. The project&apos;s budget is what is entered per fiscal year above.</source>
         <translation>กิจกรรมหลัก (ข้อ 6) รวม {amount} บาท งบประมาณของโครงการคือยอดที่กรอกในแต่ละปีงบประมาณด้านบน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="371"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="374"/>
         <source>Activities total {amount} baht</source>
         <translation>กิจกรรมรวม {amount} บาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="404"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="407"/>
         <source>{where}: “{text}” is not an amount of baht</source>
         <translation>{where}: “{text}” ไม่ใช่จำนวนเงินบาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/project_form.py" line="427"/>
+        <location filename="../../workshop_app/ui/project_form.py" line="430"/>
         <source>Activity {number}</source>
         <translation>กิจกรรมที่ {number}</translation>
     </message>
@@ -1879,44 +1838,44 @@
 <context>
     <name>ProjectorWindow</name>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="146"/>
+        <location filename="../../workshop_app/ui/projector.py" line="145"/>
         <source>Projector — {title}</source>
         <translation>จอโปรเจกเตอร์ — {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="281"/>
+        <location filename="../../workshop_app/ui/projector.py" line="288"/>
         <source>Vote results, round {number}: {title}</source>
         <translation>ผลการลงคะแนน รอบที่ {number}: {title}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/projector.py" line="286"/>
+        <location filename="../../workshop_app/ui/projector.py" line="293"/>
         <source>%n ballot(s)</source>
         <translation>
             <numerusform>บัตร %n ใบ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="288"/>
+        <location filename="../../workshop_app/ui/projector.py" line="295"/>
         <source> + {paper} on paper</source>
         <translation> + กระดาษ {paper}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="293"/>
+        <location filename="../../workshop_app/ui/projector.py" line="300"/>
         <source>No votes yet</source>
         <translation>ยังไม่มีการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="299"/>
+        <location filename="../../workshop_app/ui/projector.py" line="306"/>
         <source>All strategic issues</source>
         <translation>ทุกประเด็นยุทธศาสตร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="303"/>
+        <location filename="../../workshop_app/ui/projector.py" line="310"/>
         <source>Issue {number}: {title}</source>
         <translation>ประเด็นที่ {number}: {title}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/projector.py" line="308"/>
+        <location filename="../../workshop_app/ui/projector.py" line="315"/>
         <source>%n card(s)</source>
         <translation>
             <numerusform>%n การ์ด</numerusform>
@@ -2869,9 +2828,52 @@ Workshops: {titles}</source>
 <context>
     <name>ThaiDateEdit</name>
     <message>
-        <location filename="../../workshop_app/ui/widgets.py" line="40"/>
+        <location filename="../../workshop_app/ui/widgets.py" line="41"/>
         <source>e.g. 25/5/2569</source>
         <translation>เช่น 25/5/2569</translation>
+    </message>
+</context>
+<context>
+    <name>TimerBox</name>
+    <message>
+        <location filename="../../workshop_app/ui/board_timer.py" line="25"/>
+        <source>Timer and projector</source>
+        <translation>ตัวจับเวลาและจอโปรเจกเตอร์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_timer.py" line="34"/>
+        <source> min</source>
+        <translation> นาที</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_timer.py" line="40"/>
+        <source>Reset</source>
+        <translation>ตั้งใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_timer.py" line="46"/>
+        <source>Projector shows all issues</source>
+        <translation>จอโปรเจกเตอร์แสดงทุกประเด็น</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_timer.py" line="61"/>
+        <source>Hide projector (F9)</source>
+        <translation>ปิดจอโปรเจกเตอร์ (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_timer.py" line="61"/>
+        <source>Show on projector (F9)</source>
+        <translation>แสดงบนจอโปรเจกเตอร์ (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_timer.py" line="66"/>
+        <source>Pause</source>
+        <translation>หยุดชั่วคราว</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/board_timer.py" line="66"/>
+        <source>Start</source>
+        <translation>เริ่ม</translation>
     </message>
 </context>
 <context>
@@ -2883,7 +2885,7 @@ Workshops: {titles}</source>
     </message>
     <message>
         <location filename="../../workshop_app/ui/pages/voting_page.py" line="91"/>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="263"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="269"/>
         <source>Open voting</source>
         <translation>เปิดลงคะแนน</translation>
     </message>
@@ -2943,48 +2945,48 @@ Workshops: {titles}</source>
         <translation>บัตรลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="263"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="269"/>
         <source>Reopen voting</source>
         <translation>เปิดลงคะแนนอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="274"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="280"/>
         <source>No vote round yet: make one with New round.</source>
         <translation>ยังไม่มีรอบการลงคะแนน กด สร้างรอบใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="355"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="362"/>
         <source>Rank {rank}</source>
         <translation>อันดับ {rank}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="359"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="366"/>
         <source>All</source>
         <translation>รวมทุกสี</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="370"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="377"/>
         <source>Criteria scores are entered sheet by sheet on the Ballots tab.</source>
         <translation>คะแนนตามเกณฑ์บันทึกทีละใบในแท็บ บัตรลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="378"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="385"/>
         <source>Counts from the wall: type a number and Enter. Sticker colours by sector go in their sector&apos;s column; counts of mixed colours in All.</source>
         <translation>ยอดนับจากผนัง: พิมพ์ตัวเลขแล้วกด Enter สติกเกอร์สีของภาคส่วนใส่ในช่องของภาคส่วนนั้น สติกเกอร์ปนกันใส่ในช่อง รวมทุกสี</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="382"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="389"/>
         <source>For each idea: how many paper forms put it at each rank.</source>
         <translation>แต่ละความคิด: จำนวนบัตรกระดาษที่ให้อยู่ในแต่ละอันดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="407"/>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="563"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="414"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="570"/>
         <source>Idea</source>
         <translation>ความคิด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="450"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="457"/>
         <source>Row {row}: “{text}” is not a whole number.</source>
         <translation>แถวที่ {row}: “{text}” ไม่ใช่จำนวนเต็ม</translation>
     </message>
@@ -2999,73 +3001,73 @@ Workshops: {titles}</source>
         <translation>{name} ลงคะแนนในรอบนี้แล้ว ต้องการแทนที่บัตรเดิมหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="516"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="523"/>
         <source>No.</source>
         <translation>เลขทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="516"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="523"/>
         <source>Voter</source>
         <translation>ผู้ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="516"/>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="589"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="523"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="596"/>
         <source>Sector</source>
         <translation>ภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="516"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="523"/>
         <source>Cast by</source>
         <translation>วิธีส่ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="522"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="529"/>
         <source>(anonymous paper form)</source>
         <translation>(บัตรกระดาษไม่ระบุชื่อ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="549"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="556"/>
         <source>No results yet</source>
         <translation>ยังไม่มีผล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="557"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="564"/>
         <source>{ballots} ballots ({cast}); {paper} counted on paper</source>
         <translation>บัตร {ballots} ใบ ({cast}) ยอดนับจากกระดาษ {paper}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="563"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="570"/>
         <source>Rank</source>
         <translation>อันดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="563"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="570"/>
         <source>Score</source>
         <translation>คะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="563"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="570"/>
         <source>Voters</source>
         <translation>ผู้ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="581"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="588"/>
         <source>No votes yet</source>
         <translation>ยังไม่มีการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="590"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="597"/>
         <source>Present (stickers: voters not counted)</source>
         <translation>มาประชุม (ติดสติกเกอร์: ไม่ได้นับผู้ลงคะแนน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="592"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="599"/>
         <source>Voted / present</source>
         <translation>ลงคะแนน / มาประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="601"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="608"/>
         <source>Total</source>
         <translation>รวม</translation>
     </message>

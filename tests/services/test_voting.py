@@ -1182,3 +1182,45 @@ def test_demo_workshop_turnout_matches_the_register(db: Database, demo_workshop:
     assert _refused(db, lambda s: set_tally(s, round_id, ideas[0], None, 1)).english
     with db.session() as session:
         assert top_of_round(session, round_id, 1) == [ideas[0]]
+
+
+def test_recount_from_previous_results_equals_a_fresh_count(db: Database, hall: Hall) -> None:
+    """The voting page recounts after each ballot from the results it holds (the ballots
+    read before are not read again); every recount equals a count read afresh, through
+    new ballots, a withdrawal, its undo, a replaced ballot and a paper count."""
+    round_id = _new_round(db, hall)
+    a, b, c, d = hall.ideas
+    shown = _results(db, round_id)
+
+    def recount(check_reused: bool = True) -> None:
+        nonlocal shown
+        with db.session() as session:
+            again = round_results(session, round_id, shown)
+        assert again == _results(db, round_id)
+        if check_reused:  # the ballots read before are the very same rows
+            before = {ballot.id: ballot for ballot in shown.ballots}
+            for ballot in again.ballots:
+                assert ballot.id not in before or before[ballot.id] is ballot
+        shown = again
+
+    first = _cast(db, round_id, hall.gov[0], (a, 2), (b, 1))
+    recount()
+    _cast(db, round_id, hall.gov[1], (b, 2), (c, 2), cast_by=CastBy.KIOSK.value)
+    recount()
+    paper = _cast(db, round_id, None, (d, 1), cast_by=CastBy.PAPER.value)
+    recount()
+    _do(db, lambda s: withdraw_ballot(s, first))
+    recount()
+    assert [ballot.id for ballot in shown.ballots if ballot.id == first] == []
+    _do(db, lambda s: restore_ballot(s, first))
+    recount()
+    assert shown.count.ballots == 3
+    _cast(db, round_id, hall.gov[0], (c, 1), replace=True)
+    recount()
+    _tally(db, round_id, a, hall.private_sector, 4)
+    recount()
+    assert _scores(db, round_id)[a] == 4 and shown.count.ballots == 3
+    assert paper in {ballot.id for ballot in shown.ballots}
+    other = _new_round(db, hall, title="จัดลำดับโครงการ รอบที่ 2")
+    with db.session() as session:  # results of another round are not reused
+        assert round_results(session, other, shown) == _results(db, other)

@@ -17,10 +17,11 @@ from workshop_app.services import ideas, workshops
 from workshop_app.services.ideas import MAX_IDEA_CHARS, IdeaRow
 from workshop_app.thai.normalize import search_key
 from workshop_app.ui import settings
-from workshop_app.ui.board_data import IDEA_ROLE, IdeaFilterProxy, IdeaListModel
+from workshop_app.ui.board_data import IDEA_ROLE, BoardData, IdeaFilterProxy, IdeaListModel
 from workshop_app.ui.commands import merge_ideas_command
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.pages import board_page
 from workshop_app.ui.pages.board_page import BoardPage, IssueColumn
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -927,3 +928,23 @@ def test_editing_a_card_of_an_overview_column_stores_it_quietly(
     qtbot.waitUntil(lambda: column.view.state() != QAbstractItemView.State.EditingState)
     stored = {row.id: row.text for row in _ideas(context)}
     assert stored[card.id] == "ปรับปรุงถนนสายหลักเข้าตำบลบ้านพรุ"
+
+
+def test_merge_panel_follows_the_dictionary_when_it_loads(
+    qtbot: QtBot, context: WorkshopContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A board opened before the Thai dictionary had loaded fills its merge panel again
+    once it has (the suggestions were shown without word breaks until the next key)."""
+    loaded = False
+    monkeypatch.setattr(board_page, "dictionary_loaded", lambda: loaded)
+    monkeypatch.setattr(board_page, "start_loading", lambda: None)
+    page = BoardPage(context, BoardData(context))
+    qtbot.addWidget(page)
+    page.show()
+    page.entry.setText(_column(page).model.rows()[0].text)  # typed again: a duplicate
+    qtbot.waitUntil(lambda: page.suggestions.count() > 0)
+    page.suggestions.clear()  # as laid out before the dictionary: shown again after
+    qtbot.wait(400)
+    assert page.suggestions.count() == 0
+    loaded = True
+    qtbot.waitUntil(lambda: page.suggestions.count() > 0)

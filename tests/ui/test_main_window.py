@@ -7,12 +7,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from workshop_app.db.database import Database
-from workshop_app.services import attendees
+from workshop_app.services import attendees, ideas, workshops
+from workshop_app.ui.context import Changes
 from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.pages.board_page import BoardPage
 
 
 def test_pages_and_menus_are_in_thai(thai_window: MainWindow) -> None:
@@ -114,3 +116,45 @@ def test_unreadable_file_shows_one_clear_message(
     box = thai_window.findChild(QMessageBox, "userErrorBox")
     assert box is not None and box.isVisible() and ".xls" in box.text()
     box.close()
+
+
+def test_pages_are_built_when_first_shown(qtbot: QtBot, thai_window: MainWindow) -> None:
+    """Start-up builds the registration page only (building all seven read the whole
+    workshop before the window showed); a page is built when shown or asked for, in its
+    place, and shows what was done before it was built."""
+    window, context = thai_window, thai_window.context
+    board_place = window.stack.widget(2)
+    assert window.stack.currentWidget() is window.registration_page
+    assert board_place is not None and not isinstance(board_place, BoardPage)  # a place holder
+    issue = context.read(lambda s: workshops.list_issues(s, context.workshop_id))[1]
+    text = "ส่งเสริมการท่องเที่ยวชุมชนริมทะเลสาบสงขลา"
+    context.run(
+        lambda s: ideas.add_idea(s, context.workshop_id, issue.id, ideas.IdeaDraft(text)),
+        Changes.IDEAS,
+    )
+    window.show_page(3)  # the voting page
+    voting = window.voting_page
+    assert window.stack.currentWidget() is voting and window.stack.indexOf(voting) == 3
+    with qtbot.waitSignal(board_place.destroyed):
+        board = window.board_page  # asked for while another page is shown
+        assert window.stack.indexOf(board) == 2 and window.stack.currentWidget() is voting
+    assert window.stack.count() == window.nav.count() == 7
+    assert window.board_page is board  # built once
+    column = board.columns[1]
+    assert column.model.rows()[-1].text == text
+
+
+def test_a_page_built_on_screen_is_laid_out_before_it_is_painted(
+    thai_window: MainWindow,
+) -> None:
+    """The board built when first shown, in a window on screen: its side panel (a scroll
+    area) has its contents' full height at once, as when every page was built before
+    the window showed (it took several rounds of events to grow, squeezing the lists)."""
+    thai_window.show_page(2)
+    side = thai_window.board_page.findChild(QScrollArea, "boardSidePanel")
+    assert side is not None
+    panel = side.widget()
+    assert panel is not None
+    assert panel.height() >= panel.minimumSizeHint().height()
+    suggestions = thai_window.board_page.suggestions
+    assert suggestions.height() >= suggestions.minimumSizeHint().height()

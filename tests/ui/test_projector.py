@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from tests.ui.keyboard import type_text
 from workshop_app.models import StrategicIssue
 from workshop_app.services import ideas, workshops
-from workshop_app.ui import settings
+from workshop_app.ui import settings, thai_layout
 from workshop_app.ui.board_data import BoardData, Countdown, IdeaListModel
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.main_window import MainWindow
@@ -203,10 +203,16 @@ def test_renamed_issue_rebuilds_the_projector(
     page, projector, board = window.board_page, _projector(window), window.board
     page.show_all.setChecked(True)
     issue = board.models[2].issue
-    context.run(
-        lambda s: workshops.update_issue(s, issue.id, title="ประเด็นที่เปลี่ยนชื่อ"),
-        Changes.ISSUES,
-    )
+    old_container = projector.all_widget
+    with qtbot.waitSignal(old_container.destroyed):  # made anew, the old one deleted
+        context.run(
+            lambda s: workshops.update_issue(s, issue.id, title="ประเด็นที่เปลี่ยนชื่อ"),
+            Changes.ISSUES,
+        )
+        assert projector.all_widget is not old_container
+        assert projector.stack.indexOf(projector.all_widget) == 1
+        assert projector.stack.currentWidget() is projector.all_widget
+        assert projector.stack.count() == 3
     assert [view.model() for _label, view in projector.all_views] == board.models
     assert projector.all_views[2][0].text() == "3. ประเด็นที่เปลี่ยนชื่อ"
     assert all(isinstance(view, QListView) for _label, view in projector.all_views)
@@ -410,3 +416,40 @@ def test_board_and_projector_without_issues(qtbot: QtBot, context: WorkshopConte
     qtbot.keyClick(page.entry, Qt.Key.Key_PageDown, CTRL)  # nowhere to go, no error
     assert board.current == 0
     assert empty.read(lambda s: ideas.list_ideas(s, workshop_id)) == []
+
+
+LONG_ISSUE = (
+    "การพัฒนาเศรษฐกิจฐานรากและการยกระดับรายได้ของเกษตรกรชาวสวนยางพาราและปาล์มน้ำมัน"
+    "ในพื้นที่ลุ่มน้ำปากพนังอย่างยั่งยืนด้วยนวัตกรรมและเทคโนโลยีการเกษตรสมัยใหม่"
+)
+
+
+def _heading_fits(projector: ProjectorWindow) -> bool:
+    """The issue heading is as high as its lines (no more, no less), above the cards."""
+    issue = projector.issue
+    return (
+        issue.height() == issue.heightForWidth(issue.width())
+        and issue.geometry().bottom() < projector.stack.geometry().top()
+    )
+
+
+def test_long_issue_heading_takes_the_height_of_its_lines(
+    qtbot: QtBot,
+    window: MainWindow,
+    context: WorkshopContext,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A heading laid out before the Thai dictionary had loaded (lines at spaces only)
+    is laid out again when it loads, and takes the height of its new lines: it kept the
+    old height, and with more lines than before ran into the cards."""
+    projector = _projector(window)
+    issue = window.board.models[0].issue
+    monkeypatch.setattr(thai_layout, "dictionary_loaded", lambda: False)
+    context.run(lambda s: workshops.update_issue(s, issue.id, title=LONG_ISSUE), Changes.ISSUES)
+    qtbot.waitUntil(lambda: _heading_fits(projector))
+    before = len(projector.issue.shown_lines())
+    monkeypatch.undo()  # the dictionary has loaded: the board page says so
+    window.board_page.relayout_cards.emit()
+    assert len(projector.issue.shown_lines()) != before  # broken between words now
+    qtbot.waitUntil(lambda: _heading_fits(projector))
+    assert projector.issue.text().endswith(LONG_ISSUE)

@@ -506,7 +506,7 @@ def test_the_page_is_last_in_the_window_with_its_shortcut_in_thai(
         qtbot.addWidget(window)
         last = window.nav.count() - 1
         assert last == 6 and window.nav.item(last).text() == "ซิงก์ข้อมูล"
-        assert window.stack.widget(last) is window.sync_page
+        assert window.sync_page is window.stack.widget(last)  # built when first asked for
         view = window.menuBar().actions()[2].menu()
         assert isinstance(view, QMenu)
         action = next(a for a in view.actions() if a.text() == "ซิงก์ข้อมูล")

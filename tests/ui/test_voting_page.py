@@ -33,6 +33,7 @@ from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.pages import voting_page
 from workshop_app.ui.pages.voting_page import VotingPage
 from workshop_app.ui.round_dialog import NewRoundDialog
+from workshop_app.ui.vote_commands import cast_ballot_command, reveal_command
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 LEFT = Qt.MouseButton.LeftButton
@@ -938,3 +939,37 @@ def test_sticker_only_round_shows_who_was_present_not_zero_voters(
         " / " not in (table.item(r, 1) or QTableWidgetItem()).text()
         for r in range(table.rowCount())
     )
+
+
+def test_a_ballot_recounts_the_round_without_listing_the_rounds_again(
+    page: VotingPage, context: WorkshopContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A ballot or a paper count changes only what a round counts (Changes.BALLOTS): the
+    page recounts the round shown and keeps its list of rounds, which took a third of
+    the time from a ballot to the projector; a change of the rounds lists them again."""
+    round_id = _open_round(context)
+    ideas = _show_round(page, round_id).idea_ids
+    listed: list[str] = []
+    list_rounds = voting.list_rounds
+
+    def counting_list_rounds(session: Session, workshop_id: str) -> list[RoundRow]:
+        listed.append(workshop_id)
+        return list_rounds(session, workshop_id)
+
+    monkeypatch.setattr(voting, "list_rounds", counting_list_rounds)
+    voter = _present(context)[1]
+    command = cast_ballot_command(
+        context, round_id, voter.id, [Mark(ideas[2], 2)], CastBy.STAFF.value
+    )
+    context.undo_stack.push(command)
+    assert command.succeeded
+    assert page.results is not None and page.results.count.ballots == 1
+    assert listed == []
+    assert _text(page.results_table, 0, 3) == page.results.idea_texts[ideas[2]]
+    context.undo_stack.undo()
+    assert page.results.count.ballots == 0 and listed == []
+
+    context.undo_stack.push(reveal_command(context, round_id, True))
+    assert listed == [context.workshop_id]
+    vote_round = page.current_round()
+    assert vote_round is not None and vote_round.revealed

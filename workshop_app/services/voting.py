@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -751,7 +751,16 @@ def restore_ballot(session: Session, ballot_id: str) -> None:
     ballot.deleted = False
 
 
-def list_ballots(session: Session, round_id: str) -> list[BallotRow]:
+def list_ballots(
+    session: Session, round_id: str, known: Mapping[str, BallotRow] | None = None
+) -> list[BallotRow]:
+    """The ballots counted in a round, oldest first.
+
+    ``known``: this round's ballots as read before, by id. They are reused as they were
+    (their marks are not read again): a stored ballot's voter, sector and marks never
+    change; withdrawing or restoring it only marks it deleted or not. For a recount
+    after ballots or paper counts changed on this laptop; after sync or an edit of the
+    attendees, read everything (no ``known``)."""
     # Plain columns rather than ORM objects: results are recomputed after every ballot,
     # and building 300 Ballot and Attendee objects each time was most of that work.
     rows = session.execute(
@@ -785,15 +794,21 @@ def list_ballots(session: Session, round_id: str) -> list[BallotRow]:
         if seen is None or (row.at, row.updated_hlc) > seen[:2]:
             latest[row.attendee_id] = (row.at, row.updated_hlc, row.id)
     ballots = [r for r in rows if r.attendee_id is None or latest[r.attendee_id][2] == r.id]
+    known = known or {}
+    unknown = [r.id for r in ballots if r.id not in known]
     marks: dict[str, list[Mark]] = defaultdict(list)
-    for ballot_id, idea_id, value, criterion_id in session.execute(
+    query = (
         select(BallotMark.ballot_id, BallotMark.idea_id, BallotMark.value, BallotMark.criterion_id)
         .join(Ballot, Ballot.id == BallotMark.ballot_id)
         .where(Ballot.round_id == round_id, Ballot.deleted.is_(False))
-    ):
+    )
+    if known:  # the marks of the new ballots only (a recount after each ballot)
+        query = query.where(BallotMark.ballot_id.in_(unknown))
+    for ballot_id, idea_id, value, criterion_id in session.execute(query) if unknown else ():
         marks[ballot_id].append(Mark(idea_id, value, criterion_id))
     return [
-        BallotRow(
+        known.get(ballot_id)
+        or BallotRow(
             id=ballot_id,
             attendee_id=attendee_id,
             voter_name=full_name(prefix, first, last) if attendee_id else "",
@@ -1028,25 +1043,35 @@ def list_tallies(session: Session, round_id: str) -> list[Tally]:
 # --- results ------------------------------------------------------------------------------
 
 
-def round_results(session: Session, round_id: str) -> RoundResults:
+def round_results(
+    session: Session, round_id: str, previous: RoundResults | None = None
+) -> RoundResults:
+    """Everything counted in a round. ``previous``: its results read before, when only
+    its ballots or paper counts have changed since, on this laptop (see ``list_ballots``):
+    the ballots read then are not read again."""
     vote_round = _round(session, round_id)
     workshop_id = vote_round.workshop_id
     row = _round_row(session, vote_round)
-    listed = list_ballots(session, round_id)
+    known = None
+    if previous is not None and previous.round.id == round_id:
+        known = {ballot.id: ballot for ballot in previous.ballots}
+    listed = list_ballots(session, round_id, known)
     tally_list = list_tallies(session, round_id)
     roots = _roots(
         session,
         {m.idea_id for b in listed for m in b.marks} | {t.idea_id for t in tally_list},
     )
-    ballots = [
-        CastBallot(
-            b.id,
-            b.sector_id,
-            b.cast_by,
-            tuple(Mark(roots.get(m.idea_id, m.idea_id), m.value, m.criterion_id) for m in b.marks),
-        )
-        for b in listed
-    ]
+    # Marks name the card voted for; a card merged since counts as its target. Most
+    # rounds have none merged: their marks are counted as read (results are recounted
+    # after every ballot, and making 1,500 marks again was a third of the work).
+    moved = {idea_id: root for idea_id, root in roots.items() if root != idea_id}
+
+    def rooted(marks: tuple[Mark, ...]) -> tuple[Mark, ...]:
+        if not moved or not any(m.idea_id in moved for m in marks):
+            return marks
+        return tuple(Mark(moved.get(m.idea_id, m.idea_id), m.value, m.criterion_id) for m in marks)
+
+    ballots = [CastBallot(b.id, b.sector_id, b.cast_by, rooted(b.marks)) for b in listed]
     tallies = [
         Tally(roots.get(t.idea_id, t.idea_id), t.sector_id, t.count, t.rank) for t in tally_list
     ]

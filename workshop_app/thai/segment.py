@@ -5,17 +5,19 @@ finds the words, with every Thai place name and the official words of thai.gazet
 added; a workshop adds its own place names, agencies and products (its glossary) so
 that "ภูชี้ฟ้า" stays one word instead of three.
 
-Loading the 62,000-word dictionary takes most of a second, so it is loaded once per
-process, and the GUI starts loading it in the background at start-up
-(``start_loading``). Glossary words are added to that one dictionary; a word added for
-one workshop stays known for the rest of the session, which does no harm.
+The dictionary (80,000 words) is loaded once per process, and the GUI starts loading it
+in the background at start-up (``start_loading``). It is a ``PrefixSet``, not PyThaiNLP's
+node-per-letter ``Trie``: building that took a second of pure Python, which, holding
+the interpreter lock, also slowed the building of the first window by as much.
+Glossary words are added to that one dictionary; a word added for one workshop stays
+known for the rest of the session, which does no harm.
 """
 
 from __future__ import annotations
 
 import functools
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from pythainlp.corpus import thai_icu_words, thai_words
 from pythainlp.tokenize import word_tokenize
@@ -29,6 +31,59 @@ _loaded = threading.Event()
 _dictionary: Trie | None = None
 
 
+class PrefixSet(Trie):
+    """A Trie for the segmenter made of two sets: the words, and every beginning of a
+    word (the words included). ``prefixes`` gives what the Trie's walk gives (the words
+    that start at ``start``, shortest first): the walk goes on while the text so far
+    begins some word. Built in a fifth of the time of the Trie; segments as fast."""
+
+    def __init__(self, words: Iterable[str]) -> None:  # no Trie nodes: not calling super
+        self._words: set[str] = set()
+        self._stems: set[str] = set()
+        for word in words:
+            self.add(word)
+
+    def add(self, word: str) -> None:
+        word = word.strip()  # as Trie.add
+        if word in self._words:
+            return
+        self._words.add(word)
+        stems = self._stems
+        for end in range(len(word), 0, -1):
+            stem = word[:end]
+            if stem in stems:  # and so are all shorter ones
+                break
+            stems.add(stem)
+
+    def remove(self, word: str) -> None:
+        if word in self._words:
+            self._words.discard(word)
+            self._stems = set()
+            kept, self._words = self._words, set()
+            for other in kept:
+                self.add(other)
+
+    def prefixes(self, text: str, start: int = 0) -> list[str]:
+        found: list[str] = []
+        stems, words = self._stems, self._words
+        for end in range(start + 1, len(text) + 1):
+            piece = text[start:end]
+            if piece not in stems:
+                break
+            if piece in words:
+                found.append(piece)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._words
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words)
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+
 def _load() -> Trie:
     global _dictionary
     with _lock:
@@ -37,7 +92,7 @@ def _load() -> Trie:
             # that names and official compounds stay whole (thai.gazetteer), and ICU's
             # Thai word list (which PyThaiNLP ships), so that our words are the ones
             # other Thai software breaks lines between.
-            _dictionary = Trie(thai_words() | thai_icu_words() | dictionary_words())
+            _dictionary = PrefixSet(thai_words() | thai_icu_words() | dictionary_words())
             _loaded.set()
         return _dictionary
 

@@ -21,13 +21,12 @@ from workshop_app.errors import UserError, safe_traceback
 from workshop_app.export.files import remove_abandoned_parts
 from workshop_app.resources import font_files, translation_file
 from workshop_app.services import workshops
-from workshop_app.thai.segment import start_loading
 from workshop_app.ui import settings
 from workshop_app.ui.app_filter import install_app_behaviour
 from workshop_app.ui.context import WorkshopContext
 from workshop_app.ui.dialogs import NewWorkshopDialog
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.thai_layout import install_text_funnel
+from workshop_app.ui.thai_layout import DictionaryLoader, install_text_funnel
 
 UI_FONT_FAMILY = "Sarabun"
 UI_FONT_POINTS = 11
@@ -62,7 +61,9 @@ def make_application(language: str, argv: list[str] | None = None) -> QApplicati
     app.setOrganizationName(settings.ORGANISATION)
     app.setApplicationName(settings.APPLICATION)
     app.setApplicationVersion(__version__)
-    start_loading()  # the Thai dictionary loads while the window is being built
+    if app.property("thaiDictionaryLoader") is None:  # once the first window is built
+        app.setProperty("thaiDictionaryLoader", True)
+        DictionaryLoader(app)
     load_fonts()
     app.setFont(QFont(UI_FONT_FAMILY, UI_FONT_POINTS))
     if app.property("thaiTextFunnel") is None:  # Thai word breaks in tooltips, cells ...

@@ -5,14 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
 
-from workshop_app.services import attendees, ideas, plan_import, projects, reference_lists
+from workshop_app.services import attendees, ideas
 from workshop_app.thai.names import full_name
 from workshop_app.ui.context import Changes, WorkshopContext
+
+# The action plan's services (and the spreadsheet reader under them) are imported by the
+# commands that use them: the registration page, the first one shown, needs none of them.
+if TYPE_CHECKING:
+    from workshop_app.services import plan_import, projects
 
 Operation = Callable[[Session], object]
 
@@ -218,6 +224,8 @@ def unmerge_ideas_command(
 def add_project_command(
     context: WorkshopContext, draft: projects.ProjectDraft, project_id: str
 ) -> ServiceCommand:
+    from workshop_app.services import projects
+
     return ServiceCommand(
         context,
         QCoreApplication.translate("Commands", "Add project “{name}”").format(
@@ -235,6 +243,8 @@ def edit_project_command(
     before: projects.ProjectDraft,
     after: projects.ProjectDraft,
 ) -> ServiceCommand:
+    from workshop_app.services import projects
+
     return ServiceCommand(
         context,
         QCoreApplication.translate("Commands", "Edit project “{name}”").format(
@@ -247,6 +257,8 @@ def edit_project_command(
 
 
 def delete_project_command(context: WorkshopContext, row: projects.ProjectRow) -> ServiceCommand:
+    from workshop_app.services import projects
+
     return ServiceCommand(
         context,
         QCoreApplication.translate("Commands", "Delete project “{name}”").format(
@@ -261,6 +273,8 @@ def delete_project_command(context: WorkshopContext, row: projects.ProjectRow) -
 def move_project_command(
     context: WorkshopContext, row: projects.ProjectRow, offset: int
 ) -> ServiceCommand:
+    from workshop_app.services import projects
+
     applied: list[int] = []  # the move actually made (clamped at the ends of the issue)
 
     def move(session: Session) -> None:
@@ -284,6 +298,8 @@ def promote_ideas_command(
     context: WorkshopContext, idea_ids: list[str], round_id: str | None
 ) -> ServiceCommand:
     """Promote ideas to projects; redo brings back the same projects (same ids)."""
+    from workshop_app.services import projects
+
     created: list[str] = []
     count = len(idea_ids)
 
@@ -314,6 +330,8 @@ def promote_ideas_command(
 def edit_reference_list_command(
     context: WorkshopContext, name: str, before: list[str], after: list[str]
 ) -> ServiceCommand:
+    from workshop_app.services import reference_lists
+
     return ServiceCommand(
         context,
         QCoreApplication.translate("Commands", "Edit list “{name}”").format(
@@ -328,6 +346,8 @@ def edit_reference_list_command(
 def import_plan_command(context: WorkshopContext, path: Path) -> ServiceCommand:
     """Import a filled template. The first redo reads the file; undo and later redos put
     back every project as it was before or after (the file may have changed since)."""
+    from workshop_app.services import plan_import, projects
+
     before: dict[str, projects.ProjectDraft] = {}
     after: dict[str, projects.ProjectDraft] = {}
 

@@ -42,7 +42,9 @@ class Changes(enum.Flag):
     SECTORS = enum.auto()
     ATTENDEES = enum.auto()
     IDEAS = enum.auto()
-    VOTES = enum.auto()
+    ROUNDS = enum.auto()  # vote rounds themselves: made, opened, closed, revealed
+    BALLOTS = enum.auto()  # what is counted in a round: ballots, paper tallies
+    VOTES = ROUNDS | BALLOTS
     PROJECTS = enum.auto()  # the action plan, its reference lists
     ALL = WORKSHOP | ISSUES | AGENDA | SECTORS | ATTENDEES | IDEAS | VOTES | PROJECTS
 

@@ -1,11 +1,18 @@
-"""The main window: one page per stage that exists, menus for files and undo."""
+"""The main window: one page per stage that exists, menus for files and undo.
+
+Pages are built the first time they are shown (or asked for): building all seven read
+the whole workshop and imported every page's modules before the first window could
+show, which was most of the start-up time. A page built later reads the data as it is
+then, so what it shows is the same as if it had been built at start and kept current.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -21,22 +28,29 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.errors import UserError
-from workshop_app.services import idea_import, invitation_import, workshops
-from workshop_app.services.voting import RoundResults
+from workshop_app.services import workshops
 from workshop_app.ui import settings
-from workshop_app.ui.about_dialog import AboutDialog
-from workshop_app.ui.board_data import BoardData
 from workshop_app.ui.context import Changes, WorkshopContext
-from workshop_app.ui.dialogs import NewWorkshopDialog, OpenWorkshopDialog
-from workshop_app.ui.import_dialog import IDEAS, INVITATIONS, ImportPreviewDialog
-from workshop_app.ui.pages.action_plan_page import ActionPlanPage
-from workshop_app.ui.pages.board_page import BoardPage
-from workshop_app.ui.pages.minutes_page import MinutesPage
-from workshop_app.ui.pages.registration_page import RegistrationPage
-from workshop_app.ui.pages.setup_page import SetupPage
-from workshop_app.ui.pages.sync_page import SyncPage
-from workshop_app.ui.pages.voting_page import VotingPage
-from workshop_app.ui.projector import ProjectorWindow
+
+# What the first window does not need is imported when it is first used (start-up time).
+if TYPE_CHECKING:
+    from workshop_app.services.voting import RoundResults
+    from workshop_app.ui.about_dialog import AboutDialog
+    from workshop_app.ui.board_data import BoardData
+    from workshop_app.ui.import_dialog import ImportPreviewDialog
+    from workshop_app.ui.pages.action_plan_page import ActionPlanPage
+    from workshop_app.ui.pages.board_page import BoardPage
+    from workshop_app.ui.pages.minutes_page import MinutesPage
+    from workshop_app.ui.pages.registration_page import RegistrationPage
+    from workshop_app.ui.pages.setup_page import SetupPage
+    from workshop_app.ui.pages.sync_page import SyncPage
+    from workshop_app.ui.pages.voting_page import VotingPage
+    from workshop_app.ui.projector import ProjectorWindow
+
+PageType = TypeVar("PageType", bound=QWidget)
+
+# The pages in the order of the navigation list (and of the View menu's Ctrl+1 ... 7).
+SETUP, REGISTRATION, BRAINSTORM, VOTING, MINUTES, ACTION_PLAN, SYNC = range(7)
 
 
 class MainWindow(QMainWindow):
@@ -56,25 +70,21 @@ class MainWindow(QMainWindow):
             "QListWidget { font-size:13pt; } QListWidget::item { padding:10px; }"
         )
         self.stack = QStackedWidget()
-        self.setup_page = SetupPage(context)
-        self.registration_page = RegistrationPage(context)
-        self.board = BoardData(context)
-        self.board_page = BoardPage(context, self.board)
-        self.board_page.projector_requested.connect(self.open_projector)
         self.projector: ProjectorWindow | None = None
         self.about_dialog: AboutDialog | None = None
-        self.voting_page = VotingPage(context)
-        self.voting_page.projector_results.connect(self._results_to_projector)
-        self._add_page(self.tr("Setup"), self.setup_page)
-        self._add_page(self.tr("Registration"), self.registration_page)
-        self._add_page(self.tr("Brainstorm"), self.board_page)
-        self._add_page(self.tr("Voting"), self.voting_page)
-        self.minutes_page = MinutesPage(context)
-        self._add_page(self.tr("Minutes"), self.minutes_page)
-        self.action_plan_page = ActionPlanPage(context)
-        self._add_page(self.tr("Action plan"), self.action_plan_page)
-        self.sync_page = SyncPage(context)
-        self._add_page(self.tr("Sync"), self.sync_page)
+        self._board: BoardData | None = None
+        self._builders: dict[int, Callable[[], QWidget]] = {
+            SETUP: self._build_setup_page,
+            REGISTRATION: self._build_registration_page,
+            BRAINSTORM: self._build_board_page,
+            VOTING: self._build_voting_page,
+            MINUTES: self._build_minutes_page,
+            ACTION_PLAN: self._build_action_plan_page,
+            SYNC: self._build_sync_page,
+        }
+        self._built: dict[int, QWidget] = {}
+        for title in self._page_titles():
+            self._add_page(title, QWidget())  # a place holder until the page is built
         self.nav.currentRowChanged.connect(self._show_stack_page)
         # A page wider or taller than the screen (a 1366×768 laptop at 125 %) scrolls
         # inside the window instead of making the window larger than the screen.
@@ -106,12 +116,143 @@ class MainWindow(QMainWindow):
         )
         self.resize(preferred.boundedTo(free))
 
+    def _page_titles(self) -> tuple[str, ...]:
+        return (
+            self.tr("Setup"),
+            self.tr("Registration"),
+            self.tr("Brainstorm"),
+            self.tr("Voting"),
+            self.tr("Minutes"),
+            self.tr("Action plan"),
+            self.tr("Sync"),
+        )
+
     def _add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(QListWidgetItem(title))
         page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.stack.addWidget(page)
 
+    # --- the pages, each built when first needed --------------------------------------------
+
+    def _page(self, index: int, kind: type[PageType]) -> PageType:
+        """The page at ``index``, built now if it was not yet; it takes its place holder's
+        place in the stack."""
+        page = self._built.get(index)
+        if page is None:
+            page = self._builders[index]()
+            placeholder = self.stack.widget(index)
+            shown = self.stack.currentIndex() == index
+            policy = QSizePolicy.Policy.Preferred if shown else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+            self.stack.insertWidget(index, page)
+            if shown:
+                self.stack.setCurrentIndex(index)
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            self._built[index] = page
+        assert isinstance(page, kind)
+        return page
+
+    @property
+    def board(self) -> BoardData:
+        """The cards of every issue, shared by the board page and the projector."""
+        if self._board is None:
+            from workshop_app.ui.board_data import BoardData
+
+            self._board = BoardData(self.context)
+        return self._board
+
+    @property
+    def setup_page(self) -> SetupPage:
+        from workshop_app.ui.pages.setup_page import SetupPage
+
+        return self._page(SETUP, SetupPage)
+
+    @property
+    def registration_page(self) -> RegistrationPage:
+        from workshop_app.ui.pages.registration_page import RegistrationPage
+
+        return self._page(REGISTRATION, RegistrationPage)
+
+    @property
+    def board_page(self) -> BoardPage:
+        from workshop_app.ui.pages.board_page import BoardPage
+
+        return self._page(BRAINSTORM, BoardPage)
+
+    @property
+    def voting_page(self) -> VotingPage:
+        from workshop_app.ui.pages.voting_page import VotingPage
+
+        return self._page(VOTING, VotingPage)
+
+    @property
+    def minutes_page(self) -> MinutesPage:
+        from workshop_app.ui.pages.minutes_page import MinutesPage
+
+        return self._page(MINUTES, MinutesPage)
+
+    @property
+    def action_plan_page(self) -> ActionPlanPage:
+        from workshop_app.ui.pages.action_plan_page import ActionPlanPage
+
+        return self._page(ACTION_PLAN, ActionPlanPage)
+
+    @property
+    def sync_page(self) -> SyncPage:
+        from workshop_app.ui.pages.sync_page import SyncPage
+
+        return self._page(SYNC, SyncPage)
+
+    def _build_setup_page(self) -> QWidget:
+        from workshop_app.ui.pages.setup_page import SetupPage
+
+        return SetupPage(self.context)
+
+    def _build_registration_page(self) -> QWidget:
+        from workshop_app.ui.pages.registration_page import RegistrationPage
+
+        return RegistrationPage(self.context)
+
+    def _build_board_page(self) -> QWidget:
+        from workshop_app.ui.pages.board_page import BoardPage
+
+        page = BoardPage(self.context, self.board)
+        page.projector_requested.connect(self.open_projector)
+        return page
+
+    def _build_voting_page(self) -> QWidget:
+        from workshop_app.ui.pages.voting_page import VotingPage
+
+        page = VotingPage(self.context)
+        page.projector_results.connect(self._results_to_projector)
+        return page
+
+    def _build_minutes_page(self) -> QWidget:
+        from workshop_app.ui.pages.minutes_page import MinutesPage
+
+        return MinutesPage(self.context)
+
+    def _build_action_plan_page(self) -> QWidget:
+        from workshop_app.ui.pages.action_plan_page import ActionPlanPage
+
+        return ActionPlanPage(self.context)
+
+    def _build_sync_page(self) -> QWidget:
+        from workshop_app.ui.pages.sync_page import SyncPage
+
+        return SyncPage(self.context)
+
+    def _revealed_results(self) -> RoundResults | None:
+        """The vote results the facilitator put on the projector; none before the voting
+        page was ever built (results go on the projector only from that page)."""
+        return self.voting_page.revealed_results() if VOTING in self._built else None
+
     def _show_stack_page(self, index: int) -> None:
+        built_now = index not in self._built
+        if 0 <= index < self.stack.count():
+            self._page(index, QWidget)
         # Only the page on show counts towards the minimum size (a stacked layout takes
         # the largest of all its pages): the others are Ignored.
         for number in range(self.stack.count()):
@@ -120,7 +261,13 @@ class MainWindow(QMainWindow):
             if page is not None:
                 page.setSizePolicy(policy, policy)
         self.stack.setCurrentIndex(index)
-        self._results_to_projector(self.voting_page.revealed_results())
+        if built_now and self.isVisible():
+            # A page built into a window on screen: its layouts settle now, before it is
+            # first painted (a scroll area learns its contents' size one layout request
+            # at a time), as they did when every page was built before the window showed.
+            for _ in range(4):
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self._results_to_projector(self._revealed_results())
 
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)
@@ -177,16 +324,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(redo)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        pages = (
-            self.tr("Setup"),
-            self.tr("Registration"),
-            self.tr("Brainstorm"),
-            self.tr("Voting"),
-            self.tr("Minutes"),
-            self.tr("Action plan"),
-            self.tr("Sync"),
-        )
-        for index, name in enumerate(pages):
+        for index, name in enumerate(self._page_titles()):
             view_menu.addAction(self._action(name, self._page_opener(index), f"Ctrl+{index + 1}"))
         view_menu.addAction(self._action(self.tr("Projector window"), self.open_projector, "F9"))
         language_menu = view_menu.addMenu(self.tr("Language"))
@@ -226,6 +364,8 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         if self.about_dialog is None:
+            from workshop_app.ui.about_dialog import AboutDialog
+
             self.about_dialog = AboutDialog(self)
         self.about_dialog.open()  # window-modal but not blocking, like the other dialogs
 
@@ -238,6 +378,8 @@ class MainWindow(QMainWindow):
     # --- file actions ---------------------------------------------------------------------------
 
     def new_workshop(self) -> None:
+        from workshop_app.ui.dialogs import NewWorkshopDialog
+
         dialog = NewWorkshopDialog(self.context.language, self)
 
         def finished(result: int) -> None:
@@ -261,6 +403,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def open_workshop(self) -> None:
+        from workshop_app.ui.dialogs import OpenWorkshopDialog
+
         summaries = self.context.read(workshops.list_workshops)
         dialog = OpenWorkshopDialog(summaries, self)
 
@@ -300,6 +444,9 @@ class MainWindow(QMainWindow):
 
     def import_invitation_file(self, path: Path) -> ImportPreviewDialog | None:
         """Preview the whole file (nothing written); import it once the user accepts."""
+        from workshop_app.services import invitation_import
+        from workshop_app.ui.import_dialog import INVITATIONS, ImportPreviewDialog
+
         try:
             dialog = ImportPreviewDialog(self.context, path, INVITATIONS, self)
         except UserError as exc:
@@ -330,12 +477,14 @@ class MainWindow(QMainWindow):
             self.projector.leave()
             return
         if self.projector is None:
-            self.projector = ProjectorWindow(
-                self.board, self.board_page.breaker, self.context.language
-            )
-            self.projector.shown_changed.connect(self.board_page.set_projector_shown)
+            from workshop_app.ui.projector import ProjectorWindow
+
+            board_page = self.board_page  # built now if not yet: its breaker is needed
+            self.projector = ProjectorWindow(self.board, board_page.breaker, self.context.language)
+            self.projector.shown_changed.connect(board_page.set_projector_shown)
+            board_page.relayout_cards.connect(self.projector.relayout)
             self.projector.leave_requested.connect(self._back_from_projector)
-        self._results_to_projector(self.voting_page.revealed_results())
+        self._results_to_projector(self._revealed_results())
         self.projector.show_on_best_screen(self.screen())
         if self.projector.on_own_screen:
             self.activateWindow()  # typing goes on in this window, not the projector
@@ -349,7 +498,9 @@ class MainWindow(QMainWindow):
         going back to the board brings the cards back."""
         if self.projector is None:
             return
-        on_voting_page = self.stack.currentWidget() is self.voting_page
+        from workshop_app.services.voting import RoundResults
+
+        on_voting_page = self.stack.currentIndex() == VOTING and VOTING in self._built
         revealed = results if isinstance(results, RoundResults) and on_voting_page else None
         self.projector.show_results(revealed)
 
@@ -370,6 +521,9 @@ class MainWindow(QMainWindow):
 
     def import_idea_file(self, path: Path) -> ImportPreviewDialog | None:
         """Preview the whole file (nothing written), then add every card in one transaction."""
+        from workshop_app.services import idea_import
+        from workshop_app.ui.import_dialog import IDEAS, ImportPreviewDialog
+
         try:
             dialog = ImportPreviewDialog(self.context, path, IDEAS, self)
         except UserError as exc:

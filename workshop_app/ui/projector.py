@@ -110,8 +110,7 @@ class ProjectorWindow(QWidget):
         self.single_view.setSpacing(6)
         # All issues: one column each, smaller type.
         self.all_delegate = CardDelegate(breaker, self.point_size * 0.6, language, self)
-        self.all_widget = QWidget()
-        self.all_layout = QHBoxLayout(self.all_widget)
+        self.all_widget = QWidget()  # one column per issue; made again when issues change
         self.all_views: list[tuple[ThaiLabel, QListView]] = []
 
         # Vote results, once the facilitator reveals them on the voting page.
@@ -225,12 +224,13 @@ class ProjectorWindow(QWidget):
             label.setStyleSheet(f"font-size:{size * 0.6:.0f}pt; font-weight:bold;")
 
     def _rebuild(self) -> None:
-        for label, view in self.all_views:
-            label.deleteLater()
-            view.deleteLater()
-        self.all_views = []
-        while self.all_layout.count():
-            self.all_layout.takeAt(0)
+        """The all-issues view made again in a new container, which takes the old one's
+        place in the stack; the old one goes with its labels and views. (Emptying the
+        old layout item by item kept Python wrappers of Qt's layout items, which PySide
+        may hand back stale: a CI crash in the card delegate.)"""
+        container = QWidget()
+        columns = QHBoxLayout(container)
+        views: list[tuple[ThaiLabel, QListView]] = []
         for model in self.board.models:
             label = ThaiLabel(f"{model.issue.number}. {model.issue.title}")
             view = _card_view(self.all_delegate)
@@ -238,8 +238,15 @@ class ProjectorWindow(QWidget):
             column = QVBoxLayout()
             column.addWidget(label)
             column.addWidget(view, 1)
-            self.all_layout.addLayout(column, 1)
-            self.all_views.append((label, view))
+            columns.addLayout(column, 1)
+            views.append((label, view))
+        old, shown = self.all_widget, self.stack.currentWidget() is self.all_widget
+        self.stack.insertWidget(self.stack.indexOf(old), container)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.all_widget, self.all_views = container, views
+        if shown:
+            self.stack.setCurrentWidget(container)
         self._fonts()
         self._show_current()
 
@@ -254,7 +261,7 @@ class ProjectorWindow(QWidget):
             wanted = column_model if show_all else None
             if view.model() is not wanted:
                 view.setModel(wanted)
-        self.stack.setCurrentIndex(1 if show_all else 0)
+        self.stack.setCurrentWidget(self.all_widget if show_all else self.single_view)
         self._update_header()
         if self.results is not None:
             self._show_results_page()
@@ -326,7 +333,10 @@ class ProjectorWindow(QWidget):
                 view.scrollTo(model.index(last))
 
     def relayout(self) -> None:
-        """Lay the cards out again (their line breaks changed)."""
+        """Lay the cards and the headings out again (their line breaks changed: the Thai
+        dictionary has loaded); each heading then takes the height of its new lines."""
+        for label in (self.title, self.issue, *(label for label, _view in self.all_views)):
+            label.relayout()
         self._layout_cards()
 
     def _layout_cards(self) -> None:

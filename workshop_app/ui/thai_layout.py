@@ -21,7 +21,16 @@ import re
 from collections.abc import Callable
 
 from PySide6 import QtGui
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QFont, QFontMetricsF, QHelpEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,7 +52,7 @@ from workshop_app.thai.linebreak import (
     fill_lines,
     split_compound,
 )
-from workshop_app.thai.segment import dictionary_loaded
+from workshop_app.thai.segment import dictionary_loaded, start_loading
 
 # Lines are filled a little short of the room: a line's width measured piece by piece
 # can differ from the whole line's by a fraction of a pixel.
@@ -373,3 +382,32 @@ def install_text_funnel(app: QApplication) -> ThaiTextFunnel:
     funnel = ThaiTextFunnel(app)
     app.installEventFilter(funnel)
     return funnel
+
+
+class DictionaryLoader(QObject):
+    """Starts loading the Thai dictionary once the event loop runs (after the first window
+    is built) and, when it is loaded, lays every ``ThaiLabel`` out again with word breaks.
+
+    Loading it while the first window was being built made that half a second slower:
+    the loading thread and the GUI thread share one interpreter lock. Until it is loaded,
+    text breaks at spaces only (``wrap_lines``); the board page follows it on its own."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._poll = QTimer(self)
+        self._poll.setInterval(100)
+        self._poll.timeout.connect(self._check)
+        QTimer.singleShot(0, self._start)
+
+    def _start(self) -> None:
+        if dictionary_loaded():
+            return
+        start_loading()
+        self._poll.start()
+
+    def _check(self) -> None:
+        if dictionary_loaded():
+            self._poll.stop()
+            for widget in QApplication.allWidgets():
+                if isinstance(widget, ThaiLabel):
+                    widget.relayout()

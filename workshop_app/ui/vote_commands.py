@@ -94,7 +94,7 @@ def tally_command(
         _tr("Paper count {count}").format(count=count),
         lambda s: voting.set_tally(s, round_id, idea_id, sector_id, count, rank),
         lambda s: voting.set_tally(s, round_id, idea_id, sector_id, before, rank),
-        Changes.VOTES,
+        Changes.BALLOTS,
     )
 
 
@@ -132,7 +132,7 @@ def cast_ballot_command(
         _tr("Ballot of {name}").format(name=name) if name else _tr("Paper ballot"),
         cast,
         take_back,
-        Changes.VOTES,
+        Changes.BALLOTS,
     )
 
 
@@ -142,5 +142,5 @@ def withdraw_ballot_command(context: WorkshopContext, ballot: voting.BallotRow) 
         _tr("Withdraw ballot of {name}").format(name=ballot.voter_name or "-"),
         lambda s: voting.withdraw_ballot(s, ballot.id),
         lambda s: voting.restore_ballot(s, ballot.id),
-        Changes.VOTES,
+        Changes.BALLOTS,
     )

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QUndoStack
 from PySide6.QtWidgets import (
+    QComboBox,
     QLineEdit,
     QPlainTextEdit,
     QProgressDialog,
@@ -283,3 +284,11 @@ def follow_export(
         )
     )
     return box
+
+
+def narrow_combo(combo: QComboBox) -> None:
+    """A dropdown as wide as about 12 characters (long names are elided, shown whole in
+    the list): with the widths of the longest sector names the board did not fit a
+    1366×768 laptop at 125 %."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)

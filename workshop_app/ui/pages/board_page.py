@@ -7,6 +7,11 @@ Ctrl+PgDown / Ctrl+PgUp go to the next or previous issue. In a column: F2 edits 
 Delete deletes, Alt+Up/Down reorders, Alt+Left/Right moves it to the neighbouring issue,
 Ctrl+M merges the selected cards into the top one, Ctrl+Shift+M gives back the cards
 merged into it. Cards can also be dragged within and between columns. Ctrl+Z undoes.
+
+The page puts the board together and runs its actions (undoable commands); its parts
+live apart: the columns (``ui.board_columns``), the entry box (``ui.board_entry``), the
+merge panel (``ui.board_merge_panel``), the timer and projector box (``ui.board_timer``),
+and the cards both the page and the projector show (``ui.board_data``).
 """
 
 from __future__ import annotations
@@ -14,34 +19,17 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QIcon,
-    QKeyEvent,
-    QKeySequence,
-    QMouseEvent,
-    QPixmap,
-    QShortcut,
-    QShowEvent,
-)
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QListView,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -52,7 +40,11 @@ from workshop_app.services.idea_duplicates import DuplicateFinder, WordWeights
 from workshop_app.services.ideas import KIND_LABELS, IdeaDraft, IdeaRow, kind_label
 from workshop_app.services.workshops import SectorRow
 from workshop_app.thai.segment import Segmenter, dictionary_loaded, segmenter, start_loading
-from workshop_app.ui.board_data import BoardData, IdeaFilterProxy, IdeaListModel
+from workshop_app.ui.board_columns import IssueColumn
+from workshop_app.ui.board_data import BoardData
+from workshop_app.ui.board_entry import IdeaEntry
+from workshop_app.ui.board_merge_panel import MergePanel
+from workshop_app.ui.board_timer import TimerBox
 from workshop_app.ui.card_delegate import CardDelegate
 from workshop_app.ui.commands import (
     add_idea_command,
@@ -63,165 +55,20 @@ from workshop_app.ui.commands import (
     unmerge_ideas_command,
 )
 from workshop_app.ui.context import Changes, WorkshopContext
-from workshop_app.ui.thai_layout import Breaker, ThaiLabel
-from workshop_app.ui.widgets import Banner, SteadyLabel
+from workshop_app.ui.thai_layout import Breaker
+from workshop_app.ui.widgets import Banner, SteadyLabel, narrow_combo
+
+__all__ = ["BoardPage", "IssueColumn"]
 
 SUGGESTION_LIMIT = 5
 SUGGESTION_DELAY_MS = 150
 COMPACT_LINES = 3  # lines of text on the cards of the narrow (not current) columns
-# Keys on a column of cards -> what they do (page actions, see BoardPage._card_key).
-CARD_KEYS = {
-    (Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier): "delete",
-    (Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier): "up",
-    (Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier): "down",
-    (Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier): "left",
-    (Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier): "right",
-    (Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier): "merge",
-    (
-        Qt.Key.Key_M,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-    ): "unmerge",
-}
-
-
-class CardListView(QListView):
-    """A column of cards. Keys that act on cards are turned into signals for the page."""
-
-    key_action = Signal(str)  # "delete", "up", "down", "left", "right", "merge", "unmerge"
-    activated_column = Signal()
-    editor_closed = Signal()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setWordWrap(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setDropIndicatorShown(True)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        self.setStyleSheet("QListView { background:#f4f1ea; border:none; }")
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        action = CARD_KEYS.get((Qt.Key(event.key()), modifiers))
-        if action is not None and self.state() != QAbstractItemView.State.EditingState:
-            self.key_action.emit(action)
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    # The columns share their delegates, and a delegate tells every view using it when
-    # one of its editors is done: each view takes only its own editors (Qt warned
-    # "commitData called with an editor that does not belong to this view" otherwise).
-    def commitData(self, editor: QWidget) -> None:
-        if editor is not None and editor.parentWidget() is self.viewport():
-            super().commitData(editor)
-
-    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        if editor is not None and editor.parentWidget() is self.viewport():
-            super().closeEditor(editor, hint)
-            self.editor_closed.emit()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        super().mousePressEvent(event)
-        # After the click has picked its card: making the column current lays it out
-        # again with larger cards, which would move the card under the mouse.
-        QTimer.singleShot(0, self.activated_column.emit)
-
-
-class IssueColumn(QFrame):
-    """One strategic issue: its header (number, title, count) and its cards."""
-
-    clicked = Signal()
-
-    def __init__(self, model: IdeaListModel, delegate: CardDelegate) -> None:
-        super().__init__()
-        self.model = model
-        self.proxy = IdeaFilterProxy()
-        self.proxy.setSourceModel(model)
-        self.header = ThaiLabel()
-        self.header.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.header.mousePressEvent = lambda _event: self.clicked.emit()  # type: ignore[method-assign]
-        # The count changes on every filter keystroke; in the word-wrapped title it made
-        # Qt measure all the headers again each time.
-        self.count_label = SteadyLabel("(0000/0000)")
-        self.count_label.setStyleSheet("color:#666")
-        self.view = CardListView()
-        self.view.setObjectName(f"column{model.issue.number}")
-        self.view.setModel(self.proxy)
-        self.view.setItemDelegate(delegate)
-        self.view.activated_column.connect(self.clicked)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.setSpacing(2)
-        layout.addWidget(self.header)
-        layout.addWidget(self.count_label)
-        layout.addWidget(self.view, 1)
-        self.set_current(False)
-
-    def set_current(self, current: bool) -> None:
-        self.current = current
-        self.setStyleSheet(
-            "IssueColumn { border:2px solid %s; border-radius:6px; }"
-            % ("#1f5fa8" if current else "#d0d0d0")
-        )
-        self.update_header()
-
-    def update_header(self) -> None:
-        issue = self.model.issue
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
-        count = f"{shown}/{total}" if self.proxy.is_filtering() else f"{total}"
-        self.count_label.setText(f"({count})")
-        size = 13.0 if self.current else 10.0
-        if self.header.font().pointSizeF() != size:
-            font = QFont(self.header.font())
-            font.setPointSizeF(size)
-            font.setBold(True)
-            self.header.setFont(font)
-        self.header.setText(f"{issue.number}. {issue.title}")
-
-    def selected_rows(self) -> list[IdeaRow]:
-        """Selected cards in column order (the top one first)."""
-        indexes = sorted(self.view.selectionModel().selectedIndexes(), key=lambda i: i.row())
-        rows = [self.model.row_at(self.proxy.mapToSource(i).row()) for i in indexes]
-        return [r for r in rows if r is not None]
-
-    def current_row(self) -> IdeaRow | None:
-        index = self.view.currentIndex()
-        if not index.isValid():
-            return None
-        return self.model.row_at(self.proxy.mapToSource(index).row())
-
-    def select_idea(self, idea_id: str) -> None:
-        row = self.model.row_of(idea_id)
-        if row < 0:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row))
-        if index.isValid():
-            self.view.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
-            self.view.scrollTo(index)
 
 
 def _swatch(colour: str) -> QIcon:
     pixmap = QPixmap(12, 12)
     pixmap.fill(QColor(colour))
     return QIcon(pixmap)
-
-
-def _narrow(combo: QComboBox) -> None:
-    """A dropdown as wide as about 12 characters (long sector names are elided, shown
-    whole in the list): with the widths of the longest names the board did not fit a
-    1366×768 laptop at 125 %."""
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(12)
 
 
 class BoardPage(QWidget):
@@ -261,7 +108,7 @@ class BoardPage(QWidget):
         self.filter_kind.setObjectName("boardFilterKind")
         self.filter_sector = QComboBox()
         self.filter_sector.setObjectName("boardFilterSector")
-        _narrow(self.filter_sector)
+        narrow_combo(self.filter_sector)
         self.filter_text.textChanged.connect(self.apply_filter)
         self.filter_kind.currentIndexChanged.connect(self.apply_filter)
         self.filter_sector.currentIndexChanged.connect(self.apply_filter)
@@ -281,100 +128,32 @@ class BoardPage(QWidget):
         self.columns_row.setSpacing(4)
 
         # --- entry
-        self.entry = QLineEdit()
-        self.entry.setObjectName("ideaEntry")
-        self.entry.setPlaceholderText(
-            self.tr("Type an idea, Enter adds it to the current issue (F5 kind, F6 sector)")
-        )
-        self.entry.setStyleSheet("font-size:15pt; padding:6px;")
-        self.entry.returnPressed.connect(self.add_from_entry)
-        self.entry.installEventFilter(self)
-        self.entry.textChanged.connect(self._entry_changed)
-        self.kind = QComboBox()
-        self.kind.setObjectName("ideaKind")
-        for kind in KIND_LABELS:
-            self.kind.addItem(kind_label(kind, context.language), kind)
-        self.kind.setCurrentIndex(list(KIND_LABELS).index("proposal"))
-        self.sector = QComboBox()
-        self.sector.setObjectName("ideaSector")
-        _narrow(self.sector)
-        self.group = QLineEdit()
-        self.group.setObjectName("ideaGroup")
-        self.group.setPlaceholderText(self.tr("Group"))
-        self.group.setMaximumWidth(110)
-        add_button = QPushButton(self.tr("Add (Enter)"))
-        add_button.clicked.connect(self.add_from_entry)
-        # Two lines: the entry box gets the whole width (long ideas, narrow laptop
-        # screens), its kind, sector and group below it.
-        entry_details = QHBoxLayout()
-        entry_details.addWidget(self.kind)
-        entry_details.addWidget(self.sector)
-        entry_details.addWidget(self.group)
-        entry_details.addStretch(1)
-        entry_details.addWidget(add_button)
-        entry_row = QVBoxLayout()
-        entry_row.setSpacing(2)
-        entry_row.addWidget(self.entry)
-        entry_row.addLayout(entry_details)
+        self.idea_entry = IdeaEntry(context.language)
+        self.idea_entry.add_requested.connect(self.add_from_entry)
+        self.idea_entry.text_changed.connect(self._entry_changed)
+        # Its parts, as the page's: typing, kind, sector and group of the next card.
+        self.entry, self.kind = self.idea_entry.entry, self.idea_entry.kind
+        self.sector, self.group = self.idea_entry.sector, self.idea_entry.group
         self.banner = Banner()
 
-        # --- side panel: suggestions, merged cards, timer, projector, counts
-        self.suggestions = QListWidget()
-        self.suggestions.setObjectName("duplicateSuggestions")
-        self.suggestions.setWordWrap(True)
-        self.suggestion_title = QLabel(self.tr("Possible duplicates"))
-        self.merge_suggestion_button = QPushButton(self.tr("Merge selected card into this one"))
-        self.merge_suggestion_button.clicked.connect(self.merge_into_suggestion)
-        self.merge_button = QPushButton(self.tr("Merge selected cards (Ctrl+M)"))
-        self.merge_button.clicked.connect(self.merge_selected)
-        self.merged_list = QListWidget()
-        self.merged_list.setObjectName("mergedCards")
-        self.merged_list.setWordWrap(True)
-        self.merged_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.unmerge_button = QPushButton(self.tr("Take out of the merge (Ctrl+Shift+M)"))
-        self.unmerge_button.clicked.connect(self.unmerge_selected)
-        merge_box = QGroupBox(self.tr("Merging"))
-        merge_layout = QVBoxLayout(merge_box)
-        merge_layout.addWidget(self.suggestion_title)
-        merge_layout.addWidget(self.suggestions, 2)
-        merge_layout.addWidget(self.merge_suggestion_button)
-        merge_layout.addWidget(self.merge_button)
-        self.merged_title = QLabel(self.tr("Cards merged into the selected card"))
-        merge_layout.addWidget(self.merged_title)
-        merge_layout.addWidget(self.merged_list, 1)
-        merge_layout.addWidget(self.unmerge_button)
+        # --- side panel: timer and projector, merging, counts
+        self.merge_panel = MergePanel()
+        self.merge_panel.merge_suggestion_button.clicked.connect(self.merge_into_suggestion)
+        self.merge_panel.merge_button.clicked.connect(self.merge_selected)
+        self.merge_panel.unmerge_button.clicked.connect(self.unmerge_selected)
+        # Its parts, as the page's (the merge actions below use them).
+        self.suggestions = self.merge_panel.suggestions
+        self.merge_suggestion_button = self.merge_panel.merge_suggestion_button
+        self.merge_button = self.merge_panel.merge_button
+        self.merged_list = self.merge_panel.merged_list
+        self.unmerge_button = self.merge_panel.unmerge_button
 
-        timer_box = QGroupBox(self.tr("Timer and projector"))
-        timer_layout = QGridLayout(timer_box)
-        self.timer_label = QLabel()
-        self.timer_label.setObjectName("boardTimer")
-        self.timer_label.setStyleSheet("font-size:22pt; font-weight:bold;")
-        self.minutes = QDoubleSpinBox()
-        self.minutes.setObjectName("timerMinutes")
-        self.minutes.setRange(0.5, 240)
-        self.minutes.setDecimals(1)
-        self.minutes.setSuffix(self.tr(" min"))
-        self.minutes.setValue(board.countdown.remaining() / 60)
-        self.minutes.valueChanged.connect(board.countdown.set_minutes)
-        self.start_button = QPushButton()
-        self.start_button.setObjectName("timerStart")
-        self.start_button.clicked.connect(self.toggle_timer)
-        reset_button = QPushButton(self.tr("Reset"))
-        reset_button.setObjectName("timerReset")
-        reset_button.clicked.connect(board.countdown.reset)
-        self.projector_button = projector_button = QPushButton()
-        projector_button.setObjectName("openProjector")
-        projector_button.clicked.connect(self.projector_requested)
-        self.set_projector_shown(False)
-        self.show_all = QCheckBox(self.tr("Projector shows all issues"))
-        self.show_all.setObjectName("projectorShowAll")
-        self.show_all.toggled.connect(board.set_show_all)
-        timer_layout.addWidget(self.timer_label, 0, 0, 1, 2)
-        timer_layout.addWidget(self.minutes, 1, 0)
-        timer_layout.addWidget(self.start_button, 1, 1)
-        timer_layout.addWidget(reset_button, 2, 0, 1, 2)
-        timer_layout.addWidget(projector_button, 3, 0, 1, 2)
-        timer_layout.addWidget(self.show_all, 4, 0, 1, 2)
+        self.timer_box = TimerBox(board)
+        self.timer_box.projector_button.clicked.connect(self.projector_requested)
+        self.timer_label, self.minutes = self.timer_box.timer_label, self.timer_box.minutes
+        self.start_button = self.timer_box.start_button
+        self.projector_button = self.timer_box.projector_button
+        self.show_all = self.timer_box.show_all
 
         counts_box = QGroupBox(self.tr("Cards per sector (current issue)"))
         # A list, not a rich-text label: a label's new text re-lays out the whole page,
@@ -388,8 +167,8 @@ class BoardPage(QWidget):
         QVBoxLayout(counts_box).addWidget(self.sector_counts)
 
         side = QVBoxLayout()
-        side.addWidget(timer_box)
-        side.addWidget(merge_box, 1)
+        side.addWidget(self.timer_box)
+        side.addWidget(self.merge_panel, 1)
         side.addWidget(counts_box)
         side_widget = QWidget()
         side_widget.setLayout(side)
@@ -416,7 +195,7 @@ class BoardPage(QWidget):
         columns_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left.addWidget(columns_scroll, 1)
         left.addWidget(self.banner)
-        left.addLayout(entry_row)
+        left.addWidget(self.idea_entry)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addWidget(side_scroll)
@@ -425,11 +204,9 @@ class BoardPage(QWidget):
         board.issues_changed.connect(self.rebuild_columns)
         board.current_changed.connect(lambda _index: self._show_current())
         board.cards_changed.connect(self._cards_changed)
-        board.countdown.changed.connect(self._update_timer)
         context.changed.connect(self._on_changed)
         self.reload_sectors()
         self.rebuild_columns()
-        self._update_timer()
         if not dictionary_loaded():
             start_loading()
             self._dictionary_poll = QTimer(self)
@@ -439,9 +216,7 @@ class BoardPage(QWidget):
         self.setFocusProxy(self.entry)
 
     def set_projector_shown(self, shown: bool) -> None:
-        self.projector_button.setText(
-            self.tr("Hide projector (F9)") if shown else self.tr("Show on projector (F9)")
-        )
+        self.timer_box.set_projector_shown(shown)
 
     # --- set-up ---------------------------------------------------------------------------
 
@@ -468,15 +243,7 @@ class BoardPage(QWidget):
     def reload_sectors(self) -> None:
         workshop_id = self.context.workshop_id
         self.sectors = self.context.read(lambda s: workshops.list_sectors(s, workshop_id))
-        chosen = self.sector.currentData()
-        self.sector.blockSignals(True)
-        self.sector.clear()
-        self.sector.addItem(self.tr("No sector"), None)
-        for sector in self.sectors:
-            self.sector.addItem(sector.name, sector.id)
-        index = self.sector.findData(chosen)
-        self.sector.setCurrentIndex(max(0, index))
-        self.sector.blockSignals(False)
+        self.idea_entry.set_sectors(self.sectors)
 
         kind_chosen, sector_chosen = (
             self.filter_kind.currentData(),
@@ -569,6 +336,7 @@ class BoardPage(QWidget):
             for column in self.columns:
                 column.header.relayout()
                 column.view.doItemsLayout()
+            self._suggestion_timer.start()  # the merge panel's cards, word-wrapped now
 
     def go_to_issue(self, index: int) -> None:
         if self.board.models:
@@ -637,17 +405,6 @@ class BoardPage(QWidget):
         view = self.sector_counts
         return [view.item(n).text() for n in range(view.count())]
 
-    def _update_timer(self) -> None:
-        countdown = self.board.countdown
-        self.timer_label.setText(countdown.text())
-        self.start_button.setText(self.tr("Pause") if countdown.running else self.tr("Start"))
-
-    def toggle_timer(self) -> None:
-        if self.board.countdown.running:
-            self.board.countdown.pause()
-        else:
-            self.board.countdown.start()
-
     def _scroll_to_new_card(self, _parent: QModelIndex, _first: int, last: int) -> None:
         column = self.current_column()
         if column is not None and self.sender() is column.model:
@@ -698,18 +455,6 @@ class BoardPage(QWidget):
         )
         return [(by_id[s.idea_id], s.score) for s in found]
 
-    def _show_suggestions(self, text: str, exclude_id: str | None) -> None:
-        self.suggestions.clear()
-        for row, score in self.suggest_for(text, exclude_id):
-            item = QListWidgetItem(f"{row.text}  ({round(score * 100)}%)")
-            item.setData(Qt.ItemDataRole.UserRole, row.id)
-            self.suggestions.addItem(item)
-        if self.suggestions.count():
-            self.suggestions.setCurrentRow(0)
-        self.merge_suggestion_button.setEnabled(
-            exclude_id is not None and self.suggestions.count() > 0
-        )
-
     def _entry_changed(self) -> None:
         self._suggestion_timer.start()
 
@@ -736,39 +481,22 @@ class BoardPage(QWidget):
         clicking pauses (SUGGESTION_DELAY_MS), not at every keystroke."""
         self._suggestion_timer.stop()
         card = self._selected_card()
-        self._show_merged(card)
-        text = self.entry.text()
-        if text.strip():
-            self.suggestion_title.setText(self.tr("Already on the board? Similar cards:"))
-            self._show_suggestions(text, None)
-            return
-        if card is None:
-            self.suggestion_title.setText(self.tr("Possible duplicates"))
-            self.suggestions.clear()
-            self.merge_suggestion_button.setEnabled(False)
-            return
-        self.suggestion_title.setText(self.tr("Possible duplicates of the selected card:"))
-        self._show_suggestions(card.text, card.id)
-
-    def _show_merged(self, card: IdeaRow | None) -> None:
-        self.merged_list.clear()
+        merged: list[IdeaRow] = []
         if card is not None and card.merged_count:
             merged = self.context.read(lambda s: ideas.merged_into(s, card.id))
-            for row in merged:
-                item = QListWidgetItem(row.text)
-                item.setData(Qt.ItemDataRole.UserRole, row.id)
-                self.merged_list.addItem(item)
-        self.unmerge_button.setEnabled(self.merged_list.count() > 0)
+        self.merge_panel.show_merged(merged)
+        text = self.entry.text()
+        if text.strip():
+            self.merge_panel.show_typed_suggestions(self.suggest_for(text))
+        elif card is None:
+            self.merge_panel.clear_suggestions()
+        else:
+            self.merge_panel.show_card_suggestions(self.suggest_for(card.text, card.id))
 
     # --- actions --------------------------------------------------------------------------
 
     def draft_from_entry(self) -> IdeaDraft:
-        return IdeaDraft(
-            self.entry.text(),
-            kind=str(self.kind.currentData()),
-            sector_id=self.sector.currentData(),
-            breakout_group=self.group.text(),
-        )
+        return self.idea_entry.draft()
 
     def add_from_entry(self) -> None:
         column = self.current_column()
@@ -876,12 +604,10 @@ class BoardPage(QWidget):
     def merge_into_suggestion(self) -> None:
         column = self.current_column()
         card = column.current_row() if column else None
-        item = self.suggestions.currentItem()
-        if column is None or card is None or item is None:
+        chosen = self.merge_panel.chosen_suggestion_id()
+        if column is None or card is None or chosen is None:
             return
-        target = next(
-            (r for r in column.model.rows() if r.id == item.data(Qt.ItemDataRole.UserRole)), None
-        )
+        target = next((r for r in column.model.rows() if r.id == chosen), None)
         if target is None:
             return
         self.context.undo_stack.push(merge_ideas_command(self.context, target, [card]))
@@ -892,10 +618,7 @@ class BoardPage(QWidget):
         card = column.current_row() if column else None
         if card is None:
             return
-        chosen = [
-            str(item.data(Qt.ItemDataRole.UserRole)) for item in self.merged_list.selectedItems()
-        ]
-        self._unmerge(card, chosen or None)
+        self._unmerge(card, self.merge_panel.chosen_merged_ids() or None)
 
     def _unmerge(self, card: IdeaRow, source_ids: list[str] | None) -> None:
         if source_ids is None:
@@ -905,21 +628,6 @@ class BoardPage(QWidget):
             column = self.current_column()
             if column is not None:
                 column.select_idea(card.id)  # keep it selected to take out the next one
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Ctrl+Z / Ctrl+Y in the entry box undo and redo board actions, unless there is
-        typing in the box to undo (after Enter the box is empty and has none)."""
-        if watched is self.entry and event.type() == QEvent.Type.ShortcutOverride:
-            assert isinstance(event, QKeyEvent)
-            ctrl_y = QKeySequence(event.keyCombination()) == QKeySequence("Ctrl+Y")
-            undo = event.matches(QKeySequence.StandardKey.Undo)
-            redo = ctrl_y or event.matches(QKeySequence.StandardKey.Redo)
-            if (undo and not self.entry.isUndoAvailable()) or (
-                redo and not self.entry.isRedoAvailable()
-            ):
-                event.ignore()  # the window's Undo/Redo shortcut takes it
-                return True
-        return super().eventFilter(watched, event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

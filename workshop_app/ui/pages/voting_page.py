@@ -213,11 +213,15 @@ class VotingPage(QWidget):
     # --- loading ------------------------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes & (Changes.VOTES | Changes.IDEAS | Changes.ATTENDEES | Changes.SECTORS):
-            if hidden_behind_another_page(self):
-                self._reload_when_shown = True  # every card typed on the board: not now
-            else:
-                self.reload()
+        rounds = changes & (Changes.ROUNDS | Changes.IDEAS | Changes.ATTENDEES | Changes.SECTORS)
+        if not rounds and not changes & Changes.BALLOTS:
+            return
+        if hidden_behind_another_page(self):
+            self._reload_when_shown = True  # every card typed on the board: not now
+        elif rounds:
+            self.reload()
+        else:  # a ballot or a paper count: the rounds are as they were, only the counts
+            self.refresh_round(recount=True)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -255,7 +259,9 @@ class VotingPage(QWidget):
         if index >= 0:
             self.round_list.setCurrentRow(index)
 
-    def refresh_round(self) -> None:
+    def refresh_round(self, recount: bool = False) -> None:
+        """Show the chosen round. ``recount``: only its ballots or paper counts changed,
+        here, since its results were read: the ballots read then are not read again."""
         vote_round = self.current_round()
         state = vote_round.state if vote_round else None
         self.open_button.setEnabled(state in ("draft", "closed"))
@@ -279,7 +285,8 @@ class VotingPage(QWidget):
             self._show_results()
             return
         round_id = vote_round.id
-        self.results = self.context.read(lambda s: voting.round_results(s, round_id))
+        previous = self.results if recount else None
+        self.results = self.context.read(lambda s: voting.round_results(s, round_id, previous))
         language = self.context.language
         self.round_info.setText(
             f"{label(METHOD_LABELS, vote_round.method, language)}\n"

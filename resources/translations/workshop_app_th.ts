@@ -119,168 +119,178 @@
 <context>
     <name>ActionPlanPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="98"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="102"/>
         <source>Project</source>
         <translation>โครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="98"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="102"/>
         <source>Priority</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="98"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="102"/>
         <source>Budget</source>
         <translation>งบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="108"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="112"/>
         <source>Promote ideas…</source>
         <translation>เลือกความคิดเป็นโครงการ…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="110"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="365"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="114"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="369"/>
         <source>New project</source>
         <translation>โครงการใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="112"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="116"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="115"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="119"/>
         <source>Move up</source>
         <translation>เลื่อนขึ้น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="118"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="122"/>
         <source>Move down</source>
         <translation>เลื่อนลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="142"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="146"/>
         <source>Total</source>
         <translation>ยอดรวม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="142"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="146"/>
         <source>Baht</source>
         <translation>บาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="150"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="154"/>
         <source>Reference lists…</source>
         <translation>รายการอ้างอิง…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="152"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="156"/>
         <source>Export action plan (Excel)…</source>
         <translation>ส่งออกแผนปฏิบัติราชการ (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="154"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="158"/>
         <source>Export template for agencies…</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="156"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="160"/>
         <source>Import filled template…</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="161"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="165"/>
         <source>Budget totals</source>
         <translation>สรุปงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="246"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="250"/>
         <source>Issue {number}: {title}</source>
         <translation>ประเด็นที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="307"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="311"/>
         <source>round {number}: rank {rank}, score {score}</source>
         <translation>รอบที่ {number}: อันดับ {rank} คะแนน {score}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="326"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="330"/>
         <source>Whole plan</source>
         <translation>รวมทั้งแผน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="329"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="333"/>
         <source>Issue {number}</source>
         <translation>ประเด็นที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="331"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="335"/>
         <source>(no funding source)</source>
         <translation>(ไม่ระบุแหล่งงบประมาณ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="360"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="364"/>
         <source>Add a strategic issue on the setup page first.</source>
         <translation>กรุณาเพิ่มประเด็นการพัฒนาในหน้าตั้งค่างานประชุมก่อน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="400"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="404"/>
         <source>Vote round {number}: {title}</source>
         <translation>รอบการลงคะแนนที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="407"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="411"/>
         <source>Project ideas of issue {number} (no vote)</source>
         <translation>ข้อเสนอโครงการของประเด็นที่ {number} (ไม่ได้ลงคะแนน)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="427"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="431"/>
         <source>%n project(s) added</source>
         <translation>
             <numerusform>เพิ่มโครงการ %n โครงการ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="443"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="447"/>
         <source>Edit reference lists</source>
         <translation>แก้ไขรายการอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="458"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="462"/>
         <source>Action plan template for agencies</source>
         <translation>แบบฟอร์มแผนปฏิบัติราชการสำหรับหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="458"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="462"/>
         <source>Action plan</source>
         <translation>แผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="462"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="466"/>
         <source>Export template for agencies</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="462"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="466"/>
         <source>Export action plan</source>
         <translation>ส่งออกแผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="465"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="501"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="469"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="505"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>แฟ้ม Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="499"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="503"/>
         <source>Import filled template</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="516"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="517"/>
+        <source>Importing {file}…</source>
+        <translation>กำลังนำเข้า {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="524"/>
         <source>Imported {file}: {created} new, {updated} updated, {unchanged} unchanged projects</source>
         <translation>นำเข้าแฟ้ม {file} แล้ว: โครงการใหม่ {created} ปรับปรุง {updated} ไม่เปลี่ยนแปลง {unchanged} โครงการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="540"/>
+        <source>Import cancelled: no project was changed.</source>
+        <translation>ยกเลิกการนำเข้าแล้ว: ไม่มีโครงการใดถูกเปลี่ยนแปลง</translation>
     </message>
 </context>
 <context>
@@ -614,87 +624,87 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="61"/>
+        <location filename="../../workshop_app/ui/commands.py" line="63"/>
         <source>Check in {name}</source>
         <translation>ลงทะเบียน {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="73"/>
+        <location filename="../../workshop_app/ui/commands.py" line="75"/>
         <source>Cancel check-in of {name}</source>
         <translation>ยกเลิกการลงทะเบียนของ {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="87"/>
+        <location filename="../../workshop_app/ui/commands.py" line="89"/>
         <source>Register walk-in {name}</source>
         <translation>ลงทะเบียนหน้างาน {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="99"/>
+        <location filename="../../workshop_app/ui/commands.py" line="101"/>
         <source>Edit {name}</source>
         <translation>แก้ไขข้อมูล {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="118"/>
+        <location filename="../../workshop_app/ui/commands.py" line="120"/>
         <source>Add idea “{text}”</source>
         <translation>เพิ่มความคิดเห็น “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="133"/>
+        <location filename="../../workshop_app/ui/commands.py" line="135"/>
         <source>Edit idea “{text}”</source>
         <translation>แก้ไขความคิดเห็น “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="156"/>
+        <location filename="../../workshop_app/ui/commands.py" line="158"/>
         <source>Delete %n idea(s)</source>
         <translation>ลบความคิดเห็น %n รายการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="176"/>
+        <location filename="../../workshop_app/ui/commands.py" line="178"/>
         <source>Move idea “{text}”</source>
         <translation>ย้ายความคิดเห็น “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="192"/>
+        <location filename="../../workshop_app/ui/commands.py" line="194"/>
         <source>Merge %n idea(s) into “{text}”</source>
         <translation>รวม %n ความคิดเห็นเข้ากับ “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="206"/>
+        <location filename="../../workshop_app/ui/commands.py" line="208"/>
         <source>Unmerge “{text}”</source>
         <translation>แยกการรวมของ “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="223"/>
+        <location filename="../../workshop_app/ui/commands.py" line="225"/>
         <source>Add project “{name}”</source>
         <translation>เพิ่มโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="240"/>
+        <location filename="../../workshop_app/ui/commands.py" line="242"/>
         <source>Edit project “{name}”</source>
         <translation>แก้ไขโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="252"/>
+        <location filename="../../workshop_app/ui/commands.py" line="254"/>
         <source>Delete project “{name}”</source>
         <translation>ลบโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="274"/>
+        <location filename="../../workshop_app/ui/commands.py" line="276"/>
         <source>Move project “{name}”</source>
         <translation>ย้ายโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="307"/>
+        <location filename="../../workshop_app/ui/commands.py" line="309"/>
         <source>Promote %n idea(s) to projects</source>
         <translation>จัดทำ %n ความคิดเป็นโครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="319"/>
+        <location filename="../../workshop_app/ui/commands.py" line="321"/>
         <source>Edit list “{name}”</source>
         <translation>แก้ไขรายการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="361"/>
+        <location filename="../../workshop_app/ui/commands.py" line="402"/>
         <source>Import projects from {file}</source>
         <translation>นำเข้าโครงการจากแฟ้ม {file}</translation>
     </message>
@@ -1319,37 +1329,37 @@
         <translation>ย้ายตำแหน่ง {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="459"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="453"/>
         <source>Set the role of {name}</source>
         <translation>กำหนดตำแหน่งของ {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="492"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="486"/>
         <source>Move member {name}</source>
         <translation>เลื่อนลำดับกรรมการ {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="513"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="507"/>
         <source>Rename role {name}</source>
         <translation>เปลี่ยนชื่อตำแหน่ง {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="524"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="518"/>
         <source>Delete role {name}</source>
         <translation>ลบตำแหน่ง {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="574"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="568"/>
         <source>Add group {name}</source>
         <translation>เพิ่มกลุ่ม {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="609"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="603"/>
         <source>Edit group {name}</source>
         <translation>แก้ไขกลุ่ม {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="616"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="610"/>
         <source>Delete group {name}</source>
         <translation>ลบกลุ่ม {name}</translation>
     </message>
@@ -2616,7 +2626,7 @@
         <translation>“{item}” ({table}): ฉบับนี้แก้ไขเมื่อ {version} ที่{device} ส่วนฉบับปัจจุบันแก้ไขเมื่อ {current}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="677"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="679"/>
         <source>Synced with {server} at {time}</source>
         <translation>ซิงก์กับ {server} แล้ว เมื่อ {time}</translation>
     </message>
@@ -2697,7 +2707,7 @@ Exported bundles are signed; only signed bundles are imported.</source>
         <translation>ไม่รวมข้อมูลติดต่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="710"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="712"/>
         <source>This server is new or was restored from a backup: everything on this computer was sent to it again.</source>
         <translation>เซิร์ฟเวอร์นี้เป็นเครื่องใหม่หรือถูกกู้คืนจากข้อมูลสำรอง จึงส่งข้อมูลทั้งหมดในเครื่องนี้ไปให้อีกครั้ง</translation>
     </message>
@@ -2745,7 +2755,7 @@ Workshops: {titles}</source>
     </message>
     <message>
         <location filename="../../workshop_app/ui/pages/sync_page.py" line="535"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="692"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="694"/>
         <source>Data</source>
         <translation>ข้อมูล</translation>
     </message>
@@ -2766,7 +2776,7 @@ Workshops: {titles}</source>
     </message>
     <message>
         <location filename="../../workshop_app/ui/pages/sync_page.py" line="539"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="696"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="698"/>
         <source>Conflicts</source>
         <translation>ขัดแย้ง</translation>
     </message>
@@ -2779,7 +2789,7 @@ Workshops: {titles}</source>
     </message>
     <message numerus="yes">
         <location filename="../../workshop_app/ui/pages/sync_page.py" line="552"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="718"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="720"/>
         <source>%n conflicting edit(s) to review on the right.</source>
         <translation>
             <numerusform>มีการแก้ไขที่ขัดแย้งกัน %n รายการ รอตรวจสอบด้านขวา</numerusform>
@@ -2796,14 +2806,14 @@ Workshops: {titles}</source>
         <translation>กรุณาพิมพ์ที่อยู่เซิร์ฟเวอร์ก่อน</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="637"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="639"/>
         <source>Sending to the server… %n row(s)</source>
         <translation>
             <numerusform>กำลังส่งไปเซิร์ฟเวอร์… %n แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="639"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="641"/>
         <source>Receiving from the server… %n row(s)</source>
         <translation>
             <numerusform>กำลังรับจากเซิร์ฟเวอร์… %n แถว</numerusform>
@@ -2815,29 +2825,29 @@ Workshops: {titles}</source>
         <translation>กำลังติดต่อ {server}…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="693"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="695"/>
         <source>Sent</source>
         <translation>ส่งไป</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="694"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="696"/>
         <source>Received new</source>
         <translation>รับมาใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="695"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="697"/>
         <source>Received updated</source>
         <translation>รับมาปรับปรุง</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="703"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="705"/>
         <source>Sync done: %n row(s) sent</source>
         <translation>
             <numerusform>ซิงก์เสร็จแล้ว: ส่งไป %n แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="705"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="707"/>
         <source>%n row(s) received.</source>
         <translation>
             <numerusform>รับมา %n แถว</numerusform>
@@ -2861,7 +2871,7 @@ Workshops: {titles}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="653"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="655"/>
         <source>Sync cancelled after sending {sent} and receiving {received} row(s). What was sent or received is kept; sync again to carry on from there.</source>
         <translation>ยกเลิกการซิงก์แล้ว หลังส่ง {sent} แถว และรับ {received} แถว ข้อมูลที่ส่งหรือรับแล้วยังอยู่ครบ ซิงก์อีกครั้งจะทำต่อจากที่ค้างไว้</translation>
     </message>

@@ -751,137 +751,142 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="160"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="264"/>
         <source>Import a list of people</source>
         <translation>นำเข้ารายชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="160"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="264"/>
         <source>Import ideas</source>
         <translation>นำเข้าความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="176"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="280"/>
         <source>Column</source>
         <translation>คอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="177"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="281"/>
         <source>Examples</source>
         <translation>ตัวอย่าง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="178"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="282"/>
         <source>Meaning</source>
         <translation>ความหมาย</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="195"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="299"/>
         <source>People listed twice</source>
         <translation>รายชื่อที่ซ้ำในแฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="198"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="302"/>
         <source>Keep the first of each</source>
         <translation>นำเข้าแถวแรกของแต่ละคน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="200"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="304"/>
         <source>Keep all</source>
         <translation>นำเข้าทุกแถว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="217"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="321"/>
         <source>Import</source>
         <translation>นำเข้า</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="218"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="322"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="223"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="327"/>
         <source>Sheet</source>
         <translation>แผ่นงาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="227"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="331"/>
         <source>What each column holds</source>
         <translation>ความหมายของแต่ละคอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="311"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="360"/>
+        <source>Checking {file}…</source>
+        <translation>กำลังตรวจแฟ้ม {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="427"/>
         <source>sector (inferred): {name}</source>
         <translation>ภาคส่วน (อนุมาน): {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="318"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="434"/>
         <source>same as row {row}</source>
         <translation>ซ้ำกับแถว {row}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="325"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="441"/>
         <source>Note</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="339"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="455"/>
         <source>(no header)</source>
         <translation>(ไม่มีหัว)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="351"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="467"/>
         <source>— not imported —</source>
         <translation>— ไม่นำเข้า —</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="356"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="472"/>
         <source>guessed from the values</source>
         <translation>เดาจากข้อมูลในคอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="366"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="482"/>
         <source>{count} people found</source>
         <translation>พบ {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="369"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="485"/>
         <source>; {count} of them members of the body, in the order of the file</source>
         <translation> เป็นกรรมการ {count} คน เรียงตามลำดับในแฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="372"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="488"/>
         <source>; roles added to the body&apos;s list: {roles}</source>
         <translation> เพิ่มตำแหน่งในคณะ: {roles}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="377"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="493"/>
         <source>; the sector of {count} was inferred from the organisation (yellow): check them</source>
         <translation> ภาคส่วนของ {count} คนอนุมานจากชื่อหน่วยงาน (แถบสีเหลือง) โปรดตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="381"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="497"/>
         <source>; {count} look already registered</source>
         <translation> {count} คนน่าจะลงทะเบียนไว้แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="387"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="503"/>
         <source>Rows of the same person: </source>
         <translation>แถวที่ซ้ำกัน: </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="391"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="507"/>
         <source>{count} ideas found</source>
         <translation>พบ {count} ความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="394"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="510"/>
         <source>; {count} with a commenter or the province&apos;s answer</source>
         <translation> มีผู้ให้ความคิดเห็นหรือคำชี้แจงของจังหวัด {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="400"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="516"/>
         <source> — {count} problem(s) (red cells): fix the file or choose other column meanings</source>
         <translation> — พบปัญหา {count} รายการ (ช่องสีแดง) แก้ไขแฟ้มหรือเลือกความหมายคอลัมน์ใหม่</translation>
     </message>
@@ -993,185 +998,205 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="68"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="181"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="80"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="193"/>
         <source>Setup</source>
         <translation>ตั้งค่างานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="69"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="182"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="81"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="194"/>
         <source>Registration</source>
         <translation>ลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="70"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="183"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="82"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="195"/>
         <source>Brainstorm</source>
         <translation>ระดมความคิด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="71"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="184"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="83"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="196"/>
         <source>Voting</source>
         <translation>ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="73"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="185"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="85"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="197"/>
         <source>Minutes</source>
         <translation>รายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="75"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="186"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="87"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="198"/>
         <source>Action plan</source>
         <translation>แผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="77"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="187"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="89"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="199"/>
         <source>Sync</source>
         <translation>ซิงก์ข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="96"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="108"/>
         <source>Database: {path}</source>
         <translation>ฐานข้อมูล: {path}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="141"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="153"/>
         <source>&amp;File</source>
         <translation>&amp;แฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="144"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="156"/>
         <source>New workshop...</source>
         <translation>งานประชุมใหม่...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="149"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="161"/>
         <source>Open workshop...</source>
         <translation>เปิดงานประชุม...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="152"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="164"/>
         <source>Open database file...</source>
         <translation>เปิดแฟ้มฐานข้อมูล...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="153"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="165"/>
         <source>Recent workshops</source>
         <translation>งานประชุมล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="158"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="170"/>
         <source>Import invitation list...</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="161"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="173"/>
         <source>Import ideas...</source>
         <translation>นำเข้าความคิดเห็น...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="162"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="174"/>
         <source>Back up database now</source>
         <translation>สำรองฐานข้อมูลเดี๋ยวนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="165"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="177"/>
         <source>Quit</source>
         <translation>ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="168"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="180"/>
         <source>&amp;Edit</source>
         <translation>&amp;แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="169"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="181"/>
         <source>Undo</source>
         <translation>เลิกทำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="171"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="183"/>
         <source>Redo</source>
         <translation>ทำซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="179"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="191"/>
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="191"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="203"/>
         <source>Projector window</source>
         <translation>หน้าจอโปรเจกเตอร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="192"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="204"/>
         <source>Language</source>
         <translation>ภาษา</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="199"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="211"/>
         <source>&amp;Help</source>
         <translation>&amp;ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="200"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="212"/>
         <source>About</source>
         <translation>เกี่ยวกับโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="222"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="234"/>
         <source>{title} — Workshop app</source>
         <translation>{title} — โปรแกรมประชุมเชิงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="234"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="246"/>
         <source>Cannot do that</source>
         <translation>ทำรายการนี้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="278"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="290"/>
         <source>Open database file</source>
         <translation>เปิดแฟ้มฐานข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="280"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="292"/>
         <source>Workshop databases (*.sqlite *.db);;All files (*)</source>
         <translation>ฐานข้อมูลงานประชุม (*.sqlite *.db);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="294"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="306"/>
         <source>Import invitation list</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="296"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="366"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="308"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="417"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>ตารางข้อมูล (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="320"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="325"/>
+        <source>Importing {count} people…</source>
+        <translation>กำลังนำเข้ารายชื่อ {count} คน…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="326"/>
         <source>Imported {count} people.</source>
         <translation>นำเข้าแล้ว {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="364"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="338"/>
+        <source>Reading {file}…</source>
+        <translation>กำลังอ่านแฟ้ม {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="373"/>
+        <source>Import cancelled: nothing was added.</source>
+        <translation>ยกเลิกการนำเข้าแล้ว: ไม่มีข้อมูลใดถูกเพิ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="415"/>
         <source>Import ideas</source>
         <translation>นำเข้าความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="385"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="431"/>
+        <source>Importing {count} ideas…</source>
+        <translation>กำลังนำเข้าความคิดเห็น {count} รายการ…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="432"/>
         <source>Imported {count} ideas from {file}.</source>
         <translation>นำเข้า {count} ความคิดเห็นจากแฟ้ม {file} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="401"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="445"/>
         <source>Backup saved: {path}</source>
         <translation>สำรองข้อมูลไว้ที่ {path}</translation>
     </message>

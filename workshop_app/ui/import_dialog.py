@@ -47,6 +47,7 @@ from workshop_app.services.table_import import (
     ImportChoice,
     ImportProblem,
     LocatedTable,
+    RowProgress,
     header_key,
 )
 from workshop_app.services.workshops import list_sectors
@@ -90,13 +91,14 @@ def _load(
     source: SourceFile,
     sheet: str | None,
     meanings: dict[int, str],
+    progress: RowProgress,
 ) -> Plan:
     choice = ImportChoice(sheet=sheet)
     if kind == INVITATIONS:
         return invitation_import.load_invitation_list(
-            session, workshop_id, source, choice, meanings
+            session, workshop_id, source, choice, meanings, progress
         )
-    return idea_import.load_idea_file(session, workshop_id, source, choice, meanings)
+    return idea_import.load_idea_file(session, workshop_id, source, choice, meanings, progress)
 
 
 def column_signature(kind: str, located: LocatedTable) -> str:
@@ -111,22 +113,26 @@ def _planner(
     sheet: str | None,
     meanings: dict[int, str],
     remembered: bool,
-) -> Callable[[Session, SourceFile], Planned]:
+) -> Callable[[Session, SourceFile, Progress], Planned]:
     """The planning of a file read, for a worker thread: everything it needs (the
     remembered meanings too: the settings are read here, on the GUI thread) is taken
     now, so the worker touches no widget."""
     workshop_id, language = context.workshop_id, context.language
     stored = dict(settings.IMPORT_COLUMNS.get(settings.settings_store())) if remembered else {}
 
-    def plan(session: Session, source: SourceFile) -> Planned:
+    def plan(session: Session, source: SourceFile, progress: Progress) -> Planned:
         chosen = dict(meanings)
+
+        def rows(done: int, total: int) -> None:  # Cancel stops between two rows
+            progress.report(done, total, "check")
+
         try:
-            loaded = _load(session, kind, workshop_id, source, sheet, chosen)
+            loaded = _load(session, kind, workshop_id, source, sheet, chosen, rows)
             if stored and loaded.located is not None:
                 again = stored.get(column_signature(kind, loaded.located))
                 if isinstance(again, dict) and again:
                     chosen = {int(k): str(v) for k, v in again.items()}
-                    loaded = _load(session, kind, workshop_id, source, sheet, chosen)
+                    loaded = _load(session, kind, workshop_id, source, sheet, chosen, rows)
         except UserError as exc:  # no table on that sheet, no name column: said in place
             return Planned(None, exc.message(language), chosen)
         return Planned(loaded, "", chosen)
@@ -143,12 +149,9 @@ def start_preview(
     plan = _planner(context, kind, None, {}, remembered=True)
 
     def work(session: Session, progress: Progress) -> FirstPreview:
-        progress.report(0, 2, "read")
+        progress.report(0, 0, "read")  # how long reading takes is not known
         source = read_file(path)
-        progress.report(1, 2, "check")
-        planned = plan(session, source)
-        progress.report(2, 2, "check")
-        return FirstPreview(source, planned)
+        return FirstPreview(source, plan(session, source, progress))
 
     return context.run_in_background(work, owner=owner)
 
@@ -350,7 +353,7 @@ class ImportPreviewDialog(QDialog):
         number = self._plannings
         self.import_button.setEnabled(False)
         operation = self.context.run_in_background(
-            lambda session, _progress: plan(session, source), owner=self
+            lambda session, progress: plan(session, source, progress), owner=self
         )
         self.planning = operation
         # No Cancel: the preview must match the choices; the dialog's Cancel is after it.

@@ -318,8 +318,8 @@ class MainWindow(QMainWindow):
             assert isinstance(plan, invitation_import.InvitationPlan)
             duplicates = dialog.duplicates
             self._write_import(
-                lambda s: invitation_import.apply_invitation_plan(
-                    s, plan, file_duplicates=duplicates
+                lambda s, rows: invitation_import.apply_invitation_plan(
+                    s, plan, file_duplicates=duplicates, progress=rows
                 ),
                 Changes.ATTENDEES,
                 self.tr("Importing {count} people…").format(count=len(plan.invitees)),
@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
 
     def _write_import(
         self,
-        write: Callable[[Session], int],
+        write: Callable[[Session, Callable[[int, int], None]], int],
         changes: Changes,
         text: str,
         done: Callable[[int], str],
@@ -358,8 +358,10 @@ class MainWindow(QMainWindow):
         which a refusal or Cancel (up to its commit) leaves unwritten."""
 
         def work(session: Session, progress: Progress) -> int:
-            progress.report(0, 0, "write")
-            added = write(session)
+            def rows(done: int, total: int) -> None:  # Cancel: all is rolled back
+                progress.report(done, total, "write")
+
+            added = write(session, rows)
             progress.report(added, added, "commit")  # the last point Cancel rolls back
             return added
 
@@ -426,7 +428,7 @@ class MainWindow(QMainWindow):
             plan = dialog.plan
             assert isinstance(plan, idea_import.IdeaImportPlan)
             self._write_import(
-                lambda s: idea_import.apply_idea_plan(s, plan),
+                lambda s, rows: idea_import.apply_idea_plan(s, plan, rows),
                 Changes.IDEAS,
                 self.tr("Importing {count} ideas…").format(count=len(plan.ideas)),
                 lambda added: self.tr("Imported {count} ideas from {file}.").format(

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import openpyxl
 import pytest
@@ -15,13 +14,13 @@ from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from tests.ui.background import outcome_of, result_of, ticks_while_running
+from tests.ui.background import opened, outcome_of, settled, ticks_while_running, written
 from workshop_app.db.database import Database
 from workshop_app.models import StrategicIssue
 from workshop_app.services import attendees, ideas
 from workshop_app.ui import settings
 from workshop_app.ui.app import install_translator
-from workshop_app.ui.context import BackgroundOperation, WorkshopContext
+from workshop_app.ui.context import WorkshopContext
 from workshop_app.ui.import_dialog import ImportPreviewDialog
 from workshop_app.ui.main_window import MainWindow
 
@@ -64,27 +63,6 @@ def _list_file(path: Path) -> Path:
     old.sheet_state = "hidden"
     book.save(path)
     return path
-
-
-def opened(
-    qtbot: QtBot, window: MainWindow, reading: BackgroundOperation[Any]
-) -> ImportPreviewDialog:
-    """The preview the window opens once the file was read and checked in the background."""
-    assert result_of(qtbot, reading) is not None
-    dialog = window.import_preview
-    assert dialog is not None and dialog.isVisible()
-    return dialog
-
-
-def settled(qtbot: QtBot, dialog: ImportPreviewDialog) -> None:
-    """Wait for the planning a choice of sheet or meaning started in the background."""
-    qtbot.waitUntil(lambda: dialog.planning is None, timeout=60_000)
-
-
-def written(qtbot: QtBot, window: MainWindow) -> tuple[str, Any]:
-    """How the import accepted last ended, once written in the background."""
-    assert window.running_import is not None
-    return outcome_of(qtbot, window.running_import)
 
 
 def _press(qtbot: QtBot, widget: QWidget, key: Qt.Key, times: int = 1) -> None:

@@ -10,8 +10,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.ui.background import outcome_of
-from tests.ui.test_import_dialog import opened, written
+from tests.ui.background import opened, outcome_of, written
 from workshop_app.db.database import Database
 from workshop_app.services import attendees
 from workshop_app.ui.main_window import MainWindow

@@ -351,12 +351,16 @@ def import_plan_in_background(
 
     def work(session: Session, progress: Progress) -> PlanImported:
         before = _project_drafts(session, workshop_id)
-        progress.report(0, 3, "read")
+        progress.report(0, 0, "read")  # how long reading takes is not known
         plan = plan_import.read_plan_file(session, workshop_id, path)
-        progress.report(1, 3, "write")
-        result = plan_import.apply_plan(session, plan)
+
+        def rows(done: int, total: int) -> None:  # Cancel: all is rolled back
+            progress.report(done, total, "write")
+
+        result = plan_import.apply_plan(session, plan, rows)
         after = _project_drafts(session, workshop_id)
-        progress.report(2, 3, "commit")  # the last point where Cancel rolls it all back
+        count = len(plan.projects)
+        progress.report(count, count, "commit")  # the last point Cancel rolls it all back
         return PlanImported(result, before, after)
 
     return context.run_in_background(work, Changes.PROJECTS, writes=True, owner=owner)

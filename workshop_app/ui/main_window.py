@@ -322,8 +322,8 @@ class MainWindow(QMainWindow):
                     s, plan, file_duplicates=duplicates, progress=rows
                 ),
                 Changes.ATTENDEES,
-                self.tr("Importing {count} people…").format(count=len(plan.invitees)),
-                lambda added: self.tr("Imported {count} people.").format(count=added),
+                self.tr("Importing {count} people…").format(count=f"{len(plan.invitees):,}"),
+                lambda added: self.tr("Imported {count} people.").format(count=f"{added:,}"),
             )
 
         return self._preview_import(path, INVITATIONS, write)
@@ -430,9 +430,9 @@ class MainWindow(QMainWindow):
             self._write_import(
                 lambda s, rows: idea_import.apply_idea_plan(s, plan, rows),
                 Changes.IDEAS,
-                self.tr("Importing {count} ideas…").format(count=len(plan.ideas)),
+                self.tr("Importing {count} ideas…").format(count=f"{len(plan.ideas):,}"),
                 lambda added: self.tr("Imported {count} ideas from {file}.").format(
-                    count=added, file=plan.file_name
+                    count=f"{added:,}", file=plan.file_name
                 ),
             )
 

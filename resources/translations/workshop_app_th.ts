@@ -704,7 +704,7 @@
         <translation>แก้ไขรายการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="402"/>
+        <location filename="../../workshop_app/ui/commands.py" line="406"/>
         <source>Import projects from {file}</source>
         <translation>นำเข้าโครงการจากแฟ้ม {file}</translation>
     </message>
@@ -751,142 +751,142 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="264"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="267"/>
         <source>Import a list of people</source>
         <translation>นำเข้ารายชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="264"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="267"/>
         <source>Import ideas</source>
         <translation>นำเข้าความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="280"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="283"/>
         <source>Column</source>
         <translation>คอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="281"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="284"/>
         <source>Examples</source>
         <translation>ตัวอย่าง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="282"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="285"/>
         <source>Meaning</source>
         <translation>ความหมาย</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="299"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="302"/>
         <source>People listed twice</source>
         <translation>รายชื่อที่ซ้ำในแฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="302"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="305"/>
         <source>Keep the first of each</source>
         <translation>นำเข้าแถวแรกของแต่ละคน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="304"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="307"/>
         <source>Keep all</source>
         <translation>นำเข้าทุกแถว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="321"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="324"/>
         <source>Import</source>
         <translation>นำเข้า</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="322"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="325"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="327"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="330"/>
         <source>Sheet</source>
         <translation>แผ่นงาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="331"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="334"/>
         <source>What each column holds</source>
         <translation>ความหมายของแต่ละคอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="360"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="363"/>
         <source>Checking {file}…</source>
         <translation>กำลังตรวจแฟ้ม {file}…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="427"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="430"/>
         <source>sector (inferred): {name}</source>
         <translation>ภาคส่วน (อนุมาน): {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="434"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="437"/>
         <source>same as row {row}</source>
         <translation>ซ้ำกับแถว {row}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="441"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="444"/>
         <source>Note</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="455"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="458"/>
         <source>(no header)</source>
         <translation>(ไม่มีหัว)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="467"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="470"/>
         <source>— not imported —</source>
         <translation>— ไม่นำเข้า —</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="472"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="475"/>
         <source>guessed from the values</source>
         <translation>เดาจากข้อมูลในคอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="482"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="485"/>
         <source>{count} people found</source>
         <translation>พบ {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="485"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="488"/>
         <source>; {count} of them members of the body, in the order of the file</source>
         <translation> เป็นกรรมการ {count} คน เรียงตามลำดับในแฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="488"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="491"/>
         <source>; roles added to the body&apos;s list: {roles}</source>
         <translation> เพิ่มตำแหน่งในคณะ: {roles}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="493"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="496"/>
         <source>; the sector of {count} was inferred from the organisation (yellow): check them</source>
         <translation> ภาคส่วนของ {count} คนอนุมานจากชื่อหน่วยงาน (แถบสีเหลือง) โปรดตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="497"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="500"/>
         <source>; {count} look already registered</source>
         <translation> {count} คนน่าจะลงทะเบียนไว้แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="503"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="506"/>
         <source>Rows of the same person: </source>
         <translation>แถวที่ซ้ำกัน: </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="507"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="510"/>
         <source>{count} ideas found</source>
         <translation>พบ {count} ความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="510"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="513"/>
         <source>; {count} with a commenter or the province&apos;s answer</source>
         <translation> มีผู้ให้ความคิดเห็นหรือคำชี้แจงของจังหวัด {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="516"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="519"/>
         <source> — {count} problem(s) (red cells): fix the file or choose other column meanings</source>
         <translation> — พบปัญหา {count} รายการ (ช่องสีแดง) แก้ไขแฟ้มหรือเลือกความหมายคอลัมน์ใหม่</translation>
     </message>
@@ -1156,7 +1156,7 @@
     </message>
     <message>
         <location filename="../../workshop_app/ui/main_window.py" line="308"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="417"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="421"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>ตารางข้อมูล (*.xlsx *.csv)</translation>
     </message>
@@ -1176,27 +1176,27 @@
         <translation>กำลังอ่านแฟ้ม {file}…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="373"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="377"/>
         <source>Import cancelled: nothing was added.</source>
         <translation>ยกเลิกการนำเข้าแล้ว: ไม่มีข้อมูลใดถูกเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="415"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="419"/>
         <source>Import ideas</source>
         <translation>นำเข้าความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="431"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="435"/>
         <source>Importing {count} ideas…</source>
         <translation>กำลังนำเข้าความคิดเห็น {count} รายการ…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="432"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="436"/>
         <source>Imported {count} ideas from {file}.</source>
         <translation>นำเข้า {count} ความคิดเห็นจากแฟ้ม {file} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="445"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="449"/>
         <source>Backup saved: {path}</source>
         <translation>สำรองข้อมูลไว้ที่ {path}</translation>
     </message>

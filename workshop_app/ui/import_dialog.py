@@ -145,7 +145,7 @@ def start_preview(
 ) -> BackgroundOperation[FirstPreview]:
     """Read the file and plan its import on a worker thread (10,000 rows take seconds);
     nothing is written. A file that cannot be read is refused (one message); Cancel
-    stops between reading and checking."""
+    stops after the reading or between two rows of the checking, and opens nothing."""
     plan = _planner(context, kind, None, {}, remembered=True)
 
     def work(session: Session, progress: Progress) -> FirstPreview:

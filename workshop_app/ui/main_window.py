@@ -56,8 +56,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.setObjectName("mainWindow")
-        # The last import preview opened, and the last import being written (for tests
-        # and the screenshots, which wait for them).
+        # The import preview shown last (one kept: a preview holds its whole file) and
+        # the import written last, which tests wait for.
         self.import_preview: ImportPreviewDialog | None = None
         self.running_import: BackgroundOperation[int] | None = None
         self._fit_to_screen(QSize(1280, 800))
@@ -340,6 +340,8 @@ class MainWindow(QMainWindow):
         def opened(first: FirstPreview) -> None:
             dialog = ImportPreviewDialog(self.context, path, kind, first, self)
             dialog.accepted.connect(lambda: write(dialog))
+            if self.import_preview is not None:
+                self.import_preview.deleteLater()  # closed long since
             self.import_preview = dialog
             dialog.open()
 

@@ -119,168 +119,178 @@
 <context>
     <name>ActionPlanPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="98"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="102"/>
         <source>Project</source>
         <translation>โครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="98"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="102"/>
         <source>Priority</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="98"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="102"/>
         <source>Budget</source>
         <translation>งบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="108"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="112"/>
         <source>Promote ideas…</source>
         <translation>เลือกความคิดเป็นโครงการ…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="110"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="365"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="114"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="369"/>
         <source>New project</source>
         <translation>โครงการใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="112"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="116"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="115"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="119"/>
         <source>Move up</source>
         <translation>เลื่อนขึ้น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="118"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="122"/>
         <source>Move down</source>
         <translation>เลื่อนลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="142"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="146"/>
         <source>Total</source>
         <translation>ยอดรวม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="142"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="146"/>
         <source>Baht</source>
         <translation>บาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="150"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="154"/>
         <source>Reference lists…</source>
         <translation>รายการอ้างอิง…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="152"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="156"/>
         <source>Export action plan (Excel)…</source>
         <translation>ส่งออกแผนปฏิบัติราชการ (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="154"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="158"/>
         <source>Export template for agencies…</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="156"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="160"/>
         <source>Import filled template…</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="161"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="165"/>
         <source>Budget totals</source>
         <translation>สรุปงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="246"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="250"/>
         <source>Issue {number}: {title}</source>
         <translation>ประเด็นที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="307"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="311"/>
         <source>round {number}: rank {rank}, score {score}</source>
         <translation>รอบที่ {number}: อันดับ {rank} คะแนน {score}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="326"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="330"/>
         <source>Whole plan</source>
         <translation>รวมทั้งแผน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="329"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="333"/>
         <source>Issue {number}</source>
         <translation>ประเด็นที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="331"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="335"/>
         <source>(no funding source)</source>
         <translation>(ไม่ระบุแหล่งงบประมาณ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="360"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="364"/>
         <source>Add a strategic issue on the setup page first.</source>
         <translation>กรุณาเพิ่มประเด็นการพัฒนาในหน้าตั้งค่างานประชุมก่อน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="400"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="404"/>
         <source>Vote round {number}: {title}</source>
         <translation>รอบการลงคะแนนที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="407"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="411"/>
         <source>Project ideas of issue {number} (no vote)</source>
         <translation>ข้อเสนอโครงการของประเด็นที่ {number} (ไม่ได้ลงคะแนน)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="427"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="431"/>
         <source>%n project(s) added</source>
         <translation>
             <numerusform>เพิ่มโครงการ %n โครงการ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="443"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="447"/>
         <source>Edit reference lists</source>
         <translation>แก้ไขรายการอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="458"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="462"/>
         <source>Action plan template for agencies</source>
         <translation>แบบฟอร์มแผนปฏิบัติราชการสำหรับหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="458"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="462"/>
         <source>Action plan</source>
         <translation>แผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="462"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="466"/>
         <source>Export template for agencies</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="462"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="466"/>
         <source>Export action plan</source>
         <translation>ส่งออกแผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="465"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="501"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="469"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="505"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>แฟ้ม Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="499"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="503"/>
         <source>Import filled template</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="516"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="524"/>
         <source>Imported {file}: {created} new, {updated} updated, {unchanged} unchanged projects</source>
         <translation>นำเข้าแฟ้ม {file} แล้ว: โครงการใหม่ {created} ปรับปรุง {updated} ไม่เปลี่ยนแปลง {unchanged} โครงการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="517"/>
+        <source>Importing {file}…</source>
+        <translation>กำลังนำเข้า {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="540"/>
+        <source>Import cancelled: no project was changed.</source>
+        <translation>ยกเลิกการนำเข้าแล้ว: ไม่มีโครงการใดถูกเปลี่ยนแปลง</translation>
     </message>
 </context>
 <context>
@@ -513,87 +523,87 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="67"/>
+        <location filename="../../workshop_app/ui/commands.py" line="68"/>
         <source>Check in {name}</source>
         <translation>ลงทะเบียน {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="79"/>
+        <location filename="../../workshop_app/ui/commands.py" line="80"/>
         <source>Cancel check-in of {name}</source>
         <translation>ยกเลิกการลงทะเบียนของ {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="93"/>
+        <location filename="../../workshop_app/ui/commands.py" line="94"/>
         <source>Register walk-in {name}</source>
         <translation>ลงทะเบียนหน้างาน {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="105"/>
+        <location filename="../../workshop_app/ui/commands.py" line="106"/>
         <source>Edit {name}</source>
         <translation>แก้ไขข้อมูล {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="124"/>
+        <location filename="../../workshop_app/ui/commands.py" line="125"/>
         <source>Add idea “{text}”</source>
         <translation>เพิ่มความคิดเห็น “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="139"/>
+        <location filename="../../workshop_app/ui/commands.py" line="140"/>
         <source>Edit idea “{text}”</source>
         <translation>แก้ไขความคิดเห็น “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="162"/>
+        <location filename="../../workshop_app/ui/commands.py" line="163"/>
         <source>Delete %n idea(s)</source>
         <translation>ลบความคิดเห็น %n รายการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="182"/>
+        <location filename="../../workshop_app/ui/commands.py" line="183"/>
         <source>Move idea “{text}”</source>
         <translation>ย้ายความคิดเห็น “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="198"/>
+        <location filename="../../workshop_app/ui/commands.py" line="199"/>
         <source>Merge %n idea(s) into “{text}”</source>
         <translation>รวม %n ความคิดเห็นเข้ากับ “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="212"/>
+        <location filename="../../workshop_app/ui/commands.py" line="213"/>
         <source>Unmerge “{text}”</source>
         <translation>แยกการรวมของ “{text}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="231"/>
+        <location filename="../../workshop_app/ui/commands.py" line="232"/>
         <source>Add project “{name}”</source>
         <translation>เพิ่มโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="250"/>
+        <location filename="../../workshop_app/ui/commands.py" line="251"/>
         <source>Edit project “{name}”</source>
         <translation>แก้ไขโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="264"/>
+        <location filename="../../workshop_app/ui/commands.py" line="265"/>
         <source>Delete project “{name}”</source>
         <translation>ลบโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="288"/>
+        <location filename="../../workshop_app/ui/commands.py" line="289"/>
         <source>Move project “{name}”</source>
         <translation>ย้ายโครงการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="323"/>
+        <location filename="../../workshop_app/ui/commands.py" line="324"/>
         <source>Promote %n idea(s) to projects</source>
         <translation>จัดทำ %n ความคิดเป็นโครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="337"/>
+        <location filename="../../workshop_app/ui/commands.py" line="338"/>
         <source>Edit list “{name}”</source>
         <translation>แก้ไขรายการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="381"/>
+        <location filename="../../workshop_app/ui/commands.py" line="427"/>
         <source>Import projects from {file}</source>
         <translation>นำเข้าโครงการจากแฟ้ม {file}</translation>
     </message>
@@ -663,139 +673,144 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="160"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="267"/>
         <source>Import a list of people</source>
         <translation>นำเข้ารายชื่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="160"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="267"/>
         <source>Import ideas</source>
         <translation>นำเข้าความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="176"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="283"/>
         <source>Column</source>
         <translation>คอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="177"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="284"/>
         <source>Examples</source>
         <translation>ตัวอย่าง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="178"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="285"/>
         <source>Meaning</source>
         <translation>ความหมาย</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="195"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="302"/>
         <source>People listed twice</source>
         <translation>รายชื่อที่ซ้ำในแฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="198"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="305"/>
         <source>Keep the first of each</source>
         <translation>นำเข้าแถวแรกของแต่ละคน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="200"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="307"/>
         <source>Keep all</source>
         <translation>นำเข้าทุกแถว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="217"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="324"/>
         <source>Import</source>
         <translation>นำเข้า</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="218"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="325"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="223"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="330"/>
         <source>Sheet</source>
         <translation>แผ่นงาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="227"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="334"/>
         <source>What each column holds</source>
         <translation>ความหมายของแต่ละคอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="311"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="430"/>
         <source>sector (inferred): {name}</source>
         <translation>ภาคส่วน (อนุมาน): {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="318"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="437"/>
         <source>same as row {row}</source>
         <translation>ซ้ำกับแถว {row}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="325"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="444"/>
         <source>Note</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="339"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="458"/>
         <source>(no header)</source>
         <translation>(ไม่มีหัว)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="351"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="470"/>
         <source>— not imported —</source>
         <translation>— ไม่นำเข้า —</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="356"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="475"/>
         <source>guessed from the values</source>
         <translation>เดาจากข้อมูลในคอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="366"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="485"/>
         <source>{count} people found</source>
         <translation>พบ {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="369"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="488"/>
         <source>; {count} of them members of the body, in the order of the file</source>
         <translation> เป็นกรรมการ {count} คน เรียงตามลำดับในแฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="372"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="491"/>
         <source>; roles added to the body&apos;s list: {roles}</source>
         <translation> เพิ่มตำแหน่งในคณะ: {roles}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="377"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="496"/>
         <source>; the sector of {count} was inferred from the organisation (yellow): check them</source>
         <translation> ภาคส่วนของ {count} คนอนุมานจากชื่อหน่วยงาน (แถบสีเหลือง) โปรดตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="381"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="500"/>
         <source>; {count} look already registered</source>
         <translation> {count} คนน่าจะลงทะเบียนไว้แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="387"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="506"/>
         <source>Rows of the same person: </source>
         <translation>แถวที่ซ้ำกัน: </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="391"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="510"/>
         <source>{count} ideas found</source>
         <translation>พบ {count} ความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="394"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="513"/>
         <source>; {count} with a commenter or the province&apos;s answer</source>
         <translation> มีผู้ให้ความคิดเห็นหรือคำชี้แจงของจังหวัด {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/import_dialog.py" line="400"/>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="519"/>
         <source> — {count} problem(s) (red cells): fix the file or choose other column meanings</source>
         <translation> — พบปัญหา {count} รายการ (ช่องสีแดง) แก้ไขแฟ้มหรือเลือกความหมายคอลัมน์ใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/import_dialog.py" line="363"/>
+        <source>Checking {file}…</source>
+        <translation>กำลังตรวจแฟ้ม {file}…</translation>
     </message>
 </context>
 <context>
@@ -905,180 +920,200 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="121"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="126"/>
         <source>Setup</source>
         <translation>ตั้งค่างานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="122"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="127"/>
         <source>Registration</source>
         <translation>ลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="123"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="128"/>
         <source>Brainstorm</source>
         <translation>ระดมความคิด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="124"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="129"/>
         <source>Voting</source>
         <translation>ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="125"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="130"/>
         <source>Minutes</source>
         <translation>รายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="126"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="131"/>
         <source>Action plan</source>
         <translation>แผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="127"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="132"/>
         <source>Sync</source>
         <translation>ซิงก์ข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="106"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="111"/>
         <source>Database: {path}</source>
         <translation>ฐานข้อมูล: {path}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="288"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="293"/>
         <source>&amp;File</source>
         <translation>&amp;แฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="291"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="296"/>
         <source>New workshop...</source>
         <translation>งานประชุมใหม่...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="296"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="301"/>
         <source>Open workshop...</source>
         <translation>เปิดงานประชุม...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="299"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="304"/>
         <source>Open database file...</source>
         <translation>เปิดแฟ้มฐานข้อมูล...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="300"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="305"/>
         <source>Recent workshops</source>
         <translation>งานประชุมล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="305"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="310"/>
         <source>Import invitation list...</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="308"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="313"/>
         <source>Import ideas...</source>
         <translation>นำเข้าความคิดเห็น...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="309"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="314"/>
         <source>Back up database now</source>
         <translation>สำรองฐานข้อมูลเดี๋ยวนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="312"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="317"/>
         <source>Quit</source>
         <translation>ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="315"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="320"/>
         <source>&amp;Edit</source>
         <translation>&amp;แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="316"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="321"/>
         <source>Undo</source>
         <translation>เลิกทำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="318"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="323"/>
         <source>Redo</source>
         <translation>ทำซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="326"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="331"/>
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="329"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="334"/>
         <source>Projector window</source>
         <translation>หน้าจอโปรเจกเตอร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="330"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="335"/>
         <source>Language</source>
         <translation>ภาษา</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="337"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="342"/>
         <source>&amp;Help</source>
         <translation>&amp;ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="338"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="343"/>
         <source>About</source>
         <translation>เกี่ยวกับโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="360"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="365"/>
         <source>{title} — Workshop app</source>
         <translation>{title} — โปรแกรมประชุมเชิงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="374"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="379"/>
         <source>Cannot do that</source>
         <translation>ทำรายการนี้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="422"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="427"/>
         <source>Open database file</source>
         <translation>เปิดแฟ้มฐานข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="424"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="429"/>
         <source>Workshop databases (*.sqlite *.db);;All files (*)</source>
         <translation>ฐานข้อมูลงานประชุม (*.sqlite *.db);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="438"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="443"/>
         <source>Import invitation list</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="440"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="517"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="445"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="568"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>ตารางข้อมูล (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="467"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="465"/>
         <source>Imported {count} people.</source>
         <translation>นำเข้าแล้ว {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="515"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="566"/>
         <source>Import ideas</source>
         <translation>นำเข้าความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="539"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="585"/>
         <source>Imported {count} ideas from {file}.</source>
         <translation>นำเข้า {count} ความคิดเห็นจากแฟ้ม {file} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="555"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="598"/>
         <source>Backup saved: {path}</source>
         <translation>สำรองข้อมูลไว้ที่ {path}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="464"/>
+        <source>Importing {count} people…</source>
+        <translation>กำลังนำเข้ารายชื่อ {count} คน…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="480"/>
+        <source>Reading {file}…</source>
+        <translation>กำลังอ่านแฟ้ม {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="520"/>
+        <source>Import cancelled: nothing was added.</source>
+        <translation>ยกเลิกการนำเข้าแล้ว: ไม่มีข้อมูลใดถูกเพิ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/main_window.py" line="584"/>
+        <source>Importing {count} ideas…</source>
+        <translation>กำลังนำเข้าความคิดเห็น {count} รายการ…</translation>
     </message>
 </context>
 <context>
@@ -1234,37 +1269,37 @@
         <translation>ย้ายตำแหน่ง {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="459"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="453"/>
         <source>Set the role of {name}</source>
         <translation>กำหนดตำแหน่งของ {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="492"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="486"/>
         <source>Move member {name}</source>
         <translation>เลื่อนลำดับกรรมการ {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="513"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="507"/>
         <source>Rename role {name}</source>
         <translation>เปลี่ยนชื่อตำแหน่ง {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="524"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="518"/>
         <source>Delete role {name}</source>
         <translation>ลบตำแหน่ง {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="574"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="568"/>
         <source>Add group {name}</source>
         <translation>เพิ่มกลุ่ม {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="609"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="603"/>
         <source>Edit group {name}</source>
         <translation>แก้ไขกลุ่ม {name}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/meeting_setup.py" line="616"/>
+        <location filename="../../workshop_app/ui/meeting_setup.py" line="610"/>
         <source>Delete group {name}</source>
         <translation>ลบกลุ่ม {name}</translation>
     </message>
@@ -2575,7 +2610,7 @@
         <translation>“{item}” ({table}): ฉบับนี้แก้ไขเมื่อ {version} ที่{device} ส่วนฉบับปัจจุบันแก้ไขเมื่อ {current}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="677"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="679"/>
         <source>Synced with {server} at {time}</source>
         <translation>ซิงก์กับ {server} แล้ว เมื่อ {time}</translation>
     </message>
@@ -2656,7 +2691,7 @@ Exported bundles are signed; only signed bundles are imported.</source>
         <translation>ไม่รวมข้อมูลติดต่อ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="710"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="712"/>
         <source>This server is new or was restored from a backup: everything on this computer was sent to it again.</source>
         <translation>เซิร์ฟเวอร์นี้เป็นเครื่องใหม่หรือถูกกู้คืนจากข้อมูลสำรอง จึงส่งข้อมูลทั้งหมดในเครื่องนี้ไปให้อีกครั้ง</translation>
     </message>
@@ -2704,7 +2739,7 @@ Workshops: {titles}</source>
     </message>
     <message>
         <location filename="../../workshop_app/ui/pages/sync_page.py" line="535"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="692"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="694"/>
         <source>Data</source>
         <translation>ข้อมูล</translation>
     </message>
@@ -2725,7 +2760,7 @@ Workshops: {titles}</source>
     </message>
     <message>
         <location filename="../../workshop_app/ui/pages/sync_page.py" line="539"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="696"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="698"/>
         <source>Conflicts</source>
         <translation>ขัดแย้ง</translation>
     </message>
@@ -2738,7 +2773,7 @@ Workshops: {titles}</source>
     </message>
     <message numerus="yes">
         <location filename="../../workshop_app/ui/pages/sync_page.py" line="552"/>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="718"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="720"/>
         <source>%n conflicting edit(s) to review on the right.</source>
         <translation>
             <numerusform>มีการแก้ไขที่ขัดแย้งกัน %n รายการ รอตรวจสอบด้านขวา</numerusform>
@@ -2755,14 +2790,14 @@ Workshops: {titles}</source>
         <translation>กรุณาพิมพ์ที่อยู่เซิร์ฟเวอร์ก่อน</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="637"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="639"/>
         <source>Sending to the server… %n row(s)</source>
         <translation>
             <numerusform>กำลังส่งไปเซิร์ฟเวอร์… %n แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="639"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="641"/>
         <source>Receiving from the server… %n row(s)</source>
         <translation>
             <numerusform>กำลังรับจากเซิร์ฟเวอร์… %n แถว</numerusform>
@@ -2774,29 +2809,29 @@ Workshops: {titles}</source>
         <translation>กำลังติดต่อ {server}…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="693"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="695"/>
         <source>Sent</source>
         <translation>ส่งไป</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="694"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="696"/>
         <source>Received new</source>
         <translation>รับมาใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="695"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="697"/>
         <source>Received updated</source>
         <translation>รับมาปรับปรุง</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="703"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="705"/>
         <source>Sync done: %n row(s) sent</source>
         <translation>
             <numerusform>ซิงก์เสร็จแล้ว: ส่งไป %n แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="705"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="707"/>
         <source>%n row(s) received.</source>
         <translation>
             <numerusform>รับมา %n แถว</numerusform>
@@ -2820,7 +2855,7 @@ Workshops: {titles}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/sync_page.py" line="653"/>
+        <location filename="../../workshop_app/ui/pages/sync_page.py" line="655"/>
         <source>Sync cancelled after sending {sent} and receiving {received} row(s). What was sent or received is kept; sync again to carry on from there.</source>
         <translation>ยกเลิกการซิงก์แล้ว หลังส่ง {sent} แถว และรับ {received} แถว ข้อมูลที่ส่งหรือรับแล้วยังอยู่ครบ ซิงก์อีกครั้งจะทำต่อจากที่ค้างไว้</translation>
     </message>

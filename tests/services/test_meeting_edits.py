@@ -10,7 +10,7 @@ import pytest
 
 from workshop_app.db.database import Database
 from workshop_app.errors import UserError
-from workshop_app.models import WorkshopKind
+from workshop_app.models import AttendeeRole, WorkshopKind
 from workshop_app.services import attendees, ideas, meetings, workshops
 from workshop_app.services.attendees import AttendeeDraft
 
@@ -148,3 +148,36 @@ def test_live_rows_lists_a_workshops_rows_in_order_without_the_deleted(
         rows = live_rows(session, BreakoutGroup, district_meeting, (BreakoutGroup.number,))
         assert [g.name for g in rows] == ["กลุ่มอำเภอฝั่งทะเลอันดามัน", "กลุ่มอำเภอลุ่มน้ำตรัง"]
         assert rows[0].id == kept and [g.number for g in rows] == [1, 2]
+
+
+def test_a_role_given_to_a_member_without_one_is_taken_back_keeping_them_a_member(
+    db: Database, district_meeting: str
+) -> None:
+    with db.transaction() as session:
+        sector = workshops.list_sectors(session, district_meeting)[0].id
+        draft = AttendeeDraft(
+            "วิภาวดี",
+            sector,
+            "ชูศรี",
+            "นาง",
+            "ท้องถิ่นอำเภอห้วยยอด",
+            "ที่ว่าการอำเภอห้วยยอด",
+            role=AttendeeRole.MEMBER.value,
+        )
+        person = attendees.add_attendee(session, district_meeting, draft)
+        order = [m.attendee.id for m in meetings.list_members(session, district_meeting)]
+        meetings.set_member_order(session, district_meeting, order)
+        role = meetings.find_role(session, district_meeting, "คณะทำงานและเลขานุการ")
+        meetings.set_member_role(session, person, role)
+        given = {m.attendee.id: m.role for m in meetings.list_members(session, district_meeting)}
+        assert given[person] == "คณะทำงานและเลขานุการ"
+        meetings.set_member_role(session, person, None)
+        members = meetings.list_members(session, district_meeting)
+        assert [m.attendee.id for m in members] == order  # still a member, in their place
+        assert {m.attendee.id: m.role for m in members}[person] == ""
+        outsider = attendees.add_attendee(
+            session, district_meeting, AttendeeDraft("ปรีชา", sector, "ทองคำ", "นาย")
+        )
+        with pytest.raises(UserError) as refused:
+            meetings.set_member_role(session, outsider, None)
+        assert "ปรีชา ทองคำ" in refused.value.message("th")

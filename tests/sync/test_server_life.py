@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import socket
 import time
 from collections.abc import Iterator
 
@@ -210,3 +211,41 @@ def test_a_frozen_server_gives_a_clear_error_in_time(
     sync(a, server_url)
     sync(b, server_url)
     assert snapshot(a) == snapshot(b) == _server_rows(server_url)
+
+
+class _CancelledError(Exception):
+    """What the GUI's Cancel raises from the progress callback."""
+
+
+def test_a_sync_still_connecting_is_abandoned_at_once(db: Database) -> None:
+    """A computer that takes the connection and never answers holds libpq's connect for
+    the whole timeout; the progress callback is asked meanwhile, and what it raises
+    (Cancel) ends the sync at once, nothing sent or received. Without Cancel, the timeout
+    still ends it with the clear error."""
+    small_demo(db)
+    before = snapshot(db)
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4)  # never accepted: the startup packet is never answered
+    url = f"postgresql+psycopg://planner@127.0.0.1:{listener.getsockname()[1]}/trat_plan"
+    pressed_at = time.monotonic() + 0.4
+    phases: list[str] = []
+
+    def cancel_soon(phase: str, _rows: int) -> None:
+        phases.append(phase)
+        if time.monotonic() >= pressed_at:
+            raise _CancelledError
+
+    try:
+        with pytest.raises(_CancelledError):
+            sync(db, url, progress=cancel_soon, timeout=30)
+        assert time.monotonic() - pressed_at < 0.5
+        assert set(phases) == {"connect"}
+        assert snapshot(db) == before
+        start = time.monotonic()
+        with pytest.raises(SyncError, match="cannot sync with"):
+            sync(db, url, progress=lambda _phase, _rows: None, timeout=2)
+        assert time.monotonic() - start < 10
+    finally:
+        listener.close()
+    assert snapshot(db) == before

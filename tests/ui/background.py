@@ -7,6 +7,8 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 from workshop_app.ui.context import BackgroundOperation
+from workshop_app.ui.import_dialog import ImportPreviewDialog
+from workshop_app.ui.main_window import MainWindow
 
 
 def outcome_of(
@@ -42,3 +44,24 @@ def ticks_while_running(qtbot: QtBot, operation: BackgroundOperation[Any]) -> in
     finally:
         timer.stop()
     return sum(ticks)
+
+
+def opened(
+    qtbot: QtBot, window: MainWindow, reading: BackgroundOperation[Any]
+) -> ImportPreviewDialog:
+    """The preview the window opens once the file was read and checked in the background."""
+    assert result_of(qtbot, reading) is not None
+    dialog = window.import_preview
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def settled(qtbot: QtBot, dialog: ImportPreviewDialog) -> None:
+    """Wait for the planning a choice of sheet or meaning started in the background."""
+    qtbot.waitUntil(lambda: dialog.planning is None, timeout=60_000)
+
+
+def written(qtbot: QtBot, window: MainWindow) -> tuple[str, Any]:
+    """How the import accepted last ended, once written in the background."""
+    assert window.running_import is not None
+    return outcome_of(qtbot, window.running_import)

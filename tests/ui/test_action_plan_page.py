@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
-from tests.ui.background import result_of
+from tests.ui.background import outcome_of, result_of, ticks_while_running
 from tests.ui.keyboard import type_text
 from workshop_app.errors import UserError
 from workshop_app.services import projects, reference_lists, voting
@@ -181,16 +181,58 @@ def test_export_and_import_from_the_page(
     sheet.cell(row, header.index("ชื่อโครงการ") + 1, "โครงการจากหน่วยงาน")
     workbook.save(template)
     count = len(stored(context))
-    assert page.import_file(template)
+    assert result_of(qtbot, page.import_file(template)) is not None
     assert len(stored(context)) == count + 1
     assert "1 new" in page.message.text()
     context.undo_stack.undo()
     assert len(stored(context)) == count
+    context.undo_stack.redo()
+    assert len(stored(context)) == count + 1
+    context.undo_stack.undo()
 
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"not a workbook")
-    assert not page.import_file(broken)
+    kind, message = outcome_of(qtbot, page.import_file(broken))
+    assert kind == "failed" and message == page.message.text()
+    assert page.message.property("kind") == "error"
     assert len(stored(context)) == count
+
+
+def _template_with_projects(page: ActionPlanPage, qtbot: QtBot, path: Path, count: int) -> Path:
+    """The page's own template filled by the district offices: ``count`` new projects."""
+    result_of(qtbot, page.export_in_background(path, template=True))
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["โครงการ"]
+    header = [c.value for c in sheet[_header_row(sheet)]]
+    first = _header_row(sheet) + 1
+    districts = ("รัตภูมิ", "สะเดา", "จะนะ", "เทพา", "นาทวี", "สทิงพระ", "ระโนด")
+    for number in range(count):
+        row = first + number
+        sheet.cell(row, header.index("ประเด็นการพัฒนา") + 1, "1")
+        name = f"ปรับปรุงถนนสายหลักอำเภอ{districts[number % len(districts)]} ช่วงที่ {number + 1}"
+        sheet.cell(row, header.index("ชื่อโครงการ") + 1, name)
+    workbook.save(path)
+    return path
+
+
+def test_a_large_template_is_imported_while_the_window_goes_on_and_cancel_changes_nothing(
+    qtbot: QtBot, context: WorkshopContext, tmp_path: Path
+) -> None:
+    page = make_page(qtbot, context)
+    filled = _template_with_projects(page, qtbot, tmp_path / "แผนอำเภอสงขลา.xlsx", 1500)
+    before = stored(context)
+    cancelled = page.import_file(filled)
+    cancelled.cancel()
+    assert outcome_of(qtbot, cancelled)[0] == "cancelled"
+    assert stored(context) == before
+    assert context.undo_stack.count() == 0
+    assert page.message.property("kind") == "warn"
+
+    operation = page.import_file(filled)
+    assert ticks_while_running(qtbot, operation) > 3
+    assert len(stored(context)) == len(before) + 1500
+    context.undo_stack.undo()
+    assert stored(context) == before
 
 
 def _header_row(sheet: object) -> int:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QMessageBox, QScrollArea
 from pytestqt.qtbot import QtBot
 
+from tests.ui.background import opened, outcome_of, written
 from workshop_app.db.database import Database
 from workshop_app.services import attendees, ideas, workshops
 from workshop_app.ui.context import Changes
@@ -78,10 +79,10 @@ def test_import_invitation_list_after_confirmation(
             "2,ผศ.ดร.ธวัช มณีโชติ,อาจารย์,มหาวิทยาลัยราชภัฏ,สถาบันการศึกษา",
         ],
     )
-    dialog = thai_window.import_invitation_file(path)
-    assert dialog is not None and dialog.isVisible()
+    dialog = opened(qtbot, thai_window, thai_window.import_invitation_file(path))
     assert dialog.import_button.text() == "นำเข้า" and dialog.import_button.isEnabled()
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert written(qtbot, thai_window)[0] == "ok"
     rows = context.read(lambda s: attendees.list_attendees(s, context.workshop_id))
     assert len(rows) == before + 2
     kamala = next(r for r in rows if r.first_name == "กมลา")
@@ -98,8 +99,7 @@ def test_bad_import_shows_the_row_and_changes_nothing(
         ["ชื่อ,นามสกุล,ภาคส่วน", "สมใจ,ดีเสมอ,ส่วนราชการ", "สมหมาย,ใจงาม,ภาคดาวอังคาร"],
     )
     before = hashlib.sha256(db.path.read_bytes()).hexdigest()
-    dialog = thai_window.import_invitation_file(path)
-    assert dialog is not None and dialog.isVisible()
+    dialog = opened(qtbot, thai_window, thai_window.import_invitation_file(path))
     assert not dialog.import_button.isEnabled()
     problems = dialog.problem_list.text()
     assert "แถว 3" in problems and "ภาคดาวอังคาร" in problems
@@ -112,8 +112,10 @@ def test_unreadable_file_shows_one_clear_message(
 ) -> None:
     path = tmp_path / "list.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
-    assert thai_window.import_invitation_file(path) is None
+    kind, message = outcome_of(qtbot, thai_window.import_invitation_file(path))
+    assert kind == "failed" and thai_window.import_preview is None
     box = thai_window.findChild(QMessageBox, "userErrorBox")
+    assert box is not None and box.text() == message
     assert box is not None and box.isVisible() and ".xls" in box.text()
     box.close()
 

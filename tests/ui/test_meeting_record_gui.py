@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.keyboard import type_text
 from workshop_app.db.database import Database
-from workshop_app.models import WorkshopKind
+from workshop_app.models import AttendeeRole, WorkshopKind
 from workshop_app.services import attendees, meetings, workshops
 from workshop_app.services.attendees import AttendeeDraft
 from workshop_app.ui.app import load_fonts
@@ -284,3 +284,41 @@ def test_motion_edited_and_deleted_on_the_minutes_page(
         ("เห็นชอบร่างแผนปฏิบัติราชการประจำปี พ.ศ. 2570", 4, 0, 1)
     ]
     assert page.motions.count() == 1
+
+
+def test_a_role_given_to_a_member_who_had_none_is_undone(
+    qtbot: QtBot, committee: WorkshopContext
+) -> None:
+    """A member listed without a role (an invited head of agency) gets one on the setup
+    page; Undo leaves them a member with no role, Redo gives it again."""
+    with committee.database.transaction() as session:
+        sector = workshops.list_sectors(session, committee.workshop_id)[0].id
+        draft = AttendeeDraft(
+            "ณัฐวุฒิ",
+            sector,
+            "บุญช่วย",
+            "นาย",
+            "โยธาธิการและผังเมืองจังหวัดพัทลุง",
+            "สำนักงานโยธาธิการและผังเมืองจังหวัดพัทลุง",
+            role=AttendeeRole.MEMBER.value,
+        )
+        newcomer = attendees.add_attendee(session, committee.workshop_id, draft)
+    page = _setup_page(qtbot, committee)
+    box = page.meeting
+
+    def role_of_newcomer() -> str:
+        rows = committee.read(lambda s: meetings.list_members(s, committee.workshop_id))
+        return next(r.role for r in rows if r.attendee.id == newcomer)
+
+    assert role_of_newcomer() == ""
+    row = next(i for i, m in enumerate(box._members) if m.attendee.id == newcomer)
+    _click_row(qtbot, box.members, row)
+    box.member_role.setCurrentIndex(box.member_role.findText("กรรมการ"))
+    qtbot.mouseClick(box.set_role_button, Qt.MouseButton.LeftButton)
+    assert role_of_newcomer() == "กรรมการ"
+    assert committee.undo_stack.count() == 1
+    committee.undo_stack.undo()
+    assert role_of_newcomer() == ""
+    assert newcomer in {m.attendee.id for m in box._members}
+    committee.undo_stack.redo()
+    assert role_of_newcomer() == "กรรมการ"

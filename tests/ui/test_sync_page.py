@@ -5,13 +5,15 @@ province key, and the server's password kept out of every store."""
 from __future__ import annotations
 
 import datetime as dt
+import socket
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -444,6 +446,46 @@ def test_an_unreachable_server_is_explained_and_the_password_kept_nowhere(
     assert "s3cret" not in values and b"s3cret" not in stored
     assert page.server.text() == SERVER
     assert page.password.echoMode() == page.password.EchoMode.Password
+
+
+@pytest.fixture
+def silent_server() -> Iterator[str]:
+    """An address whose computer takes the connection and never answers (a server
+    frozen, or a firewall that swallows packets): libpq waits its whole connect
+    timeout. Closing the socket at the end resets the waiting connection."""
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4)  # never accepted: the startup packet is never answered
+    port = listener.getsockname()[1]
+    try:
+        yield f"postgresql+psycopg://planner@127.0.0.1:{port}/yala_plan"
+    finally:
+        listener.close()
+
+
+def test_cancel_while_connecting_abandons_the_attempt_at_once(
+    qtbot: QtBot, context: WorkshopContext, store: QSettings, silent_server: str
+) -> None:
+    page = make_page(qtbot, context)
+    errors = errors_of(context)
+    context.undo_stack.push(commands.check_in_command(context, _waiting(context)))
+    before = snapshot(context.database)
+    page.server.setText(silent_server)
+    operation = page.sync_with_server()
+    assert operation is not None
+    qtbot.wait(500)  # well inside the connect timeout: still connecting
+    assert operation.running
+    box = page.cancel_dialog
+    assert box is not None and box.isVisible()
+    cancel = box.findChild(QPushButton)
+    assert cancel is not None
+    started = time.monotonic()
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert outcome_of(qtbot, operation, timeout=5000)[0] == "cancelled"
+    assert time.monotonic() - started < 1.0
+    assert errors == []
+    assert page.message.property("kind") == "warn" and page.controls.isEnabled()
+    assert snapshot(context.database) == before  # nothing sent, nothing received
 
 
 def test_a_password_pasted_into_the_address_is_moved_out_of_it(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -215,16 +216,24 @@ def add_attendee(
 
 
 def add_attendees(
-    session: Session, workshop_id: str, drafts: list[AttendeeDraft], *, invited: bool = True
+    session: Session,
+    workshop_id: str,
+    drafts: list[AttendeeDraft],
+    *,
+    invited: bool = True,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[str]:
     """Store many people at once (an imported list), numbered from this laptop's range
-    (registration_numbers): each draft checked as add_attendee checks it, one flush for all."""
+    (registration_numbers): each draft checked as add_attendee checks it, one flush for all.
+    ``progress`` (done, total) is told every few hundred people."""
     _require_workshop(session, workshop_id)
     # Held so that checking each draft's sector finds it in the session, not the file.
     sectors = session.scalars(select(Sector).where(Sector.workshop_id == workshop_id)).all()
     codes = code_allocator(session, workshop_id)
     attendees = []
-    for draft in drafts:
+    for done, draft in enumerate(drafts):
+        if progress is not None and done % 200 == 0:
+            progress(done, len(drafts))
         attendee = Attendee(workshop_id=workshop_id, code=next(codes), invited=invited)
         _apply(attendee, clean_draft(session, workshop_id, draft))
         attendees.append(attendee)

@@ -30,6 +30,7 @@ from workshop_app.services.table_import import (
     ImportProblem,
     ImportRejectedError,
     LocatedTable,
+    RowProgress,
     SectorReader,
     header_key,
     label_lookup,
@@ -254,15 +255,18 @@ def load_idea_file(
     source: SourceFile,
     choice: ImportChoice | None = None,
     meanings_by_column: Mapping[int, str] | None = None,
+    progress: RowProgress | None = None,
 ) -> IdeaImportPlan:
     """Plan the import of a file already read, every problem listed in the plan."""
     located = locate_table(source, COLUMNS, ("text",), choice or ImportChoice())
     if meanings_by_column:
         located = relocate(located, meanings_by_column)
-    return _plan(session, workshop_id, located)
+    return _plan(session, workshop_id, located, progress)
 
 
-def _plan(session: Session, workshop_id: str, located: LocatedTable) -> IdeaImportPlan:
+def _plan(
+    session: Session, workshop_id: str, located: LocatedTable, progress: RowProgress | None
+) -> IdeaImportPlan:
     problem = located.problem
     issues = _Issues(session, workshop_id)
     sectors = SectorReader(session, workshop_id)
@@ -282,7 +286,7 @@ def _plan(session: Session, workshop_id: str, located: LocatedTable) -> IdeaImpo
         )
         return IdeaImportPlan(workshop_id, located.source.name, [], problems, located)
 
-    for row in located.rows(heading_of=issues.heading):
+    for row in located.rows(heading_of=issues.heading, progress=progress):
         number, values, row_problems = row.number, row.values, row.problems
         issue_text = values.get("issue", "")
         issue_id: str | None = row.heading or None
@@ -409,12 +413,15 @@ def read_idea_file(
     return plan
 
 
-def apply_idea_plan(session: Session, plan: IdeaImportPlan) -> int:
+def apply_idea_plan(
+    session: Session, plan: IdeaImportPlan, progress: RowProgress | None = None
+) -> int:
     """Add the planned cards (in the caller's transaction) in file order, with their
     commenters and answers; return how many."""
     if plan.problems:
         raise ImportRejectedError(plan.file_name, plan.problems)
-    ids = add_ideas(session, plan.workshop_id, [(i.issue_id, i.draft) for i in plan.ideas])
+    cards = [(i.issue_id, i.draft) for i in plan.ideas]
+    ids = add_ideas(session, plan.workshop_id, cards, progress=progress)
     set_many_comment_details(
         session,
         [

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, func, select
@@ -224,15 +224,23 @@ def add_idea(
     return idea.id
 
 
-def add_ideas(session: Session, workshop_id: str, cards: list[tuple[str, IdeaDraft]]) -> list[str]:
+def add_ideas(
+    session: Session,
+    workshop_id: str,
+    cards: list[tuple[str, IdeaDraft]],
+    progress: Callable[[int, int], None] | None = None,
+) -> list[str]:
     """Add many (issue id, draft) cards at once (an imported transcript), each at the end
     of its issue's column in the order given: each checked as add_idea checks it, the
-    column ends looked up once, one flush for all. Returns their ids, in the order given."""
+    column ends looked up once, one flush for all. Returns their ids, in the order given.
+    ``progress`` (done, total) is told every few hundred cards."""
     ends: dict[str, float] = {}
     # Held so that checking each card's sector finds it in the session, not the file.
     sectors = session.scalars(select(Sector).where(Sector.workshop_id == workshop_id)).all()
     ideas = []
-    for issue_id, draft in cards:
+    for done, (issue_id, draft) in enumerate(cards):
+        if progress is not None and done % 200 == 0:
+            progress(done, len(cards))
         if issue_id not in ends:
             _live_issue(session, workshop_id, issue_id)
             ends[issue_id] = _end_position(session, issue_id)

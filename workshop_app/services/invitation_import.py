@@ -47,6 +47,7 @@ from workshop_app.services.table_import import (
     ImportProblem,
     ImportRejectedError,
     LocatedTable,
+    RowProgress,
     SectorReader,
     header_key,
     locate_table,
@@ -298,13 +299,14 @@ def load_invitation_list(
     source: SourceFile,
     choice: ImportChoice | None = None,
     meanings_by_column: Mapping[int, str] | None = None,
+    progress: RowProgress | None = None,
 ) -> InvitationPlan:
     """Plan the import of a file already read, with every problem listed in the plan
     (nothing raised for a row's problem; the preview shows them in place)."""
     located = locate_table(source, COLUMNS, NAME_COLUMNS, choice or ImportChoice())
     if meanings_by_column:
         located = relocate(located, meanings_by_column)
-    return _plan(session, workshop_id, located)
+    return _plan(session, workshop_id, located, progress)
 
 
 def _names(values: dict[str, str], located: LocatedTable) -> tuple[str, str, str]:
@@ -322,7 +324,9 @@ def _names(values: dict[str, str], located: LocatedTable) -> tuple[str, str, str
     return prefix, first, last
 
 
-def _plan(session: Session, workshop_id: str, located: LocatedTable) -> InvitationPlan:
+def _plan(
+    session: Session, workshop_id: str, located: LocatedTable, progress: RowProgress | None
+) -> InvitationPlan:
     problems: list[ImportProblem] = []
     invitees: list[PlannedInvitee] = []
     first_seen: dict[str, int] = {}
@@ -348,7 +352,7 @@ def _plan(session: Session, workshop_id: str, located: LocatedTable) -> Invitati
     name_column = "first_name" if located.has("first_name") else "full_name"
     with_sector_column = located.has("sector")
 
-    for row in located.rows(heading_of=sectors.heading):
+    for row in located.rows(heading_of=sectors.heading, progress=progress):
         number, values, row_problems = row.number, row.values, row.problems
         prefix, first, last = _names(values, located)
         if not first:
@@ -495,6 +499,7 @@ def apply_invitation_plan(
     *,
     skip_likely_duplicates: bool = False,
     file_duplicates: DuplicateChoice = DuplicateChoice.REFUSE,
+    progress: RowProgress | None = None,
 ) -> int:
     """Add the planned people (in the caller's transaction); return how many were added.
     People typed twice in the file are refused, kept once (the first row) or kept all."""
@@ -509,7 +514,8 @@ def apply_invitation_plan(
         if not (skip_likely_duplicates and id(invitee) in skipped)
         and not (invitee.duplicate_of is not None and file_duplicates is DuplicateChoice.KEEP_FIRST)
     ]
-    ids = add_attendees(session, plan.workshop_id, [i.draft for i in kept], invited=True)
+    drafts = [i.draft for i in kept]
+    ids = add_attendees(session, plan.workshop_id, drafts, invited=True, progress=progress)
     _make_members(
         session,
         plan.workshop_id,

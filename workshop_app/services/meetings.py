@@ -227,6 +227,23 @@ def set_member(session: Session, attendee_id: str, role_id: str | None) -> None:
     session.flush()
 
 
+def set_member_role(session: Session, attendee_id: str, role_id: str | None) -> None:
+    """Give a member of the body a role, or (``role_id`` None) take their role away while
+    they stay a member in their place: what undoes giving a role to a member who had
+    none (``set_member`` with None would make them no longer a member)."""
+    attendee = _attendee(session, attendee_id)
+    if attendee.role != AttendeeRole.MEMBER.value:
+        raise UserError(
+            f"{attendee.first_name} {attendee.last_name} ไม่ได้เป็นกรรมการ",
+            f"{attendee.first_name} {attendee.last_name} is not a member of the body",
+        )
+    if role_id is not None:
+        set_member(session, attendee_id, role_id)
+        return
+    attendee.body_role_id = None
+    session.flush()
+
+
 def set_member_order(session: Session, workshop_id: str, attendee_ids: list[str]) -> None:
     """Put the members in this order (after a drag): every member exactly once."""
     members = {m.id: m for m in _members(session, workshop_id)}

@@ -681,10 +681,15 @@ def read_plan_file(session: Session, workshop_id: str, path: Path) -> PlanImport
     return PlanImport(workshop_id, path.name, planned)
 
 
-def apply_plan(session: Session, plan: PlanImport) -> PlanImportResult:
-    """Write the checked plan in the caller's transaction, in file order."""
+def apply_plan(
+    session: Session, plan: PlanImport, progress: Callable[[int, int], None] | None = None
+) -> PlanImportResult:
+    """Write the checked plan in the caller's transaction, in file order. ``progress``
+    (done, total) is told every few dozen projects."""
     created = updated = unchanged = 0
-    for project in plan.projects:
+    for done, project in enumerate(plan.projects):
+        if progress is not None and done % 50 == 0:
+            progress(done, len(plan.projects))
         if project.project_id is None:
             add_project(session, plan.workshop_id, project.draft)
             created += 1

@@ -32,6 +32,11 @@ from workshop_app.services.presets import DEFAULT_SECTORS
 from workshop_app.services.workshops import list_sectors
 from workshop_app.thai.normalize import search_key, to_arabic_digits
 
+# How far a long import got: (rows done, rows in all). The GUI's Cancel raises from it,
+# so it is called only where stopping leaves nothing half done (before a commit).
+RowProgress = Callable[[int, int], None]
+PROGRESS_EVERY_ROWS = 200
+
 HEADER_SEARCH_ROWS = 30
 MAX_PROBLEMS_SHOWN = 15
 CONTENT_SAMPLE_ROWS = 60
@@ -302,15 +307,24 @@ class LocatedTable:
             column_index=self.column_of(meaning) if meaning else None,
         )
 
-    def rows(self, heading_of: Callable[[str], str | None] | None = None) -> Iterator[SourceRow]:
+    def rows(
+        self,
+        heading_of: Callable[[str], str | None] | None = None,
+        progress: RowProgress | None = None,
+    ) -> Iterator[SourceRow]:
         """Each data row below the header. Blank rows, footers ("รวม", "หมายเหตุ") and
         heading rows (one cell that ``heading_of`` recognises: the group the rows below
-        belong to) are not data; a used cell holding a formula is a problem."""
+        belong to) are not data; a used cell holding a formula is a problem.
+        ``progress``: told how far the reading got, every PROGRESS_EVERY_ROWS rows."""
         used = [(c.index, c.meaning) for c in self.columns if c.meaning not in (IGNORE, "")]
         table = self.table
         start = self.header_index + 1
         heading = ""
-        for row, number in zip(table.rows[start:], table.row_numbers[start:], strict=True):
+        total = len(table.rows) - start
+        pairs = zip(table.rows[start:], table.row_numbers[start:], strict=True)
+        for done, (row, number) in enumerate(pairs):
+            if progress is not None and done % PROGRESS_EVERY_ROWS == 0:
+                progress(done, total)
             filled = [(i, c) for i, c in enumerate(row) if c.text.strip()]
             if not filled:
                 continue  # blank lines between groups

@@ -128,6 +128,51 @@ def connect_server(
     return engine
 
 
+CONNECT_POLL_SECONDS = 0.05
+
+
+def _connect_abandonably(
+    url: str, password: str | None, timeout: float, progress: Progress
+) -> Engine:
+    """``connect_server`` on a thread of its own, the caller asking ``progress`` every
+    CONNECT_POLL_SECONDS whether to go on: libpq's connect blocks until the server
+    answers or ``timeout`` runs out (a server that never answers holds it a whole
+    minute), and Cancel must not wait for that. An abandoned attempt ends on its own
+    (by the timeout at the latest) and closes the engine it may still get."""
+    lock = threading.Lock()
+    ended: list[Engine | BaseException] = []
+    abandoned = threading.Event()
+    finished = threading.Event()
+
+    def attempt() -> None:
+        outcome: Engine | BaseException
+        try:
+            outcome = connect_server(url, password, timeout)
+        except BaseException as exc:  # handed to the caller, who raises it
+            outcome = exc
+        with lock:
+            ended.append(outcome)
+            if abandoned.is_set() and isinstance(outcome, Engine):
+                outcome.dispose()  # nobody will use it
+        finished.set()
+
+    threading.Thread(target=attempt, name="sync-connect", daemon=True).start()
+    while not finished.wait(CONNECT_POLL_SECONDS):
+        try:
+            progress("connect", 0)
+        except BaseException:
+            with lock:
+                if not ended:  # still trying: the attempt is left to end by itself
+                    abandoned.set()
+                elif isinstance(ended[0], Engine):
+                    ended[0].dispose()
+            raise
+    outcome = ended[0]
+    if isinstance(outcome, BaseException):
+        raise outcome
+    return outcome
+
+
 def _deadlines(timeout: float) -> dict[str, Any]:
     """libpq settings: connect within ``timeout``; the server ends a statement running
     longer, or a transaction left idle (a laptop gone mid-batch frees the merge lock);
@@ -237,8 +282,13 @@ def sync(
 ) -> SyncResult:
     """Push, pull, and push what the pull merged (conflicts settled here). A server
     this file has not synced with in its present life (new, restored, rebuilt) first
-    gets everything this file holds, and is pulled from the start."""
-    engine = connect_server(url, password, timeout)
+    gets everything this file holds, and is pulled from the start. ``progress`` is also
+    called (phase "connect") while the server is being reached: whatever it raises
+    (the GUI's Cancel) abandons the attempt at once."""
+    if progress is None:
+        engine = connect_server(url, password, timeout)
+    else:
+        engine = _connect_abandonably(url, password, timeout, progress)
     label = server_label(url)
     result = SyncResult()
     try:

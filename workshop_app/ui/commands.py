@@ -4,16 +4,17 @@ never a widget (the pattern of Orange's canvas commands)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
 
 from workshop_app.services import attendees, ideas
 from workshop_app.thai.names import full_name
-from workshop_app.ui.context import Changes, WorkshopContext
+from workshop_app.ui.context import BackgroundOperation, Changes, Progress, WorkshopContext
 
 # The action plan's services (and the spreadsheet reader under them) are imported by the
 # commands that use them: the registration page, the first one shown, needs none of them.
@@ -343,16 +344,70 @@ def edit_reference_list_command(
     )
 
 
-def import_plan_command(context: WorkshopContext, path: Path) -> ServiceCommand:
-    """Import a filled template. The first redo reads the file; undo and later redos put
-    back every project as it was before or after (the file may have changed since)."""
-    from workshop_app.services import plan_import, projects
+@dataclass(frozen=True)
+class PlanImported:
+    """A filled template written in the background, and every project as it was before
+    and after (what undo and redo put back: the file may have changed since)."""
 
-    before: dict[str, projects.ProjectDraft] = {}
-    after: dict[str, projects.ProjectDraft] = {}
+    result: plan_import.PlanImportResult
+    before: dict[str, projects.ProjectDraft]
+    after: dict[str, projects.ProjectDraft]
 
-    def snapshot(session: Session) -> dict[str, projects.ProjectDraft]:
-        return {r.id: r.draft for r in projects.list_projects(session, context.workshop_id)}
+
+def _project_drafts(session: Session, workshop_id: str) -> dict[str, projects.ProjectDraft]:
+    from workshop_app.services import projects
+
+    return {r.id: r.draft for r in projects.list_projects(session, workshop_id)}
+
+
+def import_plan_in_background(
+    context: WorkshopContext, path: Path, owner: QObject
+) -> BackgroundOperation[PlanImported]:
+    """Read, check and write a filled template on a worker thread, all or nothing: a
+    refusal or Cancel (up to the commit) leaves every project as it was. Once it
+    succeeded, ``plan_imported_command`` makes it one undoable step."""
+    from workshop_app.services import plan_import
+
+    workshop_id = context.workshop_id
+
+    def work(session: Session, progress: Progress) -> PlanImported:
+        before = _project_drafts(session, workshop_id)
+        progress.report(0, 0, "read")  # how long reading takes is not known
+        plan = plan_import.read_plan_file(session, workshop_id, path)
+
+        def rows(done: int, total: int) -> None:  # Cancel: all is rolled back
+            progress.report(done, total, "write")
+
+        result = plan_import.apply_plan(session, plan, rows)
+        after = _project_drafts(session, workshop_id)
+        count = len(plan.projects)
+        progress.report(count, count, "commit")  # the last point Cancel rolls it all back
+        return PlanImported(result, before, after)
+
+    return context.run_in_background(work, Changes.PROJECTS, writes=True, owner=owner)
+
+
+class _AlreadyDoneCommand(ServiceCommand):
+    """A command whose action was already stored (in the background): pushing it does
+    nothing; undo and later redos call the services as any command does."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.succeeded = True
+        self._pushed = False
+
+    def redo(self) -> None:
+        if self._pushed:
+            super().redo()
+        self._pushed = True
+
+
+def plan_imported_command(
+    context: WorkshopContext, path: Path, imported: PlanImported
+) -> ServiceCommand:
+    """The undo step of a template imported in the background: undo puts back every
+    project as it was before, redo as it was after."""
+    workshop_id = context.workshop_id
 
     def apply(
         session: Session,
@@ -363,25 +418,18 @@ def import_plan_command(context: WorkshopContext, path: Path) -> ServiceCommand:
             projects.delete_project(session, project_id)
         for project_id, draft in wanted.items():
             if project_id not in current:
-                projects.add_project(session, context.workshop_id, draft, project_id)
+                projects.add_project(session, workshop_id, draft, project_id)
             elif current[project_id] != draft:
                 projects.update_project(session, project_id, draft)
 
-    def do(session: Session) -> plan_import.PlanImportResult | None:
-        if after:
-            apply(session, after, before)
-            return None
-        before.update(snapshot(session))
-        result = plan_import.import_plan(session, context.workshop_id, path)
-        after.update(snapshot(session))
-        return result
-
-    return ServiceCommand(
+    command = _AlreadyDoneCommand(
         context,
         QCoreApplication.translate("Commands", "Import projects from {file}").format(
             file=path.name
         ),
-        do,
-        lambda s: apply(s, before, after),
+        lambda s: apply(s, imported.after, imported.before),
+        lambda s: apply(s, imported.before, imported.after),
         Changes.PROJECTS,
     )
+    command.result = imported.result
+    return command

@@ -11,11 +11,12 @@ say (problems, the sheet note, column meanings) comes in the workshop's language
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from workshop_app.errors import UserError
 from workshop_app.readers.tables import SourceFile, column_letter, read_file
@@ -45,18 +47,113 @@ from workshop_app.services.table_import import (
     ImportChoice,
     ImportProblem,
     LocatedTable,
+    RowProgress,
     header_key,
 )
 from workshop_app.services.workshops import list_sectors
 from workshop_app.ui import settings
-from workshop_app.ui.context import WorkshopContext
+from workshop_app.ui.context import BackgroundOperation, Progress, WorkshopContext
 from workshop_app.ui.thai_layout import ThaiLabel
+from workshop_app.ui.widgets import progress_box
 
 INVITATIONS = "invitations"
 IDEAS = "ideas"
 PROBLEM_COLOUR = QColor("#f8d0d0")
 INFERRED_COLOUR = QColor("#fff2c0")
 _Index = QModelIndex | QPersistentModelIndex
+
+
+Plan = InvitationPlan | IdeaImportPlan
+
+
+@dataclass(frozen=True)
+class Planned:
+    """What the worker made of the file with the sheet and meanings chosen: the plan, or
+    (``plan`` None) why there is none (no table on that sheet), in the UI language."""
+
+    plan: Plan | None
+    refusal: str
+    meanings: dict[int, str]
+
+
+@dataclass(frozen=True)
+class FirstPreview:
+    """The file as read, and its first plan: what the preview dialog opens with."""
+
+    source: SourceFile
+    planned: Planned
+
+
+def _load(
+    session: Session,
+    kind: str,
+    workshop_id: str,
+    source: SourceFile,
+    sheet: str | None,
+    meanings: dict[int, str],
+    progress: RowProgress,
+) -> Plan:
+    choice = ImportChoice(sheet=sheet)
+    if kind == INVITATIONS:
+        return invitation_import.load_invitation_list(
+            session, workshop_id, source, choice, meanings, progress
+        )
+    return idea_import.load_idea_file(session, workshop_id, source, choice, meanings, progress)
+
+
+def column_signature(kind: str, located: LocatedTable) -> str:
+    """The key under which the meanings chosen for a set of headers are remembered."""
+    headers = "|".join(header_key(c.header) for c in located.columns)
+    return f"{kind}:" + hashlib.sha256(headers.encode()).hexdigest()[:20]
+
+
+def _planner(
+    context: WorkshopContext,
+    kind: str,
+    sheet: str | None,
+    meanings: dict[int, str],
+    remembered: bool,
+) -> Callable[[Session, SourceFile, Progress], Planned]:
+    """The planning of a file read, for a worker thread: everything it needs (the
+    remembered meanings too: the settings are read here, on the GUI thread) is taken
+    now, so the worker touches no widget."""
+    workshop_id, language = context.workshop_id, context.language
+    stored = dict(settings.IMPORT_COLUMNS.get(settings.settings_store())) if remembered else {}
+
+    def plan(session: Session, source: SourceFile, progress: Progress) -> Planned:
+        chosen = dict(meanings)
+
+        def rows(done: int, total: int) -> None:  # Cancel stops between two rows
+            progress.report(done, total, "check")
+
+        try:
+            loaded = _load(session, kind, workshop_id, source, sheet, chosen, rows)
+            if stored and loaded.located is not None:
+                again = stored.get(column_signature(kind, loaded.located))
+                if isinstance(again, dict) and again:
+                    chosen = {int(k): str(v) for k, v in again.items()}
+                    loaded = _load(session, kind, workshop_id, source, sheet, chosen, rows)
+        except UserError as exc:  # no table on that sheet, no name column: said in place
+            return Planned(None, exc.message(language), chosen)
+        return Planned(loaded, "", chosen)
+
+    return plan
+
+
+def start_preview(
+    context: WorkshopContext, path: Path, kind: str, owner: QObject
+) -> BackgroundOperation[FirstPreview]:
+    """Read the file and plan its import on a worker thread (10,000 rows take seconds);
+    nothing is written. A file that cannot be read is refused (one message); Cancel
+    stops after the reading or between two rows of the checking, and opens nothing."""
+    plan = _planner(context, kind, None, {}, remembered=True)
+
+    def work(session: Session, progress: Progress) -> FirstPreview:
+        progress.report(0, 0, "read")  # how long reading takes is not known
+        source = read_file(path)
+        return FirstPreview(source, plan(session, source, progress))
+
+    return context.run_in_background(work, owner=owner)
 
 
 @dataclass(frozen=True)
@@ -142,16 +239,26 @@ class ImportPreviewDialog(QDialog):
     After ``accepted``, ``plan`` and ``duplicates`` say what to import."""
 
     def __init__(
-        self, context: WorkshopContext, path: Path, kind: str, parent: QWidget | None = None
+        self,
+        context: WorkshopContext,
+        path: Path,
+        kind: str,
+        first: FirstPreview,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("importPreview")
         self.context = context
         self.kind = kind
-        self.source: SourceFile = read_file(path)  # UserError: the caller shows it
+        self.path = path
+        self.source: SourceFile = first.source
         self.sheet: str | None = None
         self.meanings: dict[int, str] = {}
-        self.plan: InvitationPlan | IdeaImportPlan | None = None
+        self.plan: Plan | None = None
+        # The planning under way in the background (a sheet or a meaning chosen), and
+        # how many were started: only the last one's result is shown.
+        self.planning: BackgroundOperation[Planned] | None = None
+        self._plannings = 0
         self.duplicates = DuplicateChoice.KEEP_FIRST
         self._sector_names = {
             s.id: s.name for s in context.read(lambda s: list_sectors(s, context.workshop_id))
@@ -233,48 +340,60 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.sheet_picker.currentIndexChanged.connect(self._sheet_chosen)
-        self._replan(remembered=True)
+        self._planned(first.planned)
 
     # --- planning ---------------------------------------------------------------------
 
-    def _load(self) -> InvitationPlan | IdeaImportPlan:
-        choice = ImportChoice(sheet=self.sheet)
-        workshop_id = self.context.workshop_id
-        meanings = dict(self.meanings)
-        if self.kind == INVITATIONS:
-            return self.context.read(
-                lambda s: invitation_import.load_invitation_list(
-                    s, workshop_id, self.source, choice, meanings
-                )
-            )
-        return self.context.read(
-            lambda s: idea_import.load_idea_file(s, workshop_id, self.source, choice, meanings)
+    def _replan(self, *, remembered: bool = False) -> None:
+        """Plan again with the sheet and meanings now chosen, in the background (the
+        checks of 10,000 rows take seconds); Import waits for it."""
+        plan = _planner(self.context, self.kind, self.sheet, self.meanings, remembered)
+        source = self.source
+        self._plannings += 1
+        number = self._plannings
+        self.import_button.setEnabled(False)
+        operation = self.context.run_in_background(
+            lambda session, progress: plan(session, source, progress), owner=self
+        )
+        self.planning = operation
+        # No Cancel: the preview must match the choices; the dialog's Cancel is after it.
+        progress_box(
+            self,
+            operation,
+            self.tr("Checking {file}…").format(file=self.path.name),
+            cancellable=False,
         )
 
-    def _signature(self, located: LocatedTable) -> str:
-        headers = "|".join(header_key(c.header) for c in located.columns)
-        return f"{self.kind}:" + hashlib.sha256(headers.encode()).hexdigest()[:20]
+        def planned(result: Planned) -> None:
+            if number == self._plannings:  # a later choice's planning is under way
+                self._planned(result)
 
-    def _replan(self, *, remembered: bool = False) -> None:
-        try:
-            plan = self._load()
-        except UserError as exc:
-            self.plan = None
+        def ended() -> None:
+            if number == self._plannings:
+                self.planning = None
+
+        operation.succeeded.connect(planned)
+        operation.failed.connect(
+            lambda message: (
+                self._planned(Planned(None, message, self.meanings))
+                if number == self._plannings
+                else None
+            )
+        )
+        operation.ended.connect(ended)
+
+    def _planned(self, planned: Planned) -> None:
+        self.meanings = dict(planned.meanings)
+        self.plan = planned.plan
+        if planned.plan is None:
             self.model.show(None, {})
             self.columns.setRowCount(0)
-            self.summary.setText(exc.message(self.context.language))
+            self.summary.setText(planned.refusal)
             self.problem_list.setText("")
             self.duplicate_box.setVisible(False)
             self.import_button.setEnabled(False)
             return
-        if remembered and plan.located is not None:
-            stored = settings.IMPORT_COLUMNS.get(settings.settings_store())
-            chosen = stored.get(self._signature(plan.located))
-            if isinstance(chosen, dict) and chosen:
-                self.meanings = {int(k): str(v) for k, v in chosen.items()}
-                plan = self._load()
-        self.plan = plan
-        self._show(plan)
+        self._show(planned.plan)
 
     def _sheet_chosen(self, index: int) -> None:
         self.sheet = self.sheet_picker.itemData(index)
@@ -287,7 +406,7 @@ class ImportPreviewDialog(QDialog):
 
     # --- showing ----------------------------------------------------------------------
 
-    def _show(self, plan: InvitationPlan | IdeaImportPlan) -> None:
+    def _show(self, plan: Plan) -> None:
         located = plan.located
         assert located is not None
         language = self.context.language
@@ -359,7 +478,7 @@ class ImportPreviewDialog(QDialog):
             )
             self.columns.setCellWidget(row, 2, picker)
 
-    def _show_summary(self, plan: InvitationPlan | IdeaImportPlan) -> None:
+    def _show_summary(self, plan: Plan) -> None:
         problems = plan.problems
         if isinstance(plan, InvitationPlan):
             count = len(plan.invitees)
@@ -407,7 +526,7 @@ class ImportPreviewDialog(QDialog):
         return problem.message(self.context.language)
 
     def accept(self) -> None:
-        if self.plan is None or self.plan.problems:
+        if self.plan is None or self.plan.problems or self.planning is not None:
             return
         self.duplicates = (
             DuplicateChoice.KEEP_ALL if self.keep_all.isChecked() else DuplicateChoice.KEEP_FIRST
@@ -415,7 +534,7 @@ class ImportPreviewDialog(QDialog):
         if self.meanings and self.plan.located is not None:
             store = settings.settings_store()
             stored = dict(settings.IMPORT_COLUMNS.get(store))
-            stored[self._signature(self.plan.located)] = {
+            stored[column_signature(self.kind, self.plan.located)] = {
                 str(k): v for k, v in self.meanings.items()
             }
             settings.IMPORT_COLUMNS.set(store, stored)

@@ -26,18 +26,19 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from workshop_app.errors import UserError
 from workshop_app.services import workshops
 from workshop_app.ui import settings
-from workshop_app.ui.context import Changes, WorkshopContext
+from workshop_app.ui.context import BackgroundOperation, Changes, Progress, WorkshopContext
 
 # What the first window does not need is imported when it is first used (start-up time).
 if TYPE_CHECKING:
     from workshop_app.services.voting import RoundResults
     from workshop_app.ui.about_dialog import AboutDialog
     from workshop_app.ui.board_data import BoardData
-    from workshop_app.ui.import_dialog import ImportPreviewDialog
+    from workshop_app.ui.import_dialog import FirstPreview, ImportPreviewDialog
     from workshop_app.ui.pages.action_plan_page import ActionPlanPage
     from workshop_app.ui.pages.board_page import BoardPage
     from workshop_app.ui.pages.minutes_page import MinutesPage
@@ -62,6 +63,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.setObjectName("mainWindow")
+        # The import preview shown last (one kept: a preview holds its whole file) and
+        # the import written last, which tests wait for.
+        self.import_preview: ImportPreviewDialog | None = None
+        self.running_import: BackgroundOperation[int] | None = None
         self._fit_to_screen(QSize(1280, 800))
 
         self.nav = QListWidget()
@@ -442,34 +447,80 @@ class MainWindow(QMainWindow):
         if path:
             self.import_invitation_file(Path(path))
 
-    def import_invitation_file(self, path: Path) -> ImportPreviewDialog | None:
+    def import_invitation_file(self, path: Path) -> BackgroundOperation[FirstPreview]:
         """Preview the whole file (nothing written); import it once the user accepts."""
         from workshop_app.services import invitation_import
-        from workshop_app.ui.import_dialog import INVITATIONS, ImportPreviewDialog
+        from workshop_app.ui.import_dialog import INVITATIONS
 
-        try:
-            dialog = ImportPreviewDialog(self.context, path, INVITATIONS, self)
-        except UserError as exc:
-            self.show_error(exc.message(self.context.language))
-            return None
-
-        def accepted() -> None:
+        def write(dialog: ImportPreviewDialog) -> None:
             plan = dialog.plan
             assert isinstance(plan, invitation_import.InvitationPlan)
-            added = self.context.run(
-                lambda s: invitation_import.apply_invitation_plan(
-                    s, plan, file_duplicates=dialog.duplicates
+            duplicates = dialog.duplicates
+            self._write_import(
+                lambda s, rows: invitation_import.apply_invitation_plan(
+                    s, plan, file_duplicates=duplicates, progress=rows
                 ),
                 Changes.ATTENDEES,
+                self.tr("Importing {count} people…").format(count=f"{len(plan.invitees):,}"),
+                lambda added: self.tr("Imported {count} people.").format(count=f"{added:,}"),
             )
-            if added is not None:
-                self.statusBar().showMessage(
-                    self.tr("Imported {count} people.").format(count=added), 15000
-                )
 
-        dialog.accepted.connect(accepted)
-        dialog.open()
-        return dialog
+        return self._preview_import(path, INVITATIONS, write)
+
+    def _preview_import(
+        self, path: Path, kind: str, write: Callable[[ImportPreviewDialog], None]
+    ) -> BackgroundOperation[FirstPreview]:
+        """Read and check the file in the background (progress, Cancel), then show what
+        would be imported; ``write`` once the user accepts. A file that cannot be read
+        is one message and no dialog."""
+        from workshop_app.ui.import_dialog import ImportPreviewDialog, start_preview
+        from workshop_app.ui.widgets import progress_box
+
+        operation = start_preview(self.context, path, kind, self)
+        progress_box(self, operation, self.tr("Reading {file}…").format(file=path.name))
+
+        def opened(first: FirstPreview) -> None:
+            dialog = ImportPreviewDialog(self.context, path, kind, first, self)
+            dialog.accepted.connect(lambda: write(dialog))
+            if self.import_preview is not None:
+                self.import_preview.deleteLater()  # closed long since
+            self.import_preview = dialog
+            dialog.open()
+
+        operation.succeeded.connect(opened)
+        operation.failed.connect(self.show_error)
+        return operation
+
+    def _write_import(
+        self,
+        write: Callable[[Session, Callable[[int, int], None]], int],
+        changes: Changes,
+        text: str,
+        done: Callable[[int], str],
+    ) -> BackgroundOperation[int]:
+        """Write an accepted import in the background, all or nothing: one transaction,
+        which a refusal or Cancel (up to its commit) leaves unwritten."""
+        from workshop_app.ui.widgets import progress_box
+
+        def work(session: Session, progress: Progress) -> int:
+            def rows(done: int, total: int) -> None:  # Cancel: all is rolled back
+                progress.report(done, total, "write")
+
+            added = write(session, rows)
+            progress.report(added, added, "commit")  # the last point Cancel rolls back
+            return added
+
+        operation = self.context.run_in_background(work, changes, writes=True, owner=self)
+        self.running_import = operation
+        progress_box(self, operation, text)
+        operation.succeeded.connect(lambda added: self.statusBar().showMessage(done(added), 15000))
+        operation.failed.connect(self.show_error)
+        operation.cancelled.connect(
+            lambda: self.statusBar().showMessage(
+                self.tr("Import cancelled: nothing was added."), 15000
+            )
+        )
+        return operation
 
     def open_projector(self) -> None:
         """F9 and the board's button: show the projector, or hide it when it is shown."""
@@ -519,32 +570,24 @@ class MainWindow(QMainWindow):
         if path:
             self.import_idea_file(Path(path))
 
-    def import_idea_file(self, path: Path) -> ImportPreviewDialog | None:
+    def import_idea_file(self, path: Path) -> BackgroundOperation[FirstPreview]:
         """Preview the whole file (nothing written), then add every card in one transaction."""
         from workshop_app.services import idea_import
-        from workshop_app.ui.import_dialog import IDEAS, ImportPreviewDialog
+        from workshop_app.ui.import_dialog import IDEAS
 
-        try:
-            dialog = ImportPreviewDialog(self.context, path, IDEAS, self)
-        except UserError as exc:
-            self.show_error(exc.message(self.context.language))
-            return None
-
-        def accepted() -> None:
+        def write(dialog: ImportPreviewDialog) -> None:
             plan = dialog.plan
             assert isinstance(plan, idea_import.IdeaImportPlan)
-            added = self.context.run(lambda s: idea_import.apply_idea_plan(s, plan), Changes.IDEAS)
-            if added is not None:
-                self.statusBar().showMessage(
-                    self.tr("Imported {count} ideas from {file}.").format(
-                        count=added, file=plan.file_name
-                    ),
-                    15000,
-                )
+            self._write_import(
+                lambda s, rows: idea_import.apply_idea_plan(s, plan, rows),
+                Changes.IDEAS,
+                self.tr("Importing {count} ideas…").format(count=f"{len(plan.ideas):,}"),
+                lambda added: self.tr("Imported {count} ideas from {file}.").format(
+                    count=f"{added:,}", file=plan.file_name
+                ),
+            )
 
-        dialog.accepted.connect(accepted)
-        dialog.open()
-        return dialog
+        return self._preview_import(path, IDEAS, write)
 
     def back_up(self) -> None:
         try:

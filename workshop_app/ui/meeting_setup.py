@@ -448,17 +448,11 @@ class MeetingSetupBox(QWidget):
         if 0 <= row < len(self._members) and role_id:
             member = self._members[row]
             attendee_id = member.attendee.id
-            before = member.attendee.body_role_id
-            if before is None:  # a member without a role: storing one is not taken back
-                self._run(
-                    lambda s: meetings.set_member(s, attendee_id, role_id),
-                    Changes.WORKSHOP | Changes.ATTENDEES,
-                )
-                return
+            before = member.attendee.body_role_id  # None: a member with no role yet
             self._push(
                 self.tr("Set the role of {name}").format(name=member.attendee.full_name),
-                lambda s: meetings.set_member(s, attendee_id, role_id),
-                lambda s: meetings.set_member(s, attendee_id, before),
+                lambda s: meetings.set_member_role(s, attendee_id, role_id),
+                lambda s: meetings.set_member_role(s, attendee_id, before),
                 Changes.WORKSHOP | Changes.ATTENDEES,
             )
 

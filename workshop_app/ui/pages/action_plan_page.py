@@ -42,7 +42,6 @@ from workshop_app.services import (
     voting,
     workshops,
 )
-from workshop_app.services.plan_import import PlanImportResult
 from workshop_app.services.projects import BUDGET_LIST_LABELS, ProjectDraft, ProjectRow
 from workshop_app.services.vote_report import rank_text
 from workshop_app.ui import commands
@@ -61,7 +60,12 @@ from workshop_app.ui.plan_dialogs import (
     ReferenceListsDialog,
 )
 from workshop_app.ui.project_form import ProjectForm, format_amount
-from workshop_app.ui.widgets import Banner, follow_export, hidden_behind_another_page
+from workshop_app.ui.widgets import (
+    Banner,
+    follow_export,
+    hidden_behind_another_page,
+    progress_box,
+)
 
 # The page shows these; a change to any of them reloads it.
 SHOWN = Changes.PROJECTS | Changes.ISSUES | Changes.WORKSHOP | Changes.IDEAS | Changes.VOTES
@@ -503,23 +507,37 @@ class ActionPlanPage(QWidget):
         if path:
             self.import_file(Path(path))
 
-    def import_file(self, path: Path) -> bool:
-        """Import a filled template (all or nothing), as one undoable step."""
-        command = commands.import_plan_command(self.context, path)
-        self.context.undo_stack.push(command)
-        if not command.succeeded:
-            return False
-        result = command.result
-        assert isinstance(result, PlanImportResult)
-        self.message.show_message(
-            self.tr(
-                "Imported {file}: {created} new, {updated} updated, {unchanged} unchanged projects"
-            ).format(
-                file=path.name,
-                created=result.created,
-                updated=result.updated,
-                unchanged=result.unchanged,
-            ),
-            "ok",
+    def import_file(self, path: Path) -> BackgroundOperation[commands.PlanImported]:
+        """Import a filled template (all or nothing) in the background, with progress and
+        Cancel; once written it is one undoable step."""
+        operation = commands.import_plan_in_background(self.context, path, self)
+        progress_box(
+            self,
+            operation,
+            self.tr("Importing {file}…").format(file=path.name),
         )
-        return True
+
+        def imported(done: commands.PlanImported) -> None:
+            self.context.undo_stack.push(commands.plan_imported_command(self.context, path, done))
+            result = done.result
+            text = self.tr(
+                "Imported {file}: {created} new, {updated} updated, {unchanged} unchanged projects"
+            )
+            self.message.show_message(
+                text.format(
+                    file=path.name,
+                    created=result.created,
+                    updated=result.updated,
+                    unchanged=result.unchanged,
+                ),
+                "ok",
+            )
+
+        operation.succeeded.connect(imported)
+        operation.failed.connect(lambda message: self.message.show_message(message, "error"))
+        operation.cancelled.connect(
+            lambda: self.message.show_message(
+                self.tr("Import cancelled: no project was changed."), "warn"
+            )
+        )
+        return operation

@@ -632,6 +632,8 @@ class SyncPage(QWidget):
         box = self.cancel_dialog
 
         def step(_done: int, _total: int, phase: str) -> None:
+            if phase == "connect":  # still reaching the server: "Connecting…" stays
+                return
             rows = done.get(phase, 0)
             if phase == "push":
                 text = self.tr("Sending to the server… %n row(s)", "", rows)

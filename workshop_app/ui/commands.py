@@ -407,6 +407,8 @@ def plan_imported_command(
 ) -> ServiceCommand:
     """The undo step of a template imported in the background: undo puts back every
     project as it was before, redo as it was after."""
+    from workshop_app.services import projects
+
     workshop_id = context.workshop_id
 
     def apply(

@@ -64,6 +64,7 @@ CAST_LABELS: dict[str, tuple[str, str]] = {
     CastBy.STAFF.value: ("เจ้าหน้าที่บันทึก", "Entered by staff"),
     CastBy.KIOSK.value: ("ลงคะแนนเองที่จอ", "Ballot screen"),
     CastBy.PAPER.value: ("กระดาษ/สติกเกอร์", "Paper"),
+    CastBy.PHONE.value: ("ลงคะแนนจากโทรศัพท์", "Phone"),
 }
 # The national criteria for provincial project proposals, scored 0-4 each.
 DEFAULT_CRITERIA: tuple[tuple[str, float], ...] = (

@@ -7,14 +7,21 @@ from __future__ import annotations
 import re
 import secrets
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
-from tests.pdf_reading import pdf_text, read_pdf, shared_check
+from tests.pdf_reading import SHARED_CHECK, pdf_text, read_pdf, shared_check
+from workshop_app.cli import main
+from workshop_app.db.database import Database, open_database
 from workshop_app.errors import UserError
 from workshop_app.export.phone_cards import CardSheet, short_address, write_phone_cards
+from workshop_app.services.attendees import AttendeeDraft, add_attendee
+from workshop_app.services.phones import phone_links
+from workshop_app.services.workshops import create_workshop, list_sectors
 
 TITLE = "การประชุมเชิงปฏิบัติการทบทวนแผนพัฒนาจังหวัดน่าน พ.ศ. 2571–2575"
 BASE = "http://10.42.0.1:8765"
@@ -126,3 +133,87 @@ def test_no_attendees_and_failures_leave_no_file(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError):
         write_phone_cards(CardSheet(TITLE, [*people()[:8], Broken()]), pdf)
     assert list(tmp_path.iterdir()) == []
+
+
+# --- from the command line, on a real workshop ---------------------------------------------
+
+
+def _lamphun_workshop(db: Database) -> tuple[str, list[str]]:
+    with db.transaction() as session:
+        workshop_id = create_workshop(
+            session, "ประชุมเชิงปฏิบัติการแผนพัฒนากลุ่มจังหวัดภาคเหนือตอนบน 1", province="ลำพูน"
+        )
+        sector_ids = [s.id for s in list_sectors(session, workshop_id)]
+        people = (
+            ("นาย", "สมบัติ", "ก๋าคำ"),
+            ("นาง", "ศรีนวล", "จันทร์ตา"),
+            ("นางสาว", "ปิยะนุช", "วงศ์สุยะ"),
+        )
+        ids = [
+            add_attendee(session, workshop_id, AttendeeDraft(first, sector_ids[n], last, prefix))
+            for n, (prefix, first, last) in enumerate(people)
+        ]
+    return workshop_id, ids
+
+
+def test_cli_writes_every_attendees_card(db: Database, db_path: Path, tmp_path: Path) -> None:
+    workshop_id, _ids = _lamphun_workshop(db)
+    db.close()  # the command takes the file's writer lock
+    out = tmp_path / "cards.pdf"
+    base = "http://192.168.50.1:8765"
+    args = ["export", "phone-cards", "--db", str(db_path), "--workshop", workshop_id[:8]]
+    assert main([*args, "--out", str(out), "--base-url", base + "/"]) == 0
+
+    again = open_database(db_path)
+    try:
+        with again.transaction() as session:
+            links = phone_links(session, workshop_id, base)
+    finally:
+        again.close()
+    # The tokens the command issued are the ones kept: cards printed again are the same.
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    assert sorted(decoded_codes(out, folder)) == sorted(link.url for link in links)
+    squeezed = "".join(pdf_text(out).split())
+    for link in links:
+        assert "".join(link.name.split()) in squeezed
+        assert link.url in squeezed
+    checked = subprocess.run(
+        [sys.executable, str(SHARED_CHECK), str(out)], capture_output=True, text=True
+    )
+    if SHARED_CHECK.exists():
+        assert checked.returncode == 0, checked.stdout
+
+
+def test_cli_refuses_a_bad_address_and_writes_nothing(
+    db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    workshop_id, _ids = _lamphun_workshop(db)
+    db.close()
+    out = tmp_path / "cards.pdf"
+    args = ["export", "phone-cards", "--db", str(db_path), "--workshop", workshop_id]
+    assert main([*args, "--out", str(out), "--base-url", "192.168.50.1:8765"]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith("ที่อยู่ของบัตรต้องขึ้นต้นด้วย http://") and "\n" not in error
+    assert main([*args, "--out", str(tmp_path / "cards.docx")]) == 2
+    assert not out.exists()
+    assert not [p for p in tmp_path.iterdir() if p.suffix in (".pdf", ".docx", ".part")]
+
+
+def test_cli_without_an_address_uses_this_computers(
+    db: Database, db_path: Path, tmp_path: Path
+) -> None:
+    workshop_id, _ids = _lamphun_workshop(db)
+    db.close()
+    out = tmp_path / "cards.pdf"
+    args = ["export", "phone-cards", "--db", str(db_path), "--workshop", workshop_id]
+    assert main([*args, "--out", str(out)]) == 0
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    codes = decoded_codes(out, folder)
+    assert len(codes) == 3
+    for code in codes:
+        address = urlsplit(code)
+        assert address.scheme == "http" and address.port == 8765
+        assert address.hostname and address.hostname != "0.0.0.0"
+        assert len(address.fragment) >= 32  # the token: 24 random bytes or more

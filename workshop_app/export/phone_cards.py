@@ -167,9 +167,20 @@ def _person_block(
         parts.append((f"เลขทะเบียน {person.registration_number}", NUMBER))
     block = []
     for text, style in parts:
-        if text:
-            sized = style.but(size=style.size * scale, leading=style.leading * scale)
-            block.append((layout_lines(text, width, sized, words), sized))
+        if not text:
+            continue
+        sized = style.but(size=style.size * scale, leading=style.leading * scale)
+        lines = layout_lines(text, width, sized, words)
+        # A name reads best on one line, and a break between a titled first name and the
+        # surname is one that text extractors cannot tell from a word cut: smaller type
+        # first, down to the sector's size.
+        smaller = sized
+        while len(lines) > 1 and style is NAME and smaller.size > SECTOR.size * scale:
+            smaller = smaller.but(size=smaller.size - 0.5, leading=smaller.leading - 0.6)
+            fitted = layout_lines(text, width, smaller, words)
+            if len(fitted) == 1:
+                sized, lines = smaller, fitted
+        block.append((lines, sized))
     return block
 
 

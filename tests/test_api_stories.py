@@ -493,7 +493,8 @@ def test_the_public_surface_is_pinned() -> None:
         "find_attendee", "groups", "idea_list", "issues", "list_workshops", "members",
         "minutes_content", "motion_results", "people", "quorum", "roles", "sectors",
         "set_chair", "set_comment_answer", "set_member", "set_member_order",
-        "set_motion_counts", "set_stand_in", "undo_check_in", "update_agenda_item",
+        "set_motion_counts", "set_stand_in", "start_phone_server", "undo_check_in",
+        "update_agenda_item",
         "update_workshop", "workshop",
     ]  # fmt: skip
     for name in api.__all__:

@@ -287,6 +287,23 @@ def _sync_parsers(
         help="seconds the server may take to answer before the sync stops (default 60)",
     )
 
+    serve = commands.add_parser(
+        "serve",
+        parents=[common],
+        help="serve the participants' page to phones on the local network until Ctrl+C",
+    )
+    serve.add_argument("--workshop", required=True, help="workshop id (or its first characters)")
+    serve.add_argument(
+        "--host",
+        default="0.0.0.0",
+        help="the address to listen on (default 0.0.0.0: every network of this computer; "
+        "give the laptop's address on the venue network to listen there only)",
+    )
+    serve.add_argument("--port", type=int, default=8765, help="the port (default 8765)")
+    serve.add_argument(
+        "--issue", type=int, help="open this strategic issue (its number) to ideas from phones"
+    )
+
 
 # Commands that never write the database file.
 READ_ONLY_COMMANDS = ("list", "results", "export")
@@ -498,7 +515,11 @@ def _run_command(args: argparse.Namespace, db_path: Path, language: str) -> int:
     )
     database = open_database(db_path, read_only=reads_only)
     try:
-        if args.command == "demo":
+        if args.command == "serve":
+            with database.session() as session:
+                workshop_id = workshops.find_workshop_id(session, args.workshop)
+            _serve(database, workshop_id, args, language)
+        elif args.command == "demo":
             with database.transaction() as session:
                 if args.if_missing and workshops.list_workshops(session):
                     return 0
@@ -584,6 +605,48 @@ def _run_command(args: argparse.Namespace, db_path: Path, language: str) -> int:
     finally:
         database.close()
     return 0
+
+
+def _serve(database: Database, workshop_id: str, args: argparse.Namespace, language: str) -> None:
+    """Run the participant server until Ctrl+C (or SIGTERM), holding the file's writer
+    lock as any writing command does."""
+    import signal
+    import time
+
+    from workshop_app import api
+    from workshop_app.services import phones
+
+    if not 0 <= args.port <= 65535:
+        raise UserError(f"พอร์ต {args.port} ไม่ถูกต้อง (0-65535)", f"port {args.port} is not valid")
+    server = api.start_phone_server(
+        database.path, workshop_id, host=args.host, port=args.port, issue_number=args.issue
+    )
+    try:
+        with database.transaction() as session:
+            code = phones.walk_in_code(session, workshop_id)
+            issue = phones.phone_issue(session, workshop_id)
+        _say(
+            language,
+            f"โทรศัพท์ของผู้เข้าร่วมเปิดได้ที่ {server.url}  (รหัสผู้ไม่มีบัตร {code})",
+            f"participants' phones open {server.url}  (walk-in code {code})",
+        )
+        if issue is None:
+            _say(
+                language,
+                "ยังไม่ได้เปิดประเด็นให้ส่งความคิดเห็น (ใช้ --issue หมายเลขประเด็น)",
+                "no issue is open to ideas from phones (use --issue NUMBER)",
+            )
+        _say(language, "กด Ctrl+C เพื่อหยุด", "press Ctrl+C to stop")
+        sys.stdout.flush()
+        # SIGTERM (a service manager, a closed terminal) stops it as Ctrl+C does.
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
+        with contextlib.suppress(KeyboardInterrupt):
+            while server.running:
+                time.sleep(0.5)  # a sleep, not a wait: Ctrl+C interrupts it on Windows too
+    finally:
+        server.stop()
+        api.close(database.path)
+    _say(language, "หยุดให้บริการโทรศัพท์แล้ว", "stopped serving phones")
 
 
 def _bundle(database: Database, args: argparse.Namespace, language: str) -> None:

@@ -40,6 +40,7 @@ MAIN_PACKAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("python-docx", ("python-docx",)),
     ("segno", ("segno",)),
     ("psycopg", ("psycopg",)),
+    ("aiohttp", ("aiohttp",)),
     ("platformdirs", ("platformdirs",)),
 )
 APP_DISTRIBUTION = "workshop-app"

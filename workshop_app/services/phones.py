@@ -190,32 +190,42 @@ def revoke_phone_token(session: Session, attendee_id: str) -> None:
     _issue_token(session, _live_attendee(session, attendee_id))
 
 
-def participant_for_token(session: Session, workshop_id: str, token: str) -> Participant | None:
-    """Who holds ``token`` in this workshop; None for an unknown, revoked or malformed
-    token, a token of another workshop, or a person since deleted."""
-    if not isinstance(token, str) or not TOKEN_PATTERN.fullmatch(token):
-        return None
-    row = session.execute(
-        select(Attendee, Sector.name)
-        .join(PhoneToken, PhoneToken.attendee_id == Attendee.id)
+def participants_for_tokens(
+    session: Session, workshop_id: str, tokens: Sequence[str]
+) -> dict[str, Participant]:
+    """``participant_for_token`` for many tokens in one query (the phones connected to
+    the server, checked again before each push): token -> participant, the tokens
+    revoked or of people deleted since left out."""
+    wanted = [t for t in tokens if isinstance(t, str) and TOKEN_PATTERN.fullmatch(t)]
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(PhoneToken.token, Attendee, Sector.name)
+        .join(Attendee, Attendee.id == PhoneToken.attendee_id)
         .outerjoin(Sector, Sector.id == Attendee.sector_id)
         .where(
-            PhoneToken.token == token,
+            PhoneToken.token.in_(wanted),
             PhoneToken.workshop_id == workshop_id,
             Attendee.workshop_id == workshop_id,
             Attendee.deleted.is_(False),
         )
-    ).first()
-    if row is None:
-        return None
-    attendee, sector_name = row
-    return Participant(
-        attendee_id=attendee.id,
-        workshop_id=workshop_id,
-        name=full_name(attendee.prefix, attendee.first_name, attendee.last_name),
-        sector_id=attendee.sector_id,
-        sector_name=sector_name or "",
-    )
+    ).all()
+    return {
+        token: Participant(
+            attendee_id=attendee.id,
+            workshop_id=workshop_id,
+            name=full_name(attendee.prefix, attendee.first_name, attendee.last_name),
+            sector_id=attendee.sector_id,
+            sector_name=sector_name or "",
+        )
+        for token, attendee, sector_name in rows
+    }
+
+
+def participant_for_token(session: Session, workshop_id: str, token: str) -> Participant | None:
+    """Who holds ``token`` in this workshop; None for an unknown, revoked or malformed
+    token, a token of another workshop, or a person since deleted."""
+    return participants_for_tokens(session, workshop_id, [token]).get(token)
 
 
 # --- settings -----------------------------------------------------------------------------------

@@ -80,6 +80,7 @@ __all__ = [
     "delete_issue",
     "export_hearing_summary",
     "export_minutes",
+    "export_phone_cards",
     "export_signin_sheet",
     "find_attendee",
     "groups",
@@ -761,3 +762,21 @@ def export_signin_sheet(
             s, workshop_id, Path(path), order=order, thai_digits=thai_digits
         ),
     )
+
+
+def export_phone_cards(
+    db: str | Path, workshop_id: str, path: str | Path, *, base_url: str
+) -> None:
+    """The phone cards as PDF: each attendee's personal link (``base_url`` + "/#" + their
+    token) as a QR code, eight cards an A4 page, whole or not at all. Attendees without a
+    token yet are given one (a write: the file's writer lock is needed)."""
+    from workshop_app.export.phone_cards import CardSheet, write_phone_cards
+    from workshop_app.services import phones
+
+    def gather(session: Session) -> CardSheet:
+        details = workshops.get_workshop(session, workshop_id)
+        links = phones.phone_links(session, workshop_id, base_url)
+        words = (details.province, *workshops.glossary_words(details.glossary))
+        return CardSheet(details.title, links, tuple(w for w in words if w and " " not in w))
+
+    write_phone_cards(_write(db, gather), Path(path))

@@ -9,12 +9,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import socket
 import sqlite3
 import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import platformdirs
 from sqlalchemy.exc import DBAPIError
@@ -177,11 +179,13 @@ def _parser() -> argparse.ArgumentParser:
         "export",
         parents=[common],
         help="write a document: minutes (PDF or DOCX), signin (the sign-in sheet, PDF), "
-        "action-plan (the annual action plan workbook, .xlsx) or template (a blank "
-        "project template for agencies, .xlsx)",
+        "action-plan (the annual action plan workbook, .xlsx), template (a blank "
+        "project template for agencies, .xlsx) or phone-cards (each attendee's QR code "
+        "for the participant page, PDF)",
     )
     export.add_argument(
-        "document", choices=("minutes", "signin", "hearing", "action-plan", "template")
+        "document",
+        choices=("minutes", "signin", "hearing", "action-plan", "template", "phone-cards"),
     )
     export.add_argument("--workshop", required=True, help="workshop id (or its first characters)")
     export.add_argument(
@@ -215,6 +219,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_const",
         const=False,
         help="numbers and dates in Arabic digits (the default for the sign-in sheet)",
+    )
+    export.add_argument(
+        "--base-url",
+        help="phone-cards: the address phones open, e.g. http://192.168.1.10:8765 "
+        "(default: this computer's network address and the server's default port)",
     )
     export.add_argument(
         "--no-appendix",
@@ -306,6 +315,7 @@ DOCUMENT_FORMATS = {
     "hearing": (".pdf",),
     "action-plan": (".xlsx",),
     "template": (".xlsx",),
+    "phone-cards": (".pdf",),
 }
 
 
@@ -343,6 +353,9 @@ def _export(session: Session, workshop_id: str, args: argparse.Namespace, db_pat
                 db_path, workshop_id, out, thai_digits=args.thai_digits is not False
             )
             return
+        if args.document == "phone-cards":
+            api.export_phone_cards(db_path, workshop_id, out, base_url=_base_url(args.base_url))
+            return
         if args.document == "signin":
             api.export_signin_sheet(
                 db_path, workshop_id, out, order=args.order, thai_digits=bool(args.thai_digits)
@@ -357,6 +370,30 @@ def _export(session: Session, workshop_id: str, args: argparse.Namespace, db_pat
         )
     finally:
         api.close(db_path)
+
+
+# The participant server's port unless told otherwise (serve --port).
+PHONE_PORT = 8765
+
+
+def _base_url(given: str | None) -> str:
+    """The address printed on phone cards: as given, or this computer's address on the
+    network it would reach others by (no packet is sent: connecting a UDP socket only
+    picks the interface) and the server's default port."""
+    if given:
+        url = given.strip().rstrip("/")
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise UserError(
+                f"ที่อยู่ของบัตรต้องขึ้นต้นด้วย http:// และมีชื่อเครื่องหรือเลขไอพี: {given}",
+                f"the cards' address must start with http:// and name a host: {given}",
+            )
+        return url
+    address = "127.0.0.1"
+    with contextlib.suppress(OSError), socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        probe.connect(("10.255.255.255", 9))
+        address = probe.getsockname()[0]
+    return f"http://{address}:{PHONE_PORT}"
 
 
 def _say(language: str, thai: str, english: str) -> None:

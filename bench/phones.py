@@ -74,7 +74,8 @@ class Phones:
 
         self.url = url
         self.tokens = tokens
-        self.client = aiohttp.ClientSession()
+        # No limit on connections: aiohttp's default of 100 would hold the rest back.
+        self.client = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0))
         self.sockets: list[Any] = [None] * len(tokens)
         self.ready = [asyncio.Event() for _ in tokens]
         self.acks: dict[str, asyncio.Future[dict[str, Any]]] = {}

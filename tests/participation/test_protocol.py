@@ -349,6 +349,7 @@ def test_the_pushed_encoding_is_each_state_encoded_whole(venue: Venue) -> None:
         phones.submit_idea(session, first, "enc-000001", venue.issue_id, "need", 'ทาง "เลี่ยง" เมือง')
         phones.set_phone_moderation(session, venue.workshop_id, True)
         phones.submit_idea(session, second, "enc-000002", venue.issue_id, "other", "รอ\\nอนุมัติ")
+        phones.submit_idea(session, first, "enc-000004", venue.issue_id, "need", "ของฉันที่รอ")
         phones.submit_ballot(session, third, "enc-000003", round_id, [Mark(cards[1], 2)])
         parts = phones.state_parts(session, venue.workshop_id, people)  # type: ignore[arg-type]
     texts = server.encode_states(42, parts, people)  # type: ignore[arg-type]

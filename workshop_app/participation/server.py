@@ -51,6 +51,7 @@ POLL_WAIT = 25.0  # how long GET /api/state?since=N waits for a change
 HELLO_WAIT = 10.0  # a WebSocket that says nothing for this long is closed
 SEND_WAIT = 10.0  # a phone that does not take a push in this long is dropped
 POLLER_SEEN = POLL_WAIT + 15.0  # a polling phone counts as connected this long
+STATE_PREFIX = b'{"type":"state",'
 CLOSE_UNAUTHORIZED = 4401  # WebSocket close code: unknown or revoked token
 _FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
 _STATIC_TYPES = {
@@ -252,6 +253,8 @@ class ParticipantServer:
         self._push_busy = False
         self._push_again = False
         self._push_started = 0.0
+        # The last parts read and their version (used on the reading thread only).
+        self._shared: tuple[int, phones.StateParts | None] = (-1, None)
         self._next_push = 0.0
         self._pending_kinds: set[str] = set()
         self._change_scheduled = False
@@ -474,6 +477,22 @@ class ParticipantServer:
         if self._push_again:
             self._schedule_push()
 
+    async def _state_message(self, participant: Participant) -> bytes:
+        """One phone's "state" message now. What everyone shares is taken from the last
+        read if nothing changed since (300 phones reconnecting after a restart)."""
+        version = self._version
+
+        def read(session: Session) -> bytes:
+            cached = self._shared if self._shared[0] == version else None
+            parts = phones.state_parts(
+                session, self.workshop_id, [participant], cached and cached[1]
+            )
+            if cached is None:
+                self._shared = (version, parts)
+            return encode_states(version, parts, [participant])[participant.attendee_id]
+
+        return await self._read(read)
+
     async def _push(self) -> None:
         connected = [p for p in self._phones if not p.ws.closed]
         if not connected:
@@ -485,6 +504,7 @@ class ParticipantServer:
             found = phones.participants_for_tokens(session, self.workshop_id, tokens)
             people = list({p.attendee_id: p for p in found.values()}.values())
             parts = phones.state_parts(session, self.workshop_id, people)
+            self._shared = (version, parts)
             # Encoded here, off the loop: 300 states of a long board are megabytes.
             return found, encode_states(version, parts, people)
 
@@ -690,10 +710,9 @@ class ParticipantServer:
                     await asyncio.wait_for(self._changed.wait(), POLL_WAIT)
                 participant = await self._participant(token)  # revoked while waiting?
                 self._seen_polling(participant)
-        version = self._version
-        state = await self._read(lambda session: phones.participant_state(session, participant))
+        message = await self._state_message(participant)
         return web.Response(
-            text=_state_text(version, state, with_type=False),
+            body=b"{" + message.removeprefix(STATE_PREFIX),  # the state without "type"
             content_type="application/json",
             charset="utf-8",
             headers={"Cache-Control": "no-store"},
@@ -815,9 +834,7 @@ class ParticipantServer:
             return None
         phone = _Phone(ws, token, participant, address)
         self._connect(phone)
-        version = self._version
-        state = await self._read(lambda session: phones.participant_state(session, participant))
-        await self._send(ws, _state_text(version, state))
+        await self._send_bytes(ws, await self._state_message(participant))
         return phone
 
     async def _refuse_socket(self, ws: web.WebSocketResponse, refusal: _RefusedError) -> None:
@@ -965,13 +982,6 @@ def encode_states(
         pieces.append(b"}")
         texts[me] = b"".join(pieces)
     return texts
-
-
-def _state_text(version: int, state: dict[str, Any], *, with_type: bool = True) -> str:
-    head: dict[str, Any] = {"type": "state"} if with_type else {}
-    return json.dumps(
-        {**head, "version": version, **state}, ensure_ascii=False, separators=(",", ":")
-    )
 
 
 def self_check(

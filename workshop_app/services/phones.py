@@ -630,20 +630,34 @@ class StateParts:
 
 
 def state_parts(
-    session: Session, workshop_id: str, participants: Sequence[Participant]
+    session: Session,
+    workshop_id: str,
+    participants: Sequence[Participant],
+    shared: StateParts | None = None,
 ) -> StateParts:
     """The parts of the phones' states: shared ones read once, each person's own ideas
-    and ballot in one query each for all (the server sends 300 states after a change)."""
-    workshop = _workshop(session, workshop_id)
-    issue = _issue_state(session, workshop_id)
-    vote_round = _round_state(session, workshop_id)
+    and ballot in one query each for all (the server sends 300 states after a change).
+    ``shared``: parts read a moment ago whose shared ones are still current (nothing
+    changed since): only the participants' own are read (300 phones reconnecting)."""
     ids = [p.attendee_id for p in participants]
-    board: list[tuple[str | None, dict[str, Any]]] = []
+    if shared is None:
+        workshop = {"title": _workshop(session, workshop_id).title}
+        issue = _issue_state(session, workshop_id)
+        vote_round = _round_state(session, workshop_id)
+        board: list[tuple[str | None, dict[str, Any]]] = []
+        if issue is not None:
+            for row in ideas.list_ideas(session, workshop_id, issue["id"]):
+                item = {"id": row.id, "kind": row.kind, "text": row.text, "status": "on_board"}
+                board.append((row.author_id, item))
+    else:
+        workshop, issue, vote_round, board = (
+            shared.workshop,
+            shared.issue,
+            shared.round,
+            shared.board,
+        )
     pending: dict[str, list[dict[str, Any]]] = defaultdict(list)
     if issue is not None:
-        for row in ideas.list_ideas(session, workshop_id, issue["id"]):
-            item = {"id": row.id, "kind": row.kind, "text": row.text, "status": "on_board"}
-            board.append((row.author_id, item))
         wanted = set(ids)
         for row in ideas.list_pending_ideas(session, workshop_id):
             if row.issue_id == issue["id"] and row.author_id in wanted:
@@ -664,7 +678,7 @@ def state_parts(
         if at is not None
     )
     return StateParts(
-        workshop={"title": workshop.title},
+        workshop=workshop,
         kinds=[{"key": key, "th": th, "en": en} for key, (th, en) in KIND_LABELS.items()],
         issue=issue,
         board=board,

@@ -44,6 +44,26 @@ from workshop_app.services.phones import Participant, PhoneRequestError
 
 log = logging.getLogger(__name__)
 
+
+class _WithoutDetails(logging.Filter):
+    """aiohttp's own log records without their values and exception texts: the error of
+    a malformed request quotes the bytes it stopped at, which may be a header holding a
+    token; the remote address is left out too. The kind of error is kept."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.exc_info[1] is not None:
+            kind = type(record.exc_info[1]).__name__
+            record.msg = f"{record.msg} ({kind}; details left out)"
+            record.exc_info = None
+            record.exc_text = None
+        record.args = ()
+        return True
+
+
+_WITHOUT_DETAILS = _WithoutDetails()
+for _name in ("aiohttp.server", "aiohttp.web", "aiohttp.access", "aiohttp.websocket"):
+    logging.getLogger(_name).addFilter(_WITHOUT_DETAILS)
+
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 PUSH_INTERVAL = 0.4  # seconds between two state pushes, at least
 CHANGE_INTERVAL = 0.3  # seconds between two ``on_change`` calls, at least

@@ -229,6 +229,10 @@ class _Phone:
     token: str
     participant: Participant
     address: str
+    # The last state sent: its version and what it said (a hash of it without the
+    # version), so that a push that would tell the phone nothing new is not sent.
+    sent_version: int = -1
+    sent_content: int = 0
 
 
 class ParticipantServer:
@@ -520,13 +524,16 @@ class ParticipantServer:
         version = self._version
         tokens = list({p.token for p in connected})
 
-        def read(session: Session) -> tuple[dict[str, Participant], dict[str, bytes]]:
+        def read(
+            session: Session,
+        ) -> tuple[dict[str, Participant], dict[str, tuple[bytes, int]]]:
             found = phones.participants_for_tokens(session, self.workshop_id, tokens)
             people = list({p.attendee_id: p for p in found.values()}.values())
             parts = phones.state_parts(session, self.workshop_id, people)
             self._shared = (version, parts)
             # Encoded here, off the loop: 300 states of a long board are megabytes.
-            return found, encode_states(version, parts, people)
+            texts = encode_states(version, parts, people)
+            return found, {a: (text, _content(text)) for a, text in texts.items()}
 
         found, texts = await self._read(read)
         sends = []
@@ -534,8 +541,13 @@ class ParticipantServer:
             participant = found.get(phone.token)
             if participant is None:
                 sends.append(self._refuse_socket(phone.ws, _unauthorized()))
-            else:
-                sends.append(self._send_bytes(phone.ws, texts[participant.attendee_id]))
+                continue
+            text, content = texts[participant.attendee_id]
+            # A ballot changes one phone's state (its own ballot): the other 299 are not
+            # sent the same state again. Nor is a phone sent an older state than it has.
+            if version > phone.sent_version and content != phone.sent_content:
+                phone.sent_version, phone.sent_content = version, content
+                sends.append(self._send_bytes(phone.ws, text))
         await asyncio.gather(*sends)
 
     async def _send(self, ws: web.WebSocketResponse, text: str) -> None:
@@ -854,7 +866,10 @@ class ParticipantServer:
             return None
         phone = _Phone(ws, token, participant, address)
         self._connect(phone)
-        await self._send_bytes(ws, await self._state_message(participant))
+        version = self._version
+        first_state = await self._state_message(participant)
+        phone.sent_version, phone.sent_content = version, _content(first_state)
+        await self._send_bytes(ws, first_state)
         return phone
 
     async def _refuse_socket(self, ws: web.WebSocketResponse, refusal: _RefusedError) -> None:
@@ -947,6 +962,11 @@ def _submission_of(data: str) -> Any:
         return protocol.parse_json(data).get("submission_id")
     except ProtocolError:
         return None
+
+
+def _content(message: bytes) -> int:
+    """What a state message says, apart from its version (a hash)."""
+    return hash(message[message.find(b',"me":') :])
 
 
 def _dump(value: Any) -> str:

@@ -68,6 +68,7 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 PUSH_INTERVAL = 0.4  # seconds between two state pushes, at least
 CHANGE_INTERVAL = 0.3  # seconds between two ``on_change`` calls, at least
 POLL_WAIT = 25.0  # how long GET /api/state?since=N waits for a change
+ASK_GATHER = 0.02  # seconds phones' first states are gathered to be read together
 HELLO_WAIT = 10.0  # a WebSocket that says nothing for this long is closed
 SEND_WAIT = 10.0  # a phone that does not take a push in this long is dropped
 POLLER_SEEN = POLL_WAIT + 15.0  # a polling phone counts as connected this long
@@ -283,6 +284,7 @@ class ParticipantServer:
         self._shared: tuple[int, phones.StateParts | None] = (-1, None)
         self._generation = 0
         self._dirty: set[str] | None = None
+        self._asking: list[tuple[Participant, asyncio.Future[bytes]]] = []
         self._next_push = 0.0
         self._pending_kinds: set[str] = set()
         self._change_scheduled = False
@@ -513,15 +515,35 @@ class ParticipantServer:
             self._schedule_push()
 
     async def _state_message(self, participant: Participant) -> bytes:
-        """One phone's "state" message now. What everyone shares is taken from the last
-        read if nothing changed since (300 phones reconnecting after a restart)."""
+        """One phone's "state" message now (a hello, or a poll). Phones asking at about
+        the same moment (300 reconnecting after a restart) are answered from one read:
+        what everyone shares is reused if nothing changed since, and the phones' own
+        parts are read in one query each for all of them."""
+        waiting: asyncio.Future[bytes] = asyncio.get_running_loop().create_future()
+        self._asking.append((participant, waiting))
+        if len(self._asking) == 1:
+            asyncio.get_running_loop().create_task(self._answer_asking())
+        return await waiting
+
+    async def _answer_asking(self) -> None:
+        await asyncio.sleep(ASK_GATHER)
+        asking, self._asking = self._asking, []
         version, generation = self._version, self._generation
+        people = list({p.attendee_id: p for p, _future in asking}.values())
 
-        def read(session: Session) -> bytes:
-            parts = self._parts(session, generation, [participant])
-            return encode_states(version, parts, [participant])[participant.attendee_id]
+        def read(session: Session) -> dict[str, bytes]:
+            return encode_states(version, self._parts(session, generation, people), people)
 
-        return await self._read(read)
+        try:
+            texts = await self._read(read)
+        except Exception as error:  # each waiting request fails as it would alone
+            for _participant, future in asking:
+                if not future.done():
+                    future.set_exception(error)
+            return
+        for participant, future in asking:
+            if not future.done():
+                future.set_result(texts[participant.attendee_id])
 
     def _parts(
         self, session: Session, generation: int, people: list[Participant]

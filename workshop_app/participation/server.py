@@ -26,7 +26,7 @@ import re
 import socket
 import threading
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Coroutine, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -285,6 +285,7 @@ class ParticipantServer:
         self._generation = 0
         self._dirty: set[str] | None = None
         self._asking: list[tuple[Participant, asyncio.Future[bytes]]] = []
+        self._tasks: set[asyncio.Task[None]] = set()
         self._next_push = 0.0
         self._pending_kinds: set[str] = set()
         self._change_scheduled = False
@@ -499,7 +500,7 @@ class ParticipantServer:
     def _start_push(self) -> None:
         self._push_again = False
         self._push_started = asyncio.get_running_loop().time()
-        task = asyncio.get_running_loop().create_task(self._push())
+        task = self._background(self._push())
         task.add_done_callback(self._push_done)
 
     def _push_done(self, task: asyncio.Task[None]) -> None:
@@ -514,6 +515,14 @@ class ParticipantServer:
         if self._push_again:
             self._schedule_push()
 
+    def _background(self, work: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
+        """A task of the server's own, held until it ends (the loop keeps only a weak
+        reference to a task)."""
+        task = asyncio.get_running_loop().create_task(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
     async def _state_message(self, participant: Participant) -> bytes:
         """One phone's "state" message now (a hello, or a poll). Phones asking at about
         the same moment (300 reconnecting after a restart) are answered from one read:
@@ -522,7 +531,7 @@ class ParticipantServer:
         waiting: asyncio.Future[bytes] = asyncio.get_running_loop().create_future()
         self._asking.append((participant, waiting))
         if len(self._asking) == 1:
-            asyncio.get_running_loop().create_task(self._answer_asking())
+            self._background(self._answer_asking())
         return await waiting
 
     async def _answer_asking(self) -> None:

@@ -12,6 +12,7 @@ from workshop_app.models.meeting import (
     MotionChoice,
     MotionVote,
 )
+from workshop_app.models.phone import PhoneSettings, PhoneSubmission, PhoneToken
 from workshop_app.models.project import (
     BudgetList,
     Project,
@@ -70,6 +71,9 @@ __all__ = [
     "MotionChoice",
     "MotionVote",
     "PaperTally",
+    "PhoneSettings",
+    "PhoneSubmission",
+    "PhoneToken",
     "Project",
     "ProjectActivity",
     "ProjectBudget",

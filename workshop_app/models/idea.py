@@ -47,6 +47,9 @@ class Idea(SyncedRow, Base):
     anonymous: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     answer: Mapped[str] = mapped_column(Text, default="", server_default="")
     plan_change: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Sent from a phone while the facilitator moderates: off the board, out of votes,
+    # minutes and plans until accepted. Synced: the record says which ideas were taken.
+    awaiting_moderation: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class MergeAction(enum.StrEnum):

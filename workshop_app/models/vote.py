@@ -37,6 +37,7 @@ class CastBy(enum.StrEnum):
     STAFF = "staff"  # a ballot typed by staff for a checked-in attendee
     KIOSK = "kiosk"  # a ballot the voter entered on the ballot screen
     PAPER = "paper"  # counted from stickers or paper forms
+    PHONE = "phone"  # sent by the voter from their own phone (the participant server)
 
 
 class VoteRound(SyncedRow, Base):

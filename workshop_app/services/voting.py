@@ -64,6 +64,7 @@ CAST_LABELS: dict[str, tuple[str, str]] = {
     CastBy.STAFF.value: ("เจ้าหน้าที่บันทึก", "Entered by staff"),
     CastBy.KIOSK.value: ("ลงคะแนนเองที่จอ", "Ballot screen"),
     CastBy.PAPER.value: ("กระดาษ/สติกเกอร์", "Paper"),
+    CastBy.PHONE.value: ("ลงคะแนนจากโทรศัพท์", "Phone"),
 }
 # The national criteria for provincial project proposals, scored 0-4 each.
 DEFAULT_CRITERIA: tuple[tuple[str, float], ...] = (
@@ -312,6 +313,7 @@ def ideas_of_issue(
         Idea.issue_id == issue_id,
         Idea.deleted.is_(False),
         Idea.merged_into_id.is_(None),
+        Idea.awaiting_moderation.is_(False),
     )
     if kind:
         query = query.where(Idea.kind == str(kind))
@@ -345,6 +347,12 @@ def _clean_round(session: Session, workshop_id: str, draft: RoundDraft) -> Round
                 "ideas",
                 "มีความคิดที่ถูกลบหรือไม่ได้อยู่ในงานประชุมนี้",
                 "An idea was deleted or belongs to another workshop.",
+            )
+        if idea.awaiting_moderation:
+            raise FieldError(
+                "ideas",
+                "มีความคิดที่ยังรอผู้ดำเนินการรับขึ้นกระดาน",
+                "An idea is still waiting for the facilitator to accept it onto the board.",
             )
     numbers = {
         "dots_per_voter": (draft.dots_per_voter, 1, 100, "จำนวนดาวต่อคน", "Dots per voter"),

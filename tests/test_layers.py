@@ -32,6 +32,8 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     # service that hands them out (services never import sync).
     "sync": frozenset({"models", "db", "export", "readers", "services", "errors", "resources"}),
     "licenses": frozenset({"resources", "errors"}),
+    # The participant server (phones): HTTP/WebSocket over the services, no Qt.
+    "participation": frozenset({"services", "models", "db", "thai", "errors", "resources"}),
     "ui": frozenset(
         {
             "services",
@@ -44,16 +46,19 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
             "errors",
             "resources",
             "licenses",
+            "participation",
         }
     ),
     # The scripting API (docs/api.md): ids and plain values over the services and writers.
-    "api": frozenset({"services", "export", "sync", "db", "models", "thai", "errors"}),
+    "api": frozenset(
+        {"services", "export", "sync", "db", "models", "thai", "errors", "participation"}
+    ),
     # The command line launches the GUI, and nothing else of it.
     "cli": frozenset({"api", "services", "export", "sync", "db", "errors", "ui", "readers"}),
     "__main__": frozenset({"cli"}),
     "__init__": frozenset(),
 }
-QT_FREE = ("models", "services", "thai", "export", "sync", "db", "readers")
+QT_FREE = ("models", "services", "thai", "export", "sync", "db", "readers", "participation")
 
 
 def _imports(path: Path) -> set[str]:

@@ -39,6 +39,7 @@ MAIN_PACKAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("geothai", ("geothai",)),
     ("python-docx", ("python-docx",)),
     ("psycopg", ("psycopg",)),
+    ("aiohttp", ("aiohttp",)),
     ("platformdirs", ("platformdirs",)),
 )
 APP_DISTRIBUTION = "workshop-app"

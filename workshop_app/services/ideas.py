@@ -195,10 +195,13 @@ def add_idea(
     issue_id: str,
     draft: IdeaDraft,
     idea_id: str | None = None,
+    *,
+    awaiting_moderation: bool = False,
 ) -> str:
     """Add a card at the end of the issue's column; return its id.
 
-    ``idea_id`` lets an undone add be redone under the same id.
+    ``idea_id`` lets an undone add be redone under the same id. ``awaiting_moderation``:
+    a card from a phone that stays off the board until the facilitator accepts it.
     """
     _live_issue(session, workshop_id, issue_id)
     draft = _clean_draft(session, workshop_id, draft)
@@ -216,6 +219,7 @@ def add_idea(
         author_id=draft.author_id,
         position=_end_position(session, issue_id),
         search_text=search_key(draft.text),
+        awaiting_moderation=awaiting_moderation,
     )
     if idea_id is not None:
         idea.id = idea_id
@@ -289,7 +293,11 @@ def _column(session: Session, issue_id: str, *, on_board_only: bool = True) -> l
     (merged and deleted cards keep their place, so that they come back to it)."""
     query = select(Idea).where(Idea.issue_id == issue_id).order_by(Idea.position, Idea.id)
     if on_board_only:
-        query = query.where(Idea.deleted.is_(False), Idea.merged_into_id.is_(None))
+        query = query.where(
+            Idea.deleted.is_(False),
+            Idea.merged_into_id.is_(None),
+            Idea.awaiting_moderation.is_(False),
+        )
     return list(session.scalars(query))
 
 
@@ -514,9 +522,12 @@ def _rows(
     workshop_id: str,
     *conditions: ColumnElement[bool],
     counts: dict[str, int] | None = None,
+    pending: bool = False,
 ) -> list[IdeaRow]:
     """Live cards of a workshop that meet ``conditions``, by issue number then position;
-    ``counts`` are the merged counts if the caller has already read them."""
+    ``counts`` are the merged counts if the caller has already read them. ``pending``:
+    the cards from phones awaiting moderation instead of those accepted (only those are
+    ever on the board, in votes, minutes or plans)."""
     # Plain columns, not ORM objects: the board reads thousands of cards at once.
     query = (
         select(
@@ -538,7 +549,12 @@ def _rows(
         .join(StrategicIssue, StrategicIssue.id == Idea.issue_id)
         .outerjoin(Sector, Sector.id == Idea.sector_id)
         .outerjoin(Attendee, Attendee.id == Idea.author_id)
-        .where(Idea.workshop_id == workshop_id, Idea.deleted.is_(False), *conditions)
+        .where(
+            Idea.workshop_id == workshop_id,
+            Idea.deleted.is_(False),
+            Idea.awaiting_moderation.is_(pending),
+            *conditions,
+        )
         .order_by(StrategicIssue.number, Idea.position)
     )
     if counts is None:
@@ -574,6 +590,22 @@ def list_ideas(session: Session, workshop_id: str, issue_id: str | None = None) 
     return _rows(session, workshop_id, *conditions)
 
 
+def list_pending_ideas(session: Session, workshop_id: str) -> list[IdeaRow]:
+    """The cards sent from phones that await the facilitator's moderation (off the
+    board), by issue number then the order they came in."""
+    return _rows(session, workshop_id, Idea.merged_into_id.is_(None), pending=True)
+
+
+def accept_pending_idea(session: Session, idea_id: str) -> None:
+    """Put a card that awaited moderation on the board, at the end of its column."""
+    idea = _live_idea(session, idea_id)
+    if not idea.awaiting_moderation:
+        return  # accepted already (by a second click, or on another laptop)
+    idea.awaiting_moderation = False
+    idea.position = _end_position(session, idea.issue_id)
+    session.flush()
+
+
 @dataclass(frozen=True)
 class BoardChanges:
     """What changed on a workshop's board since a clock stamp (see ``board_changes``)."""
@@ -592,13 +624,19 @@ def board_changes(session: Session, workshop_id: str, since: str = "") -> BoardC
     stamp never misses a change made on this laptop; sync replaces the whole board.
     """
     changed = session.execute(
-        select(Idea.id, Idea.deleted, Idea.merged_into_id, Idea.updated_hlc).where(
-            Idea.workshop_id == workshop_id, Idea.updated_hlc > since
-        )
+        select(
+            Idea.id,
+            Idea.deleted,
+            Idea.merged_into_id,
+            Idea.awaiting_moderation,
+            Idea.updated_hlc,
+        ).where(Idea.workshop_id == workshop_id, Idea.updated_hlc > since)
     ).all()
     stamp = max((r.updated_hlc for r in changed), default=since)
-    on_board = [r.id for r in changed if not r.deleted and r.merged_into_id is None]
-    gone = [r.id for r in changed if r.deleted or r.merged_into_id is not None]
+    # A card awaiting moderation is not on the board: one accepted arrives as changed.
+    gone = [r.id for r in changed if r.deleted or r.merged_into_id or r.awaiting_moderation]
+    off_board = set(gone)
+    on_board = [r.id for r in changed if r.id not in off_board]
     counts = _merged_counts(session, workshop_id)
     cards: list[IdeaRow] = []
     if not since:
@@ -610,7 +648,7 @@ def board_changes(session: Session, workshop_id: str, since: str = "") -> BoardC
 
 def get_idea(session: Session, idea_id: str) -> IdeaRow:
     idea = _live_idea(session, idea_id)
-    return _rows(session, idea.workshop_id, Idea.id == idea_id)[0]
+    return _rows(session, idea.workshop_id, Idea.id == idea_id, pending=idea.awaiting_moderation)[0]
 
 
 def count_ideas(rows: Iterable[IdeaRow]) -> IdeaCounts:

@@ -731,6 +731,7 @@ def has_comment_details(session: Session, workshop_id: str) -> bool:
             .where(
                 Idea.workshop_id == workshop_id,
                 ~Idea.deleted,
+                ~Idea.awaiting_moderation,
                 (Idea.commenter_name != "") | Idea.anonymous | (Idea.answer != ""),
             )
             .limit(1)
@@ -746,7 +747,12 @@ def list_comments(session: Session, workshop_id: str) -> list[CommentRow]:
         select(Idea, Attendee)
         .outerjoin(Attendee, Attendee.id == Idea.author_id)
         .join(StrategicIssue, StrategicIssue.id == Idea.issue_id)
-        .where(Idea.workshop_id == workshop_id, ~Idea.deleted, Idea.merged_into_id.is_(None))
+        .where(
+            Idea.workshop_id == workshop_id,
+            ~Idea.deleted,
+            ~Idea.awaiting_moderation,
+            Idea.merged_into_id.is_(None),
+        )
         .order_by(StrategicIssue.number, Idea.position)
     )
     return [

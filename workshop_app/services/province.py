@@ -120,10 +120,12 @@ def _count_by_workshop(
 
 
 def _on_board() -> list[ColumnElement[bool]]:
-    """Cards on a board: live, not merged away, under an issue that is live."""
+    """Cards on a board: live, not merged away, accepted (not awaiting moderation), under
+    an issue that is live."""
     return [
         Idea.deleted.is_(False),
         Idea.merged_into_id.is_(None),
+        Idea.awaiting_moderation.is_(False),
         StrategicIssue.deleted.is_(False),
     ]
 

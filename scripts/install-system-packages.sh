@@ -6,7 +6,9 @@
 # start a throwaway server from its binaries), nsis and p7zip-full (a test compiles the
 # Windows installer with makensis and lists what it holds with 7z), wine, wine64 and
 # locales (a test runs that installer and its uninstaller under Wine, in a Thai locale),
-# xvfb (a test opens the real GUI on laptop-sized X screens), when they are missing. Runs apt-get only as root on a Debian-like system; elsewhere it
+# xvfb (a test opens the real GUI on laptop-sized X screens), chromium and
+# chromium-driver (the participant page is tested in a real headless browser), zbar-tools
+# (zbarimg: a test reads the QR codes of the printed phone cards), when they are missing. Runs apt-get only as root on a Debian-like system; elsewhere it
 # prints what is missing and carries on.
 set -euo pipefail
 
@@ -22,6 +24,7 @@ packages=(
   nsis p7zip-full
   wine wine64 locales
   xvfb
+  chromium chromium-driver zbar-tools
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

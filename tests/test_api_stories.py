@@ -489,11 +489,12 @@ def test_the_public_surface_is_pinned() -> None:
         "agenda", "cast_ballot", "cast_motion_vote", "check_in", "close", "close_round",
         "comments", "create_round", "create_workshop", "days",
         "delete_agenda_item", "delete_issue", "export_hearing_summary", "export_minutes",
-        "export_signin_sheet",
+        "export_phone_cards", "export_signin_sheet",
         "find_attendee", "groups", "idea_list", "issues", "list_workshops", "members",
         "minutes_content", "motion_results", "people", "quorum", "roles", "sectors",
         "set_chair", "set_comment_answer", "set_member", "set_member_order",
-        "set_motion_counts", "set_stand_in", "undo_check_in", "update_agenda_item",
+        "set_motion_counts", "set_stand_in", "start_phone_server", "undo_check_in",
+        "update_agenda_item",
         "update_workshop", "workshop",
     ]  # fmt: skip
     for name in api.__all__:

@@ -28,7 +28,17 @@ from sqlalchemy.orm import Session
 from workshop_app.db.database import Database, open_database
 from workshop_app.errors import UserError
 from workshop_app.models import AgendaItem, Attendee, AttendeeRole, StrategicIssue, WorkshopKind
-from workshop_app.services import attendees, ideas, meetings, minutes, projects, voting, workshops
+from workshop_app.participation import ParticipantServer
+from workshop_app.services import (
+    attendees,
+    ideas,
+    meetings,
+    minutes,
+    phones,
+    projects,
+    voting,
+    workshops,
+)
 from workshop_app.services.attendees import AttendeeRow
 from workshop_app.services.ideas import IdeaRow
 from workshop_app.services.meetings import (
@@ -70,6 +80,7 @@ __all__ = [
     "delete_issue",
     "export_hearing_summary",
     "export_minutes",
+    "export_phone_cards",
     "export_signin_sheet",
     "find_attendee",
     "groups",
@@ -89,6 +100,7 @@ __all__ = [
     "set_member_order",
     "set_motion_counts",
     "set_stand_in",
+    "start_phone_server",
     "undo_check_in",
     "update_agenda_item",
     "update_workshop",
@@ -123,6 +135,16 @@ def close(db: str | Path | None = None) -> None:
         database = _open.pop(path, None)
         if database is not None:
             database.close()
+
+
+def _issue_id(session: Session, workshop_id: str, number: int) -> str:
+    """The id of the workshop's strategic issue numbered ``number``."""
+    issue = next(
+        (i for i in workshops.list_issues(session, workshop_id) if i.number == number), None
+    )
+    if issue is None:
+        raise UserError(f"ไม่พบประเด็นการพัฒนาที่ {number}", f"no issue number {number}")
+    return issue.id
 
 
 def _time(value: str | dt.time | None) -> dt.time | None:
@@ -484,12 +506,7 @@ def add_comment(
     the province's answer and the plan change; ``group`` the breakout group."""
 
     def action(session: Session) -> str:
-        issue = next(
-            (i for i in workshops.list_issues(session, workshop_id) if i.number == issue_number),
-            None,
-        )
-        if issue is None:
-            raise UserError(f"ไม่พบประเด็นการพัฒนาที่ {issue_number}", f"no issue number {issue_number}")
+        issue_id = _issue_id(session, workshop_id, issue_number)
         sector_id = None
         if sector is not None:
             sector_id = next(
@@ -497,7 +514,7 @@ def add_comment(
                 None,
             )
         draft = ideas.IdeaDraft(text, sector_id=sector_id, breakout_group=group)
-        idea_id = ideas.add_idea(session, workshop_id, issue.id, draft)
+        idea_id = ideas.add_idea(session, workshop_id, issue_id, draft)
         meetings.set_comment_details(
             session,
             idea_id,
@@ -573,6 +590,33 @@ def idea_list(db: str | Path, workshop_id: str) -> list[IdeaRow]:
     return _read(db, lambda s: ideas.list_ideas(s, workshop_id))
 
 
+# --- Participants' phones ------------------------------------------------------------------
+
+
+def start_phone_server(
+    db: str | Path,
+    workshop_id: str,
+    *,
+    host: str = "0.0.0.0",
+    port: int = 8765,
+    issue_number: int | None = None,
+) -> ParticipantServer:
+    """Serve the participants' page and API (docs/participant-api.md) for one workshop, in
+    a thread of its own; returns the running server (``.url`` is the address phones
+    use; call ``.stop()`` when done). ``host``: the interface to listen on ("0.0.0.0":
+    every one); ``issue_number``: open this strategic issue to ideas from phones."""
+    database = _database(db)
+    with database.transaction() as session:
+        workshops.get_workshop(session, workshop_id)  # refuses an unknown workshop
+        if issue_number is not None:
+            phones.set_phone_issue(
+                session, workshop_id, _issue_id(session, workshop_id, issue_number)
+            )
+    server = ParticipantServer(database.session, workshop_id, host, port)
+    server.start()
+    return server
+
+
 # --- Vote rounds and the action plan ----------------------------------------------------------
 
 
@@ -630,14 +674,9 @@ def add_project(
     fiscal year (B.E.)."""
 
     def action(session: Session) -> str:
-        issue = next(
-            (i for i in workshops.list_issues(session, workshop_id) if i.number == issue_number),
-            None,
-        )
-        if issue is None:
-            raise UserError(f"ไม่พบประเด็นการพัฒนาที่ {issue_number}", f"no issue number {issue_number}")
+        issue_id = _issue_id(session, workshop_id, issue_number)
         draft = projects.ProjectDraft(
-            issue.id,
+            issue_id,
             name,
             implementing_agency=implementing_agency,
             funding_source=funding_source,
@@ -723,3 +762,21 @@ def export_signin_sheet(
             s, workshop_id, Path(path), order=order, thai_digits=thai_digits
         ),
     )
+
+
+def export_phone_cards(
+    db: str | Path, workshop_id: str, path: str | Path, *, base_url: str
+) -> None:
+    """The phone cards as PDF: each attendee's personal link (``base_url`` + "/#" + their
+    token) as a QR code, eight cards an A4 page, whole or not at all. Attendees without a
+    token yet are given one (a write: the file's writer lock is needed)."""
+    from workshop_app.export.phone_cards import CardSheet, write_phone_cards
+    from workshop_app.services import phones
+
+    def gather(session: Session) -> CardSheet:
+        details = workshops.get_workshop(session, workshop_id)
+        links = phones.phone_links(session, workshop_id, base_url)
+        words = (details.province, *workshops.glossary_words(details.glossary))
+        return CardSheet(details.title, links, tuple(w for w in words if w and " " not in w))
+
+    write_phone_cards(_write(db, gather), Path(path))

@@ -7,13 +7,16 @@ Every command prints one clear line and exits non-zero on bad input, changing no
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import socket
 import sqlite3
 import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import platformdirs
 from sqlalchemy.exc import DBAPIError
@@ -176,11 +179,13 @@ def _parser() -> argparse.ArgumentParser:
         "export",
         parents=[common],
         help="write a document: minutes (PDF or DOCX), signin (the sign-in sheet, PDF), "
-        "action-plan (the annual action plan workbook, .xlsx) or template (a blank "
-        "project template for agencies, .xlsx)",
+        "action-plan (the annual action plan workbook, .xlsx), template (a blank "
+        "project template for agencies, .xlsx) or phone-cards (each attendee's QR code "
+        "for the participant page, PDF)",
     )
     export.add_argument(
-        "document", choices=("minutes", "signin", "hearing", "action-plan", "template")
+        "document",
+        choices=("minutes", "signin", "hearing", "action-plan", "template", "phone-cards"),
     )
     export.add_argument("--workshop", required=True, help="workshop id (or its first characters)")
     export.add_argument(
@@ -214,6 +219,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_const",
         const=False,
         help="numbers and dates in Arabic digits (the default for the sign-in sheet)",
+    )
+    export.add_argument(
+        "--base-url",
+        help="phone-cards: the address phones open, e.g. http://192.168.1.10:8765 "
+        "(default: this computer's network address and the server's default port)",
     )
     export.add_argument(
         "--no-appendix",
@@ -277,6 +287,23 @@ def _sync_parsers(
         help="seconds the server may take to answer before the sync stops (default 60)",
     )
 
+    serve = commands.add_parser(
+        "serve",
+        parents=[common],
+        help="serve the participants' page to phones on the local network until Ctrl+C",
+    )
+    serve.add_argument("--workshop", required=True, help="workshop id (or its first characters)")
+    serve.add_argument(
+        "--host",
+        default="0.0.0.0",
+        help="the address to listen on (default 0.0.0.0: every network of this computer; "
+        "give the laptop's address on the venue network to listen there only)",
+    )
+    serve.add_argument("--port", type=int, default=8765, help="the port (default 8765)")
+    serve.add_argument(
+        "--issue", type=int, help="open this strategic issue (its number) to ideas from phones"
+    )
+
 
 # Commands that never write the database file.
 READ_ONLY_COMMANDS = ("list", "results", "export")
@@ -288,6 +315,7 @@ DOCUMENT_FORMATS = {
     "hearing": (".pdf",),
     "action-plan": (".xlsx",),
     "template": (".xlsx",),
+    "phone-cards": (".pdf",),
 }
 
 
@@ -325,6 +353,9 @@ def _export(session: Session, workshop_id: str, args: argparse.Namespace, db_pat
                 db_path, workshop_id, out, thai_digits=args.thai_digits is not False
             )
             return
+        if args.document == "phone-cards":
+            api.export_phone_cards(db_path, workshop_id, out, base_url=_base_url(args.base_url))
+            return
         if args.document == "signin":
             api.export_signin_sheet(
                 db_path, workshop_id, out, order=args.order, thai_digits=bool(args.thai_digits)
@@ -339,6 +370,30 @@ def _export(session: Session, workshop_id: str, args: argparse.Namespace, db_pat
         )
     finally:
         api.close(db_path)
+
+
+# The participant server's port unless told otherwise (serve --port).
+PHONE_PORT = 8765
+
+
+def _base_url(given: str | None) -> str:
+    """The address printed on phone cards: as given, or this computer's address on the
+    network it would reach others by (no packet is sent: connecting a UDP socket only
+    picks the interface) and the server's default port."""
+    if given:
+        url = given.strip().rstrip("/")
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise UserError(
+                f"ที่อยู่ของบัตรต้องขึ้นต้นด้วย http:// และมีชื่อเครื่องหรือเลขไอพี: {given}",
+                f"the cards' address must start with http:// and name a host: {given}",
+            )
+        return url
+    address = "127.0.0.1"
+    with contextlib.suppress(OSError), socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        probe.connect(("10.255.255.255", 9))
+        address = probe.getsockname()[0]
+    return f"http://{address}:{PHONE_PORT}"
 
 
 def _say(language: str, thai: str, english: str) -> None:
@@ -460,7 +515,11 @@ def _run_command(args: argparse.Namespace, db_path: Path, language: str) -> int:
     )
     database = open_database(db_path, read_only=reads_only)
     try:
-        if args.command == "demo":
+        if args.command == "serve":
+            with database.session() as session:
+                workshop_id = workshops.find_workshop_id(session, args.workshop)
+            _serve(database, workshop_id, args, language)
+        elif args.command == "demo":
             with database.transaction() as session:
                 if args.if_missing and workshops.list_workshops(session):
                     return 0
@@ -546,6 +605,48 @@ def _run_command(args: argparse.Namespace, db_path: Path, language: str) -> int:
     finally:
         database.close()
     return 0
+
+
+def _serve(database: Database, workshop_id: str, args: argparse.Namespace, language: str) -> None:
+    """Run the participant server until Ctrl+C (or SIGTERM), holding the file's writer
+    lock as any writing command does."""
+    import signal
+    import time
+
+    from workshop_app import api
+    from workshop_app.services import phones
+
+    if not 0 <= args.port <= 65535:
+        raise UserError(f"พอร์ต {args.port} ไม่ถูกต้อง (0-65535)", f"port {args.port} is not valid")
+    server = api.start_phone_server(
+        database.path, workshop_id, host=args.host, port=args.port, issue_number=args.issue
+    )
+    try:
+        with database.transaction() as session:
+            code = phones.walk_in_code(session, workshop_id)
+            issue = phones.phone_issue(session, workshop_id)
+        _say(
+            language,
+            f"โทรศัพท์ของผู้เข้าร่วมเปิดได้ที่ {server.url}  (รหัสผู้ไม่มีบัตร {code})",
+            f"participants' phones open {server.url}  (walk-in code {code})",
+        )
+        if issue is None:
+            _say(
+                language,
+                "ยังไม่ได้เปิดประเด็นให้ส่งความคิดเห็น (ใช้ --issue หมายเลขประเด็น)",
+                "no issue is open to ideas from phones (use --issue NUMBER)",
+            )
+        _say(language, "กด Ctrl+C เพื่อหยุด", "press Ctrl+C to stop")
+        sys.stdout.flush()
+        # SIGTERM (a service manager, a closed terminal) stops it as Ctrl+C does.
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
+        with contextlib.suppress(KeyboardInterrupt):
+            while server.running:
+                time.sleep(0.5)  # a sleep, not a wait: Ctrl+C interrupts it on Windows too
+    finally:
+        server.stop()
+        api.close(database.path)
+    _say(language, "หยุดให้บริการโทรศัพท์แล้ว", "stopped serving phones")
 
 
 def _bundle(database: Database, args: argparse.Namespace, language: str) -> None:

@@ -38,6 +38,7 @@ MAIN_PACKAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("pythainlp", ("pythainlp",)),
     ("geothai", ("geothai",)),
     ("python-docx", ("python-docx",)),
+    ("segno", ("segno",)),
     ("psycopg", ("psycopg",)),
     ("aiohttp", ("aiohttp",)),
     ("platformdirs", ("platformdirs",)),

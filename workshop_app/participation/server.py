@@ -897,12 +897,14 @@ def _state_text(version: int, state: dict[str, Any], *, with_type: bool = True) 
     )
 
 
-def self_check(session_factory: Callable[[], Session], workshop_id: str) -> str | None:
+def self_check(
+    session_factory: Callable[[], Session], workshop_id: str, static_dir: Path | None = None
+) -> str | None:
     """Start a server on a free loopback port, fetch its page and /api/info, stop it.
-    None when all is well; else what failed (for the self-test)."""
+    None when all is well; else what failed, in English (for the self-test)."""
     import urllib.request
 
-    server = ParticipantServer(session_factory, workshop_id, "127.0.0.1", 0)
+    server = ParticipantServer(session_factory, workshop_id, "127.0.0.1", 0, static_dir=static_dir)
     try:
         url = server.start()
     except UserError as error:

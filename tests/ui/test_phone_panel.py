@@ -6,6 +6,7 @@ moderation queue, the join code on the projector, and the port freed on stopping
 from __future__ import annotations
 
 import socket
+import subprocess
 import uuid
 from collections.abc import Iterator
 from functools import partial
@@ -14,7 +15,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
@@ -26,6 +27,7 @@ from workshop_app.services.attendees import AttendeeRow
 from workshop_app.ui import settings
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.phone_cards_action import PhoneCardsButton
 from workshop_app.ui.phone_panel import THIS_LAPTOP_ONLY, PhonePanel, PhoneServerHost
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise", extend=True)
@@ -263,6 +265,12 @@ def test_moderation_holds_phone_ideas_until_accepted_or_rejected(
             )
         )
 
+        context.undo_stack.undo()  # accepted by mistake: off the board, waiting again
+        qtbot.waitUntil(lambda: kept not in _board_texts(window))
+        assert panel.pending.count() == 2
+        context.undo_stack.redo()
+        qtbot.waitUntil(lambda: kept in _board_texts(window))
+
         qtbot.mouseClick(panel.reject_button, Qt.MouseButton.LeftButton)  # the one left
         assert panel.pending.count() == 0
         pending = context.read(lambda s: phones.pending_ideas(s, context.workshop_id))
@@ -278,7 +286,7 @@ def test_moderation_holds_phone_ideas_until_accepted_or_rejected(
 
 
 def test_projector_shows_the_join_code_of_the_running_server(
-    qtbot: QtBot, window: MainWindow, context: WorkshopContext
+    qtbot: QtBot, window: MainWindow, context: WorkshopContext, tmp_path: Path
 ) -> None:
     panel, _port = _start(qtbot, window)
     qtbot.keyClick(window.board_page.entry, Qt.Key.Key_F9)
@@ -290,9 +298,22 @@ def test_projector_shows_the_join_code_of_the_running_server(
     qtbot.waitUntil(join.isVisible)
     url = window.phones.url
     assert holds(join.qr.pixmap(), url)
+    # Read back from the whole projector image, as a phone's camera would see it.
+    screen = tmp_path / "projector.png"
+    projector.grab().save(str(screen))
+    read = subprocess.run(
+        ["zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", str(screen)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert read.stdout.split() == [url]
     assert join.address.text() == url.removeprefix("http://").rstrip("/")
     code = context.read(lambda s: phones.walk_in_code(s, context.workshop_id))
-    assert len(code) == 6 and code in join.walk_in.text()
+    assert len(code) == 6 and code in join.walk_in.text() and code in panel.walk_in.text()
+    qtbot.mouseClick(panel.new_code_button, Qt.MouseButton.LeftButton)
+    new_code = context.read(lambda s: phones.walk_in_code(s, context.workshop_id))
+    assert new_code != code and new_code in join.walk_in.text()
     # Stopping the server takes the code off the projector.
     qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
     assert not window.phones.running
@@ -334,3 +355,55 @@ def test_phone_changes_reach_the_views_batched(
     qtbot.waitUntil(lambda: len(seen) >= 1)
     qtbot.wait(400)
     assert seen == [Changes.IDEAS | Changes.VOTES]
+
+
+def _card_links(pdf: Path, folder: Path) -> list[str]:
+    from tests.export.test_phone_cards import decoded_codes
+
+    folder.mkdir()
+    return decoded_codes(pdf, folder)
+
+
+def test_registration_page_prints_phone_cards(
+    qtbot: QtBot,
+    window: MainWindow,
+    context: WorkshopContext,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Before the day (no server): on the address chosen for it; at the venue: on the
+    running server's. Every card's code reads back as its owner's link."""
+    targets = iter([tmp_path / "บัตรโทรศัพท์.pdf", tmp_path / "at-the-venue.pdf"])
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(next(targets)), ""))
+    )
+    window.show_page(1)
+    button = window.registration_page.findChild(PhoneCardsButton, "exportPhoneCards")
+    assert button is not None
+    people = context.read(lambda s: attendees.list_attendees(s, context.workshop_id))
+
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = button.dialog
+    assert dialog is not None
+    assert dialog.host.findData("0.0.0.0") < 0  # a card needs one address phones reach
+    dialog.host.setCurrentIndex(dialog.host.findData(THIS_LAPTOP_ONLY))
+    dialog.port.setValue(8790)
+    dialog.accept()
+    assert button.handle is not None
+    with qtbot.waitSignal(button.handle.ended, timeout=30000):
+        pass
+    banner = window.registration_page.banner
+    assert banner.property("kind") == "ok", banner.text()
+    links = _card_links(tmp_path / "บัตรโทรศัพท์.pdf", tmp_path / "before")
+    assert len(links) == len(people)
+    assert all(link.startswith("http://127.0.0.1:8790/#") for link in links)
+
+    _panel, port = _start(qtbot, window)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # no question: the server's address
+    assert button.dialog is None and button.handle is not None
+    with qtbot.waitSignal(button.handle.ended, timeout=30000):
+        pass
+    venue = _card_links(tmp_path / "at-the-venue.pdf", tmp_path / "venue")
+    assert all(link.startswith(f"http://{THIS_LAPTOP_ONLY}:{port}/#") for link in venue)
+    # The same people, the same tokens: cards can be printed again.
+    assert sorted(v.split("#")[1] for v in venue) == sorted(b.split("#")[1] for b in links)

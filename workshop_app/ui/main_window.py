@@ -36,6 +36,7 @@ from workshop_app.ui.pages.registration_page import RegistrationPage
 from workshop_app.ui.pages.setup_page import SetupPage
 from workshop_app.ui.pages.sync_page import SyncPage
 from workshop_app.ui.pages.voting_page import VotingPage
+from workshop_app.ui.phone_cards_action import PhoneCardsButton
 from workshop_app.ui.phone_panel import PhonePanel, PhoneServerHost
 from workshop_app.ui.projector import ProjectorWindow
 
@@ -71,6 +72,9 @@ class MainWindow(QMainWindow):
         self.phones = PhoneServerHost(context, self.board, self)
         self.board_page.add_side_box(PhonePanel(self.phones, full=True))
         self.voting_page.add_round_box(PhonePanel(self.phones, full=False))
+        self.registration_page.add_button(
+            PhoneCardsButton(self.phones, self.registration_page.banner)
+        )
         self._add_page(self.tr("Setup"), self.setup_page)
         self._add_page(self.tr("Registration"), self.registration_page)
         self._add_page(self.tr("Brainstorm"), self.board_page)

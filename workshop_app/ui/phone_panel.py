@@ -166,7 +166,7 @@ class ServerAddressDialog(QDialog):
 
     def base_url(self) -> str:
         """The join page's address on the chosen network, as printed on the cards."""
-        return f"http://{self.chosen_host()}:{self.port.value()}/"
+        return f"http://{self.chosen_host()}:{self.port.value()}"
 
     def remember(self) -> None:
         store = settings.settings_store()
@@ -182,6 +182,28 @@ def _setting_stored(context: WorkshopContext, store: Callable[[Session], None]) 
         return True
 
     return context.run(run, Changes.NONE) is not None
+
+
+def accept_ideas_command(context: WorkshopContext, rows: list[IdeaRow]) -> ServiceCommand:
+    """Accept phone ideas onto the board; undone, they wait to be checked again."""
+    ids = [r.id for r in rows]
+
+    def accept(session: Session) -> None:
+        for idea_id in ids:
+            phones.accept_idea(session, idea_id)
+
+    def send_back(session: Session) -> None:
+        for idea_id in ids:
+            phones.unaccept_idea(session, idea_id)
+
+    count = len(ids)  # a plain name: lupdate misses a %n whose count is a call
+    return ServiceCommand(
+        context,
+        QCoreApplication.translate("Commands", "Accept %n phone idea(s)", "", count),
+        accept,
+        send_back,
+        Changes.IDEAS,
+    )
 
 
 def reject_ideas_command(context: WorkshopContext, rows: list[IdeaRow]) -> ServiceCommand:
@@ -391,15 +413,10 @@ class PhoneServerHost(QObject):
         self.pending = self.context.read(lambda s: phones.pending_ideas(s, workshop_id))
 
     def accept(self, rows: list[IdeaRow]) -> None:
-        """Put these waiting ideas on the board (and the projector)."""
-        ids = [r.id for r in rows]
-
-        def accept(session: Session) -> None:
-            for idea_id in ids:
-                phones.accept_idea(session, idea_id)
-
-        if ids:
-            self.context.run(accept, Changes.IDEAS)
+        """Put these waiting ideas on the board (and the projector); Ctrl+Z takes them
+        back to waiting."""
+        if rows:
+            self.context.undo_stack.push(accept_ideas_command(self.context, rows))
 
     def reject(self, rows: list[IdeaRow]) -> None:
         if rows:
@@ -415,6 +432,16 @@ class PhoneServerHost(QObject):
         self.join_on_projector = shown
         self._update_projector()
         self.changed.emit()
+
+    def new_walk_in_code(self) -> None:
+        """A new code for walk-ins (the old one went round outside the room); people
+        who joined with the old one stay joined."""
+        workshop_id = self.context.workshop_id
+        code = self.context.run(lambda s: phones.new_walk_in_code(s, workshop_id), Changes.NONE)
+        if code:
+            self.walk_in_code = code
+            self._update_projector()
+            self.changed.emit()
 
     def join_info(self) -> JoinInfo | None:
         if not self.running:
@@ -503,6 +530,14 @@ class PhonePanel(QGroupBox):
         self.join = QCheckBox(self.tr("Join code on the projector"))
         self.join.setObjectName("phoneJoinOnProjector")
         self.join.toggled.connect(self.host.set_join_on_projector)
+        self.walk_in = QLabel()
+        self.walk_in.setObjectName("phoneWalkInCode")
+        self.new_code_button = QPushButton(self.tr("New code"))
+        self.new_code_button.setObjectName("phoneNewWalkInCode")
+        self.new_code_button.setToolTip(
+            self.tr("Give walk-ins a new code (people who joined stay joined)")
+        )
+        self.new_code_button.clicked.connect(self.host.new_walk_in_code)
         self.moderation = QCheckBox(self.tr("Check phone ideas before they go on the board"))
         self.moderation.setObjectName("phoneModeration")
         self.moderation.toggled.connect(self._moderation_toggled)
@@ -526,6 +561,12 @@ class PhonePanel(QGroupBox):
         layout.addWidget(self.issue_label)
         layout.addWidget(self.issue)
         layout.addWidget(self.join)
+        self.walk_in_row = QWidget()
+        walk_in = QHBoxLayout(self.walk_in_row)
+        walk_in.setContentsMargins(0, 0, 0, 0)
+        walk_in.addWidget(self.walk_in, 1)
+        walk_in.addWidget(self.new_code_button)
+        layout.addWidget(self.walk_in_row)
         layout.addWidget(self.moderation)
         layout.addWidget(self.pending_title)
         layout.addWidget(self.pending)
@@ -562,6 +603,8 @@ class PhonePanel(QGroupBox):
         self.issue_label.setVisible(running)
         self.issue.setVisible(running)
         self.join.setVisible(running)
+        self.walk_in_row.setVisible(running)
+        self.walk_in.setText(self.tr("Walk-in code: {code}").format(code=host.walk_in_code))
         self.join.blockSignals(True)
         self.join.setChecked(host.join_on_projector)
         self.join.blockSignals(False)

@@ -131,7 +131,7 @@ class ServerAddressDialog(QDialog):
         hint = ThaiLabel(
             self.tr(
                 "The cards hold this address: start the phone server on it at the venue "
-                "(a travel router keeps the same address from one workshop to the next)."
+                "(with the team's own travel router the laptop usually keeps its address)."
             )
             if for_cards
             else self.tr(
@@ -527,10 +527,10 @@ class PhonePanel(QGroupBox):
         self.issue_label = ThaiLabel()
         self.issue_label.setObjectName("phoneIssueLabel")
         self.issue_label.setStyleSheet("font-weight:bold;")
-        self.join = QCheckBox(self.tr("Join code on the projector"))
+        self.join = QCheckBox(self.tr("QR code on the projector"))
         self.join.setObjectName("phoneJoinOnProjector")
         self.join.toggled.connect(self.host.set_join_on_projector)
-        self.walk_in = QLabel()
+        self.walk_in = ThaiLabel()
         self.walk_in.setObjectName("phoneWalkInCode")
         self.new_code_button = QPushButton(self.tr("New code"))
         self.new_code_button.setObjectName("phoneNewWalkInCode")
@@ -538,8 +538,11 @@ class PhonePanel(QGroupBox):
             self.tr("Give walk-ins a new code (people who joined stay joined)")
         )
         self.new_code_button.clicked.connect(self.host.new_walk_in_code)
-        self.moderation = QCheckBox(self.tr("Check phone ideas before they go on the board"))
+        self.moderation = QCheckBox(self.tr("Check ideas first"))
         self.moderation.setObjectName("phoneModeration")
+        self.moderation.setToolTip(
+            self.tr("Ideas from phones wait here until you accept them onto the board")
+        )
         self.moderation.toggled.connect(self._moderation_toggled)
         self.pending_title = QLabel()
         self.pending_title.setObjectName("phonePendingTitle")
@@ -548,6 +551,7 @@ class PhonePanel(QGroupBox):
         self.pending.setWordWrap(True)
         self.pending.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.pending.setMaximumHeight(160)
+        self.pending.setAlternatingRowColors(True)  # where one idea ends and the next begins
         self._pending_shown: list[IdeaRow] = []
         self.accept_button = QPushButton(self.tr("Accept"))
         self.accept_button.setObjectName("phoneAccept")

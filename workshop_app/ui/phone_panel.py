@@ -347,9 +347,15 @@ class PhoneServerHost(QObject):
             self.connections_changed.emit()
 
     def _context_changed(self, changes: Changes) -> None:
-        if changes & (Changes.IDEAS | Changes.ISSUES) and (self.running or self.pending):
+        # Ideas wait only under moderation (or from before it was switched off): no
+        # query for each card typed on the board otherwise.
+        if changes & (Changes.IDEAS | Changes.ISSUES) and (self.moderation or self.pending):
+            before = self.pending
             self._read_pending()
-            self.changed.emit()
+            if self.pending != before:
+                self.changed.emit()
+        if changes & Changes.ISSUES:
+            self.changed.emit()  # the list of issues to open to phones
         if changes & Changes.ATTENDEES and self.running:
             self._read_connections()  # a sector renamed, a walk-in registered
         if self.server is not None and not self._handing_on and changes & SEEN_BY_PHONES:

@@ -8,8 +8,8 @@ accepts and rejects the ideas waiting for it, and puts the join code on the proj
 What phones write reaches the GUI as the server's ``on_change`` calls, made on the
 server's thread: a signal carries them onto the Qt thread, where they are gathered and
 handed on as the context's ordinary change flags at most ``1000 / BATCH_MS`` times a
-second, so the board, the projector and the vote results refresh as they do after a
-card typed here, and never once per submission. What the facilitator writes here
+second (less when refreshing takes long), so the board, the projector and the vote
+results refresh as they do after a card typed here, and never once per submission. What the facilitator writes here
 (cards, rounds, moderation) is pushed to the phones with ``notify_changed``.
 
 ``PhonePanel`` is the box that shows and drives it, on the board page (everything) and
@@ -18,6 +18,7 @@ on the voting page (the server and who is connected).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
@@ -56,6 +57,9 @@ from workshop_app.ui.thai_layout import ThaiLabel
 from workshop_app.ui.widgets import SteadyLabel
 
 BATCH_MS = 250  # phone changes reach the views at most four times a second
+# Under load (a refresh taking long) the wait grows to twice the last refresh, up to
+# this: the secretary's typing keeps two thirds of the GUI thread.
+MAX_BATCH_MS = 600
 ALL_NETWORKS = "0.0.0.0"
 THIS_LAPTOP_ONLY = "127.0.0.1"
 # What the server reports -> what the views refresh.
@@ -331,11 +335,14 @@ class PhoneServerHost(QObject):
             if kind in kinds:
                 flags |= flag
         if flags:
+            start = time.perf_counter()
             self._handing_on = True  # the server already told the phones
             try:
                 self.context.changed.emit(flags)
             finally:
                 self._handing_on = False
+            took_ms = (time.perf_counter() - start) * 1000
+            self._batch.setInterval(int(min(MAX_BATCH_MS, max(BATCH_MS, 2 * took_ms))))
         if "connections" in kinds:
             self._read_connections()
 

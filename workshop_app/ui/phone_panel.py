@@ -9,8 +9,9 @@ What phones write reaches the GUI as the server's ``on_change`` calls, made on t
 server's thread: a signal carries them onto the Qt thread, where they are gathered and
 handed on as the context's ordinary change flags at most ``1000 / BATCH_MS`` times a
 second (less when refreshing takes long), so the board, the projector and the vote
-results refresh as they do after a card typed here, and never once per submission. What the facilitator writes here
-(cards, rounds, moderation) is pushed to the phones with ``notify_changed``.
+results refresh as they do after a card typed here, and never once per submission. What
+the facilitator writes here (cards, rounds, moderation) is pushed to the phones with
+``notify_changed``.
 
 ``PhonePanel`` is the box that shows and drives it, on the board page (everything) and
 on the voting page (the server and who is connected).

@@ -370,7 +370,15 @@ def run(phones_count: int, idea_seconds: float) -> list[Figure]:
                 (f"{label}: app memory, all connected minus none", rss_busy - rss_idle, 300, "MB")
             )
 
+            cpu, wall = time.process_time(), time.time()
             ballots = phones.ask(cmd="ballots", round_id=round_id, cards=cards)
+            cpu, wall = time.process_time() - cpu, time.time() - wall
+            print(
+                f"{label}: app CPU {cpu:.1f} s in {wall:.1f} s of ballots "
+                f"({cpu / phones_count * 1000:.1f} ms a ballot, pushes included); "
+                f"load {os.getloadavg()[0]:.1f}",
+                flush=True,
+            )
             time.sleep(1.0)
             with database.session() as session:
                 counted = voting.list_ballots(session, round_id)
@@ -420,7 +428,15 @@ def run(phones_count: int, idea_seconds: float) -> list[Figure]:
 
             if idea_seconds > 0:
                 rss_before = _rss_mb()
+                cpu, wall = time.process_time(), time.time()
                 ideas = phones.ask(cmd="ideas", issue_id=issue_id, rate=5.0, seconds=idea_seconds)
+                cpu, wall = time.process_time() - cpu, time.time() - wall
+                print(
+                    f"{label}: app CPU {cpu:.1f} s in {wall:.1f} s of ideas "
+                    f"({cpu / wall:.2f} of a core; {cpu / ideas['ideas'] * 1000:.0f} ms an idea, "
+                    f"pushes to every phone included); load {os.getloadavg()[0]:.1f}",
+                    flush=True,
+                )
                 latencies = ideas["latencies"] or [float("inf")]
                 print(
                     f"{label}: {ideas['ideas']} ideas over {idea_seconds:.0f} s; push latency "

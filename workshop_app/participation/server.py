@@ -44,6 +44,26 @@ from workshop_app.services.phones import Participant, PhoneRequestError
 
 log = logging.getLogger(__name__)
 
+
+class _WithoutDetails(logging.Filter):
+    """aiohttp's own log records without their values and exception texts: the error of
+    a malformed request quotes the bytes it stopped at, which may be a header holding a
+    token; the remote address is left out too. The kind of error is kept."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.exc_info[1] is not None:
+            kind = type(record.exc_info[1]).__name__
+            record.msg = f"{record.msg} ({kind}; details left out)"
+            record.exc_info = None
+            record.exc_text = None
+        record.args = ()
+        return True
+
+
+_WITHOUT_DETAILS = _WithoutDetails()
+for _name in ("aiohttp.server", "aiohttp.web", "aiohttp.access", "aiohttp.websocket"):
+    logging.getLogger(_name).addFilter(_WITHOUT_DETAILS)
+
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 PUSH_INTERVAL = 0.4  # seconds between two state pushes, at least
 CHANGE_INTERVAL = 0.3  # seconds between two ``on_change`` calls, at least
@@ -51,6 +71,7 @@ POLL_WAIT = 25.0  # how long GET /api/state?since=N waits for a change
 HELLO_WAIT = 10.0  # a WebSocket that says nothing for this long is closed
 SEND_WAIT = 10.0  # a phone that does not take a push in this long is dropped
 POLLER_SEEN = POLL_WAIT + 15.0  # a polling phone counts as connected this long
+STATE_PREFIX = b'{"type":"state",'
 CLOSE_UNAUTHORIZED = 4401  # WebSocket close code: unknown or revoked token
 _FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
 _STATIC_TYPES = {
@@ -208,6 +229,10 @@ class _Phone:
     token: str
     participant: Participant
     address: str
+    # The last state sent: its version and what it said (a hash of it without the
+    # version), so that a push that would tell the phone nothing new is not sent.
+    sent_version: int = -1
+    sent_content: int = 0
 
 
 class ParticipantServer:
@@ -252,6 +277,8 @@ class ParticipantServer:
         self._push_busy = False
         self._push_again = False
         self._push_started = 0.0
+        # The last parts read and their version (used on the reading thread only).
+        self._shared: tuple[int, phones.StateParts | None] = (-1, None)
         self._next_push = 0.0
         self._pending_kinds: set[str] = set()
         self._change_scheduled = False
@@ -474,6 +501,22 @@ class ParticipantServer:
         if self._push_again:
             self._schedule_push()
 
+    async def _state_message(self, participant: Participant) -> bytes:
+        """One phone's "state" message now. What everyone shares is taken from the last
+        read if nothing changed since (300 phones reconnecting after a restart)."""
+        version = self._version
+
+        def read(session: Session) -> bytes:
+            cached = self._shared if self._shared[0] == version else None
+            parts = phones.state_parts(
+                session, self.workshop_id, [participant], cached and cached[1]
+            )
+            if cached is None:
+                self._shared = (version, parts)
+            return encode_states(version, parts, [participant])[participant.attendee_id]
+
+        return await self._read(read)
+
     async def _push(self) -> None:
         connected = [p for p in self._phones if not p.ws.closed]
         if not connected:
@@ -481,12 +524,16 @@ class ParticipantServer:
         version = self._version
         tokens = list({p.token for p in connected})
 
-        def read(session: Session) -> tuple[dict[str, Participant], dict[str, bytes]]:
+        def read(
+            session: Session,
+        ) -> tuple[dict[str, Participant], dict[str, tuple[bytes, int]]]:
             found = phones.participants_for_tokens(session, self.workshop_id, tokens)
             people = list({p.attendee_id: p for p in found.values()}.values())
             parts = phones.state_parts(session, self.workshop_id, people)
+            self._shared = (version, parts)
             # Encoded here, off the loop: 300 states of a long board are megabytes.
-            return found, encode_states(version, parts, people)
+            texts = encode_states(version, parts, people)
+            return found, {a: (text, _content(text)) for a, text in texts.items()}
 
         found, texts = await self._read(read)
         sends = []
@@ -494,8 +541,13 @@ class ParticipantServer:
             participant = found.get(phone.token)
             if participant is None:
                 sends.append(self._refuse_socket(phone.ws, _unauthorized()))
-            else:
-                sends.append(self._send_bytes(phone.ws, texts[participant.attendee_id]))
+                continue
+            text, content = texts[participant.attendee_id]
+            # A ballot changes one phone's state (its own ballot): the other 299 are not
+            # sent the same state again. Nor is a phone sent an older state than it has.
+            if version > phone.sent_version and content != phone.sent_content:
+                phone.sent_version, phone.sent_content = version, content
+                sends.append(self._send_bytes(phone.ws, text))
         await asyncio.gather(*sends)
 
     async def _send(self, ws: web.WebSocketResponse, text: str) -> None:
@@ -690,10 +742,9 @@ class ParticipantServer:
                     await asyncio.wait_for(self._changed.wait(), POLL_WAIT)
                 participant = await self._participant(token)  # revoked while waiting?
                 self._seen_polling(participant)
-        version = self._version
-        state = await self._read(lambda session: phones.participant_state(session, participant))
+        message = await self._state_message(participant)
         return web.Response(
-            text=_state_text(version, state, with_type=False),
+            body=b"{" + message.removeprefix(STATE_PREFIX),  # the state without "type"
             content_type="application/json",
             charset="utf-8",
             headers={"Cache-Control": "no-store"},
@@ -816,8 +867,9 @@ class ParticipantServer:
         phone = _Phone(ws, token, participant, address)
         self._connect(phone)
         version = self._version
-        state = await self._read(lambda session: phones.participant_state(session, participant))
-        await self._send(ws, _state_text(version, state))
+        first_state = await self._state_message(participant)
+        phone.sent_version, phone.sent_content = version, _content(first_state)
+        await self._send_bytes(ws, first_state)
         return phone
 
     async def _refuse_socket(self, ws: web.WebSocketResponse, refusal: _RefusedError) -> None:
@@ -912,6 +964,11 @@ def _submission_of(data: str) -> Any:
         return None
 
 
+def _content(message: bytes) -> int:
+    """What a state message says, apart from its version (a hash)."""
+    return hash(message[message.find(b',"me":') :])
+
+
 def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -965,13 +1022,6 @@ def encode_states(
         pieces.append(b"}")
         texts[me] = b"".join(pieces)
     return texts
-
-
-def _state_text(version: int, state: dict[str, Any], *, with_type: bool = True) -> str:
-    head: dict[str, Any] = {"type": "state"} if with_type else {}
-    return json.dumps(
-        {**head, "version": version, **state}, ensure_ascii=False, separators=(",", ":")
-    )
 
 
 def self_check(

@@ -339,8 +339,7 @@ def _record(
             result_id=result,
             at=_now(),
         )
-    )
-    session.flush()
+    )  # flushed with the commit: one flush less per submission
 
 
 def _clean_name(value: object, field: str, thai: str, english: str, *, required: bool) -> str:
@@ -482,8 +481,15 @@ def submit_ballot(
     earlier = _earlier(session, workshop_id, participant.attendee_id, submission_id, "ballot")
     if earlier is not None:
         return SubmissionResult(earlier.result_id, "counted", True)
-    vote_round = open_phone_round(session, workshop_id)
-    if vote_round is None or vote_round.id != round_id:
+    # Any open round of the workshop takes the ballot (the state shows the one opened
+    # last): a phone that still shows a round opened earlier can still vote in it.
+    vote_round = session.get(VoteRound, round_id) if isinstance(round_id, str) else None
+    if (
+        vote_round is None
+        or vote_round.deleted
+        or vote_round.workshop_id != workshop_id
+        or vote_round.state != RoundState.OPEN.value
+    ):
         raise PhoneRequestError(
             "round_not_open",
             409,
@@ -635,20 +641,34 @@ class StateParts:
 
 
 def state_parts(
-    session: Session, workshop_id: str, participants: Sequence[Participant]
+    session: Session,
+    workshop_id: str,
+    participants: Sequence[Participant],
+    shared: StateParts | None = None,
 ) -> StateParts:
     """The parts of the phones' states: shared ones read once, each person's own ideas
-    and ballot in one query each for all (the server sends 300 states after a change)."""
-    workshop = _workshop(session, workshop_id)
-    issue = _issue_state(session, workshop_id)
-    vote_round = _round_state(session, workshop_id)
+    and ballot in one query each for all (the server sends 300 states after a change).
+    ``shared``: parts read a moment ago whose shared ones are still current (nothing
+    changed since): only the participants' own are read (300 phones reconnecting)."""
     ids = [p.attendee_id for p in participants]
-    board: list[tuple[str | None, dict[str, Any]]] = []
+    if shared is None:
+        workshop = {"title": _workshop(session, workshop_id).title}
+        issue = _issue_state(session, workshop_id)
+        vote_round = _round_state(session, workshop_id)
+        board: list[tuple[str | None, dict[str, Any]]] = []
+        if issue is not None:
+            for row in ideas.list_ideas(session, workshop_id, issue["id"]):
+                item = {"id": row.id, "kind": row.kind, "text": row.text, "status": "on_board"}
+                board.append((row.author_id, item))
+    else:
+        workshop, issue, vote_round, board = (
+            shared.workshop,
+            shared.issue,
+            shared.round,
+            shared.board,
+        )
     pending: dict[str, list[dict[str, Any]]] = defaultdict(list)
     if issue is not None:
-        for row in ideas.list_ideas(session, workshop_id, issue["id"]):
-            item = {"id": row.id, "kind": row.kind, "text": row.text, "status": "on_board"}
-            board.append((row.author_id, item))
         wanted = set(ids)
         for row in ideas.list_pending_ideas(session, workshop_id):
             if row.issue_id == issue["id"] and row.author_id in wanted:
@@ -669,7 +689,7 @@ def state_parts(
         if at is not None
     )
     return StateParts(
-        workshop={"title": workshop.title},
+        workshop=workshop,
         kinds=[{"key": key, "th": th, "en": en} for key, (th, en) in KIND_LABELS.items()],
         issue=issue,
         board=board,

@@ -82,6 +82,7 @@
       ballotSent: "ส่งแล้ว ✓ แก้ไขได้จนกว่าจะปิดรอบ",
       ballotChanged: "แก้ไขแล้ว ยังไม่ได้ส่ง",
       noRound: "ยังไม่มีรอบลงคะแนนที่เปิดอยู่",
+      notCheckedIn: "ท่านยังไม่ได้ลงทะเบียนที่โต๊ะลงทะเบียน กรุณาลงทะเบียนก่อนจึงจะลงคะแนนได้",
       less: "ลด",
       more: "เพิ่ม",
       dots: "{n} ดาว"
@@ -144,6 +145,7 @@
       ballotSent: "Sent ✓ You may change it until the round closes.",
       ballotChanged: "Changed, not sent yet",
       noRound: "No vote round is open.",
+      notCheckedIn: "You have not checked in at the registration desk yet; check in to vote.",
       less: "Less",
       more: "More",
       dots: "{n} dots"
@@ -315,7 +317,7 @@
     };
     ws.onclose = function (event) {
       if (socket === ws) socket = null;
-      if (event && (event.code === 4401 || event.code === 4001 || event.code === 1008) && !gotState) {
+      if (event && event.code === 4401) { // the server's "unknown or revoked token"
         tokenRevoked();
         return;
       }
@@ -336,8 +338,7 @@
   }
 
   function isRevoked(error) {
-    return error && (error.code === "unauthorized" || error.code === "unknown_token" ||
-      error.code === "revoked" || error.code === "bad_token");
+    return !!error && error.code === "unauthorized";
   }
 
   function scheduleReconnect() {
@@ -499,6 +500,10 @@
   });
 
   function acknowledged(ack) {
+    if (!ack.ok && ack.error && ack.error.code === "rate_limited") {
+      return; // kept in the outbox: sent again after a while
+    }
+    if (!ack.ok && isRevoked(ack.error)) { tokenRevoked(); return; }
     var item = null;
     outbox = outbox.filter(function (entry) {
       if (entry.body.submission_id === ack.submission_id) { item = entry; return false; }
@@ -877,6 +882,10 @@
     draftFor(round);
     section.setAttribute("data-method", round.method);
     section.appendChild(el("h2", { id: "round-title", text: t("roundTitle", { n: round.number, title: round.title }) }));
+    if (state.me && state.me.checked_in === false) {
+      // The services refuse the ballot of someone not checked in: say so before they try.
+      section.appendChild(el("p", { id: "not-checked-in", className: "notice notice-changed", text: t("notCheckedIn") }));
+    }
     var summary = el("p", { id: "ballot-summary", className: "summary" });
     section.appendChild(summary);
     var cards = el("ol", { id: "ballot-cards", className: "ballot" });
@@ -1013,6 +1022,18 @@
       renderBallot();
     } else if (!token) {
       showJoin();
+    }
+  });
+
+  window.addEventListener("hashchange", function () {
+    // A card scanned while the page is open changes only the fragment: the page does
+    // not load again by itself, so it starts again as the card's owner.
+    var fragment = location.hash ? location.hash.slice(1) : "";
+    if (fragment && /^[A-Za-z0-9_-]{16,}$/.test(fragment) && fragment !== token) {
+      store(TOKEN_KEY, fragment);
+      store(OUTBOX_KEY, null); // the previous owner's unsent items are not this person's
+      history.replaceState(null, "", location.pathname + location.search);
+      location.reload();
     }
   });
 

@@ -264,6 +264,7 @@
       text += " · " + t("waiting", { n: outbox.length });
     }
     badge.textContent = text;
+    badge.hidden = !token; // the join form connects to nothing yet
     badge.className = "connection connection-" + mode;
     badge.setAttribute("data-mode", mode);
   }
@@ -643,6 +644,7 @@
 
   function startMain() {
     built = false;
+    renderConnection();
     var main = byId("app");
     clear(main);
     main.appendChild(el("p", { className: "loading", text: t("loading") }));
@@ -1038,8 +1040,8 @@
   });
 
   applyLanguage();
-  renderConnection();
   takeTokenFromAddress();
+  renderConnection();
   if (token) {
     startMain();
     loadInfo().catch(function () { /* the title comes with the state too */ });

@@ -36,6 +36,8 @@ from workshop_app.ui.pages.registration_page import RegistrationPage
 from workshop_app.ui.pages.setup_page import SetupPage
 from workshop_app.ui.pages.sync_page import SyncPage
 from workshop_app.ui.pages.voting_page import VotingPage
+from workshop_app.ui.phone_cards_action import PhoneCardsButton
+from workshop_app.ui.phone_panel import PhonePanel, PhoneServerHost
 from workshop_app.ui.projector import ProjectorWindow
 
 
@@ -65,6 +67,14 @@ class MainWindow(QMainWindow):
         self.about_dialog: AboutDialog | None = None
         self.voting_page = VotingPage(context)
         self.voting_page.projector_results.connect(self._results_to_projector)
+        # Phones (issue 22): one participant server for the window, its box on the board
+        # and voting pages, its join code on the projector.
+        self.phones = PhoneServerHost(context, self.board, self)
+        self.board_page.add_side_box(PhonePanel(self.phones, full=True))
+        self.voting_page.add_round_box(PhonePanel(self.phones, full=False))
+        self.registration_page.add_button(
+            PhoneCardsButton(self.phones, self.registration_page.banner)
+        )
         self._add_page(self.tr("Setup"), self.setup_page)
         self._add_page(self.tr("Registration"), self.registration_page)
         self._add_page(self.tr("Brainstorm"), self.board_page)
@@ -335,6 +345,7 @@ class MainWindow(QMainWindow):
             )
             self.projector.shown_changed.connect(self.board_page.set_projector_shown)
             self.projector.leave_requested.connect(self._back_from_projector)
+            self.phones.attach_projector(self.projector)
         self._results_to_projector(self.voting_page.revealed_results())
         self.projector.show_on_best_screen(self.screen())
         if self.projector.on_own_screen:
@@ -354,6 +365,7 @@ class MainWindow(QMainWindow):
         self.projector.show_results(revealed)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.phones.stop()  # frees the port for the next window or the next run
         if self.projector is not None:
             self.projector.close()
         super().closeEvent(event)

@@ -116,7 +116,7 @@ class RegistrationPage(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color:#555; font-size:9pt;")
 
-        buttons = QHBoxLayout()
+        self.buttons_row = buttons = QHBoxLayout()
         buttons.addWidget(self.walk_in_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.cancel_button)
@@ -139,6 +139,10 @@ class RegistrationPage(QWidget):
 
         context.changed.connect(self._on_changed)
         self.refresh_all()
+
+    def add_button(self, button: QWidget) -> None:
+        """A button after the page's own (the phone cards, ui/phone_panel.py)."""
+        self.buttons_row.insertWidget(4, button)
 
     # --- refreshing -------------------------------------------------------------------
 

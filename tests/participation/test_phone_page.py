@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
@@ -40,6 +42,10 @@ from workshop_app.services.workshops import (
     list_issues,
     list_sectors,
 )
+from workshop_app.ui import settings
+from workshop_app.ui.app import load_fonts
+from workshop_app.ui.context import Changes, WorkshopContext
+from workshop_app.ui.main_window import MainWindow
 
 PHONE = {"width": 360, "height": 740}
 WAIT = 15.0  # seconds: a 2-core machine shared with other work
@@ -799,3 +805,61 @@ def test_on_a_small_phone_in_thai(browser: webdriver.Chrome, venue: Venue, tmp_p
     tap(browser, find(browser, "#language"))
     assert find(browser, "#idea-send").text == "ส่งความคิด"
     assert browser.execute_script("return localStorage.getItem('workshop-phone-lang')") == "th"
+
+
+# --- with the facilitator's window -------------------------------------------------------
+
+
+def test_an_idea_from_the_page_reaches_the_facilitators_board(
+    qtbot: QtBot,
+    db: Database,
+    demo_workshop: str,
+    browser: webdriver.Chrome,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The whole path: the server started by the GUI, the page in the browser, the card
+    on the board's column (which the projector shows), and a card typed at the laptop
+    back on the phone."""
+    load_fonts()
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    monkeypatch.setattr(settings, "settings_store", lambda: store)  # not the user's own
+    context = WorkshopContext(db, demo_workshop, "th")
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show_page(2)  # the brainstorm board
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        assert window.phones.start("127.0.0.1", _free_port())
+        window.board.set_current(1)  # the facilitator is on issue 2: phones follow
+        column = window.board.models[1]
+        people = context.read(lambda s: list_attendees(s, demo_workshop))
+        person = next(p for p in people if p.checked_in_at is not None and p.sector_id)
+        link = context.run(
+            lambda s: phones.phone_link(s, demo_workshop, person.id, window.phones.url),
+            Changes.NONE,
+        )
+        assert link is not None
+        browser.get(link.url)
+        wait_mode(browser, "live")
+        assert find(browser, "#issue-title").text.startswith("ประเด็นที่ 2: ")
+
+        text = "ตั้งจุดจอดรถรับส่งนักท่องเที่ยวหน้าสถานีรถไฟหาดใหญ่"
+        send_idea(browser, 0, text)
+        wait_for(browser, lambda: idea_notice(browser)[0] == "done", "the idea's confirmation")
+        qtbot.waitUntil(lambda: text in [r.text for r in column.rows()], timeout=10_000)
+        on_board = next(r for r in column.rows() if r.text == text)
+        assert on_board.author_id == person.id and on_board.sector_id == person.sector_id
+
+        typed = "ขยายเวลาเปิดตลาดน้ำคลองแห"
+        context.run(
+            lambda s: add_idea(s, demo_workshop, column.issue.id, IdeaDraft(typed)), Changes.IDEAS
+        )
+        wait_for(
+            browser,
+            lambda: typed in find(browser, "#idea-list").text,
+            "the card typed at the laptop on the phone",
+        )
+    finally:
+        window.phones.stop()

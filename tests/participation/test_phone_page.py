@@ -863,3 +863,37 @@ def test_an_idea_from_the_page_reaches_the_facilitators_board(
         )
     finally:
         window.phones.stop()
+
+
+def test_a_refused_idea_comes_back_to_the_box(browser: webdriver.Chrome, venue: Venue) -> None:
+    join_by_card(browser, venue, "มาลัย ศรีบุญเรือง")
+    # The facilitator closes the issue to phones just as the idea is sent (written without
+    # telling the server, so the page has not heard yet).
+    with venue.db.transaction() as session:
+        phones.set_phone_issue(session, venue.workshop_id, None)
+    text = "จัดรถสองแถวรอบเมืองลำพูนราคาเดียวตลอดสาย"
+    send_idea(browser, 0, text)
+    wait_for(browser, lambda: idea_notice(browser)[0] == "error", "the server's refusal")
+    assert idea_notice(browser)[1]  # the server's reason, in Thai
+    assert find(browser, "#idea-text").get_attribute("value") == text
+    with venue.db.session() as session:
+        assert [i for i in list_ideas(session, venue.workshop_id) if i.text == text] == []
+
+
+def test_an_unanswered_submission_is_sent_again(browser: webdriver.Chrome, venue: Venue) -> None:
+    """The first sending of an idea is lost on the way (the Wi-Fi dropped a frame): with
+    no answer, the page sends it again on the same connection, and it counts once."""
+    join_by_card(browser, venue, "ธีรวัฒน์ อินต๊ะวงศ์")
+    browser.execute_script(
+        "var send = WebSocket.prototype.send; var lost = false;"
+        "WebSocket.prototype.send = function (data) {"
+        "  if (!lost && String(data).indexOf('\"idea\"') >= 0) { lost = true; return; }"
+        "  send.call(this, data);"
+        "};"
+    )
+    text = "ทำป้ายประวัติศาสตร์สองภาษาหน้าวัดพระธาตุหริภุญชัย"
+    send_idea(browser, 0, text)
+    assert idea_notice(browser)[0] == "sending"
+    wait_for(browser, lambda: idea_notice(browser)[0] == "done", "the idea sent again")
+    with venue.db.session() as session:
+        assert len([i for i in list_ideas(session, venue.workshop_id) if i.text == text]) == 1

@@ -518,6 +518,10 @@
         ideaNotice = { kind: "done", text: ack.status === "pending" ? t("ideaPending") : t("ideaOnBoard") };
       } else {
         ideaNotice = { kind: "error", text: both(ack.error) };
+        // Refused (the issue was closed meanwhile, ...): the words come back to the box,
+        // not lost, unless something new has been typed there.
+        var box = byId("idea-text");
+        if (box && !box.value) box.value = item.body.text;
       }
       renderIdeaNotice();
       renderIdeas();

@@ -5,6 +5,7 @@ ideas and ballots sent twice, long polling, change signals, restart."""
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 
 import aiohttp
@@ -16,6 +17,7 @@ from workshop_app.errors import UserError
 from workshop_app.models import Ballot, CastBy, Idea
 from workshop_app.participation import ParticipantServer, self_check, server
 from workshop_app.services import ideas, phones, voting
+from workshop_app.services.vote_counting import Mark
 from workshop_app.services.voting import RoundDraft
 
 
@@ -333,3 +335,30 @@ def test_a_taken_port_is_a_clear_error(venue: Venue) -> None:
 def test_the_self_check_serves_the_page(venue: Venue) -> None:
     assert self_check(venue.db.session, venue.workshop_id, venue.server.static_dir) is None
     assert self_check(venue.db.session, venue.workshop_id, venue.server.static_dir / "x")
+
+
+def test_the_pushed_encoding_is_each_state_encoded_whole(venue: Venue) -> None:
+    round_id, cards = _dots_round(venue)
+    with venue.db.transaction() as session:
+        people = [
+            phones.participant_for_token(session, venue.workshop_id, token)
+            for token in venue.tokens[:4]
+        ]
+        first, second, third, _fourth = people
+        assert first and second and third
+        phones.submit_idea(session, first, "enc-000001", venue.issue_id, "need", 'ทาง "เลี่ยง" เมือง')
+        phones.set_phone_moderation(session, venue.workshop_id, True)
+        phones.submit_idea(session, second, "enc-000002", venue.issue_id, "other", "รอ\\nอนุมัติ")
+        phones.submit_idea(session, first, "enc-000004", venue.issue_id, "need", "ของฉันที่รอ")
+        phones.submit_ballot(session, third, "enc-000003", round_id, [Mark(cards[1], 2)])
+        parts = phones.state_parts(session, venue.workshop_id, people)  # type: ignore[arg-type]
+    texts = server.encode_states(42, parts, people)  # type: ignore[arg-type]
+    for person in people:
+        assert person is not None
+        whole = {"type": "state", "version": 42, **parts.state_for(person)}
+        assert json.loads(texts[person.attendee_id]) == whole
+    with venue.db.transaction() as session:
+        phones.set_phone_issue(session, venue.workshop_id, None)
+        voting.close_round(session, round_id)
+        empty = phones.state_parts(session, venue.workshop_id, people)  # type: ignore[arg-type]
+    assert json.loads(server.encode_states(1, empty, [first])[first.attendee_id])["round"] is None

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import socket
 
 import aiohttp
 import pytest
@@ -269,8 +270,8 @@ def test_one_token_opens_few_sockets(venue: Venue) -> None:
         await ws.send_json({"type": "hello", "token": venue.tokens[0]})
         refused = await ws.receive_json(timeout=5)
         assert refused["error"]["code"] == "too_many_connections"
-        for socket, _state in kept:
-            await socket.close()
+        for opened, _state in kept:
+            await opened.close()
 
     run(scenario)
 
@@ -298,6 +299,17 @@ def test_tokens_never_reach_the_log(venue: Venue, caplog: pytest.LogCaptureFixtu
         await client.get(venue.url + f"/static/{token}.js")
 
     run(scenario)
+    # Malformed requests carrying the token: aiohttp logs their errors.
+    host, port = "127.0.0.1", venue.server.port
+    for raw in (
+        f"GET /api/state HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\x01\r\n\r\n",
+        f"G\x00T /{token} HTTP/1.1\r\n\r\n",
+        f"GET /api/state HTTP/1.1\r\nX-{token}: {'a' * 9000}\r\n\r\n",
+    ):
+        with socket.create_connection((host, port), timeout=5) as connection:
+            connection.sendall(raw.encode("latin-1"))
+            connection.recv(4096)
     venue.server.stop()
     assert caplog.records  # something was logged at DEBUG: the check means something
+    assert any(r.name.startswith("aiohttp") for r in caplog.records)
     assert token not in caplog.text

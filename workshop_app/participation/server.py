@@ -44,6 +44,26 @@ from workshop_app.services.phones import Participant, PhoneRequestError
 
 log = logging.getLogger(__name__)
 
+
+class _WithoutDetails(logging.Filter):
+    """aiohttp's own log records without their values and exception texts: the error of
+    a malformed request quotes the bytes it stopped at, which may be a header holding a
+    token; the remote address is left out too. The kind of error is kept."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.exc_info[1] is not None:
+            kind = type(record.exc_info[1]).__name__
+            record.msg = f"{record.msg} ({kind}; details left out)"
+            record.exc_info = None
+            record.exc_text = None
+        record.args = ()
+        return True
+
+
+_WITHOUT_DETAILS = _WithoutDetails()
+for _name in ("aiohttp.server", "aiohttp.web", "aiohttp.access", "aiohttp.websocket"):
+    logging.getLogger(_name).addFilter(_WITHOUT_DETAILS)
+
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 PUSH_INTERVAL = 0.4  # seconds between two state pushes, at least
 CHANGE_INTERVAL = 0.3  # seconds between two ``on_change`` calls, at least
@@ -51,6 +71,7 @@ POLL_WAIT = 25.0  # how long GET /api/state?since=N waits for a change
 HELLO_WAIT = 10.0  # a WebSocket that says nothing for this long is closed
 SEND_WAIT = 10.0  # a phone that does not take a push in this long is dropped
 POLLER_SEEN = POLL_WAIT + 15.0  # a polling phone counts as connected this long
+STATE_PREFIX = b'{"type":"state",'
 CLOSE_UNAUTHORIZED = 4401  # WebSocket close code: unknown or revoked token
 _FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
 _STATIC_TYPES = {
@@ -238,7 +259,10 @@ class ParticipantServer:
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._runner: web.AppRunner | None = None
+        # Writes on one thread, one at a time (SQLite has one writer); reads (the states
+        # pushed) on another, so that a phone's idea is never queued behind a push.
         self._db: ThreadPoolExecutor | None = None
+        self._reader: ThreadPoolExecutor | None = None
         self._stopping: asyncio.Event | None = None
         # Loop-thread state.
         self._version = 0
@@ -248,7 +272,10 @@ class ParticipantServer:
         self._sockets_by_address: dict[str, int] = {}
         self._push_busy = False
         self._push_again = False
-        self._last_push = 0.0
+        self._push_started = 0.0
+        # The last parts read and their version (used on the reading thread only).
+        self._shared: tuple[int, phones.StateParts | None] = (-1, None)
+        self._next_push = 0.0
         self._pending_kinds: set[str] = set()
         self._change_scheduled = False
         self._last_change = 0.0
@@ -276,7 +303,8 @@ class ParticipantServer:
             return self._url
         started = threading.Event()
         failure: list[BaseException] = []
-        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="phones-db")
+        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="phones-write")
+        self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="phones-read")
         self._thread = threading.Thread(
             target=self._run, args=(started, failure), name="participant-server", daemon=True
         )
@@ -286,6 +314,8 @@ class ParticipantServer:
             self._thread.join()
             self._thread = None
             self._db.shutdown(wait=True)
+            if self._reader is not None:
+                self._reader.shutdown(wait=True)
             error = failure[0]
             if isinstance(error, OSError):
                 raise UserError(
@@ -335,7 +365,9 @@ class ParticipantServer:
         app.router.add_post("/api/ballots", self._ballots)
         app.router.add_get("/ws", self._socket)
         # No access log: a request line or header could carry what must not be logged.
-        self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
+        self._runner = web.AppRunner(
+            app, access_log=None, handle_signals=False, shutdown_timeout=2.0
+        )
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.port, backlog=1024)
         try:
@@ -355,11 +387,15 @@ class ParticipantServer:
         self._url = f"http://{shown}:{port}"
         started.set()
         await self._stopping.wait()
-        for phone in list(self._phones):
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(
-                    phone.ws.close(code=WSCloseCode.GOING_AWAY, message=b"server stopping"), 1.0
-                )
+        # Every phone told at once (one by one, 300 took most of a minute); a phone that
+        # does not answer its close in 2 s is dropped. Phones reconnect by themselves.
+        closing = [
+            asyncio.wait_for(
+                phone.ws.close(code=WSCloseCode.GOING_AWAY, message=b"server stopping"), 2.0
+            )
+            for phone in list(self._phones)
+        ]
+        await asyncio.gather(*closing, return_exceptions=True)
         await self._runner.cleanup()
 
     def stop(self) -> None:
@@ -371,9 +407,10 @@ class ParticipantServer:
         if thread is not None:
             thread.join(timeout=30)
         self._thread = None
-        if self._db is not None:
-            self._db.shutdown(wait=True)
-            self._db = None
+        for executor in (self._db, self._reader):
+            if executor is not None:
+                executor.shutdown(wait=True)
+        self._db = self._reader = None
         with self._presence_lock:
             self._socket_people.clear()
             self._pollers.clear()
@@ -410,8 +447,8 @@ class ParticipantServer:
             with self._session_factory() as session:
                 return query(session)
 
-        assert self._db is not None
-        return await asyncio.get_running_loop().run_in_executor(self._db, run)
+        assert self._reader is not None
+        return await asyncio.get_running_loop().run_in_executor(self._reader, run)
 
     async def _write(self, action: Callable[[Session], T]) -> T:
         def run() -> T:
@@ -439,21 +476,42 @@ class ParticipantServer:
             return
         self._push_busy = True
         loop = asyncio.get_running_loop()
-        delay = max(0.0, self._last_push + PUSH_INTERVAL - loop.time())
+        delay = max(0.0, self._next_push - loop.time())
         loop.call_later(delay, self._start_push)
 
     def _start_push(self) -> None:
         self._push_again = False
-        self._last_push = asyncio.get_running_loop().time()
+        self._push_started = asyncio.get_running_loop().time()
         task = asyncio.get_running_loop().create_task(self._push())
         task.add_done_callback(self._push_done)
 
     def _push_done(self, task: asyncio.Task[None]) -> None:
         self._push_busy = False
+        # The next push waits at least PUSH_INTERVAL from this one's start, and as long
+        # as this one took after its end: pushing to hundreds of phones then takes at
+        # most half the time, and the rest is left for their ideas and ballots.
+        now = asyncio.get_running_loop().time()
+        self._next_push = max(self._push_started + PUSH_INTERVAL, now + (now - self._push_started))
         if not task.cancelled() and task.exception() is not None:
             log.error("state push failed: %s", safe_traceback(task.exception()))  # type: ignore[arg-type]
         if self._push_again:
             self._schedule_push()
+
+    async def _state_message(self, participant: Participant) -> bytes:
+        """One phone's "state" message now. What everyone shares is taken from the last
+        read if nothing changed since (300 phones reconnecting after a restart)."""
+        version = self._version
+
+        def read(session: Session) -> bytes:
+            cached = self._shared if self._shared[0] == version else None
+            parts = phones.state_parts(
+                session, self.workshop_id, [participant], cached and cached[1]
+            )
+            if cached is None:
+                self._shared = (version, parts)
+            return encode_states(version, parts, [participant])[participant.attendee_id]
+
+        return await self._read(read)
 
     async def _push(self) -> None:
         connected = [p for p in self._phones if not p.ws.closed]
@@ -462,13 +520,13 @@ class ParticipantServer:
         version = self._version
         tokens = list({p.token for p in connected})
 
-        def read(session: Session) -> tuple[dict[str, Participant], dict[str, str]]:
+        def read(session: Session) -> tuple[dict[str, Participant], dict[str, bytes]]:
             found = phones.participants_for_tokens(session, self.workshop_id, tokens)
-            people = {p.attendee_id: p for p in found.values()}
-            states = phones.participant_states(session, self.workshop_id, list(people.values()))
+            people = list({p.attendee_id: p for p in found.values()}.values())
+            parts = phones.state_parts(session, self.workshop_id, people)
+            self._shared = (version, parts)
             # Encoded here, off the loop: 300 states of a long board are megabytes.
-            texts = {attendee: _state_text(version, state) for attendee, state in states.items()}
-            return found, texts
+            return found, encode_states(version, parts, people)
 
         found, texts = await self._read(read)
         sends = []
@@ -477,14 +535,18 @@ class ParticipantServer:
             if participant is None:
                 sends.append(self._refuse_socket(phone.ws, _unauthorized()))
             else:
-                sends.append(self._send(phone.ws, texts[participant.attendee_id]))
+                sends.append(self._send_bytes(phone.ws, texts[participant.attendee_id]))
         await asyncio.gather(*sends)
 
     async def _send(self, ws: web.WebSocketResponse, text: str) -> None:
+        await self._send_bytes(ws, text.encode("utf-8"))
+
+    async def _send_bytes(self, ws: web.WebSocketResponse, data: bytes) -> None:
+        """Send UTF-8 JSON as a text message (encoded once, for hundreds of phones)."""
         if ws.closed:
             return
         try:
-            await asyncio.wait_for(ws.send_str(text), SEND_WAIT)
+            await asyncio.wait_for(ws.send_frame(data, WSMsgType.TEXT), SEND_WAIT)
         except (TimeoutError, ConnectionError, RuntimeError):
             # A phone gone or too slow: closed; it reconnects and gets the state anew.
             with contextlib.suppress(Exception):
@@ -668,10 +730,9 @@ class ParticipantServer:
                     await asyncio.wait_for(self._changed.wait(), POLL_WAIT)
                 participant = await self._participant(token)  # revoked while waiting?
                 self._seen_polling(participant)
-        version = self._version
-        state = await self._read(lambda session: phones.participant_state(session, participant))
+        message = await self._state_message(participant)
         return web.Response(
-            text=_state_text(version, state, with_type=False),
+            body=b"{" + message.removeprefix(STATE_PREFIX),  # the state without "type"
             content_type="application/json",
             charset="utf-8",
             headers={"Cache-Control": "no-store"},
@@ -793,9 +854,7 @@ class ParticipantServer:
             return None
         phone = _Phone(ws, token, participant, address)
         self._connect(phone)
-        version = self._version
-        state = await self._read(lambda session: phones.participant_state(session, participant))
-        await self._send(ws, _state_text(version, state))
+        await self._send_bytes(ws, await self._state_message(participant))
         return phone
 
     async def _refuse_socket(self, ws: web.WebSocketResponse, refusal: _RefusedError) -> None:
@@ -890,11 +949,59 @@ def _submission_of(data: str) -> Any:
         return None
 
 
-def _state_text(version: int, state: dict[str, Any], *, with_type: bool = True) -> str:
-    head: dict[str, Any] = {"type": "state"} if with_type else {}
-    return json.dumps(
-        {**head, "version": version, **state}, ensure_ascii=False, separators=(",", ":")
-    )
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def encode_states(
+    version: int, parts: phones.StateParts, participants: Iterable[Participant]
+) -> dict[str, bytes]:
+    """The "state" message of each participant (by attendee id), as UTF-8 JSON. The same
+    as encoding each ``parts.state_for`` whole, but what everyone shares (the board,
+    the round) is encoded once and each message is put together from bytes: with 300
+    phones and a board of 300 cards, encoding every state whole took most of a push."""
+
+    def dump(value: Any) -> bytes:
+        return _dump(value).encode("utf-8")
+
+    shared = (
+        b',"workshop":' + dump(parts.workshop) + b',"kinds":' + dump(parts.kinds)
+        + b',"issue":' + dump(parts.issue)
+    )  # fmt: skip
+    others = [dump({**idea, "mine": False}) for _author, idea in parts.board]
+    board = b",".join(others)
+    # Where each card starts in ``board``, to put a person's own cards in as "mine".
+    starts: list[int] = []
+    offset = 0
+    for item in others:
+        starts.append(offset)
+        offset += len(item) + 1
+    by_author: dict[str | None, list[int]] = {}
+    for index, (author, _idea) in enumerate(parts.board):
+        by_author.setdefault(author, []).append(index)
+    round_head = None if parts.round is None else dump(parts.round)[:-1] + b',"my_ballot":'
+    head = b'{"type":"state","version":' + str(version).encode() + b',"me":'
+    texts: dict[str, bytes] = {}
+    for participant in participants:
+        me = participant.attendee_id
+        pieces = [head, dump(parts.me(participant)), shared, b',"ideas":[']
+        done = 0
+        for index in by_author.get(me, ()):
+            pieces += [board[done : starts[index]], dump({**parts.board[index][1], "mine": True})]
+            done = starts[index] + len(others[index])
+        pieces.append(board[done:])
+        items = len(others)
+        for idea in parts.pending.get(me, ()):
+            pieces += [b"," if items else b"", dump(idea)]
+            items += 1
+        pieces.append(b'],"round":')
+        if round_head is None:
+            pieces.append(b"null")
+        else:
+            pieces += [round_head, dump(parts.my_ballot(me)), b"}"]
+        pieces.append(b"}")
+        texts[me] = b"".join(pieces)
+    return texts
 
 
 def self_check(

@@ -339,8 +339,7 @@ def _record(
             result_id=result,
             at=_now(),
         )
-    )
-    session.flush()
+    )  # flushed with the commit: one flush less per submission
 
 
 def _clean_name(value: object, field: str, thai: str, english: str, *, required: bool) -> str:
@@ -482,8 +481,15 @@ def submit_ballot(
     earlier = _earlier(session, workshop_id, participant.attendee_id, submission_id, "ballot")
     if earlier is not None:
         return SubmissionResult(earlier.result_id, "counted", True)
-    vote_round = open_phone_round(session, workshop_id)
-    if vote_round is None or vote_round.id != round_id:
+    # Any open round of the workshop takes the ballot (the state shows the one opened
+    # last): a phone that still shows a round opened earlier can still vote in it.
+    vote_round = session.get(VoteRound, round_id) if isinstance(round_id, str) else None
+    if (
+        vote_round is None
+        or vote_round.deleted
+        or vote_round.workshop_id != workshop_id
+        or vote_round.state != RoundState.OPEN.value
+    ):
         raise PhoneRequestError(
             "round_not_open",
             409,
@@ -591,65 +597,115 @@ def _ballots_of(
     return marks
 
 
-def participant_states(
-    session: Session, workshop_id: str, participants: Sequence[Participant]
-) -> dict[str, dict[str, Any]]:
-    """The state of each participant's phone (by attendee id), without "version": the
-    parts everyone shares read once, each person's own ideas and ballot in one query
-    each (the server sends 300 of these after every change)."""
-    workshop = _workshop(session, workshop_id)
-    issue = _issue_state(session, workshop_id)
-    vote_round = _round_state(session, workshop_id)
+@dataclass(frozen=True)
+class StateParts:
+    """What phones are shown, read once for many phones: the parts everyone shares, and
+    each person's own pending ideas, ballot and check-in. ``state_for`` puts one phone's
+    state together; the server also encodes the shared parts once per push."""
+
+    workshop: dict[str, Any]
+    kinds: list[dict[str, str]]
+    issue: dict[str, Any] | None
+    board: list[tuple[str | None, dict[str, Any]]]  # (author id, the idea without "mine")
+    round: dict[str, Any] | None  # without "my_ballot"
+    pending: dict[str, list[dict[str, Any]]]  # attendee id -> their ideas awaiting moderation
+    ballots: dict[str, list[dict[str, Any]]]  # attendee id -> the marks of their ballot
+    checked_in: frozenset[str]
+
+    def me(self, participant: Participant) -> dict[str, Any]:
+        return {
+            "name": participant.name,
+            "sector": participant.sector_name,
+            "checked_in": participant.attendee_id in self.checked_in,
+        }
+
+    def my_ballot(self, attendee_id: str) -> dict[str, Any] | None:
+        marks = self.ballots.get(attendee_id)
+        return None if marks is None else {"marks": marks}
+
+    def state_for(self, participant: Participant) -> dict[str, Any]:
+        me = participant.attendee_id
+        shown = [{**idea, "mine": author == me} for author, idea in self.board]
+        shown += self.pending.get(me, [])
+        round_state = None
+        if self.round is not None:
+            round_state = {**self.round, "my_ballot": self.my_ballot(me)}
+        return {
+            "me": self.me(participant),
+            "workshop": self.workshop,
+            "kinds": self.kinds,
+            "issue": self.issue,
+            "ideas": shown,
+            "round": round_state,
+        }
+
+
+def state_parts(
+    session: Session,
+    workshop_id: str,
+    participants: Sequence[Participant],
+    shared: StateParts | None = None,
+) -> StateParts:
+    """The parts of the phones' states: shared ones read once, each person's own ideas
+    and ballot in one query each for all (the server sends 300 states after a change).
+    ``shared``: parts read a moment ago whose shared ones are still current (nothing
+    changed since): only the participants' own are read (300 phones reconnecting)."""
     ids = [p.attendee_id for p in participants]
-    board: list[IdeaRow] = []
-    own_pending: dict[str, list[IdeaRow]] = defaultdict(list)
+    if shared is None:
+        workshop = {"title": _workshop(session, workshop_id).title}
+        issue = _issue_state(session, workshop_id)
+        vote_round = _round_state(session, workshop_id)
+        board: list[tuple[str | None, dict[str, Any]]] = []
+        if issue is not None:
+            for row in ideas.list_ideas(session, workshop_id, issue["id"]):
+                item = {"id": row.id, "kind": row.kind, "text": row.text, "status": "on_board"}
+                board.append((row.author_id, item))
+    else:
+        workshop, issue, vote_round, board = (
+            shared.workshop,
+            shared.issue,
+            shared.round,
+            shared.board,
+        )
+    pending: dict[str, list[dict[str, Any]]] = defaultdict(list)
     if issue is not None:
-        board = ideas.list_ideas(session, workshop_id, issue["id"])
+        wanted = set(ids)
         for row in ideas.list_pending_ideas(session, workshop_id):
-            if row.issue_id == issue["id"] and row.author_id in ids:
-                own_pending[str(row.author_id)].append(row)
-    ballots = _ballots_of(session, vote_round["id"], ids) if vote_round else {}
-    checked_in = {
+            if row.issue_id == issue["id"] and row.author_id in wanted:
+                pending[str(row.author_id)].append(
+                    {
+                        "id": row.id,
+                        "kind": row.kind,
+                        "text": row.text,
+                        "mine": True,
+                        "status": "pending",
+                    }
+                )
+    checked_in = frozenset(
         attendee_id
         for attendee_id, at in session.execute(
             select(Attendee.id, Attendee.checked_in_at).where(Attendee.id.in_(ids))
         )
         if at is not None
-    }
-    kinds = [{"key": key, "th": th, "en": en} for key, (th, en) in KIND_LABELS.items()]
-    states: dict[str, dict[str, Any]] = {}
-    for participant in participants:
-        me = participant.attendee_id
-        shown = [
-            {
-                "id": row.id,
-                "kind": row.kind,
-                "text": row.text,
-                "mine": row.author_id == me,
-                "status": "on_board",
-            }
-            for row in board
-        ] + [
-            {"id": row.id, "kind": row.kind, "text": row.text, "mine": True, "status": "pending"}
-            for row in own_pending.get(me, ())
-        ]
-        round_state = None
-        if vote_round is not None:
-            mine = ballots.get(me)
-            round_state = {**vote_round, "my_ballot": None if mine is None else {"marks": mine}}
-        states[me] = {
-            "me": {
-                "name": participant.name,
-                "sector": participant.sector_name,
-                "checked_in": me in checked_in,
-            },
-            "workshop": {"title": workshop.title},
-            "kinds": kinds,
-            "issue": issue,
-            "ideas": shown,
-            "round": round_state,
-        }
-    return states
+    )
+    return StateParts(
+        workshop=workshop,
+        kinds=[{"key": key, "th": th, "en": en} for key, (th, en) in KIND_LABELS.items()],
+        issue=issue,
+        board=board,
+        round=vote_round,
+        pending=dict(pending),
+        ballots=_ballots_of(session, vote_round["id"], ids) if vote_round else {},
+        checked_in=checked_in,
+    )
+
+
+def participant_states(
+    session: Session, workshop_id: str, participants: Sequence[Participant]
+) -> dict[str, dict[str, Any]]:
+    """The state of each participant's phone (by attendee id), without "version"."""
+    parts = state_parts(session, workshop_id, participants)
+    return {p.attendee_id: parts.state_for(p) for p in participants}
 
 
 def participant_state(session: Session, participant: Participant) -> dict[str, Any]:

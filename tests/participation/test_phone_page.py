@@ -897,3 +897,26 @@ def test_an_unanswered_submission_is_sent_again(browser: webdriver.Chrome, venue
     wait_for(browser, lambda: idea_notice(browser)[0] == "done", "the idea sent again")
     with venue.db.session() as session:
         assert len([i for i in list_ideas(session, venue.workshop_id) if i.text == text]) == 1
+
+
+def test_a_connection_that_answers_nothing_is_replaced(
+    browser: webdriver.Chrome, venue: Venue
+) -> None:
+    """A socket that died without closing (the phone slept, the Wi-Fi moved it to another
+    access point): the browser does not notice, but the server answers nothing. The page
+    gives up on it and connects again, and the idea goes through the new one."""
+    join_by_card(browser, venue, "อนุรักษ์ วงศ์ไชยา")
+    browser.execute_script(
+        "var send = WebSocket.prototype.send; var dead = null;"
+        "WebSocket.prototype.send = function (data) {"
+        "  if (dead === null) dead = this;"  # the socket open now
+        "  if (this === dead) return;"  # swallows everything, as a dead link does
+        "  send.call(this, data);"
+        "};"
+    )
+    text = "เปิดศูนย์ข้อมูลท่องเที่ยวที่สถานีขนส่งลำพูน"
+    send_idea(browser, 0, text)
+    waiting = WebDriverWait(browser, 40, poll_frequency=0.2)
+    waiting.until(lambda _d: idea_notice(browser)[0] == "done")
+    with venue.db.session() as session:
+        assert len([i for i in list_ideas(session, venue.workshop_id) if i.text == text]) == 1

@@ -19,6 +19,7 @@
   var OUTBOX_KEY = "workshop-phone-outbox";
   var WALK_IN_KEY = "workshop-phone-walk-in";
   var RESEND_AFTER_MS = 8000; // an unacknowledged submission is sent again after this
+  var DEAD_AFTER_MS = 15000; // no answer this long: the socket is dead (Wi-Fi roamed, slept)
   var WS_FAILURES_BEFORE_POLLING = 2;
   var WS_RETRY_WHILE_POLLING_MS = 30000;
   var MAX_IDEA_LENGTH = 500;
@@ -302,7 +303,7 @@
           gotState = true;
           wsFailures = 0;
           // Whatever was sent on the last connection goes again now, not after a wait.
-          outbox.forEach(function (item) { item.sentAt = 0; });
+          outbox.forEach(function (item) { item.sentAt = 0; item.firstSentAt = 0; });
           backoffMs = 1000;
           pollGeneration += 1; // a poll still waiting ends quietly
           pollRunning = false;
@@ -451,13 +452,20 @@
     if (!outbox.length) { renderConnection(); return; }
     var now = Date.now();
     if (socket && socket.readyState === 1 && mode === "live") {
+      var dead = false;
       outbox.forEach(function (item) {
+        if (item.firstSentAt && now - item.firstSentAt > DEAD_AFTER_MS) dead = true;
         if (now - item.sentAt < RESEND_AFTER_MS) return;
         item.sentAt = now;
+        if (!item.firstSentAt) item.firstSentAt = now;
         var message = { type: item.type };
         Object.keys(item.body).forEach(function (k) { message[k] = item.body[k]; });
         socket.send(JSON.stringify(message));
       });
+      // A socket can die without closing (the phone slept, the Wi-Fi moved it to
+      // another access point): the browser does not notice, but nothing is answered.
+      // Closing it makes the page connect again and send everything anew.
+      if (dead) socket.close();
       renderConnection();
       return;
     }

@@ -240,6 +240,18 @@ def tap(browser: webdriver.Chrome, element: WebElement) -> None:
     element.click()
 
 
+def tap_in_card(browser: webdriver.Chrome, idea_id: str, css: str) -> None:
+    """Tap a button of a ballot card, found again if a new state redrew the ballot
+    between finding and tapping."""
+    for attempt in range(3):
+        try:
+            tap(browser, card(browser, idea_id).find_element(By.CSS_SELECTOR, css))
+            return
+        except StaleElementReferenceException:
+            if attempt == 2:
+                raise
+
+
 def notice(browser: webdriver.Chrome, element_id: str) -> tuple[str, str]:
     """The kind and text of a notice, read at once (the page may redraw it meanwhile)."""
     kind, text = browser.execute_script(
@@ -489,10 +501,7 @@ def test_dots_with_budget_and_cap(browser: webdriver.Chrome, venue: Venue) -> No
     first, second, third, fourth = venue.board
     for idea, times in ((first, 2), (second, 2), (third, 1)):
         for _ in range(times):
-            tap(
-                browser,
-                card(browser, idea).find_element(By.CSS_SELECTOR, "button[aria-label='เพิ่ม']"),
-            )
+            tap_in_card(browser, idea, "button[aria-label='เพิ่ม']")
     # The cap: no third dot on one card; the budget: none left for the fourth.
     assert (
         not card(browser, first)
@@ -513,9 +522,9 @@ def test_dots_with_budget_and_cap(browser: webdriver.Chrome, venue: Venue) -> No
     }
 
     # Changed while the round is open: the phone's ballot is replaced, not doubled.
-    tap(browser, card(browser, third).find_element(By.CSS_SELECTOR, "button[aria-label='ลด']"))
+    tap_in_card(browser, third, "button[aria-label='ลด']")
     assert ballot_notice(browser) == ("changed", "แก้ไขแล้ว ยังไม่ได้ส่ง")
-    tap(browser, card(browser, fourth).find_element(By.CSS_SELECTOR, "button[aria-label='เพิ่ม']"))
+    tap_in_card(browser, fourth, "button[aria-label='เพิ่ม']")
     send_ballot(browser)
     assert marks_of(venue, round_id, person) == {
         (first, None): 2,
@@ -538,7 +547,7 @@ def test_ranking_picks_the_top_places_in_order(browser: webdriver.Chrome, venue:
     first, second, third, fourth = venue.board
 
     def pick(idea: str) -> None:
-        tap(browser, card(browser, idea).find_element(By.CSS_SELECTOR, "button.pick"))
+        tap_in_card(browser, idea, "button.pick")
 
     def badge(idea: str) -> str:
         return str(card(browser, idea).find_element(By.CSS_SELECTOR, ".badge").text)
@@ -575,8 +584,8 @@ def test_criteria_scores_every_criterion_of_a_scored_card(
     first, second = venue.board[:2]
 
     def score(idea: str, criterion: int, value: int) -> None:
-        row = card(browser, idea).find_elements(By.CSS_SELECTOR, ".criterion")[criterion]
-        tap(browser, row.find_elements(By.CSS_SELECTOR, "button.score")[value])
+        place = f"div.criterion:nth-of-type({criterion + 1})"
+        tap_in_card(browser, idea, f"{place} button.score:nth-of-type({value + 1})")
 
     buttons = card(browser, first).find_elements(By.CSS_SELECTOR, ".criterion")[0]
     assert [b.text for b in buttons.find_elements(By.CSS_SELECTOR, "button")] == [
@@ -622,10 +631,8 @@ def test_approval_says_yes_per_card(browser: webdriver.Chrome, venue: Venue) -> 
     wait_for(browser, lambda: browser.find_elements(By.ID, "ballot-cards"), "the ballot")
     _first, second, third, fourth = venue.board
     for idea in (second, fourth, third):
-        tap(browser, card(browser, idea).find_element(By.CSS_SELECTOR, "button.approve"))
-    tap(
-        browser, card(browser, third).find_element(By.CSS_SELECTOR, "button.approve")
-    )  # not after all
+        tap_in_card(browser, idea, "button.approve")
+    tap_in_card(browser, third, "button.approve")  # not after all
     assert card(browser, second).find_element(By.CSS_SELECTOR, "button.approve").text == "เห็นด้วย ✓"
     send_ballot(browser)
     assert marks_of(venue, round_id, person) == {(second, None): 1, (fourth, None): 1}
@@ -673,7 +680,7 @@ def test_a_submission_sent_twice_counts_once(browser: webdriver.Chrome, venue: V
         "  if (String(data).indexOf('\"hello\"') < 0) send.call(this, data);"
         "};"
     )
-    tap(browser, card(browser, venue.board[2]).find_element(By.CSS_SELECTOR, "button.approve"))
+    tap_in_card(browser, venue.board[2], "button.approve")
     send_ballot(browser)
     text = "สร้างตลาดนัดวัฒนธรรมทุกวันเสาร์ที่ถนนรถแก้ว"
     send_idea(browser, 0, text)
@@ -774,10 +781,7 @@ def test_on_a_small_phone_in_thai(browser: webdriver.Chrome, venue: Venue, tmp_p
     no_sideways_scroll(browser)
     assert small_targets(browser) == []
     screenshot(browser, tmp_path, "2-ballot")
-    tap(
-        browser,
-        card(browser, venue.board[0]).find_element(By.CSS_SELECTOR, "button[aria-label='เพิ่ม']"),
-    )
+    tap_in_card(browser, venue.board[0], "button[aria-label='เพิ่ม']")
     send_ballot(browser)
     browser.execute_script(
         "document.getElementById('ballot-notice').scrollIntoView({block: 'center'})"
@@ -920,3 +924,34 @@ def test_a_connection_that_answers_nothing_is_replaced(
     waiting.until(lambda _d: idea_notice(browser)[0] == "done")
     with venue.db.session() as session:
         assert len([i for i in list_ideas(session, venue.workshop_id) if i.text == text]) == 1
+
+
+def test_someone_not_checked_in_is_told_before_and_after_voting(
+    browser: webdriver.Chrome, venue: Venue
+) -> None:
+    round_id = open_vote(venue, VoteMethod.APPROVAL)
+
+    def invited(session: Any) -> str:
+        # Invited, holding a card, not yet through the registration desk.
+        sector = next(iter(venue.sectors.values()))
+        return str(
+            add_attendee(session, venue.workshop_id, AttendeeDraft("วันเพ็ญ", sector, "ใจปินตา"))
+        )
+
+    person = venue.write(invited)
+    venue.people["วันเพ็ญ ใจปินตา"] = person
+    join_by_card(browser, venue, "วันเพ็ญ ใจปินตา")
+    wait_for(browser, lambda: browser.find_elements(By.ID, "ballot-cards"), "the ballot")
+    assert "ยังไม่ได้ลงทะเบียนที่โต๊ะลงทะเบียน" in find(browser, "#not-checked-in").text
+    tap_in_card(browser, venue.board[0], "button.approve")
+    tap(browser, find(browser, "#ballot-send"))
+    wait_for(browser, lambda: ballot_notice(browser)[0] == "error", "the server's refusal")
+    assert "ยังไม่ได้ลงทะเบียน" in ballot_notice(browser)[1]
+    with venue.db.session() as session:
+        assert list_ballots(session, round_id) == []
+
+    # Checked in at the desk: the note goes, and the same ballot goes through.
+    venue.write(lambda s: check_in(s, person))
+    wait_for(browser, lambda: not browser.find_elements(By.ID, "not-checked-in"), "the note gone")
+    send_ballot(browser)
+    assert marks_of(venue, round_id, person) == {(venue.board[0], None): 1}

@@ -656,6 +656,8 @@
 
   function startMain() {
     built = false;
+    drawnIdeas = null;
+    drawnRound = null;
     renderConnection();
     var main = byId("app");
     clear(main);
@@ -671,6 +673,8 @@
     main.appendChild(el("section", { id: "issue", className: "card" }));
     main.appendChild(el("section", { id: "ideas", className: "card" }));
     built = true;
+    drawnIdeas = null;
+    drawnRound = null;
     buildIdeaForm();
   }
 
@@ -685,9 +689,16 @@
     byId("workshop-title").textContent = state.workshop ? state.workshop.title : "";
     byId("me").textContent = state.me ? [state.me.name, state.me.sector].filter(Boolean).join(" · ") : "";
     if ((state.issue ? state.issue.id : null) !== issueBefore) buildIdeaForm();
-    renderIdeas();
-    renderBallot();
+    // Only the parts that changed are drawn again: a push for someone else's change
+    // leaves the ballot being filled (and the button under a finger) as it is.
+    var ideasNow = JSON.stringify([state.issue, state.ideas, state.kinds]);
+    if (ideasNow !== drawnIdeas) { drawnIdeas = ideasNow; renderIdeas(); }
+    var roundNow = JSON.stringify([state.round, state.me && state.me.checked_in]);
+    if (roundNow !== drawnRound) { drawnRound = roundNow; renderBallot(); }
   }
+
+  var drawnIdeas = null;
+  var drawnRound = null;
 
   function kindLabel(key) {
     var kinds = (state && state.kinds) || [];

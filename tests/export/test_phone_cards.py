@@ -217,3 +217,34 @@ def test_cli_without_an_address_uses_this_computers(
         assert address.scheme == "http" and address.port == 8765
         assert address.hostname and address.hostname != "0.0.0.0"
         assert len(address.fragment) >= 32  # the token: 24 random bytes or more
+
+
+def test_cli_refuses_while_another_program_holds_the_file(
+    db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Cards issue keys (a write): with the GUI holding the file, one clear line."""
+    workshop_id, _ids = _lamphun_workshop(db)
+    db.close()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from workshop_app.db.database import open_database;"
+            "d = open_database(sys.argv[1]); print('held', flush=True); time.sleep(60)",
+            str(db_path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        out = tmp_path / "cards.pdf"
+        args = ["export", "phone-cards", "--db", str(db_path), "--workshop", workshop_id]
+        assert main([*args, "--out", str(out)]) == 2
+        error = capsys.readouterr().err.strip()
+        assert "เปิดใช้งานอยู่ในโปรแกรมอื่น" in error and "\n" not in error
+        assert not out.exists()
+    finally:
+        holder.kill()
+        holder.wait()

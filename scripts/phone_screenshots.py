@@ -1,6 +1,7 @@
 """Screenshots of the facilitator's side of taking part by phone, for review: the board
 page with its phone box (server running, phones connected from three sectors, ideas
-waiting to be checked) and the projector showing the join code, in Thai.
+waiting to be checked), the projector showing the join code, the voting page's phone
+box and the registration page's phone cards button, in Thai.
 
 Usage: xvfb-run -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb \
        python scripts/phone_screenshots.py OUTPUT_FOLDER
@@ -117,6 +118,10 @@ def main(out: Path) -> None:
     QTest.qWait(300)
     window.grab().save(str(out / "voting-phone-panel-th.png"))
     print(out / "voting-phone-panel-th.png")
+    window.show_page(1)
+    QTest.qWait(300)
+    window.grab().save(str(out / "registration-phone-cards-th.png"))
+    print(out / "registration-phone-cards-th.png")
     for client in clients:
         client.close()
     window.phones.stop()

@@ -434,3 +434,24 @@ def test_registration_page_prints_phone_cards(
     ).stdout
     assert printed.count(f"{THIS_LAPTOP_ONLY}:{port}") >= len(people)
     assert "8790" not in printed
+
+
+def test_one_server_for_the_window_started_from_the_voting_page(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.show_page(3)
+    compact = window.voting_page.findChild(PhonePanel, "phonePanelCompact")
+    assert compact is not None
+    qtbot.mouseClick(compact.start_button, Qt.MouseButton.LeftButton)
+    dialog = compact.dialog
+    assert dialog is not None
+    dialog.host.setCurrentIndex(dialog.host.findData(THIS_LAPTOP_ONLY))
+    dialog.port.setValue(_free_port())
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.phones.running)
+    assert compact.address.text() == window.phones.url
+    board = _board_panel(window)  # the board's box shows the same server
+    assert board.address.text() == window.phones.url
+    assert board.start_button.text() == compact.start_button.text() == "Stop the phone server"
+    qtbot.mouseClick(board.start_button, Qt.MouseButton.LeftButton)
+    assert not window.phones.running and compact.start_button.text() == "Start the phone server…"

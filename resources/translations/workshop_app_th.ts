@@ -720,12 +720,12 @@
         <translation>นำเข้าโครงการจากแฟ้ม {file}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="202"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="207"/>
         <source>Accept %n phone idea(s)</source>
         <translation>รับความคิดเห็นจากโทรศัพท์ %n รายการขึ้นกระดาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="224"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="229"/>
         <source>Reject %n phone idea(s)</source>
         <translation>ไม่รับความคิดเห็นจากโทรศัพท์ %n รายการ</translation>
     </message>
@@ -1009,185 +1009,185 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="78"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="191"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="80"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="193"/>
         <source>Setup</source>
         <translation>ตั้งค่างานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="79"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="192"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="81"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="194"/>
         <source>Registration</source>
         <translation>ลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="80"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="193"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="82"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="195"/>
         <source>Brainstorm</source>
         <translation>ระดมความคิด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="81"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="194"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="83"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="196"/>
         <source>Voting</source>
         <translation>ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="83"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="195"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="85"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="197"/>
         <source>Minutes</source>
         <translation>รายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="85"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="196"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="87"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="198"/>
         <source>Action plan</source>
         <translation>แผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="87"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="197"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="89"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="199"/>
         <source>Sync</source>
         <translation>ซิงก์ข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="106"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="108"/>
         <source>Database: {path}</source>
         <translation>ฐานข้อมูล: {path}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="151"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="153"/>
         <source>&amp;File</source>
         <translation>&amp;แฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="154"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="156"/>
         <source>New workshop...</source>
         <translation>งานประชุมใหม่...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="159"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="161"/>
         <source>Open workshop...</source>
         <translation>เปิดงานประชุม...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="162"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="164"/>
         <source>Open database file...</source>
         <translation>เปิดแฟ้มฐานข้อมูล...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="163"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="165"/>
         <source>Recent workshops</source>
         <translation>งานประชุมล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="168"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="170"/>
         <source>Import invitation list...</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="171"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="173"/>
         <source>Import ideas...</source>
         <translation>นำเข้าความคิดเห็น...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="172"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="174"/>
         <source>Back up database now</source>
         <translation>สำรองฐานข้อมูลเดี๋ยวนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="175"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="177"/>
         <source>Quit</source>
         <translation>ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="178"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="180"/>
         <source>&amp;Edit</source>
         <translation>&amp;แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="179"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="181"/>
         <source>Undo</source>
         <translation>เลิกทำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="181"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="183"/>
         <source>Redo</source>
         <translation>ทำซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="189"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="191"/>
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="201"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="203"/>
         <source>Projector window</source>
         <translation>หน้าจอโปรเจกเตอร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="202"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="204"/>
         <source>Language</source>
         <translation>ภาษา</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="209"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="211"/>
         <source>&amp;Help</source>
         <translation>&amp;ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="210"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="212"/>
         <source>About</source>
         <translation>เกี่ยวกับโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="232"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="234"/>
         <source>{title} — Workshop app</source>
         <translation>{title} — โปรแกรมประชุมเชิงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="244"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="246"/>
         <source>Cannot do that</source>
         <translation>ทำรายการนี้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="288"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="290"/>
         <source>Open database file</source>
         <translation>เปิดแฟ้มฐานข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="290"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="292"/>
         <source>Workshop databases (*.sqlite *.db);;All files (*)</source>
         <translation>ฐานข้อมูลงานประชุม (*.sqlite *.db);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="304"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="306"/>
         <source>Import invitation list</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="306"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="378"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="308"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="380"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>ตารางข้อมูล (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="330"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="332"/>
         <source>Imported {count} people.</source>
         <translation>นำเข้าแล้ว {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="376"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="378"/>
         <source>Import ideas</source>
         <translation>นำเข้าความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="397"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="399"/>
         <source>Imported {count} ideas from {file}.</source>
         <translation>นำเข้า {count} ความคิดเห็นจากแฟ้ม {file} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="413"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="415"/>
         <source>Backup saved: {path}</source>
         <translation>สำรองข้อมูลไว้ที่ {path}</translation>
     </message>
@@ -1763,32 +1763,57 @@
 <context>
     <name>PhoneCardsButton</name>
     <message>
-        <location filename="../../workshop_app/ui/phone_cards_action.py" line="27"/>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="43"/>
         <source>Phone cards…</source>
         <translation>บัตรเข้าร่วมทางโทรศัพท์…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_cards_action.py" line="29"/>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="45"/>
         <source>A card per attendee with the QR code that joins from a phone</source>
         <translation>บัตรของผู้เข้าร่วมแต่ละคน มีคิวอาร์โค้ดสำหรับเข้าร่วมด้วยโทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_cards_action.py" line="54"/>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="48"/>
+        <source>New card for a lost one…</source>
+        <translation>ออกบัตรใหม่แทนบัตรที่หาย…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="50"/>
+        <source>The chosen person&apos;s phone card was lost: print a new one</source>
+        <translation>บัตรเข้าร่วมทางโทรศัพท์ของผู้ที่เลือกหาย: พิมพ์บัตรใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="56"/>
+        <source>Find the person first, then ask again.</source>
+        <translation>ค้นหาผู้เข้าร่วมก่อน แล้วกดอีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="60"/>
+        <source>New phone card</source>
+        <translation>บัตรเข้าร่วมทางโทรศัพท์ใบใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="62"/>
+        <source>Print a new phone card for {name}? Their old card stops working once the new one is written (this cannot be undone).</source>
+        <translation>พิมพ์บัตรเข้าร่วมทางโทรศัพท์ใบใหม่ให้ {name} หรือไม่ เมื่อบันทึกบัตรใหม่แล้ว บัตรเดิมจะใช้ไม่ได้อีก (ย้อนกลับไม่ได้)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="98"/>
         <source>Phone cards</source>
         <translation>บัตรเข้าร่วมทางโทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_cards_action.py" line="56"/>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="100"/>
         <source>Export phone cards</source>
         <translation>ส่งออกบัตรเข้าร่วมทางโทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_cards_action.py" line="56"/>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="100"/>
         <source>PDF (*.pdf)</source>
         <translation>แฟ้ม PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_cards_action.py" line="78"/>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="132"/>
         <source>Wrote {count} phone cards to {path}</source>
         <translation>บันทึกบัตรเข้าร่วมทางโทรศัพท์ {count} ใบ ลงแฟ้ม {path} แล้ว</translation>
     </message>
@@ -1796,98 +1821,98 @@
 <context>
     <name>PhonePanel</name>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="484"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="498"/>
         <source>Phones</source>
         <translation>โทรศัพท์ผู้เข้าร่วม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="498"/>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="660"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="512"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="674"/>
         <source>Phones connected: {count}</source>
         <translation>โทรศัพท์ที่เชื่อมต่ออยู่: {count} เครื่อง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="530"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="544"/>
         <source>QR code on the projector</source>
         <translation>แสดงคิวอาร์โค้ดบนจอโปรเจกเตอร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="535"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="549"/>
         <source>New code</source>
         <translation>รหัสใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="538"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="552"/>
         <source>Give walk-ins a new code (people who joined stay joined)</source>
         <translation>ออกรหัสใหม่ให้ผู้ลงทะเบียนหน้างาน (ผู้ที่เข้าร่วมแล้วยังใช้งานต่อได้)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="541"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="555"/>
         <source>Check ideas first</source>
         <translation>ตรวจก่อนขึ้นกระดาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="544"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="558"/>
         <source>Ideas from phones wait here until you accept them onto the board</source>
         <translation>ความคิดเห็นจากโทรศัพท์จะรออยู่ที่นี่จนกว่าจะกดรับขึ้นกระดาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="556"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="570"/>
         <source>Accept</source>
         <translation>รับขึ้นกระดาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="559"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="573"/>
         <source>Reject</source>
         <translation>ไม่รับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="585"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="599"/>
         <source>Phones can join at:</source>
         <translation>โทรศัพท์เข้าร่วมได้ที่:</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="585"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="599"/>
         <source>The phone server is off.</source>
         <translation>ยังไม่ได้เปิดเซิร์ฟเวอร์สำหรับโทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="590"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="604"/>
         <source>Stop the phone server</source>
         <translation>ปิดเซิร์ฟเวอร์สำหรับโทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="590"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="604"/>
         <source>Start the phone server…</source>
         <translation>เปิดเซิร์ฟเวอร์สำหรับโทรศัพท์…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="603"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="617"/>
         <source>Phones cannot send ideas now (no issue open to them).</source>
         <translation>ขณะนี้โทรศัพท์ยังส่งความคิดเห็นไม่ได้ (ยังไม่ได้เปิดประเด็นให้ส่ง)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="605"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="619"/>
         <source>Phones send ideas to issue {number}</source>
         <translation>โทรศัพท์ส่งความคิดเห็นเข้าประเด็นที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="611"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="625"/>
         <source>Walk-in code: {code}</source>
         <translation>รหัสลงทะเบียนหน้างาน: {code}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="621"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="635"/>
         <source>Waiting to be checked: {count}</source>
         <translation>รอตรวจ: {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="642"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="656"/>
         <source>Follows the board&apos;s issue</source>
         <translation>ตามประเด็นบนกระดาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="646"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="660"/>
         <source>Closed to ideas</source>
         <translation>ปิดรับความคิดเห็น</translation>
     </message>
@@ -2345,52 +2370,52 @@
 <context>
     <name>ServerAddressDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="106"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="111"/>
         <source>Address printed on the phone cards</source>
         <translation>ที่อยู่ที่พิมพ์บนบัตรเข้าร่วมทางโทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="108"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="113"/>
         <source>Start the phone server</source>
         <translation>เปิดเซิร์ฟเวอร์สำหรับโทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="118"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="123"/>
         <source>{address}  (every network)</source>
         <translation>{address}  (ทุกเครือข่าย)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="121"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="126"/>
         <source>{address}  (this laptop only, for a test)</source>
         <translation>{address}  (เฉพาะเครื่องนี้ สำหรับทดสอบ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="133"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="138"/>
         <source>The cards hold this address: start the phone server on it at the venue (with the team&apos;s own travel router the laptop usually keeps its address).</source>
         <translation>บัตรจะพิมพ์ที่อยู่นี้ไว้ ที่สถานที่จัดงานให้เปิดเซิร์ฟเวอร์สำหรับโทรศัพท์ที่ที่อยู่นี้ (หากใช้เราเตอร์พกพาของทีมงานเอง เครื่องนี้มักได้ที่อยู่เดิม)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="138"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="143"/>
         <source>Choose the network the phones are on (the travel router or the venue&apos;s Wi-Fi). Phones open the address shown once the server runs.</source>
         <translation>เลือกเครือข่ายที่โทรศัพท์ของผู้เข้าร่วมเชื่อมต่ออยู่ (เราเตอร์พกพาหรือ Wi-Fi ของสถานที่) เมื่อเปิดเซิร์ฟเวอร์แล้ว ผู้เข้าร่วมเปิดที่อยู่ที่แสดงได้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="147"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="152"/>
         <source>Choose</source>
         <translation>เลือก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="147"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="152"/>
         <source>Start</source>
         <translation>เปิดเซิร์ฟเวอร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="152"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="157"/>
         <source>Network address</source>
         <translation>ที่อยู่เครือข่าย</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="153"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="158"/>
         <source>Port</source>
         <translation>พอร์ต</translation>
     </message>

@@ -15,10 +15,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QFileDialog
+from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
+from tests.ui.keyboard import type_text
 from tests.ui.phone_client import PhoneClient
 from tests.ui.qr_image import holds
 from workshop_app.models import CastBy, VoteMethod
@@ -455,3 +456,46 @@ def test_one_server_for_the_window_started_from_the_voting_page(
     assert board.start_button.text() == compact.start_button.text() == "Stop the phone server"
     qtbot.mouseClick(board.start_button, Qt.MouseButton.LeftButton)
     assert not window.phones.running and compact.start_button.text() == "Start the phone server…"
+
+
+def test_a_lost_card_is_replaced_and_the_old_one_stops_working(
+    qtbot: QtBot,
+    window: MainWindow,
+    context: WorkshopContext,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    person = _present_with_sector(context)[3]
+    old_token = _token(context, person, "http://192.168.20.5:8765")
+    target = tmp_path / "บัตรใหม่.pdf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), ""))
+    )
+    window.show_page(1)
+    page = window.registration_page
+    type_text(page.search, str(person.code))
+    button = page.findChild(PhoneCardsButton, "replacePhoneCard")
+    assert button is not None
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    question = button.question
+    assert question is not None and person.full_name in question.text()
+    qtbot.mouseClick(question.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    dialog = button.dialog
+    assert dialog is not None
+    dialog.host.setCurrentIndex(dialog.host.findData(THIS_LAPTOP_ONLY))
+    dialog.port.setValue(8791)
+    dialog.accept()
+    assert button.handle is not None
+    with qtbot.waitSignal(button.handle.ended, timeout=30000):
+        pass
+    assert page.banner.property("kind") == "ok", page.banner.text()
+    (new_link,) = _card_links(target, tmp_path / "new")  # one card: this person's
+    new_token = new_link.split("#", 1)[1]
+    assert new_link.startswith("http://127.0.0.1:8791/#") and new_token != old_token
+
+    def holder(token: str) -> str | None:
+        found = context.read(lambda s: phones.participant_for_token(s, context.workshop_id, token))
+        return found.attendee_id if found is not None else None
+
+    assert holder(old_token) is None
+    assert holder(new_token) == person.id

@@ -72,8 +72,10 @@ class MainWindow(QMainWindow):
         self.phones = PhoneServerHost(context, self.board, self)
         self.board_page.add_side_box(PhonePanel(self.phones, full=True))
         self.voting_page.add_round_box(PhonePanel(self.phones, full=False))
+        banner = self.registration_page.banner
+        self.registration_page.add_button(PhoneCardsButton(self.phones, banner))
         self.registration_page.add_button(
-            PhoneCardsButton(self.phones, self.registration_page.banner)
+            PhoneCardsButton(self.phones, banner, self.registration_page.current_attendee)
         )
         self._add_page(self.tr("Setup"), self.setup_page)
         self._add_page(self.tr("Registration"), self.registration_page)

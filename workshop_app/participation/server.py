@@ -68,6 +68,7 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 PUSH_INTERVAL = 0.4  # seconds between two state pushes, at least
 CHANGE_INTERVAL = 0.3  # seconds between two ``on_change`` calls, at least
 POLL_WAIT = 25.0  # how long GET /api/state?since=N waits for a change
+ASK_GATHER = 0.02  # seconds phones' first states are gathered to be read together
 HELLO_WAIT = 10.0  # a WebSocket that says nothing for this long is closed
 SEND_WAIT = 10.0  # a phone that does not take a push in this long is dropped
 POLLER_SEEN = POLL_WAIT + 15.0  # a polling phone counts as connected this long
@@ -277,8 +278,13 @@ class ParticipantServer:
         self._push_busy = False
         self._push_again = False
         self._push_started = 0.0
-        # The last parts read and their version (used on the reading thread only).
+        # The parts read last, and the generation of what everyone shares they were read
+        # at (used on the reading thread only); the generation moves on at every change
+        # but one to people's own parts (a ballot), which marks them dirty instead.
         self._shared: tuple[int, phones.StateParts | None] = (-1, None)
+        self._generation = 0
+        self._dirty: set[str] | None = None
+        self._asking: list[tuple[Participant, asyncio.Future[bytes]]] = []
         self._next_push = 0.0
         self._pending_kinds: set[str] = set()
         self._change_scheduled = False
@@ -464,8 +470,15 @@ class ParticipantServer:
 
     # --- versions, pushes and change signals (on the loop) ----------------------------------------
 
-    def _bump(self, kinds: Iterable[str]) -> None:
+    def _bump(self, kinds: Iterable[str], people: Iterable[str] | None = None) -> None:
+        """Something changed: a new version, a push soon. ``people``: only these
+        attendees' own parts changed (their ballots); None: anything may have."""
         self._version += 1
+        if people is None:
+            self._generation += 1
+            self._dirty = None
+        elif self._dirty is not None:
+            self._dirty.update(people)
         if self._changed is not None:
             self._changed.set()
             self._changed = asyncio.Event()
@@ -502,26 +515,60 @@ class ParticipantServer:
             self._schedule_push()
 
     async def _state_message(self, participant: Participant) -> bytes:
-        """One phone's "state" message now. What everyone shares is taken from the last
-        read if nothing changed since (300 phones reconnecting after a restart)."""
-        version = self._version
+        """One phone's "state" message now (a hello, or a poll). Phones asking at about
+        the same moment (300 reconnecting after a restart) are answered from one read:
+        what everyone shares is reused if nothing changed since, and the phones' own
+        parts are read in one query each for all of them."""
+        waiting: asyncio.Future[bytes] = asyncio.get_running_loop().create_future()
+        self._asking.append((participant, waiting))
+        if len(self._asking) == 1:
+            asyncio.get_running_loop().create_task(self._answer_asking())
+        return await waiting
 
-        def read(session: Session) -> bytes:
-            cached = self._shared if self._shared[0] == version else None
-            parts = phones.state_parts(
-                session, self.workshop_id, [participant], cached and cached[1]
-            )
-            if cached is None:
-                self._shared = (version, parts)
-            return encode_states(version, parts, [participant])[participant.attendee_id]
+    async def _answer_asking(self) -> None:
+        await asyncio.sleep(ASK_GATHER)
+        asking, self._asking = self._asking, []
+        version, generation = self._version, self._generation
+        people = list({p.attendee_id: p for p, _future in asking}.values())
 
-        return await self._read(read)
+        def read(session: Session) -> dict[str, bytes]:
+            return encode_states(version, self._parts(session, generation, people), people)
+
+        try:
+            texts = await self._read(read)
+        except Exception as error:  # each waiting request fails as it would alone
+            for _participant, future in asking:
+                if not future.done():
+                    future.set_exception(error)
+            return
+        for participant, future in asking:
+            if not future.done():
+                future.set_result(texts[participant.attendee_id])
+
+    def _parts(
+        self, session: Session, generation: int, people: list[Participant]
+    ) -> phones.StateParts:
+        """The parts of these people's states, the shared ones reused from the last read
+        when only people's own parts (ballots) changed since. On the reading thread."""
+        known, shared = self._shared
+        parts = phones.state_parts(
+            session, self.workshop_id, people, shared if known == generation else None
+        )
+        if known != generation:
+            self._shared = (generation, parts)
+        return parts
 
     async def _push(self) -> None:
-        connected = [p for p in self._phones if not p.ws.closed]
+        # Only the phones whose own part changed, when nothing else did (ballots).
+        dirty, self._dirty = self._dirty, set()
+        connected = [
+            p
+            for p in self._phones
+            if not p.ws.closed and (dirty is None or p.participant.attendee_id in dirty)
+        ]
         if not connected:
             return
-        version = self._version
+        version, generation = self._version, self._generation
         tokens = list({p.token for p in connected})
 
         def read(
@@ -529,8 +576,7 @@ class ParticipantServer:
         ) -> tuple[dict[str, Participant], dict[str, tuple[bytes, int]]]:
             found = phones.participants_for_tokens(session, self.workshop_id, tokens)
             people = list({p.attendee_id: p for p in found.values()}.values())
-            parts = phones.state_parts(session, self.workshop_id, people)
-            self._shared = (version, parts)
+            parts = self._parts(session, generation, people)
             # Encoded here, off the loop: 300 states of a long board are megabytes.
             texts = encode_states(version, parts, people)
             return found, {a: (text, _content(text)) for a, text in texts.items()}
@@ -784,17 +830,18 @@ class ParticipantServer:
         return {"ok": True, "idea_id": result.id, "status": result.status}
 
     async def _submit_ballot(self, token: str, body: protocol.BallotBody) -> dict[str, Any]:
-        def write(session: Session) -> phones.SubmissionResult:
+        def write(session: Session) -> tuple[phones.SubmissionResult, str]:
             participant = phones.participant_for_token(session, self.workshop_id, token)
             if participant is None:
                 raise _unauthorized()
-            return phones.submit_ballot(
+            result = phones.submit_ballot(
                 session, participant, body.submission_id, body.round_id, body.marks
             )
+            return result, participant.attendee_id
 
-        result = await self._write(write)
+        result, voter = await self._write(write)
         if not result.repeated:
-            self._bump({"ballots"})
+            self._bump({"ballots"}, people={voter})
         return {"ok": True, "ballot_id": result.id}
 
     # --- the WebSocket ------------------------------------------------------------------------

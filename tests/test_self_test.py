@@ -19,6 +19,7 @@ CHECKS = (
     "every page",
     "minutes PDF",
     "action-plan workbook",
+    "participant server",
 )
 
 

@@ -362,3 +362,41 @@ def test_the_pushed_encoding_is_each_state_encoded_whole(venue: Venue) -> None:
         voting.close_round(session, round_id)
         empty = phones.state_parts(session, venue.workshop_id, people)  # type: ignore[arg-type]
     assert json.loads(server.encode_states(1, empty, [first])[first.attendee_id])["round"] is None
+
+
+def test_a_phone_is_not_sent_a_state_that_says_nothing_new(venue: Venue) -> None:
+    round_id, cards = _dots_round(venue)
+
+    async def scenario(client: aiohttp.ClientSession) -> None:
+        voter, _state = await hello(client, venue.url, venue.tokens[11])
+        other, _state = await hello(client, venue.url, venue.tokens[12])
+        await voter.send_json(
+            {
+                "type": "ballot",
+                "submission_id": "quiet-00001",
+                "round_id": round_id,
+                "marks": [{"idea_id": cards[2], "value": 1, "criterion_id": None}],
+            }
+        )
+        assert (await next_of(voter, "ack"))["ok"]
+        mine = await next_of(voter, "state")
+        assert mine["round"]["my_ballot"]["marks"][0]["idea_id"] == cards[2]
+        with pytest.raises(asyncio.TimeoutError):  # the other phone's state is the same
+            await other.receive(timeout=server.PUSH_INTERVAL * 4)
+        await other.send_json({"type": "idea", **_idea_body("quiet-00002", venue.issue_id)})
+        assert (await next_of(other, "ack"))["ok"]
+        for ws in (voter, other):
+            state = await next_of(ws, "state")
+            assert "ขอไฟส่องสว่างถนนเลียบน้ำโขง" in [i["text"] for i in state["ideas"]]
+            await ws.close()
+
+    run(scenario)
+
+
+def _idea_body(submission: str, issue_id: str) -> dict[str, str]:
+    return {
+        "submission_id": submission,
+        "issue_id": issue_id,
+        "kind": "need",
+        "text": "ขอไฟส่องสว่างถนนเลียบน้ำโขง",
+    }

@@ -229,6 +229,10 @@ class _Phone:
     token: str
     participant: Participant
     address: str
+    # The last state sent: its version and what it said (a hash of it without the
+    # version), so that a push that would tell the phone nothing new is not sent.
+    sent_version: int = -1
+    sent_content: int = 0
 
 
 class ParticipantServer:
@@ -273,8 +277,12 @@ class ParticipantServer:
         self._push_busy = False
         self._push_again = False
         self._push_started = 0.0
-        # The last parts read and their version (used on the reading thread only).
+        # The parts read last, and the generation of what everyone shares they were read
+        # at (used on the reading thread only); the generation moves on at every change
+        # but one to people's own parts (a ballot), which marks them dirty instead.
         self._shared: tuple[int, phones.StateParts | None] = (-1, None)
+        self._generation = 0
+        self._dirty: set[str] | None = None
         self._next_push = 0.0
         self._pending_kinds: set[str] = set()
         self._change_scheduled = False
@@ -460,8 +468,15 @@ class ParticipantServer:
 
     # --- versions, pushes and change signals (on the loop) ----------------------------------------
 
-    def _bump(self, kinds: Iterable[str]) -> None:
+    def _bump(self, kinds: Iterable[str], people: Iterable[str] | None = None) -> None:
+        """Something changed: a new version, a push soon. ``people``: only these
+        attendees' own parts changed (their ballots); None: anything may have."""
         self._version += 1
+        if people is None:
+            self._generation += 1
+            self._dirty = None
+        elif self._dirty is not None:
+            self._dirty.update(people)
         if self._changed is not None:
             self._changed.set()
             self._changed = asyncio.Event()
@@ -500,33 +515,49 @@ class ParticipantServer:
     async def _state_message(self, participant: Participant) -> bytes:
         """One phone's "state" message now. What everyone shares is taken from the last
         read if nothing changed since (300 phones reconnecting after a restart)."""
-        version = self._version
+        version, generation = self._version, self._generation
 
         def read(session: Session) -> bytes:
-            cached = self._shared if self._shared[0] == version else None
-            parts = phones.state_parts(
-                session, self.workshop_id, [participant], cached and cached[1]
-            )
-            if cached is None:
-                self._shared = (version, parts)
+            parts = self._parts(session, generation, [participant])
             return encode_states(version, parts, [participant])[participant.attendee_id]
 
         return await self._read(read)
 
+    def _parts(
+        self, session: Session, generation: int, people: list[Participant]
+    ) -> phones.StateParts:
+        """The parts of these people's states, the shared ones reused from the last read
+        when only people's own parts (ballots) changed since. On the reading thread."""
+        known, shared = self._shared
+        parts = phones.state_parts(
+            session, self.workshop_id, people, shared if known == generation else None
+        )
+        if known != generation:
+            self._shared = (generation, parts)
+        return parts
+
     async def _push(self) -> None:
-        connected = [p for p in self._phones if not p.ws.closed]
+        # Only the phones whose own part changed, when nothing else did (ballots).
+        dirty, self._dirty = self._dirty, set()
+        connected = [
+            p
+            for p in self._phones
+            if not p.ws.closed and (dirty is None or p.participant.attendee_id in dirty)
+        ]
         if not connected:
             return
-        version = self._version
+        version, generation = self._version, self._generation
         tokens = list({p.token for p in connected})
 
-        def read(session: Session) -> tuple[dict[str, Participant], dict[str, bytes]]:
+        def read(
+            session: Session,
+        ) -> tuple[dict[str, Participant], dict[str, tuple[bytes, int]]]:
             found = phones.participants_for_tokens(session, self.workshop_id, tokens)
             people = list({p.attendee_id: p for p in found.values()}.values())
-            parts = phones.state_parts(session, self.workshop_id, people)
-            self._shared = (version, parts)
+            parts = self._parts(session, generation, people)
             # Encoded here, off the loop: 300 states of a long board are megabytes.
-            return found, encode_states(version, parts, people)
+            texts = encode_states(version, parts, people)
+            return found, {a: (text, _content(text)) for a, text in texts.items()}
 
         found, texts = await self._read(read)
         sends = []
@@ -534,8 +565,13 @@ class ParticipantServer:
             participant = found.get(phone.token)
             if participant is None:
                 sends.append(self._refuse_socket(phone.ws, _unauthorized()))
-            else:
-                sends.append(self._send_bytes(phone.ws, texts[participant.attendee_id]))
+                continue
+            text, content = texts[participant.attendee_id]
+            # A ballot changes one phone's state (its own ballot): the other 299 are not
+            # sent the same state again. Nor is a phone sent an older state than it has.
+            if version > phone.sent_version and content != phone.sent_content:
+                phone.sent_version, phone.sent_content = version, content
+                sends.append(self._send_bytes(phone.ws, text))
         await asyncio.gather(*sends)
 
     async def _send(self, ws: web.WebSocketResponse, text: str) -> None:
@@ -772,17 +808,18 @@ class ParticipantServer:
         return {"ok": True, "idea_id": result.id, "status": result.status}
 
     async def _submit_ballot(self, token: str, body: protocol.BallotBody) -> dict[str, Any]:
-        def write(session: Session) -> phones.SubmissionResult:
+        def write(session: Session) -> tuple[phones.SubmissionResult, str]:
             participant = phones.participant_for_token(session, self.workshop_id, token)
             if participant is None:
                 raise _unauthorized()
-            return phones.submit_ballot(
+            result = phones.submit_ballot(
                 session, participant, body.submission_id, body.round_id, body.marks
             )
+            return result, participant.attendee_id
 
-        result = await self._write(write)
+        result, voter = await self._write(write)
         if not result.repeated:
-            self._bump({"ballots"})
+            self._bump({"ballots"}, people={voter})
         return {"ok": True, "ballot_id": result.id}
 
     # --- the WebSocket ------------------------------------------------------------------------
@@ -854,7 +891,10 @@ class ParticipantServer:
             return None
         phone = _Phone(ws, token, participant, address)
         self._connect(phone)
-        await self._send_bytes(ws, await self._state_message(participant))
+        version = self._version
+        first_state = await self._state_message(participant)
+        phone.sent_version, phone.sent_content = version, _content(first_state)
+        await self._send_bytes(ws, first_state)
         return phone
 
     async def _refuse_socket(self, ws: web.WebSocketResponse, refusal: _RefusedError) -> None:
@@ -947,6 +987,11 @@ def _submission_of(data: str) -> Any:
         return protocol.parse_json(data).get("submission_id")
     except ProtocolError:
         return None
+
+
+def _content(message: bytes) -> int:
+    """What a state message says, apart from its version (a hash)."""
+    return hash(message[message.find(b',"me":') :])
 
 
 def _dump(value: Any) -> str:

@@ -242,6 +242,17 @@ def _run_checks(test: SelfTest, folder: Path, started: float) -> None:
         return f"{len(sheets)} sheets; {title[:40]}…"
 
     test.run("action-plan workbook", action_plan_workbook)
+
+    def participant_server() -> str:
+        from workshop_app.participation import self_check
+
+        assert controller.database is not None
+        problem = self_check(controller.database.session, holder["workshop"])
+        if problem is not None:
+            raise RuntimeError(problem)
+        return "serves its page and /api/info on a loopback port"
+
+    test.run("participant server", participant_server)
     if controller.window is not None:
         controller.window.close()
     if controller.database is not None:

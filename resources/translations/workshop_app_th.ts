@@ -119,187 +119,187 @@
 <context>
     <name>ActionPlanPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="92"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="100"/>
         <source>Project</source>
         <translation>โครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="92"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="100"/>
         <source>Priority</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="92"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="100"/>
         <source>Budget</source>
         <translation>งบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="102"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="110"/>
         <source>Promote ideas…</source>
         <translation>เลือกความคิดเป็นโครงการ…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="104"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="359"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="112"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="367"/>
         <source>New project</source>
         <translation>โครงการใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="106"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="114"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="109"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="117"/>
         <source>Move up</source>
         <translation>เลื่อนขึ้น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="112"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="120"/>
         <source>Move down</source>
         <translation>เลื่อนลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="136"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="144"/>
         <source>Total</source>
         <translation>ยอดรวม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="136"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="144"/>
         <source>Baht</source>
         <translation>บาท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="144"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="152"/>
         <source>Reference lists…</source>
         <translation>รายการอ้างอิง…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="146"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="154"/>
         <source>Export action plan (Excel)…</source>
         <translation>ส่งออกแผนปฏิบัติราชการ (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="148"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="156"/>
         <source>Export template for agencies…</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="150"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="158"/>
         <source>Import filled template…</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="155"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="163"/>
         <source>Budget totals</source>
         <translation>สรุปงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="240"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="248"/>
         <source>Issue {number}: {title}</source>
         <translation>ประเด็นที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="301"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="309"/>
         <source>round {number}: rank {rank}, score {score}</source>
         <translation>รอบที่ {number}: อันดับ {rank} คะแนน {score}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="320"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="328"/>
         <source>Whole plan</source>
         <translation>รวมทั้งแผน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="323"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="331"/>
         <source>Issue {number}</source>
         <translation>ประเด็นที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="325"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="333"/>
         <source>(no funding source)</source>
         <translation>(ไม่ระบุแหล่งงบประมาณ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="354"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="362"/>
         <source>Add a strategic issue on the setup page first.</source>
         <translation>กรุณาเพิ่มประเด็นการพัฒนาในหน้าตั้งค่างานประชุมก่อน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="394"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="402"/>
         <source>Vote round {number}: {title}</source>
         <translation>รอบการลงคะแนนที่ {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="401"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="409"/>
         <source>Project ideas of issue {number} (no vote)</source>
         <translation>ข้อเสนอโครงการของประเด็นที่ {number} (ไม่ได้ลงคะแนน)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="421"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="429"/>
         <source>%n project(s) added</source>
         <translation>
             <numerusform>เพิ่มโครงการ %n โครงการ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="437"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="445"/>
         <source>Edit reference lists</source>
         <translation>แก้ไขรายการอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="452"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="460"/>
         <source>Action plan template for agencies</source>
         <translation>แบบฟอร์มแผนปฏิบัติราชการสำหรับหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="452"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="460"/>
         <source>Action plan</source>
         <translation>แผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="456"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="464"/>
         <source>Export template for agencies</source>
         <translation>ส่งออกแบบฟอร์มให้หน่วยงานกรอก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="456"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="464"/>
         <source>Export action plan</source>
         <translation>ส่งออกแผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="459"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="529"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="467"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="537"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>แฟ้ม Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="493"/>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="521"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="501"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="529"/>
         <source>Wrote {path}</source>
         <translation>บันทึกแฟ้ม {path} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="527"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="535"/>
         <source>Import filled template</source>
         <translation>นำเข้าแบบฟอร์มที่กรอกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="544"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="552"/>
         <source>Imported {file}: {created} new, {updated} updated, {unchanged} unchanged projects</source>
         <translation>นำเข้าแฟ้ม {file} แล้ว: โครงการใหม่ {created} ปรับปรุง {updated} ไม่เปลี่ยนแปลง {unchanged} โครงการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="486"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="494"/>
         <source>Writing {file}...</source>
         <translation>กำลังเขียน {file}...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="488"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="496"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="498"/>
+        <location filename="../../workshop_app/ui/pages/action_plan_page.py" line="506"/>
         <source>Export cancelled: no file was written.</source>
         <translation>ยกเลิกการส่งออกแล้ว ไม่ได้สร้างไฟล์</translation>
     </message>
@@ -489,7 +489,7 @@
     </message>
     <message>
         <location filename="../../workshop_app/ui/pages/board_page.py" line="325"/>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="746"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="750"/>
         <source>Possible duplicates</source>
         <translation>การ์ดที่อาจซ้ำกัน</translation>
     </message>
@@ -544,90 +544,90 @@
         <translation>จำนวนการ์ดตามภาคส่วน (ประเด็นปัจจุบัน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="474"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="478"/>
         <source>No sector</source>
         <translation>ไม่ระบุภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="488"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="492"/>
         <source>All kinds</source>
         <translation>ทุกประเภท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="491"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="495"/>
         <source>All sectors</source>
         <translation>ทุกภาคส่วน</translation>
     </message>
     <message>
         <location filename="../../workshop_app/ui/pages/board_page.py" line="270"/>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="596"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="600"/>
         <source>Showing {shown} of {total} cards</source>
         <translation>แสดง {shown} จาก {total} การ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="443"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="447"/>
         <source>Hide projector (F9)</source>
         <translation>ปิดจอโปรเจกเตอร์ (F9)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="443"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="447"/>
         <source>Show on projector (F9)</source>
         <translation>แสดงบนจอโปรเจกเตอร์ (F9)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="599"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="603"/>
         <source>{total} cards</source>
         <translation>{total} การ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="610"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="614"/>
         <source>No sector: {count}</source>
         <translation>ไม่ระบุภาคส่วน: {count}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="613"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="617"/>
         <source>No cards yet</source>
         <translation>ยังไม่มีการ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="643"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="647"/>
         <source>Pause</source>
         <translation>หยุดชั่วคราว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="643"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="647"/>
         <source>Start</source>
         <translation>เริ่ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="742"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="746"/>
         <source>Already on the board? Similar cards:</source>
         <translation>มีบนกระดานแล้วหรือยัง การ์ดที่คล้ายกัน:</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="750"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="754"/>
         <source>Possible duplicates of the selected card:</source>
         <translation>การ์ดที่อาจซ้ำกับการ์ดที่เลือก:</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="776"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="780"/>
         <source>Add a strategic issue first (Setup page).</source>
         <translation>กรุณาเพิ่มประเด็นยุทธศาสตร์ก่อน (หน้าตั้งค่างานประชุม)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="781"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="785"/>
         <source>Type the idea first, then press Enter.</source>
         <translation>พิมพ์ความคิดเห็นก่อน แล้วกด Enter</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="813"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="817"/>
         <source>Move %n card(s)</source>
         <translation>
             <numerusform>ย้ายการ์ด %n ใบ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="868"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="872"/>
         <source>Select two or more cards to merge (Ctrl+click or Shift+click).</source>
         <translation>เลือกการ์ดตั้งแต่ 2 ใบขึ้นไปเพื่อรวม (Ctrl+คลิก หรือ Shift+คลิก)</translation>
     </message>
@@ -718,6 +718,16 @@
         <location filename="../../workshop_app/ui/commands.py" line="361"/>
         <source>Import projects from {file}</source>
         <translation>นำเข้าโครงการจากแฟ้ม {file}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="202"/>
+        <source>Accept %n phone idea(s)</source>
+        <translation>รับความคิดเห็นจากโทรศัพท์ %n รายการขึ้นกระดาน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="224"/>
+        <source>Reject %n phone idea(s)</source>
+        <translation>ไม่รับความคิดเห็นจากโทรศัพท์ %n รายการ</translation>
     </message>
 </context>
 <context>
@@ -961,6 +971,19 @@
     </message>
 </context>
 <context>
+    <name>JoinPanel</name>
+    <message>
+        <location filename="../../workshop_app/ui/join_panel.py" line="96"/>
+        <source>Join from your phone</source>
+        <translation>ร่วมแสดงความคิดเห็นด้วยโทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/join_panel.py" line="98"/>
+        <source>No card? Type the address above, then this code:</source>
+        <translation>ไม่มีบัตร? พิมพ์ที่อยู่ด้านบน แล้วใส่รหัสนี้:</translation>
+    </message>
+</context>
+<context>
     <name>ListEditor</name>
     <message>
         <location filename="../../workshop_app/ui/pages/setup_page.py" line="79"/>
@@ -986,185 +1009,185 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="68"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="181"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="78"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="191"/>
         <source>Setup</source>
         <translation>ตั้งค่างานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="69"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="182"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="79"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="192"/>
         <source>Registration</source>
         <translation>ลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="70"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="183"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="80"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="193"/>
         <source>Brainstorm</source>
         <translation>ระดมความคิด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="71"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="184"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="81"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="194"/>
         <source>Voting</source>
         <translation>ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="73"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="185"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="83"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="195"/>
         <source>Minutes</source>
         <translation>รายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="75"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="186"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="85"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="196"/>
         <source>Action plan</source>
         <translation>แผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="77"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="187"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="87"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="197"/>
         <source>Sync</source>
         <translation>ซิงก์ข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="96"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="106"/>
         <source>Database: {path}</source>
         <translation>ฐานข้อมูล: {path}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="141"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="151"/>
         <source>&amp;File</source>
         <translation>&amp;แฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="144"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="154"/>
         <source>New workshop...</source>
         <translation>งานประชุมใหม่...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="149"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="159"/>
         <source>Open workshop...</source>
         <translation>เปิดงานประชุม...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="152"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="162"/>
         <source>Open database file...</source>
         <translation>เปิดแฟ้มฐานข้อมูล...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="153"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="163"/>
         <source>Recent workshops</source>
         <translation>งานประชุมล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="158"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="168"/>
         <source>Import invitation list...</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="161"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="171"/>
         <source>Import ideas...</source>
         <translation>นำเข้าความคิดเห็น...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="162"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="172"/>
         <source>Back up database now</source>
         <translation>สำรองฐานข้อมูลเดี๋ยวนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="165"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="175"/>
         <source>Quit</source>
         <translation>ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="168"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="178"/>
         <source>&amp;Edit</source>
         <translation>&amp;แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="169"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="179"/>
         <source>Undo</source>
         <translation>เลิกทำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="171"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="181"/>
         <source>Redo</source>
         <translation>ทำซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="179"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="189"/>
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="191"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="201"/>
         <source>Projector window</source>
         <translation>หน้าจอโปรเจกเตอร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="192"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="202"/>
         <source>Language</source>
         <translation>ภาษา</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="199"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="209"/>
         <source>&amp;Help</source>
         <translation>&amp;ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="200"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="210"/>
         <source>About</source>
         <translation>เกี่ยวกับโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="222"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="232"/>
         <source>{title} — Workshop app</source>
         <translation>{title} — โปรแกรมประชุมเชิงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="234"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="244"/>
         <source>Cannot do that</source>
         <translation>ทำรายการนี้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="278"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="288"/>
         <source>Open database file</source>
         <translation>เปิดแฟ้มฐานข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="280"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="290"/>
         <source>Workshop databases (*.sqlite *.db);;All files (*)</source>
         <translation>ฐานข้อมูลงานประชุม (*.sqlite *.db);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="294"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="304"/>
         <source>Import invitation list</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="296"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="366"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="306"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="378"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>ตารางข้อมูล (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="320"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="330"/>
         <source>Imported {count} people.</source>
         <translation>นำเข้าแล้ว {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="364"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="376"/>
         <source>Import ideas</source>
         <translation>นำเข้าความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="385"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="397"/>
         <source>Imported {count} ideas from {file}.</source>
         <translation>นำเข้า {count} ความคิดเห็นจากแฟ้ม {file} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="401"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="413"/>
         <source>Backup saved: {path}</source>
         <translation>สำรองข้อมูลไว้ที่ {path}</translation>
     </message>
@@ -1738,6 +1761,138 @@
     </message>
 </context>
 <context>
+    <name>PhoneCardsButton</name>
+    <message>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="27"/>
+        <source>Phone cards…</source>
+        <translation>บัตรเข้าร่วมทางโทรศัพท์…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="29"/>
+        <source>A card per attendee with the QR code that joins from a phone</source>
+        <translation>บัตรของผู้เข้าร่วมแต่ละคน มีคิวอาร์โค้ดสำหรับเข้าร่วมด้วยโทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="54"/>
+        <source>Phone cards</source>
+        <translation>บัตรเข้าร่วมทางโทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="56"/>
+        <source>Export phone cards</source>
+        <translation>ส่งออกบัตรเข้าร่วมทางโทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="56"/>
+        <source>PDF (*.pdf)</source>
+        <translation>แฟ้ม PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="78"/>
+        <source>Wrote {count} phone cards to {path}</source>
+        <translation>บันทึกบัตรเข้าร่วมทางโทรศัพท์ {count} ใบ ลงแฟ้ม {path} แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>PhonePanel</name>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="484"/>
+        <source>Phones</source>
+        <translation>โทรศัพท์ผู้เข้าร่วม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="498"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="660"/>
+        <source>Phones connected: {count}</source>
+        <translation>โทรศัพท์ที่เชื่อมต่ออยู่: {count} เครื่อง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="530"/>
+        <source>QR code on the projector</source>
+        <translation>แสดงคิวอาร์โค้ดบนจอโปรเจกเตอร์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="535"/>
+        <source>New code</source>
+        <translation>รหัสใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="538"/>
+        <source>Give walk-ins a new code (people who joined stay joined)</source>
+        <translation>ออกรหัสใหม่ให้ผู้ลงทะเบียนหน้างาน (ผู้ที่เข้าร่วมแล้วยังใช้งานต่อได้)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="541"/>
+        <source>Check ideas first</source>
+        <translation>ตรวจก่อนขึ้นกระดาน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="544"/>
+        <source>Ideas from phones wait here until you accept them onto the board</source>
+        <translation>ความคิดเห็นจากโทรศัพท์จะรออยู่ที่นี่จนกว่าจะกดรับขึ้นกระดาน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="556"/>
+        <source>Accept</source>
+        <translation>รับขึ้นกระดาน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="559"/>
+        <source>Reject</source>
+        <translation>ไม่รับ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="585"/>
+        <source>Phones can join at:</source>
+        <translation>โทรศัพท์เข้าร่วมได้ที่:</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="585"/>
+        <source>The phone server is off.</source>
+        <translation>ยังไม่ได้เปิดเซิร์ฟเวอร์สำหรับโทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="590"/>
+        <source>Stop the phone server</source>
+        <translation>ปิดเซิร์ฟเวอร์สำหรับโทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="590"/>
+        <source>Start the phone server…</source>
+        <translation>เปิดเซิร์ฟเวอร์สำหรับโทรศัพท์…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="603"/>
+        <source>Phones cannot send ideas now (no issue open to them).</source>
+        <translation>ขณะนี้โทรศัพท์ยังส่งความคิดเห็นไม่ได้ (ยังไม่ได้เปิดประเด็นให้ส่ง)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="605"/>
+        <source>Phones send ideas to issue {number}</source>
+        <translation>โทรศัพท์ส่งความคิดเห็นเข้าประเด็นที่ {number}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="611"/>
+        <source>Walk-in code: {code}</source>
+        <translation>รหัสลงทะเบียนหน้างาน: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="621"/>
+        <source>Waiting to be checked: {count}</source>
+        <translation>รอตรวจ: {count} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="642"/>
+        <source>Follows the board&apos;s issue</source>
+        <translation>ตามประเด็นบนกระดาน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="646"/>
+        <source>Closed to ideas</source>
+        <translation>ปิดรับความคิดเห็น</translation>
+    </message>
+</context>
+<context>
     <name>ProjectForm</name>
     <message>
         <location filename="../../workshop_app/ui/project_form.py" line="116"/>
@@ -1849,44 +2004,44 @@
 <context>
     <name>ProjectorWindow</name>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="146"/>
+        <location filename="../../workshop_app/ui/projector.py" line="154"/>
         <source>Projector — {title}</source>
         <translation>จอโปรเจกเตอร์ — {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="281"/>
+        <location filename="../../workshop_app/ui/projector.py" line="289"/>
         <source>Vote results, round {number}: {title}</source>
         <translation>ผลการลงคะแนน รอบที่ {number}: {title}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/projector.py" line="286"/>
+        <location filename="../../workshop_app/ui/projector.py" line="294"/>
         <source>%n ballot(s)</source>
         <translation>
             <numerusform>บัตร %n ใบ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="288"/>
+        <location filename="../../workshop_app/ui/projector.py" line="296"/>
         <source> + {paper} on paper</source>
         <translation> + กระดาษ {paper}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="293"/>
+        <location filename="../../workshop_app/ui/projector.py" line="301"/>
         <source>No votes yet</source>
         <translation>ยังไม่มีการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="299"/>
+        <location filename="../../workshop_app/ui/projector.py" line="307"/>
         <source>All strategic issues</source>
         <translation>ทุกประเด็นยุทธศาสตร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="303"/>
+        <location filename="../../workshop_app/ui/projector.py" line="311"/>
         <source>Issue {number}: {title}</source>
         <translation>ประเด็นที่ {number}: {title}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/projector.py" line="308"/>
+        <location filename="../../workshop_app/ui/projector.py" line="316"/>
         <source>%n card(s)</source>
         <translation>
             <numerusform>%n การ์ด</numerusform>
@@ -2109,42 +2264,42 @@
         <translation>ยกเลิกการลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="177"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="181"/>
         <source>{count} shown</source>
         <translation>แสดง {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="179"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="183"/>
         <source>first {count} shown: type more to narrow</source>
         <translation>แสดง {count} คนแรก พิมพ์เพิ่มเพื่อกรองให้แคบลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="225"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="229"/>
         <source>Present {present} of {invited} invited</source>
         <translation>มาแล้ว {present} จากผู้ได้รับเชิญ {invited} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="258"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="262"/>
         <source>Nobody matches. Press F2 to register a walk-in.</source>
         <translation>ไม่พบรายชื่อ กด F2 เพื่อลงทะเบียนหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="267"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="271"/>
         <source>{name} (no. {code}) already checked in at {time}.</source>
         <translation>{name} (เลขที่ {code}) ลงทะเบียนไปแล้วเมื่อ {time}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="277"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="281"/>
         <source>Checked in: {name} (no. {code}), {sector}.</source>
         <translation>ลงทะเบียนแล้ว: {name} (เลขที่ {code}) {sector}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="290"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="294"/>
         <source>Check-in of {name} cancelled.</source>
         <translation>ยกเลิกการลงทะเบียนของ {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="353"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="357"/>
         <source>Walk-in registered and checked in: {name}.</source>
         <translation>ลงทะเบียนหน้างานแล้ว: {name}</translation>
     </message>
@@ -2154,27 +2309,27 @@
         <translation>มาประชุมแทนกรรมการ…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="190"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="194"/>
         <source>Day {number}: {date}</source>
         <translation>วันที่ {number}: {date}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="263"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="267"/>
         <source>{name} (no. {code}) already checked in for this day.</source>
         <translation>{name} (เลขที่ {code}) ลงทะเบียนของวันนี้แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="308"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="312"/>
         <source>(nobody: not a stand-in)</source>
         <translation>(ไม่ได้มาประชุมแทนผู้ใด)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="316"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="320"/>
         <source>Stands in for</source>
         <translation>มาประชุมแทน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="317"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="321"/>
         <source>{name} stands in for:</source>
         <translation>{name} มาประชุมแทน:</translation>
     </message>
@@ -2185,6 +2340,59 @@
         <location filename="../../workshop_app/ui/results_chart.py" line="30"/>
         <source>No sector</source>
         <translation>ไม่ระบุภาคส่วน</translation>
+    </message>
+</context>
+<context>
+    <name>ServerAddressDialog</name>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="106"/>
+        <source>Address printed on the phone cards</source>
+        <translation>ที่อยู่ที่พิมพ์บนบัตรเข้าร่วมทางโทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="108"/>
+        <source>Start the phone server</source>
+        <translation>เปิดเซิร์ฟเวอร์สำหรับโทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="118"/>
+        <source>{address}  (every network)</source>
+        <translation>{address}  (ทุกเครือข่าย)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="121"/>
+        <source>{address}  (this laptop only, for a test)</source>
+        <translation>{address}  (เฉพาะเครื่องนี้ สำหรับทดสอบ)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="133"/>
+        <source>The cards hold this address: start the phone server on it at the venue (with the team&apos;s own travel router the laptop usually keeps its address).</source>
+        <translation>บัตรจะพิมพ์ที่อยู่นี้ไว้ ที่สถานที่จัดงานให้เปิดเซิร์ฟเวอร์สำหรับโทรศัพท์ที่ที่อยู่นี้ (หากใช้เราเตอร์พกพาของทีมงานเอง เครื่องนี้มักได้ที่อยู่เดิม)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="138"/>
+        <source>Choose the network the phones are on (the travel router or the venue&apos;s Wi-Fi). Phones open the address shown once the server runs.</source>
+        <translation>เลือกเครือข่ายที่โทรศัพท์ของผู้เข้าร่วมเชื่อมต่ออยู่ (เราเตอร์พกพาหรือ Wi-Fi ของสถานที่) เมื่อเปิดเซิร์ฟเวอร์แล้ว ผู้เข้าร่วมเปิดที่อยู่ที่แสดงได้</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="147"/>
+        <source>Choose</source>
+        <translation>เลือก</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="147"/>
+        <source>Start</source>
+        <translation>เปิดเซิร์ฟเวอร์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="152"/>
+        <source>Network address</source>
+        <translation>ที่อยู่เครือข่าย</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="153"/>
+        <source>Port</source>
+        <translation>พอร์ต</translation>
     </message>
 </context>
 <context>
@@ -2828,7 +3036,7 @@ Workshops: {titles}</source>
     </message>
     <message>
         <location filename="../../workshop_app/ui/pages/voting_page.py" line="91"/>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="263"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="267"/>
         <source>Open voting</source>
         <translation>เปิดลงคะแนน</translation>
     </message>
@@ -2888,48 +3096,48 @@ Workshops: {titles}</source>
         <translation>บัตรลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="263"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="267"/>
         <source>Reopen voting</source>
         <translation>เปิดลงคะแนนอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="274"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="278"/>
         <source>No vote round yet: make one with New round.</source>
         <translation>ยังไม่มีรอบการลงคะแนน กด สร้างรอบใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="355"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="359"/>
         <source>Rank {rank}</source>
         <translation>อันดับ {rank}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="359"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="363"/>
         <source>All</source>
         <translation>รวมทุกสี</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="370"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="374"/>
         <source>Criteria scores are entered sheet by sheet on the Ballots tab.</source>
         <translation>คะแนนตามเกณฑ์บันทึกทีละใบในแท็บ บัตรลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="378"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="382"/>
         <source>Counts from the wall: type a number and Enter. Sticker colours by sector go in their sector&apos;s column; counts of mixed colours in All.</source>
         <translation>ยอดนับจากผนัง: พิมพ์ตัวเลขแล้วกด Enter สติกเกอร์สีของภาคส่วนใส่ในช่องของภาคส่วนนั้น สติกเกอร์ปนกันใส่ในช่อง รวมทุกสี</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="382"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="386"/>
         <source>For each idea: how many paper forms put it at each rank.</source>
         <translation>แต่ละความคิด: จำนวนบัตรกระดาษที่ให้อยู่ในแต่ละอันดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="407"/>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="563"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="411"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="567"/>
         <source>Idea</source>
         <translation>ความคิด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="450"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="454"/>
         <source>Row {row}: “{text}” is not a whole number.</source>
         <translation>แถวที่ {row}: “{text}” ไม่ใช่จำนวนเต็ม</translation>
     </message>
@@ -2944,73 +3152,73 @@ Workshops: {titles}</source>
         <translation>{name} ลงคะแนนในรอบนี้แล้ว ต้องการแทนที่บัตรเดิมหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="516"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="520"/>
         <source>No.</source>
         <translation>เลขทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="516"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="520"/>
         <source>Voter</source>
         <translation>ผู้ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="516"/>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="589"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="520"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="593"/>
         <source>Sector</source>
         <translation>ภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="516"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="520"/>
         <source>Cast by</source>
         <translation>วิธีส่ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="522"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="526"/>
         <source>(anonymous paper form)</source>
         <translation>(บัตรกระดาษไม่ระบุชื่อ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="549"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="553"/>
         <source>No results yet</source>
         <translation>ยังไม่มีผล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="557"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="561"/>
         <source>{ballots} ballots ({cast}); {paper} counted on paper</source>
         <translation>บัตร {ballots} ใบ ({cast}) ยอดนับจากกระดาษ {paper}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="563"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="567"/>
         <source>Rank</source>
         <translation>อันดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="563"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="567"/>
         <source>Score</source>
         <translation>คะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="563"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="567"/>
         <source>Voters</source>
         <translation>ผู้ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="581"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="585"/>
         <source>No votes yet</source>
         <translation>ยังไม่มีการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="590"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="594"/>
         <source>Present (stickers: voters not counted)</source>
         <translation>มาประชุม (ติดสติกเกอร์: ไม่ได้นับผู้ลงคะแนน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="592"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="596"/>
         <source>Voted / present</source>
         <translation>ลงคะแนน / มาประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="601"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="605"/>
         <source>Total</source>
         <translation>รวม</translation>
     </message>

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 from workshop_app.ui.thai_layout import ThaiLabel
 
 QR_BORDER = 4  # modules of white around the code: readers need the quiet zone
-QR_SHARE_OF_HEIGHT = 0.55  # of the panel's height
+QR_SHARE_OF_HEIGHT = 0.6  # of the panel's height
 MIN_QR_PIXELS = 160
 
 
@@ -68,18 +68,23 @@ class JoinPanel(QFrame):
         self.qr = QLabel()
         self.qr.setObjectName("projectorQr")
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr.setMinimumSize(1, 1)  # the code follows the panel, never the other way
         self.address = QLabel()
         self.address.setObjectName("projectorJoinAddress")
         self.address.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.walk_in = ThaiLabel()
-        self.walk_in.setObjectName("projectorWalkInCode")
+        self.walk_in.setObjectName("projectorWalkIn")
         self.walk_in.setWordWrap(True)
         self.walk_in.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(self)
+        self.walk_in_code = QLabel()
+        self.walk_in_code.setObjectName("projectorWalkInCode")
+        self.walk_in_code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.column = layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.qr, 1)
         layout.addWidget(self.address)
         layout.addWidget(self.walk_in)
+        layout.addWidget(self.walk_in_code)
         self.hide()
 
     def show_join(self, info: JoinInfo | None) -> None:
@@ -90,22 +95,33 @@ class JoinPanel(QFrame):
             return
         self.heading.setText(self.tr("Join from your phone"))
         self.address.setText(info.short_address)
-        self.walk_in.setText(
-            self.tr("No card? Walk-in code: {code}").format(code=info.walk_in_code)
-        )
+        self.walk_in.setText(self.tr("No card? Type the address above, then this code:"))
+        # Spaced in threes: read out and typed without losing a digit.
+        code = info.walk_in_code
+        self.walk_in_code.setText(f"{code[:3]} {code[3:]}" if len(code) == 6 else code)
         self._qr_size = 0  # draw it again for this address
         self._fit()
         self.show()
 
     def _fit(self) -> None:
-        """Sizes from the height the projector gives the panel."""
+        """Sizes from the height the projector gives the panel: the code as large as the
+        texts leave room for, never making the window taller than its screen."""
         height = max(self.height(), 300)
-        qr_size = max(MIN_QR_PIXELS, int(height * QR_SHARE_OF_HEIGHT))
-        self.setFixedWidth(qr_size + 40)
         point = max(12, height // 28)
         self.heading.setStyleSheet(f"font-size:{point}pt; font-weight:bold; color:#222;")
         self.address.setStyleSheet(f"font-size:{point + 4}pt; font-weight:bold; color:#111;")
-        self.walk_in.setStyleSheet(f"font-size:{point}pt; color:#222;")
+        self.walk_in.setStyleSheet(f"font-size:{max(10, point - 6)}pt; color:#333;")
+        self.walk_in_code.setStyleSheet(f"font-size:{point + 8}pt; font-weight:bold; color:#111;")
+        wanted = int(height * QR_SHARE_OF_HEIGHT)
+        layout = self.column
+        margins = layout.contentsMargins()
+        texts = sum(
+            label.heightForWidth(wanted) if label.wordWrap() else label.sizeHint().height()
+            for label in (self.heading, self.address, self.walk_in, self.walk_in_code)
+        )
+        room = height - texts - 4 * layout.spacing() - margins.top() - margins.bottom()
+        qr_size = max(MIN_QR_PIXELS, min(wanted, room))
+        self.setFixedWidth(wanted + margins.left() + margins.right() + 16)
         if self.info is not None and qr_size != self._qr_size:
             self._qr_size = qr_size
             self.qr.setPixmap(qr_pixmap(self.info.url, qr_size))

@@ -8,9 +8,10 @@ accepts and rejects the ideas waiting for it, and puts the join code on the proj
 What phones write reaches the GUI as the server's ``on_change`` calls, made on the
 server's thread: a signal carries them onto the Qt thread, where they are gathered and
 handed on as the context's ordinary change flags at most ``1000 / BATCH_MS`` times a
-second, so the board, the projector and the vote results refresh as they do after a
-card typed here, and never once per submission. What the facilitator writes here
-(cards, rounds, moderation) is pushed to the phones with ``notify_changed``.
+second (less when refreshing takes long), so the board, the projector and the vote
+results refresh as they do after a card typed here, and never once per submission. What
+the facilitator writes here (cards, rounds, moderation) is pushed to the phones with
+``notify_changed``.
 
 ``PhonePanel`` is the box that shows and drives it, on the board page (everything) and
 on the voting page (the server and who is connected).
@@ -18,6 +19,7 @@ on the voting page (the server and who is connected).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
@@ -56,6 +58,9 @@ from workshop_app.ui.thai_layout import ThaiLabel
 from workshop_app.ui.widgets import SteadyLabel
 
 BATCH_MS = 250  # phone changes reach the views at most four times a second
+# Under load (a refresh taking long) the wait grows to twice the last refresh, up to
+# this: the secretary's typing keeps two thirds of the GUI thread.
+MAX_BATCH_MS = 600
 ALL_NETWORKS = "0.0.0.0"
 THIS_LAPTOP_ONLY = "127.0.0.1"
 # What the server reports -> what the views refresh.
@@ -131,7 +136,7 @@ class ServerAddressDialog(QDialog):
         hint = ThaiLabel(
             self.tr(
                 "The cards hold this address: start the phone server on it at the venue "
-                "(a travel router keeps the same address from one workshop to the next)."
+                "(with the team's own travel router the laptop usually keeps its address)."
             )
             if for_cards
             else self.tr(
@@ -331,11 +336,14 @@ class PhoneServerHost(QObject):
             if kind in kinds:
                 flags |= flag
         if flags:
+            start = time.perf_counter()
             self._handing_on = True  # the server already told the phones
             try:
                 self.context.changed.emit(flags)
             finally:
                 self._handing_on = False
+            took_ms = (time.perf_counter() - start) * 1000
+            self._batch.setInterval(int(min(MAX_BATCH_MS, max(BATCH_MS, 2 * took_ms))))
         if "connections" in kinds:
             self._read_connections()
 
@@ -347,9 +355,15 @@ class PhoneServerHost(QObject):
             self.connections_changed.emit()
 
     def _context_changed(self, changes: Changes) -> None:
-        if changes & (Changes.IDEAS | Changes.ISSUES) and (self.running or self.pending):
+        # Ideas wait only under moderation (or from before it was switched off): no
+        # query for each card typed on the board otherwise.
+        if changes & (Changes.IDEAS | Changes.ISSUES) and (self.moderation or self.pending):
+            before = self.pending
             self._read_pending()
-            self.changed.emit()
+            if self.pending != before:
+                self.changed.emit()
+        if changes & Changes.ISSUES:
+            self.changed.emit()  # the list of issues to open to phones
         if changes & Changes.ATTENDEES and self.running:
             self._read_connections()  # a sector renamed, a walk-in registered
         if self.server is not None and not self._handing_on and changes & SEEN_BY_PHONES:
@@ -527,10 +541,10 @@ class PhonePanel(QGroupBox):
         self.issue_label = ThaiLabel()
         self.issue_label.setObjectName("phoneIssueLabel")
         self.issue_label.setStyleSheet("font-weight:bold;")
-        self.join = QCheckBox(self.tr("Join code on the projector"))
+        self.join = QCheckBox(self.tr("QR code on the projector"))
         self.join.setObjectName("phoneJoinOnProjector")
         self.join.toggled.connect(self.host.set_join_on_projector)
-        self.walk_in = QLabel()
+        self.walk_in = ThaiLabel()
         self.walk_in.setObjectName("phoneWalkInCode")
         self.new_code_button = QPushButton(self.tr("New code"))
         self.new_code_button.setObjectName("phoneNewWalkInCode")
@@ -538,8 +552,11 @@ class PhonePanel(QGroupBox):
             self.tr("Give walk-ins a new code (people who joined stay joined)")
         )
         self.new_code_button.clicked.connect(self.host.new_walk_in_code)
-        self.moderation = QCheckBox(self.tr("Check phone ideas before they go on the board"))
+        self.moderation = QCheckBox(self.tr("Check ideas first"))
         self.moderation.setObjectName("phoneModeration")
+        self.moderation.setToolTip(
+            self.tr("Ideas from phones wait here until you accept them onto the board")
+        )
         self.moderation.toggled.connect(self._moderation_toggled)
         self.pending_title = QLabel()
         self.pending_title.setObjectName("phonePendingTitle")
@@ -548,6 +565,7 @@ class PhonePanel(QGroupBox):
         self.pending.setWordWrap(True)
         self.pending.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.pending.setMaximumHeight(160)
+        self.pending.setAlternatingRowColors(True)  # where one idea ends and the next begins
         self._pending_shown: list[IdeaRow] = []
         self.accept_button = QPushButton(self.tr("Accept"))
         self.accept_button.setObjectName("phoneAccept")

@@ -116,7 +116,7 @@ class RegistrationPage(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color:#555; font-size:9pt;")
 
-        self.buttons_row = buttons = QHBoxLayout()
+        buttons = QHBoxLayout()
         buttons.addWidget(self.walk_in_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.cancel_button)
@@ -128,7 +128,7 @@ class RegistrationPage(QWidget):
         left.addWidget(self.banner)
         left.addWidget(self.results, 1)
         left.addLayout(buttons)
-        right = QVBoxLayout()
+        self.side_column = right = QVBoxLayout()
         right.addWidget(self.day)
         right.addWidget(self.present_total)
         right.addWidget(self.counts, 1)
@@ -141,8 +141,8 @@ class RegistrationPage(QWidget):
         self.refresh_all()
 
     def add_button(self, button: QWidget) -> None:
-        """A button after the page's own (the phone cards, ui/phone_panel.py)."""
-        self.buttons_row.insertWidget(4, button)
+        """A button below the counts (the phone cards, ui/phone_cards_action.py)."""
+        self.side_column.addWidget(button)
 
     # --- refreshing -------------------------------------------------------------------
 

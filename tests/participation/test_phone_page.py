@@ -955,3 +955,27 @@ def test_someone_not_checked_in_is_told_before_and_after_voting(
     wait_for(browser, lambda: not browser.find_elements(By.ID, "not-checked-in"), "the note gone")
     send_ballot(browser)
     assert marks_of(venue, round_id, person) == {(venue.board[0], None): 1}
+
+
+def test_the_join_form_waits_for_the_laptop(browser: webdriver.Chrome, venue: Venue) -> None:
+    """The page came, but the laptop's answer with the sectors did not (a weak signal):
+    the form says so, and fills in the sectors once the laptop answers, keeping what was
+    typed meanwhile."""
+    browser.execute_cdp_cmd("Network.enable", {})
+    browser.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/api/info"]})
+    browser.get(venue.url)
+    wait_for(
+        browser,
+        lambda: notice(browser, "join-notice")[1].startswith("ติดต่อเครื่องของผู้จัดประชุมไม่ได้"),
+        "the form saying the laptop cannot be reached",
+    )
+    find(browser, "#join-first").send_keys("บุญศรี")
+    browser.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+    wait_for(
+        browser,
+        lambda: len(Select(find(browser, "#join-sector")).options) == len(venue.sectors) + 1,
+        "the sectors, once the laptop answers",
+    )
+    assert notice(browser, "join-notice") == ("", "")
+    assert find(browser, "#join-first").get_attribute("value") == "บุญศรี"
+    assert find(browser, "#workshop-title").text.startswith("ประชุมเชิงปฏิบัติการทบทวนแผน")

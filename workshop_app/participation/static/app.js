@@ -318,7 +318,8 @@
       }
     };
     ws.onclose = function (event) {
-      if (socket === ws) socket = null;
+      if (socket !== ws) return; // a socket already given up on (a newer one took over)
+      socket = null;
       if (event && event.code === 4401) { // the server's "unknown or revoked token"
         tokenRevoked();
         return;
@@ -564,10 +565,9 @@
 
   function loadInfo() {
     return api("GET", "/api/info").then(function (answer) {
-      if (answer.status === 200 && answer.data) {
-        info = answer.data;
-        byId("workshop-title").textContent = info.workshop ? info.workshop.title : "";
-      }
+      if (answer.status !== 200 || !answer.data) throw new Error("info " + answer.status);
+      info = answer.data;
+      byId("workshop-title").textContent = info.workshop ? info.workshop.title : "";
       return info;
     });
   }
@@ -1069,6 +1069,26 @@
     startMain();
     loadInfo().catch(function () { /* the title comes with the state too */ });
   } else {
-    loadInfo().then(function () { showJoin(); }, function () { showJoin(t("cannotReach")); });
+    var firstTry = true;
+    var askInfo = function () {
+      loadInfo().then(function () {
+        if (token) return;
+        var form = byId("join-form");
+        if (!form || firstTry) { showJoin(); return; }
+        // The form is already there, perhaps half typed: only the sectors are filled in.
+        var sector = byId("join-sector");
+        (info.sectors || []).forEach(function (s) {
+          sector.appendChild(el("option", { value: s.id, text: s.name }));
+        });
+        byId("join-notice").hidden = true;
+      }, function () {
+        // The laptop is not reachable yet (Wi-Fi just joined, server not started): the
+        // form says so, and fills in the sectors once the laptop answers.
+        if (firstTry && !token) showJoin(t("cannotReach"));
+        firstTry = false;
+        setTimeout(askInfo, 3000);
+      });
+    };
+    askInfo();
   }
 })();

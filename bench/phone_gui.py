@@ -162,14 +162,19 @@ def run(phones_count: int, idea_seconds: float, profile_path: str | None = None)
             spin_until(lambda: not worker.is_alive(), idea_seconds + 120, type_a_card)
             save_profile(profile, profile_path)
             count = int(answer["ideas"])
+            # A card the signals did not show (a refresh that changed it in place) counts
+            # as seen only now, after the run: against the figure, never for it.
+            on_projector(QModelIndex(), 0, column.rowCount() - 1)
             latencies = [
                 (seen[n] - (sent_from + n / 5.0)) * 1000 for n in range(count) if n in seen
             ]
             missing = count - len(latencies)
+            refused = count - len(answer["acks"])  # not acknowledged ok: never on the board
             print(
                 f"{label}: {count} ideas over {idea_seconds:.0f} s; on the projector p50 "
                 f"{percentile(latencies, 0.5):.0f} ms, max {max(latencies):.0f} ms; "
-                f"{missing} missing; {len(adds)} cards typed meanwhile, p50 "
+                f"{missing} missing ({refused} not acknowledged); {len(adds)} cards typed "
+                f"meanwhile, p50 "
                 f"{percentile(adds, 0.5):.1f} ms, max {max(adds):.1f} ms",
                 flush=True,
             )

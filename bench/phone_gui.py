@@ -38,6 +38,7 @@ from phones import ClientProcess, _raise_file_limit, _rss_mb, _venue
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QApplication
 
+from workshop_app.services import ideas
 from workshop_app.services.voting import RoundResults
 from workshop_app.thai.segment import dictionary_loaded
 from workshop_app.ui.app import make_application
@@ -170,10 +171,18 @@ def run(phones_count: int, idea_seconds: float, profile_path: str | None = None)
             ]
             missing = count - len(latencies)
             refused = count - len(answer["acks"])  # not acknowledged ok: never on the board
+            stored = {
+                int(found.group(1))
+                for row in context.read(lambda s: ideas.list_ideas(s, workshop_id, issue_id))
+                if (found := MARKER.search(row.text)) is not None
+            }
+            # Stored but not shown: the board's refresh missed a committed card.
+            unshown = sorted(n for n in stored if n not in seen)
             print(
                 f"{label}: {count} ideas over {idea_seconds:.0f} s; on the projector p50 "
                 f"{percentile(latencies, 0.5):.0f} ms, max {max(latencies):.0f} ms; "
-                f"{missing} missing ({refused} not acknowledged); {len(adds)} cards typed "
+                f"{missing} missing ({refused} not acknowledged, stored but not shown: "
+                f"{unshown}); {len(adds)} cards typed "
                 f"meanwhile, p50 "
                 f"{percentile(adds, 0.5):.1f} ms, max {max(adds):.1f} ms",
                 flush=True,

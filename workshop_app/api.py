@@ -22,6 +22,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, TypeVar
+from urllib.parse import urlsplit
 
 from sqlalchemy.orm import Session
 
@@ -108,6 +109,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+PHONE_PORT = 8765  # the participant server's port unless told otherwise (serve --port)
 _open: dict[Path, Database] = {}
 
 
@@ -765,17 +767,30 @@ def export_signin_sheet(
 
 
 def export_phone_cards(
-    db: str | Path, workshop_id: str, path: str | Path, *, base_url: str
+    db: str | Path, workshop_id: str, path: str | Path, *, base_url: str | None = None
 ) -> None:
     """The phone cards as PDF: each attendee's personal link (``base_url`` + "/#" + their
-    token) as a QR code, eight cards an A4 page, whole or not at all. Attendees without a
-    token yet are given one (a write: the file's writer lock is needed)."""
+    token) as a QR code, eight cards an A4 page, whole or not at all. ``base_url``: the
+    address phones open (default: this computer's network address and the participant
+    server's default port). Attendees without a token yet are given one (a write: the
+    file's writer lock is needed)."""
     from workshop_app.export.phone_cards import CardSheet, write_phone_cards
+    from workshop_app.participation.server import lan_address
     from workshop_app.services import phones
+
+    if base_url is None:
+        base_url = f"http://{lan_address()}:{PHONE_PORT}"
+    url = base_url.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UserError(
+            f"ที่อยู่ของบัตรต้องขึ้นต้นด้วย http:// และมีชื่อเครื่องหรือเลขไอพี: {base_url}",
+            f"the cards' address must start with http:// and name a host: {base_url}",
+        )
 
     def gather(session: Session) -> CardSheet:
         details = workshops.get_workshop(session, workshop_id)
-        links = phones.phone_links(session, workshop_id, base_url)
+        links = phones.phone_links(session, workshop_id, url)
         words = (details.province, *workshops.glossary_words(details.glossary))
         return CardSheet(details.title, links, tuple(w for w in words if w and " " not in w))
 

@@ -9,14 +9,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import socket
 import sqlite3
 import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 import platformdirs
 from sqlalchemy.exc import DBAPIError
@@ -354,7 +352,7 @@ def _export(session: Session, workshop_id: str, args: argparse.Namespace, db_pat
             )
             return
         if args.document == "phone-cards":
-            api.export_phone_cards(db_path, workshop_id, out, base_url=_base_url(args.base_url))
+            api.export_phone_cards(db_path, workshop_id, out, base_url=args.base_url)
             return
         if args.document == "signin":
             api.export_signin_sheet(
@@ -370,30 +368,6 @@ def _export(session: Session, workshop_id: str, args: argparse.Namespace, db_pat
         )
     finally:
         api.close(db_path)
-
-
-# The participant server's port unless told otherwise (serve --port).
-PHONE_PORT = 8765
-
-
-def _base_url(given: str | None) -> str:
-    """The address printed on phone cards: as given, or this computer's address on the
-    network it would reach others by (no packet is sent: connecting a UDP socket only
-    picks the interface) and the server's default port."""
-    if given:
-        url = given.strip().rstrip("/")
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise UserError(
-                f"ที่อยู่ของบัตรต้องขึ้นต้นด้วย http:// และมีชื่อเครื่องหรือเลขไอพี: {given}",
-                f"the cards' address must start with http:// and name a host: {given}",
-            )
-        return url
-    address = "127.0.0.1"
-    with contextlib.suppress(OSError), socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-        probe.connect(("10.255.255.255", 9))
-        address = probe.getsockname()[0]
-    return f"http://{address}:{PHONE_PORT}"
 
 
 def _say(language: str, thai: str, english: str) -> None:

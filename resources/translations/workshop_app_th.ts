@@ -467,55 +467,55 @@
         <translation>จำนวนการ์ดตามภาคส่วน (ประเด็นปัจจุบัน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="255"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="259"/>
         <source>All kinds</source>
         <translation>ทุกประเภท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="258"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="262"/>
         <source>All sectors</source>
         <translation>ทุกภาคส่วน</translation>
     </message>
     <message>
         <location filename="../../workshop_app/ui/pages/board_page.py" line="117"/>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="364"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="368"/>
         <source>Showing {shown} of {total} cards</source>
         <translation>แสดง {shown} จาก {total} การ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="367"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="371"/>
         <source>{total} cards</source>
         <translation>{total} การ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="378"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="382"/>
         <source>No sector: {count}</source>
         <translation>ไม่ระบุภาคส่วน: {count}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="381"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="385"/>
         <source>No cards yet</source>
         <translation>ยังไม่มีการ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="504"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="508"/>
         <source>Add a strategic issue first (Setup page).</source>
         <translation>กรุณาเพิ่มประเด็นยุทธศาสตร์ก่อน (หน้าตั้งค่างานประชุม)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="509"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="513"/>
         <source>Type the idea first, then press Enter.</source>
         <translation>พิมพ์ความคิดเห็นก่อน แล้วกด Enter</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="541"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="545"/>
         <source>Move %n card(s)</source>
         <translation>
             <numerusform>ย้ายการ์ด %n ใบ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="596"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="600"/>
         <source>Select two or more cards to merge (Ctrl+click or Shift+click).</source>
         <translation>เลือกการ์ดตั้งแต่ 2 ใบขึ้นไปเพื่อรวม (Ctrl+คลิก หรือ Shift+คลิก)</translation>
     </message>
@@ -603,9 +603,19 @@
         <translation>แก้ไขรายการ “{name}”</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/commands.py" line="427"/>
+        <location filename="../../workshop_app/ui/commands.py" line="429"/>
         <source>Import projects from {file}</source>
         <translation>นำเข้าโครงการจากแฟ้ม {file}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="214"/>
+        <source>Accept %n phone idea(s)</source>
+        <translation>รับความคิดเห็นจากโทรศัพท์ %n รายการขึ้นกระดาน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="236"/>
+        <source>Reject %n phone idea(s)</source>
+        <translation>ไม่รับความคิดเห็นจากโทรศัพท์ %n รายการ</translation>
     </message>
 </context>
 <context>
@@ -895,6 +905,19 @@
     </message>
 </context>
 <context>
+    <name>JoinPanel</name>
+    <message>
+        <location filename="../../workshop_app/ui/join_panel.py" line="96"/>
+        <source>Join from your phone</source>
+        <translation>ร่วมแสดงความคิดเห็นด้วยโทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/join_panel.py" line="98"/>
+        <source>No card? Type the address above, then this code:</source>
+        <translation>ไม่มีบัตร? พิมพ์ที่อยู่ด้านบน แล้วใส่รหัสนี้:</translation>
+    </message>
+</context>
+<context>
     <name>ListEditor</name>
     <message>
         <location filename="../../workshop_app/ui/pages/setup_page.py" line="79"/>
@@ -920,198 +943,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="126"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="128"/>
         <source>Setup</source>
         <translation>ตั้งค่างานประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="127"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="129"/>
         <source>Registration</source>
         <translation>ลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="128"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="130"/>
         <source>Brainstorm</source>
         <translation>ระดมความคิด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="129"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="131"/>
         <source>Voting</source>
         <translation>ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="130"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="132"/>
         <source>Minutes</source>
         <translation>รายงานการประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="131"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="133"/>
         <source>Action plan</source>
         <translation>แผนปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="132"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="134"/>
         <source>Sync</source>
         <translation>ซิงก์ข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="111"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="113"/>
         <source>Database: {path}</source>
         <translation>ฐานข้อมูล: {path}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="293"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="313"/>
         <source>&amp;File</source>
         <translation>&amp;แฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="296"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="316"/>
         <source>New workshop...</source>
         <translation>งานประชุมใหม่...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="301"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="321"/>
         <source>Open workshop...</source>
         <translation>เปิดงานประชุม...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="304"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="324"/>
         <source>Open database file...</source>
         <translation>เปิดแฟ้มฐานข้อมูล...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="305"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="325"/>
         <source>Recent workshops</source>
         <translation>งานประชุมล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="310"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="330"/>
         <source>Import invitation list...</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="313"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="333"/>
         <source>Import ideas...</source>
         <translation>นำเข้าความคิดเห็น...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="314"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="334"/>
         <source>Back up database now</source>
         <translation>สำรองฐานข้อมูลเดี๋ยวนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="317"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="337"/>
         <source>Quit</source>
         <translation>ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="320"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="340"/>
         <source>&amp;Edit</source>
         <translation>&amp;แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="321"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="341"/>
         <source>Undo</source>
         <translation>เลิกทำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="323"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="343"/>
         <source>Redo</source>
         <translation>ทำซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="331"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="351"/>
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="334"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="354"/>
         <source>Projector window</source>
         <translation>หน้าจอโปรเจกเตอร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="335"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="355"/>
         <source>Language</source>
         <translation>ภาษา</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="342"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="362"/>
         <source>&amp;Help</source>
         <translation>&amp;ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="343"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="363"/>
         <source>About</source>
         <translation>เกี่ยวกับโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="365"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="385"/>
         <source>{title} — Workshop app</source>
         <translation>{title} — โปรแกรมประชุมเชิงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="379"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="399"/>
         <source>Cannot do that</source>
         <translation>ทำรายการนี้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="427"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="447"/>
         <source>Open database file</source>
         <translation>เปิดแฟ้มฐานข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="429"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="449"/>
         <source>Workshop databases (*.sqlite *.db);;All files (*)</source>
         <translation>ฐานข้อมูลงานประชุม (*.sqlite *.db);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="443"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="463"/>
         <source>Import invitation list</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="445"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="568"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="465"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="591"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>ตารางข้อมูล (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="465"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="485"/>
         <source>Imported {count} people.</source>
         <translation>นำเข้าแล้ว {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="566"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="589"/>
         <source>Import ideas</source>
         <translation>นำเข้าความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="585"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="608"/>
         <source>Imported {count} ideas from {file}.</source>
         <translation>นำเข้า {count} ความคิดเห็นจากแฟ้ม {file} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="598"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="621"/>
         <source>Backup saved: {path}</source>
         <translation>สำรองข้อมูลไว้ที่ {path}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="464"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="484"/>
         <source>Importing {count} people…</source>
         <translation>กำลังนำเข้ารายชื่อ {count} คน…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="480"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="500"/>
         <source>Reading {file}…</source>
         <translation>กำลังอ่านแฟ้ม {file}…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="520"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="540"/>
         <source>Import cancelled: nothing was added.</source>
         <translation>ยกเลิกการนำเข้าแล้ว: ไม่มีข้อมูลใดถูกเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="584"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="607"/>
         <source>Importing {count} ideas…</source>
         <translation>กำลังนำเข้าความคิดเห็น {count} รายการ…</translation>
     </message>
@@ -1749,6 +1772,163 @@
     </message>
 </context>
 <context>
+    <name>PhoneCardsButton</name>
+    <message>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="42"/>
+        <source>Phone cards…</source>
+        <translation>บัตรเข้าร่วมทางโทรศัพท์…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="44"/>
+        <source>A card per attendee with the QR code that joins from a phone</source>
+        <translation>บัตรของผู้เข้าร่วมแต่ละคน มีคิวอาร์โค้ดสำหรับเข้าร่วมด้วยโทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="47"/>
+        <source>New card for a lost one…</source>
+        <translation>ออกบัตรใหม่แทนบัตรที่หาย…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="49"/>
+        <source>The chosen person&apos;s phone card was lost: print a new one</source>
+        <translation>บัตรเข้าร่วมทางโทรศัพท์ของผู้ที่เลือกหาย: พิมพ์บัตรใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="55"/>
+        <source>Find the person first, then ask again.</source>
+        <translation>ค้นหาผู้เข้าร่วมก่อน แล้วกดอีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="59"/>
+        <source>New phone card</source>
+        <translation>บัตรเข้าร่วมทางโทรศัพท์ใบใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="61"/>
+        <source>Print a new phone card for {name}? Their old card stops working once the new one is written (this cannot be undone).</source>
+        <translation>พิมพ์บัตรเข้าร่วมทางโทรศัพท์ใบใหม่ให้ {name} หรือไม่ เมื่อบันทึกบัตรใหม่แล้ว บัตรเดิมจะใช้ไม่ได้อีก (ย้อนกลับไม่ได้)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="97"/>
+        <source>Phone cards</source>
+        <translation>บัตรเข้าร่วมทางโทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="99"/>
+        <source>Export phone cards</source>
+        <translation>ส่งออกบัตรเข้าร่วมทางโทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="99"/>
+        <source>PDF (*.pdf)</source>
+        <translation>แฟ้ม PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="133"/>
+        <source>Wrote {count} phone cards to {path}</source>
+        <translation>บันทึกบัตรเข้าร่วมทางโทรศัพท์ {count} ใบ ลงแฟ้ม {path} แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>PhonePanel</name>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="538"/>
+        <source>Phones</source>
+        <translation>โทรศัพท์ผู้เข้าร่วม</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="552"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="714"/>
+        <source>Phones connected: {count}</source>
+        <translation>โทรศัพท์ที่เชื่อมต่ออยู่: {count} เครื่อง</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="584"/>
+        <source>QR code on the projector</source>
+        <translation>แสดงคิวอาร์โค้ดบนจอโปรเจกเตอร์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="589"/>
+        <source>New code</source>
+        <translation>รหัสใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="592"/>
+        <source>Give walk-ins a new code (people who joined stay joined)</source>
+        <translation>ออกรหัสใหม่ให้ผู้ลงทะเบียนหน้างาน (ผู้ที่เข้าร่วมแล้วยังใช้งานต่อได้)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="595"/>
+        <source>Check ideas first</source>
+        <translation>ตรวจก่อนขึ้นกระดาน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="598"/>
+        <source>Ideas from phones wait here until you accept them onto the board</source>
+        <translation>ความคิดเห็นจากโทรศัพท์จะรออยู่ที่นี่จนกว่าจะกดรับขึ้นกระดาน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="610"/>
+        <source>Accept</source>
+        <translation>รับขึ้นกระดาน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="613"/>
+        <source>Reject</source>
+        <translation>ไม่รับ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="639"/>
+        <source>Phones can join at:</source>
+        <translation>โทรศัพท์เข้าร่วมได้ที่:</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="639"/>
+        <source>The phone server is off.</source>
+        <translation>ยังไม่ได้เปิดเซิร์ฟเวอร์สำหรับโทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="644"/>
+        <source>Stop the phone server</source>
+        <translation>ปิดเซิร์ฟเวอร์สำหรับโทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="644"/>
+        <source>Start the phone server…</source>
+        <translation>เปิดเซิร์ฟเวอร์สำหรับโทรศัพท์…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="657"/>
+        <source>Phones cannot send ideas now (no issue open to them).</source>
+        <translation>ขณะนี้โทรศัพท์ยังส่งความคิดเห็นไม่ได้ (ยังไม่ได้เปิดประเด็นให้ส่ง)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="659"/>
+        <source>Phones send ideas to issue {number}</source>
+        <translation>โทรศัพท์ส่งความคิดเห็นเข้าประเด็นที่ {number}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="665"/>
+        <source>Walk-in code: {code}</source>
+        <translation>รหัสลงทะเบียนหน้างาน: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="675"/>
+        <source>Waiting to be checked: {count}</source>
+        <translation>รอตรวจ: {count} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="696"/>
+        <source>Follows the board&apos;s issue</source>
+        <translation>ตามประเด็นบนกระดาน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="700"/>
+        <source>Closed to ideas</source>
+        <translation>ปิดรับความคิดเห็น</translation>
+    </message>
+</context>
+<context>
     <name>ProgressBox</name>
     <message>
         <location filename="../../workshop_app/ui/widgets.py" line="243"/>
@@ -1873,44 +2053,44 @@
 <context>
     <name>ProjectorWindow</name>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="145"/>
+        <location filename="../../workshop_app/ui/projector.py" line="153"/>
         <source>Projector — {title}</source>
         <translation>จอโปรเจกเตอร์ — {title}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="288"/>
+        <location filename="../../workshop_app/ui/projector.py" line="296"/>
         <source>Vote results, round {number}: {title}</source>
         <translation>ผลการลงคะแนน รอบที่ {number}: {title}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/projector.py" line="293"/>
+        <location filename="../../workshop_app/ui/projector.py" line="301"/>
         <source>%n ballot(s)</source>
         <translation>
             <numerusform>บัตร %n ใบ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="295"/>
+        <location filename="../../workshop_app/ui/projector.py" line="303"/>
         <source> + {paper} on paper</source>
         <translation> + กระดาษ {paper}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="300"/>
+        <location filename="../../workshop_app/ui/projector.py" line="308"/>
         <source>No votes yet</source>
         <translation>ยังไม่มีการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="306"/>
+        <location filename="../../workshop_app/ui/projector.py" line="314"/>
         <source>All strategic issues</source>
         <translation>ทุกประเด็นยุทธศาสตร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/projector.py" line="310"/>
+        <location filename="../../workshop_app/ui/projector.py" line="318"/>
         <source>Issue {number}: {title}</source>
         <translation>ประเด็นที่ {number}: {title}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/projector.py" line="315"/>
+        <location filename="../../workshop_app/ui/projector.py" line="323"/>
         <source>%n card(s)</source>
         <translation>
             <numerusform>%n การ์ด</numerusform>
@@ -2148,42 +2328,42 @@
         <translation>ยกเลิกการลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="177"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="181"/>
         <source>{count} shown</source>
         <translation>แสดง {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="179"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="183"/>
         <source>first {count} shown: type more to narrow</source>
         <translation>แสดง {count} คนแรก พิมพ์เพิ่มเพื่อกรองให้แคบลง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="225"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="229"/>
         <source>Present {present} of {invited} invited</source>
         <translation>มาแล้ว {present} จากผู้ได้รับเชิญ {invited} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="258"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="262"/>
         <source>Nobody matches. Press F2 to register a walk-in.</source>
         <translation>ไม่พบรายชื่อ กด F2 เพื่อลงทะเบียนหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="267"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="271"/>
         <source>{name} (no. {code}) already checked in at {time}.</source>
         <translation>{name} (เลขที่ {code}) ลงทะเบียนไปแล้วเมื่อ {time}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="277"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="281"/>
         <source>Checked in: {name} (no. {code}), {sector}.</source>
         <translation>ลงทะเบียนแล้ว: {name} (เลขที่ {code}) {sector}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="290"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="294"/>
         <source>Check-in of {name} cancelled.</source>
         <translation>ยกเลิกการลงทะเบียนของ {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="353"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="357"/>
         <source>Walk-in registered and checked in: {name}.</source>
         <translation>ลงทะเบียนหน้างานแล้ว: {name}</translation>
     </message>
@@ -2193,27 +2373,27 @@
         <translation>มาประชุมแทนกรรมการ…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="190"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="194"/>
         <source>Day {number}: {date}</source>
         <translation>วันที่ {number}: {date}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="263"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="267"/>
         <source>{name} (no. {code}) already checked in for this day.</source>
         <translation>{name} (เลขที่ {code}) ลงทะเบียนของวันนี้แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="308"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="312"/>
         <source>(nobody: not a stand-in)</source>
         <translation>(ไม่ได้มาประชุมแทนผู้ใด)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="316"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="320"/>
         <source>Stands in for</source>
         <translation>มาประชุมแทน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/registration_page.py" line="317"/>
+        <location filename="../../workshop_app/ui/pages/registration_page.py" line="321"/>
         <source>{name} stands in for:</source>
         <translation>{name} มาประชุมแทน:</translation>
     </message>
@@ -2224,6 +2404,59 @@
         <location filename="../../workshop_app/ui/results_chart.py" line="30"/>
         <source>No sector</source>
         <translation>ไม่ระบุภาคส่วน</translation>
+    </message>
+</context>
+<context>
+    <name>ServerAddressDialog</name>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="118"/>
+        <source>Address printed on the phone cards</source>
+        <translation>ที่อยู่ที่พิมพ์บนบัตรเข้าร่วมทางโทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="120"/>
+        <source>Start the phone server</source>
+        <translation>เปิดเซิร์ฟเวอร์สำหรับโทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="130"/>
+        <source>{address}  (every network)</source>
+        <translation>{address}  (ทุกเครือข่าย)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="133"/>
+        <source>{address}  (this laptop only, for a test)</source>
+        <translation>{address}  (เฉพาะเครื่องนี้ สำหรับทดสอบ)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="145"/>
+        <source>The cards hold this address: start the phone server on it at the venue (with the team&apos;s own travel router the laptop usually keeps its address).</source>
+        <translation>บัตรจะพิมพ์ที่อยู่นี้ไว้ ที่สถานที่จัดงานให้เปิดเซิร์ฟเวอร์สำหรับโทรศัพท์ที่ที่อยู่นี้ (หากใช้เราเตอร์พกพาของทีมงานเอง เครื่องนี้มักได้ที่อยู่เดิม)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="150"/>
+        <source>Choose the network the phones are on (the travel router or the venue&apos;s Wi-Fi). Phones open the address shown once the server runs.</source>
+        <translation>เลือกเครือข่ายที่โทรศัพท์ของผู้เข้าร่วมเชื่อมต่ออยู่ (เราเตอร์พกพาหรือ Wi-Fi ของสถานที่) เมื่อเปิดเซิร์ฟเวอร์แล้ว ผู้เข้าร่วมเปิดที่อยู่ที่แสดงได้</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="159"/>
+        <source>Choose</source>
+        <translation>เลือก</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="159"/>
+        <source>Start</source>
+        <translation>เปิดเซิร์ฟเวอร์</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="164"/>
+        <source>Network address</source>
+        <translation>ที่อยู่เครือข่าย</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="165"/>
+        <source>Port</source>
+        <translation>พอร์ต</translation>
     </message>
 </context>
 <context>
@@ -2920,7 +3153,7 @@ Workshops: {titles}</source>
     </message>
     <message>
         <location filename="../../workshop_app/ui/pages/voting_page.py" line="91"/>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="269"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="273"/>
         <source>Open voting</source>
         <translation>เปิดลงคะแนน</translation>
     </message>
@@ -2980,48 +3213,48 @@ Workshops: {titles}</source>
         <translation>บัตรลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="269"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="273"/>
         <source>Reopen voting</source>
         <translation>เปิดลงคะแนนอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="280"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="284"/>
         <source>No vote round yet: make one with New round.</source>
         <translation>ยังไม่มีรอบการลงคะแนน กด สร้างรอบใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="362"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="366"/>
         <source>Rank {rank}</source>
         <translation>อันดับ {rank}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="366"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="370"/>
         <source>All</source>
         <translation>รวมทุกสี</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="377"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="381"/>
         <source>Criteria scores are entered sheet by sheet on the Ballots tab.</source>
         <translation>คะแนนตามเกณฑ์บันทึกทีละใบในแท็บ บัตรลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="385"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="389"/>
         <source>Counts from the wall: type a number and Enter. Sticker colours by sector go in their sector&apos;s column; counts of mixed colours in All.</source>
         <translation>ยอดนับจากผนัง: พิมพ์ตัวเลขแล้วกด Enter สติกเกอร์สีของภาคส่วนใส่ในช่องของภาคส่วนนั้น สติกเกอร์ปนกันใส่ในช่อง รวมทุกสี</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="389"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="393"/>
         <source>For each idea: how many paper forms put it at each rank.</source>
         <translation>แต่ละความคิด: จำนวนบัตรกระดาษที่ให้อยู่ในแต่ละอันดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="414"/>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="570"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="418"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="574"/>
         <source>Idea</source>
         <translation>ความคิด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="457"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="461"/>
         <source>Row {row}: “{text}” is not a whole number.</source>
         <translation>แถวที่ {row}: “{text}” ไม่ใช่จำนวนเต็ม</translation>
     </message>
@@ -3036,73 +3269,73 @@ Workshops: {titles}</source>
         <translation>{name} ลงคะแนนในรอบนี้แล้ว ต้องการแทนที่บัตรเดิมหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="523"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="527"/>
         <source>No.</source>
         <translation>เลขทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="523"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="527"/>
         <source>Voter</source>
         <translation>ผู้ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="523"/>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="596"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="527"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="600"/>
         <source>Sector</source>
         <translation>ภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="523"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="527"/>
         <source>Cast by</source>
         <translation>วิธีส่ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="529"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="533"/>
         <source>(anonymous paper form)</source>
         <translation>(บัตรกระดาษไม่ระบุชื่อ)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="556"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="560"/>
         <source>No results yet</source>
         <translation>ยังไม่มีผล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="564"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="568"/>
         <source>{ballots} ballots ({cast}); {paper} counted on paper</source>
         <translation>บัตร {ballots} ใบ ({cast}) ยอดนับจากกระดาษ {paper}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="570"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="574"/>
         <source>Rank</source>
         <translation>อันดับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="570"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="574"/>
         <source>Score</source>
         <translation>คะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="570"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="574"/>
         <source>Voters</source>
         <translation>ผู้ลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="588"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="592"/>
         <source>No votes yet</source>
         <translation>ยังไม่มีการลงคะแนน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="597"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="601"/>
         <source>Present (stickers: voters not counted)</source>
         <translation>มาประชุม (ติดสติกเกอร์: ไม่ได้นับผู้ลงคะแนน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="599"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="603"/>
         <source>Voted / present</source>
         <translation>ลงคะแนน / มาประชุม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/voting_page.py" line="608"/>
+        <location filename="../../workshop_app/ui/pages/voting_page.py" line="612"/>
         <source>Total</source>
         <translation>รวม</translation>
     </message>

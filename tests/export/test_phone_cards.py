@@ -56,17 +56,23 @@ def people() -> list[Person]:
     ]
 
 
-def decoded_codes(pdf: Path, folder: Path) -> list[str]:
-    """Every QR code on every page, as zbarimg reads a 200 dpi rendering of it."""
-    subprocess.run(["pdftoppm", "-r", "200", "-png", str(pdf), str(folder / "page")], check=True)
-    found: list[str] = []
-    for page in sorted(folder.glob("page-*.png")):
-        done = subprocess.run(
-            ["zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", str(page)],
-            capture_output=True,
-            text=True,
-        )
-        found += [line for line in done.stdout.splitlines() if line]
+def decoded_codes(pdf: Path, folder: Path, expected: int) -> set[str]:
+    """The QR codes on the pages, as zbarimg reads renderings of them: at 200 dpi, then
+    at 300 and 150 dpi while fewer than ``expected`` were read (zbar misses about one
+    code in two hundred at any one resolution, and reads it at another)."""
+    found: set[str] = set()
+    for resolution in ("200", "300", "150"):
+        prefix = folder / f"page{resolution}"
+        subprocess.run(["pdftoppm", "-r", resolution, "-png", str(pdf), str(prefix)], check=True)
+        for page in sorted(folder.glob(f"page{resolution}-*.png")):
+            done = subprocess.run(
+                ["zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", str(page)],
+                capture_output=True,
+                text=True,
+            )
+            found.update(line for line in done.stdout.splitlines() if line)
+        if len(found) >= expected:
+            break
     return found
 
 
@@ -75,7 +81,7 @@ def test_every_card_reads_back_as_its_owners_link(tmp_path: Path) -> None:
     pdf = tmp_path / "cards.pdf"
     write_phone_cards(CardSheet(TITLE, cards), pdf)
 
-    assert sorted(decoded_codes(pdf, tmp_path)) == sorted(p.url for p in cards)
+    assert decoded_codes(pdf, tmp_path, len(cards)) == {p.url for p in cards}
     # Eight cards a page: ten people take two pages.
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     assert re.search(r"^Pages:\s+2$", info.stdout, re.MULTILINE)
@@ -173,7 +179,7 @@ def test_cli_writes_every_attendees_card(db: Database, db_path: Path, tmp_path: 
     # The tokens the command issued are the ones kept: cards printed again are the same.
     folder = tmp_path / "pages"
     folder.mkdir()
-    assert sorted(decoded_codes(out, folder)) == sorted(link.url for link in links)
+    assert decoded_codes(out, folder, len(links)) == {link.url for link in links}
     squeezed = "".join(pdf_text(out).split())
     for link in links:
         assert "".join(link.name.split()) in squeezed
@@ -210,10 +216,41 @@ def test_cli_without_an_address_uses_this_computers(
     assert main([*args, "--out", str(out)]) == 0
     folder = tmp_path / "pages"
     folder.mkdir()
-    codes = decoded_codes(out, folder)
+    codes = decoded_codes(out, folder, 3)
     assert len(codes) == 3
     for code in codes:
         address = urlsplit(code)
         assert address.scheme == "http" and address.port == 8765
         assert address.hostname and address.hostname != "0.0.0.0"
         assert len(address.fragment) >= 32  # the token: 24 random bytes or more
+
+
+def test_cli_refuses_while_another_program_holds_the_file(
+    db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Cards issue keys (a write): with the GUI holding the file, one clear line."""
+    workshop_id, _ids = _lamphun_workshop(db)
+    db.close()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from workshop_app.db.database import open_database;"
+            "d = open_database(sys.argv[1]); print('held', flush=True); time.sleep(60)",
+            str(db_path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        out = tmp_path / "cards.pdf"
+        args = ["export", "phone-cards", "--db", str(db_path), "--workshop", workshop_id]
+        assert main([*args, "--out", str(out)]) == 2
+        error = capsys.readouterr().err.strip()
+        assert "เปิดใช้งานอยู่ในโปรแกรมอื่น" in error and "\n" not in error
+        assert not out.exists()
+    finally:
+        holder.kill()
+        holder.wait()

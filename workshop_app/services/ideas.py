@@ -614,6 +614,14 @@ def accept_pending_idea(session: Session, idea_id: str) -> None:
     session.flush()
 
 
+def return_to_moderation(session: Session, idea_id: str) -> None:
+    """Take an accepted card off the board, awaiting moderation again (undoes
+    ``accept_pending_idea``; its place comes back at the end when it is accepted again)."""
+    idea = _live_idea(session, idea_id)
+    idea.awaiting_moderation = True
+    session.flush()
+
+
 @dataclass(frozen=True)
 class BoardChanges:
     """What changed on a workshop's board since a clock stamp (see ``board_changes``)."""

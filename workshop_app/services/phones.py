@@ -525,6 +525,11 @@ def accept_idea(session: Session, idea_id: str) -> None:
     ideas.accept_pending_idea(session, idea_id)
 
 
+def unaccept_idea(session: Session, idea_id: str) -> None:
+    """Take an accepted idea off the board, awaiting moderation again (undoes accept_idea)."""
+    ideas.return_to_moderation(session, idea_id)
+
+
 def reject_idea(session: Session, idea_id: str) -> None:
     """Refuse an idea awaiting moderation: deleted like any card (restore_idea undoes)."""
     ideas.delete_idea(session, idea_id)

@@ -245,6 +245,14 @@ class Countdown(QObject):
         self.changed.emit()
 
 
+def _earlier(stamp: str, milliseconds: int) -> str:
+    """A clock stamp (``wall_ms.counter.device``) ``milliseconds`` before ``stamp``."""
+    wall, _sep, _rest = stamp.partition(".")
+    if not milliseconds or not wall.isdigit():
+        return stamp
+    return f"{max(0, int(wall) - milliseconds):0{len(wall)}d}"
+
+
 class BoardData(QObject):
     """The cards of every issue, kept current from the database after each change."""
 
@@ -305,11 +313,13 @@ class BoardData(QObject):
     def _edited(self, row: IdeaRow, text: str) -> bool:
         return self.on_edit(row, text) if self.on_edit is not None else False
 
-    def refresh(self, full: bool = False) -> None:
+    def refresh(self, full: bool = False, overlap_ms: int = 0) -> None:
         """Bring the columns up to date: every card when ``full``, otherwise only the cards
-        changed since the last refresh (a keystroke must not re-read 2,000 cards)."""
+        changed since the last refresh (a keystroke must not re-read 2,000 cards), or
+        ``overlap_ms`` before it: a second writer in this process (the phones' server)
+        may commit a card after a newer one was stamped and shown."""
         workshop_id = self.context.workshop_id
-        since = "" if full or not self._stamp else self._stamp
+        since = "" if full or not self._stamp else _earlier(self._stamp, overlap_ms)
         delta = self.context.read(lambda s: ideas.board_changes(s, workshop_id, since))
         self._stamp = delta.stamp
         if not since:

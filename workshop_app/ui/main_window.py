@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from workshop_app.ui.pages.setup_page import SetupPage
     from workshop_app.ui.pages.sync_page import SyncPage
     from workshop_app.ui.pages.voting_page import VotingPage
+    from workshop_app.ui.phone_panel import PhoneServerHost
     from workshop_app.ui.projector import ProjectorWindow
 
 PageType = TypeVar("PageType", bound=QWidget)
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.projector: ProjectorWindow | None = None
         self.about_dialog: AboutDialog | None = None
         self._board: BoardData | None = None
+        self._phones: PhoneServerHost | None = None
         self._builders: dict[int, Callable[[], QWidget]] = {
             SETUP: self._build_setup_page,
             REGISTRATION: self._build_registration_page,
@@ -169,6 +171,16 @@ class MainWindow(QMainWindow):
         return self._board
 
     @property
+    def phones(self) -> PhoneServerHost:
+        """The window's participant server (issue 22): its box is on the board and voting
+        pages, its card buttons on the registration page, its join code on the projector."""
+        if self._phones is None:
+            from workshop_app.ui.phone_panel import PhoneServerHost
+
+            self._phones = PhoneServerHost(self.context, lambda: self.board, self)
+        return self._phones
+
+    @property
     def setup_page(self) -> SetupPage:
         from workshop_app.ui.pages.setup_page import SetupPage
 
@@ -217,21 +229,29 @@ class MainWindow(QMainWindow):
 
     def _build_registration_page(self) -> QWidget:
         from workshop_app.ui.pages.registration_page import RegistrationPage
+        from workshop_app.ui.phone_cards_action import PhoneCardsButton
 
-        return RegistrationPage(self.context)
+        page = RegistrationPage(self.context)
+        page.add_button(PhoneCardsButton(self.phones, page.banner))
+        page.add_button(PhoneCardsButton(self.phones, page.banner, page.current_attendee))
+        return page
 
     def _build_board_page(self) -> QWidget:
         from workshop_app.ui.pages.board_page import BoardPage
+        from workshop_app.ui.phone_panel import PhonePanel
 
         page = BoardPage(self.context, self.board)
         page.projector_requested.connect(self.open_projector)
+        page.add_side_box(PhonePanel(self.phones, full=True))
         return page
 
     def _build_voting_page(self) -> QWidget:
         from workshop_app.ui.pages.voting_page import VotingPage
+        from workshop_app.ui.phone_panel import PhonePanel
 
         page = VotingPage(self.context)
         page.projector_results.connect(self._results_to_projector)
+        page.add_round_box(PhonePanel(self.phones, full=False))
         return page
 
     def _build_minutes_page(self) -> QWidget:
@@ -535,6 +555,7 @@ class MainWindow(QMainWindow):
             self.projector.shown_changed.connect(board_page.set_projector_shown)
             board_page.relayout_cards.connect(self.projector.relayout)
             self.projector.leave_requested.connect(self._back_from_projector)
+            self.phones.attach_projector(self.projector)
         self._results_to_projector(self._revealed_results())
         self.projector.show_on_best_screen(self.screen())
         if self.projector.on_own_screen:
@@ -556,6 +577,8 @@ class MainWindow(QMainWindow):
         self.projector.show_results(revealed)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._phones is not None:
+            self._phones.stop()  # frees the port for the next window or the next run
         if self.projector is not None:
             self.projector.close()
         super().closeEvent(event)

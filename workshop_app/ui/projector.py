@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from workshop_app.services.voting import RoundResults
 from workshop_app.ui.board_data import BoardData, IdeaListModel
 from workshop_app.ui.card_delegate import CardDelegate
+from workshop_app.ui.join_panel import JoinPanel
 from workshop_app.ui.results_chart import ResultsChart
 from workshop_app.ui.thai_layout import Breaker, ThaiLabel
 
@@ -122,9 +123,16 @@ class ProjectorWindow(QWidget):
         self.stack.addWidget(self.single_view)
         self.stack.addWidget(self.all_widget)
         self.stack.addWidget(self.results_chart)
+        # How to join from a phone (QR code, address, walk-in code), beside the cards
+        # while the facilitator shows it (ui/phone_panel.py).
+        self.join_panel = JoinPanel()
+        self.stack.setMinimumWidth(1)  # the panel narrows the cards, never widens the window
+        body = QHBoxLayout()
+        body.addWidget(self.stack, 1)
+        body.addWidget(self.join_panel)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addWidget(self.stack, 1)
+        layout.addLayout(body, 1)
 
         for keys, step in (("Ctrl++", 2.0), ("Ctrl+=", 2.0), ("Ctrl+-", -2.0)):
             QShortcut(QKeySequence(keys), self).activated.connect(lambda step=step: self.zoom(step))

@@ -58,6 +58,11 @@ IMPORT_COLUMNS: Setting[dict] = Setting(
     "import/columns", {}, "Column meanings chosen in the import preview, per set of headers"
 )
 
+# Where the participant server for phones last listened (issue 22).
+PHONE_SERVER_HOST: Setting[str] = Setting(
+    "phones/host", "", "Network address the phone server last listened on"
+)
+PHONE_SERVER_PORT: Setting[int] = Setting("phones/port", 8765, "Port of the phone server")
 
 _settings_file: str | None = None
 

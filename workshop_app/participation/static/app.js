@@ -19,6 +19,7 @@
   var OUTBOX_KEY = "workshop-phone-outbox";
   var WALK_IN_KEY = "workshop-phone-walk-in";
   var RESEND_AFTER_MS = 8000; // an unacknowledged submission is sent again after this
+  var DEAD_AFTER_MS = 15000; // no answer this long: the socket is dead (Wi-Fi roamed, slept)
   var WS_FAILURES_BEFORE_POLLING = 2;
   var WS_RETRY_WHILE_POLLING_MS = 30000;
   var MAX_IDEA_LENGTH = 500;
@@ -82,6 +83,7 @@
       ballotSent: "ส่งแล้ว ✓ แก้ไขได้จนกว่าจะปิดรอบ",
       ballotChanged: "แก้ไขแล้ว ยังไม่ได้ส่ง",
       noRound: "ยังไม่มีรอบลงคะแนนที่เปิดอยู่",
+      notCheckedIn: "ท่านยังไม่ได้ลงทะเบียนที่โต๊ะลงทะเบียน กรุณาลงทะเบียนก่อนจึงจะลงคะแนนได้",
       less: "ลด",
       more: "เพิ่ม",
       dots: "{n} ดาว"
@@ -144,6 +146,7 @@
       ballotSent: "Sent ✓ You may change it until the round closes.",
       ballotChanged: "Changed, not sent yet",
       noRound: "No vote round is open.",
+      notCheckedIn: "You have not checked in at the registration desk yet; check in to vote.",
       less: "Less",
       more: "More",
       dots: "{n} dots"
@@ -262,6 +265,7 @@
       text += " · " + t("waiting", { n: outbox.length });
     }
     badge.textContent = text;
+    badge.hidden = !token; // the join form connects to nothing yet
     badge.className = "connection connection-" + mode;
     badge.setAttribute("data-mode", mode);
   }
@@ -299,7 +303,7 @@
           gotState = true;
           wsFailures = 0;
           // Whatever was sent on the last connection goes again now, not after a wait.
-          outbox.forEach(function (item) { item.sentAt = 0; });
+          outbox.forEach(function (item) { item.sentAt = 0; item.firstSentAt = 0; });
           backoffMs = 1000;
           pollGeneration += 1; // a poll still waiting ends quietly
           pollRunning = false;
@@ -314,8 +318,9 @@
       }
     };
     ws.onclose = function (event) {
-      if (socket === ws) socket = null;
-      if (event && (event.code === 4401 || event.code === 4001 || event.code === 1008) && !gotState) {
+      if (socket !== ws) return; // a socket already given up on (a newer one took over)
+      socket = null;
+      if (event && event.code === 4401) { // the server's "unknown or revoked token"
         tokenRevoked();
         return;
       }
@@ -336,8 +341,7 @@
   }
 
   function isRevoked(error) {
-    return error && (error.code === "unauthorized" || error.code === "unknown_token" ||
-      error.code === "revoked" || error.code === "bad_token");
+    return !!error && error.code === "unauthorized";
   }
 
   function scheduleReconnect() {
@@ -449,13 +453,20 @@
     if (!outbox.length) { renderConnection(); return; }
     var now = Date.now();
     if (socket && socket.readyState === 1 && mode === "live") {
+      var dead = false;
       outbox.forEach(function (item) {
+        if (item.firstSentAt && now - item.firstSentAt > DEAD_AFTER_MS) dead = true;
         if (now - item.sentAt < RESEND_AFTER_MS) return;
         item.sentAt = now;
+        if (!item.firstSentAt) item.firstSentAt = now;
         var message = { type: item.type };
         Object.keys(item.body).forEach(function (k) { message[k] = item.body[k]; });
         socket.send(JSON.stringify(message));
       });
+      // A socket can die without closing (the phone slept, the Wi-Fi moved it to
+      // another access point): the browser does not notice, but nothing is answered.
+      // Closing it makes the page connect again and send everything anew.
+      if (dead) socket.close();
       renderConnection();
       return;
     }
@@ -499,6 +510,10 @@
   });
 
   function acknowledged(ack) {
+    if (!ack.ok && ack.error && ack.error.code === "rate_limited") {
+      return; // kept in the outbox: sent again after a while
+    }
+    if (!ack.ok && isRevoked(ack.error)) { tokenRevoked(); return; }
     var item = null;
     outbox = outbox.filter(function (entry) {
       if (entry.body.submission_id === ack.submission_id) { item = entry; return false; }
@@ -512,6 +527,10 @@
         ideaNotice = { kind: "done", text: ack.status === "pending" ? t("ideaPending") : t("ideaOnBoard") };
       } else {
         ideaNotice = { kind: "error", text: both(ack.error) };
+        // Refused (the issue was closed meanwhile, ...): the words come back to the box,
+        // not lost, unless something new has been typed there.
+        var box = byId("idea-text");
+        if (box && !box.value) box.value = item.body.text;
       }
       renderIdeaNotice();
       renderIdeas();
@@ -546,10 +565,9 @@
 
   function loadInfo() {
     return api("GET", "/api/info").then(function (answer) {
-      if (answer.status === 200 && answer.data) {
-        info = answer.data;
-        byId("workshop-title").textContent = info.workshop ? info.workshop.title : "";
-      }
+      if (answer.status !== 200 || !answer.data) throw new Error("info " + answer.status);
+      info = answer.data;
+      byId("workshop-title").textContent = info.workshop ? info.workshop.title : "";
       return info;
     });
   }
@@ -638,6 +656,9 @@
 
   function startMain() {
     built = false;
+    drawnIdeas = null;
+    drawnRound = null;
+    renderConnection();
     var main = byId("app");
     clear(main);
     main.appendChild(el("p", { className: "loading", text: t("loading") }));
@@ -652,6 +673,8 @@
     main.appendChild(el("section", { id: "issue", className: "card" }));
     main.appendChild(el("section", { id: "ideas", className: "card" }));
     built = true;
+    drawnIdeas = null;
+    drawnRound = null;
     buildIdeaForm();
   }
 
@@ -666,9 +689,16 @@
     byId("workshop-title").textContent = state.workshop ? state.workshop.title : "";
     byId("me").textContent = state.me ? [state.me.name, state.me.sector].filter(Boolean).join(" · ") : "";
     if ((state.issue ? state.issue.id : null) !== issueBefore) buildIdeaForm();
-    renderIdeas();
-    renderBallot();
+    // Only the parts that changed are drawn again: a push for someone else's change
+    // leaves the ballot being filled (and the button under a finger) as it is.
+    var ideasNow = JSON.stringify([state.issue, state.ideas, state.kinds]);
+    if (ideasNow !== drawnIdeas) { drawnIdeas = ideasNow; renderIdeas(); }
+    var roundNow = JSON.stringify([state.round, state.me && state.me.checked_in]);
+    if (roundNow !== drawnRound) { drawnRound = roundNow; renderBallot(); }
   }
+
+  var drawnIdeas = null;
+  var drawnRound = null;
 
   function kindLabel(key) {
     var kinds = (state && state.kinds) || [];
@@ -877,6 +907,10 @@
     draftFor(round);
     section.setAttribute("data-method", round.method);
     section.appendChild(el("h2", { id: "round-title", text: t("roundTitle", { n: round.number, title: round.title }) }));
+    if (state.me && state.me.checked_in === false) {
+      // The services refuse the ballot of someone not checked in: say so before they try.
+      section.appendChild(el("p", { id: "not-checked-in", className: "notice notice-changed", text: t("notCheckedIn") }));
+    }
     var summary = el("p", { id: "ballot-summary", className: "summary" });
     section.appendChild(summary);
     var cards = el("ol", { id: "ballot-cards", className: "ballot" });
@@ -1016,13 +1050,45 @@
     }
   });
 
+  window.addEventListener("hashchange", function () {
+    // A card scanned while the page is open changes only the fragment: the page does
+    // not load again by itself, so it starts again as the card's owner.
+    var fragment = location.hash ? location.hash.slice(1) : "";
+    if (fragment && /^[A-Za-z0-9_-]{16,}$/.test(fragment) && fragment !== token) {
+      store(TOKEN_KEY, fragment);
+      store(OUTBOX_KEY, null); // the previous owner's unsent items are not this person's
+      history.replaceState(null, "", location.pathname + location.search);
+      location.reload();
+    }
+  });
+
   applyLanguage();
-  renderConnection();
   takeTokenFromAddress();
+  renderConnection();
   if (token) {
     startMain();
     loadInfo().catch(function () { /* the title comes with the state too */ });
   } else {
-    loadInfo().then(function () { showJoin(); }, function () { showJoin(t("cannotReach")); });
+    var firstTry = true;
+    var askInfo = function () {
+      loadInfo().then(function () {
+        if (token) return;
+        var form = byId("join-form");
+        if (!form || firstTry) { showJoin(); return; }
+        // The form is already there, perhaps half typed: only the sectors are filled in.
+        var sector = byId("join-sector");
+        (info.sectors || []).forEach(function (s) {
+          sector.appendChild(el("option", { value: s.id, text: s.name }));
+        });
+        byId("join-notice").hidden = true;
+      }, function () {
+        // The laptop is not reachable yet (Wi-Fi just joined, server not started): the
+        // form says so, and fills in the sectors once the laptop answers.
+        if (firstTry && !token) showJoin(t("cannotReach"));
+        firstTry = false;
+        setTimeout(askInfo, 3000);
+      });
+    };
+    askInfo();
   }
 })();

@@ -166,7 +166,7 @@ class BoardPage(QWidget):
         self.sector_counts.setStyleSheet("QListWidget { background:transparent; border:none; }")
         QVBoxLayout(counts_box).addWidget(self.sector_counts)
 
-        side = QVBoxLayout()
+        self.side_layout = side = QVBoxLayout()
         side.addWidget(self.timer_box)
         side.addWidget(self.merge_panel, 1)
         side.addWidget(counts_box)
@@ -214,6 +214,10 @@ class BoardPage(QWidget):
             self._dictionary_poll.timeout.connect(self._check_dictionary)
             self._dictionary_poll.start()
         self.setFocusProxy(self.entry)
+
+    def add_side_box(self, box: QWidget) -> None:
+        """A box in the side panel below the timer (the phones' box, ui/phone_panel.py)."""
+        self.side_layout.insertWidget(1, box)
 
     def set_projector_shown(self, shown: bool) -> None:
         self.timer_box.set_projector_shown(shown)

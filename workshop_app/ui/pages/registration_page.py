@@ -128,7 +128,7 @@ class RegistrationPage(QWidget):
         left.addWidget(self.banner)
         left.addWidget(self.results, 1)
         left.addLayout(buttons)
-        right = QVBoxLayout()
+        self.side_column = right = QVBoxLayout()
         right.addWidget(self.day)
         right.addWidget(self.present_total)
         right.addWidget(self.counts, 1)
@@ -139,6 +139,10 @@ class RegistrationPage(QWidget):
 
         context.changed.connect(self._on_changed)
         self.refresh_all()
+
+    def add_button(self, button: QWidget) -> None:
+        """A button below the counts (the phone cards, ui/phone_cards_action.py)."""
+        self.side_column.addWidget(button)
 
     # --- refreshing -------------------------------------------------------------------
 

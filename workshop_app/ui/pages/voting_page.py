@@ -105,7 +105,7 @@ class VotingPage(QWidget):
         self.round_info = ThaiLabel()
         self.round_info.setObjectName("roundInfo")
         self.round_info.setWordWrap(True)
-        left = QVBoxLayout()
+        self.round_column = left = QVBoxLayout()
         left.addWidget(self.round_list, 1)
         left.addWidget(new_button)
         for button in (self.open_button, self.close_button, self.delete_button):
@@ -209,6 +209,10 @@ class VotingPage(QWidget):
         layout.addWidget(splitter)
         context.changed.connect(self._on_changed)
         self.reload()
+
+    def add_round_box(self, box: QWidget) -> None:
+        """A box below the rounds' buttons (the phones' box, ui/phone_panel.py)."""
+        self.round_column.addWidget(box)
 
     # --- loading ------------------------------------------------------------------------
 

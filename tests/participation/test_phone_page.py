@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
@@ -206,6 +207,16 @@ def venue(db: Database) -> Iterator[Venue]:
 # --- page helpers ------------------------------------------------------------------------
 
 
+def _with_qt_events(check: Callable[[], Any]) -> Any:
+    """``check()``, after Qt handled its events: with the GUI in the test, its timers (the
+    facilitator's writes reach the phones 150 ms later) run while the browser is awaited,
+    as in the running app."""
+    app = QApplication.instance()
+    if app is not None:
+        app.processEvents()
+    return check()
+
+
 def wait_for(browser: webdriver.Chrome, check: Callable[[], Any], what: str) -> Any:
     try:
         # The page redraws a part when a new state arrives: an element read meanwhile is
@@ -213,7 +224,7 @@ def wait_for(browser: webdriver.Chrome, check: Callable[[], Any], what: str) -> 
         waiting = WebDriverWait(
             browser, WAIT, poll_frequency=0.1, ignored_exceptions=[StaleElementReferenceException]
         )
-        return waiting.until(lambda _d: check())
+        return waiting.until(lambda _d: _with_qt_events(check))
     except TimeoutException:
         logs = [entry["message"] for entry in browser.get_log("browser")]
         raise AssertionError(f"waited {WAIT} s for {what}; browser said {logs}") from None

@@ -948,3 +948,40 @@ def test_merge_panel_follows_the_dictionary_when_it_loads(
     assert page.suggestions.count() == 0
     loaded = True
     qtbot.waitUntil(lambda: page.suggestions.count() > 0)
+
+
+def test_cards_arriving_steadily_update_suggestions_once_a_second(
+    qtbot: QtBot, window: MainWindow, context: WorkshopContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Phones send several cards a second: the suggestions for the selected card follow
+    them (a similar phone card is listed) without scoring the column at every batch,
+    which slowed the secretary's typing meanwhile."""
+    page = window.board_page
+    column = _column(page)
+    column.view.setCurrentIndex(column.view.model().index(0, 0))
+    selected = column.current_row()
+    assert selected is not None
+    qtbot.waitUntil(lambda: not page._suggestion_timer.isActive())
+    updates: list[list[IdeaRow]] = []
+    show_merged = page.merge_panel.show_merged
+
+    def counted(rows: list[IdeaRow]) -> None:
+        updates.append(rows)
+        show_merged(rows)
+
+    monkeypatch.setattr(page.merge_panel, "show_merged", counted)
+    workshop_id, issue_id = context.workshop_id, column.model.issue.id
+    phone_cards = ["ถนนเข้าหมู่บ้านห้วยทรายชำรุด", "ขาดตลาดกลางรับซื้อลำไยในอำเภอ"]
+    phone_cards += [f"ควร{selected.text}", "ประปาหมู่บ้านไหลอ่อนช่วงหน้าแล้ง"]
+
+    def add(text: str) -> None:
+        draft = ideas.IdeaDraft(text)
+        context.run(lambda s: ideas.add_idea(s, workshop_id, issue_id, draft), Changes.NONE)
+
+    for text in phone_cards * 2:  # a batch every 150 ms for 1.2 s, as from the phones
+        add(text)
+        page.board.refresh()
+        qtbot.wait(150)
+    assert len(updates) <= 2  # not 8
+    similar = {r.id for r in column.model.rows() if r.text == f"ควร{selected.text}"}
+    qtbot.waitUntil(lambda: similar <= set(_suggested(page)), timeout=3000)

@@ -218,8 +218,12 @@ class DuplicateFinder:
         """
         fa, fb = self.features(a), self.features(b)
         weight = (weights or WordWeights.uniform()).weight
-        cover_a = _coverage(fa.words, fb.words, weight)
-        cover_b = _coverage(fb.words, fa.words, weight)
+        # Each word's match in the other card, found once: the coverages and the swap
+        # test below both need it (half of suggesting for a column went to finding it twice).
+        match_a = {w: _word_match(w, fb.words) for w in fa.words}
+        match_b = {w: _word_match(w, fa.words) for w in fb.words}
+        cover_a = _coverage(match_a, weight)
+        cover_b = _coverage(match_b, weight)
         gram_total = len(fa.trigrams) + len(fb.trigrams)
         gram_score = 2 * len(fa.trigrams & fb.trigrams) / gram_total if gram_total else 0.0
         score = (
@@ -229,8 +233,8 @@ class DuplicateFinder:
         )
         if fa.negative != fb.negative:
             score *= _NEGATION_PENALTY
-        only_a = [w for w in fa.words if _word_match(w, fb.words) == 0.0]
-        only_b = [w for w in fb.words if _word_match(w, fa.words) == 0.0]
+        only_a = [w for w, match in match_a.items() if match == 0.0]
+        only_b = [w for w, match in match_b.items() if match == 0.0]
         if only_a and only_b and len(only_a) <= 2 and len(only_b) <= 2:
             score *= _SWAP_PENALTY
         return score
@@ -286,13 +290,13 @@ class DuplicateFinder:
         return found
 
 
-def _coverage(
-    words: frozenset[str], others: frozenset[str], weight: Callable[[str], float]
-) -> float:
-    total = sum(weight(w) for w in words)
+def _coverage(matches: dict[str, float], weight: Callable[[str], float]) -> float:
+    """The weighted share of a card's words found in the other (``matches``: each
+    word's ``_word_match``)."""
+    total = sum(weight(w) for w in matches)
     if not total:
         return 0.0
-    return sum(weight(w) * _word_match(w, others) for w in words) / total
+    return sum(weight(w) * match for w, match in matches.items()) / total
 
 
 @dataclass(frozen=True)

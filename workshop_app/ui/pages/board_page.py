@@ -16,6 +16,8 @@ and the cards both the page and the projector show (``ui.board_data``).
 
 from __future__ import annotations
 
+import math
+import time
 import uuid
 from collections.abc import Callable
 
@@ -62,6 +64,9 @@ __all__ = ["BoardPage", "IssueColumn"]
 
 SUGGESTION_LIMIT = 5
 SUGGESTION_DELAY_MS = 150
+# Cards added or changed (phones send several a second) update the suggestions at most
+# this often: each update scores the whole column on the GUI's thread.
+CARDS_SUGGESTION_INTERVAL_MS = 1000
 COMPACT_LINES = 3  # lines of text on the cards of the narrow (not current) columns
 
 
@@ -91,6 +96,10 @@ class BoardPage(QWidget):
         self._suggestion_timer.setSingleShot(True)
         self._suggestion_timer.setInterval(SUGGESTION_DELAY_MS)
         self._suggestion_timer.timeout.connect(self.update_suggestions)
+        self._cards_suggestion_timer = QTimer(self)
+        self._cards_suggestion_timer.setSingleShot(True)
+        self._cards_suggestion_timer.timeout.connect(self.update_suggestions)
+        self._suggested_at = -math.inf  # time.monotonic() of the last update_suggestions
         self._weights: dict[str, WordWeights] = {}
         self.board_delegate = CardDelegate(self.breaker, 12.0, context.language, self)
         self.compact_delegate = CardDelegate(
@@ -305,7 +314,13 @@ class BoardPage(QWidget):
         for column in self.columns:
             column.update_header()
         self._update_counts()
-        self._selection_changed()
+        self._update_merge_button()
+        # Not restarted by every change: under a steady stream of phone cards the
+        # suggestions still follow, once a second, and typing is not slowed by them.
+        if not self._suggestion_timer.isActive() and not self._cards_suggestion_timer.isActive():
+            since_ms = (time.monotonic() - self._suggested_at) * 1000
+            wait_ms = max(SUGGESTION_DELAY_MS, CARDS_SUGGESTION_INTERVAL_MS - since_ms)
+            self._cards_suggestion_timer.start(int(wait_ms))
 
     def _show_current(self) -> None:
         for number, column in enumerate(self.columns):
@@ -463,10 +478,13 @@ class BoardPage(QWidget):
         self._suggestion_timer.start()
 
     def _selection_changed(self) -> None:
+        self._update_merge_button()
+        self._suggestion_timer.start()
+
+    def _update_merge_button(self) -> None:
         column = self.current_column()
         selected = column.selected_rows() if column else []
         self.merge_button.setEnabled(len(selected) >= 2)
-        self._suggestion_timer.start()
 
     def _selected_card(self) -> IdeaRow | None:
         """The card the merge panel is about: the current card if it is selected."""
@@ -484,6 +502,8 @@ class BoardPage(QWidget):
         selected card, and the cards merged into the selected card. Runs once typing or
         clicking pauses (SUGGESTION_DELAY_MS), not at every keystroke."""
         self._suggestion_timer.stop()
+        self._cards_suggestion_timer.stop()
+        self._suggested_at = time.monotonic()
         card = self._selected_card()
         merged: list[IdeaRow] = []
         if card is not None and card.merged_count:

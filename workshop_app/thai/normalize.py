@@ -29,6 +29,18 @@ _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
 _TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
 
 
+def _tone_then_am(match: re.Match[str]) -> str:
+    return match.group(1) + "\u0e33"
+
+
+def _first_group(match: re.Match[str]) -> str:
+    return match.group(1)
+
+
+def _swapped_groups(match: re.Match[str]) -> str:
+    return match.group(2) + match.group(1)
+
+
 # Cached: an imported list repeats its organisations and sectors, and each name is
 # normalised again when it is checked, keyed and stored.
 @functools.lru_cache(maxsize=1 << 16)
@@ -39,9 +51,13 @@ def normalize_thai(text: str) -> str:
     # Repairs can uncover one another (a doubled tone mark typed before a vowel), so
     # repeat them until nothing changes; this makes normalizing twice a no-op.
     while True:
-        repaired = _NIKHAHIT_TONE_AA.sub("\\1\u0e33", text)  # ํ (+ tone) + า -> (tone +) ำ
-        repaired = _DOUBLED_MARK.sub(r"\1", repaired)
-        repaired = _TONE_BEFORE_VOWEL.sub(r"\2\1", repaired)
+        # Replacements are functions, not templates such as r"\1": Python's re module
+        # expands a template by importing re through ``__import__``, which PySide
+        # replaces with a hook of its own, so each call here went through the import
+        # machinery. A worker normalising 10,000 names that way starved the GUI thread.
+        repaired = _NIKHAHIT_TONE_AA.sub(_tone_then_am, text)  # ํ (+ tone) + า -> (tone +) ำ
+        repaired = _DOUBLED_MARK.sub(_first_group, repaired)
+        repaired = _TONE_BEFORE_VOWEL.sub(_swapped_groups, repaired)
         if repaired == text:
             break
         text = repaired

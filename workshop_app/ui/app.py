@@ -23,7 +23,7 @@ from workshop_app.resources import font_files, translation_file
 from workshop_app.services import workshops
 from workshop_app.ui import settings
 from workshop_app.ui.app_filter import install_app_behaviour
-from workshop_app.ui.context import WorkshopContext
+from workshop_app.ui.context import WorkshopContext, share_the_interpreter_with_the_gui
 from workshop_app.ui.dialogs import NewWorkshopDialog
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.thai_layout import DictionaryLoader, install_text_funnel
@@ -61,6 +61,7 @@ def make_application(language: str, argv: list[str] | None = None) -> QApplicati
     app.setOrganizationName(settings.ORGANISATION)
     app.setApplicationName(settings.APPLICATION)
     app.setApplicationVersion(__version__)
+    share_the_interpreter_with_the_gui()  # worker threads: dictionary, imports, phones
     if app.property("thaiDictionaryLoader") is None:  # once the first window is built
         app.setProperty("thaiDictionaryLoader", True)
         DictionaryLoader(app)

@@ -50,7 +50,7 @@ from workshop_app.services.ideas import IdeaRow, kind_label
 from workshop_app.services.workshops import NumberedRow
 from workshop_app.ui import settings
 from workshop_app.ui.commands import ServiceCommand
-from workshop_app.ui.context import Changes, WorkshopContext
+from workshop_app.ui.context import Changes, WorkshopContext, share_the_interpreter_with_the_gui
 from workshop_app.ui.join_panel import JoinInfo
 from workshop_app.ui.thai_layout import ThaiLabel
 from workshop_app.ui.widgets import SteadyLabel
@@ -315,6 +315,8 @@ class PhoneServerHost(QObject):
         if self.running:
             return True
         from workshop_app.participation.server import ParticipantServer
+
+        share_the_interpreter_with_the_gui()  # the server's threads beside the GUI
 
         server = ParticipantServer(
             self.context.database.session,

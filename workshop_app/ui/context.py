@@ -53,6 +53,15 @@ class OperationCancelledError(Exception):
     """Raised inside a background operation by ``Progress.report`` once cancel was asked."""
 
 
+# How long (seconds) a Python thread may hold the interpreter lock while another waits.
+# Python's default is 5 ms. The GUI thread needs the lock for every event (the app's
+# event filter and slots are Python), so beside a busy worker (an import checking 10,000
+# rows, the phones' server) each event waited up to 5 ms for it and the window all but
+# stopped: a 10 ms timer fired twice in 1.3 s. At 1 ms it fires about every 50 ms.
+GUI_SWITCH_INTERVAL_S = 0.001
+YIELD_TO_GUI_S = 0.002  # the worker's pause at each progress report
+
+
 class Progress:
     """What a background operation is handed: report how far it got; it stops (by
     ``OperationCancelledError``) at its next report after the user cancelled."""
@@ -75,6 +84,10 @@ class Progress:
         at once when the stage changes."""
         if self.cancelled:
             raise OperationCancelledError
+        # Each report is a point where the worker steps aside for a moment: the GUI thread,
+        # waiting for Python's lock to handle an event, takes it now instead of waiting
+        # for the next switch (reports come every few hundred rows: ~50 in 10,000).
+        time.sleep(YIELD_TO_GUI_S)
         now = time.monotonic()
         if stage != self._stage or now - self._shown_at >= self.SHOWN_EVERY_S:
             self._shown_at, self._stage = now, stage
@@ -150,14 +163,6 @@ class _Runner(QRunnable):
 
     def run(self) -> None:
         self._work()
-
-
-# How long (seconds) a Python thread may hold the interpreter lock while another waits.
-# Python's default is 5 ms. The GUI thread needs the lock for every event (the app's
-# event filter and slots are Python), so beside a busy worker (an import checking 10,000
-# rows, the phones' server) each event waited up to 5 ms for it and the window all but
-# stopped: a 10 ms timer fired twice in 1.3 s. At 1 ms it fires about every 50 ms.
-GUI_SWITCH_INTERVAL_S = 0.001
 
 
 def share_the_interpreter_with_the_gui() -> None:

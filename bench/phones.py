@@ -110,8 +110,9 @@ class Phones:
                 backoff = min(4.0, backoff * 2)
 
     def _take(self, number: int, data: str) -> None:
-        if data.startswith('{"type":"state"'):
-            if not self.ready[number].is_set():
+        whole = data.startswith('{"type":"state"')
+        if whole or data.startswith('{"type":"ideas"'):  # a whole state, or new cards
+            if whole and not self.ready[number].is_set():
                 self.connects[number] += 1
                 self.ready[number].set()
             now = time.time()

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import aiohttp
 import pytest
 
+from tests.participation.phone_state import applied
 from workshop_app.db.database import Database
 from workshop_app.participation import Limits, ParticipantServer
 from workshop_app.services import attendees, phones
@@ -138,3 +139,13 @@ async def next_of(
         message: dict[str, Any] = await ws.receive_json(timeout=timeout)
         if message.get("type") == kind:
             return message
+
+
+async def next_state(
+    ws: aiohttp.ClientWebSocketResponse, state: dict[str, Any], timeout: float = 10
+) -> dict[str, Any]:
+    """The phone's state after the next push on the socket (a whole state or a patch)."""
+    while True:
+        message: dict[str, Any] = await ws.receive_json(timeout=timeout)
+        if message.get("type") in ("state", "ideas"):
+            return applied(state, message)

@@ -35,7 +35,14 @@ from workshop_app.services.attendees import (
     check_in,
     list_attendees,
 )
-from workshop_app.services.ideas import IdeaDraft, add_idea, list_ideas
+from workshop_app.services.ideas import (
+    IdeaDraft,
+    add_idea,
+    delete_idea,
+    list_ideas,
+    move_idea,
+    update_idea,
+)
 from workshop_app.services.voting import RoundDraft, create_round, list_ballots, open_round
 from workshop_app.services.workshops import (
     add_issue,
@@ -336,6 +343,30 @@ def test_a_card_link_signs_in_and_leaves_the_address_bar(
     browser.get(venue.url)
     wait_mode(browser, "live")
     assert "ศิริพร ปัญญาคำ" in find(browser, "#me").text
+
+
+def test_the_facilitators_edits_reach_an_open_page(browser: webdriver.Chrome, venue: Venue) -> None:
+    """Cards moved, deleted, retyped and added on the laptop arrive as patches of only
+    those cards; the page shows the board in its order (newest first)."""
+    join_by_card(browser, venue, "ศิริพร ปัญญาคำ")
+
+    def shown() -> list[str]:
+        return [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#idea-list .idea-text")]
+
+    wait_for(browser, lambda: len(shown()) == len(CARDS), "the cards")
+    first, second, third, fourth = venue.board
+    added = "จัดตลาดนัดผ้าฝ้ายทอมือทุกวันอาทิตย์ที่ข่วงเมือง"
+
+    def edit(session: Any) -> None:
+        move_idea(session, fourth, venue.issue_id, first)  # to the top of the column
+        delete_idea(session, second)
+        update_idea(session, third, IdeaDraft("อบรมยุวมัคคุเทศก์สองภาษา", "proposal"))
+        add_idea(session, venue.workshop_id, venue.issue_id, IdeaDraft(added, "proposal"))
+
+    venue.write(edit)
+    expected = [added, "อบรมยุวมัคคุเทศก์สองภาษา", CARDS[0], CARDS[3]]
+    wait_for(browser, lambda: shown() == expected, f"the cards as {expected}")
+    assert browser.title != "pwned"
 
 
 def test_a_revoked_card_goes_back_to_the_join_form(browser: webdriver.Chrome, venue: Venue) -> None:

@@ -12,10 +12,19 @@ import aiohttp
 import pytest
 from sqlalchemy import func, select
 
-from tests.participation.conftest import PAGE, Venue, bearer, hello, next_of, run
+from tests.participation.conftest import (
+    PAGE,
+    Venue,
+    bearer,
+    hello,
+    next_of,
+    next_state,
+    run,
+)
+from tests.participation.phone_state import applied
 from workshop_app.errors import UserError
 from workshop_app.models import Ballot, CastBy, Idea
-from workshop_app.participation import ParticipantServer, self_check, server
+from workshop_app.participation import ParticipantServer, messages, self_check, server
 from workshop_app.services import ideas, phones, voting
 from workshop_app.services.vote_counting import Mark
 from workshop_app.services.voting import RoundDraft
@@ -110,7 +119,7 @@ def test_many_websockets_get_the_state_and_every_idea_pushed(venue: Venue) -> No
         ack = await next_of(sender, "ack")
         assert ack["ok"] is True and ack["status"] == "on_board"
         assert ack["submission_id"] == "web-0001-aaaa"
-        pushed = await asyncio.gather(*(next_of(ws, "state") for ws, _s in sockets))
+        pushed = await asyncio.gather(*(next_state(ws, s) for ws, s in sockets))
         for number, state in enumerate(pushed):
             assert state["version"] > first["version"]
             assert [(i["text"], i["mine"]) for i in state["ideas"]] == [(text, number == 5)]
@@ -131,7 +140,7 @@ def test_many_websockets_get_the_state_and_every_idea_pushed(venue: Venue) -> No
 
 def test_pushes_are_throttled_under_a_burst_of_ideas(venue: Venue) -> None:
     async def scenario(client: aiohttp.ClientSession) -> int:
-        watcher, _state = await hello(client, venue.url, venue.tokens[0])
+        watcher, state = await hello(client, venue.url, venue.tokens[0])
         started = time.monotonic()
         answers = await asyncio.gather(
             *(
@@ -151,7 +160,7 @@ def test_pushes_are_throttled_under_a_burst_of_ideas(venue: Venue) -> None:
         assert [a.status for a in answers] == [200] * 30
         pushes = 0
         while True:
-            state = await next_of(watcher, "state")
+            state = await next_state(watcher, state)
             pushes += 1
             if len(state["ideas"]) == 30:
                 break
@@ -186,7 +195,7 @@ def test_an_idea_and_a_ballot_sent_twice_count_once(venue: Venue) -> None:
         first = await (
             await client.post(venue.url + "/api/ideas", json=body, headers=bearer(token))
         ).json()
-        ws, _state = await hello(client, venue.url, token)
+        ws, state = await hello(client, venue.url, token)
         await ws.send_json({"type": "idea", **body})
         again = await next_of(ws, "ack")
         assert again["idea_id"] == first["idea_id"] and again["ok"]
@@ -200,9 +209,9 @@ def test_an_idea_and_a_ballot_sent_twice_count_once(venue: Venue) -> None:
             "ok": True,
             "ballot_id": ballot_id,
         }
-        state = await next_of(ws, "state")
+        state = await next_state(ws, state)
         while state["round"] is None or state["round"]["my_ballot"] is None:
-            state = await next_of(ws, "state")
+            state = await next_state(ws, state)
         assert state["round"]["my_ballot"]["marks"][0]["value"] == 2
         await ws.close()
 
@@ -352,7 +361,7 @@ def test_the_pushed_encoding_is_each_state_encoded_whole(venue: Venue) -> None:
         phones.submit_idea(session, first, "enc-000004", venue.issue_id, "need", "ของฉันที่รอ")
         phones.submit_ballot(session, third, "enc-000003", round_id, [Mark(cards[1], 2)])
         parts = phones.state_parts(session, venue.workshop_id, people)  # type: ignore[arg-type]
-    texts = server.encode_states(42, parts, people)  # type: ignore[arg-type]
+    texts = messages.encode_states(42, parts, people)  # type: ignore[arg-type]
     for person in people:
         assert person is not None
         whole = {"type": "state", "version": 42, **parts.state_for(person)}
@@ -361,15 +370,15 @@ def test_the_pushed_encoding_is_each_state_encoded_whole(venue: Venue) -> None:
         phones.set_phone_issue(session, venue.workshop_id, None)
         voting.close_round(session, round_id)
         empty = phones.state_parts(session, venue.workshop_id, people)  # type: ignore[arg-type]
-    assert json.loads(server.encode_states(1, empty, [first])[first.attendee_id])["round"] is None
+    assert json.loads(messages.encode_states(1, empty, [first])[first.attendee_id])["round"] is None
 
 
 def test_a_phone_is_not_sent_a_state_that_says_nothing_new(venue: Venue) -> None:
     round_id, cards = _dots_round(venue)
 
     async def scenario(client: aiohttp.ClientSession) -> None:
-        voter, _state = await hello(client, venue.url, venue.tokens[11])
-        other, _state = await hello(client, venue.url, venue.tokens[12])
+        voter, voter_state = await hello(client, venue.url, venue.tokens[11])
+        other, other_state = await hello(client, venue.url, venue.tokens[12])
         await voter.send_json(
             {
                 "type": "ballot",
@@ -379,14 +388,14 @@ def test_a_phone_is_not_sent_a_state_that_says_nothing_new(venue: Venue) -> None
             }
         )
         assert (await next_of(voter, "ack"))["ok"]
-        mine = await next_of(voter, "state")
+        voter_state = mine = await next_state(voter, voter_state)
         assert mine["round"]["my_ballot"]["marks"][0]["idea_id"] == cards[2]
         with pytest.raises(asyncio.TimeoutError):  # the other phone's state is the same
             await other.receive(timeout=server.PUSH_INTERVAL * 4)
         await other.send_json({"type": "idea", **_idea_body("quiet-00002", venue.issue_id)})
         assert (await next_of(other, "ack"))["ok"]
-        for ws in (voter, other):
-            state = await next_of(ws, "state")
+        for ws, state in ((voter, voter_state), (other, other_state)):
+            state = await next_state(ws, state)
             assert "ขอไฟส่องสว่างถนนเลียบน้ำโขง" in [i["text"] for i in state["ideas"]]
             await ws.close()
 
@@ -400,3 +409,50 @@ def _idea_body(submission: str, issue_id: str) -> dict[str, str]:
         "kind": "need",
         "text": "ขอไฟส่องสว่างถนนเลียบน้ำโขง",
     }
+
+
+def test_phones_are_sent_only_the_cards_that_changed(venue: Venue) -> None:
+    """The facilitator adds 200 cards, then moves and deletes one; a phone joined before
+    holds, by patches alone, what a phone joining after is sent whole, and each patch
+    is small however long the board is."""
+    drafts = [
+        (venue.issue_id, ideas.IdeaDraft(f"ลานจอดรถบรรทุกหน้าด่านพรมแดนแห่งที่ {n}", "need"))
+        for n in range(200)
+    ]
+
+    async def scenario(client: aiohttp.ClientSession) -> None:
+        early, state = await hello(client, venue.url, venue.tokens[2])
+        with venue.db.transaction() as session:
+            ids = ideas.add_ideas(session, venue.workshop_id, drafts)
+        venue.server.notify_changed()
+        state = await next_state(early, state)
+        while len(state["ideas"]) < 200:
+            state = await next_state(early, state)
+        with venue.db.transaction() as session:
+            ideas.move_idea(session, ids[150], venue.issue_id, ids[3])
+            ideas.delete_idea(session, ids[7])
+            ideas.add_idea(
+                session,
+                venue.workshop_id,
+                venue.issue_id,
+                ideas.IdeaDraft("ตั้งศูนย์บริการนักท่องเที่ยวจีน", "proposal", author_id=venue.people[2]),
+            )
+        venue.server.notify_changed()
+        raw = await early.receive_str(timeout=10)
+        patch = json.loads(raw)
+        # The new card; the moved one is only in the new order.
+        assert patch["type"] == "ideas" and len(patch["upsert"]) == 1
+        assert patch["remove"] == [ids[7]] and len(patch["order"]) == 200
+        # The ids of the new order and one card, not the 200 cards' text.
+        assert len(raw.encode()) < len(json.dumps(patch["order"])) + 400
+        state = applied(state, patch)
+        late, whole = await hello(client, venue.url, venue.tokens[2])
+        assert whole["type"] == "state" and state == whole
+        assert [i["mine"] for i in state["ideas"]].count(True) == 1
+        # A phone that lost track asks again ("sync") and is sent the whole state.
+        await early.send_json({"type": "sync"})
+        assert await next_of(early, "state") == whole
+        for ws in (early, late):
+            await ws.close()
+
+    run(scenario)

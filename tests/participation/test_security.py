@@ -13,7 +13,15 @@ import aiohttp
 import pytest
 from sqlalchemy import func, select
 
-from tests.participation.conftest import Venue, bearer, hello, make_people, next_of, run
+from tests.participation.conftest import (
+    Venue,
+    bearer,
+    hello,
+    make_people,
+    next_of,
+    next_state,
+    run,
+)
 from workshop_app.models import Ballot, Idea
 from workshop_app.participation import Limits
 from workshop_app.services import ideas, phones, voting
@@ -195,10 +203,10 @@ def test_a_script_in_an_idea_comes_back_as_text(venue: Venue) -> None:
 
     async def scenario(client: aiohttp.ClientSession) -> None:
         ws, _state = await hello(client, venue.url, venue.tokens[4])
-        other, _ = await hello(client, venue.url, venue.tokens[9])
+        other, other_state = await hello(client, venue.url, venue.tokens[9])
         await ws.send_json({"type": "idea", **_idea("xss-000001", venue.issue_id, text)})
         assert (await next_of(ws, "ack"))["ok"]
-        state = await next_of(other, "state")
+        state = await next_state(other, other_state)
         assert state["ideas"][0]["text"] == text
         answer = await client.get(venue.url + "/api/state", headers=bearer(venue.tokens[9]))
         assert answer.headers["Content-Type"].startswith("application/json")

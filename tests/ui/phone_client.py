@@ -11,6 +11,8 @@ from typing import Any
 
 import aiohttp
 
+from tests.participation.phone_state import applied
+
 TIMEOUT = 10.0
 
 
@@ -20,6 +22,7 @@ class PhoneClient:
 
     def __init__(self, base_url: str, token: str) -> None:
         self.received: list[dict[str, Any]] = []
+        self._state: dict[str, Any] | None = None  # as the page keeps it
         self._lock = threading.Lock()
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
@@ -41,8 +44,11 @@ class PhoneClient:
     async def _read(self, ws: aiohttp.ClientWebSocketResponse) -> None:
         async for message in ws:
             if message.type == aiohttp.WSMsgType.TEXT:
+                data = json.loads(message.data)
                 with self._lock:
-                    self.received.append(json.loads(message.data))
+                    self.received.append(data)
+                    if data.get("type") in ("state", "ideas"):
+                        self._state = applied(self._state or {}, data)
 
     def send(self, message: dict[str, Any]) -> None:
         assert self._ws is not None
@@ -53,9 +59,9 @@ class PhoneClient:
             return [m for m in self.received if m.get("type") == kind]
 
     def state(self) -> dict[str, Any] | None:
-        """The latest state the server pushed."""
-        states = self.messages("state")
-        return states[-1] if states else None
+        """The phone's state now: the last whole state with the patches since."""
+        with self._lock:
+            return self._state
 
     def ack(self, submission_id: str) -> dict[str, Any] | None:
         return next(

@@ -26,7 +26,7 @@ import re
 import socket
 import threading
 import time
-from collections.abc import Awaitable, Callable, Coroutine, Iterable
+from collections.abc import Awaitable, Callable, Coroutine, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +37,15 @@ from sqlalchemy.orm import Session
 
 from workshop_app.errors import FieldError, UserError, safe_traceback
 from workshop_app.participation import protocol
+from workshop_app.participation.messages import (
+    STATE_PREFIX,
+    Card,
+    Push,
+    encode_states,
+    frame,
+    own_part,
+    push_messages,
+)
 from workshop_app.participation.protocol import ProtocolError
 from workshop_app.resources import font_files
 from workshop_app.services import phones
@@ -72,7 +81,6 @@ ASK_GATHER = 0.02  # seconds phones' first states are gathered to be read togeth
 HELLO_WAIT = 10.0  # a WebSocket that says nothing for this long is closed
 SEND_WAIT = 10.0  # a phone that does not take a push in this long is dropped
 POLLER_SEEN = POLL_WAIT + 15.0  # a polling phone counts as connected this long
-STATE_PREFIX = b'{"type":"state",'
 CLOSE_UNAUTHORIZED = 4401  # WebSocket close code: unknown or revoked token
 _FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
 _STATIC_TYPES = {
@@ -230,10 +238,27 @@ class _Phone:
     token: str
     participant: Participant
     address: str
-    # The last state sent: its version and what it said (a hash of it without the
-    # version), so that a push that would tell the phone nothing new is not sent.
+    # What the phone was last sent (messages.py): the version, the cards, the rest of
+    # what everyone sees, and its own part. A push sends it a patch of the cards when
+    # only they changed, and nothing when nothing did.
     sent_version: int = -1
-    sent_content: int = 0
+    board: Sequence[Card] | None = None
+    frame: tuple[object, ...] = ()
+    own: bytes = b""
+
+    def remember(self, version: int, parts: phones.StateParts, own: bytes) -> None:
+        self.sent_version = version
+        self.board, self.frame, self.own = parts.board, frame(parts), own
+
+
+@dataclass(frozen=True)
+class _WholeState:
+    """A phone's whole state message, with what it was made from."""
+
+    message: bytes
+    version: int
+    parts: phones.StateParts
+    own: bytes
 
 
 class ParticipantServer:
@@ -284,7 +309,7 @@ class ParticipantServer:
         self._shared: tuple[int, phones.StateParts | None] = (-1, None)
         self._generation = 0
         self._dirty: set[str] | None = None
-        self._asking: list[tuple[Participant, asyncio.Future[bytes]]] = []
+        self._asking: list[tuple[Participant, asyncio.Future[_WholeState]]] = []
         self._tasks: set[asyncio.Task[None]] = set()
         self._next_push = 0.0
         self._pending_kinds: set[str] = set()
@@ -523,12 +548,12 @@ class ParticipantServer:
         task.add_done_callback(self._tasks.discard)
         return task
 
-    async def _state_message(self, participant: Participant) -> bytes:
-        """One phone's "state" message now (a hello, or a poll). Phones asking at about
-        the same moment (300 reconnecting after a restart) are answered from one read:
-        what everyone shares is reused if nothing changed since, and the phones' own
-        parts are read in one query each for all of them."""
-        waiting: asyncio.Future[bytes] = asyncio.get_running_loop().create_future()
+    async def _state_message(self, participant: Participant) -> _WholeState:
+        """One phone's whole "state" message now (a hello, a poll, a sync). Phones asking
+        at about the same moment (300 reconnecting after a restart) are answered from
+        one read: what everyone shares is reused if nothing changed since, and the
+        phones' own parts are read in one query each for all of them."""
+        waiting: asyncio.Future[_WholeState] = asyncio.get_running_loop().create_future()
         self._asking.append((participant, waiting))
         if len(self._asking) == 1:
             self._background(self._answer_asking())
@@ -540,11 +565,16 @@ class ParticipantServer:
         version, generation = self._version, self._generation
         people = list({p.attendee_id: p for p, _future in asking}.values())
 
-        def read(session: Session) -> dict[str, bytes]:
-            return encode_states(version, self._parts(session, generation, people), people)
+        def read(session: Session) -> dict[str, _WholeState]:
+            parts = self._parts(session, generation, people)
+            texts = encode_states(version, parts, people)
+            return {
+                p.attendee_id: _WholeState(texts[p.attendee_id], version, parts, own_part(parts, p))
+                for p in people
+            }
 
         try:
-            texts = await self._read(read)
+            states = await self._read(read)
         except Exception as error:  # each waiting request fails as it would alone
             for _participant, future in asking:
                 if not future.done():
@@ -552,7 +582,7 @@ class ParticipantServer:
             return
         for participant, future in asking:
             if not future.done():
-                future.set_result(texts[participant.attendee_id])
+                future.set_result(states[participant.attendee_id])
 
     def _parts(
         self, session: Session, generation: int, people: list[Participant]
@@ -579,31 +609,39 @@ class ParticipantServer:
             return
         version, generation = self._version, self._generation
         tokens = list({p.token for p in connected})
+        # What each phone holds, taken here on the loop, which alone changes it.
+        holding = [(p.token, p.sent_version, p.board, p.frame, p.own) for p in connected]
 
-        def read(
-            session: Session,
-        ) -> tuple[dict[str, Participant], dict[str, tuple[bytes, int]]]:
+        def read(session: Session) -> tuple[dict[str, Participant], Push]:
             found = phones.participants_for_tokens(session, self.workshop_id, tokens)
             people = list({p.attendee_id: p for p in found.values()}.values())
             parts = self._parts(session, generation, people)
-            # Encoded here, off the loop: 300 states of a long board are megabytes.
-            texts = encode_states(version, parts, people)
-            return found, {a: (text, _content(text)) for a, text in texts.items()}
+            # Encoded here, off the loop: whole states of a long board are megabytes.
+            return found, push_messages(version, parts, found, holding)
 
-        found, texts = await self._read(read)
+        found, push = await self._read(read)
         sends = []
-        for phone in connected:
+        again = False
+        for phone, (base, message, own) in zip(connected, push.messages, strict=True):
             participant = found.get(phone.token)
             if participant is None:
                 sends.append(self._refuse_socket(phone.ws, _unauthorized()))
                 continue
-            text, content = texts[participant.attendee_id]
-            # A ballot changes one phone's state (its own ballot): the other 299 are not
-            # sent the same state again. Nor is a phone sent an older state than it has.
-            if version > phone.sent_version and content != phone.sent_content:
-                phone.sent_version, phone.sent_content = version, content
-                sends.append(self._send_bytes(phone.ws, text))
+            if message is None:  # nothing new for this phone
+                if phone.sent_version == base:
+                    phone.remember(version, push.parts, own)
+                continue
+            whole = message.startswith(STATE_PREFIX)
+            if phone.sent_version != base and not (whole and version > phone.sent_version):
+                # Sent something else meanwhile (its first state): a patch made for what
+                # it held before no longer fits; it gets a whole state next time.
+                phone.board, again = None, True
+                continue
+            phone.remember(version, push.parts, own)
+            sends.append(self._send_bytes(phone.ws, message))
         await asyncio.gather(*sends)
+        if again:
+            self._bump(())
 
     async def _send(self, ws: web.WebSocketResponse, text: str) -> None:
         await self._send_bytes(ws, text.encode("utf-8"))
@@ -797,9 +835,9 @@ class ParticipantServer:
                     await asyncio.wait_for(self._changed.wait(), POLL_WAIT)
                 participant = await self._participant(token)  # revoked while waiting?
                 self._seen_polling(participant)
-        message = await self._state_message(participant)
+        whole = await self._state_message(participant)
         return web.Response(
-            body=b"{" + message.removeprefix(STATE_PREFIX),  # the state without "type"
+            body=b"{" + whole.message.removeprefix(STATE_PREFIX),  # the state without "type"
             content_type="application/json",
             charset="utf-8",
             headers={"Cache-Control": "no-store"},
@@ -922,11 +960,15 @@ class ParticipantServer:
             return None
         phone = _Phone(ws, token, participant, address)
         self._connect(phone)
-        version = self._version
-        first_state = await self._state_message(participant)
-        phone.sent_version, phone.sent_content = version, _content(first_state)
-        await self._send_bytes(ws, first_state)
+        await self._send_whole_state(phone)
         return phone
+
+    async def _send_whole_state(self, phone: _Phone) -> None:
+        """A phone's whole state: its first, or one it asked for (``sync``)."""
+        whole = await self._state_message(phone.participant)
+        if whole.version >= phone.sent_version:  # a push may have sent a newer one
+            phone.remember(whole.version, whole.parts, whole.own)
+            await self._send_bytes(phone.ws, whole.message)
 
     async def _refuse_socket(self, ws: web.WebSocketResponse, refusal: _RefusedError) -> None:
         with contextlib.suppress(Exception):
@@ -987,6 +1029,10 @@ class ParticipantServer:
                 answer = await self._submit_idea(phone.token, protocol.idea_body(body))
             elif kind == "ballot":
                 answer = await self._submit_ballot(phone.token, protocol.ballot_body(body))
+            elif kind == "sync":  # the phone missed a patch: it gets the whole state
+                phone.participant = await self._participant(phone.token)
+                await self._send_whole_state(phone)
+                return
             else:
                 raise ProtocolError("unknown_type", "ไม่รู้จักชนิดของข้อความ", "unknown message type")
         except (_RefusedError, ProtocolError, UserError) as error:
@@ -1018,66 +1064,6 @@ def _submission_of(data: str) -> Any:
         return protocol.parse_json(data).get("submission_id")
     except ProtocolError:
         return None
-
-
-def _content(message: bytes) -> int:
-    """What a state message says, apart from its version (a hash)."""
-    return hash(message[message.find(b',"me":') :])
-
-
-def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def encode_states(
-    version: int, parts: phones.StateParts, participants: Iterable[Participant]
-) -> dict[str, bytes]:
-    """The "state" message of each participant (by attendee id), as UTF-8 JSON. The same
-    as encoding each ``parts.state_for`` whole, but what everyone shares (the board,
-    the round) is encoded once and each message is put together from bytes: with 300
-    phones and a board of 300 cards, encoding every state whole took most of a push."""
-
-    def dump(value: Any) -> bytes:
-        return _dump(value).encode("utf-8")
-
-    shared = (
-        b',"workshop":' + dump(parts.workshop) + b',"kinds":' + dump(parts.kinds)
-        + b',"issue":' + dump(parts.issue)
-    )  # fmt: skip
-    others = [dump({**idea, "mine": False}) for _author, idea in parts.board]
-    board = b",".join(others)
-    # Where each card starts in ``board``, to put a person's own cards in as "mine".
-    starts: list[int] = []
-    offset = 0
-    for item in others:
-        starts.append(offset)
-        offset += len(item) + 1
-    by_author: dict[str | None, list[int]] = {}
-    for index, (author, _idea) in enumerate(parts.board):
-        by_author.setdefault(author, []).append(index)
-    round_head = None if parts.round is None else dump(parts.round)[:-1] + b',"my_ballot":'
-    head = b'{"type":"state","version":' + str(version).encode() + b',"me":'
-    texts: dict[str, bytes] = {}
-    for participant in participants:
-        me = participant.attendee_id
-        pieces = [head, dump(parts.me(participant)), shared, b',"ideas":[']
-        done = 0
-        for index in by_author.get(me, ()):
-            pieces += [board[done : starts[index]], dump({**parts.board[index][1], "mine": True})]
-            done = starts[index] + len(others[index])
-        pieces.append(board[done:])
-        items = len(others)
-        for idea in parts.pending.get(me, ()):
-            pieces += [b"," if items else b"", dump(idea)]
-            items += 1
-        pieces.append(b'],"round":')
-        if round_head is None:
-            pieces.append(b"null")
-        else:
-            pieces += [round_head, dump(parts.my_ballot(me)), b"}"]
-        pieces.append(b"}")
-        texts[me] = b"".join(pieces)
-    return texts
 
 
 def self_check(

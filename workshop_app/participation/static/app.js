@@ -311,6 +311,10 @@
         }
         applyState(message);
         flushOutbox();
+      } else if (message.type === "ideas") {
+        // Only the cards that changed. A patch for another version than the one
+        // shown means one went missing: the whole state is asked for again.
+        if (!applyPatch(message)) ws.send(JSON.stringify({ type: "sync" }));
       } else if (message.type === "ack") {
         acknowledged(message);
       } else if (message.type === "error") {
@@ -699,6 +703,37 @@
 
   var drawnIdeas = null;
   var drawnRound = null;
+
+  // An "ideas" patch: cards removed, changed in place or added at the end, then put in
+  // the order given (when a card moved). The person's own waiting ideas stay last.
+  function applyPatch(patch) {
+    if (!state || patch.base !== version) return false;
+    var gone = {};
+    patch.remove.forEach(function (id) { gone[id] = true; });
+    var board = [];
+    var waiting = [];
+    (state.ideas || []).forEach(function (idea) {
+      if (idea.status === "pending") waiting.push(idea);
+      else if (!gone[idea.id]) board.push(idea);
+    });
+    var where = {};
+    board.forEach(function (idea, index) { where[idea.id] = index; });
+    patch.upsert.forEach(function (idea) {
+      if (Object.prototype.hasOwnProperty.call(where, idea.id)) board[where[idea.id]] = idea;
+      else { where[idea.id] = board.length; board.push(idea); }
+    });
+    if (patch.order) {
+      var position = {};
+      patch.order.forEach(function (id, index) { position[id] = index; });
+      board.sort(function (a, b) { return position[a.id] - position[b.id]; });
+    }
+    var next = {};
+    Object.keys(state).forEach(function (key) { next[key] = state[key]; });
+    next.version = patch.version;
+    next.ideas = board.concat(waiting);
+    applyState(next);
+    return true;
+  }
 
   function kindLabel(key) {
     var kinds = (state && state.kinds) || [];

@@ -44,7 +44,10 @@ def _card(number: int, author: str | None, text: str | None = None) -> messages.
 
 
 def _whole(version: int, parts: StateParts, person: Participant) -> dict[str, Any]:
-    return json.loads(messages.encode_states(version, parts, [person])[person.attendee_id])
+    whole: dict[str, Any] = json.loads(
+        messages.encode_states(version, parts, [person])[person.attendee_id]
+    )
+    return whole
 
 
 def _pushed(

@@ -92,6 +92,7 @@ def run(phones_count: int, idea_seconds: float, profile_path: str | None = None)
         assert projector is not None
         page = window.board_page
         adds: list[float] = []
+        splits: list[tuple[float, float]] = []  # per add: ms in the add itself, GUI CPU ms
         next_add = [time.time() + 0.5]
 
         def type_a_card() -> None:
@@ -99,10 +100,13 @@ def run(phones_count: int, idea_seconds: float, profile_path: str | None = None)
                 return
             next_add[0] += 0.5
             page.entry.setText(f"ขยายเขตประปาหมู่บ้านถึงบ้านห้วยทราย ({len(adds) + 1})")
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.thread_time()
             page.add_from_entry()
+            added = time.perf_counter()
             QApplication.processEvents()
             adds.append((time.perf_counter() - start) * 1000)
+            # Where the time went: the add itself, what ran after it, the GUI thread's CPU.
+            splits.append(((added - start) * 1000, (time.thread_time() - cpu_start) * 1000))
 
         # The secretary's typing in this app before the server starts: the machine's own.
         alone_until = time.time() + 5.0
@@ -150,6 +154,7 @@ def run(phones_count: int, idea_seconds: float, profile_path: str | None = None)
             quiet_until = time.time() + 5.0
             spin_until(lambda: time.time() > quiet_until, 10, type_a_card)
             quiet, adds[:] = list(adds), []
+            splits[:] = []
             answer: dict[str, Any] = {}
             sent_from = time.time()
             worker = threading.Thread(
@@ -159,9 +164,19 @@ def run(phones_count: int, idea_seconds: float, profile_path: str | None = None)
                 daemon=True,
             )
             profile = profiled(profile_path)  # the GUI thread while ideas come
+            # CPU seconds, less sensitive than wall times to what else the machine runs.
+            cpu_from, gui_cpu_from, wall_from = time.process_time(), time.thread_time(), time.time()
             worker.start()
             spin_until(lambda: not worker.is_alive(), idea_seconds + 120, type_a_card)
             save_profile(profile, profile_path)
+            wall = time.time() - wall_from
+            app_cpu = (time.process_time() - cpu_from) / wall * 100
+            gui_cpu = (time.thread_time() - gui_cpu_from) / wall * 100
+            print(
+                f"{label}: while ideas came the app used {app_cpu:.0f} % of a core, "
+                f"its GUI thread {gui_cpu:.0f} % (load average {os.getloadavg()[0]:.2f})",
+                flush=True,
+            )
             count = int(answer["ideas"])
             # A card the signals did not show (a refresh that changed it in place) counts
             # as seen only now, after the run: against the figure, never for it.
@@ -201,6 +216,15 @@ def run(phones_count: int, idea_seconds: float, profile_path: str | None = None)
                 f"{percentile(quiet, 0.5):.1f} ms, p95 {percentile(quiet, 0.95):.1f} ms; "
                 f"without the server: p50 {percentile(alone, 0.5):.1f} ms, "
                 f"p95 {percentile(alone, 0.95):.1f} ms",
+                flush=True,
+            )
+            slowest = sorted(zip(adds, splits, strict=True), reverse=True)[
+                : max(1, len(adds) // 20)
+            ]
+            print(
+                f"{label}: the slowest 5 % of those adds (ms: whole, in the add itself, "
+                f"GUI thread CPU): "
+                + ", ".join(f"{whole:.0f}/{own:.0f}/{cpu:.0f}" for whole, (own, cpu) in slowest),
                 flush=True,
             )
             figures.append(

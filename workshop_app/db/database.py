@@ -202,26 +202,38 @@ def _stamp_synced_rows(session: Session, _context: Any, _instances: Any) -> None
     Each row gets a fresh clock stamp, this device's id and the stamp in its version
     vector. The outbox entry is written in the same transaction as the row, so a sync
     never misses a committed write and never sends one that was rolled back.
+
+    Stamps are taken while this transaction holds the database's write lock, so that
+    writes commit in the order of their stamps: two writers in one process (the GUI and
+    the phones' server) share the clock, and a reader that asks for the rows changed
+    since the newest stamp it saw (the board) would never see a row stamped before
+    another but committed after it.
     """
-    clock: HybridLogicalClock = session.info["clock"]
-    latest: str | None = None
-    if session.new or session.dirty:
-        # The stored position is the truth: another Database object on this file (the
-        # GUI reopening it, a command run in the same process) may have stamped later.
-        stored = session.execute(text("SELECT last_hlc FROM local_device")).scalar()
-        if stored:
-            clock.observe(stored)
-    outbox: list[dict[str, str]] = []
     # session.new builds a new set at each access: taken once, or an import of 10,000
     # rows spends most of its time here.
     new = list(session.new)
     new_ids = {id(obj) for obj in new}
-    for obj in new + list(session.dirty):
-        if not hasattr(type(obj), "updated_hlc"):
-            continue
-        is_new = id(obj) in new_ids
-        if not is_new and not session.is_modified(obj, include_collections=False):
-            continue
+    to_stamp = [
+        (obj, id(obj) in new_ids)
+        for obj in new + list(session.dirty)
+        if hasattr(type(obj), "updated_hlc")
+        and (id(obj) in new_ids or session.is_modified(obj, include_collections=False))
+    ]
+    if not to_stamp:
+        return  # nothing to stamp: a flush that writes nothing takes no write lock
+    clock: HybridLogicalClock = session.info["clock"]
+    # A write first: pysqlite begins the transaction at the first write, and SQLite gives
+    # the write lock then (waiting up to busy_timeout while another writer holds it). The
+    # stored position is the truth: another Database object on this file (the GUI
+    # reopening it, a command run in the same process) may have stamped later.
+    stored = session.execute(
+        text("UPDATE local_device SET last_hlc = last_hlc RETURNING last_hlc")
+    ).scalar()
+    if stored:
+        clock.observe(stored)
+    outbox: list[dict[str, str]] = []
+    latest = ""
+    for obj, is_new in to_stamp:
         latest = clock.now()
         if is_new:
             obj.id = obj.id or new_id()  # the outbox needs it before the INSERT
@@ -230,11 +242,10 @@ def _stamp_synced_rows(session: Session, _context: Any, _instances: Any) -> None
         obj.device_id = clock.device_id
         obj.versions = advance_versions(obj.versions or "", latest)
         outbox.append({"table": type(obj).__tablename__, "row": obj.id})
-    if latest is not None:
-        session.execute(text("UPDATE local_device SET last_hlc = :hlc"), {"hlc": latest})
-        session.execute(
-            text("INSERT INTO sync_outbox (table_name, row_id) VALUES (:table, :row)"), outbox
-        )
+    session.execute(text("UPDATE local_device SET last_hlc = :hlc"), {"hlc": latest})
+    session.execute(
+        text("INSERT INTO sync_outbox (table_name, row_id) VALUES (:table, :row)"), outbox
+    )
 
 
 @contextmanager

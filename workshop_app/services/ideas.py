@@ -636,8 +636,10 @@ def board_changes(session: Session, workshop_id: str, since: str = "") -> BoardC
     """Cards changed since the clock stamp ``since`` ("" = every card on the board).
 
     The board applies these to the cards it holds instead of reading 2,000 cards again
-    after each keystroke. Every local write moves the device's clock forward, so a
-    stamp never misses a change made on this laptop; sync replaces the whole board.
+    after each keystroke. Every local write moves the device's clock forward and local
+    writes commit in the order of their stamps (they stamp under the write lock, see
+    db.database), so a stamp never misses a change made on this laptop, by any thread;
+    sync replaces the whole board.
     """
     changed = session.execute(
         select(

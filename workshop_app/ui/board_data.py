@@ -245,14 +245,6 @@ class Countdown(QObject):
         self.changed.emit()
 
 
-def _earlier(stamp: str, milliseconds: int) -> str:
-    """A clock stamp (``wall_ms.counter.device``) ``milliseconds`` before ``stamp``."""
-    wall, _sep, _rest = stamp.partition(".")
-    if not milliseconds or not wall.isdigit():
-        return stamp
-    return f"{max(0, int(wall) - milliseconds):0{len(wall)}d}"
-
-
 class BoardData(QObject):
     """The cards of every issue, kept current from the database after each change."""
 
@@ -313,13 +305,14 @@ class BoardData(QObject):
     def _edited(self, row: IdeaRow, text: str) -> bool:
         return self.on_edit(row, text) if self.on_edit is not None else False
 
-    def refresh(self, full: bool = False, overlap_ms: int = 0) -> None:
+    def refresh(self, full: bool = False) -> None:
         """Bring the columns up to date: every card when ``full``, otherwise only the cards
-        changed since the last refresh (a keystroke must not re-read 2,000 cards), or
-        ``overlap_ms`` before it: a second writer in this process (the phones' server)
-        may commit a card after a newer one was stamped and shown."""
+        changed since the newest stamp the last refresh saw (a keystroke must not re-read
+        2,000 cards). Writes commit in the order of their stamps, the phones' server's
+        as well as this window's (db.database stamps under the write lock), so no card
+        committed later can carry an older stamp."""
         workshop_id = self.context.workshop_id
-        since = "" if full or not self._stamp else _earlier(self._stamp, overlap_ms)
+        since = "" if full else self._stamp
         delta = self.context.read(lambda s: ideas.board_changes(s, workshop_id, since))
         self._stamp = delta.stamp
         if not since:

@@ -66,7 +66,6 @@ BATCH_MS = 250  # phone changes reach the views at most four times a second
 # Under load (a refresh taking long) the wait grows to twice the last refresh, up to
 # this: the secretary's typing keeps two thirds of the GUI thread.
 MAX_BATCH_MS = 600
-LATE_COMMIT_MS = 10_000  # longer than any write waits for the database (5 s)
 NOTIFY_DELAY_MS = 150  # the host's own changes, pushed to the phones this much later
 ALL_NETWORKS = "0.0.0.0"
 THIS_LAPTOP_ONLY = "127.0.0.1"
@@ -375,10 +374,6 @@ class PhoneServerHost(QObject):
                 flags |= flag
         if flags:
             start = time.perf_counter()
-            if flags & Changes.IDEAS:
-                # The server's writer may have committed a card stamped before one typed
-                # here and already shown: look a little further back than the board did.
-                self.board.refresh(overlap_ms=LATE_COMMIT_MS)
             self._handing_on = True  # the server already told the phones
             try:
                 self.context.changed.emit(flags)

@@ -26,7 +26,7 @@ from tests.ui.qr_image import holds
 from workshop_app.models import CastBy, VoteMethod
 from workshop_app.services import attendees, ideas, phones, voting, workshops
 from workshop_app.services.attendees import AttendeeRow
-from workshop_app.ui import settings
+from workshop_app.ui import phone_panel, settings
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.phone_cards_action import PhoneCardsButton
@@ -363,6 +363,29 @@ def test_phone_changes_reach_the_views_batched(
     qtbot.waitUntil(lambda: len(seen) >= 1)
     qtbot.wait(400)
     assert seen == [Changes.IDEAS | Changes.VOTES]
+
+
+def test_a_card_typed_here_is_drawn_before_the_phones_batch(
+    qtbot: QtBot, window: MainWindow, context: WorkshopContext
+) -> None:
+    """Phones' changes falling due just as the secretary adds a card wait a moment: the
+    typed card is refreshed and drawn first, then the phones' cards."""
+    host: PhoneServerHost = window.phones
+    seen: list[Changes] = []
+    context.changed.connect(seen.append)
+    host._from_server.emit(frozenset({"ideas"}))
+    qtbot.wait(phone_panel.BATCH_MS - 60)  # the phones' batch is due in about 60 ms
+    issue_id = window.board.models[0].issue.id
+    context.run(
+        lambda s: ideas.add_idea(
+            s, context.workshop_id, issue_id, ideas.IdeaDraft("ขยายถนนสายบ้านโฮ่ง-ลี้")
+        ),
+        Changes.IDEAS,
+    )
+    assert host._batch.remainingTime() >= phone_panel.AFTER_OWN_EDIT_MS - 20
+    qtbot.wait(80)
+    assert seen == [Changes.IDEAS]  # the typed card only
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=1000)
 
 
 def _card_links(pdf: Path, folder: Path) -> list[str]:

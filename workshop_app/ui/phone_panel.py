@@ -66,6 +66,9 @@ BATCH_MS = 250  # phone changes reach the views at most four times a second
 # Under load (a refresh taking long) the wait grows to twice the last refresh, up to
 # this: the secretary's typing keeps two thirds of the GUI thread.
 MAX_BATCH_MS = 600
+# After the facilitator's own edit, phones' changes wait at least this long: the card
+# just typed is drawn first, not after a refresh that happened to fall due with it.
+AFTER_OWN_EDIT_MS = 120
 NOTIFY_DELAY_MS = 150  # the host's own changes, pushed to the phones this much later
 ALL_NETWORKS = "0.0.0.0"
 THIS_LAPTOP_ONLY = "127.0.0.1"
@@ -271,7 +274,7 @@ class PhoneServerHost(QObject):
         self._handing_on = False  # the views are refreshing for a phone's change
         self._batch = QTimer(self)
         self._batch.setSingleShot(True)
-        self._batch.setInterval(BATCH_MS)
+        self._batch_ms = BATCH_MS  # longer while refreshing takes long
         self._batch.timeout.connect(self._hand_on)
         # The facilitator's writes reach the phones a moment later, together: the push to
         # hundreds of phones runs on the server's thread and would share the interpreter
@@ -363,7 +366,7 @@ class PhoneServerHost(QObject):
         if isinstance(kinds, (set, frozenset)):
             self._kinds.update(str(k) for k in kinds)
         if not self._batch.isActive():
-            self._batch.start()
+            self._batch.start(self._batch_ms)
 
     def _hand_on(self) -> None:
         """The phones' changes since the last time, as one set of change flags."""
@@ -380,7 +383,7 @@ class PhoneServerHost(QObject):
             finally:
                 self._handing_on = False
             took_ms = (time.perf_counter() - start) * 1000
-            self._batch.setInterval(int(min(MAX_BATCH_MS, max(BATCH_MS, 2 * took_ms))))
+            self._batch_ms = int(min(MAX_BATCH_MS, max(BATCH_MS, 2 * took_ms)))
         if "connections" in kinds:
             self._read_connections()
 
@@ -403,6 +406,9 @@ class PhoneServerHost(QObject):
             self.changed.emit()  # the list of issues to open to phones
         if changes & Changes.ATTENDEES and self.running:
             self._read_connections()  # a sector renamed, a walk-in registered
+        batch = self._batch
+        if not self._handing_on and batch.isActive() and batch.remainingTime() < AFTER_OWN_EDIT_MS:
+            batch.start(AFTER_OWN_EDIT_MS)
         if self.server is not None and not self._handing_on and changes & SEEN_BY_PHONES:
             self._notify.start()  # once the card typed is on screen, not during it
 

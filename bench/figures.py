@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import cProfile
+import gc
 import math
 import time
 from collections.abc import Callable
@@ -33,6 +34,34 @@ class CpuClock:
 
     def stop(self) -> None:
         self.spent.append((time.process_time() - self._start) * 1000)
+
+
+class CollectorPauses:
+    """How long Python's cyclic garbage collector stopped every thread, per collection,
+    while started: a full collection of a big heap stalls the window whatever it does."""
+
+    def __init__(self) -> None:
+        self.pauses: dict[int, list[float]] = {0: [], 1: [], 2: []}  # generation -> ms
+        self._began = 0.0
+
+    def _note(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._began = time.perf_counter()
+        else:
+            self.pauses[info["generation"]].append((time.perf_counter() - self._began) * 1000)
+
+    def start(self) -> None:
+        gc.callbacks.append(self._note)
+
+    def stop(self) -> str:
+        """Stop listening; what was seen, in a line."""
+        gc.callbacks.remove(self._note)
+        full = self.pauses[2]
+        longest = max((p for pauses in self.pauses.values() for p in pauses), default=0.0)
+        return (
+            f"{sum(map(len, self.pauses.values()))} garbage collections, the longest "
+            f"{longest:.1f} ms; {len(full)} full, {sum(full):.0f} ms in all"
+        )
 
 
 def profiled(path: str | None) -> cProfile.Profile | None:

@@ -33,7 +33,7 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from figures import Figure, percentile, profiled, report, save_profile
+from figures import CollectorPauses, Figure, percentile, profiled, report, save_profile
 from phones import ClientProcess, _raise_file_limit, _rss_mb, _venue
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QApplication
@@ -166,15 +166,19 @@ def run(phones_count: int, idea_seconds: float, profile_path: str | None = None)
             profile = profiled(profile_path)  # the GUI thread while ideas come
             # CPU seconds, less sensitive than wall times to what else the machine runs.
             cpu_from, gui_cpu_from, wall_from = time.process_time(), time.thread_time(), time.time()
+            collector = CollectorPauses()
+            collector.start()
             worker.start()
             spin_until(lambda: not worker.is_alive(), idea_seconds + 120, type_a_card)
             save_profile(profile, profile_path)
+            collected = collector.stop()
             wall = time.time() - wall_from
             app_cpu = (time.process_time() - cpu_from) / wall * 100
             gui_cpu = (time.thread_time() - gui_cpu_from) / wall * 100
             print(
                 f"{label}: while ideas came the app used {app_cpu:.0f} % of a core, "
-                f"its GUI thread {gui_cpu:.0f} % (load average {os.getloadavg()[0]:.2f})",
+                f"its GUI thread {gui_cpu:.0f} % (load average {os.getloadavg()[0]:.2f}); "
+                f"{collected}",
                 flush=True,
             )
             count = int(answer["ideas"])

@@ -31,7 +31,13 @@ from sqlalchemy.orm import Session
 from workshop_app.errors import UserError
 from workshop_app.services import workshops
 from workshop_app.ui import settings
-from workshop_app.ui.context import BackgroundOperation, Changes, Progress, WorkshopContext
+from workshop_app.ui.context import (
+    BackgroundOperation,
+    Changes,
+    Progress,
+    WorkshopContext,
+    spare_the_collector,
+)
 
 # What the first window does not need is imported when it is first used (start-up time).
 if TYPE_CHECKING:
@@ -292,6 +298,8 @@ class MainWindow(QMainWindow):
             # at a time), as they did when every page was built before the window showed.
             for _ in range(4):
                 QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        if built_now:
+            spare_the_collector()  # the page lives as long as the window
         self._results_to_projector(self._revealed_results())
 
     def show_page(self, index: int) -> None:

@@ -53,6 +53,7 @@ from workshop_app.thai.linebreak import (
     split_compound,
 )
 from workshop_app.thai.segment import dictionary_loaded, start_loading
+from workshop_app.ui.context import spare_the_collector
 
 # Lines are filled a little short of the room: a line's width measured piece by piece
 # can differ from the whole line's by a fraction of a pixel.
@@ -411,3 +412,4 @@ class DictionaryLoader(QObject):
             for widget in QApplication.allWidgets():
                 if isinstance(widget, ThaiLabel):
                     widget.relayout()
+            spare_the_collector()  # the dictionary and the first window stay

@@ -146,4 +146,4 @@ def test_phones_holding_the_same_cards_share_one_patch() -> None:
     assert len(sizes) == 1 and sizes.pop() < 300
     # A token that no longer opens anything: no message (the server refuses the socket).
     gone = messages.push_messages(6, after, {}, holding[:1])
-    assert gone.messages == [(5, None, b"")]
+    assert gone.messages == [(5, None, ())]

@@ -25,7 +25,7 @@ from tests.participation.phone_state import applied
 from workshop_app.errors import UserError
 from workshop_app.models import Ballot, CastBy, Idea
 from workshop_app.participation import ParticipantServer, messages, self_check, server
-from workshop_app.services import ideas, phones, voting
+from workshop_app.services import ideas, phones, voting, workshops
 from workshop_app.services.vote_counting import Mark
 from workshop_app.services.voting import RoundDraft
 
@@ -454,5 +454,30 @@ def test_phones_are_sent_only_the_cards_that_changed(venue: Venue) -> None:
         assert await next_of(early, "state") == whole
         for ws in (early, late):
             await ws.close()
+
+    run(scenario)
+
+
+def test_a_change_a_phone_does_not_show_leaves_its_version(venue: Venue) -> None:
+    """A card on another issue changes nothing on the phone: it is sent nothing, and the
+    next patch still applies to the version it holds."""
+
+    def card(issue_id: str, text: str) -> None:
+        with venue.db.transaction() as session:
+            ideas.add_idea(session, venue.workshop_id, issue_id, ideas.IdeaDraft(text, "need"))
+        venue.server.notify_changed()
+
+    with venue.db.transaction() as session:
+        other_issue = workshops.add_issue(session, venue.workshop_id, "เกษตรอินทรีย์ดอยวาวี")
+
+    async def scenario(client: aiohttp.ClientSession) -> None:
+        ws, state = await hello(client, venue.url, venue.tokens[20])
+        card(other_issue, "ตั้งโรงคั่วกาแฟของวิสาหกิจชุมชน")
+        with pytest.raises(asyncio.TimeoutError):
+            await ws.receive(timeout=server.PUSH_INTERVAL * 3)
+        card(venue.issue_id, "สร้างจุดพักรถบรรทุกก่อนถึงด่าน")
+        state = await next_state(ws, state)  # applied() checks the patch's base
+        assert [i["text"] for i in state["ideas"]] == ["สร้างจุดพักรถบรรทุกก่อนถึงด่าน"]
+        await ws.close()
 
     run(scenario)

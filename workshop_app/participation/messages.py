@@ -39,11 +39,15 @@ def frame(parts: StateParts) -> tuple[object, ...]:
     return (parts.workshop, parts.kinds, parts.issue, parts.round)
 
 
-def own_part(parts: StateParts, participant: Participant) -> bytes:
-    """What only this person is shown (name, check-in, own waiting ideas, own ballot),
-    encoded: when it changes, the person's phone is sent a whole state."""
+OwnPart = tuple[object, ...]
+
+
+def own_part(parts: StateParts, participant: Participant) -> OwnPart:
+    """What only this person is shown (name, check-in, own waiting ideas, own ballot):
+    when it changes, the person's phone is sent a whole state. Compared as it is, not
+    encoded: it is taken for every phone at every push."""
     me = participant.attendee_id
-    return dump([parts.me(participant), parts.pending.get(me, []), parts.my_ballot(me)])
+    return (parts.me(participant), parts.pending.get(me), parts.ballots.get(me))
 
 
 @dataclass(frozen=True)
@@ -141,7 +145,7 @@ def encode_states(
     return texts
 
 
-Holding = tuple[str, int, Sequence[Card] | None, tuple[object, ...], bytes]
+Holding = tuple[str, int, Sequence[Card] | None, tuple[object, ...], OwnPart]
 """What a phone was last sent: its token, the version, the cards, the frame, its own part."""
 
 
@@ -151,7 +155,7 @@ class Push:
     (a patch's base), the message (None: nothing new for it) and its own part now."""
 
     parts: StateParts
-    messages: list[tuple[int, bytes | None, bytes]]
+    messages: list[tuple[int, bytes | None, OwnPart]]
 
 
 def push_messages(
@@ -166,12 +170,12 @@ def push_messages(
     now = frame(parts)
     same_frame: dict[int, bool] = {}  # by the id of a frame phones hold
     patches: dict[int, tuple[bytes, dict[str, bytes]] | None] = {}  # by the id of a board
-    planned: list[tuple[int, Participant | None, bytes | None, bytes]] = []
+    planned: list[tuple[int, Participant | None, bytes | None, OwnPart]] = []
     wanting_whole: dict[str, Participant] = {}
     for token, base, board, held_frame, held_own in holding:
         participant = participants.get(token)
         if participant is None:
-            planned.append((base, None, None, b""))
+            planned.append((base, None, None, ()))
             continue
         own = own_part(parts, participant)
         key = id(held_frame)
@@ -187,7 +191,7 @@ def push_messages(
         encoded = patches[id(board)]
         message = None if encoded is None else patch_message(encoded, participant.attendee_id, base)
         planned.append((base, None, message, own))
-    wholes = encode_states(version, parts, wanting_whole.values())
+    wholes = encode_states(version, parts, wanting_whole.values()) if wanting_whole else {}
     return Push(
         parts,
         [

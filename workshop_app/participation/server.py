@@ -40,6 +40,7 @@ from workshop_app.participation import protocol
 from workshop_app.participation.messages import (
     STATE_PREFIX,
     Card,
+    OwnPart,
     Push,
     encode_states,
     frame,
@@ -244,9 +245,9 @@ class _Phone:
     sent_version: int = -1
     board: Sequence[Card] | None = None
     frame: tuple[object, ...] = ()
-    own: bytes = b""
+    own: OwnPart = ()
 
-    def remember(self, version: int, parts: phones.StateParts, own: bytes) -> None:
+    def remember(self, version: int, parts: phones.StateParts, own: OwnPart) -> None:
         self.sent_version = version
         self.board, self.frame, self.own = parts.board, frame(parts), own
 
@@ -258,7 +259,7 @@ class _WholeState:
     message: bytes
     version: int
     parts: phones.StateParts
-    own: bytes
+    own: OwnPart
 
 
 class ParticipantServer:
@@ -627,9 +628,7 @@ class ParticipantServer:
             if participant is None:
                 sends.append(self._refuse_socket(phone.ws, _unauthorized()))
                 continue
-            if message is None:  # nothing new for this phone
-                if phone.sent_version == base:
-                    phone.remember(version, push.parts, own)
+            if message is None:  # nothing new: it keeps its version, and what it holds
                 continue
             whole = message.startswith(STATE_PREFIX)
             if phone.sent_version != base and not (whole and version > phone.sent_version):

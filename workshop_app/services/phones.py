@@ -190,6 +190,9 @@ def revoke_phone_token(session: Session, attendee_id: str) -> None:
     _issue_token(session, _live_attendee(session, attendee_id))
 
 
+MANY_TOKENS = 20  # more tokens than this are looked up among all the workshop's
+
+
 def participants_for_tokens(
     session: Session, workshop_id: str, tokens: Sequence[str]
 ) -> dict[str, Participant]:
@@ -199,26 +202,39 @@ def participants_for_tokens(
     wanted = [t for t in tokens if isinstance(t, str) and TOKEN_PATTERN.fullmatch(t)]
     if not wanted:
         return {}
-    rows = session.execute(
-        select(PhoneToken.token, Attendee, Sector.name)
+    # Plain columns, not ORM objects: the phones are checked again before every push.
+    query = (
+        select(
+            PhoneToken.token,
+            Attendee.id,
+            Attendee.prefix,
+            Attendee.first_name,
+            Attendee.last_name,
+            Attendee.sector_id,
+            Sector.name,
+        )
         .join(Attendee, Attendee.id == PhoneToken.attendee_id)
         .outerjoin(Sector, Sector.id == Attendee.sector_id)
         .where(
-            PhoneToken.token.in_(wanted),
             PhoneToken.workshop_id == workshop_id,
             Attendee.workshop_id == workshop_id,
             Attendee.deleted.is_(False),
         )
-    ).all()
+    )
+    if len(wanted) <= MANY_TOKENS:
+        rows = session.execute(query.where(PhoneToken.token.in_(wanted))).all()
+    else:  # every token of the workshop, kept or not here: no IN of 300 compiled each time
+        kept = set(wanted)
+        rows = [row for row in session.execute(query) if row[0] in kept]
     return {
         token: Participant(
-            attendee_id=attendee.id,
+            attendee_id=attendee_id,
             workshop_id=workshop_id,
-            name=full_name(attendee.prefix, attendee.first_name, attendee.last_name),
-            sector_id=attendee.sector_id,
+            name=full_name(prefix, first_name, last_name),
+            sector_id=sector_id,
             sector_name=sector_name or "",
         )
-        for token, attendee, sector_name in rows
+        for token, attendee_id, prefix, first_name, last_name, sector_id, sector_name in rows
     }
 
 
@@ -640,6 +656,24 @@ class StateParts:
         }
 
 
+def _phone_cards(
+    session: Session, issue_id: str, pending: bool
+) -> Sequence[tuple[str, str, str, str | None]]:
+    """The issue's live cards on the board (or awaiting moderation), in the board's
+    order: (id, kind, text, author id). Only what phones show, read before each push:
+    not the board's sectors, authors' names and merged counts."""
+    return session.execute(
+        select(Idea.id, Idea.kind, Idea.text, Idea.author_id)
+        .where(
+            Idea.issue_id == issue_id,
+            Idea.deleted.is_(False),
+            Idea.merged_into_id.is_(None),
+            Idea.awaiting_moderation.is_(pending),
+        )
+        .order_by(Idea.position, Idea.id)
+    ).all()
+
+
 def state_parts(
     session: Session,
     workshop_id: str,
@@ -657,9 +691,9 @@ def state_parts(
         vote_round = _round_state(session, workshop_id)
         board: list[tuple[str | None, dict[str, Any]]] = []
         if issue is not None:
-            for row in ideas.list_ideas(session, workshop_id, issue["id"]):
-                item = {"id": row.id, "kind": row.kind, "text": row.text, "status": "on_board"}
-                board.append((row.author_id, item))
+            for idea_id, kind, text, author_id in _phone_cards(session, issue["id"], False):
+                item = {"id": idea_id, "kind": kind, "text": text, "status": "on_board"}
+                board.append((author_id, item))
     else:
         workshop, issue, vote_round, board = (
             shared.workshop,
@@ -670,16 +704,10 @@ def state_parts(
     pending: dict[str, list[dict[str, Any]]] = defaultdict(list)
     if issue is not None:
         wanted = set(ids)
-        for row in ideas.list_pending_ideas(session, workshop_id):
-            if row.issue_id == issue["id"] and row.author_id in wanted:
-                pending[str(row.author_id)].append(
-                    {
-                        "id": row.id,
-                        "kind": row.kind,
-                        "text": row.text,
-                        "mine": True,
-                        "status": "pending",
-                    }
+        for idea_id, kind, text, author_id in _phone_cards(session, issue["id"], True):
+            if author_id in wanted:
+                pending[str(author_id)].append(
+                    {"id": idea_id, "kind": kind, "text": text, "mine": True, "status": "pending"}
                 )
     checked_in = frozenset(
         attendee_id

@@ -58,8 +58,12 @@ class OperationCancelledError(Exception):
 # Python's default is 5 ms. The GUI thread needs the lock for every event (the app's
 # event filter and slots are Python), so beside a busy worker (an import checking 10,000
 # rows, the phones' server) each event waited up to 5 ms for it and the window all but
-# stopped: a 10 ms timer fired twice in 1.3 s. At 1 ms it fires about every 50 ms.
-GUI_SWITCH_INTERVAL_S = 0.001
+# stopped: a 10 ms timer fired twice in 1.3 s. At 1 ms it fired about every 50 ms. Worse,
+# Qt lays out a list of cards by calling Python once or twice per card (the delegate's
+# size, the model's data), and PySide lets go of the lock around each call into Qt: beside
+# one busy thread, adding a card to a 400-card column took 357 ms at 1 ms (every call
+# waited its turn), 32 ms at 0.2 ms, against 16 ms with no other thread.
+GUI_SWITCH_INTERVAL_S = 0.0002
 YIELD_TO_GUI_S = 0.002  # the worker's pause at each progress report
 
 

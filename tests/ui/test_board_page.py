@@ -18,6 +18,7 @@ from workshop_app.services.ideas import MAX_IDEA_CHARS, IdeaRow
 from workshop_app.thai.normalize import search_key
 from workshop_app.ui import settings
 from workshop_app.ui.board_data import IDEA_ROLE, BoardData, IdeaFilterProxy, IdeaListModel
+from workshop_app.ui.card_delegate import CardDelegate
 from workshop_app.ui.commands import merge_ideas_command
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.main_window import MainWindow
@@ -887,6 +888,21 @@ def test_idea_filter_proxy_passes_the_model_tester(
     proxy.setSourceModel(window.board.models[1])
     proxy.set_filter("", "problem", None)
     qtmodeltester.check(proxy)
+
+
+def test_the_card_delegate_finds_each_card_as_qt_would(window: MainWindow) -> None:
+    """The delegate reads cards from the model in Python (a call into Qt lets go of the
+    interpreter lock, once per card per layout); through the filter, filtered or not,
+    it finds the card Qt's own data() gives."""
+    column = window.board_page.columns[0]
+    for text in ("", "ส่งเสริม"):
+        column.proxy.set_filter(text, None, None)
+        for model in (column.model, column.proxy):
+            assert model.rowCount() > 0
+            for row in range(model.rowCount()):
+                index = model.index(row, 0)
+                assert CardDelegate._row(index) is index.data(IDEA_ROLE)
+        assert (column.proxy.card_at(0) is None) == bool(text)
 
 
 def test_issue_renamed_on_setup_rebuilds_the_columns(

@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractListModel,
     QByteArray,
     QMimeData,
@@ -163,6 +164,7 @@ class IdeaFilterProxy(QSortFilterProxyModel):
         self._words: list[str] = []
         self._kind: str | None = None
         self._sector: str | None = None
+        self._cards: IdeaListModel | None = None
 
     def set_filter(self, text: str, kind: str | None, sector_id: str | None) -> None:
         self.beginFilterChange()
@@ -173,6 +175,16 @@ class IdeaFilterProxy(QSortFilterProxyModel):
 
     def is_filtering(self) -> bool:
         return bool(self._words or self._kind or self._sector)
+
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        super().setSourceModel(model)
+        self._cards = model if isinstance(model, IdeaListModel) else None
+
+    def card_at(self, row: int) -> IdeaRow | None:
+        """The card shown at ``row`` without a call into Qt (see CardDelegate._row): with
+        no filter, the rows are the source's; None when filtering."""
+        cards = self._cards
+        return None if cards is None or self.is_filtering() else cards.row_at(row)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         model = self.sourceModel()

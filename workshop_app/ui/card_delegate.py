@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.services.ideas import IdeaRow, kind_label
-from workshop_app.ui.board_data import IDEA_ROLE
+from workshop_app.ui.board_data import IDEA_ROLE, IdeaFilterProxy, IdeaListModel
 from workshop_app.ui.thai_layout import Breaker, measure_for
 
 KIND_COLOURS = {
@@ -78,8 +78,19 @@ class CardDelegate(QStyledItemDelegate):
         self._elisions: dict[tuple[str, int], tuple[str, int]] = {}
         self._static_texts: dict[tuple[str, int], QStaticText] = {}
 
-    def _row(self, index: QModelIndex | QPersistentModelIndex) -> IdeaRow | None:
-        row = index.data(IDEA_ROLE)
+    @staticmethod
+    def _row(index: QModelIndex | QPersistentModelIndex) -> IdeaRow | None:
+        # From the model itself when the view shows it directly: index.data() is a call
+        # into Qt, which lets go of Python's lock, and a view asks every card on each
+        # layout; beside a busy thread each such call waited its turn for the lock.
+        model = index.model()
+        row = None
+        if isinstance(model, IdeaListModel):
+            row = model.row_at(index.row())
+        elif isinstance(model, IdeaFilterProxy):
+            row = model.card_at(index.row())
+        if row is None:  # a filter on: through Qt
+            row = index.data(IDEA_ROLE)
         return row if isinstance(row, IdeaRow) else None
 
     def _text_width(self, item_width: int) -> int:
@@ -167,9 +178,9 @@ class CardDelegate(QStyledItemDelegate):
         # A list view asks every card its size whenever one card is added: 2 views x 350
         # cards per typed card. Sizes are remembered per text and width, so each ask is a
         # dictionary look-up (the lines themselves are cached by the breaker as well).
-        row = index.data(IDEA_ROLE)
+        row = self._row(index)
         width = self.card_width or self._view_width(option)
-        if not isinstance(row, IdeaRow):
+        if row is None:
             return QSize(width, 20)
         if self._generation != self.breaker.generation:
             self._follow_breaker()

@@ -46,6 +46,8 @@ bench: $(BENCH_READY)
 	$(PY) bench/linebreak.py
 	$(PY) bench/imports.py
 	$(PY) bench/sync.py
+	$(PY) bench/phones.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/phone_gui.py
 	$(PY) bench/installers.py
 
 # The bench extra: WeasyPrint, which bench/documents.py times on the same minutes.

@@ -48,6 +48,7 @@ bench: $(BENCH_READY)
 	$(PY) bench/sync.py
 	$(PY) bench/phones.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/phone_gui.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/busy_layout.py
 	$(PY) bench/installers.py
 
 # The bench extra: WeasyPrint, which bench/documents.py times on the same minutes.

@@ -56,6 +56,16 @@ def _rss_mb() -> float:
     return float("nan")
 
 
+def _spread(seconds: list[float]) -> str:
+    """Latencies in a line of the report: the median and the worst."""
+    return f"p50 {percentile(seconds, 0.5) * 1000:.0f} ms, max {max(seconds) * 1000:.0f} ms"
+
+
+def _p95(name: str, seconds: list[float]) -> Figure:
+    """The figure of a latency, by its 95th percentile (target: under a second)."""
+    return (name, percentile(seconds, 0.95) * 1000, 1000, "ms")
+
+
 def _raise_file_limit() -> None:
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     if soft < hard:
@@ -401,18 +411,10 @@ def run(phones_count: int, idea_seconds: float) -> list[Figure]:
             acks = ballots["latencies"] or [float("inf")]
             print(
                 f"{label}: ballots acked {len(ballots['latencies'])}, counted {len(counted)}, "
-                f"stored {stored}; ack p50 {percentile(acks, 0.5) * 1000:.0f} ms, "
-                f"max {max(acks) * 1000:.0f} ms; results recount {recount * 1000:.0f} ms",
+                f"stored {stored}; ack {_spread(acks)}; results recount {recount * 1000:.0f} ms",
                 flush=True,
             )
-            figures.append(
-                (
-                    f"{label}: ballot ack p95 (all sent within 10 s)",
-                    percentile(acks, 0.95) * 1000,
-                    1000,
-                    "ms",
-                )
-            )
+            figures.append(_p95(f"{label}: ballot ack p95 (all sent within 10 s)", acks))
             figures.append(
                 (f"{label}: ballots lost", ballots["lost"] + phones_count - len(people), 1, "")
             )
@@ -440,21 +442,13 @@ def run(phones_count: int, idea_seconds: float) -> list[Figure]:
                 latencies = ideas["latencies"] or [float("inf")]
                 print(
                     f"{label}: {ideas['ideas']} ideas over {idea_seconds:.0f} s; push latency "
-                    f"p50 {percentile(latencies, 0.5) * 1000:.0f} ms, "
-                    f"max {max(latencies) * 1000:.0f} ms "
-                    f"over {len(latencies)} (idea, phone) pairs; ack p95 "
+                    f"{_spread(latencies)} over {len(latencies)} (idea, phone) pairs; ack p95 "
                     f"{percentile(ideas['acks'] or [float('inf')], 0.95) * 1000:.0f} ms; "
                     f"app RSS {rss_before:.0f} -> {_rss_mb():.0f} MB",
                     flush=True,
                 )
-                figures.append(
-                    (
-                        f"{label}: 5 ideas/s, send to every phone's push, p95",
-                        percentile(latencies, 0.95) * 1000,
-                        1000,
-                        "ms",
-                    )
-                )
+                push_name = f"{label}: 5 ideas/s, send to every phone's push, p95"
+                figures.append(_p95(push_name, latencies))
                 figures.append((f"{label}: ideas missing on a phone", ideas["missing"], 1, ""))
 
             server.stop()

@@ -46,6 +46,7 @@ from typing import Any
 
 from figures import Figure, percentile, report
 
+BALLOT_SPREAD = 10.0  # seconds over which the ballots are sent, unless told
 GRACE = 5.0  # seconds after a phase for late answers
 
 
@@ -252,7 +253,9 @@ async def _client_main() -> None:
             ready, seconds = await phones.all_ready(command["timeout"])
             answer = {"ready": ready, "seconds": seconds}
         elif command["cmd"] == "ballots" and phones:
-            answer = await phones.ballots(command["round_id"], command["cards"], command["spread"])
+            answer = await phones.ballots(
+                command["round_id"], command["cards"], command.get("spread", BALLOT_SPREAD)
+            )
         elif command["cmd"] == "ideas" and phones:
             answer = await phones.ideas(command["issue_id"], command["rate"], command["seconds"])
         elif command["cmd"] == "reconnect" and phones:
@@ -342,7 +345,9 @@ def _venue(path: Path, phones_count: int) -> tuple[Any, str, str, str, list[str]
     return database, workshop_id, issue_id, round_id, cards, tokens
 
 
-def run(phones_count: int, idea_seconds: float, ballot_seconds: float = 10.0) -> list[Figure]:
+def run(
+    phones_count: int, idea_seconds: float, ballot_seconds: float = BALLOT_SPREAD
+) -> list[Figure]:
     from sqlalchemy import func, select
 
     from workshop_app.models import Ballot
@@ -484,7 +489,10 @@ def main() -> int:
     parser.add_argument("--big", type=int, default=1000, help="the large run's phones (0: none)")
     parser.add_argument("--idea-seconds", type=float, default=60.0)
     parser.add_argument(
-        "--ballot-seconds", type=float, default=10.0, help="seconds the ballots are sent over"
+        "--ballot-seconds",
+        type=float,
+        default=BALLOT_SPREAD,
+        help="seconds the ballots are sent over",
     )
     parser.add_argument("--strict", action="store_true")
     args = parser.parse_args()

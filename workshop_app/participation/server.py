@@ -287,7 +287,7 @@ class ParticipantServer:
         self._db: ThreadPoolExecutor | None = None
         self._reader: ThreadPoolExecutor | None = None
         # Writes waiting for the writing thread, each with what awaits its outcome; the
-        # thread takes them all at once and commits them together (group commit).
+        # thread takes up to GROUP_MAX of them and commits them together (group commit).
         self._queued_writes: list[tuple[Callable[[Session], Any], asyncio.Future[Any]]] = []
         self._writing = False
         self._stopping: asyncio.Event | None = None
@@ -871,8 +871,9 @@ class ParticipantServer:
     async def _change_or_stop(self, timeout: float) -> bool:
         """Wait until the version moves on, the server stops, or ``timeout`` passes;
         False when the server is stopping. A poll waiting when the server stops is
-        answered at once: aiohttp's shutdown would otherwise wait for it (it does not
-        cancel a handler that reads no body) and hold ``stop`` for seconds."""
+        answered at once: else aiohttp's shutdown waits ``shutdown_timeout`` for it, then
+        fails the request's body (which a poll never reads) and waits as long again
+        before cancelling it, and ``stop`` took 4 s."""
         changed, stopping = self._changed, self._stopping
         if changed is None or stopping is None:
             return False

@@ -22,9 +22,9 @@ memory is measured without the clients'. Measured:
   projector do on that signal);
 * ideas: 5 ideas a second for 60 s, each from a random phone; the latency from sending
   to each connected phone having the idea in a pushed state, over every (idea, phone);
-* restart: the server stopped and started again on its port; the time until every
-  phone has reconnected (the page's backoff: 0.5 s, then doubled with jitter, at most 4 s)
-  and got its state again.
+* restart: the server stopped (how long ``stop`` takes with every phone connected)
+  and started again on its port; the time until every phone has reconnected (the
+  page's backoff: 0.5 s, then doubled with jitter, at most 4 s) and got its state again.
 """
 
 from __future__ import annotations
@@ -460,8 +460,12 @@ def run(
                 figures.append(_p95(push_name, latencies))
                 figures.append((f"{label}: ideas missing on a phone", ideas["missing"], 1, ""))
 
+            stopping = time.time()
             server.stop()
             stopped = time.time()
+            figures.append(
+                (f"{label}: stop with every phone connected", stopped - stopping, 1, "s")
+            )
             server = ParticipantServer(
                 database.session, workshop_id, "127.0.0.1", int(url.rsplit(":", 1)[1])
             )

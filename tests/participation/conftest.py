@@ -16,7 +16,8 @@ import pytest
 from tests.participation.phone_state import applied
 from workshop_app.db.database import Database
 from workshop_app.participation import Limits, ParticipantServer
-from workshop_app.services import attendees, phones
+from workshop_app.services import attendees, ideas, phones, voting
+from workshop_app.services.voting import RoundDraft
 from workshop_app.services.workshops import add_issue, add_sector, create_workshop
 
 T = TypeVar("T")
@@ -105,6 +106,30 @@ def venue(db: Database, tmp_path: Path) -> Iterator[Venue]:
     found = Venue(db, workshop_id, issue_id, sectors, tokens, people, server, changes)
     yield found
     found.server.stop()
+
+
+def dots_round(venue: Venue) -> tuple[str, list[str]]:
+    """A dot round open over four cards of the open issue: (round id, card ids)."""
+    with venue.db.transaction() as session:
+        cards = [
+            ideas.add_idea(
+                session, venue.workshop_id, venue.issue_id, ideas.IdeaDraft(text, "project")
+            )
+            for text in (
+                "ศูนย์กระจายสินค้าชายแดนเชียงของ",
+                "ถนนเลี่ยงเมืองแม่สาย",
+                "ตลาดชาและกาแฟดอยแม่สลอง",
+                "ด่านศุลกากรอัจฉริยะ",
+            )
+        ]
+        round_id = voting.create_round(
+            session,
+            venue.workshop_id,
+            RoundDraft("คัดเลือกโครงการการค้าชายแดน", "dots", tuple(cards)),
+        )
+        voting.open_round(session, round_id)
+    venue.server.notify_changed()
+    return round_id, cards
 
 
 def run(scenario: Callable[[aiohttp.ClientSession], Awaitable[T]]) -> T:

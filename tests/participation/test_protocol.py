@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
+import threading
 import time
+from typing import Any
 
 import aiohttp
 import pytest
@@ -16,6 +19,7 @@ from tests.participation.conftest import (
     PAGE,
     Venue,
     bearer,
+    dots_round,
     hello,
     next_of,
     next_state,
@@ -27,30 +31,6 @@ from workshop_app.models import Ballot, CastBy, Idea
 from workshop_app.participation import ParticipantServer, messages, self_check, server
 from workshop_app.services import ideas, phones, voting, workshops
 from workshop_app.services.vote_counting import Mark
-from workshop_app.services.voting import RoundDraft
-
-
-def _dots_round(venue: Venue) -> tuple[str, list[str]]:
-    with venue.db.transaction() as session:
-        cards = [
-            ideas.add_idea(
-                session, venue.workshop_id, venue.issue_id, ideas.IdeaDraft(text, "project")
-            )
-            for text in (
-                "ศูนย์กระจายสินค้าชายแดนเชียงของ",
-                "ถนนเลี่ยงเมืองแม่สาย",
-                "ตลาดชาและกาแฟดอยแม่สลอง",
-                "ด่านศุลกากรอัจฉริยะ",
-            )
-        ]
-        round_id = voting.create_round(
-            session,
-            venue.workshop_id,
-            RoundDraft("คัดเลือกโครงการการค้าชายแดน", "dots", tuple(cards)),
-        )
-        voting.open_round(session, round_id)
-    venue.server.notify_changed()
-    return round_id, cards
 
 
 def test_the_page_static_files_and_fonts_are_served(venue: Venue) -> None:
@@ -174,7 +154,7 @@ def test_pushes_are_throttled_under_a_burst_of_ideas(venue: Venue) -> None:
 
 
 def test_an_idea_and_a_ballot_sent_twice_count_once(venue: Venue) -> None:
-    round_id, cards = _dots_round(venue)
+    round_id, cards = dots_round(venue)
     body = {
         "submission_id": "resend-0001-q",
         "issue_id": venue.issue_id,
@@ -223,7 +203,7 @@ def test_an_idea_and_a_ballot_sent_twice_count_once(venue: Venue) -> None:
 
 
 def test_thirty_six_phones_vote_at_once(venue: Venue) -> None:
-    round_id, cards = _dots_round(venue)
+    round_id, cards = dots_round(venue)
 
     async def vote(client: aiohttp.ClientSession, number: int, token: str) -> dict[str, object]:
         ws, _state = await hello(client, venue.url, token)
@@ -333,6 +313,52 @@ def test_phones_reconnect_after_a_restart(venue: Venue) -> None:
     run(scenario)
 
 
+def test_stop_is_prompt_with_a_poll_waiting_and_sockets_open(venue: Venue) -> None:
+    """aiohttp's shutdown waited for the waiting poll (2 s, then 2 s more to cancel it):
+    stop took 4 s. The phones here run in a thread of their own, as real phones would
+    go on answering while the laptop stops its server."""
+    url, token = venue.url, venue.tokens[11]
+    polling = threading.Event()
+    seen: dict[str, Any] = {}
+
+    async def phones_meanwhile(client: aiohttp.ClientSession) -> None:
+        sockets = [await hello(client, url, t) for t in venue.tokens[:30]]
+        first = await (await client.get(url + "/api/state", headers=bearer(token))).json()
+        poll = asyncio.ensure_future(
+            client.get(f"{url}/api/state?since={first['version']}", headers=bearer(token))
+        )
+        await asyncio.sleep(0.3)
+        seen["waiting"] = not poll.done()
+        polling.set()
+        answer = await poll
+        seen["poll"] = (answer.status, (await answer.json())["version"] == first["version"])
+        seen["closes"] = [(await ws.receive(timeout=5)).type for ws, _state in sockets]
+
+    phones_thread = threading.Thread(target=run, args=(phones_meanwhile,))
+    phones_thread.start()
+    assert polling.wait(30)
+    started = time.monotonic()
+    venue.server.stop()
+    took = time.monotonic() - started
+    phones_thread.join(30)
+    assert seen["waiting"]
+    assert took < 1.0
+    assert seen["poll"] == (200, True)  # the state as it was; the page polls again
+    assert set(seen["closes"]) <= {aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED}
+    assert len(seen["closes"]) == 30
+    with socket.socket() as probe:  # the port is free (as the server binds it)
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        probe.bind(("127.0.0.1", venue.server.port))
+    venue.start()
+
+    async def again(client: aiohttp.ClientSession) -> dict[str, Any]:
+        ws, state = await hello(client, venue.url, token)
+        await ws.close()
+        return state
+
+    assert run(again)["type"] == "state"
+
+
 def test_a_taken_port_is_a_clear_error(venue: Venue) -> None:
     second = ParticipantServer(venue.db.session, venue.workshop_id, "127.0.0.1", venue.server.port)
     with pytest.raises(UserError) as refused:
@@ -347,7 +373,7 @@ def test_the_self_check_serves_the_page(venue: Venue) -> None:
 
 
 def test_the_pushed_encoding_is_each_state_encoded_whole(venue: Venue) -> None:
-    round_id, cards = _dots_round(venue)
+    round_id, cards = dots_round(venue)
     with venue.db.transaction() as session:
         people = [
             phones.participant_for_token(session, venue.workshop_id, token)
@@ -374,7 +400,7 @@ def test_the_pushed_encoding_is_each_state_encoded_whole(venue: Venue) -> None:
 
 
 def test_a_phone_is_not_sent_a_state_that_says_nothing_new(venue: Venue) -> None:
-    round_id, cards = _dots_round(venue)
+    round_id, cards = dots_round(venue)
 
     async def scenario(client: aiohttp.ClientSession) -> None:
         voter, voter_state = await hello(client, venue.url, venue.tokens[11])

@@ -1,16 +1,18 @@
 """Fixtures for GUI tests: a context over a real demo database, fonts loaded; the main
-window shown, in English or in Thai."""
+window shown, in English or in Thai, or on the brainstorm page."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from workshop_app.db.database import Database
+from workshop_app.ui import settings
 from workshop_app.ui.app import install_translator, load_fonts
 from workshop_app.ui.context import WorkshopContext
 from workshop_app.ui.main_window import MainWindow
@@ -49,3 +51,19 @@ def thai_window(qtbot: QtBot, db: Database, demo_workshop: str) -> Iterator[Main
     finish_background_work()
     if translator is not None:
         app.removeTranslator(translator)
+
+
+@pytest.fixture
+def board_window(
+    qtbot: QtBot, context: WorkshopContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> MainWindow:
+    """The main window shown on the brainstorm page, with settings of its own (the
+    user's own are left alone)."""
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    monkeypatch.setattr(settings, "settings_store", lambda: store)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show_page(2)
+    window.show()
+    qtbot.waitExposed(window)
+    return window

@@ -4,10 +4,9 @@ selecting cards, and the database checked through the services after every actio
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMessageBox, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -16,7 +15,6 @@ from tests.ui.keyboard import type_text
 from workshop_app.services import ideas, workshops
 from workshop_app.services.ideas import MAX_IDEA_CHARS, IdeaRow
 from workshop_app.thai.normalize import search_key
-from workshop_app.ui import settings
 from workshop_app.ui.board_data import IDEA_ROLE, BoardData, IdeaFilterProxy, IdeaListModel
 from workshop_app.ui.card_delegate import CardDelegate
 from workshop_app.ui.commands import merge_ideas_command
@@ -35,17 +33,9 @@ NEW_IDEA = "ส่งเสริมการท่องเที่ยวเ�
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot, context: WorkshopContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[MainWindow]:
+def window(qtbot: QtBot, board_window: MainWindow) -> Iterator[MainWindow]:
     """The main window on the brainstorm page, active, the entry box focused."""
-    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    monkeypatch.setattr(settings, "settings_store", lambda: store)  # keep the user's own
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show_page(2)
-    window.show()
-    qtbot.waitExposed(window)
+    window = board_window
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)  # shortcuts fire only in the active window
     window.board_page.entry.setFocus()

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
@@ -26,7 +26,7 @@ from tests.ui.qr_image import holds
 from workshop_app.models import CastBy, VoteMethod
 from workshop_app.services import attendees, ideas, phones, voting, workshops
 from workshop_app.services.attendees import AttendeeRow
-from workshop_app.ui import phone_panel, settings
+from workshop_app.ui import phone_panel
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.phone_cards_action import PhoneCardsButton
@@ -36,21 +36,12 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise", ext
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot, context: WorkshopContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[MainWindow]:
+def window(board_window: MainWindow) -> Iterator[MainWindow]:
     """The main window on the brainstorm page; the phone server stopped afterwards."""
-    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    monkeypatch.setattr(settings, "settings_store", lambda: store)  # keep the user's own
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show_page(2)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.phones.stop()
-    if window.projector is not None:
-        window.projector.close()
+    yield board_window
+    board_window.phones.stop()
+    if board_window.projector is not None:
+        board_window.projector.close()
 
 
 def _tick(qtbot: QtBot, box: QCheckBox) -> None:

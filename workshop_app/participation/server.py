@@ -1,12 +1,26 @@
 """The participant server: aiohttp in a thread of its own, with its own event loop.
 
 Phones reach it over the venue network (docs/participant-api.md). The event loop only
-parses, checks and sends; every database read or write runs on one worker thread,
-each write one transaction through ``services.phones``, so neither a slow disk nor the
-GUI (which holds the same database) ever blocks the loop, and the loop never blocks the
-GUI. Every change (a phone's write, or the host's ``notify_changed``) raises the state
-version; phones get the new state pushed at most ``PUSH_INTERVAL`` apart, so 300 phones
-and five ideas a second make a few pushes a second, not hundreds.
+parses, checks and sends; database reads run on one worker thread and writes (through
+``services.phones``) on another, so neither a slow disk nor the GUI (which holds the
+same database) ever blocks the loop, and the loop never blocks the GUI. Every change (a
+phone's write, or the host's ``notify_changed``) raises the state version; phones get
+the new state pushed at most ``PUSH_INTERVAL`` apart, so 300 phones and five ideas a
+second make a few pushes a second, not hundreds.
+
+Group commit: writes that arrive while the writing thread is busy queue up, and the
+thread then takes all of them into ONE transaction (one fsync), each inside a savepoint
+of its own. A write refused by a rule (a closed round, too many dots, a revoked token)
+is undone alone and answered with its refusal; the others commit. Any other error (the
+disk, a bug) undoes the whole group and none of it is acknowledged as done: the phones
+send again, and the submission ids make a resend count once, also when two copies of
+one submission fall in the same group (the first one's record is in the session when
+the second looks for it). A phone is acknowledged only after the commit holding its
+write. A lone write waits for nobody: a group is whatever queued meanwhile, at most
+``GROUP_MAX`` writes, so that acknowledgements keep flowing when hundreds queue.
+
+Stopping: a poll waiting for a change is answered at once, every socket is closed with
+1001, then aiohttp's runner ends; ``stop`` returns when the port is free again.
 
 Security on a shared network: the server listens on the host it is given only; the
 token never appears in a URL the server sees and is never logged (no access log; errors
@@ -79,6 +93,10 @@ PUSH_INTERVAL = 0.4  # seconds between two state pushes, at least
 CHANGE_INTERVAL = 0.3  # seconds between two ``on_change`` calls, at least
 POLL_WAIT = 25.0  # how long GET /api/state?since=N waits for a change
 ASK_GATHER = 0.02  # seconds phones' first states are gathered to be read together
+# Writes committed together at the most: one commit (one fsync) per group, and still an
+# acknowledgement every 0.1-0.3 s when a thousand ballots queue (a write is ~3-7 ms of
+# work; none in a group is acknowledged before the group's commit).
+GROUP_MAX = 32
 HELLO_WAIT = 10.0  # a WebSocket that says nothing for this long is closed
 SEND_WAIT = 10.0  # a phone that does not take a push in this long is dropped
 POLLER_SEEN = POLL_WAIT + 15.0  # a polling phone counts as connected this long
@@ -294,6 +312,10 @@ class ParticipantServer:
         # pushed) on another, so that a phone's idea is never queued behind a push.
         self._db: ThreadPoolExecutor | None = None
         self._reader: ThreadPoolExecutor | None = None
+        # Writes waiting for the writing thread, each with what awaits its outcome; the
+        # thread takes up to GROUP_MAX of them and commits them together (group commit).
+        self._queued_writes: list[tuple[Callable[[Session], Any], asyncio.Future[Any]]] = []
+        self._writing = False
         self._stopping: asyncio.Event | None = None
         # Loop-thread state.
         self._version = 0
@@ -488,12 +510,55 @@ class ParticipantServer:
         return await asyncio.get_running_loop().run_in_executor(self._reader, run)
 
     async def _write(self, action: Callable[[Session], T]) -> T:
-        def run() -> T:
-            with self._session_factory() as session, session.begin():
-                return action(session)
+        """``action``'s result once the transaction holding it is committed. Writes
+        asked for while the writing thread is busy wait and go in the next group."""
+        done: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self._queued_writes.append((action, done))
+        if not self._writing:
+            self._writing = True
+            self._background(self._write_queued())
+        result: T = await done
+        return result
 
-        assert self._db is not None
-        return await asyncio.get_running_loop().run_in_executor(self._db, run)
+    async def _write_queued(self) -> None:
+        """Commit the queued writes, a group at a time, until none is left."""
+        loop = asyncio.get_running_loop()
+        try:
+            while self._queued_writes:
+                group = self._queued_writes[:GROUP_MAX]
+                del self._queued_writes[:GROUP_MAX]
+                assert self._db is not None
+                try:
+                    outcomes = await loop.run_in_executor(
+                        self._db, self._commit_group, [action for action, _done in group]
+                    )
+                except Exception as error:  # the group's transaction failed: nobody is ok
+                    outcomes = [(False, error)] * len(group)
+                for (_action, done), (ok, value) in zip(group, outcomes, strict=True):
+                    if done.done():
+                        continue
+                    if ok:
+                        done.set_result(value)
+                    else:
+                        done.set_exception(value)
+        finally:
+            self._writing = False
+
+    def _commit_group(self, actions: list[Callable[[Session], Any]]) -> list[tuple[bool, Any]]:
+        """Apply writes in one transaction, each in a savepoint of its own: a write
+        refused (a rule broken) is undone alone and its refusal is its outcome. Any
+        other error undoes the whole group (raised: every write in it fails). On the
+        writing thread."""
+        outcomes: list[tuple[bool, Any]] = []
+        with self._session_factory() as session, session.begin():
+            _begin_immediate(session)
+            for action in actions:
+                try:
+                    with session.begin_nested():
+                        outcomes.append((True, action(session)))
+                except (_RefusedError, ProtocolError, UserError) as refusal:
+                    outcomes.append((False, refusal))
+        return outcomes
 
     # --- versions, pushes and change signals (on the loop) ----------------------------------------
 
@@ -829,9 +894,7 @@ class ParticipantServer:
             if not since_text.isascii() or not since_text.isdigit() or len(since_text) > 18:
                 raise ProtocolError("invalid_since", "since ต้องเป็นตัวเลข", "since must be a number")
             since = int(since_text)
-            if since == self._version and self._changed is not None:
-                with contextlib.suppress(asyncio.TimeoutError):
-                    await asyncio.wait_for(self._changed.wait(), POLL_WAIT)
+            if since == self._version and await self._change_or_stop(POLL_WAIT):
                 participant = await self._participant(token)  # revoked while waiting?
                 self._seen_polling(participant)
         whole = await self._state_message(participant)
@@ -841,6 +904,25 @@ class ParticipantServer:
             charset="utf-8",
             headers={"Cache-Control": "no-store"},
         )
+
+    async def _change_or_stop(self, timeout: float) -> bool:
+        """Wait until the version moves on, the server stops, or ``timeout`` passes;
+        False when the server is stopping. A poll waiting when the server stops is
+        answered at once: else aiohttp's shutdown waits ``shutdown_timeout`` for it, then
+        fails the request's body (which a poll never reads) and waits as long again
+        before cancelling it, and ``stop`` took 4 s."""
+        changed, stopping = self._changed, self._stopping
+        if changed is None or stopping is None:
+            return False
+        if stopping.is_set():
+            return False
+        waits = [asyncio.ensure_future(changed.wait()), asyncio.ensure_future(stopping.wait())]
+        try:
+            await asyncio.wait(waits, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for wait in waits:
+                wait.cancel()
+        return not stopping.is_set()
 
     def _seen_polling(self, participant: Participant) -> None:
         with self._presence_lock:
@@ -1056,6 +1138,19 @@ class ParticipantServer:
             submission = None
         body = {"type": "ack", "submission_id": submission, **refusal.body()}
         await self._send(ws, json.dumps(body, ensure_ascii=False, separators=(",", ":")))
+
+
+def _begin_immediate(session: Session) -> None:
+    """Open the session's SQLite transaction now, as a writer. Python's sqlite3 would
+    open it only at the first INSERT or UPDATE, and a SAVEPOINT before that would be a
+    transaction of its own, committed at its release; taking the write lock at the start
+    also lets SQLite's busy timeout wait for the GUI's write to end."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return
+    raw = connection.connection.dbapi_connection
+    if raw is not None and not getattr(raw, "in_transaction", True):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _submission_of(data: str) -> Any:

@@ -203,9 +203,11 @@ def _row_codes(pdf: Path, folder: Path) -> dict[int, list[str]]:
             # The cell's top is 14 points above the number's box (padding and the font's
             # ascent); the code at the top of its cell, the next row's a cell lower.
             row_top = float(match[2]) - 14
-            box = (qr_left, row_top - 1, qr_left + QR_COLUMN, row_top + QR_COLUMN + 1)
+            left, top = round(qr_left * scale), round((row_top - 1) * scale)
+            right = round((qr_left + QR_COLUMN) * scale)
+            bottom = round((row_top + QR_COLUMN + 1) * scale)
             crop = folder / f"row{match[3]}.png"
-            image.crop(tuple(round(v * scale) for v in box)).save(crop)
+            image.crop((left, top, right, bottom)).save(crop)
             codes[int(match[3])] = _zbar(crop)
     return codes
 

@@ -1774,57 +1774,57 @@
 <context>
     <name>PhoneCardsButton</name>
     <message>
-        <location filename="../../workshop_app/ui/phone_cards_action.py" line="69"/>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="73"/>
         <source>Phone cards…</source>
         <translation>บัตรเข้าร่วมทางโทรศัพท์…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_cards_action.py" line="71"/>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="75"/>
         <source>A card per attendee with the QR code that joins from a phone</source>
         <translation>บัตรของผู้เข้าร่วมแต่ละคน มีคิวอาร์โค้ดสำหรับเข้าร่วมด้วยโทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_cards_action.py" line="74"/>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="78"/>
         <source>New card for a lost one…</source>
         <translation>ออกบัตรใหม่แทนบัตรที่หาย…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_cards_action.py" line="76"/>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="80"/>
         <source>The chosen person&apos;s phone card was lost: print a new one</source>
         <translation>บัตรเข้าร่วมทางโทรศัพท์ของผู้ที่เลือกหาย: พิมพ์บัตรใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_cards_action.py" line="82"/>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="86"/>
         <source>Find the person first, then ask again.</source>
         <translation>ค้นหาผู้เข้าร่วมก่อน แล้วกดอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_cards_action.py" line="86"/>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="90"/>
         <source>New phone card</source>
         <translation>บัตรเข้าร่วมทางโทรศัพท์ใบใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_cards_action.py" line="88"/>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="92"/>
         <source>Print a new phone card for {name}? Their old card stops working once the new one is written (this cannot be undone).</source>
         <translation>พิมพ์บัตรเข้าร่วมทางโทรศัพท์ใบใหม่ให้ {name} หรือไม่ เมื่อบันทึกบัตรใหม่แล้ว บัตรเดิมจะใช้ไม่ได้อีก (ย้อนกลับไม่ได้)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_cards_action.py" line="117"/>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="121"/>
         <source>Phone cards</source>
         <translation>บัตรเข้าร่วมทางโทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_cards_action.py" line="119"/>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="123"/>
         <source>Export phone cards</source>
         <translation>ส่งออกบัตรเข้าร่วมทางโทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_cards_action.py" line="119"/>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="123"/>
         <source>PDF (*.pdf)</source>
         <translation>แฟ้ม PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_cards_action.py" line="153"/>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="157"/>
         <source>Wrote {count} phone cards to {path}</source>
         <translation>บันทึกบัตรเข้าร่วมทางโทรศัพท์ {count} ใบ ลงแฟ้ม {path} แล้ว</translation>
     </message>
@@ -2620,22 +2620,27 @@
         <translation>แบบลงทะเบียนให้ผู้เข้าร่วมลงลายมือชื่อหน้างาน (PDF)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/signin_sheet_action.py" line="114"/>
+        <location filename="../../workshop_app/ui/signin_sheet_action.py" line="108"/>
+        <source>Address printed in the sign-in sheet&apos;s QR codes</source>
+        <translation>ที่อยู่ที่พิมพ์ในคิวอาร์โค้ดบนแบบลงทะเบียน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/signin_sheet_action.py" line="115"/>
         <source>Sign-in sheet</source>
         <translation>แบบลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/signin_sheet_action.py" line="116"/>
+        <location filename="../../workshop_app/ui/signin_sheet_action.py" line="117"/>
         <source>Export sign-in sheet</source>
         <translation>ส่งออกแบบลงทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/signin_sheet_action.py" line="116"/>
+        <location filename="../../workshop_app/ui/signin_sheet_action.py" line="117"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/signin_sheet_action.py" line="148"/>
+        <location filename="../../workshop_app/ui/signin_sheet_action.py" line="149"/>
         <source>Wrote the sign-in sheet of {count} people to {path}</source>
         <translation>บันทึกแบบลงทะเบียน {count} คนไว้ที่ {path} แล้ว</translation>
     </message>

@@ -92,6 +92,7 @@ def test_sign_in_sheet_with_and_without_phone_codes(
     dialog = button.dialog
     assert dialog is not None
     assert dialog.host.findData("0.0.0.0") < 0  # a printed link needs one address
+    assert dialog.windowTitle() == "Address printed in the sign-in sheet's QR codes"
     dialog.host.setCurrentIndex(dialog.host.findData(THIS_LAPTOP_ONLY))
     dialog.port.setValue(8791)
     dialog.accept()

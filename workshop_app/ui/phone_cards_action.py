@@ -24,14 +24,18 @@ def ask_link_address(
     host: PhoneServerHost,
     chosen: Callable[[str], None],
     cancelled: Callable[[], None],
+    title: str | None = None,
 ) -> ServerAddressDialog | None:
     """The address printed in the phone links (cards, sign-in sheet): the running phone
-    server's, at once; before the day, the one chosen in a dialog (returned while open),
-    remembered for the server. ``chosen(base_url)`` or ``cancelled()`` follows."""
+    server's, at once; before the day, the one chosen in a dialog (returned while open;
+    ``title``: what prints it, the cards' unless told), remembered for the server.
+    ``chosen(base_url)`` or ``cancelled()`` follows."""
     if host.running:  # the links open the server running now
         chosen(host.url)
         return None
     dialog = ServerAddressDialog(parent, for_cards=True)
+    if title is not None:
+        dialog.setWindowTitle(title)
 
     def finished(result: int) -> None:
         dialog.deleteLater()

@@ -105,7 +105,8 @@ class SigninSheetButton(QPushButton):
             def cancelled() -> None:
                 self.dialog = None
 
-            self.dialog = ask_link_address(self, self.host, chosen, cancelled)
+            title = self.tr("Address printed in the sign-in sheet's QR codes")
+            self.dialog = ask_link_address(self, self.host, chosen, cancelled, title)
 
         options.finished.connect(finished)
         options.open()

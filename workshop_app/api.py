@@ -754,16 +754,63 @@ def export_signin_sheet(
     *,
     order: Literal["sector", "name"] = "sector",
     thai_digits: bool = False,
+    phone_links: bool = False,
+    base_url: str | None = None,
 ) -> None:
-    """The sign-in sheet (by sector or in name order), one part per day of the meeting."""
+    """The sign-in sheet (by sector or in name order), one part per day of the meeting.
+    With ``phone_links`` each row also holds the QR code of the person's personal phone
+    link, the same link as their phone card (``base_url`` as for ``export_phone_cards``;
+    attendees without a token yet are given one, a write). Off by default: the sheet is
+    printed for meetings without phones too."""
     from workshop_app.export.pdf.signin import write_signin_sheet
+    from workshop_app.services import phones
 
-    _read(
-        db,
-        lambda s: write_signin_sheet(
-            s, workshop_id, Path(path), order=order, thai_digits=thai_digits
-        ),
+    if not phone_links:
+        _read(
+            db,
+            lambda s: write_signin_sheet(
+                s, workshop_id, Path(path), order=order, thai_digits=thai_digits
+            ),
+        )
+        return
+    url = _phone_base_url(
+        base_url, "ที่อยู่ของคิวอาร์โค้ดบนแบบลงทะเบียน", "the sign-in sheet's phone link address"
     )
+
+    def write(session: Session) -> None:
+        # In the transaction that issues the missing tokens: a sheet that could not be
+        # written leaves no tokens that no paper carries.
+        links = {
+            link.attendee_id: link.url for link in phones.phone_links(session, workshop_id, url)
+        }
+        write_signin_sheet(
+            session,
+            workshop_id,
+            Path(path),
+            order=order,
+            thai_digits=thai_digits,
+            phone_links=links,
+        )
+
+    _write(db, write)
+
+
+def _phone_base_url(base_url: str | None, thai_what: str, english_what: str) -> str:
+    """The address phones open, checked (``thai_what``/``english_what`` name what prints
+    it in the message); default: this computer's network address and the participant
+    server's default port."""
+    from workshop_app.participation.server import lan_address
+
+    if base_url is None:
+        base_url = f"http://{lan_address()}:{PHONE_PORT}"
+    url = base_url.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UserError(
+            f"{thai_what}ต้องขึ้นต้นด้วย http:// และมีชื่อเครื่องหรือเลขไอพี: {base_url}",
+            f"{english_what} must start with http:// and name a host: {base_url}",
+        )
+    return url
 
 
 def export_phone_cards(
@@ -775,18 +822,9 @@ def export_phone_cards(
     server's default port). Attendees without a token yet are given one (a write: the
     file's writer lock is needed)."""
     from workshop_app.export.phone_cards import CardSheet, write_phone_cards
-    from workshop_app.participation.server import lan_address
     from workshop_app.services import phones
 
-    if base_url is None:
-        base_url = f"http://{lan_address()}:{PHONE_PORT}"
-    url = base_url.strip().rstrip("/")
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UserError(
-            f"ที่อยู่ของบัตรต้องขึ้นต้นด้วย http:// และมีชื่อเครื่องหรือเลขไอพี: {base_url}",
-            f"the cards' address must start with http:// and name a host: {base_url}",
-        )
+    url = _phone_base_url(base_url, "ที่อยู่ของบัตร", "the cards' address")
 
     def gather(session: Session) -> CardSheet:
         details = workshops.get_workshop(session, workshop_id)

@@ -219,9 +219,16 @@ def _parser() -> argparse.ArgumentParser:
         help="numbers and dates in Arabic digits (the default for the sign-in sheet)",
     )
     export.add_argument(
+        "--phone-links",
+        action="store_true",
+        help="signin: print on each row the QR code of the person's phone link (the same "
+        "as on their phone card)",
+    )
+    export.add_argument(
         "--base-url",
-        help="phone-cards: the address phones open, e.g. http://192.168.1.10:8765 "
-        "(default: this computer's network address and the server's default port)",
+        help="phone-cards, signin --phone-links: the address phones open, e.g. "
+        "http://192.168.1.10:8765 (default: this computer's network address and the "
+        "server's default port)",
     )
     export.add_argument(
         "--no-appendix",
@@ -356,7 +363,13 @@ def _export(session: Session, workshop_id: str, args: argparse.Namespace, db_pat
             return
         if args.document == "signin":
             api.export_signin_sheet(
-                db_path, workshop_id, out, order=args.order, thai_digits=bool(args.thai_digits)
+                db_path,
+                workshop_id,
+                out,
+                order=args.order,
+                thai_digits=bool(args.thai_digits),
+                phone_links=args.phone_links,
+                base_url=args.base_url,
             )
             return
         api.export_minutes(

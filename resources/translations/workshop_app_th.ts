@@ -457,65 +457,65 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="105"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="114"/>
         <source>Filter cards (Ctrl+F)</source>
         <translation>กรองการ์ด (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="158"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="167"/>
         <source>Cards per sector (current issue)</source>
         <translation>จำนวนการ์ดตามภาคส่วน (ประเด็นปัจจุบัน)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="259"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="268"/>
         <source>All kinds</source>
         <translation>ทุกประเภท</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="262"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="271"/>
         <source>All sectors</source>
         <translation>ทุกภาคส่วน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="117"/>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="368"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="126"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="383"/>
         <source>Showing {shown} of {total} cards</source>
         <translation>แสดง {shown} จาก {total} การ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="371"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="386"/>
         <source>{total} cards</source>
         <translation>{total} การ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="382"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="397"/>
         <source>No sector: {count}</source>
         <translation>ไม่ระบุภาคส่วน: {count}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="385"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="400"/>
         <source>No cards yet</source>
         <translation>ยังไม่มีการ์ด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="508"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="528"/>
         <source>Add a strategic issue first (Setup page).</source>
         <translation>กรุณาเพิ่มประเด็นยุทธศาสตร์ก่อน (หน้าตั้งค่างานประชุม)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="513"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="533"/>
         <source>Type the idea first, then press Enter.</source>
         <translation>พิมพ์ความคิดเห็นก่อน แล้วกด Enter</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="545"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="565"/>
         <source>Move %n card(s)</source>
         <translation>
             <numerusform>ย้ายการ์ด %n ใบ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/pages/board_page.py" line="600"/>
+        <location filename="../../workshop_app/ui/pages/board_page.py" line="620"/>
         <source>Select two or more cards to merge (Ctrl+click or Shift+click).</source>
         <translation>เลือกการ์ดตั้งแต่ 2 ใบขึ้นไปเพื่อรวม (Ctrl+คลิก หรือ Shift+คลิก)</translation>
     </message>
@@ -621,7 +621,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../workshop_app/ui/app.py" line="194"/>
+        <location filename="../../workshop_app/ui/app.py" line="195"/>
         <source>Something went wrong inside the app. Your data is safe: everything acknowledged on screen was already saved. Details are in {path}.</source>
         <translation>เกิดข้อผิดพลาดภายในโปรแกรม ข้อมูลของท่านปลอดภัย ทุกรายการที่แสดงว่าบันทึกแล้วถูกบันทึกไว้เรียบร้อย รายละเอียดอยู่ในแฟ้ม {path}</translation>
     </message>
@@ -983,158 +983,158 @@
         <translation>ฐานข้อมูล: {path}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="313"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="315"/>
         <source>&amp;File</source>
         <translation>&amp;แฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="316"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="318"/>
         <source>New workshop...</source>
         <translation>งานประชุมใหม่...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="321"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="323"/>
         <source>Open workshop...</source>
         <translation>เปิดงานประชุม...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="324"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="326"/>
         <source>Open database file...</source>
         <translation>เปิดแฟ้มฐานข้อมูล...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="325"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="327"/>
         <source>Recent workshops</source>
         <translation>งานประชุมล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="330"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="332"/>
         <source>Import invitation list...</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="333"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="335"/>
         <source>Import ideas...</source>
         <translation>นำเข้าความคิดเห็น...</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="334"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="336"/>
         <source>Back up database now</source>
         <translation>สำรองฐานข้อมูลเดี๋ยวนี้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="337"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="339"/>
         <source>Quit</source>
         <translation>ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="340"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="342"/>
         <source>&amp;Edit</source>
         <translation>&amp;แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="341"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="343"/>
         <source>Undo</source>
         <translation>เลิกทำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="343"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="345"/>
         <source>Redo</source>
         <translation>ทำซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="351"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="353"/>
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="354"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="356"/>
         <source>Projector window</source>
         <translation>หน้าจอโปรเจกเตอร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="355"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="357"/>
         <source>Language</source>
         <translation>ภาษา</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="362"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="364"/>
         <source>&amp;Help</source>
         <translation>&amp;ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="363"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="365"/>
         <source>About</source>
         <translation>เกี่ยวกับโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="385"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="387"/>
         <source>{title} — Workshop app</source>
         <translation>{title} — โปรแกรมประชุมเชิงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="399"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="401"/>
         <source>Cannot do that</source>
         <translation>ทำรายการนี้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="447"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="449"/>
         <source>Open database file</source>
         <translation>เปิดแฟ้มฐานข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="449"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="451"/>
         <source>Workshop databases (*.sqlite *.db);;All files (*)</source>
         <translation>ฐานข้อมูลงานประชุม (*.sqlite *.db);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="463"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="465"/>
         <source>Import invitation list</source>
         <translation>นำเข้ารายชื่อผู้ได้รับเชิญ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="465"/>
-        <location filename="../../workshop_app/ui/main_window.py" line="591"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="467"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="593"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>ตารางข้อมูล (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="485"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="487"/>
         <source>Imported {count} people.</source>
         <translation>นำเข้าแล้ว {count} คน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="589"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="591"/>
         <source>Import ideas</source>
         <translation>นำเข้าความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="608"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="610"/>
         <source>Imported {count} ideas from {file}.</source>
         <translation>นำเข้า {count} ความคิดเห็นจากแฟ้ม {file} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="621"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="623"/>
         <source>Backup saved: {path}</source>
         <translation>สำรองข้อมูลไว้ที่ {path}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="484"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="486"/>
         <source>Importing {count} people…</source>
         <translation>กำลังนำเข้ารายชื่อ {count} คน…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="500"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="502"/>
         <source>Reading {file}…</source>
         <translation>กำลังอ่านแฟ้ม {file}…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="540"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="542"/>
         <source>Import cancelled: nothing was added.</source>
         <translation>ยกเลิกการนำเข้าแล้ว: ไม่มีข้อมูลใดถูกเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/main_window.py" line="607"/>
+        <location filename="../../workshop_app/ui/main_window.py" line="609"/>
         <source>Importing {count} ideas…</source>
         <translation>กำลังนำเข้าความคิดเห็น {count} รายการ…</translation>
     </message>
@@ -1774,57 +1774,57 @@
 <context>
     <name>PhoneCardsButton</name>
     <message>
-        <location filename="../../workshop_app/ui/phone_cards_action.py" line="42"/>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="73"/>
         <source>Phone cards…</source>
         <translation>บัตรเข้าร่วมทางโทรศัพท์…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_cards_action.py" line="44"/>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="75"/>
         <source>A card per attendee with the QR code that joins from a phone</source>
         <translation>บัตรของผู้เข้าร่วมแต่ละคน มีคิวอาร์โค้ดสำหรับเข้าร่วมด้วยโทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_cards_action.py" line="47"/>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="78"/>
         <source>New card for a lost one…</source>
         <translation>ออกบัตรใหม่แทนบัตรที่หาย…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_cards_action.py" line="49"/>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="80"/>
         <source>The chosen person&apos;s phone card was lost: print a new one</source>
         <translation>บัตรเข้าร่วมทางโทรศัพท์ของผู้ที่เลือกหาย: พิมพ์บัตรใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_cards_action.py" line="55"/>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="86"/>
         <source>Find the person first, then ask again.</source>
         <translation>ค้นหาผู้เข้าร่วมก่อน แล้วกดอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_cards_action.py" line="59"/>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="90"/>
         <source>New phone card</source>
         <translation>บัตรเข้าร่วมทางโทรศัพท์ใบใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_cards_action.py" line="61"/>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="92"/>
         <source>Print a new phone card for {name}? Their old card stops working once the new one is written (this cannot be undone).</source>
         <translation>พิมพ์บัตรเข้าร่วมทางโทรศัพท์ใบใหม่ให้ {name} หรือไม่ เมื่อบันทึกบัตรใหม่แล้ว บัตรเดิมจะใช้ไม่ได้อีก (ย้อนกลับไม่ได้)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_cards_action.py" line="97"/>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="121"/>
         <source>Phone cards</source>
         <translation>บัตรเข้าร่วมทางโทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_cards_action.py" line="99"/>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="123"/>
         <source>Export phone cards</source>
         <translation>ส่งออกบัตรเข้าร่วมทางโทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_cards_action.py" line="99"/>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="123"/>
         <source>PDF (*.pdf)</source>
         <translation>แฟ้ม PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_cards_action.py" line="133"/>
+        <location filename="../../workshop_app/ui/phone_cards_action.py" line="157"/>
         <source>Wrote {count} phone cards to {path}</source>
         <translation>บันทึกบัตรเข้าร่วมทางโทรศัพท์ {count} ใบ ลงแฟ้ม {path} แล้ว</translation>
     </message>
@@ -1832,98 +1832,98 @@
 <context>
     <name>PhonePanel</name>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="538"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="540"/>
         <source>Phones</source>
         <translation>โทรศัพท์ผู้เข้าร่วม</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="552"/>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="714"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="554"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="716"/>
         <source>Phones connected: {count}</source>
         <translation>โทรศัพท์ที่เชื่อมต่ออยู่: {count} เครื่อง</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="584"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="586"/>
         <source>QR code on the projector</source>
         <translation>แสดงคิวอาร์โค้ดบนจอโปรเจกเตอร์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="589"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="591"/>
         <source>New code</source>
         <translation>รหัสใหม่</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="592"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="594"/>
         <source>Give walk-ins a new code (people who joined stay joined)</source>
         <translation>ออกรหัสใหม่ให้ผู้ลงทะเบียนหน้างาน (ผู้ที่เข้าร่วมแล้วยังใช้งานต่อได้)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="595"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="597"/>
         <source>Check ideas first</source>
         <translation>ตรวจก่อนขึ้นกระดาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="598"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="600"/>
         <source>Ideas from phones wait here until you accept them onto the board</source>
         <translation>ความคิดเห็นจากโทรศัพท์จะรออยู่ที่นี่จนกว่าจะกดรับขึ้นกระดาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="610"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="612"/>
         <source>Accept</source>
         <translation>รับขึ้นกระดาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="613"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="615"/>
         <source>Reject</source>
         <translation>ไม่รับ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="639"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="641"/>
         <source>Phones can join at:</source>
         <translation>โทรศัพท์เข้าร่วมได้ที่:</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="639"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="641"/>
         <source>The phone server is off.</source>
         <translation>ยังไม่ได้เปิดเซิร์ฟเวอร์สำหรับโทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="644"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="646"/>
         <source>Stop the phone server</source>
         <translation>ปิดเซิร์ฟเวอร์สำหรับโทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="644"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="646"/>
         <source>Start the phone server…</source>
         <translation>เปิดเซิร์ฟเวอร์สำหรับโทรศัพท์…</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="657"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="659"/>
         <source>Phones cannot send ideas now (no issue open to them).</source>
         <translation>ขณะนี้โทรศัพท์ยังส่งความคิดเห็นไม่ได้ (ยังไม่ได้เปิดประเด็นให้ส่ง)</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="659"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="661"/>
         <source>Phones send ideas to issue {number}</source>
         <translation>โทรศัพท์ส่งความคิดเห็นเข้าประเด็นที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="665"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="667"/>
         <source>Walk-in code: {code}</source>
         <translation>รหัสลงทะเบียนหน้างาน: {code}</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="675"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="677"/>
         <source>Waiting to be checked: {count}</source>
         <translation>รอตรวจ: {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="696"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="698"/>
         <source>Follows the board&apos;s issue</source>
         <translation>ตามประเด็นบนกระดาน</translation>
     </message>
     <message>
-        <location filename="../../workshop_app/ui/phone_panel.py" line="700"/>
+        <location filename="../../workshop_app/ui/phone_panel.py" line="702"/>
         <source>Closed to ideas</source>
         <translation>ปิดรับความคิดเห็น</translation>
     </message>
@@ -2605,6 +2605,87 @@
         <location filename="../../workshop_app/ui/pages/setup_page.py" line="185"/>
         <source>Vision</source>
         <translation>วิสัยทัศน์</translation>
+    </message>
+</context>
+<context>
+    <name>SigninSheetButton</name>
+    <message>
+        <location filename="../../workshop_app/ui/signin_sheet_action.py" line="77"/>
+        <source>Sign-in sheet…</source>
+        <translation>แบบลงทะเบียน…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/signin_sheet_action.py" line="79"/>
+        <source>The sheet attendees sign at the door (PDF)</source>
+        <translation>แบบลงทะเบียนให้ผู้เข้าร่วมลงลายมือชื่อหน้างาน (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/signin_sheet_action.py" line="108"/>
+        <source>Address printed in the sign-in sheet&apos;s QR codes</source>
+        <translation>ที่อยู่ที่พิมพ์ในคิวอาร์โค้ดบนแบบลงทะเบียน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/signin_sheet_action.py" line="115"/>
+        <source>Sign-in sheet</source>
+        <translation>แบบลงทะเบียน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/signin_sheet_action.py" line="117"/>
+        <source>Export sign-in sheet</source>
+        <translation>ส่งออกแบบลงทะเบียน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/signin_sheet_action.py" line="117"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/signin_sheet_action.py" line="149"/>
+        <source>Wrote the sign-in sheet of {count} people to {path}</source>
+        <translation>บันทึกแบบลงทะเบียน {count} คนไว้ที่ {path} แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>SigninSheetDialog</name>
+    <message>
+        <location filename="../../workshop_app/ui/signin_sheet_action.py" line="39"/>
+        <source>Sign-in sheet</source>
+        <translation>แบบลงทะเบียน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/signin_sheet_action.py" line="42"/>
+        <source>Grouped by sector</source>
+        <translation>แยกตามภาคส่วน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/signin_sheet_action.py" line="43"/>
+        <source>All in name order</source>
+        <translation>เรียงตามชื่อทั้งหมด</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/signin_sheet_action.py" line="44"/>
+        <source>Numbers and dates in Thai digits</source>
+        <translation>ตัวเลขและวันที่เป็นเลขไทย</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/signin_sheet_action.py" line="46"/>
+        <source>Each person&apos;s phone QR code on their row</source>
+        <translation>พิมพ์คิวอาร์โค้ดสำหรับโทรศัพท์ของแต่ละคนในแถวของตน</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/signin_sheet_action.py" line="50"/>
+        <source>For a meeting with phones: the code opens the participant page signed in as that person, like their phone card (rows get taller, so the sheet takes more pages).</source>
+        <translation>สำหรับการประชุมที่ใช้โทรศัพท์: คิวอาร์โค้ดเปิดหน้าผู้เข้าร่วมในชื่อของคนนั้น เหมือนบัตรเข้าร่วมทางโทรศัพท์ (แถวจะสูงขึ้น แบบลงทะเบียนจึงมีจำนวนหน้ามากขึ้น)</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/signin_sheet_action.py" line="60"/>
+        <source>Export…</source>
+        <translation>ส่งออก…</translation>
+    </message>
+    <message>
+        <location filename="../../workshop_app/ui/signin_sheet_action.py" line="64"/>
+        <source>Order</source>
+        <translation>การเรียงลำดับ</translation>
     </message>
 </context>
 <context>

@@ -4,19 +4,27 @@ PDF whose Thai reads back exactly and breaks only between words."""
 from __future__ import annotations
 
 import os
+import re
 import stat
+import subprocess
 from pathlib import Path
 
 import pytest
+from PIL import Image
+from reportlab.lib.units import cm
 
-from tests.pdf_reading import read_pdf, shared_check
+from tests.pdf_reading import pdf_text, read_pdf, shared_check
+from workshop_app import api
 from workshop_app.cli import main
-from workshop_app.db.database import Database
+from workshop_app.db.database import Database, open_database
 from workshop_app.export.files import written_whole
-from workshop_app.export.pdf.signin import write_signin_sheet
-from workshop_app.services.attendees import AttendeeRow, list_attendees
+from workshop_app.export.pdf.document import LEFT_MARGIN
+from workshop_app.export.pdf.signin import PHONE_WIDTHS, QR_COLUMN, write_signin_sheet
+from workshop_app.models import PhoneToken
+from workshop_app.services.attendees import AttendeeDraft, AttendeeRow, add_attendee, list_attendees
 from workshop_app.services.demo import create_demo_workshop
-from workshop_app.services.workshops import get_workshop, list_sectors
+from workshop_app.services.phones import phone_links
+from workshop_app.services.workshops import create_workshop, get_workshop, list_sectors
 
 
 def source_text(
@@ -135,3 +143,192 @@ def test_export_command_writes_the_sheet_and_refuses_bad_targets(
     assert main(["export", "signin", *common, "--out", str(missing)]) == 2
     assert not missing.parent.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["signin.pdf"]
+
+
+# --- The phone links' QR codes on the sheet (issue 22) -----------------------------------
+
+PHAYAO_PEOPLE = (
+    ("นาย", "อนุชา", "ขันแก้ว", "ปลัดอำเภอ", "ที่ว่าการอำเภอเชียงคำ"),
+    ("นาง", "วิไลวรรณ", "ใจมา", "นักวิชาการเกษตรชำนาญการ", "สำนักงานเกษตรจังหวัดพะเยา"),
+    ("นางสาว", "กัญญารัตน์", "ปัญญาดี", "ประธานกลุ่ม", "วิสาหกิจชุมชนผ้าทอไทลื้อบ้านธาตุสบแวน"),
+    ("นาย", "ประเสริฐ", "สุวรรณรัตน์", "นายกเทศมนตรี", "เทศบาลตำบลบ้านต๊ำ"),
+    ("ว่าที่ร้อยตรี", "ธีรวัฒน์", "คำปัน", "อาจารย์", "มหาวิทยาลัยพะเยา"),
+    ("นาง", "สุนันทา", "อินต๊ะวงศ์", "รองประธาน", "หอการค้าจังหวัดพะเยา"),
+    ("นาย", "ศักดิ์ชัย", "ธรรมวงศ์", "ผู้ใหญ่บ้าน", "บ้านแม่ใส หมู่ 4"),
+)
+PHAYAO_TITLE = "ประชุมเชิงปฏิบัติการทบทวนแผนพัฒนาจังหวัดพะเยา ประจำปีงบประมาณ 2571"
+
+
+def _phayao_workshop(db: Database) -> str:
+    with db.transaction() as session:
+        workshop_id = create_workshop(session, PHAYAO_TITLE, province="พะเยา")
+        sector_ids = [s.id for s in list_sectors(session, workshop_id)]
+        for n, (prefix, first, last, position, organisation) in enumerate(PHAYAO_PEOPLE):
+            draft = AttendeeDraft(
+                first, sector_ids[n % 3], last, prefix, position, organisation, f"081-234-56{n:02d}"
+            )
+            add_attendee(session, workshop_id, draft)
+    return workshop_id
+
+
+def _zbar(image: Path) -> list[str]:
+    done = subprocess.run(
+        ["zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", str(image)],
+        capture_output=True,
+        text=True,
+    )
+    return [line for line in done.stdout.splitlines() if line]
+
+
+def _row_codes(pdf: Path, folder: Path) -> dict[int, list[str]]:
+    """Row number -> the codes zbarimg reads in that row's QR cell alone, on the pages
+    rendered at 200 dpi (a phone photographing one row sees no other code)."""
+    dpi = 200
+    scale = dpi / 72
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(folder / "p")], check=True)
+    pages = sorted(folder.glob("p-*.png"), key=lambda p: int(p.stem.split("-")[1]))
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    codes: dict[int, list[str]] = {}
+    number_column_end = LEFT_MARGIN + PHONE_WIDTHS[0]
+    qr_left = LEFT_MARGIN + 16 * cm - QR_COLUMN
+    for page_number, page_xml in enumerate(bbox.split("<page ")[1:]):
+        image = Image.open(pages[page_number])
+        for match in re.finditer(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>(\d+)\s*</word>', page_xml
+        ):
+            if float(match[1]) > number_column_end:
+                continue
+            # The cell's top is 14 points above the number's box (padding and the font's
+            # ascent); the code at the top of its cell, the next row's a cell lower.
+            row_top = float(match[2]) - 14
+            left, top = round(qr_left * scale), round((row_top - 1) * scale)
+            right = round((qr_left + QR_COLUMN) * scale)
+            bottom = round((row_top + QR_COLUMN + 1) * scale)
+            crop = folder / f"row{match[3]}.png"
+            image.crop((left, top, right, bottom)).save(crop)
+            codes[int(match[3])] = _zbar(crop)
+    return codes
+
+
+def test_sheet_with_phone_links_prints_each_persons_own_code(
+    db: Database, db_path: Path, tmp_path: Path
+) -> None:
+    workshop_id = _phayao_workshop(db)
+    db.close()  # the export takes the file's writer lock (it issues tokens)
+    base = "http://192.168.1.10:8080"
+    sheet = tmp_path / "แบบลงทะเบียน.pdf"
+    cards = tmp_path / "บัตร.pdf"
+    try:
+        api.export_signin_sheet(
+            db_path, workshop_id, sheet, order="name", phone_links=True, base_url=base + "/"
+        )
+        api.export_phone_cards(db_path, workshop_id, cards, base_url=base)
+    finally:
+        api.close(db_path)
+    again = open_database(db_path)
+    try:
+        with again.session() as session:
+            people = list_attendees(session, workshop_id)
+        with again.transaction() as session:
+            links = {link.attendee_id: link.url for link in phone_links(session, workshop_id, base)}
+    finally:
+        again.close()
+
+    rows = tmp_path / "rows"
+    rows.mkdir()
+    by_row = _row_codes(sheet, rows)
+    # Name order: row n is the n-th person; their code, and only theirs, in their row.
+    assert by_row == {n: [links[p.id]] for n, p in enumerate(people, start=1)}
+    # The same links as on the phone cards (the tokens the sheet issued were kept).
+    card_pages = tmp_path / "cards"
+    card_pages.mkdir()
+    subprocess.run(["pdftoppm", "-r", "200", "-png", str(cards), str(card_pages / "c")], check=True)
+    on_cards = {code for page in card_pages.glob("c-*.png") for code in _zbar(page)}
+    assert on_cards == set(links.values())
+
+    source = "\n".join(
+        [PHAYAO_TITLE, *(f"{p.full_name}\n{p.position}\n{p.organisation}" for p in people)]
+    )
+    reading = read_pdf(sheet, source)
+    assert reading.clean, (reading.bad_breaks, reading.missing[:5])
+    assert "คิวอาร์" in reading.text
+    for person in people:
+        assert person.phone not in reading.text  # PDPA: still no phone numbers
+    source_file = tmp_path / "source.txt"
+    source_file.write_text(source, encoding="utf-8")
+    checked = shared_check(sheet, source_file)
+    if checked is not None:
+        assert checked[0] == 0, checked[1]
+
+
+def test_sheet_without_phone_links_is_as_before_and_issues_no_token(
+    db: Database, db_path: Path, tmp_path: Path
+) -> None:
+    workshop_id = _phayao_workshop(db)
+    db.close()
+    plain = tmp_path / "plain.pdf"
+    try:
+        api.export_signin_sheet(db_path, workshop_id, plain)
+    finally:
+        api.close(db_path)
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    subprocess.run(["pdftoppm", "-r", "200", "-png", str(plain), str(folder / "p")], check=True)
+    assert [code for page in folder.glob("p-*.png") for code in _zbar(page)] == []
+    assert "คิวอาร์" not in pdf_text(plain)
+    # The columns of the sheet without phones, at their old widths.
+    words = subprocess.run(
+        ["pdftotext", "-bbox", str(plain), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    signature = re.search(r'xMin="([\d.]+)"[^>]*>ลายมือชื่อ\s*</word>', words)
+    assert signature is not None and float(signature[1]) > LEFT_MARGIN + 13.5 * cm
+    again = open_database(db_path)
+    try:
+        with again.session() as session:
+            assert session.query(PhoneToken).count() == 0  # a sheet without codes writes nothing
+    finally:
+        again.close()
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_cli_refuses_a_bad_phone_address_and_writes_nothing(
+    db: Database,
+    db_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    language: str,
+) -> None:
+    workshop_id = _phayao_workshop(db)
+    db.close()
+    tmp_path = db_path.parent / "exports"
+    tmp_path.mkdir()
+    out = tmp_path / "signin.pdf"
+    args = ["export", "signin", "--db", str(db_path), "--workshop", workshop_id[:8]]
+    bad = [
+        "--out",
+        str(out),
+        "--phone-links",
+        "--base-url",
+        "192.168.1.10:8080",
+        "--lang",
+        language,
+    ]
+    assert main([*args, *bad]) == 2
+    error = capsys.readouterr().err.strip()
+    assert "\n" not in error and "192.168.1.10:8080" in error
+    if language == "th":
+        assert error.startswith("ที่อยู่ของคิวอาร์โค้ดบนแบบลงทะเบียนต้องขึ้นต้นด้วย http://")
+    else:
+        assert error.startswith("the sign-in sheet's phone link address must start with http://")
+    assert sorted(tmp_path.iterdir()) == []
+
+    # The command line with a good address: the codes of the same links.
+    assert (
+        main([*args, "--out", str(out), "--phone-links", "--base-url", "http://10.0.5.2:8765"]) == 0
+    )
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    codes = _row_codes(out, folder)
+    assert len(codes) == len(PHAYAO_PEOPLE)
+    assert all(len(c) == 1 and c[0].startswith("http://10.0.5.2:8765/#") for c in codes.values())

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Protocol
 from urllib.parse import urlsplit
 
-import segno
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
@@ -26,6 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 from workshop_app.errors import UserError
 from workshop_app.export.files import written_whole
 from workshop_app.export.pdf.fonts import BOLD, REGULAR, register_fonts
+from workshop_app.export.pdf.qr import draw_qr, qr_matrix
 from workshop_app.export.pdf.thai_text import TextStyle, draw_line, layout_lines
 from workshop_app.thai.linebreak import Line
 
@@ -35,7 +35,6 @@ CARD_WIDTH = (A4[0] - 2 * PAGE_MARGIN) / COLUMNS  # 9.5 cm
 CARD_HEIGHT = (A4[1] - 2 * PAGE_MARGIN) / ROWS  # 6.9 cm
 PADDING = 0.45 * cm
 QR_SIZE = 3.3 * cm  # read from arm's length by low-end phone cameras
-QR_BORDER = 2  # modules of white around the code (cut lines give the rest of the quiet zone)
 
 TITLE = TextStyle(font=REGULAR, size=10, leading=12.5, alignment="centre")
 NAME = TextStyle(font=BOLD, size=16, leading=19)
@@ -74,14 +73,6 @@ def short_address(url: str) -> str:
     and the personal token ("192.168.1.10:8765")."""
     parts = urlsplit(url)
     return parts.netloc or url.split("#", 1)[0]
-
-
-def qr_matrix(url: str) -> list[list[bool]]:
-    """The dark modules of ``url``'s QR code, row by row (quiet zone included). Error
-    correction M at least (segno raises it when the code's size allows): a card bent
-    or smudged in a pocket still reads."""
-    code = segno.make_qr(url, error="m")
-    return [[bool(module) for module in row] for row in code.matrix_iter(border=QR_BORDER)]
 
 
 def write_phone_cards(sheet: CardSheet, path: Path) -> None:
@@ -132,7 +123,7 @@ def _draw_card(canvas: Canvas, x: float, y: float, person: CardPerson, sheet: Ca
     link_height = len(link_lines) * LINK.leading
     qr_x = x + CARD_WIDTH - PADDING - QR_SIZE
     qr_y = y + PADDING + link_height + 0.1 * cm
-    _draw_qr(canvas, qr_x, qr_y, qr_matrix(person.url))
+    draw_qr(canvas, qr_x, qr_y, QR_SIZE, qr_matrix(person.url))
     _draw_lines(canvas, x + PADDING, y + PADDING + link_height, link_lines, inner_width, LINK)
 
     # How to open the page, just above the link at the card's foot, left of the code.
@@ -212,31 +203,3 @@ def _draw_lines(
         draw_line(canvas, x, y, line, width, style)
         y -= style.leading
     return top - len(lines) * style.leading
-
-
-def _draw_qr(canvas: Canvas, x: float, y: float, matrix: list[list[bool]]) -> None:
-    """The code as vector squares (sharp at any printer resolution); each row's runs of
-    dark modules drawn as one rectangle."""
-    module = QR_SIZE / len(matrix)
-    canvas.saveState()
-    canvas.setFillColor(colors.black)
-    canvas.setStrokeColor(colors.black)
-    canvas.setLineWidth(0)
-    for row_number, row in enumerate(matrix):
-        row_y = y + QR_SIZE - (row_number + 1) * module
-        start: int | None = None
-        for column, dark in enumerate([*row, False]):
-            if dark and start is None:
-                start = column
-            elif not dark and start is not None:
-                # A hair wider and taller: no white seams between neighbouring squares.
-                canvas.rect(
-                    x + start * module,
-                    row_y - 0.05,
-                    (column - start) * module + 0.05,
-                    module + 0.1,
-                    stroke=0,
-                    fill=1,
-                )
-                start = None
-    canvas.restoreState()

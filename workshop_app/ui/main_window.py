@@ -236,8 +236,10 @@ class MainWindow(QMainWindow):
     def _build_registration_page(self) -> QWidget:
         from workshop_app.ui.pages.registration_page import RegistrationPage
         from workshop_app.ui.phone_cards_action import PhoneCardsButton
+        from workshop_app.ui.signin_sheet_action import SigninSheetButton
 
         page = RegistrationPage(self.context)
+        page.add_button(SigninSheetButton(self.phones, page.banner))
         page.add_button(PhoneCardsButton(self.phones, page.banner))
         page.add_button(PhoneCardsButton(self.phones, page.banner, page.current_attendee))
         return page

@@ -19,6 +19,37 @@ from workshop_app.ui.phone_panel import PhoneServerHost, ServerAddressDialog
 from workshop_app.ui.widgets import Banner
 
 
+def ask_link_address(
+    parent: QWidget,
+    host: PhoneServerHost,
+    chosen: Callable[[str], None],
+    cancelled: Callable[[], None],
+    title: str | None = None,
+) -> ServerAddressDialog | None:
+    """The address printed in the phone links (cards, sign-in sheet): the running phone
+    server's, at once; before the day, the one chosen in a dialog (returned while open;
+    ``title``: what prints it, the cards' unless told), remembered for the server.
+    ``chosen(base_url)`` or ``cancelled()`` follows."""
+    if host.running:  # the links open the server running now
+        chosen(host.url)
+        return None
+    dialog = ServerAddressDialog(parent, for_cards=True)
+    if title is not None:
+        dialog.setWindowTitle(title)
+
+    def finished(result: int) -> None:
+        dialog.deleteLater()
+        if result == QDialog.DialogCode.Accepted:
+            dialog.remember()
+            chosen(dialog.base_url())
+        else:
+            cancelled()
+
+    dialog.finished.connect(finished)
+    dialog.open()
+    return dialog
+
+
 class PhoneCardsButton(QPushButton):
     """Writes the phone cards PDF; tells the page's banner how it went. With ``person``
     (the one chosen on the page), replaces that person's lost card instead."""
@@ -75,22 +106,15 @@ class PhoneCardsButton(QPushButton):
         question.open()
 
     def choose_address(self) -> None:
-        if self.host.running:  # the cards open the server running now
-            self.choose_file(self.host.url)
-            return
-        dialog = self.dialog = ServerAddressDialog(self, for_cards=True)
-
-        def finished(result: int) -> None:
+        def chosen(base_url: str) -> None:
             self.dialog = None
-            dialog.deleteLater()
-            if result == QDialog.DialogCode.Accepted:
-                dialog.remember()
-                self.choose_file(dialog.base_url())
-            else:
-                self.replacing = None
+            self.choose_file(base_url)
 
-        dialog.finished.connect(finished)
-        dialog.open()
+        def cancelled() -> None:
+            self.dialog = None
+            self.replacing = None
+
+        self.dialog = ask_link_address(self, self.host, chosen, cancelled)
 
     def choose_file(self, base_url: str) -> None:
         context = self.host.context

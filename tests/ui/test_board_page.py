@@ -3,10 +3,12 @@ selecting cards, and the database checked through the services after every actio
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QMimeData, QModelIndex, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMessageBox, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -865,6 +867,55 @@ def test_idea_list_model_passes_the_model_tester(
     context.undo_stack.undo()
     context.undo_stack.undo()
     assert model.rowCount() == 12
+
+
+def test_cards_added_or_taken_anywhere_keep_the_others_in_place(
+    qtmodeltester: ModelTester,
+) -> None:
+    """Cards added between others (a card typed here and one from a phone took the same
+    place) or taken away are inserted and removed, not a reset: the cards kept stay
+    where the view holds them (selection, scroll). The model tester checks each signal."""
+    chooser = random.Random(2570)
+
+    def card(number: int, text: str = "") -> IdeaRow:
+        return IdeaRow(
+            id=f"card-{number:04d}", issue_id="issue-7",
+            text=text or f"ปรับปรุงฝายชะลอน้ำบ้านแม่ตะละ แห่งที่ {number}", kind="need",
+            sector_id=None, sector_name="", sector_colour="#6a994e", breakout_group="",
+            author_id=None, author_name="", position=float(number), merged_count=0,
+            search_text="",
+        )  # fmt: skip
+
+    model = IdeaListModel(workshops.NumberedRow(id="issue-7", number=7, title="น้ำ", detail=""))
+    qtmodeltester.check(model)
+    cards = [card(n) for n in range(0, 40, 2)]
+    model.set_rows(cards)
+    number = 100
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    for _step in range(60):
+        before = list(cards)
+        if chooser.random() < 0.6:
+            for _new in range(chooser.randint(1, 3)):
+                cards.insert(chooser.randint(0, len(cards)), card(number))
+                number += 1
+        else:
+            for _gone in range(min(len(cards) - 1, chooser.randint(1, 3))):
+                cards.pop(chooser.randrange(len(cards)))
+        if chooser.random() < 0.3:  # a kept card changed too (its merged count)
+            at = chooser.randrange(len(cards))
+            cards[at] = replace(cards[at], merged_count=cards[at].merged_count + 1)
+        kept = [c.id for c in before if c.id in {k.id for k in cards}]
+        held = {c.id: QPersistentModelIndex(model.index(model.row_of(c.id))) for c in before}
+        assert model.set_rows(list(cards))
+        assert model.rows() == cards
+        for idea_id in kept:  # the view's hold on each card kept follows it
+            assert held[idea_id].row() == model.row_of(idea_id)
+    assert resets == []
+    # A card moved between others is a change of order: the list resets.
+    cards.insert(0, cards.pop())
+    model.set_rows(list(cards))
+    assert resets == [True] and model.rows() == cards
 
 
 def test_idea_filter_proxy_passes_the_model_tester(

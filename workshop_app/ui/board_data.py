@@ -38,6 +38,12 @@ IDEA_MIME_TYPE = "application/x-workshop-idea-ids"
 IDEA_ROLE = Qt.ItemDataRole.UserRole + 1  # the IdeaRow itself
 
 
+def _in_order_within(part: list[str], whole: list[str]) -> bool:
+    """Whether ``whole`` holds every id of ``part``, in the same order."""
+    remaining = iter(whole)
+    return all(any(item == other for other in remaining) for item in part)
+
+
 class IdeaListModel(QAbstractListModel):
     """The cards of one strategic issue, top to bottom.
 
@@ -54,28 +60,63 @@ class IdeaListModel(QAbstractListModel):
         self.on_edit: Callable[[IdeaRow, str], bool] | None = None
 
     def set_rows(self, rows: list[IdeaRow]) -> bool:
-        """Show these cards; return whether anything changed."""
+        """Show these cards; return whether anything changed. Cards only added (wherever
+        they fall) or only taken away are inserted or removed, keeping the selection
+        and the scroll; anything else resets the list."""
         if rows == self._rows:
             return False
         old_ids = [r.id for r in self._rows]
         new_ids = [r.id for r in rows]
-        if new_ids[: len(old_ids)] == old_ids and len(new_ids) > len(old_ids):
-            # Cards added at the bottom (typing in the room): insert, keep selection.
-            changed = [i for i, r in enumerate(self._rows) if r != rows[i]]
-            self.beginInsertRows(_INVALID, len(old_ids), len(new_ids) - 1)
-            self._rows = list(rows)
-            self.endInsertRows()
-            for i in changed:
-                self.dataChanged.emit(self.index(i), self.index(i))
-            return True
         if new_ids == old_ids:
             self._rows = list(rows)
             self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
             return True
-        self.beginResetModel()
+        if _in_order_within(old_ids, new_ids):
+            # Added: mostly at the bottom (typing in the room), but a card typed here and
+            # one from a phone or another laptop may share a place and sort either way.
+            self._insert_runs(rows, set(old_ids))
+        elif _in_order_within(new_ids, old_ids):
+            self._remove_runs(set(new_ids))  # deleted or merged away
+        else:
+            self.beginResetModel()
+            self._rows = list(rows)
+            self.endResetModel()
+            return True
+        changed = [i for i, row in enumerate(self._rows) if row != rows[i]]
         self._rows = list(rows)
-        self.endResetModel()
+        for i in changed:  # the cards kept may have changed as well (merged counts)
+            self.dataChanged.emit(self.index(i), self.index(i))
         return True
+
+    def _insert_runs(self, rows: list[IdeaRow], kept: set[str]) -> None:
+        """Insert each run of cards not in ``kept`` where ``rows`` has it, top first."""
+        at = 0
+        while at < len(rows):
+            if rows[at].id in kept:
+                at += 1
+                continue
+            end = at
+            while end < len(rows) and rows[end].id not in kept:
+                end += 1
+            self.beginInsertRows(_INVALID, at, end - 1)
+            self._rows[at:at] = rows[at:end]
+            self.endInsertRows()
+            at = end
+
+    def _remove_runs(self, kept: set[str]) -> None:
+        """Remove each run of cards not in ``kept``, bottom first."""
+        end = len(self._rows)
+        while end > 0:
+            if self._rows[end - 1].id in kept:
+                end -= 1
+                continue
+            start = end - 1
+            while start > 0 and self._rows[start - 1].id not in kept:
+                start -= 1
+            self.beginRemoveRows(_INVALID, start, end - 1)
+            del self._rows[start:end]
+            self.endRemoveRows()
+            end = start
 
     def rows(self) -> list[IdeaRow]:
         return list(self._rows)

@@ -226,9 +226,9 @@ def _stamp_synced_rows(session: Session, _context: Any, _instances: Any) -> None
     # the write lock then (waiting up to busy_timeout while another writer holds it). The
     # stored position is the truth: another Database object on this file (the GUI
     # reopening it, a command run in the same process) may have stamped later.
-    stored = session.execute(
-        text("UPDATE local_device SET last_hlc = last_hlc RETURNING last_hlc")
-    ).scalar()
+    session.execute(text("UPDATE local_device SET last_hlc = last_hlc"))
+    # Read apart, not with RETURNING: SQLite before 3.35 (older system Pythons) lacks it.
+    stored = session.execute(text("SELECT last_hlc FROM local_device")).scalar()
     if stored:
         clock.observe(stored)
     outbox: list[dict[str, str]] = []

@@ -17,11 +17,13 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -115,6 +117,16 @@ class RegistrationPage(QWidget):
         self.notice = ThaiLabel()
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color:#555; font-size:9pt;")
+        # The privacy notice runs to a dozen lines: on a 1366×768 laptop at 125 % it
+        # pushed the print buttons below the window. In a scroll area it gives up
+        # height first and scrolls, and the buttons stay whole.
+        notice_area = QScrollArea()
+        notice_area.setObjectName("privacyNoticeArea")
+        notice_area.setWidget(self.notice)
+        notice_area.setWidgetResizable(True)
+        notice_area.setFrameShape(QFrame.Shape.NoFrame)
+        notice_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        notice_area.setMinimumHeight(3 * self.notice.fontMetrics().lineSpacing())
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.walk_in_button)
@@ -122,17 +134,19 @@ class RegistrationPage(QWidget):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.stand_in_button)
         buttons.addStretch()
-        buttons.addWidget(self.result_count)
         left = QVBoxLayout()
         left.addWidget(self.search)
         left.addWidget(self.banner)
         left.addWidget(self.results, 1)
         left.addLayout(buttons)
+        # A line of its own: beside the four buttons on a 1024-pixel-wide window (1280×720
+        # at 125 %) it was squeezed to a column of syllables that made the row tall.
+        left.addWidget(self.result_count)
         self.side_column = right = QVBoxLayout()
         right.addWidget(self.day)
         right.addWidget(self.present_total)
-        right.addWidget(self.counts, 1)
-        right.addWidget(self.notice)
+        right.addWidget(self.counts, 2)
+        right.addWidget(notice_area, 1)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 5)
         layout.addLayout(right, 2)

@@ -16,6 +16,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QRect, QTimer
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
@@ -32,6 +35,7 @@ from workshop_app.ui.main_window import MainWindow
 ENTRY_TYPES = (QLineEdit, QTextEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox)
 # The boxes typed into all day: they must be wholly in view without scrolling.
 MAIN_ENTRIES = ("registrationSearch", "ideaEntry")
+DESK_PAGES = ("page ลงทะเบียน",)  # every button in view there, without scrolling
 SETTLE_MS = 250
 
 problems: list[str] = []
@@ -64,6 +68,19 @@ def check_window(window: QWidget, where: str, screen: QRect) -> None:
         problems.append(
             f"{where}: {describe(window)} cannot shrink below {hint.width()}×{hint.height()}"
         )
+    at_the_desk = where in DESK_PAGES
+    for button in window.findChildren(QAbstractButton):
+        # A button the layout had no room for is cut off, or needs the page scrolled. At
+        # the desk every button must be in view: at 1280×720 and 125 % the registration
+        # buttons and the print buttons were below the fold, and the right column was
+        # cut at the side. Elsewhere a button in a scrolled area (the board's side
+        # panel, a long form) may be out of view until scrolled to.
+        if not button.isVisible() or button.window() != window:
+            continue
+        if _inside(button, QAbstractItemView if at_the_desk else QAbstractScrollArea):
+            continue
+        if button.visibleRegion().boundingRect() != button.rect():
+            problems.append(f"{where}: button {describe(button)} «{button.text()}» is cut off")
     for entry in window.findChildren(QWidget):
         if not isinstance(entry, ENTRY_TYPES) or not entry.isVisible() or entry.window() != window:
             continue
@@ -75,6 +92,16 @@ def check_window(window: QWidget, where: str, screen: QRect) -> None:
             problems.append(f"{where}: {describe(entry)} is not wholly in view ({visible})")
         elif not visible.isEmpty() and not screen.contains(shown):
             problems.append(f"{where}: entry box {describe(entry)} at {shown} is off-screen")
+
+
+def _inside(widget: QWidget, kind: type[QWidget]) -> bool:
+    """Whether the widget is inside a widget of ``kind``."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, kind):
+            return True
+        parent = parent.parentWidget()
+    return False
 
 
 def check_all(app: QApplication, where: str) -> None:

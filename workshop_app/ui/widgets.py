@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QUndoStack
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
+    QGridLayout,
     QLineEdit,
     QPlainTextEdit,
     QProgressDialog,
@@ -292,3 +293,46 @@ def narrow_combo(combo: QComboBox) -> None:
     1366×768 laptop at 125 %."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(12)
+
+
+class ButtonRows(QWidget):
+    """Buttons in one row when the width allows, else two to a row. Four Thai buttons in
+    one row need about 750 pixels: in a window 1,024 wide (1280×720 at 125 %) they made
+    the registration page wider than the window."""
+
+    def __init__(self, buttons: list[QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._buttons = buttons
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._per_row = 0
+        self._arrange(len(buttons))
+
+    def _spacing(self) -> int:
+        return max(0, self._grid.horizontalSpacing())
+
+    def one_row_width(self) -> int:
+        widths = [button.sizeHint().width() for button in self._buttons]
+        return sum(widths) + self._spacing() * (len(widths) - 1)
+
+    def minimumSizeHint(self) -> QSize:
+        pairs = [self._buttons[i : i + 2] for i in range(0, len(self._buttons), 2)]
+        width = max(sum(b.minimumSizeHint().width() for b in pair) for pair in pairs)
+        return QSize(width + self._spacing(), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        per_row = len(self._buttons) if event.size().width() >= self.one_row_width() else 2
+        if per_row != self._per_row:
+            self._arrange(per_row)
+        super().resizeEvent(event)
+
+    def rows(self) -> int:
+        return -(-len(self._buttons) // self._per_row)
+
+    def _arrange(self, per_row: int) -> None:
+        for button in self._buttons:
+            self._grid.removeWidget(button)
+        for number, button in enumerate(self._buttons):
+            self._grid.addWidget(button, number // per_row, number % per_row)
+        self._per_row = per_row
+        self.updateGeometry()

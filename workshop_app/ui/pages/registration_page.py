@@ -45,7 +45,7 @@ from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.dialogs import AttendeeDialog
 from workshop_app.ui.item_models import AttendeeTableModel, SectorCountsModel, local_time
 from workshop_app.ui.thai_layout import ThaiLabel
-from workshop_app.ui.widgets import Banner
+from workshop_app.ui.widgets import Banner, ButtonRows
 
 SEARCH_LIMIT = 50
 
@@ -128,17 +128,14 @@ class RegistrationPage(QWidget):
         notice_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         notice_area.setMinimumHeight(3 * self.notice.fontMetrics().lineSpacing())
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.walk_in_button)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.stand_in_button)
-        buttons.addStretch()
+        self.desk_buttons = ButtonRows(
+            [self.walk_in_button, self.edit_button, self.cancel_button, self.stand_in_button]
+        )
         left = QVBoxLayout()
         left.addWidget(self.search)
         left.addWidget(self.banner)
         left.addWidget(self.results, 1)
-        left.addLayout(buttons)
+        left.addWidget(self.desk_buttons)
         # A line of its own: beside the four buttons on a 1024-pixel-wide window (1280×720
         # at 125 %) it was squeezed to a column of syllables that made the row tall.
         left.addWidget(self.result_count)

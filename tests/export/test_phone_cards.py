@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.pdf_reading import SHARED_CHECK, pdf_text, read_pdf, shared_check
+from tests.qr_codes import pdf_codes
 from workshop_app.cli import main
 from workshop_app.db.database import Database, open_database
 from workshop_app.errors import UserError
@@ -56,32 +57,12 @@ def people() -> list[Person]:
     ]
 
 
-def decoded_codes(pdf: Path, folder: Path, expected: int) -> set[str]:
-    """The QR codes on the pages, as zbarimg reads renderings of them: at 200 dpi, then
-    at 300 and 150 dpi while fewer than ``expected`` were read (zbar misses about one
-    code in two hundred at any one resolution, and reads it at another)."""
-    found: set[str] = set()
-    for resolution in ("200", "300", "150"):
-        prefix = folder / f"page{resolution}"
-        subprocess.run(["pdftoppm", "-r", resolution, "-png", str(pdf), str(prefix)], check=True)
-        for page in sorted(folder.glob(f"page{resolution}-*.png")):
-            done = subprocess.run(
-                ["zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", str(page)],
-                capture_output=True,
-                text=True,
-            )
-            found.update(line for line in done.stdout.splitlines() if line)
-        if len(found) >= expected:
-            break
-    return found
-
-
 def test_every_card_reads_back_as_its_owners_link(tmp_path: Path) -> None:
     cards = people()
     pdf = tmp_path / "cards.pdf"
     write_phone_cards(CardSheet(TITLE, cards), pdf)
 
-    assert decoded_codes(pdf, tmp_path, len(cards)) == {p.url for p in cards}
+    assert pdf_codes(pdf, tmp_path, (200, 300, 150), len(cards)) == {p.url for p in cards}
     # Eight cards a page: ten people take two pages.
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     assert re.search(r"^Pages:\s+2$", info.stdout, re.MULTILINE)
@@ -179,7 +160,7 @@ def test_cli_writes_every_attendees_card(db: Database, db_path: Path, tmp_path: 
     # The tokens the command issued are the ones kept: cards printed again are the same.
     folder = tmp_path / "pages"
     folder.mkdir()
-    assert decoded_codes(out, folder, len(links)) == {link.url for link in links}
+    assert pdf_codes(out, folder, (200, 300, 150), len(links)) == {link.url for link in links}
     squeezed = "".join(pdf_text(out).split())
     for link in links:
         assert "".join(link.name.split()) in squeezed
@@ -216,7 +197,7 @@ def test_cli_without_an_address_uses_this_computers(
     assert main([*args, "--out", str(out)]) == 0
     folder = tmp_path / "pages"
     folder.mkdir()
-    codes = decoded_codes(out, folder, 3)
+    codes = pdf_codes(out, folder, (200, 300, 150), 3)
     assert len(codes) == 3
     for code in codes:
         address = urlsplit(code)

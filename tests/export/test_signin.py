@@ -14,6 +14,7 @@ from PIL import Image
 from reportlab.lib.units import cm
 
 from tests.pdf_reading import pdf_text, read_pdf, shared_check
+from tests.qr_codes import zbar_codes
 from workshop_app import api
 from workshop_app.cli import main
 from workshop_app.db.database import Database, open_database
@@ -171,15 +172,6 @@ def _phayao_workshop(db: Database) -> str:
     return workshop_id
 
 
-def _zbar(image: Path) -> list[str]:
-    done = subprocess.run(
-        ["zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", str(image)],
-        capture_output=True,
-        text=True,
-    )
-    return [line for line in done.stdout.splitlines() if line]
-
-
 def _row_codes(pdf: Path, folder: Path) -> dict[int, list[str]]:
     """Row number -> the codes zbarimg reads in that row's QR cell alone, on the pages
     rendered at 200 dpi (a phone photographing one row sees no other code)."""
@@ -208,7 +200,7 @@ def _row_codes(pdf: Path, folder: Path) -> dict[int, list[str]]:
             bottom = round((row_top + QR_COLUMN + 1) * scale)
             crop = folder / f"row{match[3]}.png"
             image.crop((left, top, right, bottom)).save(crop)
-            codes[int(match[3])] = _zbar(crop)
+            codes[int(match[3])] = zbar_codes(crop)
     return codes
 
 
@@ -245,7 +237,7 @@ def test_sheet_with_phone_links_prints_each_persons_own_code(
     card_pages = tmp_path / "cards"
     card_pages.mkdir()
     subprocess.run(["pdftoppm", "-r", "200", "-png", str(cards), str(card_pages / "c")], check=True)
-    on_cards = {code for page in card_pages.glob("c-*.png") for code in _zbar(page)}
+    on_cards = {code for page in card_pages.glob("c-*.png") for code in zbar_codes(page)}
     assert on_cards == set(links.values())
 
     source = "\n".join(
@@ -276,7 +268,7 @@ def test_sheet_without_phone_links_is_as_before_and_issues_no_token(
     folder = tmp_path / "pages"
     folder.mkdir()
     subprocess.run(["pdftoppm", "-r", "200", "-png", str(plain), str(folder / "p")], check=True)
-    assert [code for page in folder.glob("p-*.png") for code in _zbar(page)] == []
+    assert [code for page in folder.glob("p-*.png") for code in zbar_codes(page)] == []
     assert "คิวอาร์" not in pdf_text(plain)
     # The columns of the sheet without phones, at their old widths.
     words = subprocess.run(

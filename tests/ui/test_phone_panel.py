@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QFileDialog, QMessage
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
+from tests.qr_codes import pdf_codes
 from tests.ui.keyboard import type_text
 from tests.ui.phone_client import PhoneClient
 from tests.ui.qr_image import holds
@@ -379,26 +380,6 @@ def test_a_card_typed_here_is_drawn_before_the_phones_batch(
     qtbot.waitUntil(lambda: len(seen) == 2, timeout=1000)
 
 
-def _card_links(pdf: Path, folder: Path) -> list[str]:
-    """Every card's code as zbarimg reads the printed pages, at two resolutions: zbar
-    misses about one code in two hundred at any single one (the same code reads at the
-    other), which is the reader, not the card."""
-    found: set[str] = set()
-    for dpi in (200, 300):
-        pages = folder / str(dpi)
-        pages.mkdir(parents=True)
-        subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(pages / "p")], check=True)
-        for page in sorted(pages.glob("p-*.png")):
-            read = subprocess.run(
-                ["zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", str(page)],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            found.update(line for line in read.stdout.splitlines() if line)
-    return sorted(found)
-
-
 def test_registration_page_prints_phone_cards(
     qtbot: QtBot,
     window: MainWindow,
@@ -429,7 +410,7 @@ def test_registration_page_prints_phone_cards(
         pass
     banner = window.registration_page.banner
     assert banner.property("kind") == "ok", banner.text()
-    links = _card_links(tmp_path / "บัตรโทรศัพท์.pdf", tmp_path / "before")
+    links = sorted(pdf_codes(tmp_path / "บัตรโทรศัพท์.pdf", tmp_path / "before", (200, 300)))
     assert len(links) == len(people)
     assert all(link.startswith("http://127.0.0.1:8790/#") for link in links)
 
@@ -504,7 +485,7 @@ def test_a_lost_card_is_replaced_and_the_old_one_stops_working(
     with qtbot.waitSignal(button.handle.ended, timeout=30000):
         pass
     assert page.banner.property("kind") == "ok", page.banner.text()
-    (new_link,) = _card_links(target, tmp_path / "new")  # one card: this person's
+    (new_link,) = pdf_codes(target, tmp_path / "new", (200, 300))  # one card: this person's
     new_token = new_link.split("#", 1)[1]
     assert new_link.startswith("http://127.0.0.1:8791/#") and new_token != old_token
 

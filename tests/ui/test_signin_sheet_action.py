@@ -4,7 +4,6 @@ address chosen as for the phone cards."""
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from tests.qr_codes import pdf_codes
 from tests.ui.conftest import shown_main_window
 from workshop_app.models import PhoneToken
 from workshop_app.services import phones
@@ -33,20 +33,6 @@ def window(
     window.show_page(1)
     yield window
     window.phones.stop()
-
-
-def _codes(pdf: Path, folder: Path) -> set[str]:
-    folder.mkdir()
-    subprocess.run(["pdftoppm", "-r", "200", "-png", str(pdf), str(folder / "p")], check=True)
-    found: set[str] = set()
-    for page in sorted(folder.glob("p-*.png")):
-        read = subprocess.run(
-            ["zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", str(page)],
-            capture_output=True,
-            text=True,
-        )
-        found.update(line for line in read.stdout.splitlines() if line)
-    return found
 
 
 def _wait(qtbot: QtBot, button: SigninSheetButton, window: MainWindow) -> None:
@@ -79,7 +65,7 @@ def test_sign_in_sheet_with_and_without_phone_codes(
     options.accept()
     assert button.findChild(ServerAddressDialog) is None  # no address asked
     _wait(qtbot, button, window)
-    assert _codes(tmp_path / "แบบลงทะเบียน.pdf", tmp_path / "plain") == set()
+    assert pdf_codes(tmp_path / "แบบลงทะเบียน.pdf", tmp_path / "plain", (200,)) == set()
     assert context.read(lambda s: s.query(PhoneToken).count()) == 0
     assert "Wrote the sign-in sheet" in window.registration_page.banner.text()
 
@@ -99,4 +85,5 @@ def test_sign_in_sheet_with_and_without_phone_codes(
     _wait(qtbot, button, window)
     base = "http://127.0.0.1:8791"
     links = context.read(lambda s: phones.phone_links(s, context.workshop_id, base))
-    assert _codes(tmp_path / "พร้อมคิวอาร์.pdf", tmp_path / "phones") == {link.url for link in links}
+    read = pdf_codes(tmp_path / "พร้อมคิวอาร์.pdf", tmp_path / "phones", (200,))
+    assert read == {link.url for link in links}

@@ -146,24 +146,34 @@ def edit_idea_command(
     )
 
 
-def delete_ideas_command(context: WorkshopContext, rows: list[ideas.IdeaRow]) -> ServiceCommand:
+def each_card_command(
+    context: WorkshopContext,
+    text: str,
+    rows: list[ideas.IdeaRow],
+    do: Callable[[Session, str], object],
+    undo: Callable[[Session, str], object],
+) -> ServiceCommand:
+    """``do`` to each card in one transaction; undone by ``undo`` to each."""
     ids = [r.id for r in rows]
-    count = len(ids)  # a plain name: lupdate misses a %n whose count is a call
 
-    def delete(session: Session) -> None:
-        for idea_id in ids:
-            ideas.delete_idea(session, idea_id)
+    def each(action: Callable[[Session, str], object]) -> Operation:
+        def run(session: Session) -> None:
+            for idea_id in ids:
+                action(session, idea_id)
 
-    def restore(session: Session) -> None:
-        for idea_id in ids:
-            ideas.restore_idea(session, idea_id)
+        return run
 
-    return ServiceCommand(
+    return ServiceCommand(context, text, each(do), each(undo), Changes.IDEAS)
+
+
+def delete_ideas_command(context: WorkshopContext, rows: list[ideas.IdeaRow]) -> ServiceCommand:
+    count = len(rows)  # a plain name: lupdate misses a %n whose count is a call
+    return each_card_command(
         context,
         QCoreApplication.translate("Commands", "Delete %n idea(s)", "", count),
-        delete,
-        restore,
-        Changes.IDEAS,
+        rows,
+        ideas.delete_idea,
+        ideas.restore_idea,
     )
 
 

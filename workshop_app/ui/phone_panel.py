@@ -49,7 +49,7 @@ from workshop_app.services import ideas, phones
 from workshop_app.services.ideas import IdeaRow, kind_label
 from workshop_app.services.workshops import NumberedRow
 from workshop_app.ui import settings
-from workshop_app.ui.commands import ServiceCommand
+from workshop_app.ui.commands import ServiceCommand, each_card_command
 from workshop_app.ui.context import Changes, WorkshopContext, share_the_interpreter_with_the_gui
 from workshop_app.ui.join_panel import JoinInfo
 from workshop_app.ui.thai_layout import ThaiLabel
@@ -200,45 +200,25 @@ def _setting_stored(context: WorkshopContext, store: Callable[[Session], None]) 
 
 def accept_ideas_command(context: WorkshopContext, rows: list[IdeaRow]) -> ServiceCommand:
     """Accept phone ideas onto the board; undone, they wait to be checked again."""
-    ids = [r.id for r in rows]
-
-    def accept(session: Session) -> None:
-        for idea_id in ids:
-            phones.accept_idea(session, idea_id)
-
-    def send_back(session: Session) -> None:
-        for idea_id in ids:
-            phones.unaccept_idea(session, idea_id)
-
-    count = len(ids)  # a plain name: lupdate misses a %n whose count is a call
-    return ServiceCommand(
+    count = len(rows)  # a plain name: lupdate misses a %n whose count is a call
+    return each_card_command(
         context,
         QCoreApplication.translate("Commands", "Accept %n phone idea(s)", "", count),
-        accept,
-        send_back,
-        Changes.IDEAS,
+        rows,
+        phones.accept_idea,
+        phones.unaccept_idea,
     )
 
 
 def reject_ideas_command(context: WorkshopContext, rows: list[IdeaRow]) -> ServiceCommand:
     """Reject phone ideas waiting to be checked; undone as a deleted card is."""
-    ids = [r.id for r in rows]
-
-    def reject(session: Session) -> None:
-        for idea_id in ids:
-            phones.reject_idea(session, idea_id)
-
-    def restore(session: Session) -> None:
-        for idea_id in ids:
-            ideas.restore_idea(session, idea_id)
-
-    count = len(ids)  # a plain name: lupdate misses a %n whose count is a call
-    return ServiceCommand(
+    count = len(rows)  # a plain name: lupdate misses a %n whose count is a call
+    return each_card_command(
         context,
         QCoreApplication.translate("Commands", "Reject %n phone idea(s)", "", count),
-        reject,
-        restore,
-        Changes.IDEAS,
+        rows,
+        phones.reject_idea,
+        ideas.restore_idea,
     )
 
 

@@ -311,7 +311,7 @@ class ButtonRows(QWidget):
     def _spacing(self) -> int:
         return max(0, self._grid.horizontalSpacing())
 
-    def one_row_width(self) -> int:
+    def _one_row_width(self) -> int:
         widths = [button.sizeHint().width() for button in self._buttons]
         return sum(widths) + self._spacing() * (len(widths) - 1)
 
@@ -321,13 +321,10 @@ class ButtonRows(QWidget):
         return QSize(width + self._spacing(), super().minimumSizeHint().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        per_row = len(self._buttons) if event.size().width() >= self.one_row_width() else 2
+        per_row = len(self._buttons) if event.size().width() >= self._one_row_width() else 2
         if per_row != self._per_row:
             self._arrange(per_row)
         super().resizeEvent(event)
-
-    def rows(self) -> int:
-        return -(-len(self._buttons) // self._per_row)
 
     def _arrange(self, per_row: int) -> None:
         for button in self._buttons:

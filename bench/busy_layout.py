@@ -1,10 +1,11 @@
 """A card added to a long column while another Python thread is busy (the phone server,
 an import): how long until the board column and the projector have laid it out.
 
-Qt lays out a list of cards by calling Python for each card (the delegate's size), and
-PySide lets go of the interpreter lock around calls into Qt, so beside a busy thread
-each call may wait for the lock: this measures that, at the switch interval the app
-sets (``ui.context.GUI_SWITCH_INTERVAL_S``) and at Python's and 1 ms for comparison.
+The app's card views (``ui.card_view``) hold each card's size in Qt, so a layout makes
+no call into Python per card. For comparison, the same views with the sizes asked of a
+Python ``sizeHint`` for every card (the board until issue 22's last step): PySide lets
+go of the interpreter lock around each such call, so beside a busy thread each waits
+for the lock, more so at longer switch intervals (Python's 5 ms, the app's 1 ms before).
 
 Run: ``python bench/busy_layout.py`` (offscreen; ``--cards N``).
 """
@@ -20,13 +21,15 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from figures import Figure, percentile, report
-from PySide6.QtWidgets import QApplication, QListView
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
 from workshop_app.services.ideas import IdeaRow
 from workshop_app.services.workshops import NumberedRow
 from workshop_app.ui.app import make_application
-from workshop_app.ui.board_data import IdeaFilterProxy, IdeaListModel
+from workshop_app.ui.board_data import IDEA_ROLE, IdeaListModel
 from workshop_app.ui.card_delegate import CardDelegate
+from workshop_app.ui.card_view import CardView
 from workshop_app.ui.context import GUI_SWITCH_INTERVAL_S
 from workshop_app.ui.thai_layout import Breaker
 
@@ -52,17 +55,26 @@ def _card(number: int) -> IdeaRow:
     )
 
 
-def _adds(cards: int, busy: bool, interval: float) -> list[float]:
+class PythonSizeDelegate(CardDelegate):
+    """The card delegate answering Qt's size question in Python, card by card."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        view = option.widget
+        assert isinstance(view, CardView)
+        return self.card_size(index.data(IDEA_ROLE).text, view.card_width())
+
+
+def _adds(cards: int, busy: bool, interval: float, python_sizes: bool = False) -> list[float]:
     """Milliseconds each of 30 cards took from insert to laid out and painted."""
     issue = NumberedRow(id="issue-1", number=1, title="การท่องเที่ยวชุมชน", detail="")
     model = IdeaListModel(issue)
-    proxy = IdeaFilterProxy()  # the board column shows the cards through its filter
-    proxy.setSourceModel(model)
+    kind = PythonSizeDelegate if python_sizes else CardDelegate
     views = []
-    for source, points in ((proxy, 12.0), (model, 20.0)):  # the board, the projector
-        view = QListView()
-        view.setModel(source)
-        view.setItemDelegate(CardDelegate(Breaker(), points, "th", view))
+    for filtered, points in ((True, 12.0), (False, 20.0)):  # the board, the projector
+        view = CardView(kind(Breaker(), points, "th"), filtered=filtered)
+        view.show_cards(model)
         view.resize(420, 700)
         view.show()
         views.append(view)
@@ -110,11 +122,12 @@ def main() -> int:
     figures.append(
         (f"{args.cards} cards, no other thread, median", percentile(alone, 0.5), TARGET_MS, "ms")
     )
-    for interval in (0.005, 0.001):  # Python's default, and the app's until issue 22
-        busy = _adds(args.cards, True, interval)
+    # Python's default, the app's until issue 22, and the app's now
+    for interval in (0.005, 0.001, GUI_SWITCH_INTERVAL_S):
+        busy = _adds(args.cards, True, interval, python_sizes=True)
         print(
-            f"for comparison, switch interval {interval * 1000:g} ms: median "
-            f"{percentile(busy, 0.5):.0f} ms, p95 {percentile(busy, 0.95):.0f} ms",
+            f"for comparison, sizes from Python, switch interval {interval * 1000:g} ms: "
+            f"median {percentile(busy, 0.5):.0f} ms, p95 {percentile(busy, 0.95):.0f} ms",
             flush=True,
         )
     busy = _adds(args.cards, True, GUI_SWITCH_INTERVAL_S)

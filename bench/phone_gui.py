@@ -8,7 +8,7 @@ what the facilitator and the room see while it runs, in the same process as the 
 
 * the app's resident memory with every phone connected, minus the same app with none;
 * ideas: 5 a second from random phones for 60 s, each one's time from being sent to
-  being in the projector's column (the model the projector paints). The phones' process
+  being in the projector's copy of the column (the model the projector paints). The phones' process
   sends idea *n* at its start + n / 5 s; its start is taken as the moment the command
   was handed to it, so a late send counts against the figure, never for it;
 * meanwhile the secretary adds a card by keyboard every half second: from Enter until
@@ -136,20 +136,21 @@ def run(phones_count: int, idea_seconds: float, profile_path: str | None = None)
 
             # --- ideas, and the secretary typing meanwhile
             column = window.board.model_for(issue_id)
-            assert column is not None and projector.single_view.model() is column
+            shown = projector.single_view.sizes  # the projector's copy of the column
+            assert column is not None and shown is not None and shown.cards is column
             seen: dict[int, float] = {}
 
             def on_projector(_parent: QModelIndex, first: int, last: int) -> None:
                 now = time.time()
                 for row in range(first, last + 1):
-                    card = column.row_at(row)
+                    card = shown.row_at(row)
                     found = MARKER.search(card.text) if card is not None else None
                     if found is not None:
                         seen.setdefault(int(found.group(1)), now)
 
-            column.rowsInserted.connect(on_projector)
+            shown.rowsInserted.connect(on_projector)
             # A refresh that reorders the column resets the model instead of inserting.
-            column.modelReset.connect(lambda: on_projector(QModelIndex(), 0, column.rowCount() - 1))
+            shown.modelReset.connect(lambda: on_projector(QModelIndex(), 0, shown.rowCount() - 1))
             # The same typing before any idea comes: what the machine gives without them.
             quiet_until = time.time() + 5.0
             spin_until(lambda: time.time() > quiet_until, 10, type_a_card)
@@ -184,7 +185,7 @@ def run(phones_count: int, idea_seconds: float, profile_path: str | None = None)
             count = int(answer["ideas"])
             # A card the signals did not show (a refresh that changed it in place) counts
             # as seen only now, after the run: against the figure, never for it.
-            on_projector(QModelIndex(), 0, column.rowCount() - 1)
+            on_projector(QModelIndex(), 0, shown.rowCount() - 1)
             latencies = [
                 (seen[n] - (sent_from + n / 5.0)) * 1000 for n in range(count) if n in seen
             ]

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMessageBox, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -17,8 +17,7 @@ from tests.ui.keyboard import type_text
 from workshop_app.services import ideas, workshops
 from workshop_app.services.ideas import MAX_IDEA_CHARS, IdeaRow
 from workshop_app.thai.normalize import search_key
-from workshop_app.ui.board_data import IDEA_ROLE, BoardData, IdeaFilterProxy, IdeaListModel
-from workshop_app.ui.card_delegate import CardDelegate
+from workshop_app.ui.board_data import IDEA_ROLE, BoardData, IdeaListModel
 from workshop_app.ui.commands import merge_ideas_command
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.main_window import MainWindow
@@ -66,7 +65,7 @@ def _ids(model: IdeaListModel) -> list[str]:
     return [r.id for r in model.rows()]
 
 
-def _texts(model: IdeaListModel | IdeaFilterProxy) -> list[str]:
+def _texts(model: QAbstractItemModel) -> list[str]:
     return [str(model.index(r, 0).data()) for r in range(model.rowCount())]
 
 
@@ -88,7 +87,7 @@ def _click_card(
     modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
 ) -> None:
     """Click a card with the mouse (Ctrl held to add it to the selection)."""
-    index = column.proxy.mapFromSource(column.model.index(column.model.row_of(idea_id)))
+    index = column.index_of(idea_id)
     assert index.isValid()
     column.view.scrollTo(index)
     rect = column.view.visualRect(index)
@@ -925,25 +924,9 @@ def test_idea_filter_proxy_passes_the_model_tester(
     column.proxy.set_filter("ส่งเสริม", None, None)
     assert 0 < column.proxy.rowCount() < column.model.rowCount()
     qtmodeltester.check(column.proxy)
-    proxy = IdeaFilterProxy()
-    proxy.setSourceModel(window.board.models[1])
-    proxy.set_filter("", "problem", None)
-    qtmodeltester.check(proxy)
-
-
-def test_the_card_delegate_finds_each_card_as_qt_would(window: MainWindow) -> None:
-    """The delegate reads cards from the model in Python (a call into Qt lets go of the
-    interpreter lock, once per card per layout); through the filter, filtered or not,
-    it finds the card Qt's own data() gives."""
-    column = window.board_page.columns[0]
-    for text in ("", "ส่งเสริม"):
-        column.proxy.set_filter(text, None, None)
-        for model in (column.model, column.proxy):
-            assert model.rowCount() > 0
-            for row in range(model.rowCount()):
-                index = model.index(row, 0)
-                assert CardDelegate._row(index) is index.data(IDEA_ROLE)
-        assert (column.proxy.card_at(0) is None) == bool(text)
+    kinds = window.board_page.columns[1].proxy
+    kinds.set_filter("", "problem", None)
+    qtmodeltester.check(kinds)
 
 
 def test_issue_renamed_on_setup_rebuilds_the_columns(
@@ -975,7 +958,7 @@ def test_editing_a_card_of_an_overview_column_stores_it_quietly(
     card = column.model.rows()[0]
     column.view.setFocus()
     qtbot.waitUntil(column.view.hasFocus)
-    column.view.setCurrentIndex(column.proxy.mapFromSource(column.model.index(0)))
+    column.view.setCurrentIndex(column.view.view_index(0))
     qtbot.keyClick(column.view, Qt.Key.Key_F2)
     assert column.view.state() == QAbstractItemView.State.EditingState
     editor = QApplication.focusWidget()

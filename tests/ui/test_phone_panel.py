@@ -151,7 +151,7 @@ def test_server_starts_from_the_board_and_a_phone_idea_reaches_board_and_project
         qtbot.waitUntil(lambda: text in [r.text for r in window.board.models[1].rows()])
         card = next(r for r in window.board.models[1].rows() if r.text == text)
         assert card.sector_id == person.sector_id and card.author_id == person.id
-        assert window.projector.single_view.model() is window.board.models[1]
+        assert window.projector.single_view.cards() is window.board.models[1]
 
         # The facilitator moves on: the phone is told the new issue.
         window.board_page.go_to_issue(2)  # Ctrl+PgDown

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QAbstractItemModel, QSettings, Qt
 from PySide6.QtWidgets import QListView, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
@@ -16,7 +16,7 @@ from tests.ui.keyboard import type_text
 from workshop_app.models import StrategicIssue
 from workshop_app.services import ideas, workshops
 from workshop_app.ui import settings, thai_layout
-from workshop_app.ui.board_data import BoardData, Countdown, IdeaListModel
+from workshop_app.ui.board_data import BoardData, Countdown
 from workshop_app.ui.context import Changes, WorkshopContext
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.pages.board_page import BoardPage
@@ -72,8 +72,9 @@ def _running(countdown: Countdown) -> bool:
 
 
 def _texts(model: object) -> list[str]:
-    assert isinstance(model, IdeaListModel)
-    return [str(model.index(r).data()) for r in range(model.rowCount())]
+    """The cards' texts, as a column (IdeaListModel) or a view's copy (CardSizes) has them."""
+    assert isinstance(model, QAbstractItemModel)
+    return [str(model.index(r, 0).data()) for r in range(model.rowCount())]
 
 
 def _type_idea(qtbot: QtBot, page: BoardPage, text: str) -> None:
@@ -85,8 +86,8 @@ def _assert_same(page: BoardPage, projector: ProjectorWindow) -> None:
     """The projector shows the current column's cards: same model, rows and text."""
     column = page.current_column()
     assert column is not None
-    shown = projector.single_view.model()
-    assert shown is column.model
+    assert projector.single_view.cards() is column.model
+    shown = projector.single_view.model()  # the view's copy, with the projector's sizes
     assert shown.rowCount() == column.model.rowCount()
     assert _texts(shown) == [r.text for r in column.model.rows()]
     number, title = column.model.issue.number, column.model.issue.title
@@ -118,7 +119,7 @@ def test_board_and_projector_show_the_same(
 
     # Another issue: the projector follows the board.
     qtbot.keyClick(page.entry, Qt.Key.Key_PageDown, CTRL)
-    assert projector.single_view.model() is window.board.models[1]
+    assert projector.single_view.cards() is window.board.models[1]
     _assert_same(page, projector)
     _type_idea(qtbot, page, "พัฒนาระบบน้ำประปาหมู่บ้าน")
     _assert_same(page, projector)
@@ -176,9 +177,10 @@ def test_show_all_switches_the_projector_to_every_issue(
 
     assert len(projector.all_views) == len(board.models) == 5
     for (label, view), model in zip(projector.all_views, board.models, strict=True):
-        assert view.model() is model  # the very same model objects: nothing copied
+        assert view.cards() is model  # the board's very columns, each in a sized copy
         assert label.text() == f"{model.issue.number}. {model.issue.title}"
         assert view.model().rowCount() == 12
+        assert _texts(view.model()) == _texts(model)
     assert projector.issue.text() == "All strategic issues"
     assert projector.count.text() == "60 card(s)"
 
@@ -187,7 +189,6 @@ def test_show_all_switches_the_projector_to_every_issue(
     _type_idea(qtbot, page, NEW_IDEA)
     assert projector.stack.currentWidget() is projector.all_widget  # still all issues
     second = projector.all_views[1][1].model()
-    assert isinstance(second, IdeaListModel)
     assert _texts(second)[-1] == NEW_IDEA and second.rowCount() == 13
     assert projector.count.text() == "61 card(s)"
 
@@ -213,11 +214,11 @@ def test_renamed_issue_rebuilds_the_projector(
         assert projector.stack.indexOf(projector.all_widget) == 1
         assert projector.stack.currentWidget() is projector.all_widget
         assert projector.stack.count() == 3
-    assert [view.model() for _label, view in projector.all_views] == board.models
+    assert [view.cards() for _label, view in projector.all_views] == board.models
     assert projector.all_views[2][0].text() == "3. ประเด็นที่เปลี่ยนชื่อ"
     assert all(isinstance(view, QListView) for _label, view in projector.all_views)
     page.show_all.setChecked(False)
-    assert projector.single_view.model() is board.current_model()
+    assert projector.single_view.cards() is board.current_model()
     _assert_same(page, projector)
     added = context.run(
         lambda s: workshops.add_issue(s, context.workshop_id, "ประเด็นใหม่"), Changes.ISSUES
@@ -226,7 +227,7 @@ def test_renamed_issue_rebuilds_the_projector(
     assert len(projector.all_views) == len(board.models) == 6
     assert len(page.columns) == 6
     qtbot.mouseClick(page.show_all, Qt.MouseButton.LeftButton)
-    assert [view.model() for _label, view in projector.all_views] == board.models
+    assert [view.cards() for _label, view in projector.all_views] == board.models
     assert projector.all_views[5][0].text() == "6. ประเด็นใหม่"
 
 
@@ -403,7 +404,7 @@ def test_board_and_projector_without_issues(qtbot: QtBot, context: WorkshopConte
         widget.show()
         qtbot.waitExposed(widget)
     assert board.models == [] and page.columns == []
-    assert projector.single_view.model() is None
+    assert projector.single_view.cards() is None
     assert projector.issue.text() == "All strategic issues"
     assert projector.count.text() == "0 card(s)"
     assert projector.all_views == []

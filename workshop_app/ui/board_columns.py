@@ -6,20 +6,20 @@ clicks, card keys and closed editors."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QFrame,
-    QListView,
     QVBoxLayout,
     QWidget,
 )
 
 from workshop_app.services.ideas import IdeaRow
-from workshop_app.ui.board_data import IdeaFilterProxy, IdeaListModel
+from workshop_app.ui.board_data import IdeaListModel
 from workshop_app.ui.card_delegate import CardDelegate
+from workshop_app.ui.card_view import CardView, IdeaFilterProxy
 from workshop_app.ui.thai_layout import ThaiLabel
 from workshop_app.ui.widgets import SteadyLabel
 
@@ -38,19 +38,17 @@ CARD_KEYS = {
 }
 
 
-class CardListView(QListView):
-    """A column of cards. Keys that act on cards are turned into signals for the page."""
+class CardListView(CardView):
+    """A column of cards through the board's filter. Keys that act on cards are turned
+    into signals for the page."""
 
     key_action = Signal(str)  # "delete", "up", "down", "left", "right", "merge", "unmerge"
     activated_column = Signal()
     editor_closed = Signal()
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, delegate: CardDelegate) -> None:
+        super().__init__(delegate, filtered=True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setWordWrap(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setDropIndicatorShown(True)
@@ -58,8 +56,6 @@ class CardListView(QListView):
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        self.setStyleSheet("QListView { background:#f4f1ea; border:none; }")
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
@@ -97,8 +93,6 @@ class IssueColumn(QFrame):
     def __init__(self, model: IdeaListModel, delegate: CardDelegate) -> None:
         super().__init__()
         self.model = model
-        self.proxy = IdeaFilterProxy()
-        self.proxy.setSourceModel(model)
         self.header = ThaiLabel()
         self.header.setCursor(Qt.CursorShape.PointingHandCursor)
         self.header.mousePressEvent = lambda _event: self.clicked.emit()  # type: ignore[method-assign]
@@ -106,10 +100,11 @@ class IssueColumn(QFrame):
         # Qt measure all the headers again each time.
         self.count_label = SteadyLabel("(0000/0000)")
         self.count_label.setStyleSheet("color:#666")
-        self.view = CardListView()
+        self.view = CardListView(delegate)
         self.view.setObjectName(f"column{model.issue.number}")
-        self.view.setModel(self.proxy)
-        self.view.setItemDelegate(delegate)
+        self.view.show_cards(model)
+        assert self.view.filter is not None
+        self.proxy: IdeaFilterProxy = self.view.filter
         self.view.activated_column.connect(self.clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
@@ -152,11 +147,13 @@ class IssueColumn(QFrame):
             return None
         return self.model.row_at(self.proxy.mapToSource(index).row())
 
-    def select_idea(self, idea_id: str) -> None:
+    def index_of(self, idea_id: str) -> QModelIndex:
+        """The view's index of a card (invalid when it is not in this column or filtered out)."""
         row = self.model.row_of(idea_id)
-        if row < 0:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row))
+        return self.view.view_index(row) if row >= 0 else QModelIndex()
+
+    def select_idea(self, idea_id: str) -> None:
+        index = self.index_of(idea_id)
         if index.isValid():
             self.view.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect

@@ -11,14 +11,12 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QAbstractListModel,
     QByteArray,
     QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -27,7 +25,6 @@ from PySide6.QtCore import (
 from workshop_app.services import ideas, workshops
 from workshop_app.services.ideas import IdeaRow
 from workshop_app.services.workshops import NumberedRow
-from workshop_app.thai.normalize import search_key
 from workshop_app.ui.context import Changes, WorkshopContext
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -195,49 +192,6 @@ class IdeaListModel(QAbstractListModel):
         # which must not happen while the view is still handling the drop.
         QTimer.singleShot(0, lambda: callback(ids, issue_id, before))
         return False  # the view must not remove rows itself; the refresh does it
-
-
-class IdeaFilterProxy(QSortFilterProxyModel):
-    """The board's filter: text (normalized Thai, any word), kind and sector."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._words: list[str] = []
-        self._kind: str | None = None
-        self._sector: str | None = None
-        self._cards: IdeaListModel | None = None
-
-    def set_filter(self, text: str, kind: str | None, sector_id: str | None) -> None:
-        self.beginFilterChange()
-        self._words = search_key(text).split()
-        self._kind = kind or None
-        self._sector = sector_id or None
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def is_filtering(self) -> bool:
-        return bool(self._words or self._kind or self._sector)
-
-    def setSourceModel(self, model: QAbstractItemModel) -> None:
-        super().setSourceModel(model)
-        self._cards = model if isinstance(model, IdeaListModel) else None
-
-    def card_at(self, row: int) -> IdeaRow | None:
-        """The card shown at ``row`` without a call into Qt (see CardDelegate._row): with
-        no filter, the rows are the source's; None when filtering."""
-        cards = self._cards
-        return None if cards is None or self.is_filtering() else cards.row_at(row)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, IdeaListModel)
-        row = model.row_at(source_row)
-        if row is None:
-            return False
-        if self._kind and row.kind != self._kind:
-            return False
-        if self._sector and row.sector_id != self._sector:
-            return False
-        return all(word in row.search_text for word in self._words)
 
 
 class Countdown(QObject):

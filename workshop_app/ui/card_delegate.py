@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QTransform,
 )
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.services.ideas import IdeaRow, kind_label
-from workshop_app.ui.board_data import IDEA_ROLE, IdeaFilterProxy, IdeaListModel
+from workshop_app.ui.board_data import IDEA_ROLE
 from workshop_app.ui.thai_layout import Breaker, measure_for
 
 KIND_COLOURS = {
@@ -80,33 +79,12 @@ class CardDelegate(QStyledItemDelegate):
 
     @staticmethod
     def _row(index: QModelIndex | QPersistentModelIndex) -> IdeaRow | None:
-        # From the model itself when the view shows it directly: index.data() is a call
-        # into Qt, which lets go of Python's lock, and a view asks every card on each
-        # layout; beside a busy thread each such call waited its turn for the lock.
-        model = index.model()
-        row = None
-        if isinstance(model, IdeaListModel):
-            row = model.row_at(index.row())
-        elif isinstance(model, IdeaFilterProxy):
-            row = model.card_at(index.row())
-        if row is None:  # a filter on: through Qt
-            row = index.data(IDEA_ROLE)
+        row = index.data(IDEA_ROLE)
         return row if isinstance(row, IdeaRow) else None
 
     def _text_width(self, item_width: int) -> int:
         """Width of the text inside a card ``item_width`` wide (see paint)."""
         return item_width - 4 - 6 - 2 * self.margin
-
-    @staticmethod
-    def _view_width(option: QStyleOptionViewItem) -> int:
-        view = option.widget
-        if isinstance(view, QAbstractScrollArea):
-            # Checked, not assumed: PySide once handed back a stale wrapper of another
-            # type for a viewport whose address had been reused (a CI crash).
-            viewport = view.viewport()
-            if isinstance(viewport, QWidget):
-                return max(60, viewport.width() - 4)
-        return max(60, option.rect.width())
 
     def _lines(self, text: str, width: int) -> tuple[str, ...]:
         return self.breaker.lines(text, self._measure, max(10, width))
@@ -172,22 +150,21 @@ class CardDelegate(QStyledItemDelegate):
             self._static_texts[key] = static
         return static
 
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        # A list view asks every card its size whenever one card is added: 2 views x 350
-        # cards per typed card. Sizes are remembered per text and width, so each ask is a
-        # dictionary look-up (the lines themselves are cached by the breaker as well).
-        row = self._row(index)
-        width = self.card_width or self._view_width(option)
-        if row is None:
-            return QSize(width, 20)
+    def layout_key(self) -> tuple[float, int]:
+        """What card sizes depend on besides the text and the width: a view lays its
+        cards out again when this changes (ui.card_view)."""
+        return (self.text_font.pointSizeF(), self.breaker.generation)
+
+    def card_size(self, text: str, width: int) -> QSize:
+        """The size of a card showing ``text``, ``width`` wide, with the gap below it.
+        Views read it from their model (ui.card_view), never through ``sizeHint``:
+        remembered per text and width, so a view's new width costs a look-up per card."""
         if self._generation != self.breaker.generation:
             self._follow_breaker()
-        key = (row.text, width)
+        key = (text, width)
         size = self._sizes.get(key)
         if size is None:
-            size = self._size(row.text, width)
+            size = self._size(text, width)
             if len(self._sizes) > 50_000:
                 self._sizes.clear()
             self._sizes[key] = size

@@ -14,7 +14,7 @@ between full screen and a window.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QGuiApplication,
     QHideEvent,
@@ -36,8 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.services.voting import RoundResults
-from workshop_app.ui.board_data import BoardData, IdeaListModel
+from workshop_app.ui.board_data import BoardData
 from workshop_app.ui.card_delegate import CardDelegate
+from workshop_app.ui.card_view import CardView
 from workshop_app.ui.join_panel import JoinPanel
 from workshop_app.ui.results_chart import ResultsChart
 from workshop_app.ui.thai_layout import Breaker, ThaiLabel
@@ -56,16 +57,10 @@ def auto_point_size(window_height: int, cards: int) -> float:
     return round(DEFAULT_POINT_SIZE * max(window_height, 300) / REFERENCE_HEIGHT * factor)
 
 
-def _card_view(delegate: CardDelegate) -> QListView:
-    view = QListView()
-    view.setItemDelegate(delegate)
+def _card_view(delegate: CardDelegate) -> CardView:
+    view = CardView(delegate)
     view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    view.setResizeMode(QListView.ResizeMode.Adjust)
-    view.setWordWrap(True)
-    view.setStyleSheet("QListView { background:#f4f1ea; border:none; }")
     return view
 
 
@@ -108,11 +103,12 @@ class ProjectorWindow(QWidget):
         self.single_view.setObjectName("projectorCards")
         self.single_view.setFlow(QListView.Flow.LeftToRight)
         self.single_view.setWrapping(True)
+        self.single_view.cards_added.connect(self._follow_new_card)
         self.single_view.setSpacing(6)
         # All issues: one column each, smaller type.
         self.all_delegate = CardDelegate(breaker, self.point_size * 0.6, language, self)
         self.all_widget = QWidget()  # one column per issue; made again when issues change
-        self.all_views: list[tuple[ThaiLabel, QListView]] = []
+        self.all_views: list[tuple[ThaiLabel, CardView]] = []
 
         # Vote results, once the facilitator reveals them on the voting page.
         self.results: RoundResults | None = None
@@ -238,11 +234,11 @@ class ProjectorWindow(QWidget):
         may hand back stale: a CI crash in the card delegate.)"""
         container = QWidget()
         columns = QHBoxLayout(container)
-        views: list[tuple[ThaiLabel, QListView]] = []
+        views: list[tuple[ThaiLabel, CardView]] = []
         for model in self.board.models:
             label = ThaiLabel(f"{model.issue.number}. {model.issue.title}")
             view = _card_view(self.all_delegate)
-            model.rowsInserted.connect(self._follow_new_card)
+            view.cards_added.connect(self._follow_new_card)
             column = QVBoxLayout()
             column.addWidget(label)
             column.addWidget(view, 1)
@@ -263,12 +259,9 @@ class ProjectorWindow(QWidget):
         # added, and the room should not wait for views nobody sees.
         show_all = self.board.show_all
         model = None if show_all else self.board.current_model()
-        if self.single_view.model() is not model:
-            self.single_view.setModel(model)
+        self.single_view.show_cards(model)
         for (_label, view), column_model in zip(self.all_views, self.board.models, strict=True):
-            wanted = column_model if show_all else None
-            if view.model() is not wanted:
-                view.setModel(wanted)
+            view.show_cards(column_model if show_all else None)
         self.stack.setCurrentWidget(self.all_widget if show_all else self.single_view)
         self._update_header()
         if self.results is not None:
@@ -331,14 +324,13 @@ class ProjectorWindow(QWidget):
         size = self.point_size * 1.4
         self.timer.setStyleSheet(f"font-size:{size:.0f}pt; font-weight:bold; color:{colour};")
 
-    def _follow_new_card(self, _parent: QModelIndex, _first: int, last: int) -> None:
+    def _follow_new_card(self, last: int) -> None:
         """Keep the newest card in view: the room watches it being typed."""
-        model = self.sender()
-        if model is self.single_view.model():
+        view = self.sender()
+        if view is self.single_view:
             self.single_view.scrollToBottom()
-        for _label, view in self.all_views:
-            if view.model() is model and isinstance(model, IdeaListModel):
-                view.scrollTo(model.index(last))
+        elif isinstance(view, CardView):
+            view.scrollTo(view.view_index(last))
 
     def relayout(self) -> None:
         """Lay the cards and the headings out again (their line breaks changed: the Thai

@@ -329,7 +329,7 @@ class BoardPage(QWidget):
             # A card being edited keeps the delegate that made its editor, which commits it;
             # the column changes its look once the editor closes.
             if column.view.state() != QAbstractItemView.State.EditingState:
-                column.view.setItemDelegate(delegate)
+                column.view.use_delegate(delegate)
             # Overview columns have cards of one height: no per-card measuring (speed).
             column.view.setUniformItemSizes(not current)
             column.set_current(current)
@@ -427,7 +427,7 @@ class BoardPage(QWidget):
     def _scroll_to_new_card(self, _parent: QModelIndex, _first: int, last: int) -> None:
         column = self.current_column()
         if column is not None and self.sender() is column.model:
-            index = column.proxy.mapFromSource(column.model.index(last))
+            index = column.view.view_index(last)
             if index.isValid():
                 column.view.scrollTo(index)
 

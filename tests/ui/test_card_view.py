@@ -14,7 +14,8 @@ from types import FrameType
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -215,3 +216,61 @@ def test_laying_out_calls_python_for_no_card(
     assert "sizeHint" not in added and "data" not in added
     assert added.count("filterAcceptsRow") == 1
     assert 0 < added.count("paint") < 40
+
+
+def _largest_difference(one: QImage, other: QImage) -> int:
+    """The largest difference of any colour channel of any pixel (same format and size)."""
+    first, second = bytes(one.constBits()), bytes(other.constBits())
+    return max(abs(a - b) for a, b in zip(first, second, strict=True))
+
+
+def test_a_card_is_drawn_once_and_copied_until_it_changes(
+    qtbot: QtBot, views: list[CardView], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Drawing a card takes some 25 calls into Qt (each lets go of the interpreter lock);
+    the delegate draws each card once into a picture and copies it. What shows is what
+    drawing it directly shows, and a changed card (merged count, text, selection) is
+    drawn again."""
+    board = views[0]
+    column = _column()
+    cards = [_card(n) for n in range(6)]
+    column.set_rows(list(cards))
+    board.show_cards(column)
+    QApplication.processEvents()
+    drawn: list[str] = []
+    draw = CardDelegate._draw
+    monkeypatch.setattr(
+        CardDelegate,
+        "_draw",
+        lambda self, painter, rect, row, selected: (
+            drawn.append(row.id),
+            draw(self, painter, rect, row, selected),
+        ),
+    )
+    first = board.grab().toImage()
+    board.viewport().repaint()
+    assert drawn == [] and board.grab().toImage() == first  # copies only
+
+    # The copy is the card as drawn directly.
+    rect = board.visualRect(board.view_index(2))
+    direct = QImage(rect.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    direct.fill(Qt.GlobalColor.white)
+    painter = QPainter(direct)
+    draw(board.delegate, painter, QRect(QPoint(0, 0), rect.size()), cards[2], False)
+    painter.end()
+    copied = QImage(rect.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    copied.fill(Qt.GlobalColor.white)
+    painter = QPainter(copied)
+    option = QStyleOptionViewItem()
+    option.rect = QRect(QPoint(0, 0), rect.size())
+    board.delegate.paint(painter, option, board.view_index(2))
+    painter.end()
+    # Alike to the last bit of a few edge pixels (the picture is blended in once more).
+    assert copied.size() == direct.size()
+    assert _largest_difference(copied, direct) <= 2
+
+    cards[2] = replace(cards[2], merged_count=3)
+    column.set_rows(list(cards))
+    board.setCurrentIndex(board.view_index(4))
+    qtbot.waitUntil(lambda: {cards[2].id, cards[4].id} <= set(drawn))
+    assert board.grab().toImage() != first

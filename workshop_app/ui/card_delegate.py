@@ -8,6 +8,8 @@ app's segmenter) and Qt only draws those lines. The stored text is never changed
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
@@ -15,6 +17,7 @@ from PySide6.QtGui import (
     QFontMetrics,
     QPainter,
     QPen,
+    QPixmap,
     QStaticText,
     QTransform,
 )
@@ -28,6 +31,10 @@ from PySide6.QtWidgets import (
 from workshop_app.services.ideas import IdeaRow, kind_label
 from workshop_app.ui.board_data import IDEA_ROLE
 from workshop_app.ui.thai_layout import Breaker, measure_for
+
+# Drawn cards kept (see paint), in device pixels: about 24 MB, some 150 board cards and
+# 60 projector cards at 125 %: more than two screens of cards.
+PICTURE_PIXELS = 6_000_000
 
 KIND_COLOURS = {
     "problem": "#b3261e",
@@ -76,6 +83,12 @@ class CardDelegate(QStyledItemDelegate):
         self._sizes: dict[tuple[str, int], QSize] = {}  # card size by text and card width
         self._elisions: dict[tuple[str, int], tuple[str, int]] = {}
         self._static_texts: dict[tuple[str, int], QStaticText] = {}
+        self._forget_pictures()
+
+    def _forget_pictures(self) -> None:
+        # Drawn cards by (card, width, height, selected, pixel ratio), the oldest first.
+        self._pictures: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
+        self._picture_pixels = 0
 
     @staticmethod
     def _row(index: QModelIndex | QPersistentModelIndex) -> IdeaRow | None:
@@ -96,6 +109,7 @@ class CardDelegate(QStyledItemDelegate):
             self._elisions.clear()
             self._heights.clear()
             self._sizes.clear()
+            self._forget_pictures()
 
     def _text_height(self, text: str, width: int) -> int:
         """Height of ``text`` laid out in lines of ``width``; remembered, since a view
@@ -187,13 +201,42 @@ class CardDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
+        # Each card is drawn once into a picture and then copied: drawing it takes some
+        # 25 calls into Qt, and PySide lets go of Python's lock around each, so beside a
+        # busy thread (the phones' server) every repaint of the cards in view waited for
+        # the lock 25 times per card. A copy is one call.
         row = self._row(index)
         if row is None:
             return
+        rect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        ratio = painter.device().devicePixelRatioF()
+        key = (row, rect.width(), rect.height(), selected, ratio)
+        self._follow_breaker()  # new line breaks: pictures forgotten
+        picture = self._pictures.get(key)
+        if picture is None:
+            picture = QPixmap(QSize(rect.width(), rect.height()) * ratio)
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.transparent)
+            on_picture = QPainter(picture)
+            self._draw(on_picture, QRect(0, 0, rect.width(), rect.height()), row, selected)
+            on_picture.end()
+            self._keep_picture(key, picture)
+        else:
+            self._pictures.move_to_end(key)
+        painter.drawPixmap(rect.topLeft(), picture)
+
+    def _keep_picture(self, key: tuple[object, ...], picture: QPixmap) -> None:
+        self._pictures[key] = picture
+        self._picture_pixels += picture.width() * picture.height()
+        while self._picture_pixels > PICTURE_PIXELS and len(self._pictures) > 1:
+            _key, old = self._pictures.popitem(last=False)
+            self._picture_pixels -= old.width() * old.height()
+
+    def _draw(self, painter: QPainter, rect: QRect, row: IdeaRow, selected: bool) -> None:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        card = QRectF(option.rect.adjusted(2, 1, -2, -self.margin))  # 4 narrower: _text_width
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        card = QRectF(rect.adjusted(2, 1, -2, -self.margin))  # 4 narrower: _text_width
         painter.setPen(QPen(QColor("#1f5fa8" if selected else "#c9c9c9"), 2 if selected else 1))
         painter.setBrush(QColor("#e8f0fb" if selected else "#fffef5"))
         painter.drawRoundedRect(card, 6, 6)
@@ -202,8 +245,8 @@ class CardDelegate(QStyledItemDelegate):
         painter.setBrush(QColor(row.sector_colour or "#bbbbbb"))
         painter.drawRoundedRect(stripe, 3, 3)
 
-        left = option.rect.left() + 2 + 6 + self.margin
-        right = left + self._text_width(option.rect.width())
+        left = rect.left() + 2 + 6 + self.margin
+        right = left + self._text_width(rect.width())
         top = int(card.top()) + self.margin
         small = QFontMetrics(self.small_font)
         if self.details:

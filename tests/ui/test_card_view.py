@@ -79,7 +79,7 @@ def _assert_copy_of(view: CardView, column: IdeaListModel) -> None:
     for number, card in enumerate(column.rows()):
         index = sizes.index(number, 0)
         assert index.data(IDEA_ROLE) == card
-        assert index.data() == card.text
+        assert index.data() == index.data(Qt.ItemDataRole.ToolTipRole) == card.text
         assert index.data(Qt.ItemDataRole.SizeHintRole) == view.card_size(card)
 
 

@@ -85,6 +85,7 @@ class CardSizes(QStandardItemModel):
 
     def _item(self, card: IdeaRow) -> QStandardItem:
         item = QStandardItem(card.text)
+        item.setToolTip(card.text)  # the whole text, where a narrow column cuts it short
         item.setFlags(_ITEM_FLAGS)
         item.setData(card, IDEA_ROLE)
         item.setData(self._view.card_size(card), Qt.ItemDataRole.SizeHintRole)
@@ -118,6 +119,7 @@ class CardSizes(QStandardItemModel):
             size = self._view.card_size(card)
             resized |= item.data(Qt.ItemDataRole.SizeHintRole) != size
             item.setData(card.text, Qt.ItemDataRole.DisplayRole)
+            item.setData(card.text, Qt.ItemDataRole.ToolTipRole)
             item.setData(size, Qt.ItemDataRole.SizeHintRole)
             item.setData(card, IDEA_ROLE)
         if resized:

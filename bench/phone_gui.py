@@ -136,21 +136,24 @@ def run(phones_count: int, idea_seconds: float, profile_path: str | None = None)
 
             # --- ideas, and the secretary typing meanwhile
             column = window.board.model_for(issue_id)
-            shown = projector.single_view.sizes  # the projector's copy of the column
-            assert column is not None and shown is not None and shown.cards is column
+            projector_cards = projector.single_view.sizes  # the projector's copy of the column
+            assert column is not None and projector_cards is not None
+            assert projector_cards.cards is column
             seen: dict[int, float] = {}
 
             def on_projector(_parent: QModelIndex, first: int, last: int) -> None:
                 now = time.time()
                 for row in range(first, last + 1):
-                    card = shown.row_at(row)
+                    card = projector_cards.row_at(row)
                     found = MARKER.search(card.text) if card is not None else None
                     if found is not None:
                         seen.setdefault(int(found.group(1)), now)
 
-            shown.rowsInserted.connect(on_projector)
+            projector_cards.rowsInserted.connect(on_projector)
             # A refresh that reorders the column resets the model instead of inserting.
-            shown.modelReset.connect(lambda: on_projector(QModelIndex(), 0, shown.rowCount() - 1))
+            projector_cards.modelReset.connect(
+                lambda: on_projector(QModelIndex(), 0, projector_cards.rowCount() - 1)
+            )
             # The same typing before any idea comes: what the machine gives without them.
             quiet_until = time.time() + 5.0
             spin_until(lambda: time.time() > quiet_until, 10, type_a_card)
@@ -185,7 +188,7 @@ def run(phones_count: int, idea_seconds: float, profile_path: str | None = None)
             count = int(answer["ideas"])
             # A card the signals did not show (a refresh that changed it in place) counts
             # as seen only now, after the run: against the figure, never for it.
-            on_projector(QModelIndex(), 0, shown.rowCount() - 1)
+            on_projector(QModelIndex(), 0, projector_cards.rowCount() - 1)
             latencies = [
                 (seen[n] - (sent_from + n / 5.0)) * 1000 for n in range(count) if n in seen
             ]

@@ -204,8 +204,13 @@ def test_laying_out_calls_python_for_no_card(
     QApplication.processEvents()
 
     laid_out = _app_calls(board.doItemsLayout)
-    added = _app_calls(lambda: (column.set_rows([*cards, _card(400)]), board.scrollToBottom(),
-                                QApplication.processEvents()))  # fmt: skip
+
+    def add_a_card() -> None:
+        column.set_rows([*cards, _card(400)])
+        board.scrollToBottom()
+        QApplication.processEvents()
+
+    added = _app_calls(add_a_card)
     if python_sizes:
         assert laid_out.count("sizeHint") >= 400
         return
@@ -239,14 +244,14 @@ def test_a_card_is_drawn_once_and_copied_until_it_changes(
     QApplication.processEvents()
     drawn: list[str] = []
     draw = CardDelegate._draw
-    monkeypatch.setattr(
-        CardDelegate,
-        "_draw",
-        lambda self, painter, rect, row, selected: (
-            drawn.append(row.id),
-            draw(self, painter, rect, row, selected),
-        ),
-    )
+
+    def counted_draw(
+        delegate: CardDelegate, painter: QPainter, rect: QRect, row: IdeaRow, selected: bool
+    ) -> None:
+        drawn.append(row.id)
+        draw(delegate, painter, rect, row, selected)
+
+    monkeypatch.setattr(CardDelegate, "_draw", counted_draw)
     first = board.grab().toImage()
     board.viewport().repaint()
     assert drawn == [] and board.grab().toImage() == first  # copies only

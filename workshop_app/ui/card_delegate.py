@@ -175,10 +175,11 @@ class CardDelegate(QStyledItemDelegate):
         remembered per text and width, so a view's new width costs a look-up per card."""
         if self._generation != self.breaker.generation:
             self._follow_breaker()
-        key = (text, width)
+        # Cards cut to max_lines are all of one height: one size, whatever the text.
+        key = ("" if self.max_lines is not None else text, width)
         size = self._sizes.get(key)
         if size is None:
-            size = self._size(text, width)
+            size = self._size(key[0], width)
             if len(self._sizes) > 50_000:
                 self._sizes.clear()
             self._sizes[key] = size

@@ -29,7 +29,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QResizeEvent, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QListView
 
 from workshop_app.services.ideas import IdeaRow
@@ -280,12 +280,19 @@ class CardView(QListView):
         if event.size().width() != event.oldSize().width():
             self.scheduleDelayedItemsLayout()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._size_key() != self._sized_for:
+            self.scheduleDelayedItemsLayout()
+
     def doItemsLayout(self) -> None:
-        # Qt's one call into Python per layout: sizes follow the width and type first.
+        # Qt's one call into Python per layout: sizes follow the width and type first,
+        # once the view is on screen (while a page is built, its views pass through
+        # several widths; the cards are measured at the one they are shown at).
         key = self._size_key()
-        if key != self._sized_for and self.sizes is not None:
+        if key != self._sized_for and self.sizes is not None and self.isVisible():
             self.sizes.resize_all()
-        self._sized_for = key
+            self._sized_for = key
         super().doItemsLayout()
 
 

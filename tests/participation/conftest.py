@@ -42,8 +42,11 @@ class Venue:
     def url(self) -> str:
         return self.server.url
 
-    def start(self, limits: Limits | None = None) -> str:
-        """Start (or restart, with other limits) the server on its port."""
+    def start(
+        self, limits: Limits | None = None, give_way: Callable[[], float] | None = None
+    ) -> str:
+        """Start (or restart, with other limits or a host to give way to) the server on
+        its port."""
         self.server.stop()
         port = self.server.port
         self.server = ParticipantServer(
@@ -54,6 +57,7 @@ class Venue:
             on_change=self.changes.append,
             limits=limits,
             static_dir=self.server.static_dir,
+            give_way=give_way,
         )
         return self.server.start()
 

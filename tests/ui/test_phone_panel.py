@@ -28,7 +28,7 @@ from workshop_app.models import CastBy, VoteMethod
 from workshop_app.services import attendees, ideas, phones, voting, workshops
 from workshop_app.services.attendees import AttendeeRow
 from workshop_app.ui import phone_panel
-from workshop_app.ui.context import Changes, WorkshopContext
+from workshop_app.ui.context import USER_ACTION_S, Changes, WorkshopContext
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.phone_cards_action import PhoneCardsButton
 from workshop_app.ui.phone_panel import THIS_LAPTOP_ONLY, PhonePanel, PhoneServerHost
@@ -545,3 +545,24 @@ def test_a_phone_card_stamped_before_one_typed_here_is_still_shown(
     assert typed_card in _board_texts(window)
     window.phones._from_server.emit(frozenset({"ideas"}))  # the server's change signal
     qtbot.waitUntil(lambda: phone_card in _board_texts(window))
+
+
+def test_the_server_gives_way_while_the_user_acts_here(
+    qtbot: QtBot, window: MainWindow, context: WorkshopContext
+) -> None:
+    """A user's action here (a card added) asks the phones' server to hold back its own
+    work for USER_ACTION_S (tests/participation/test_give_way.py: how it does)."""
+    _start(qtbot, window)
+    server = window.phones.server
+    assert server is not None and server._give_way_for == context.user_action_left
+    qtbot.wait(int(USER_ACTION_S * 1000) + 20)
+    assert context.user_action_left() == 0.0
+    issue_id = window.board.models[0].issue.id
+    context.run(
+        lambda s: ideas.add_idea(
+            s, context.workshop_id, issue_id, ideas.IdeaDraft("ซ่อมสะพานข้ามลำน้ำกก")
+        ),
+        Changes.IDEAS,
+    )
+    assert 0.0 < context.user_action_left() <= USER_ACTION_S
+    qtbot.waitUntil(lambda: context.user_action_left() == 0.0, timeout=1000)

@@ -99,6 +99,10 @@ ASK_GATHER = 0.02  # seconds phones' first states are gathered to be read togeth
 GROUP_MAX = 32
 HELLO_WAIT = 10.0  # a WebSocket that says nothing for this long is closed
 SEND_WAIT = 10.0  # a phone that does not take a push in this long is dropped
+# The longest the server's own work (a push, a group of writes) waits at one point
+# while the host serves its user (``give_way``): phones' updates come this much later
+# at worst, and the laptop's typing is not shared with them.
+GIVE_WAY_MAX = 0.15
 POLLER_SEEN = POLL_WAIT + 15.0  # a polling phone counts as connected this long
 CLOSE_UNAUTHORIZED = 4401  # WebSocket close code: unknown or revoked token
 _FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
@@ -295,8 +299,13 @@ class ParticipantServer:
         on_change: Callable[[frozenset[str]], None] | None = None,
         limits: Limits | None = None,
         static_dir: Path | None = None,
+        give_way: Callable[[], float] | None = None,
     ) -> None:
+        """``give_way``: seconds the host asks the server to hold back its own work
+        just now (the laptop's user is being served), 0 when none; asked from the
+        server's thread."""
         self._session_factory = session_factory
+        self._give_way_for = give_way
         self.workshop_id = workshop_id
         self.host = host
         self.port = port
@@ -525,6 +534,7 @@ class ParticipantServer:
         loop = asyncio.get_running_loop()
         try:
             while self._queued_writes:
+                await self._give_way()
                 group = self._queued_writes[:GROUP_MAX]
                 del self._queued_writes[:GROUP_MAX]
                 assert self._db is not None
@@ -663,7 +673,25 @@ class ParticipantServer:
             self._shared = (generation, parts)
         return parts
 
+    async def _give_way(self) -> None:
+        """Wait while the host serves its user (``give_way``), GIVE_WAY_MAX at most.
+
+        The server's threads and the GUI share one interpreter lock: a push planned or
+        sent, or a group of writes, while a card is typed on the laptop, makes the typed
+        card wait its turn for the lock call by call. The GUI's part is short (a card
+        added, drawn) and the phones hardly notice a tenth of a second more."""
+        if self._give_way_for is None:
+            return
+        waited = 0.0
+        while waited < GIVE_WAY_MAX:
+            pause = min(self._give_way_for(), GIVE_WAY_MAX - waited)
+            if pause <= 0:
+                return
+            await asyncio.sleep(pause)
+            waited += pause
+
     async def _push(self) -> None:
+        await self._give_way()
         # Only the phones whose own part changed, when nothing else did (ballots).
         dirty, self._dirty = self._dirty, set()
         connected = [
@@ -686,6 +714,7 @@ class ParticipantServer:
             return found, push_messages(version, parts, found, holding)
 
         found, push = await self._read(read)
+        await self._give_way()
         sends = []
         again = False
         for phone, (base, message, own) in zip(connected, push.messages, strict=True):

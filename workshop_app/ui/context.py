@@ -59,11 +59,15 @@ class OperationCancelledError(Exception):
 # event filter and slots are Python), so beside a busy worker (an import checking 10,000
 # rows, the phones' server) each event waited up to 5 ms for it and the window all but
 # stopped: a 10 ms timer fired twice in 1.3 s. At 1 ms it fired about every 50 ms. Worse,
-# Qt lays out a list of cards by calling Python once or twice per card (the delegate's
-# size, the model's data), and PySide lets go of the lock around each call into Qt: beside
-# one busy thread, adding a card to a 400-card column took 357 ms at 1 ms (every call
-# waited its turn), 32 ms at 0.2 ms, against 16 ms with no other thread.
+# PySide lets go of the lock around each call into Qt, and every call from Qt into Python
+# then waits its turn: when the card lists still asked Python each card's size, adding a
+# card to a 400-card column beside one busy thread took 357 ms at 1 ms, 32 ms at 0.2 ms,
+# against 16 ms with no other thread (the card views now keep sizes in Qt: ui.card_view).
 GUI_SWITCH_INTERVAL_S = 0.0002
+# How long the phones' server holds back its own work (pushes, groups of writes) after
+# the user's action starts here (``WorkshopContext.user_action_left``): the action's
+# write, the board's refresh and the repaint, without sharing the interpreter lock.
+USER_ACTION_S = 0.1
 # Python's cyclic collector walks every object once this many middle-aged collections
 # have run (its default is 10).
 FULL_COLLECTION_EVERY = 100
@@ -247,6 +251,12 @@ class WorkshopContext(QObject):
         self.workshop_id = workshop_id
         self.language = language
         self.undo_stack = QUndoStack(self)
+        self._serving_user_until = 0.0  # time.monotonic()
+
+    def user_action_left(self) -> float:
+        """Seconds left of the time kept for the user's last action (USER_ACTION_S): the
+        phones' server gives way meanwhile. Read from the server's thread."""
+        return max(0.0, self._serving_user_until - time.monotonic())
 
     def read(self, query: Callable[[Session], T]) -> T:
         """Run a read-only query in a fresh session."""
@@ -255,6 +265,7 @@ class WorkshopContext(QObject):
 
     def run(self, operation: Callable[[Session], T], changes: Changes) -> T | None:
         """Run one user action and commit it; None (and a user_error) if it was refused."""
+        self._serving_user_until = time.monotonic() + USER_ACTION_S
         try:
             with self.database.transaction() as session:
                 result = operation(session)

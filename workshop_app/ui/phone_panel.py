@@ -306,6 +306,7 @@ class PhoneServerHost(QObject):
             host,
             port,
             on_change=self._from_server.emit,
+            give_way=self.context.user_action_left,  # the laptop's user first
         )
         try:
             server.start()

@@ -279,3 +279,29 @@ def test_a_card_is_drawn_once_and_copied_until_it_changes(
     board.setCurrentIndex(board.view_index(4))
     qtbot.waitUntil(lambda: {cards[2].id, cards[4].id} <= set(drawn))
     assert board.grab().toImage() != first
+
+
+def test_a_view_following_the_newest_card_keeps_it_in_view_at_any_width(
+    qtbot: QtBot, views: list[CardView]
+) -> None:
+    """The projector follows the newest card: laid out again at another width (the
+    window placed on the projector's screen, the join panel shown beside the cards), it
+    stays on the newest card instead of where the old bottom was."""
+    projector = views[1]
+    projector.follows_newest = True
+    column = _column()
+    column.set_rows([_card(n) for n in range(150)])
+    projector.show_cards(column)
+    projector.scrollToBottom()
+
+    def newest_in_view() -> bool:
+        rect = projector.visualRect(projector.view_index(149))
+        return projector.viewport().rect().contains(rect.center())
+
+    qtbot.waitUntil(newest_in_view)
+    for width in (640, 1200, 800):
+        projector.delegate.card_width = width // 3 - 12
+        projector.resize(width, 600)
+        qtbot.waitUntil(lambda width=width: projector.viewport().width() < width)
+        qtbot.wait(150)  # the delayed layout after a resize
+        assert newest_in_view(), width

@@ -192,7 +192,7 @@ class CardDelegate(QStyledItemDelegate):
         else:
             text_height = self._text_height(text, inner)
         height = text_height + 2 * self.margin
-        if self.details:
+        if self.details:  # kind and sector lines, air before the sector (see _draw)
             height += self._small_metrics.height() * 2 + self.margin
         return QSize(width, height + self.margin)  # + the gap between cards
 
@@ -274,7 +274,9 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(QColor("#111111"))
         text, text_height = self._shown(row.text, right - left)
         painter.drawStaticText(left, top, self._static_text(text, right - left))
-        top += text_height
+        # A little air before the sector line: the text's lower vowels and the line's
+        # upper marks touched in narrow columns. Taken from the room below it (_size).
+        top += text_height + self.margin // 2
         if self.details and (row.sector_name or row.breakout_group):
             painter.setFont(self.small_font)
             painter.setPen(QColor("#666666"))

@@ -218,6 +218,9 @@ class CardView(QListView):
         self.filter = IdeaFilterProxy() if filtered else None
         self.sizes: CardSizes | None = None
         self._sized_for: tuple[object, ...] | None = None
+        # Kept on the newest card while it is in view (the projector): laid out again at
+        # another width, the list would otherwise stay where the old bottom was.
+        self.follows_newest = False
         self.setItemDelegate(delegate)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -293,7 +296,11 @@ class CardView(QListView):
         if key != self._sized_for and self.sizes is not None and self.isVisible():
             self.sizes.resize_all()
             self._sized_for = key
+        bar = self.verticalScrollBar()
+        at_bottom = self.follows_newest and bar.value() >= bar.maximum()
         super().doItemsLayout()
+        if at_bottom:
+            self.scrollToBottom()
 
 
 def source_of(model: QAbstractItemModel | None) -> IdeaListModel | None:

@@ -59,6 +59,7 @@ def auto_point_size(window_height: int, cards: int) -> float:
 
 def _card_view(delegate: CardDelegate) -> CardView:
     view = CardView(delegate)
+    view.follows_newest = True  # the room watches the newest card
     view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return view

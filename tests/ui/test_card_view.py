@@ -302,6 +302,6 @@ def test_a_view_following_the_newest_card_keeps_it_in_view_at_any_width(
     for width in (640, 1200, 800):
         projector.delegate.card_width = width // 3 - 12
         projector.resize(width, 600)
-        qtbot.waitUntil(lambda width=width: projector.viewport().width() < width)
+        qtbot.waitUntil(lambda: projector.viewport().width() < projector.width())
         qtbot.wait(150)  # the delayed layout after a resize
         assert newest_in_view(), width

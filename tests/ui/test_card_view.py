@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -25,7 +25,7 @@ from workshop_app.services.ideas import IdeaRow
 from workshop_app.services.workshops import NumberedRow
 from workshop_app.ui.app import load_fonts
 from workshop_app.ui.board_data import IDEA_ROLE, IdeaListModel
-from workshop_app.ui.card_delegate import CardDelegate
+from workshop_app.ui.card_delegate import CardDelegate, Pictures
 from workshop_app.ui.card_view import CardView
 from workshop_app.ui.thai_layout import Breaker
 
@@ -305,3 +305,13 @@ def test_a_view_following_the_newest_card_keeps_it_in_view_at_any_width(
         qtbot.waitUntil(lambda: projector.viewport().width() < projector.width())
         qtbot.wait(150)  # the delayed layout after a resize
         assert newest_in_view(), width
+
+
+def test_pictures_kept_are_bounded_the_least_recently_used_dropped(qtbot: QtBot) -> None:
+    pictures = Pictures(most_pixels=3 * 100 * 80)
+    for name in ("a", "b", "c"):
+        pictures.keep((name,), QPixmap(100, 80))
+    assert pictures.get(("a",)) is not None  # used: now the most recent
+    pictures.keep(("d",), QPixmap(100, 80))
+    assert pictures.get(("b",)) is None
+    assert all(pictures.get((name,)) is not None for name in ("a", "c", "d"))

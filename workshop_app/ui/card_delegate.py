@@ -8,6 +8,7 @@ app's segmenter) and Qt only draws those lines. The stored text is never changed
 
 from __future__ import annotations
 
+import itertools
 from collections import OrderedDict
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
@@ -32,9 +33,37 @@ from workshop_app.services.ideas import IdeaRow, kind_label
 from workshop_app.ui.board_data import IDEA_ROLE
 from workshop_app.ui.thai_layout import Breaker, measure_for
 
-# Drawn cards kept (see paint), in device pixels: about 24 MB, some 150 board cards and
-# 60 projector cards at 125 %: more than two screens of cards.
-PICTURE_PIXELS = 6_000_000
+# Drawn cards kept (see CardDelegate.paint), for all card views together, in device
+# pixels: about 32 MB, a projector screen of large cards and the board's columns at
+# 125 % several times over.
+PICTURE_PIXELS = 8_000_000
+
+
+class Pictures:
+    """Pictures by key, the least recently used dropped beyond ``most_pixels``."""
+
+    def __init__(self, most_pixels: int) -> None:
+        self.most_pixels = most_pixels
+        self._pictures: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
+        self._pixels = 0
+
+    def get(self, key: tuple[object, ...]) -> QPixmap | None:
+        picture = self._pictures.get(key)
+        if picture is not None:
+            self._pictures.move_to_end(key)
+        return picture
+
+    def keep(self, key: tuple[object, ...], picture: QPixmap) -> None:
+        self._pictures[key] = picture
+        self._pixels += picture.width() * picture.height()
+        while self._pixels > self.most_pixels and len(self._pictures) > 1:
+            _key, old = self._pictures.popitem(last=False)
+            self._pixels -= old.width() * old.height()
+
+
+_PICTURES = Pictures(PICTURE_PIXELS)
+_DELEGATE_SERIALS = itertools.count()  # not id(): a new delegate may reuse a gone one's
+
 
 KIND_COLOURS = {
     "problem": "#b3261e",
@@ -68,9 +97,11 @@ class CardDelegate(QStyledItemDelegate):
         self.details = details  # kind and sector lines (off on the compact columns)
         self.card_width: int | None = None  # fixed width (projector grid); else the view's
         self._generation = breaker.generation
+        self._serial = next(_DELEGATE_SERIALS)
         self.set_point_size(point_size)
 
     def set_point_size(self, point_size: float) -> None:
+        self.point_size = point_size
         self.text_font = QFont("Sarabun")
         self.text_font.setPointSizeF(point_size)
         self.small_font = QFont("Sarabun")
@@ -83,12 +114,6 @@ class CardDelegate(QStyledItemDelegate):
         self._sizes: dict[tuple[str, int], QSize] = {}  # card size by text and card width
         self._elisions: dict[tuple[str, int], tuple[str, int]] = {}
         self._static_texts: dict[tuple[str, int], QStaticText] = {}
-        self._forget_pictures()
-
-    def _forget_pictures(self) -> None:
-        # Drawn cards by (card, width, height, selected, pixel ratio), the oldest first.
-        self._pictures: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
-        self._picture_pixels = 0
 
     @staticmethod
     def _row(index: QModelIndex | QPersistentModelIndex) -> IdeaRow | None:
@@ -109,7 +134,6 @@ class CardDelegate(QStyledItemDelegate):
             self._elisions.clear()
             self._heights.clear()
             self._sizes.clear()
-            self._forget_pictures()
 
     def _text_height(self, text: str, width: int) -> int:
         """Height of ``text`` laid out in lines of ``width``; remembered, since a view
@@ -167,7 +191,7 @@ class CardDelegate(QStyledItemDelegate):
     def layout_key(self) -> tuple[float, int]:
         """What card sizes depend on besides the text and the width: a view lays its
         cards out again when this changes (ui.card_view)."""
-        return (self.text_font.pointSizeF(), self.breaker.generation)
+        return (self.point_size, self.breaker.generation)
 
     def card_size(self, text: str, width: int) -> QSize:
         """The size of a card showing ``text``, ``width`` wide, with the gap below it.
@@ -212,9 +236,11 @@ class CardDelegate(QStyledItemDelegate):
         rect = option.rect
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         ratio = painter.device().devicePixelRatioF()
-        key = (row, rect.width(), rect.height(), selected, ratio)
-        self._follow_breaker()  # new line breaks: pictures forgotten
-        picture = self._pictures.get(key)
+        # The type and the line breaks are in the key: pictures drawn before a change are
+        # not found again and age out.
+        key = (self._serial, self.layout_key(), row, rect.width(), rect.height(), selected, ratio)
+        self._follow_breaker()
+        picture = _PICTURES.get(key)
         if picture is None:
             picture = QPixmap(QSize(rect.width(), rect.height()) * ratio)
             picture.setDevicePixelRatio(ratio)
@@ -222,17 +248,8 @@ class CardDelegate(QStyledItemDelegate):
             on_picture = QPainter(picture)
             self._draw(on_picture, QRect(0, 0, rect.width(), rect.height()), row, selected)
             on_picture.end()
-            self._keep_picture(key, picture)
-        else:
-            self._pictures.move_to_end(key)
+            _PICTURES.keep(key, picture)
         painter.drawPixmap(rect.topLeft(), picture)
-
-    def _keep_picture(self, key: tuple[object, ...], picture: QPixmap) -> None:
-        self._pictures[key] = picture
-        self._picture_pixels += picture.width() * picture.height()
-        while self._picture_pixels > PICTURE_PIXELS and len(self._pictures) > 1:
-            _key, old = self._pictures.popitem(last=False)
-            self._picture_pixels -= old.width() * old.height()
 
     def _draw(self, painter: QPainter, rect: QRect, row: IdeaRow, selected: bool) -> None:
         painter.save()

@@ -38,7 +38,13 @@ IDEA_ROLE = Qt.ItemDataRole.UserRole + 1  # the IdeaRow itself
 def _in_order_within(part: list[str], whole: list[str]) -> bool:
     """Whether ``whole`` holds every id of ``part``, in the same order."""
     remaining = iter(whole)
-    return all(any(item == other for other in remaining) for item in part)
+    for item in part:  # plain loops: this runs over a whole column at every refresh
+        for other in remaining:
+            if other == item:
+                break
+        else:
+            return False
+    return True
 
 
 class IdeaListModel(QAbstractListModel):
@@ -79,7 +85,8 @@ class IdeaListModel(QAbstractListModel):
             self._rows = list(rows)
             self.endResetModel()
             return True
-        changed = [i for i, row in enumerate(self._rows) if row != rows[i]]
+        # A card kept unchanged is the very same object (BoardData keeps them): "is" first.
+        changed = [i for i, row in enumerate(self._rows) if row is not rows[i] and row != rows[i]]
         self._rows = list(rows)
         for i in changed:  # the cards kept may have changed as well (merged counts)
             self.dataChanged.emit(self.index(i), self.index(i))
@@ -271,6 +278,7 @@ class BoardData(QObject):
         self.title = ""
         self.rows: list[IdeaRow] = []  # every card on the board, column by column
         self._cards: dict[str, IdeaRow] = {}
+        self._merged_counts: dict[str, int] = {}  # as the last refresh read them
         self._stamp = ""
         self.on_drop: Callable[[list[str], str, str | None], None] | None = None
         self.on_edit: Callable[[IdeaRow, str], bool] | None = None
@@ -337,11 +345,14 @@ class BoardData(QObject):
                 touched.add(old.issue_id)
             self._cards[card.id] = card
             touched.add(card.issue_id)
-        for idea_id, card in self._cards.items():
-            count = delta.merged_counts.get(idea_id, 0)
-            if card.merged_count != count:
-                self._cards[idea_id] = replace(card, merged_count=count)
-                touched.add(card.issue_id)
+        # Cards read now carry their counts; the others change only when a count did.
+        if delta.merged_counts != self._merged_counts:
+            for idea_id, card in self._cards.items():
+                count = delta.merged_counts.get(idea_id, 0)
+                if card.merged_count != count:
+                    self._cards[idea_id] = replace(card, merged_count=count)
+                    touched.add(card.issue_id)
+        self._merged_counts = delta.merged_counts
         if not touched:
             return
         by_issue: dict[str, list[IdeaRow]] = {issue_id: [] for issue_id in touched}

@@ -614,7 +614,9 @@ def start_phone_server(
             phones.set_phone_issue(
                 session, workshop_id, _issue_id(session, workshop_id, issue_number)
             )
-    server = ParticipantServer(database.session, workshop_id, host, port)
+    server = ParticipantServer(
+        database.session, workshop_id, host, port, write_gate=database.write_gate.held
+    )
     server.start()
     return server
 

@@ -8,10 +8,18 @@ import sqlite3
 import threading
 import time
 from contextlib import closing
+from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import OperationalError
 
-from workshop_app.db.database import Database
+from workshop_app.db.database import (
+    BUSY_TIMEOUT_S,
+    Database,
+    WriteGate,
+    open_database,
+    storage_error,
+)
 from workshop_app.models import Idea, Workshop
 from workshop_app.services.ideas import BoardChanges, IdeaDraft, add_idea, board_changes
 from workshop_app.services.workshops import add_issue, create_workshop, update_workshop
@@ -112,3 +120,45 @@ def test_a_transaction_that_changes_nothing_takes_no_write_lock(db: Database) ->
             assert time.monotonic() - start < 1.0, "the unchanged row waited for the lock"
         finally:
             other.execute("ROLLBACK")
+
+
+def test_writers_of_one_process_take_turns_at_the_gate_and_wake_at_once(tmp_path: Path) -> None:
+    """A writer waiting for another one of this process is let in when it ends, not at
+    SQLite's next poll (1, 2, 5, 10, 15... ms apart); a gate held too long is refused as
+    a busy file is, and a transaction inside another on one thread passes."""
+    database = open_database(tmp_path / "gate.sqlite")
+    gate = database.write_gate
+    entered: list[float] = []
+
+    def second_writer() -> None:
+        with database.transaction():
+            entered.append(time.perf_counter())
+
+    with database.transaction():
+        with database.transaction():  # the same thread: reentrant
+            pass
+        worker = threading.Thread(target=second_writer)
+        worker.start()
+        time.sleep(0.12)  # SQLite's busy handler would next look at about 0.133 s
+        assert entered == []
+        left = time.perf_counter()
+    worker.join(5)
+    assert entered and entered[0] - left < 0.01
+
+    impatient = WriteGate(timeout_s=0.05)
+    with impatient.held():
+        failed: list[BaseException] = []
+
+        def refused() -> None:
+            try:
+                with impatient.held():
+                    pass
+            except OperationalError as error:
+                failed.append(error)
+
+        other = threading.Thread(target=refused)
+        other.start()
+        other.join(5)
+    assert failed and "locked" in str(failed[0])
+    assert storage_error(failed[0], database.path).message("en").endswith("Try again.")
+    assert gate.timeout_s == BUSY_TIMEOUT_S

@@ -42,6 +42,7 @@ import threading
 import time
 from collections.abc import Awaitable, Callable, Coroutine, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -300,12 +301,15 @@ class ParticipantServer:
         limits: Limits | None = None,
         static_dir: Path | None = None,
         give_way: Callable[[], float] | None = None,
+        write_gate: Callable[[], AbstractContextManager[None]] | None = None,
     ) -> None:
         """``give_way``: seconds the host asks the server to hold back its own work
         just now (the laptop's user is being served), 0 when none; asked from the
-        server's thread."""
+        server's thread. ``write_gate``: held around each group of writes, the turn
+        this process's writers take before SQLite's lock (``Database.write_gate``)."""
         self._session_factory = session_factory
         self._give_way_for = give_way
+        self._write_gate = write_gate or contextlib.nullcontext
         self.workshop_id = workshop_id
         self.host = host
         self.port = port
@@ -560,7 +564,7 @@ class ParticipantServer:
         other error undoes the whole group (raised: every write in it fails). On the
         writing thread."""
         outcomes: list[tuple[bool, Any]] = []
-        with self._session_factory() as session, session.begin():
+        with self._write_gate(), self._session_factory() as session, session.begin():
             _begin_immediate(session)
             for action in actions:
                 try:

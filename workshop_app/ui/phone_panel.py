@@ -307,6 +307,7 @@ class PhoneServerHost(QObject):
             port,
             on_change=self._from_server.emit,
             give_way=self.context.user_action_left,  # the laptop's user first
+            write_gate=self.context.database.write_gate.held,
         )
         try:
             server.start()

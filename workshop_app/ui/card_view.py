@@ -20,7 +20,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -38,7 +37,6 @@ from workshop_app.ui.board_data import IDEA_ROLE, IdeaListModel
 from workshop_app.ui.card_delegate import CardDelegate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-_INVALID = QModelIndex()
 _ITEM_FLAGS = (
     Qt.ItemFlag.ItemIsSelectable
     | Qt.ItemFlag.ItemIsEnabled
@@ -301,10 +299,3 @@ class CardView(QListView):
         super().doItemsLayout()
         if at_bottom:
             self.scrollToBottom()
-
-
-def source_of(model: QAbstractItemModel | None) -> IdeaListModel | None:
-    """The column behind a card view's model, through the filter if there is one."""
-    if isinstance(model, QSortFilterProxyModel):
-        model = model.sourceModel()
-    return model.cards if isinstance(model, CardSizes) else None

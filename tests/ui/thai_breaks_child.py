@@ -171,8 +171,8 @@ def main(argv: list[str]) -> int:
                     lines = qt_lines(shown, delegate.text_font, width)
                     cuts += cuts_in(row.text, lines, delegate.text_font, width, "board card")
                     # What paint draws: as many lines, none wider than the card.
-                    drawn = delegate._static_text(shown, width).size()
-                    one_line = delegate._static_text("ก", width).size().height()
+                    drawn = delegate._static_text(shown).size()
+                    one_line = delegate._static_text("ก").size().height()
                     if drawn.width() > width + 1 or abs(
                         drawn.height() - len(lines) * one_line
                     ) > len(lines):

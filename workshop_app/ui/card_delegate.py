@@ -113,7 +113,6 @@ class CardDelegate(QStyledItemDelegate):
         self._heights: dict[tuple[str, int], int] = {}
         self._sizes: dict[tuple[str, int], QSize] = {}  # card size by text and card width
         self._elisions: dict[tuple[str, int], tuple[str, int]] = {}
-        self._static_texts: dict[tuple[str, int], QStaticText] = {}
 
     @staticmethod
     def _row(index: QModelIndex | QPersistentModelIndex) -> IdeaRow | None:
@@ -172,20 +171,14 @@ class CardDelegate(QStyledItemDelegate):
         found = self._elisions[key] = ("\n".join(lines), height)
         return found
 
-    def _static_text(self, text: str, width: int) -> QStaticText:
-        """``text`` (already in lines) laid out once: laying out Thai text again on
-        every repaint made a filter keystroke repaint slower than the filtering."""
-        key = (text, width)
-        static = self._static_texts.get(key)
-        if static is None:
-            # Plain-text QStaticText ignores "\n": the lines go as line separators.
-            static = QStaticText(text.replace("\n", "\u2028"))
-            static.setTextFormat(Qt.TextFormat.PlainText)
-            static.setTextWidth(-1)  # the lines are ours: Qt must not wrap them again
-            static.prepare(QTransform(), self.text_font)
-            if len(self._static_texts) > 5_000:
-                self._static_texts.clear()
-            self._static_texts[key] = static
+    def _static_text(self, text: str) -> QStaticText:
+        """``text``, already in lines, laid out as they are. Not kept: a card is drawn
+        once into a picture (paint), which is what repaints copy."""
+        # Plain-text QStaticText ignores "\n": the lines go as line separators.
+        static = QStaticText(text.replace("\n", "\u2028"))
+        static.setTextFormat(Qt.TextFormat.PlainText)
+        static.setTextWidth(-1)  # the lines are ours: Qt must not wrap them again
+        static.prepare(QTransform(), self.text_font)
         return static
 
     def layout_key(self) -> tuple[float, int]:
@@ -290,7 +283,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(self.text_font)
         painter.setPen(QColor("#111111"))
         text, text_height = self._shown(row.text, right - left)
-        painter.drawStaticText(left, top, self._static_text(text, right - left))
+        painter.drawStaticText(left, top, self._static_text(text))
         # A little air before the sector line: the text's lower vowels and the line's
         # upper marks touched in narrow columns. Taken from the room below it (_size).
         top += text_height + self.margin // 2

@@ -21,7 +21,7 @@ import time
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -292,7 +292,7 @@ class BoardPage(QWidget):
             column.view.selectionModel().selectionChanged.connect(
                 lambda _selected, _deselected: self._selection_changed()
             )
-            model.rowsInserted.connect(self._scroll_to_new_card)
+            column.view.cards_added.connect(self._scroll_to_new_card)
             self.columns.append(column)
             self.columns_row.addWidget(column)
         self._weights.clear()
@@ -424,9 +424,9 @@ class BoardPage(QWidget):
         view = self.sector_counts
         return [view.item(n).text() for n in range(view.count())]
 
-    def _scroll_to_new_card(self, _parent: QModelIndex, _first: int, last: int) -> None:
+    def _scroll_to_new_card(self, last: int) -> None:
         column = self.current_column()
-        if column is not None and self.sender() is column.model:
+        if column is not None and self.sender() is column.view:
             index = column.view.view_index(last)
             if index.isValid():
                 column.view.scrollTo(index)

@@ -8,9 +8,15 @@ from pathlib import Path
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, text
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, create_engine, inspect, text
 
-from workshop_app.db.database import _alembic_config, head_revision, open_database
+from workshop_app.db.database import (
+    _alembic_config,
+    data_revision,
+    head_revision,
+    open_database,
+)
 from workshop_app.models import Base
 from workshop_app.services.workshops import create_workshop, get_workshop
 
@@ -114,3 +120,43 @@ def test_a_file_from_the_first_version_is_upgraded_with_its_data(tmp_path: Path)
     finally:
         database.close()
     assert list(tmp_path.glob("old.before-upgrade-*"))
+
+
+def _columns(connection: Connection) -> dict[str, list[tuple[str, str, bool]]]:
+    inspector = inspect(connection)
+    return {
+        table: [
+            (c["name"], str(c["type"]), bool(c["nullable"])) for c in inspector.get_columns(table)
+        ]
+        for table in inspector.get_table_names()
+    }
+
+
+def test_a_migration_that_says_it_changes_no_data_changes_no_column(tmp_path: Path) -> None:
+    """Bundles follow data_revision, which passes over such migrations: each of them,
+    run up and down again, leaves every table's columns as they were."""
+    scripts = ScriptDirectory.from_config(_alembic_config())
+    index_only = [
+        s for s in scripts.walk_revisions() if getattr(s.module, "changes_data", True) is False
+    ]
+    assert index_only, "0011_board_indexes says it changes no data"
+    newest_with_data = next(
+        s.revision
+        for s in scripts.walk_revisions()  # newest first
+        if getattr(s.module, "changes_data", True) is not False
+    )
+    assert data_revision() == newest_with_data != head_revision()
+    path = tmp_path / "index_only.sqlite"
+    open_database(path).close()
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        for script in index_only:
+            with engine.begin() as connection:
+                command.downgrade(_alembic_config(connection), str(script.down_revision))
+                before = _columns(connection)
+                command.upgrade(_alembic_config(connection), script.revision)
+                assert _columns(connection) == before, script.revision
+            with engine.begin() as connection:
+                command.upgrade(_alembic_config(connection), "head")
+    finally:
+        engine.dispose()

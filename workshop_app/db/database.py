@@ -15,7 +15,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -86,6 +86,39 @@ def _revision_chain() -> dict[str, str | None]:
             return {}  # a merge point (a tuple of parents): Alembic knows those
         chain[revision] = down
     return chain
+
+
+# A migration that changes no table's columns (indexes only) says so in its module:
+# ``changes_data = False``. Bundles carry the data revision (see data_revision).
+_INDEX_ONLY_LINE = re.compile(r"^changes_data\s*(?::[^=]*)?=\s*False\s*$", re.MULTILINE)
+
+
+@functools.cache
+def _index_only_revisions() -> frozenset[str]:
+    """The shipped revisions that change no table's columns (``changes_data = False``),
+    read from the migration files as text, as ``_revision_chain`` reads them."""
+    found = set()
+    for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        source = script.read_text(encoding="utf-8")
+        lines = dict(_REVISION_LINE.findall(source))
+        if _INDEX_ONLY_LINE.search(source) and "revision" in lines:
+            with suppress(ValueError, SyntaxError):
+                found.add(str(ast.literal_eval(lines["revision"].strip())))
+    return frozenset(found)
+
+
+def data_revision() -> str:
+    """The newest revision that changed the tables' columns: what a bundle's rows follow.
+
+    An app whose later migrations only add indexes writes and reads the same bundles as
+    the app before them: the laptops of a province need not update together for an
+    index. (The file itself is at ``head_revision``.)"""
+    revision = head_revision()
+    chain = _revision_chain()
+    skipped = _index_only_revisions()
+    while revision in skipped and chain.get(revision) is not None:
+        revision = str(chain[revision])
+    return revision
 
 
 def head_revision() -> str:

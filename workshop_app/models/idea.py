@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import Boolean, Float, ForeignKey, String, Text
+from sqlalchemy import Boolean, Float, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workshop_app.db.types import UtcDateTime
@@ -23,9 +23,16 @@ class IdeaKind(enum.StrEnum):
 
 class Idea(SyncedRow, Base):
     __tablename__ = "ideas"
+    # What the board asks after every card added (services.ideas.board_changes and the
+    # end of a column): without the pairs SQLite read all of a workshop's cards each time.
+    __table_args__ = (
+        Index("ix_ideas_workshop_id_updated_hlc", "workshop_id", "updated_hlc"),
+        Index("ix_ideas_workshop_id_merged_into_id", "workshop_id", "merged_into_id"),
+        Index("ix_ideas_issue_id_position", "issue_id", "position"),
+    )
 
-    workshop_id: Mapped[str] = mapped_column(ForeignKey("workshops.id"), index=True)
-    issue_id: Mapped[str] = mapped_column(ForeignKey("strategic_issues.id"), index=True)
+    workshop_id: Mapped[str] = mapped_column(ForeignKey("workshops.id"))
+    issue_id: Mapped[str] = mapped_column(ForeignKey("strategic_issues.id"))
     text: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(16), default=IdeaKind.PROPOSAL.value)
     sector_id: Mapped[str | None] = mapped_column(ForeignKey("sectors.id"))

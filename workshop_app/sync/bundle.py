@@ -42,7 +42,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from sqlalchemy import Connection, select
 
 import workshop_app
-from workshop_app.db.database import Database, head_revision, is_known_revision
+from workshop_app.db.database import Database, data_revision, is_known_revision
 from workshop_app.errors import UserError
 from workshop_app.export.files import written_whole
 from workshop_app.sync.admission import MAX_CLOCK_SKEW_MS, AdmissionError, check_rows
@@ -185,7 +185,7 @@ def _write_zip(
         manifest: dict[str, Any] = {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
-            "schema": head_revision(),
+            "schema": data_revision(),
             "app_version": workshop_app.__version__,
             "device_id": device_id,
             "created_utc": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -472,15 +472,15 @@ def _parse_manifest(data: bytes, name: str) -> dict[str, Any]:
             "Update the app",
         )
     schema = manifest.get("schema")
-    if schema != head_revision():
+    if schema != data_revision():
         older = isinstance(schema, str) and is_known_revision(schema)
         raise _refused(
             name,
             f"ทำจากโปรแกรมรุ่นที่{'เก่า' if older else 'ใหม่'}กว่า (โครงสร้างข้อมูล {schema!r} "
-            f"เครื่องนี้ {head_revision()}) กรุณาปรับปรุงโปรแกรม"
+            f"เครื่องนี้ {data_revision()}) กรุณาปรับปรุงโปรแกรม"
             f"{'ที่เครื่องที่ทำแฟ้มแล้วส่งออกใหม่' if older else 'ที่เครื่องนี้'}",
             f"was made by {'an older' if older else 'a newer'} version of the app (data "
-            f"schema {schema!r}, this app {head_revision()}); update the app "
+            f"schema {schema!r}, this app {data_revision()}); update the app "
             f"{'on the computer that made it and export again' if older else 'here'}",
         )
     try:

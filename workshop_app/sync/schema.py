@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import BigInteger, Boolean, Column, Date, Float, Integer, String, Table, Time
 
-from workshop_app.db.database import head_revision
+from workshop_app.db.database import data_revision
 from workshop_app.db.types import Money, UtcDateTime
 from workshop_app.sync.bundle import FORMAT, FORMAT_VERSION, MAX_PART_BYTES, PART_NAME
 from workshop_app.sync.tables import SYNCED_TABLES
@@ -110,7 +110,7 @@ def bundle_schema() -> Schema:
         {
             "format": {"const": FORMAT},
             "format_version": {"const": FORMAT_VERSION},
-            "schema": {"const": head_revision()},
+            "schema": {"const": data_revision()},
             "app_version": text,
             "device_id": {**text, "format": "uuid"},
             "created_utc": _string("date-time", format="date-time"),

@@ -19,6 +19,8 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     # The operating system's lock on an open file: for the database's one-writer lock and
     # the notes of exports in progress alike.
     "os_lock": frozenset(),
+    # A thread's priority, lowered below the window's (the phones' server's threads).
+    "os_threads": frozenset(),
     "thai": frozenset({"errors", "resources"}),
     "db": frozenset({"errors", "resources", "os_lock"}),
     "models": frozenset({"db", "errors"}),
@@ -33,7 +35,9 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "sync": frozenset({"models", "db", "export", "readers", "services", "errors", "resources"}),
     "licenses": frozenset({"resources", "errors"}),
     # The participant server (phones): HTTP/WebSocket over the services, no Qt.
-    "participation": frozenset({"services", "models", "db", "thai", "errors", "resources"}),
+    "participation": frozenset(
+        {"services", "models", "db", "thai", "errors", "resources", "os_threads"}
+    ),
     "ui": frozenset(
         {
             "services",

@@ -5,9 +5,13 @@ with them; and they do not wait when the host is idle."""
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
 import time
 
 import aiohttp
+import pytest
 
 from tests.participation.conftest import Venue, hello, next_state, run
 from tests.participation.phone_state import applied
@@ -88,3 +92,35 @@ def test_pushes_and_writes_wait_while_the_user_is_served_and_no_longer(venue: Ve
     assert GIVE_WAY_MAX * 0.9 <= taken["write while busy"] < 1.5, taken
     # Idle: the push waits only for the push interval left since the last one.
     assert taken["push when idle"] < 1.0, taken
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice is Linux's")
+def test_the_servers_threads_run_below_the_window(venue: Venue) -> None:
+    """On two cores the server's threads, the window's and the rest of the laptop
+    compete: the window's thread comes first (os_threads.yield_to_the_window)."""
+    venue.start()
+
+    async def scenario(client: aiohttp.ClientSession) -> None:
+        ws, _state = await hello(client, venue.url, venue.tokens[1])  # read: phones-read
+        await ws.send_json(
+            {
+                "type": "idea",
+                "submission_id": "below-window-01",
+                "issue_id": venue.issue_id,
+                "kind": "need",
+                "text": "ลานจอดรถโดยสารประจำทางหน้าตลาดสด",
+            }
+        )
+        while (await ws.receive_json(timeout=10))["type"] != "ack":  # written: phones-write
+            pass
+        await ws.close()
+
+    run(scenario)
+    window = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    servers = {
+        thread.name.split("_")[0]: os.getpriority(os.PRIO_PROCESS, thread.native_id or 0)
+        for thread in threading.enumerate()
+        if thread.name.startswith(("participant-server", "phones-write", "phones-read"))
+    }
+    assert set(servers) == {"participant-server", "phones-write", "phones-read"}, servers
+    assert all(nice == min(19, window + 10) for nice in servers.values()), (window, servers)

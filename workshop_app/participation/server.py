@@ -51,6 +51,7 @@ from aiohttp import WSCloseCode, WSMsgType, web
 from sqlalchemy.orm import Session
 
 from workshop_app.errors import FieldError, UserError, safe_traceback
+from workshop_app.os_threads import yield_to_the_window
 from workshop_app.participation import protocol
 from workshop_app.participation.messages import (
     STATE_PREFIX,
@@ -375,8 +376,12 @@ class ParticipantServer:
             return self._url
         started = threading.Event()
         failure: list[BaseException] = []
-        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="phones-write")
-        self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="phones-read")
+        self._db = ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="phones-write", initializer=yield_to_the_window
+        )
+        self._reader = ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="phones-read", initializer=yield_to_the_window
+        )
         self._thread = threading.Thread(
             target=self._run, args=(started, failure), name="participant-server", daemon=True
         )
@@ -400,6 +405,7 @@ class ParticipantServer:
         return self._url
 
     def _run(self, started: threading.Event, failure: list[BaseException]) -> None:
+        yield_to_the_window()
         loop = asyncio.new_event_loop()
         self._loop = loop
         asyncio.set_event_loop(loop)

@@ -22,8 +22,14 @@ def yield_to_the_window() -> None:
     """Lower the calling thread's priority below the window's (best effort, silent)."""
     if sys.platform == "win32":
         import ctypes
+        from ctypes import wintypes
 
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        # Its own handle on the library, with the functions' real types: a thread handle
+        # is pointer-sized, and ctypes would pass the pseudo-handle as a 32-bit int.
+        kernel32 = ctypes.WinDLL("kernel32")
+        kernel32.GetCurrentThread.restype = wintypes.HANDLE
+        kernel32.SetThreadPriority.argtypes = (wintypes.HANDLE, ctypes.c_int)
+        kernel32.SetThreadPriority.restype = wintypes.BOOL
         kernel32.SetThreadPriority(kernel32.GetCurrentThread(), _WINDOWS_BELOW_NORMAL)
         return
     if sys.platform.startswith("linux"):

@@ -15,7 +15,8 @@ import re
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import closing, contextmanager, suppress
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -65,46 +66,44 @@ def _migrations() -> ScriptDirectory:
 
 
 _REVISION_LINE = re.compile(r"^(down_revision|revision)\s*(?::[^=]*)?=\s*(.+)$", re.MULTILINE)
+# A migration that changes no table's columns (indexes only) says so in its module:
+# ``changes_data = False``. Bundles carry the data revision (see data_revision).
+_INDEX_ONLY_LINE = re.compile(r"^changes_data\s*(?::[^=]*)?=\s*False\s*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class _MigrationFile:
+    revision: str
+    down_revision: str | None
+    index_only: bool  # ``changes_data = False``
 
 
 @functools.cache
-def _revision_chain() -> dict[str, str | None]:
-    """Each shipped revision and the one before it, read from the migration files as
-    text (without importing Alembic); empty when a file holds anything but one literal
-    revision and down revision, and then Alembic is asked instead."""
-    chain: dict[str, str | None] = {}
+def _migration_files() -> tuple[_MigrationFile, ...]:
+    """The shipped migrations, read as text (without importing Alembic); empty when a
+    file holds anything but one literal revision and down revision, and then Alembic is
+    asked instead."""
+    files: list[_MigrationFile] = []
     for script in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
-        found = dict(_REVISION_LINE.findall(script.read_text(encoding="utf-8")))
+        source = script.read_text(encoding="utf-8")
+        found = dict(_REVISION_LINE.findall(source))
         if not found:
             continue  # __init__.py
         try:
             revision = ast.literal_eval(found["revision"].strip())
             down = ast.literal_eval(found.get("down_revision", "None").strip())
         except (KeyError, ValueError, SyntaxError):
-            return {}
+            return ()
         if not isinstance(revision, str) or not (down is None or isinstance(down, str)):
-            return {}  # a merge point (a tuple of parents): Alembic knows those
-        chain[revision] = down
-    return chain
-
-
-# A migration that changes no table's columns (indexes only) says so in its module:
-# ``changes_data = False``. Bundles carry the data revision (see data_revision).
-_INDEX_ONLY_LINE = re.compile(r"^changes_data\s*(?::[^=]*)?=\s*False\s*$", re.MULTILINE)
+            return ()  # a merge point (a tuple of parents): Alembic knows those
+        files.append(_MigrationFile(revision, down, bool(_INDEX_ONLY_LINE.search(source))))
+    return tuple(files)
 
 
 @functools.cache
-def _index_only_revisions() -> frozenset[str]:
-    """The shipped revisions that change no table's columns (``changes_data = False``),
-    read from the migration files as text, as ``_revision_chain`` reads them."""
-    found = set()
-    for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
-        source = script.read_text(encoding="utf-8")
-        lines = dict(_REVISION_LINE.findall(source))
-        if _INDEX_ONLY_LINE.search(source) and "revision" in lines:
-            with suppress(ValueError, SyntaxError):
-                found.add(str(ast.literal_eval(lines["revision"].strip())))
-    return frozenset(found)
+def _revision_chain() -> dict[str, str | None]:
+    """Each shipped revision and the one before it (empty: ask Alembic)."""
+    return {file.revision: file.down_revision for file in _migration_files()}
 
 
 def data_revision() -> str:
@@ -115,7 +114,7 @@ def data_revision() -> str:
     index. (The file itself is at ``head_revision``.)"""
     revision = head_revision()
     chain = _revision_chain()
-    skipped = _index_only_revisions()
+    skipped = {file.revision for file in _migration_files() if file.index_only}
     while revision in skipped and chain.get(revision) is not None:
         revision = str(chain[revision])
     return revision

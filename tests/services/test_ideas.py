@@ -398,18 +398,15 @@ def test_add_with_an_explicit_id(db: Database, board: Board) -> None:
 
 
 def test_redo_of_an_add_brings_back_the_same_row(db: Database, board: Board) -> None:
-    """Undo of an add deletes the card; redo with the same id restores that row (same id,
-    same place), it does not make a second one."""
+    """Undo of an add (ui.commands) deletes the card; its redo restores that row (same
+    id, same place), it does not make a second one."""
     ids = _add_many(db, board, [WATER, ROADS, TOURISM])
     before = _get(db, ids[1])
     with db.transaction() as session:
         delete_idea(session, ids[1])
     assert _column(db, board) == [ids[0], ids[2]]
     with db.transaction() as session:
-        returned = add_idea(
-            session, board.workshop_id, board.issue_ids[0], before.draft(), idea_id=ids[1]
-        )
-    assert returned == ids[1]
+        restore_idea(session, ids[1])
     assert _idea_count(db) == 3
     assert _column(db, board) == ids
     assert _get(db, ids[1]) == before

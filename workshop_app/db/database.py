@@ -230,6 +230,13 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+# The stamping's statements, built once: every write runs them.
+_TAKE_WRITE_LOCK = text("UPDATE local_device SET last_hlc = last_hlc")
+_STORED_CLOCK = text("SELECT last_hlc FROM local_device")
+_STORE_CLOCK = text("UPDATE local_device SET last_hlc = :hlc")
+_TO_OUTBOX = text("INSERT INTO sync_outbox (table_name, row_id) VALUES (:table, :row)")
+
+
 def _stamp_synced_rows(session: Session, _context: Any, _instances: Any) -> None:
     """Stamp every new or changed synced row and put it in the outbox, in this flush.
 
@@ -260,9 +267,9 @@ def _stamp_synced_rows(session: Session, _context: Any, _instances: Any) -> None
     # the write lock then (waiting up to busy_timeout while another writer holds it). The
     # stored position is the truth: another Database object on this file (the GUI
     # reopening it, a command run in the same process) may have stamped later.
-    session.execute(text("UPDATE local_device SET last_hlc = last_hlc"))
+    session.execute(_TAKE_WRITE_LOCK)
     # Read apart, not with RETURNING: SQLite before 3.35 (older system Pythons) lacks it.
-    stored = session.execute(text("SELECT last_hlc FROM local_device")).scalar()
+    stored = session.execute(_STORED_CLOCK).scalar()
     if stored:
         clock.observe(stored)
     outbox: list[dict[str, str]] = []
@@ -276,10 +283,8 @@ def _stamp_synced_rows(session: Session, _context: Any, _instances: Any) -> None
         obj.device_id = clock.device_id
         obj.versions = advance_versions(obj.versions or "", latest)
         outbox.append({"table": type(obj).__tablename__, "row": obj.id})
-    session.execute(text("UPDATE local_device SET last_hlc = :hlc"), {"hlc": latest})
-    session.execute(
-        text("INSERT INTO sync_outbox (table_name, row_id) VALUES (:table, :row)"), outbox
-    )
+    session.execute(_STORE_CLOCK, {"hlc": latest})
+    session.execute(_TO_OUTBOX, outbox)
 
 
 @contextmanager

@@ -13,8 +13,9 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from workshop_app.errors import FieldError, UserError
@@ -153,11 +154,19 @@ def _clean_draft(
     )
 
 
-def _live_issue(session: Session, workshop_id: str, issue_id: str) -> StrategicIssue:
-    issue = session.get(StrategicIssue, issue_id)
-    if issue is None or issue.deleted or issue.workshop_id != workshop_id:
+# Asked at every card added: built once (see "reading the board" below).
+_LIVE_ISSUE = select(StrategicIssue.id).where(
+    StrategicIssue.id == bindparam("issue_id"),
+    StrategicIssue.workshop_id == bindparam("workshop_id"),
+    StrategicIssue.deleted.is_(False),
+)
+_COLUMN_END = select(func.max(Idea.position)).where(Idea.issue_id == bindparam("issue_id"))
+
+
+def _live_issue(session: Session, workshop_id: str, issue_id: str) -> None:
+    """Refuse an issue that is not the workshop's or was deleted."""
+    if session.scalar(_LIVE_ISSUE, {"issue_id": issue_id, "workshop_id": workshop_id}) is None:
         raise UserError("ไม่พบประเด็นยุทธศาสตร์ที่เลือก", "the chosen strategic issue does not exist")
-    return issue
 
 
 def _idea(session: Session, idea_id: str) -> Idea:
@@ -185,7 +194,7 @@ def _short(text: str, limit: int = 40) -> str:
 
 
 def _end_position(session: Session, issue_id: str) -> float:
-    last = session.scalar(select(func.max(Idea.position)).where(Idea.issue_id == issue_id))
+    last = session.scalar(_COLUMN_END, {"issue_id": issue_id})
     return float(last) + 1.0 if last is not None else 1.0
 
 
@@ -200,15 +209,12 @@ def add_idea(
 ) -> str:
     """Add a card at the end of the issue's column; return its id.
 
-    ``idea_id`` lets an undone add be redone under the same id. ``awaiting_moderation``:
-    a card from a phone that stays off the board until the facilitator accepts it.
+    ``idea_id``: the new card's id, chosen beforehand so that an undone add can be
+    redone under it (restore_idea). ``awaiting_moderation``: a card from a phone that
+    stays off the board until the facilitator accepts it.
     """
     _live_issue(session, workshop_id, issue_id)
     draft = _clean_draft(session, workshop_id, draft)
-    if idea_id is not None and (existing := session.get(Idea, idea_id)) is not None:
-        existing.deleted = False  # redo of an add that was undone
-        session.flush()
-        return existing.id
     idea = Idea(
         workshop_id=workshop_id,
         issue_id=issue_id,
@@ -496,17 +502,59 @@ def merge_history(session: Session, workshop_id: str) -> list[MergeEventRow]:
 
 # --- reading the board -----------------------------------------------------------------------
 
+# The board's questions are built once, with the workshop and the rest as parameters:
+# building a statement and working out its key for SQLAlchemy's cache took more time
+# than SQLite took to answer it, and the board asks after every card added.
+
+
+def _card_rows(pending: bool) -> Select[*tuple[Any, ...]]:
+    """Live cards of a workshop (the parameter ``workshop_id``) as plain columns, not
+    ORM objects (the board reads thousands of cards at once: about 15 µs a card), by
+    issue number then position: those on the board, or those awaiting moderation."""
+    return (
+        select(
+            Idea.id,
+            Idea.issue_id,
+            Idea.text,
+            Idea.kind,
+            Idea.sector_id,
+            Sector.name,
+            Sector.colour,
+            Idea.breakout_group,
+            Idea.author_id,
+            Attendee.prefix,
+            Attendee.first_name,
+            Attendee.last_name,
+            Idea.position,
+            Idea.search_text,
+        )
+        .join(StrategicIssue, StrategicIssue.id == Idea.issue_id)
+        .outerjoin(Sector, Sector.id == Idea.sector_id)
+        .outerjoin(Attendee, Attendee.id == Idea.author_id)
+        .where(
+            Idea.workshop_id == bindparam("workshop_id"),
+            Idea.deleted.is_(False),
+            Idea.awaiting_moderation.is_(pending),
+        )
+        .order_by(StrategicIssue.number, Idea.position)
+    )
+
+
+_WORKSHOP = Idea.workshop_id == bindparam("workshop_id")
+_MERGED_CARDS = select(Idea.id, Idea.merged_into_id).where(
+    _WORKSHOP, Idea.deleted.is_(False), Idea.merged_into_id.is_not(None)
+)
+_CHANGED_SINCE = select(
+    Idea.id, Idea.deleted, Idea.merged_into_id, Idea.awaiting_moderation, Idea.updated_hlc
+).where(_WORKSHOP, Idea.updated_hlc > bindparam("since"))
+_BOARD_CARDS = _card_rows(pending=False).where(Idea.merged_into_id.is_(None))
+_CARDS_BY_ID = _card_rows(pending=False).where(Idea.id.in_(bindparam("ids", expanding=True)))
+
 
 def _merged_counts(session: Session, workshop_id: str) -> dict[str, int]:
     """For every card, how many live cards were merged into it at any depth."""
     children: dict[str, list[str]] = defaultdict(list)
-    for idea_id, parent_id in session.execute(
-        select(Idea.id, Idea.merged_into_id).where(
-            Idea.workshop_id == workshop_id,
-            Idea.deleted.is_(False),
-            Idea.merged_into_id.is_not(None),
-        )
-    ):
+    for idea_id, parent_id in session.execute(_MERGED_CARDS, {"workshop_id": workshop_id}):
         children[str(parent_id)].append(idea_id)
     # Walked with a stack, not recursion: a chain of merges may be thousands deep.
     counts: dict[str, int] = {}
@@ -536,39 +584,23 @@ def _rows(
     ``counts`` are the merged counts if the caller has already read them. ``pending``:
     the cards from phones awaiting moderation instead of those accepted (only those are
     ever on the board, in votes, minutes or plans)."""
-    # Plain columns, not ORM objects: the board reads thousands of cards at once.
-    query = (
-        select(
-            Idea.id,
-            Idea.issue_id,
-            Idea.text,
-            Idea.kind,
-            Idea.sector_id,
-            Sector.name,
-            Sector.colour,
-            Idea.breakout_group,
-            Idea.author_id,
-            Attendee.prefix,
-            Attendee.first_name,
-            Attendee.last_name,
-            Idea.position,
-            Idea.search_text,
-        )
-        .join(StrategicIssue, StrategicIssue.id == Idea.issue_id)
-        .outerjoin(Sector, Sector.id == Idea.sector_id)
-        .outerjoin(Attendee, Attendee.id == Idea.author_id)
-        .where(
-            Idea.workshop_id == workshop_id,
-            Idea.deleted.is_(False),
-            Idea.awaiting_moderation.is_(pending),
-            *conditions,
-        )
-        .order_by(StrategicIssue.number, Idea.position)
-    )
+    query = _card_rows(pending).where(*conditions)
+    return _read_rows(session, workshop_id, query, {}, counts)
+
+
+def _read_rows(
+    session: Session,
+    workshop_id: str,
+    query: Select[*tuple[Any, ...]],
+    parameters: dict[str, object],
+    counts: dict[str, int] | None,
+) -> list[IdeaRow]:
+    """The cards ``query`` (one of ``_card_rows``) finds for the workshop and
+    ``parameters``, with their merged counts (read here when not given)."""
     if counts is None:
         counts = _merged_counts(session, workshop_id)
     rows = []
-    for r in session.execute(query):  # not an ORM query: about 15 µs a card
+    for r in session.execute(query, {"workshop_id": workshop_id, **parameters}):
         author = full_name(r.prefix, r.first_name, r.last_name)
         rows.append(
             IdeaRow(
@@ -641,15 +673,7 @@ def board_changes(session: Session, workshop_id: str, since: str = "") -> BoardC
     db.database), so a stamp never misses a change made on this laptop, by any thread;
     sync replaces the whole board.
     """
-    changed = session.execute(
-        select(
-            Idea.id,
-            Idea.deleted,
-            Idea.merged_into_id,
-            Idea.awaiting_moderation,
-            Idea.updated_hlc,
-        ).where(Idea.workshop_id == workshop_id, Idea.updated_hlc > since)
-    ).all()
+    changed = session.execute(_CHANGED_SINCE, {"workshop_id": workshop_id, "since": since}).all()
     stamp = max((r.updated_hlc for r in changed), default=since)
     # A card awaiting moderation is not on the board: one accepted arrives as changed.
     gone = [r.id for r in changed if r.deleted or r.merged_into_id or r.awaiting_moderation]
@@ -658,9 +682,9 @@ def board_changes(session: Session, workshop_id: str, since: str = "") -> BoardC
     counts = _merged_counts(session, workshop_id)
     cards: list[IdeaRow] = []
     if not since:
-        cards = _rows(session, workshop_id, Idea.merged_into_id.is_(None), counts=counts)
+        cards = _read_rows(session, workshop_id, _BOARD_CARDS, {}, counts)
     elif on_board:
-        cards = _rows(session, workshop_id, Idea.id.in_(on_board), counts=counts)
+        cards = _read_rows(session, workshop_id, _CARDS_BY_ID, {"ids": on_board}, counts)
     return BoardChanges(stamp, cards, gone, counts)
 
 

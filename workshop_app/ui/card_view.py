@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView
 from workshop_app.services.ideas import IdeaRow
 from workshop_app.thai.normalize import search_key
 from workshop_app.ui.board_data import IDEA_ROLE, IdeaListModel
-from workshop_app.ui.card_delegate import CardDelegate
+from workshop_app.ui.card_delegate import BOARD_BACKGROUND, CardDelegate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ITEM_FLAGS = (
@@ -223,7 +223,7 @@ class CardView(QListView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setStyleSheet("QListView { background:#f4f1ea; border:none; }")
+        self.setStyleSheet(f"QListView {{ background:{BOARD_BACKGROUND}; border:none; }}")
 
     def cards(self) -> IdeaListModel | None:
         """The column shown (None: none)."""

@@ -38,18 +38,22 @@ class ServiceCommand(QUndoCommand):
         do: Operation,
         undo: Operation,
         changes: Changes = Changes.ATTENDEES,
+        again: Operation | None = None,
     ) -> None:
+        """``again``: what a redo after an undo does, when it is not ``do`` once more."""
         super().__init__(text)
         self._context = context
         self._do = do
         self._undo = undo
+        self._again = again
         self._changes = changes
         self.result: object = None
         self.succeeded = False
 
     def redo(self) -> None:
         marker = object()
-        outcome = self._context.run(lambda s: self._do(s) or marker, self._changes)
+        operation = self._again if self.succeeded and self._again is not None else self._do
+        outcome = self._context.run(lambda s: operation(s) or marker, self._changes)
         self.succeeded = outcome is not None
         self.result = None if outcome is marker else outcome
         if not self.succeeded:
@@ -128,6 +132,7 @@ def add_idea_command(
         lambda s: ideas.add_idea(s, context.workshop_id, issue_id, draft, idea_id),
         lambda s: ideas.delete_idea(s, idea_id),
         Changes.IDEAS,
+        again=lambda s: ideas.restore_idea(s, idea_id),  # the undo left a tombstone
     )
 
 

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.services.voting import RoundResults
 from workshop_app.ui.board_data import BoardData
-from workshop_app.ui.card_delegate import CardDelegate
+from workshop_app.ui.card_delegate import BOARD_BACKGROUND, CardDelegate
 from workshop_app.ui.card_view import CardView
 from workshop_app.ui.join_panel import JoinPanel
 from workshop_app.ui.results_chart import ResultsChart
@@ -75,7 +75,7 @@ class ProjectorWindow(QWidget):
         self.board = board
         # The facilitator keeps typing in the main window while this one opens.
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        self.setStyleSheet("ProjectorWindow { background:#f4f1ea; }")
+        self.setStyleSheet(f"ProjectorWindow {{ background:{BOARD_BACKGROUND}; }}")
         self.point_size = DEFAULT_POINT_SIZE
         self.on_own_screen = False  # full screen on a second screen, or over the main window
         self.zoom_points = 0.0  # the facilitator's Ctrl+Plus / Ctrl+Minus on the automatic size

@@ -231,19 +231,26 @@ class CardDelegate(QStyledItemDelegate):
         if row is None:
             return
         rect = option.rect
+        # Drawn as wide as its size was worked out for (card_size, kept by the view's
+        # model): a list stretches its items across the viewport, a few pixels wider, and
+        # the text laid out again at that width took time and could take other lines.
+        hint = index.data(Qt.ItemDataRole.SizeHintRole)
+        width = rect.width()
+        if isinstance(hint, QSize) and 0 < hint.width() < width:
+            width = hint.width()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         ratio = painter.device().devicePixelRatioF()
         # The type and the line breaks are in the key: pictures drawn before a change are
         # not found again and age out.
-        key = (self._serial, self.layout_key(), row, rect.width(), rect.height(), selected, ratio)
+        key = (self._serial, self.layout_key(), row, width, rect.height(), selected, ratio)
         self._follow_breaker()
         picture = _PICTURES.get(key)
         if picture is None:
-            picture = QPixmap(QSize(rect.width(), rect.height()) * ratio)
+            picture = QPixmap(QSize(width, rect.height()) * ratio)
             picture.setDevicePixelRatio(ratio)
             picture.fill(QColor(BOARD_BACKGROUND))
             on_picture = QPainter(picture)
-            self._draw(on_picture, QRect(0, 0, rect.width(), rect.height()), row, selected)
+            self._draw(on_picture, QRect(0, 0, width, rect.height()), row, selected)
             on_picture.end()
             _PICTURES.keep(key, picture)
         painter.drawPixmap(rect.topLeft(), picture)

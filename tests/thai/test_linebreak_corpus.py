@@ -67,6 +67,9 @@ def test_icu_accepts_the_layouts_breaks_and_none_falls_inside_a_name(
         ("มหาวิทยาลัยราชภัฏราชนครินทร์", "ราชภัฏ"),
         ("เทศบาลนครหาดใหญ่ร่วมกับท้องถิ่น", "เทศบาลนครหาดใหญ่"),
         ("การดำเนินโครงการตามแผน", "โครงการ"),
+        # Our dictionary's loose compounds (ริมทะเล, การแปร) must not take a word apart.
+        ("ล่องเรือชมวิถีชุมชนริมทะเลสาบ", "ทะเลสาบ"),
+        ("ศูนย์การแปรรูปสับปะรดของวิสาหกิจชุมชน", "แปรรูป"),
     ],
 )
 def test_names_and_compounds_stay_whole(text: str, whole: str) -> None:

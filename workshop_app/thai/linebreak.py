@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pythainlp.corpus import thai_icu_words
 from pythainlp.tokenize import tcc
 
 from workshop_app.thai.gazetteer import dictionary_words, unsplittable
@@ -81,9 +82,14 @@ def _longest_first(parts: list[str]) -> list[str]:
     """Where two dictionary words could also be cut later ("โครง|การตาม" or
     "โครงการ|ตาม"), the longer first word, as ICU and the Thai line breakers of browsers
     and office suites choose: a line then breaks where a reader of Thai software
-    expects."""
+    expects.
+
+    Only a longer word ICU knows (or an official one) is taken: our dictionary also
+    holds loose compounds such as "ริมทะเล" and "การแปร", and taking those cut words
+    apart ("ริมทะเล|สาบ" for "ริม|ทะเลสาบ", "การแปร|รูป" for "การ|แปรรูป")."""
     known = dictionary()
     official = dictionary_words()
+    icu = thai_icu_words()
     out = list(parts)
     for i in range(len(out) - 1):
         first, second = out[i], out[i + 1]
@@ -93,7 +99,11 @@ def _longest_first(parts: list[str]) -> list[str]:
             continue
         joined = first + second
         # One walk down the trie gives every word ``joined`` starts with.
-        longer = [w for w in known.prefixes(joined) if len(first) < len(w) < len(joined)]
+        longer = [
+            w
+            for w in known.prefixes(joined)
+            if len(first) < len(w) < len(joined) and (w in icu or w in official)
+        ]
         for word in sorted(longer, key=len, reverse=True):
             if joined[len(word) :] in known:
                 out[i], out[i + 1] = word, joined[len(word) :]

@@ -217,14 +217,24 @@ def _unsplittable_with(extra_words: tuple[str, ...]) -> frozenset[str]:
 def cut_clusters(word: str, fits: float, measure: Callable[[str], float]) -> list[str]:
     """``word`` cut into runs of whole Thai character clusters, each at most ``fits``
     wide by ``measure`` (a single cluster wider than that stays whole): the last resort
-    for a word wider than a whole line."""
+    for a word wider than a whole line, and every run of Thai text while the dictionary
+    loads (ui.thai_layout).
+
+    A run's width is its clusters' widths added up, each cluster measured on its own
+    (the GUI's measure remembers each string): measuring the run so far again at every
+    cluster, a new string each time, made some 11,000 measurements in a board's opening
+    before the dictionary had loaded. Clusters do not change each other's advance; the
+    lines keep some slack."""
     runs: list[str] = []
     run = ""
+    used = 0.0
     for cluster in tcc.segment(word):
-        if run and measure(run + cluster) > fits:
+        width = measure(cluster)
+        if run and used + width > fits:
             runs.append(run)
-            run = ""
+            run, used = "", 0.0
         run += cluster
+        used += width
     if run:
         runs.append(run)
     return runs

@@ -172,6 +172,9 @@ class BoardPage(QWidget):
         self.sector_counts.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.sector_counts.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.sector_counts.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # One line each: laid out by the first line's size, not each line's text measured
+        # again whenever a count changes (every card typed).
+        self.sector_counts.setUniformItemSizes(True)
         self.sector_counts.setStyleSheet("QListWidget { background:transparent; border:none; }")
         QVBoxLayout(counts_box).addWidget(self.sector_counts)
 

@@ -608,26 +608,29 @@ def _serve(database: Database, workshop_id: str, args: argparse.Namespace, langu
     server = api.start_phone_server(
         database.path, workshop_id, host=args.host, port=args.port, issue_number=args.issue
     )
+    # SIGTERM (a service manager, a closed terminal) stops it as Ctrl+C does.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
-        with database.transaction() as session:
-            code = phones.walk_in_code(session, workshop_id)
-            issue = phones.phone_issue(session, workshop_id)
-        _say(
-            language,
-            f"โทรศัพท์ของผู้เข้าร่วมเปิดได้ที่ {server.url}  (รหัสผู้ไม่มีบัตร {code})",
-            f"participants' phones open {server.url}  (walk-in code {code})",
-        )
-        if issue is None:
+        # From the moment the server runs, Ctrl+C stops it cleanly: also while the address
+        # is printed, before the wait has begun (a Ctrl+C there once ended the command
+        # with the interrupt instead).
+        with contextlib.suppress(KeyboardInterrupt):
+            with database.transaction() as session:
+                code = phones.walk_in_code(session, workshop_id)
+                issue = phones.phone_issue(session, workshop_id)
             _say(
                 language,
-                "ยังไม่ได้เปิดประเด็นให้ส่งความคิดเห็น (ใช้ --issue หมายเลขประเด็น)",
-                "no issue is open to ideas from phones (use --issue NUMBER)",
+                f"โทรศัพท์ของผู้เข้าร่วมเปิดได้ที่ {server.url}  (รหัสผู้ไม่มีบัตร {code})",
+                f"participants' phones open {server.url}  (walk-in code {code})",
             )
-        _say(language, "กด Ctrl+C เพื่อหยุด", "press Ctrl+C to stop")
-        sys.stdout.flush()
-        # SIGTERM (a service manager, a closed terminal) stops it as Ctrl+C does.
-        signal.signal(signal.SIGTERM, signal.default_int_handler)
-        with contextlib.suppress(KeyboardInterrupt):
+            if issue is None:
+                _say(
+                    language,
+                    "ยังไม่ได้เปิดประเด็นให้ส่งความคิดเห็น (ใช้ --issue หมายเลขประเด็น)",
+                    "no issue is open to ideas from phones (use --issue NUMBER)",
+                )
+            _say(language, "กด Ctrl+C เพื่อหยุด", "press Ctrl+C to stop")
+            sys.stdout.flush()
             while server.running:
                 time.sleep(0.5)  # a sleep, not a wait: Ctrl+C interrupts it on Windows too
     finally:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop_app import api
+from workshop_app import api, cli
 from workshop_app.cli import EXIT_USER_ERROR
 
 
@@ -121,3 +121,35 @@ def test_serve_opens_an_issue_and_refuses_a_taken_port(hearing: tuple[Path, str]
         process.send_signal(signal.SIGINT)
         process.communicate(timeout=30)
     assert process.returncode == 0
+
+
+def test_ctrl_c_while_the_address_is_printed_stops_cleanly(
+    hearing: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+C at once, as the facilitator reads the address (before the wait has begun):
+    the server stops and the command ends as after any Ctrl+C. Run in this process, the
+    Ctrl+C raised where the "press Ctrl+C" line is printed: as a subprocess the moment
+    a signal lands cannot be chosen."""
+    db, workshop = hearing
+    said: list[str] = []
+
+    def say(language: str, thai: str, english: str) -> None:
+        said.append(english)
+        if english.startswith("press Ctrl+C"):
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_say", say)
+    sigterm = signal.getsignal(signal.SIGTERM)
+    try:
+        code = cli.main(
+            ["serve", "--db", str(db), "--workshop", workshop, "--host", "127.0.0.1", "--port", "0"]
+        )
+    finally:
+        signal.signal(signal.SIGTERM, sigterm)
+    assert code == 0
+    assert said[0].startswith("participants' phones open http://")
+    assert said[-1] == "stopped serving phones"
+    url = said[0].split()[3]
+    with pytest.raises(OSError):
+        urllib.request.urlopen(url + "/api/info", timeout=2)
+    api.close(db)

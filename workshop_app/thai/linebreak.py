@@ -85,8 +85,8 @@ def _longest_first(parts: list[str]) -> list[str]:
     expects.
 
     Only a longer word ICU knows (or an official one) is taken: our dictionary also
-    holds loose compounds such as "ริมทะเล" and "การแปร", and taking those cut words
-    apart ("ริมทะเล|สาบ" for "ริม|ทะเลสาบ", "การแปร|รูป" for "การ|แปรรูป")."""
+    holds loose compounds such as "ริมทะเล" and "การแปร", and taking those cut real
+    words apart ("ริมทะเล|สาบ" for "ริม|ทะเลสาบ", "การแปร|รูป" for "การ|แปรรูป")."""
     known = dictionary()
     official = dictionary_words()
     icu = thai_icu_words()

@@ -506,6 +506,8 @@ def merge_history(session: Session, workshop_id: str) -> list[MergeEventRow]:
 # building a statement and working out its key for SQLAlchemy's cache took more time
 # than SQLite took to answer it, and the board asks after every card added.
 
+_WORKSHOP = Idea.workshop_id == bindparam("workshop_id")
+
 
 def _card_rows(pending: bool) -> Select[*tuple[Any, ...]]:
     """Live cards of a workshop (the parameter ``workshop_id``) as plain columns, not
@@ -531,16 +533,11 @@ def _card_rows(pending: bool) -> Select[*tuple[Any, ...]]:
         .join(StrategicIssue, StrategicIssue.id == Idea.issue_id)
         .outerjoin(Sector, Sector.id == Idea.sector_id)
         .outerjoin(Attendee, Attendee.id == Idea.author_id)
-        .where(
-            Idea.workshop_id == bindparam("workshop_id"),
-            Idea.deleted.is_(False),
-            Idea.awaiting_moderation.is_(pending),
-        )
+        .where(_WORKSHOP, Idea.deleted.is_(False), Idea.awaiting_moderation.is_(pending))
         .order_by(StrategicIssue.number, Idea.position)
     )
 
 
-_WORKSHOP = Idea.workshop_id == bindparam("workshop_id")
 _MERGED_CARDS = select(Idea.id, Idea.merged_into_id).where(
     _WORKSHOP, Idea.deleted.is_(False), Idea.merged_into_id.is_not(None)
 )
